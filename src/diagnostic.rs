@@ -1,0 +1,243 @@
+//! Diagnostics: the one place where errors and warnings are defined.
+//!
+//! Readers, rules and writers return warnings as values ([`Diagnostic`] with
+//! [`Severity::Warning`]) next to their result; a failure is an [`Error`] that
+//! carries one or more error diagnostics. The CLI prints both in typst's voice:
+//!
+//! ```text
+//! error: row M12: expected 4 values (utenti 2019, utenti, ore, media ore), found 3
+//!   --> scheda.txt:18
+//! hint: a blank cell must be written as nothing only when the whole row is blank
+//! ```
+
+use std::fmt;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something worth knowing; the output is still produced (unless `--strict`).
+    Warning,
+    /// The operation cannot go on.
+    Error,
+}
+
+/// Where in the input a diagnostic points.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Location {
+    /// A 1-based line of a text input.
+    Line { line: usize },
+    /// A cell of a workbook, e.g. `Scheda!C12`.
+    Cell { sheet: String, cell: String },
+    /// A JSON pointer into the model, e.g. `/quadro1/M12/utenti`.
+    Pointer { pointer: String },
+    /// A row of the form, by its code (`R0B`), when no finer place is known.
+    Row { code: String },
+    /// A 1-based page of a PDF.
+    Page { page: usize },
+}
+
+impl Location {
+    /// A line location.
+    pub fn line(line: usize) -> Self {
+        Location::Line { line }
+    }
+
+    /// A workbook cell location.
+    pub fn cell(sheet: impl Into<String>, cell: impl Into<String>) -> Self {
+        Location::Cell {
+            sheet: sheet.into(),
+            cell: cell.into(),
+        }
+    }
+
+    /// A JSON pointer location.
+    pub fn pointer(pointer: impl Into<String>) -> Self {
+        Location::Pointer {
+            pointer: pointer.into(),
+        }
+    }
+
+    /// A form-row location.
+    pub fn row(code: impl Into<String>) -> Self {
+        Location::Row { code: code.into() }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Line { line } => write!(f, "{line}"),
+            Location::Cell { sheet, cell } => write!(f, "{sheet}!{cell}"),
+            Location::Pointer { pointer } => {
+                if pointer.is_empty() {
+                    f.write_str("(document root)")
+                } else {
+                    f.write_str(pointer)
+                }
+            }
+            Location::Row { code } => write!(f, "row {code}"),
+            Location::Page { page } => write!(f, "page {page}"),
+        }
+    }
+}
+
+/// One error or warning, with where it points and, when useful, what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where in the input, when known.
+    pub location: Option<Location>,
+    /// What is wrong, in one line, lower case, without a final full stop.
+    pub message: String,
+    /// What to do about it, when there is something to say.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error diagnostic.
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            location: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning diagnostic.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            location: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Attach a location.
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Attach a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Render the diagnostic for a terminal, naming `source` (a file name or
+    /// `-`) in front of the location.
+    pub fn render(&self, source: Option<&str>) -> String {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{label}: {}", self.message);
+        match (source, &self.location) {
+            (Some(src), Some(loc @ Location::Line { .. })) => {
+                out.push_str(&format!("\n  --> {src}:{loc}"))
+            }
+            (Some(src), Some(loc)) => out.push_str(&format!("\n  --> {src}: {loc}")),
+            (None, Some(loc)) => out.push_str(&format!("\n  --> {loc}")),
+            (Some(src), None) => out.push_str(&format!("\n  --> {src}")),
+            (None, None) => {}
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\nhint: {hint}"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(None))
+    }
+}
+
+/// A failure: one or more error diagnostics (and the warnings gathered so far).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", render_all(&self.diagnostics))]
+pub struct Error {
+    /// The diagnostics, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn render_all(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.render(None))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Error {
+    /// A failure with one error diagnostic.
+    pub fn new(diagnostic: Diagnostic) -> Self {
+        Error {
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    /// A failure from a plain message.
+    pub fn msg(message: impl Into<String>) -> Self {
+        Error::new(Diagnostic::error(message))
+    }
+
+    /// A failure from several diagnostics; at least one should be an error.
+    pub fn many(mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        Error { diagnostics }
+    }
+
+    /// Add warnings gathered before the failure, so that they are not lost.
+    pub fn with_warnings(mut self, warnings: Vec<Diagnostic>) -> Self {
+        self.diagnostics.extend(warnings);
+        self
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::new(d)
+    }
+}
+
+/// Result with a scheda [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A value together with the warnings produced while making it.
+#[derive(Debug, Clone)]
+pub struct Warned<T> {
+    /// The result.
+    pub value: T,
+    /// Warnings (never errors).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl<T> Warned<T> {
+    /// A value without warnings.
+    pub fn new(value: T) -> Self {
+        Warned {
+            value,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Transform the value, keeping the warnings.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Warned<U> {
+        Warned {
+            value: f(self.value),
+            warnings: self.warnings,
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! scheda: convert, check and regenerate the SOC25/SOC26 "Scheda di
+//! monitoraggio degli obiettivi di servizio" (social services) of the Italian
+//! Comuni.
+//!
+//! Hub and spoke, as in pandoc: [`readers`] turn bytes into the canonical
+//! [`model::Scheda`] plus diagnostics; [`rules`] derive the computed values and
+//! choose the form's sentences; [`writers`] turn the model into bytes.
+
+pub mod diagnostic;
+pub mod format;
+pub mod model;
+pub mod number;
+pub mod readers;
+pub mod rules;
+pub mod writers;
+
+pub use diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+pub use format::Format;
+pub use model::{Edizione, Scheda};

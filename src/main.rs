@@ -1,0 +1,13 @@
+//! The `scheda` command line: parse the arguments, run the command, map the
+//! outcome to an exit code. The work is in the library and in `cli`.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    ExitCode::from(cli::run(args))
+}

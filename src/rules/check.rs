@@ -1,0 +1,243 @@
+//! Printed derived values against computed ones (`scheda check`), and their
+//! replacement (`scheda convert --recompute`).
+//!
+//! A printed value agrees with the computed one when they differ by less than
+//! one unit of its last printed decimal: `4,81` must equal the half-up value
+//! at two decimals, seed 004's `33,629149` (six decimals, truncated) must lie
+//! within 0,000001 of the exact ratio, and its integer means within 1.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::derive::{Derived, derive};
+use crate::model::{RIGHE_UTENTI, Scheda, TipoRiga};
+use crate::number::{format_it, round_half_up};
+
+/// A printed derived value that disagrees with the rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Discrepancy {
+    /// The row code (`R0B`, `M12`, `R04`).
+    pub code: String,
+    /// JSON pointer of the value (`/quadro1/R0B/utenti`).
+    pub pointer: String,
+    /// What the value is, in words (`TOTALE UTENTI 2024`).
+    pub what: String,
+    /// The printed value, as the form prints it.
+    pub printed: String,
+    /// The computed value, as the form would print it.
+    pub computed: String,
+}
+
+/// A derived value replaced by `recompute`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The row code.
+    pub code: String,
+    /// JSON pointer of the value.
+    pub pointer: String,
+    /// The value before, as printed (`(vuoto)` when blank).
+    pub before: String,
+    /// The value after, as printed.
+    pub after: String,
+}
+
+/// One derived quantity: where it lives, its printed value, its exact
+/// computed value and the rule's precision.
+struct Quantity {
+    code: String,
+    pointer: String,
+    what: String,
+    printed: Option<Decimal>,
+    exact: Option<Decimal>,
+    /// Decimals the rule rounds to (half-up); `None` for exact sums.
+    places: Option<u32>,
+}
+
+fn quantities(s: &Scheda, d: &Derived) -> Vec<Quantity> {
+    let q1 = &s.quadro1;
+    let y = s.anno;
+    let mut out = Vec::new();
+    let dec = |v: Option<u64>| v.map(Decimal::from);
+    out.push(Quantity {
+        code: "R0B".into(),
+        pointer: "/quadro1/R0B/utenti_2019".into(),
+        what: "TOTALE UTENTI 2019".into(),
+        printed: dec(q1.R0B.utenti_2019),
+        exact: dec(d.r0b.utenti_2019),
+        places: None,
+    });
+    out.push(Quantity {
+        code: "R0B".into(),
+        pointer: "/quadro1/R0B/utenti".into(),
+        what: format!("TOTALE UTENTI {y}"),
+        printed: dec(q1.R0B.utenti),
+        exact: dec(d.r0b.utenti),
+        places: None,
+    });
+    for def in RIGHE_UTENTI.iter().filter(|r| r.kind == TipoRiga::ConOre) {
+        let Some(row) = q1.riga_ore(def.code) else {
+            continue;
+        };
+        let exact = match (row.ore, row.utenti) {
+            (Some(_), Some(0)) => Some(Decimal::ZERO),
+            (Some(ore), Some(u)) => Some(Decimal::from(ore) / Decimal::from(u)),
+            _ => None,
+        };
+        out.push(Quantity {
+            code: def.code.into(),
+            pointer: format!("/quadro1/{}/media_ore", def.code),
+            what: format!("media annua ore di assistenza {y}"),
+            printed: row.media_ore,
+            exact,
+            places: Some(2),
+        });
+    }
+    let staff = q1.R01.anno.unwrap_or_default() + q1.R01A.unwrap_or_default();
+    let r01b_exact = match (q1.R03, d.r01b) {
+        (Some(_), Some(0)) => Some(Decimal::ZERO),
+        (Some(r03), Some(_)) => Some(Decimal::from(r03) / staff),
+        _ => None,
+    };
+    out.push(Quantity {
+        code: "R01B".into(),
+        pointer: "/quadro1/R01B".into(),
+        what: "abitanti per assistente sociale".into(),
+        printed: dec(q1.R01B),
+        exact: r01b_exact,
+        places: Some(0),
+    });
+    let r04_exact = match (d.r0b.utenti.or(q1.R0B.utenti), q1.R03) {
+        (Some(u), Some(r03)) if r03 > 0 => {
+            Some(Decimal::from(u) * Decimal::ONE_HUNDRED / Decimal::from(r03))
+        }
+        _ => None,
+    };
+    out.push(Quantity {
+        code: "R04".into(),
+        pointer: "/quadro1/R04".into(),
+        what: format!("livello di servizio effettivo {y}"),
+        printed: q1.R04,
+        exact: r04_exact,
+        places: Some(2),
+    });
+    out.push(Quantity {
+        code: "R09".into(),
+        pointer: "/quadro3/R09".into(),
+        what: "risorse aggiuntive da rendicontare".into(),
+        printed: s.quadro3.R09,
+        exact: d.r09,
+        places: None,
+    });
+    out.push(Quantity {
+        code: "R15".into(),
+        pointer: "/quadro3/R15".into(),
+        what: format!("totale obiettivi di servizio {y}"),
+        printed: s.quadro3.R15,
+        exact: d.r15,
+        places: None,
+    });
+    out
+}
+
+/// Whether a printed value agrees with the exact computed one: they differ
+/// by less than one unit of the printed value's last decimal, the computed
+/// value taken half-up at the rule's precision unless more decimals were
+/// printed.
+fn agrees(printed: Decimal, exact: Decimal, places: Option<u32>) -> bool {
+    let p = printed.scale();
+    let computed = match places {
+        Some(rule) if p <= rule => round_half_up(exact, rule),
+        _ => exact,
+    };
+    let unit = Decimal::new(1, p);
+    (printed - computed).abs() < unit
+}
+
+/// The value the form prints for a quantity computed at the rule's precision.
+fn rounded(exact: Decimal, places: Option<u32>) -> Decimal {
+    match places {
+        Some(p) => {
+            let mut v = round_half_up(exact, p);
+            v.rescale(p);
+            v
+        }
+        None => exact,
+    }
+}
+
+fn show(value: Option<Decimal>, places: Option<u32>) -> String {
+    match value {
+        Some(v) => format_it(v, places.unwrap_or(0).min(2)),
+        None => "(vuoto)".to_string(),
+    }
+}
+
+/// Every printed derived value of `s` that disagrees with the rules. Blank
+/// printed values are not compared (the form leaves them empty).
+pub fn check(s: &Scheda) -> Vec<Discrepancy> {
+    let d = derive(s);
+    quantities(s, &d)
+        .into_iter()
+        .filter_map(|q| {
+            let (printed, exact) = (q.printed?, q.exact?);
+            if agrees(printed, exact, q.places) {
+                return None;
+            }
+            Some(Discrepancy {
+                code: q.code,
+                pointer: q.pointer,
+                what: q.what,
+                printed: show(Some(printed), q.places.or(Some(printed.scale()))),
+                computed: show(
+                    Some(rounded(exact, q.places)),
+                    q.places.or(Some(exact.scale())),
+                ),
+            })
+        })
+        .collect()
+}
+
+/// Replace every derived value of `s` that the rules can compute and that
+/// differs from the computed one (at the rule's precision); list the changes.
+pub fn recompute(s: &mut Scheda) -> Vec<Change> {
+    let d = derive(s);
+    let mut changes = Vec::new();
+    for q in quantities(s, &d) {
+        let Some(exact) = q.exact else { continue };
+        let new = rounded(exact, q.places);
+        if q.printed
+            .is_some_and(|p| p == new && p.scale() == new.scale())
+        {
+            continue;
+        }
+        changes.push(Change {
+            code: q.code.clone(),
+            pointer: q.pointer.clone(),
+            before: show(q.printed, q.places.or(q.printed.map(|p| p.scale()))),
+            after: show(Some(new), q.places.or(Some(new.scale()))),
+        });
+        set(s, &q.pointer, new);
+    }
+    changes
+}
+
+fn set(s: &mut Scheda, pointer: &str, v: Decimal) {
+    let int = || u64::try_from(v).ok();
+    let q1 = &mut s.quadro1;
+    match pointer {
+        "/quadro1/R0B/utenti_2019" => q1.R0B.utenti_2019 = int(),
+        "/quadro1/R0B/utenti" => q1.R0B.utenti = int(),
+        "/quadro1/R01B" => q1.R01B = int(),
+        "/quadro1/R04" => q1.R04 = Some(v),
+        "/quadro3/R09" => s.quadro3.R09 = Some(v),
+        "/quadro3/R15" => s.quadro3.R15 = Some(v),
+        p => {
+            let code = p
+                .trim_start_matches("/quadro1/")
+                .trim_end_matches("/media_ore");
+            if let Some(row) = q1.riga_ore_mut(code) {
+                row.media_ore = Some(v);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The form's own rules (FORM.md): the derived values ([`derive()`]), the
+//! outcomes they lead to ([`outcomes()`]), the comparison of printed and
+//! computed values ([`check()`], [`recompute()`]) and the choice of every
+//! narrative sentence ([`sentences`]).
+
+mod check;
+mod derive;
+pub mod sentences;
+
+pub use check::{Change, Discrepancy, check, recompute};
+pub use derive::{Derived, derive, media_ore, spesa_inferiore, spesa_storica};
+pub use sentences::{Catalogue, Sentences};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Edizione, Scheda};
+use crate::number::round_half_up;
+
+/// Quadro 2 outcome, by spending (rule 6) and service level (rule 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Caso {
+    /// Spending not below need, service level below reference.
+    A,
+    /// Spending not below need, service level not below reference.
+    B,
+    /// Spending below need, service level below reference.
+    C,
+    /// Spending below need, service level not below reference.
+    D,
+}
+
+/// What the rules conclude about a form. `None` where an input is blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Outcomes {
+    /// Rule 5: R04 < R05, comparing the two-decimal values.
+    pub servizi_inferiore: Option<bool>,
+    /// Rule 6: max(R07 2017, R07 2021) < R06.
+    pub spesa_inferiore: Option<bool>,
+    /// Quadro 2 case A-D.
+    pub caso: Option<Caso>,
+    /// Rule 8: Quadro 3 must be compiled (spesa inferiore and R09 >= 1.000 euro).
+    pub quadro3_dovuto: Option<bool>,
+    /// Rule 10: R15 >= R09, asked only when Quadro 3 is due.
+    pub quadro3_coerente: Option<bool>,
+    /// Rule 11 (SOC25): the Quadro 4 section (1-4) to answer.
+    pub sezione_quadro4: Option<u8>,
+    /// R01[Y] + R01A = 0: the Comune has no social workers (the *nullo* sentence).
+    pub assistenti_nulli: Option<bool>,
+    /// R01B > 6.500 inhabitants per social worker (UNVERIFIED trigger of the
+    /// Legge di bilancio 2022 sentence).
+    pub sopra_soglia_6500: Option<bool>,
+}
+
+/// The value a rule works with: the printed one where the form has it,
+/// otherwise the computed one.
+fn effective<T: Copy>(printed: Option<T>, computed: Option<T>) -> Option<T> {
+    printed.or(computed)
+}
+
+/// Work out every outcome of `s`. Printed derived values are used where the
+/// form has them (the sentences must agree with the printed page); blank
+/// ones are computed.
+pub fn outcomes(s: &Scheda) -> Outcomes {
+    let d = derive(s);
+    let q1 = &s.quadro1;
+    let r04 = effective(q1.R04, d.r04).map(|v| round_half_up(v, 2));
+    let servizi_inferiore = match (r04, q1.R05) {
+        (Some(r04), Some(r05)) => Some(r04 < round_half_up(r05, 2)),
+        _ => None,
+    };
+    let spesa_inferiore = spesa_inferiore(s);
+    let caso = match (spesa_inferiore, servizi_inferiore) {
+        (Some(false), Some(true)) => Some(Caso::A),
+        (Some(false), Some(false)) => Some(Caso::B),
+        (Some(true), Some(true)) => Some(Caso::C),
+        (Some(true), Some(false)) => Some(Caso::D),
+        _ => None,
+    };
+    let r09 = effective(s.quadro3.R09, d.r09);
+    let quadro3_dovuto = match spesa_inferiore {
+        Some(false) => Some(false),
+        Some(true) => r09.map(|r09| r09 >= Decimal::from(1000)),
+        None => None,
+    };
+    let quadro3_coerente = match (quadro3_dovuto, r09, effective(s.quadro3.R15, d.r15)) {
+        (Some(true), Some(r09), Some(r15)) => Some(r15 >= r09),
+        (Some(true), Some(_), None) => Some(false),
+        _ => None,
+    };
+    let sezione_quadro4 = match (s.edizione, caso) {
+        (Edizione::SOC25, Some(Caso::B)) => Some(1),
+        (Edizione::SOC25, Some(Caso::A)) => Some(2),
+        (Edizione::SOC25, Some(Caso::D)) => Some(3),
+        (Edizione::SOC25, Some(Caso::C)) => Some(4),
+        _ => None,
+    };
+    let assistenti_nulli = match (q1.R01.anno, q1.R01A) {
+        (None, None) => None,
+        (a, b) => Some((a.unwrap_or_default() + b.unwrap_or_default()).is_zero()),
+    };
+    let sopra_soglia_6500 = effective(q1.R01B, d.r01b).map(|r| r > 6500);
+    Outcomes {
+        servizi_inferiore,
+        spesa_inferiore,
+        caso,
+        quadro3_dovuto,
+        quadro3_coerente,
+        sezione_quadro4,
+        assistenti_nulli,
+        sopra_soglia_6500,
+    }
+}

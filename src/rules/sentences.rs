@@ -1,0 +1,261 @@
+//! The narrative sentences the portal prints, chosen by the rules and worded
+//! by the minijinja catalogue in `templates/sentences/<EDIZIONE>.j2`.
+//!
+//! The catalogue is compiled in and can be replaced at run time from a
+//! directory ([`Catalogue::from_dir`]). Each sentence is a macro; the
+//! catalogue's `unverified` list names the macros whose wording has no known
+//! official source, and using one of them raises a warning.
+
+use std::path::Path;
+
+use minijinja::{Environment, Value};
+use serde::Serialize;
+
+use super::{Caso, Outcomes, derive, outcomes};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::model::{Edizione, Scheda};
+
+const BUILTIN_SOC25: &str = include_str!("../../templates/sentences/SOC25.j2");
+const BUILTIN_SOC26: &str = include_str!("../../templates/sentences/SOC26.j2");
+
+/// The sentence catalogue of both editions.
+#[derive(Debug)]
+pub struct Catalogue {
+    env: Environment<'static>,
+}
+
+impl Catalogue {
+    /// The catalogue compiled into scheda.
+    pub fn builtin() -> Self {
+        Self::with_sources(BUILTIN_SOC25.to_string(), BUILTIN_SOC26.to_string())
+            .expect("the built-in sentence catalogue compiles")
+    }
+
+    /// The catalogue with each edition's file taken from
+    /// `dir/sentences/<EDIZIONE>.j2` where it exists, else the built-in one.
+    pub fn from_dir(dir: &Path) -> Result<Self> {
+        let load = |ed: Edizione, builtin: &str| -> Result<String> {
+            let path = dir.join("sentences").join(format!("{}.j2", ed.code()));
+            if path.exists() {
+                std::fs::read_to_string(&path).map_err(|e| {
+                    Error::msg(format!(
+                        "failed to read sentence catalogue {} ({e})",
+                        path.display()
+                    ))
+                })
+            } else {
+                Ok(builtin.to_string())
+            }
+        };
+        Self::with_sources(
+            load(Edizione::SOC25, BUILTIN_SOC25)?,
+            load(Edizione::SOC26, BUILTIN_SOC26)?,
+        )
+    }
+
+    fn with_sources(soc25: String, soc26: String) -> Result<Self> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        for (ed, source) in [(Edizione::SOC25, soc25), (Edizione::SOC26, soc26)] {
+            env.add_template_owned(ed.code(), source).map_err(|e| {
+                Error::new(
+                    Diagnostic::error(format!(
+                        "failed to compile the {} sentence catalogue ({e})",
+                        ed.code()
+                    ))
+                    .at(Location::line(e.line().unwrap_or(0))),
+                )
+            })?;
+        }
+        Ok(Catalogue { env })
+    }
+
+    /// Render the macro `name` of `edizione` with `args`, as one line of
+    /// plain text; also say whether the catalogue marks it unverified.
+    pub fn render(&self, edizione: Edizione, name: &str, args: &[Value]) -> Result<(String, bool)> {
+        let fail = |e: minijinja::Error| {
+            Error::msg(format!(
+                "failed to render sentence `{name}` of the {} catalogue ({e})",
+                edizione.code()
+            ))
+        };
+        let tmpl = self.env.get_template(edizione.code()).map_err(fail)?;
+        let mut captured = tmpl.render_captured(minijinja::context! {}).map_err(fail)?;
+        let unverified = captured
+            .state()
+            .lookup("unverified")
+            .and_then(|list| list.try_iter().ok().map(|it| it.collect::<Vec<_>>()))
+            .unwrap_or_default()
+            .iter()
+            .any(|v| v.as_str() == Some(name));
+        let text = captured
+            .with_state_mut(|state| state.call_macro(name, args))
+            .map_err(fail)?;
+        Ok((join_lines(&text), unverified))
+    }
+}
+
+impl Default for Catalogue {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+/// Join the lines of a rendered macro with single spaces.
+fn join_lines(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every sentence the form prints for one model, as plain strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Sentences {
+    /// Quadro 1, after R02: social workers per inhabitant, or *nullo*.
+    pub assistenti: Option<String>,
+    /// Quadro 1: the LEP paragraph (with the Legge di bilancio 2022
+    /// sentence appended when the Comune has no social workers or more than
+    /// 6.500 inhabitants per worker).
+    pub lep: String,
+    /// Quadro 1, after R05: service level inferiore / non inferiore.
+    pub servizi: Option<String>,
+    /// Quadro 1: the invitation to compile Quadro 2.
+    pub servizi_seguito: String,
+    /// Quadro 2 outcome paragraphs (case A-D), in order.
+    pub quadro2: Vec<String>,
+    /// Quadro 3 outcome paragraphs after R15, in order.
+    pub quadro3: Vec<String>,
+    /// The catalogue macros used, in order.
+    pub used: Vec<String>,
+    /// The used macros that the catalogue marks UNVERIFIED.
+    pub unverified: Vec<String>,
+}
+
+impl Sentences {
+    /// One warning per UNVERIFIED sentence used.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        self.unverified
+            .iter()
+            .map(|name| {
+                Diagnostic::warning(format!(
+                    "the sentence `{name}` has no confirmed official wording"
+                ))
+                .with_hint(
+                    "check it before filing the form; the wording is in templates/sentences/",
+                )
+            })
+            .collect()
+    }
+}
+
+struct Builder<'a> {
+    catalogue: &'a Catalogue,
+    edizione: Edizione,
+    out: Sentences,
+}
+
+impl Builder<'_> {
+    fn say(&mut self, name: &str, args: &[Value]) -> Result<String> {
+        let (text, unverified) = self.catalogue.render(self.edizione, name, args)?;
+        self.out.used.push(name.to_string());
+        if unverified {
+            self.out.unverified.push(name.to_string());
+        }
+        Ok(text)
+    }
+}
+
+/// Choose and word every sentence of `s`; the warnings name the UNVERIFIED
+/// sentences used.
+pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
+    let o: Outcomes = outcomes(s);
+    let d = derive(s);
+    let anno = Value::from(s.anno);
+    let mut b = Builder {
+        catalogue,
+        edizione: s.edizione,
+        out: Sentences::default(),
+    };
+
+    // Quadro 1: social workers.
+    let r01b = s.quadro1.R01B.or(d.r01b);
+    b.out.assistenti = match (o.assistenti_nulli, r01b) {
+        (Some(true), _) => Some(b.say("assistenti_nullo", &[anno.clone()])?),
+        (Some(false), Some(r01b)) => {
+            Some(b.say("assistenti_pari", &[anno.clone(), Value::from(r01b)])?)
+        }
+        _ => None,
+    };
+    let mut lep = b.say("lep", &[])?;
+    let extra = match (o.assistenti_nulli, o.sopra_soglia_6500) {
+        (Some(true), _) => Some("lep_6500"),
+        (_, Some(true)) => Some("lep_soglia_6500"),
+        _ => None,
+    };
+    if let Some(name) = extra {
+        let text = b.say(name, &[])?;
+        if !text.is_empty() {
+            lep = format!("{lep} {text}");
+        }
+    }
+    b.out.lep = lep;
+
+    // Quadro 1: service level.
+    b.out.servizi = match o.servizi_inferiore {
+        Some(true) => Some(b.say("servizi_inferiore", &[anno.clone()])?),
+        Some(false) => Some(b.say("servizi_non_inferiore", &[anno.clone()])?),
+        None => None,
+    };
+    b.out.servizi_seguito = b.say("servizi_seguito", &[])?;
+
+    // Quadro 2.
+    if let Some(caso) = o.caso {
+        let (first, then) = match caso {
+            Caso::A => ("quadro2_a", "quadro2_a_seguito"),
+            Caso::B => ("quadro2_b", "quadro2_b_seguito"),
+            Caso::C => ("quadro2_c", "quadro2_c_seguito"),
+            Caso::D => ("quadro2_d", "quadro2_d_seguito"),
+        };
+        let then = if o.quadro3_dovuto == Some(false) && matches!(caso, Caso::C | Caso::D) {
+            "quadro2_sotto_soglia"
+        } else {
+            then
+        };
+        for name in [first, then] {
+            let text = b.say(name, &[anno.clone()])?;
+            if !text.is_empty() {
+                b.out.quadro2.push(text);
+            }
+        }
+    }
+
+    // Quadro 3.
+    if o.quadro3_dovuto == Some(true) {
+        match o.quadro3_coerente {
+            Some(true) => {
+                let text = b.say("quadro3_coerente", &[anno.clone()])?;
+                b.out.quadro3.push(text);
+            }
+            Some(false) => {
+                let text = b.say("quadro3_non_coerente", &[anno.clone()])?;
+                b.out.quadro3.push(text);
+            }
+            None => {}
+        }
+    }
+    if o.quadro3_coerente != Some(false) {
+        let text = b.say("quadro3_seguito", &[])?;
+        if !text.is_empty() {
+            b.out.quadro3.push(text);
+        }
+    }
+
+    let out = b.out;
+    let warnings = out.warnings();
+    Ok(Warned {
+        value: out,
+        warnings,
+    })
+}

@@ -1,0 +1,14 @@
+//! Writer for the canonical JSON model: keys in the form's order, amounts
+//! with two decimals, two-space indentation and a final newline, so that the
+//! same model always gives the same bytes.
+
+use crate::diagnostic::{Error, Result};
+use crate::model::Scheda;
+
+/// Write one model as pretty JSON.
+pub fn write(scheda: &Scheda) -> Result<Vec<u8>> {
+    let mut out = serde_json::to_vec_pretty(scheda)
+        .map_err(|e| Error::msg(format!("failed to write JSON ({e})")))?;
+    out.push(b'\n');
+    Ok(out)
+}

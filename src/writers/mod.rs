@@ -1,0 +1,37 @@
+//! Writers: the canonical model to bytes in one of the [`Format`]s. One
+//! module per format.
+
+pub mod json;
+
+use std::path::PathBuf;
+
+use crate::diagnostic::{Error, Result, Warned};
+use crate::format::Format;
+use crate::model::Scheda;
+
+/// Options shared by the writers.
+#[derive(Debug, Clone, Default)]
+pub struct WriteOptions {
+    /// A directory whose templates (`SOC25.typ`, `sentences/SOC25.j2`, ...)
+    /// replace the built-in ones.
+    pub templates_dir: Option<PathBuf>,
+    /// The extracted-text layout to write (`pdftotext` or `portal`); by
+    /// default the one of the form's edition.
+    pub layout: Option<String>,
+}
+
+/// Write one form in `format`.
+pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<Warned<Vec<u8>>> {
+    let _ = options;
+    match format {
+        Format::Json => json::write(scheda).map(Warned::new),
+        other => Err(Error::msg(format!("writing {other} is not supported yet"))),
+    }
+}
+
+/// Write several forms into one file, where the format can hold several
+/// (a multi-Comune workbook); `None` when it cannot.
+pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Vec<u8>>> {
+    let _ = (schede, format);
+    None
+}

@@ -1,0 +1,522 @@
+//! The form's rules, table-driven: every derived value, every outcome and
+//! every sentence branch, with the expected text spelled out.
+
+use rust_decimal::Decimal;
+use scheda::model::{Edizione, RIGHE_UTENTI, Scheda, TipoRiga, Utenti};
+use scheda::rules::{self, Caso, Catalogue};
+
+use crate::util::dec;
+
+/// A consistent form: 1000 inhabitants, `users` users in Y (all in M12),
+/// one social worker, R05 as given, spending as given.
+fn form(ed: Edizione, users: u64, r05: &str, r06: &str, r07: (&str, &str), r08: &str) -> Scheda {
+    let mut s = Scheda::empty(ed);
+    for def in RIGHE_UTENTI {
+        let hours = def.kind == TipoRiga::ConOre;
+        s.quadro1.set_utenti(
+            def.code,
+            Utenti {
+                utenti_2019: Some(0),
+                utenti: Some(0),
+                ore: hours.then_some(0),
+                media_ore: hours.then(|| dec("0.00")),
+            },
+        );
+    }
+    s.quadro1.M12.utenti = Some(users);
+    s.quadro1.M12.ore = Some(users * 10);
+    s.quadro1.M12.media_ore = Some(dec("10.00"));
+    s.quadro1.R0B.utenti_2019 = Some(0);
+    s.quadro1.R0B.utenti = Some(users);
+    s.quadro1.R01.anno_2020 = Some(dec("1.00"));
+    s.quadro1.R01.anno = Some(dec("1.00"));
+    s.quadro1.R01A = Some(dec("0.00"));
+    s.quadro1.R01B = Some(1000);
+    s.quadro1.R03 = Some(1000);
+    s.quadro1.R04 = Some(Decimal::from(users) / Decimal::from(10));
+    s.quadro1.R05 = Some(dec(r05));
+    s.quadro2.R06 = Some(dec(r06));
+    s.quadro2.R07.anno_2017 = Some(dec(r07.0));
+    s.quadro2.R07.anno_2021 = Some(dec(r07.1));
+    s.quadro2.R08 = Some(dec(r08));
+    s
+}
+
+fn sentences(s: &Scheda) -> rules::Sentences {
+    rules::sentences::choose(s, &Catalogue::builtin())
+        .unwrap()
+        .value
+}
+
+#[test]
+fn derived_values_follow_the_rules() {
+    let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("50", "80"), "10");
+    s.quadro1.R03 = Some(1748);
+    s.quadro1.M15.utenti = Some(16);
+    s.quadro1.M15.ore = Some(7390);
+    s.quadro1.M15.utenti_2019 = Some(5);
+    s.quadro1.R01.anno = Some(dec("16.00"));
+    s.quadro1.R03 = Some(21297);
+    let d = rules::derive(&s);
+    // Rule 1: R0B sums every user row.
+    assert_eq!(d.r0b.utenti, Some(100));
+    assert_eq!(d.r0b.utenti_2019, Some(5));
+    // Rule 2: 7390 / 16 = 461,875 -> 461,88 (half-up), 0,00 without users.
+    assert_eq!(d.media_ore["M15"], dec("461.88"));
+    assert_eq!(d.media_ore["M18"], dec("0.00"));
+    // Rule 3: 21297 / 16 = 1331,06 -> 1331.
+    assert_eq!(d.r01b, Some(1331));
+    // Rule 4: 100 / 21297 x 100 = 0,4695... -> 0,47.
+    assert_eq!(d.r04, Some(dec("0.47")));
+}
+
+#[test]
+fn r04_and_r01b_of_the_seeds() {
+    let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("50", "80"), "10");
+    s.quadro1.R03 = Some(1748);
+    assert_eq!(rules::derive(&s).r04, Some(dec("4.81")));
+    assert_eq!(rules::derive(&s).r01b, Some(1748));
+    s.quadro1.R01.anno = Some(dec("0.00"));
+    assert_eq!(rules::derive(&s).r01b, Some(0), "no staff gives 0");
+}
+
+#[test]
+fn r09_and_r15() {
+    // Seed 002: spesa inferiore, R09 = min(R08, R06 - max(R07)).
+    let mut s = form(
+        Edizione::SOC25,
+        28,
+        "4.49",
+        "53895.69",
+        ("34786.95", "51475.22"),
+        "4391.81",
+    );
+    assert_eq!(rules::derive(&s).r09, Some(dec("2420.47")));
+    // R08 smaller than the gap: R09 = R08.
+    s.quadro2.R08 = Some(dec("1000.00"));
+    assert_eq!(rules::derive(&s).r09, Some(dec("1000.00")));
+    // Spesa non inferiore: 0,00 in SOC25, blank in SOC26.
+    let s25 = form(Edizione::SOC25, 28, "4.49", "100", ("50", "120"), "10");
+    assert_eq!(rules::derive(&s25).r09, Some(dec("0.00")));
+    let s26 = form(Edizione::SOC26, 28, "4.49", "100", ("50", "120"), "10");
+    assert_eq!(rules::derive(&s26).r09, None);
+    // R15 sums the spesa aggiuntiva of R10..R14.
+    let mut s = s25;
+    s.quadro3.R10.spesa = Some(dec("1.10"));
+    s.quadro3.R11.spesa = Some(dec("2.20"));
+    s.quadro3.R12.spesa = Some(dec("3.30"));
+    s.quadro3.R13 = Some(dec("4.40"));
+    s.quadro3.R14 = Some(dec("3396.00"));
+    assert_eq!(rules::derive(&s).r15, Some(dec("3407.00")));
+}
+
+#[test]
+fn blank_inputs_leave_derived_values_blank() {
+    let s = Scheda::empty(Edizione::SOC25);
+    let d = rules::derive(&s);
+    assert_eq!(d.r0b.utenti, None);
+    assert_eq!(d.r01b, None);
+    assert_eq!(d.r04, None);
+    assert_eq!(d.r09, None);
+    assert_eq!(d.r15, None);
+    let o = rules::outcomes(&s);
+    assert_eq!(o.caso, None);
+    assert_eq!(o.sezione_quadro4, None);
+}
+
+const A_25: &str = "La spesa dell’ente locale è risultata non inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali. Invece, il livello dei servizi è risultato inferiore a quello di riferimento. L’ente non deve compilare il Quadro 3 degli obiettivi di servizio.";
+const A_26: &str = "La spesa dell'ente locale è risultata non inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali. Invece, il livello dei servizi è risultato inferiore a quello di riferimento. L'ente non deve compilare il Quadro 3 degli obiettivi di servizio.";
+const B: &str = "La spesa dell'ente locale è risultata non inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali. Anche il livello dei servizi è risultato non inferiore a quello di riferimento. L’ente non deve compilare il Quadro 3 degli obiettivi di servizio.";
+const QUADRO4: &str = "L'ente locale può quindi procedere alla compilazione del Quadro 4 di relazione in formato strutturato.";
+const C_TAIL: &str = " Di conseguenza, a fronte delle risorse aggiuntive effettive assegnate per il {Y} pari a R08, l'ente locale deve rendicontare l'importo corrispondente a R09 in quanto le risorse aggiuntive da rendicontare non possono superare la differenza tra fabbisogno monetario e spesa storica. L'ente può incrementare l'offerta di servizi attraverso utenti aggiuntivi rispetto al 2019 e/o raggiungere obiettivi qualitativi in termini di significativo miglioramento dei servizi sociali e/o aumentare il numero di assistenti sociali e/o di altre figure professionali.";
+const C_HEAD: &str = "La spesa dell'ente locale è risultata inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali e il numero di utenti serviti risulta inferiore allo standard di riferimento.";
+const D_HEAD: &str = "La spesa dell'ente locale è risultata inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali mentre il numero di utenti serviti risulta non inferiore allo standard di riferimento.";
+const C_THEN: &str = "L'ente locale deve quindi procedere alla compilazione del Quadro 3 degli obiettivi di servizio {Y} e del Quadro 4 di relazione in formato strutturato.";
+const SOTTO_SOGLIA: &str = "Poiché le risorse aggiuntive da rendicontare (R09) risultano inferiori a 1.000 euro, l'ente locale non deve compilare il Quadro 3 degli obiettivi di servizio {Y} e può quindi procedere alla compilazione del Quadro 4 di relazione in formato strutturato.";
+const Q3_OK: &str = "Nel {Y} l'ente locale ha rendicontato la spesa del sociale aggiuntiva coerentemente con le maggiori risorse assegnate.";
+const Q3_KO: &str = "Nel {Y} l'ente locale non ha rendicontato la spesa del sociale aggiuntiva coerentemente con le maggiori risorse assegnate.";
+const Q3_THEN: &str = "L'ente locale può procedere alla compilazione del Quadro 4.";
+
+fn y(text: &str, ed: Edizione) -> String {
+    text.replace("{Y}", &ed.anno().to_string())
+}
+
+/// One row of the Quadro 2 / Quadro 3 table.
+struct Row {
+    name: &'static str,
+    ed: Edizione,
+    /// users in Y (of 1000 inhabitants): R04 = users / 10.
+    users: u64,
+    r05: &'static str,
+    r06: &'static str,
+    r07: (&'static str, &'static str),
+    r08: &'static str,
+    /// R14 spesa aggiuntiva (R15 follows it).
+    r14: Option<&'static str>,
+    caso: Caso,
+    sezione: Option<u8>,
+    quadro2: Vec<String>,
+    quadro3: Vec<String>,
+    unverified: &'static [&'static str],
+}
+
+fn table() -> Vec<Row> {
+    use Edizione::{SOC25, SOC26};
+    let c = |ed| vec![format!("{C_HEAD}{}", y(C_TAIL, ed)), y(C_THEN, ed)];
+    vec![
+        Row {
+            name: "case A, SOC25 (seed 000)",
+            ed: SOC25,
+            users: 48,
+            r05: "6.62",
+            r06: "124120.25",
+            r07: ("36123.59", "133345.30"),
+            r08: "6127.97",
+            r14: None,
+            caso: Caso::A,
+            sezione: Some(2),
+            quadro2: vec![A_25.into(), QUADRO4.into()],
+            quadro3: vec![Q3_THEN.into()],
+            unverified: &[],
+        },
+        Row {
+            name: "case A, SOC26 (seed 003)",
+            ed: SOC26,
+            users: 35,
+            r05: "5.08",
+            r06: "21733.32",
+            r07: ("15721.61", "29562.20"),
+            r08: "721.05",
+            r14: None,
+            caso: Caso::A,
+            sezione: None,
+            quadro2: vec![A_26.into()],
+            quadro3: vec![],
+            unverified: &[],
+        },
+        Row {
+            name: "case B, SOC25 (seed 001)",
+            ed: SOC25,
+            users: 216,
+            r05: "5.03",
+            r06: "248166.97",
+            r07: ("321178.98", "590018.38"),
+            r08: "14894.95",
+            r14: None,
+            caso: Caso::B,
+            sezione: Some(1),
+            quadro2: vec![B.into(), QUADRO4.into()],
+            quadro3: vec![Q3_THEN.into()],
+            unverified: &[],
+        },
+        Row {
+            name: "case B, equal levels count as not below",
+            ed: SOC26,
+            users: 50,
+            r05: "5.00",
+            r06: "100.00",
+            r07: ("100.00", "0.00"),
+            r08: "10.00",
+            r14: None,
+            caso: Caso::B,
+            sezione: None,
+            quadro2: vec![B.into(), QUADRO4.into()],
+            quadro3: vec![],
+            unverified: &[],
+        },
+        Row {
+            name: "case C, Quadro 3 coherent (seed 002)",
+            ed: SOC25,
+            users: 25,
+            r05: "4.49",
+            r06: "53895.69",
+            r07: ("34786.95", "51475.22"),
+            r08: "4391.81",
+            r14: Some("3396.00"),
+            caso: Caso::C,
+            sezione: Some(4),
+            quadro2: c(SOC25),
+            quadro3: vec![y(Q3_OK, SOC25), Q3_THEN.into()],
+            unverified: &[],
+        },
+        Row {
+            name: "case C, Quadro 3 not coherent",
+            ed: SOC25,
+            users: 25,
+            r05: "4.49",
+            r06: "53895.69",
+            r07: ("34786.95", "51475.22"),
+            r08: "4391.81",
+            r14: Some("1000.00"),
+            caso: Caso::C,
+            sezione: Some(4),
+            quadro2: c(SOC25),
+            quadro3: vec![y(Q3_KO, SOC25)],
+            unverified: &["quadro3_non_coerente"],
+        },
+        Row {
+            name: "case C, SOC26, coherent: no closing line",
+            ed: SOC26,
+            users: 25,
+            r05: "4.49",
+            r06: "53895.69",
+            r07: ("34786.95", "51475.22"),
+            r08: "4391.81",
+            r14: Some("2420.47"),
+            caso: Caso::C,
+            sezione: None,
+            quadro2: c(SOC26),
+            quadro3: vec![y(Q3_OK, SOC26)],
+            unverified: &[],
+        },
+        Row {
+            name: "case C, R09 under 1.000 euro: Quadro 3 not due",
+            ed: SOC25,
+            users: 25,
+            r05: "4.49",
+            r06: "52000.00",
+            r07: ("34786.95", "51475.22"),
+            r08: "4391.81",
+            r14: None,
+            caso: Caso::C,
+            sezione: Some(4),
+            quadro2: vec![
+                format!("{C_HEAD}{}", y(C_TAIL, SOC25)),
+                y(SOTTO_SOGLIA, SOC25),
+            ],
+            quadro3: vec![Q3_THEN.into()],
+            unverified: &["quadro2_sotto_soglia"],
+        },
+        Row {
+            name: "case D",
+            ed: SOC25,
+            users: 60,
+            r05: "4.49",
+            r06: "53895.69",
+            r07: ("34786.95", "51475.22"),
+            r08: "4391.81",
+            r14: Some("2420.47"),
+            caso: Caso::D,
+            sezione: Some(3),
+            quadro2: vec![format!("{D_HEAD}{}", y(C_TAIL, SOC25)), y(C_THEN, SOC25)],
+            quadro3: vec![y(Q3_OK, SOC25), Q3_THEN.into()],
+            unverified: &["quadro2_d", "quadro2_d_seguito"],
+        },
+    ]
+}
+
+#[test]
+fn quadro2_and_quadro3_sentences_for_every_case() {
+    for row in table() {
+        let mut s = form(row.ed, row.users, row.r05, row.r06, row.r07, row.r08);
+        s.quadro3.R09 = rules::derive(&s).r09;
+        if let Some(r14) = row.r14 {
+            s.quadro3.R14 = Some(dec(r14));
+            s.quadro3.R15 = Some(dec(r14));
+        }
+        let o = rules::outcomes(&s);
+        assert_eq!(o.caso, Some(row.caso), "{}", row.name);
+        assert_eq!(o.sezione_quadro4, row.sezione, "{}", row.name);
+        let out = sentences(&s);
+        assert_eq!(out.quadro2, row.quadro2, "{}", row.name);
+        assert_eq!(out.quadro3, row.quadro3, "{}", row.name);
+        assert_eq!(out.unverified, row.unverified, "{}", row.name);
+        let warned = rules::sentences::choose(&s, &Catalogue::builtin()).unwrap();
+        assert_eq!(warned.warnings.len(), row.unverified.len(), "{}", row.name);
+    }
+}
+
+const LEP_25: &str = "Va segnalato che nei servizi sociali è attualmente definito un solo LEP relativo al numero di assistenti sociali in rapporto alla popolazione in ogni ambito territoriale sociale (ATS), in ragione di un assistente sociale ogni 5.000 abitanti, nella prospettiva di raggiungere un più avanzato obiettivo di servizio, pari a un assistente ogni 4.000 abitanti (L.178/2020).";
+const LEGGE_2022: &str = " La Legge di bilancio 2022 dispone che le maggiori risorse assegnate per il potenziamento dei servizi sociali comunali nell’ambito del FSC siano utilizzate anche con la finalità di avvicinarsi al LEP sopra richiamato, in modo che venga gradualmente raggiunto l'obiettivo di servizio di un rapporto tra assistenti sociali impiegati nei servizi sociali territoriali e popolazione residente pari a 1 a 6.500.";
+
+#[test]
+fn social_worker_sentences() {
+    // (edition, R01[Y], R03, assistenti, lep, unverified)
+    let lep_26 = LEP_25.replace("un solo LEP", "un LEP");
+    let cases: Vec<(Edizione, &str, u64, String, String, Vec<&str>)> = vec![
+        (
+            Edizione::SOC25,
+            "1.00",
+            1748,
+            "Nel 2024 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 1748 abitanti.".into(),
+            LEP_25.into(),
+            vec![],
+        ),
+        (
+            Edizione::SOC26,
+            "1.00",
+            399,
+            "Nel 2025 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 399 abitanti.".into(),
+            lep_26.clone(),
+            vec![],
+        ),
+        (
+            Edizione::SOC25,
+            "0.00",
+            1120,
+            "Nel 2024 per il Comune il numero di assistenti sociali è risultato nullo.".into(),
+            format!("{LEP_25}{LEGGE_2022}"),
+            vec![],
+        ),
+        (
+            Edizione::SOC26,
+            "1.00",
+            7000,
+            "Nel 2025 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 7000 abitanti.".into(),
+            format!("{lep_26}{LEGGE_2022}"),
+            vec!["lep_soglia_6500"],
+        ),
+        (
+            Edizione::SOC25,
+            "1.00",
+            6500,
+            "Nel 2024 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 6500 abitanti.".into(),
+            LEP_25.into(),
+            vec![],
+        ),
+    ];
+    for (ed, r01, r03, assistenti, lep, unverified) in cases {
+        let mut s = form(ed, 10, "1.00", "100", ("120", "0"), "0");
+        s.quadro1.R01.anno = Some(dec(r01));
+        s.quadro1.R03 = Some(r03);
+        s.quadro1.R01B = rules::derive(&s).r01b;
+        s.quadro1.R04 = rules::derive(&s).r04;
+        let out = sentences(&s);
+        assert_eq!(
+            out.assistenti.as_deref(),
+            Some(assistenti.as_str()),
+            "{r01} {r03}"
+        );
+        assert_eq!(out.lep, lep, "{r01} {r03}");
+        assert_eq!(out.unverified, unverified, "{r01} {r03}");
+    }
+}
+
+#[test]
+fn service_level_sentences() {
+    for (ed, users, r05, expected) in [
+        (
+            Edizione::SOC25,
+            48,
+            "6.62",
+            "Nel 2024 il livello di servizio effettivo dell'ente locale è risultato inferiore al livello di servizio di riferimento.",
+        ),
+        (
+            Edizione::SOC25,
+            216,
+            "5.03",
+            "Nel 2024 il livello di servizio effettivo dell'ente locale è risultato non inferiore al livello di servizio di riferimento.",
+        ),
+        (
+            Edizione::SOC26,
+            35,
+            "5.08",
+            "Nel 2025 il livello di servizio effettivo dell'ente locale è risultato inferiore al livello di servizio di riferimento.",
+        ),
+        (
+            Edizione::SOC26,
+            50,
+            "5.00",
+            "Nel 2025 il livello di servizio effettivo dell'ente locale è risultato non inferiore al livello di servizio di riferimento.",
+        ),
+    ] {
+        let s = form(ed, users, r05, "100", ("120", "0"), "0");
+        let out = sentences(&s);
+        assert_eq!(out.servizi.as_deref(), Some(expected));
+        assert_eq!(
+            out.servizi_seguito,
+            "L'ente locale deve quindi procedere alla compilazione del Quadro 2 di autodiagnosi della spesa per il sociale."
+        );
+    }
+}
+
+#[test]
+fn check_accepts_agreeing_values_and_names_disagreeing_ones() {
+    let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("120", "0"), "0");
+    s.quadro1.R03 = Some(1748);
+    s.quadro1.R01B = Some(1748);
+    s.quadro1.R04 = Some(dec("4.81"));
+    s.quadro3.R09 = Some(dec("0.00"));
+    assert_eq!(rules::check(&s), vec![]);
+
+    // More printed decimals than the rule: within one unit of the last one.
+    s.quadro1.R04 = Some(dec("4.805491"));
+    assert_eq!(rules::check(&s), vec![]);
+    s.quadro1.R04 = Some(dec("4.80"));
+    let found = rules::check(&s);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, "R04");
+    assert_eq!(found[0].printed, "4,80");
+    assert_eq!(found[0].computed, "4,81");
+
+    s.quadro1.R04 = Some(dec("4.81"));
+    s.quadro1.R0B.utenti = Some(85);
+    s.quadro1.M12.media_ore = Some(dec("10.01"));
+    let found = rules::check(&s);
+    let codes: Vec<_> = found
+        .iter()
+        .map(|d| (d.code.as_str(), d.printed.as_str(), d.computed.as_str()))
+        .collect();
+    assert_eq!(codes, vec![("R0B", "85", "84"), ("M12", "10,01", "10,00")]);
+}
+
+#[test]
+fn integer_means_agree_within_one_unit() {
+    let mut s = form(Edizione::SOC25, 1131, "6.62", "100", ("120", "0"), "0");
+    s.quadro1.M12.ore = Some(81489);
+    s.quadro1.M12.media_ore = Some(dec("72"));
+    s.quadro1.R04 = None;
+    assert!(rules::check(&s).iter().all(|d| d.code != "M12"));
+    // 81489 / 1131 = 72,05: 73 is within one unit, 74 is not.
+    s.quadro1.M12.media_ore = Some(dec("73"));
+    assert!(rules::check(&s).iter().all(|d| d.code != "M12"));
+    s.quadro1.M12.media_ore = Some(dec("74"));
+    assert!(rules::check(&s).iter().any(|d| d.code == "M12"));
+}
+
+#[test]
+fn recompute_replaces_and_lists_changes() {
+    let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("120", "0"), "0");
+    s.quadro1.R03 = Some(1748);
+    s.quadro1.R01B = Some(1748);
+    s.quadro1.R04 = Some(dec("33.629149"));
+    s.quadro1.R0B.utenti = Some(99);
+    let changes = rules::recompute(&mut s);
+    let list: Vec<_> = changes
+        .iter()
+        .map(|c| (c.code.as_str(), c.before.as_str(), c.after.as_str()))
+        .collect();
+    assert_eq!(
+        list,
+        vec![
+            ("R0B", "99", "84"),
+            ("R04", "33,629149", "4,81"),
+            ("R09", "(vuoto)", "0,00")
+        ]
+    );
+    assert_eq!(s.quadro1.R0B.utenti, Some(84));
+    assert_eq!(s.quadro1.R04, Some(dec("4.81")));
+    assert_eq!(rules::check(&s), vec![]);
+    assert!(
+        rules::recompute(&mut s).is_empty(),
+        "a second pass changes nothing"
+    );
+}
+
+#[test]
+fn overridden_catalogue_is_used() {
+    let dir = std::env::temp_dir().join(format!("scheda-catalogue-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sentences")).unwrap();
+    let builtin = include_str!("../../templates/sentences/SOC25.j2");
+    let custom = builtin.replace("è risultato nullo.", "è risultato pari a zero.");
+    std::fs::write(dir.join("sentences/SOC25.j2"), custom).unwrap();
+    let catalogue = Catalogue::from_dir(&dir).unwrap();
+    let mut s = form(Edizione::SOC25, 10, "1.00", "100", ("120", "0"), "0");
+    s.quadro1.R01.anno = Some(dec("0.00"));
+    let out = rules::sentences::choose(&s, &catalogue).unwrap().value;
+    assert_eq!(
+        out.assistenti.as_deref(),
+        Some("Nel 2024 per il Comune il numero di assistenti sociali è risultato pari a zero.")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
