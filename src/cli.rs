@@ -11,6 +11,7 @@ use scheda::diagnostic::{Diagnostic, Error};
 use scheda::model::{Edizione, Scheda};
 use scheda::rules;
 use scheda::writers::WriteOptions;
+use scheda::writers::text::TextLayout;
 use scheda::{Format, readers, writers};
 
 /// Exit code: everything went well (and `check` found the forms consistent).
@@ -78,7 +79,7 @@ struct ConvertArgs {
     recompute: bool,
     /// Text layout to write: `pdftotext` (SOC25 PDF text) or `portal` (SOC26 page).
     #[arg(long, value_name = "LAYOUT")]
-    layout: Option<String>,
+    layout: Option<TextLayout>,
     #[command(flatten)]
     common: Common,
 }
@@ -251,7 +252,7 @@ fn convert(args: ConvertArgs) -> CliResult<u8> {
     }
     let options = WriteOptions {
         templates_dir: args.common.templates.clone(),
-        layout: args.layout.clone(),
+        layout: args.layout,
     };
     let bytes = if forms.len() == 1 {
         let written = writers::write(&forms[0], to, &options)
