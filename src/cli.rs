@@ -63,8 +63,10 @@ struct Common {
 
 #[derive(Debug, Args)]
 struct ConvertArgs {
-    /// The input file (`-` for standard input).
-    input: PathBuf,
+    /// The input files (`-` for standard input). Several forms go into one
+    /// multi-Comune workbook when the output is .xlsx.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
     /// The output file (`-` for standard output).
     #[arg(short, long)]
     output: PathBuf,
@@ -238,8 +240,11 @@ fn convert(args: ConvertArgs) -> CliResult<u8> {
             ));
         }
     };
-    refuse_overwriting_input(&args.input, &args.output)?;
-    let mut forms = read_forms(&args.input, args.from, strict)?;
+    let mut forms = Vec::new();
+    for input in &args.inputs {
+        refuse_overwriting_input(input, &args.output)?;
+        forms.extend(read_forms(input, args.from, strict)?);
+    }
     if args.recompute {
         for form in &mut forms {
             for c in rules::recompute(form) {
@@ -264,7 +269,7 @@ fn convert(args: ConvertArgs) -> CliResult<u8> {
             Some(result) => result.map_err(|e| Failure::new(Some(&args.output), e))?,
             None => {
                 return Err(Failure::new(
-                    Some(&args.input),
+                    Some(&args.output),
                     Error::new(
                         Diagnostic::error(format!(
                             "the input holds {} forms, and a {to} file holds one",
