@@ -5,4 +5,5 @@ mod util;
 
 mod json;
 mod rules;
+mod cli;
 mod text;
