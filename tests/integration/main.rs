@@ -3,7 +3,7 @@
 
 mod util;
 
+mod cli;
 mod json;
 mod rules;
-mod cli;
 mod text;
