@@ -314,7 +314,16 @@ fn an_empty_portal_field_is_null_and_a_filled_one_is_read() {
         "ab.)\t<input type=\"text\" value=\"0,00\"/>\t<input type=\"text\"/>\t<input type=\"text\" value=\"0,00\"/>",
         "ab.)\t<input type=\"text\"/>\t<input type=\"text\" value=\"Costo medio &amp; ore\"/>\t<input type=\"text\" value=\"1.200,50\"/>",
     );
+    let text = text.replace(
+        "servizi sociali\t<input type=\"text\"/>",
+        "servizi sociali\t<input type=\"text\" value=\"Spesa per il trasporto\"/>",
+    );
     let s = read(text.as_bytes()).value;
+    assert_eq!(
+        s.quadro3.R12.descrizione.as_deref(),
+        Some("Spesa per il trasporto")
+    );
+    assert_eq!(s.quadro3.R12.spesa, Some(util::dec("0.00")));
     assert_eq!(s.quadro3.R10.numero, None);
     assert_eq!(s.quadro3.R10.modalita.as_deref(), Some("Costo medio & ore"));
     assert_eq!(s.quadro3.R10.spesa, Some(util::dec("1200.50")));
