@@ -7,3 +7,4 @@ mod cli;
 mod json;
 mod rules;
 mod text;
+mod text_writer;

@@ -66,7 +66,11 @@ fn soc25_text_keeps_the_seed_words_in_order() {
         let out = written(&seed_model(seed), None);
         let (a, b) = (words(&original), words(&out));
         if a != b {
-            let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+            let at = a
+                .iter()
+                .zip(&b)
+                .position(|(x, y)| x != y)
+                .unwrap_or(a.len().min(b.len()));
             panic!(
                 "{seed}: words differ at {at}:\n  seed:   {:?}\n  output: {:?}",
                 &a[at.saturating_sub(5)..(at + 10).min(a.len())],
@@ -82,7 +86,10 @@ fn partially_blank_rows_need_the_portal_layout() {
     s.quadro1.M12.ore = None;
     let err = write(&s, Some(TextLayout::Pdftotext), &Catalogue::builtin()).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("row M12 has both blank and filled cells"), "{msg}");
+    assert!(
+        msg.contains("row M12 has both blank and filled cells"),
+        "{msg}"
+    );
     assert!(msg.contains("--layout portal"), "{msg}");
     let out = written(&s, Some(TextLayout::Portal));
     assert_eq!(text::read_str(&out).unwrap().value, s);
@@ -95,6 +102,9 @@ fn free_text_survives_the_portal_layout() {
     s.quadro3.R12.descrizione = Some("Potenziamento del servizio 2025".into());
     s.quadro4.relazione = Some("Primo paragrafo.\nSecondo paragrafo con R08 e 12,50 euro.".into());
     let out = written(&s, None);
-    assert!(out.contains("value=\"costo &quot;orario&quot; &lt;medio&gt; &amp; oneri\""), "{out}");
+    assert!(
+        out.contains("value=\"costo &quot;orario&quot; &lt;medio&gt; &amp; oneri\""),
+        "{out}"
+    );
     assert_eq!(text::read_str(&out).unwrap().value, s);
 }

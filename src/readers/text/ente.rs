@@ -100,7 +100,14 @@ fn set(
     d: &mut Diags,
 ) {
     match field {
-        Field::Denominazione => ente.denominazione = Some(value.to_string()),
+        // `Denominazione SONDRIO (SO)`: the province where it is printed.
+        Field::Denominazione => match lines::comune(&format!("Comune {value}")) {
+            Some((name, prov)) => {
+                ente.denominazione = Some(name);
+                ente.provincia = Some(prov);
+            }
+            None => ente.denominazione = Some(value.to_string()),
+        },
         Field::Codice => ente.codice = Some(value.to_string()),
         Field::Data => match DataOra::parse_it(value) {
             Some(date) => *modified = Some(date),

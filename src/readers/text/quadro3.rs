@@ -81,11 +81,20 @@ impl Parts {
 
     /// The text, wrapped lines joined, paragraphs kept; `None` when empty.
     fn text(&self, prefix: &[Tok]) -> Option<String> {
+        self.text_around(prefix, &[])
+    }
+
+    /// The text with numbers that belong to it before (`prefix`) and after
+    /// it (`suffix`: `... servizio 2025` followed by the spesa).
+    fn text_around(&self, prefix: &[Tok], suffix: &[Tok]) -> Option<String> {
         let mut lines: Vec<RestLine> = Vec::new();
         if !prefix.is_empty() {
             lines.push(rest_line(prefix, false));
         }
         lines.extend(self.text.iter().map(|l| rest_line(&l.toks, l.para)));
+        if !suffix.is_empty() {
+            lines.push(rest_line(suffix, false));
+        }
         paragraphs(lines.iter())
     }
 }
@@ -184,6 +193,12 @@ pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<PersonaleAggiuntivo
             (1, 1) | (2, 0) | (0, 2) => (Some(values[0]), text, Some(values[1])),
             (0, 1) => (None, text, Some(values[0])),
             (1, 0) => (Some(values[0]), text, None),
+            // Numbers ending the text belong to it (`costo orario 2025`).
+            (1, n) if n > 1 => (
+                Some(values[0]),
+                parts.text_around(&[], &parts.trail[..n - 1]),
+                values.last().copied(),
+            ),
             _ => {
                 d.error(
                     values[0].no,
@@ -231,16 +246,8 @@ pub(super) fn intervento(ctx: &Ctx, d: &mut Diags) -> Option<Intervento> {
         match parts.trail.as_slice() {
             [] => (text, None),
             [s] => (text, Some(s)),
-            more => {
-                d.error(
-                    more[0].no,
-                    format!(
-                        "row R12: expected one spesa aggiuntiva after the description, found {}",
-                        more.len()
-                    ),
-                );
-                return None;
-            }
+            // Numbers ending the description belong to it (`... 2025`).
+            [extra @ .., s] => (parts.text_around(&parts.lead, extra), Some(s)),
         }
     };
     let spesa = dec2(ctx, spesa, "spesa aggiuntiva", d).ok()?;

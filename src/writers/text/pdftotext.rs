@@ -126,16 +126,20 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
         if let Some(p) = &s.ente.provincia {
             name = format!("{name} ({p})");
         }
-        o.line(format!("Denominazione {name}").trim_end());
-        o.line(
-            format!(
-                "Codice indentificativo {}",
-                s.ente.codice.as_deref().unwrap_or("")
-            )
-            .trim_end(),
-        );
+        // Only the known fields: an empty one would read as the next line's text.
         let data = s.ente.data.map(|d| d.format_it()).unwrap_or_default();
-        o.line(format!("Data ultima modifica {data}").trim_end());
+        for (label, value) in [
+            ("Denominazione", name.as_str()),
+            (
+                "Codice indentificativo",
+                s.ente.codice.as_deref().unwrap_or(""),
+            ),
+            ("Data ultima modifica", &data),
+        ] {
+            if !value.is_empty() {
+                o.line(&format!("{label} {value}"));
+            }
+        }
         o.blank();
     }
     o.wrapped(&l.intro(), WIDE);

@@ -12,6 +12,21 @@ fn cell(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or("")
 }
 
+/// The value cells of a row: a blank cell among filled ones is written as
+/// an empty input field, which keeps its place; a wholly blank row stays
+/// empty.
+fn row_cells(values: &[Option<String>]) -> Vec<String> {
+    let any = values.iter().any(Option::is_some);
+    values
+        .iter()
+        .map(|v| match v {
+            Some(v) => v.clone(),
+            None if any => input(None),
+            None => String::new(),
+        })
+        .collect()
+}
+
 /// An input field: `<input type="text" value="0,00"/>`, or without a value
 /// when blank. The value is escaped as HTML would be.
 fn input(value: Option<&str>) -> String {
@@ -47,13 +62,20 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
     if let Some(p) = &s.ente.provincia {
         name = format!("{name} ({p})");
     }
-    o.cells(&["Denominazione", &name]);
-    o.cells(&[
-        "Codice indentificativo",
-        s.ente.codice.as_deref().unwrap_or(""),
-    ]);
+    // Only the known fields: an empty one would read as the next line's text.
     let data = s.ente.data.map(|d| d.format_it()).unwrap_or_default();
-    o.cells(&["Data ultima modifica", &data]);
+    for (label, value) in [
+        ("Denominazione", name.as_str()),
+        (
+            "Codice indentificativo",
+            s.ente.codice.as_deref().unwrap_or(""),
+        ),
+        ("Data ultima modifica", &data),
+    ] {
+        if !value.is_empty() {
+            o.cells(&[label, value]);
+        }
+    }
     o.blank();
     o.line("Quadro 1");
     o.line(" Autodiagnosi del");
@@ -74,13 +96,13 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
         let label = def.label().replacen(def.code, &l.codice(def.code), 1);
         if def.kind == TipoRiga::ConOre {
             o.cells(&["", &headers[0], &headers[1], &headers[2], &headers[3]]);
-            o.cells(&[
-                &label,
-                cell(&int(u.utenti_2019)),
-                cell(&int(u.utenti)),
-                cell(&int(u.ore)),
-                cell(&dec(u.media_ore, 2)),
+            let v = row_cells(&[
+                int(u.utenti_2019),
+                int(u.utenti),
+                int(u.ore),
+                dec(u.media_ore, 2),
             ]);
+            o.cells(&[&label, &v[0], &v[1], &v[2], &v[3]]);
         } else {
             o.cells(&["", &headers[0], &headers[1], "", ""]);
             o.cells(&[
@@ -125,11 +147,8 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
         o.blank();
     }
     o.cells(&[Labels::R01, "2020", &ys]);
-    o.cells(&[
-        "",
-        cell(&dec(q1.R01.anno_2020, 2)),
-        cell(&dec(q1.R01.anno, 2)),
-    ]);
+    let v = row_cells(&[dec(q1.R01.anno_2020, 2), dec(q1.R01.anno, 2)]);
+    o.cells(&["", &v[0], &v[1]]);
     o.blank();
     o.cells(&[Labels::R01A, &ys]);
     o.cells(&["", cell(&dec(q1.R01A, 2))]);
@@ -149,11 +168,8 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
         o.cells(&[Labels::ALTRE_FIGURE, "", ""]);
     }
     o.cells(&[l.r02(), "2020", &ys]);
-    o.cells(&[
-        "",
-        cell(&dec(q1.R02.anno_2020, 2)),
-        cell(&dec(q1.R02.anno, 2)),
-    ]);
+    let v = row_cells(&[dec(q1.R02.anno_2020, 2), dec(q1.R02.anno, 2)]);
+    o.cells(&["", &v[0], &v[1]]);
     if s.edizione == Edizione::SOC26 {
         for ((_, label), value) in Labels::R02_SOC26.iter().zip([q1.R02X, q1.R02Y, q1.R02A]) {
             o.cells(&[label, "", &ys]);
@@ -184,11 +200,8 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
     o.cells(&["Spesa per il sociale", "", ""]);
     o.cells(&[l.r06(), cell(&dec(q2.R06, 2)), ""]);
     o.cells(&[l.r07(), "2017", "2021"]);
-    o.cells(&[
-        "",
-        cell(&dec(q2.R07.anno_2017, 2)),
-        cell(&dec(q2.R07.anno_2021, 2)),
-    ]);
+    let v = row_cells(&[dec(q2.R07.anno_2017, 2), dec(q2.R07.anno_2021, 2)]);
+    o.cells(&["", &v[0], &v[1]]);
     o.cells(&[&l.r08(), cell(&dec(q2.R08, 2)), ""]);
     for p in &frasi.quadro2 {
         o.cells(&[p, "", ""]);
