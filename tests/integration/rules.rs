@@ -329,11 +329,14 @@ fn quadro2_and_quadro3_sentences_for_every_case() {
 const LEP_25: &str = "Va segnalato che nei servizi sociali è attualmente definito un solo LEP relativo al numero di assistenti sociali in rapporto alla popolazione in ogni ambito territoriale sociale (ATS), in ragione di un assistente sociale ogni 5.000 abitanti, nella prospettiva di raggiungere un più avanzato obiettivo di servizio, pari a un assistente ogni 4.000 abitanti (L.178/2020).";
 const LEGGE_2022: &str = " La Legge di bilancio 2022 dispone che le maggiori risorse assegnate per il potenziamento dei servizi sociali comunali nell’ambito del FSC siano utilizzate anche con la finalità di avvicinarsi al LEP sopra richiamato, in modo che venga gradualmente raggiunto l'obiettivo di servizio di un rapporto tra assistenti sociali impiegati nei servizi sociali territoriali e popolazione residente pari a 1 a 6.500.";
 
+/// Edition, R01[Y], R03, expected assistenti sentence, LEP paragraph, unverified macros.
+type WorkerCase = (Edizione, &'static str, u64, String, String, Vec<&'static str>);
+
 #[test]
 fn social_worker_sentences() {
     // (edition, R01[Y], R03, assistenti, lep, unverified)
     let lep_26 = LEP_25.replace("un solo LEP", "un LEP");
-    let cases: Vec<(Edizione, &str, u64, String, String, Vec<&str>)> = vec![
+    let cases: Vec<WorkerCase> = vec![
         (
             Edizione::SOC25,
             "1.00",
