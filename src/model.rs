@@ -291,7 +291,8 @@ pub struct RigaOre {
     #[serde(default)]
     pub ore: Option<u64>,
     /// `Media annua ore di assistenza - Y`: `ore / utenti`, two decimals (derived).
-    #[serde(default, with = "dec2_opt")]
+    /// Kept with the decimals the source printed (the IFEL page prints integers).
+    #[serde(default, with = "dec_opt")]
     pub media_ore: Option<Decimal>,
 }
 
@@ -414,10 +415,10 @@ pub struct Quadro1 {
     #[serde(default)]
     pub R03: Option<u64>,
     /// R04 - Livello di servizio effettivo Y, percent (derived: R0B / R03 x 100).
-    #[serde(default, with = "dec2_opt")]
+    #[serde(default, with = "dec_opt")]
     pub R04: Option<Decimal>,
     /// R05 - Livello di servizio di riferimento Y, percent (pre-filled by the ministry).
-    #[serde(default, with = "dec2_opt")]
+    #[serde(default, with = "dec_opt")]
     pub R05: Option<Decimal>,
 }
 
@@ -936,6 +937,29 @@ impl Validator {
                 format!("{value} has more than {max} decimals; the form prints {max}"),
             );
         }
+    }
+}
+
+/// Serde for `Option<Decimal>` as an exact JSON number written with the
+/// decimals it has (a percentage or a mean keeps the precision it was
+/// printed with: `33.629149`, `72`, `4.81`).
+pub(crate) mod dec_opt {
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(d) => {
+                let number: serde_json::Number =
+                    d.to_string().parse().map_err(serde::ser::Error::custom)?;
+                number.serialize(s)
+            }
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        rust_decimal::serde::arbitrary_precision_option::deserialize(d)
     }
 }
 
