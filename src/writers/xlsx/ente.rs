@@ -1,6 +1,7 @@
 //! The `Ente` sheet: the edition, the year and the Comune's data, one
 //! field per row (key in column A, value in column B).
 
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Worksheet};
 
 use super::{Style, XResult};
@@ -17,9 +18,23 @@ pub(crate) const PROVINCIA: &str = "Provincia";
 /// The form's own spelling (sic).
 pub(crate) const CODICE: &str = "Codice indentificativo";
 pub(crate) const DATA: &str = "Data ultima modifica";
+/// Key of a hidden row listing the derived fields that the model leaves
+/// blank but whose `Scheda` cell caches the value the rules compute, as
+/// `pointer=value` pairs separated by `;` (`/quadro3/R09=0.00`). A reader
+/// that finds such a cell still holding that value reads the field as
+/// blank, so that a form goes through the workbook unchanged while
+/// spreadsheets that do not recalculate on opening still show the value.
+pub(crate) const CALCOLATI: &str = "Valori calcolati da scheda";
+/// The row (0-based) of [`CALCOLATI`].
+const CALCOLATI_ROW: u32 = 10;
 
 /// Add the `Ente` sheet for `s`.
-pub(crate) fn add_sheet(ws: &mut Worksheet, s: &Scheda, st: &Style) -> XResult<()> {
+pub(crate) fn add_sheet(
+    ws: &mut Worksheet,
+    s: &Scheda,
+    st: &Style,
+    filled: &[(String, Decimal)],
+) -> XResult<()> {
     ws.set_name(SHEET)?;
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 48)?;
@@ -85,6 +100,12 @@ pub(crate) fn add_sheet(ws: &mut Worksheet, s: &Scheda, st: &Style) -> XResult<(
         &st.note,
     )?;
     ws.set_row_height(8, 30)?;
+    if !filled.is_empty() {
+        let list: Vec<String> = filled.iter().map(|(p, v)| format!("{p}={v}")).collect();
+        ws.write_string(CALCOLATI_ROW, 0, CALCOLATI)?;
+        ws.write_string(CALCOLATI_ROW, 1, list.join(";"))?;
+        ws.set_row_hidden(CALCOLATI_ROW)?;
+    }
     ws.set_paper_size(9);
     ws.protect_with_options(&super::protection());
     Ok(())

@@ -99,11 +99,35 @@ enum Cell {
     /// Free text, merged up to the given column.
     Text(Option<String>, u16),
     YesNo(Option<bool>),
-    Formula(Calc, Option<Decimal>),
+    Formula(DerivedCell),
 }
 
-/// Add the `Scheda` sheet for `s`.
-pub(crate) fn add_sheet(ws: &mut Worksheet, s: &Scheda, style: &Style) -> XResult<()> {
+/// A derived cell: its formula, the model's value and the computed one.
+struct DerivedCell {
+    calc: Calc,
+    /// JSON pointer of the field (`/quadro1/R04`).
+    pointer: String,
+    stored: Option<Decimal>,
+    computed: Option<Decimal>,
+}
+
+fn derived(calc: Calc, pointer: &str, stored: Option<Decimal>, computed: Option<Decimal>) -> Cell {
+    Cell::Formula(DerivedCell {
+        calc,
+        pointer: pointer.into(),
+        stored,
+        computed,
+    })
+}
+
+/// Add the `Scheda` sheet for `s`. Returns the derived fields that the
+/// model leaves blank but whose cell caches the computed value, with that
+/// value (see [`super::ente::CALCOLATI`]).
+pub(crate) fn add_sheet(
+    ws: &mut Worksheet,
+    s: &Scheda,
+    style: &Style,
+) -> XResult<Vec<(String, Decimal)>> {
     let lines = plan(s);
     let rows: BTreeMap<String, u32> = lines
         .iter()
@@ -118,12 +142,13 @@ pub(crate) fn add_sheet(ws: &mut Worksheet, s: &Scheda, style: &Style) -> XResul
         style,
         rows: &rows,
         ed: s.edizione,
+        filled: Vec::new(),
     };
     sheet.setup(lines.len() as u32)?;
     for (i, line) in lines.iter().enumerate() {
         sheet.line(i as u32, line)?;
     }
-    Ok(())
+    Ok(sheet.filled)
 }
 
 /// Lay the form out, one [`Line`] per sheet row.
@@ -200,7 +225,12 @@ fn plan(s: &Scheda) -> Vec<Line> {
             "R01B",
             vec![(
                 D,
-                Cell::Formula(Calc::R01B, q1.R01B.or(d.r01b).map(Decimal::from)),
+                derived(
+                    Calc::R01B,
+                    "/quadro1/R01B",
+                    q1.R01B.map(Decimal::from),
+                    d.r01b.map(Decimal::from),
+                ),
             )],
         ),
     ]);
@@ -225,7 +255,10 @@ fn plan(s: &Scheda) -> Vec<Line> {
         Line::Header(vec![(C, layout::r03_header(ed))]),
         row("R03", vec![(C, Cell::Int(q1.R03, Input::Count))]),
         year(C),
-        row("R04", vec![(C, Cell::Formula(Calc::R04, q1.R04.or(d.r04)))]),
+        row(
+            "R04",
+            vec![(C, derived(Calc::R04, "/quadro1/R04", q1.R04, d.r04))],
+        ),
         row("R05", vec![(C, Cell::Dec(q1.R05, Input::Percent))]),
         Line::Blank,
         Line::Quadro("Quadro 2 - Autodiagnosi della spesa per il sociale".into()),
@@ -241,7 +274,10 @@ fn plan(s: &Scheda) -> Vec<Line> {
         Line::Quadro(format!("Quadro 3 - Obiettivi di servizio {y}")),
         Line::Intro(layout::quadro3_intro(ed)),
         Line::Sub(format!("OBIETTIVI DI SERVIZIO {y}")),
-        row("R09", vec![(C, Cell::Formula(Calc::R09, q3.R09.or(d.r09)))]),
+        row(
+            "R09",
+            vec![(C, derived(Calc::R09, "/quadro3/R09", q3.R09, d.r09))],
+        ),
         Line::Sub(format!("OBIETTIVI DI SERVIZIO QUALITATIVI {y}")),
         Line::Header(vec![
             (C, "Numero".into()),
@@ -281,7 +317,10 @@ fn plan(s: &Scheda) -> Vec<Line> {
         row("R14", vec![(E, staff(q3.R14))]),
         Line::Sub("TOTALE".into()),
         spesa(),
-        row("R15", vec![(E, Cell::Formula(Calc::R15, q3.R15.or(d.r15)))]),
+        row(
+            "R15",
+            vec![(E, derived(Calc::R15, "/quadro3/R15", q3.R15, d.r15))],
+        ),
         Line::Blank,
         Line::Quadro("Quadro 4 - Relazione".into()),
     ]);
@@ -324,14 +363,21 @@ fn user_row(ed: Edizione, def: &RigaDef, u: Option<Utenti>, d: &Derived) -> Row 
         vec![
             (
                 C,
-                Cell::Formula(
+                derived(
                     Calc::Total(C),
-                    u.utenti_2019.or(d.r0b.utenti_2019).map(Decimal::from),
+                    "/quadro1/R0B/utenti_2019",
+                    u.utenti_2019.map(Decimal::from),
+                    d.r0b.utenti_2019.map(Decimal::from),
                 ),
             ),
             (
                 D,
-                Cell::Formula(Calc::Total(D), u.utenti.or(d.r0b.utenti).map(Decimal::from)),
+                derived(
+                    Calc::Total(D),
+                    "/quadro1/R0B/utenti",
+                    u.utenti.map(Decimal::from),
+                    d.r0b.utenti.map(Decimal::from),
+                ),
             ),
         ]
     } else {
@@ -340,9 +386,10 @@ fn user_row(ed: Edizione, def: &RigaDef, u: Option<Utenti>, d: &Derived) -> Row 
             (D, Cell::Int(u.utenti, Input::Count)),
         ];
         if def.kind == TipoRiga::ConOre {
-            let media = u.media_ore.or_else(|| d.media_ore.get(def.code).copied());
+            let pointer = format!("/quadro1/{}/media_ore", def.code);
+            let computed = d.media_ore.get(def.code).copied();
             cells.push((E, Cell::Int(u.ore, Input::Count)));
-            cells.push((F, Cell::Formula(Calc::Media, media)));
+            cells.push((F, derived(Calc::Media, &pointer, u.media_ore, computed)));
         }
         cells
     };
@@ -363,6 +410,8 @@ struct Sheet<'a> {
     style: &'a Style,
     rows: &'a BTreeMap<String, u32>,
     ed: Edizione,
+    /// Derived fields blank in the model whose cell caches the computed value.
+    filled: Vec<(String, Decimal)>,
 }
 
 impl Sheet<'_> {
@@ -497,17 +546,22 @@ impl Sheet<'_> {
                     };
                     self.validate(r, col, col, yes_no_validation()?)?;
                 }
-                Cell::Formula(calc, cached) => {
-                    let format = match calc {
+                Cell::Formula(d) => {
+                    let format = match d.calc {
                         Calc::Total(_) => &st.derived_count,
                         Calc::R01B => &st.derived_r01b,
                         _ => &st.derived_amount,
                     };
-                    let mut formula = Formula::new(self.formula(*calc, r));
-                    if let Some(v) = cached {
+                    let mut formula = Formula::new(self.formula(d.calc, r));
+                    // The model's value; where it has none, the computed one
+                    // (remembered, so that it reads back blank).
+                    if let Some(v) = d.stored.or(d.computed) {
                         // Checked like an input: the cached value must survive f64.
-                        exact_f64(*v, &row.code)?;
+                        exact_f64(v, &row.code)?;
                         formula = formula.set_result(v.to_string());
+                        if d.stored.is_none() {
+                            self.filled.push((d.pointer.clone(), v));
+                        }
                     }
                     self.ws.write_formula_with_format(r, col, formula, format)?;
                 }

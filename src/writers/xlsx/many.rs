@@ -33,7 +33,7 @@ pub(super) fn write(schede: &[Scheda]) -> XResult<Vec<u8>> {
             .set_creation_datetime(
                 &ExcelDateTime::from_ymd(u16::try_from(y).unwrap_or(2025), m, d)?.and_hms(
                     u16::from(h),
-                    u8::from(min),
+                    min,
                     0,
                 )?,
             ),
@@ -57,6 +57,7 @@ pub(super) fn write(schede: &[Scheda]) -> XResult<Vec<u8>> {
         ws.write_string_with_format(0, col, path, &header)?;
         let width = match known.get(path) {
             Some(Kind::Text) if path.ends_with("relazione") => 60.0,
+            Some(Kind::DateTime) => 18.0,
             Some(Kind::Text) => 28.0,
             Some(Kind::Bool) => 8.0,
             _ => 14.0,

@@ -41,9 +41,8 @@ use rust_xlsxwriter::{
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::model::{Edizione, Scheda};
 
-pub(crate) use ente::SHEET as ENTE_SHEET;
+pub(crate) use ente::{CALCOLATI, SHEET as ENTE_SHEET};
 pub(crate) use form::SHEET as FORM_SHEET;
-pub(crate) use many::SHEET as MANY_SHEET;
 
 /// Write one form as a workbook with the sheets `Scheda` and `Ente`.
 pub fn write(scheda: &Scheda) -> Result<Vec<u8>> {
@@ -66,8 +65,8 @@ fn build(s: &Scheda) -> XResult<Vec<u8>> {
     let mut workbook = Workbook::new();
     workbook.set_properties(&properties(s)?);
     let style = form::formats();
-    form::add_sheet(workbook.add_worksheet(), s, &style)?;
-    ente::add_sheet(workbook.add_worksheet(), s, &style)?;
+    let filled = form::add_sheet(workbook.add_worksheet(), s, &style)?;
+    ente::add_sheet(workbook.add_worksheet(), s, &style, &filled)?;
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -95,7 +94,7 @@ fn creation_date(s: &Scheda) -> XResult<ExcelDateTime> {
         None => (s.anno + 1, 1, 1, 0, 0),
     };
     let year = u16::try_from(y).unwrap_or(2000);
-    Ok(ExcelDateTime::from_ymd(year, m, d)?.and_hms(u16::from(h), u8::from(min), 0)?)
+    Ok(ExcelDateTime::from_ymd(year, m, d)?.and_hms(u16::from(h), min, 0)?)
 }
 
 /// Sheet protection without a password: cells can be selected, columns and

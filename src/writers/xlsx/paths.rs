@@ -21,7 +21,7 @@ pub(crate) const SCHEMA_VERSION: &str = "schema_version";
 /// What a path holds, as the model's deserialiser accepts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// A string (names, free text, the edition, the date).
+    /// A string (names, free text, the edition).
     Text,
     /// A non-negative whole number (users, hours, inhabitants).
     Integer,
@@ -29,6 +29,9 @@ pub(crate) enum Kind {
     Decimal,
     /// A yes/no answer (`SI`/`NO` in the sheet).
     Bool,
+    /// A date and time (`ente.data`): ISO in the model, `dd/mm/yyyy hh:mm`
+    /// or a date cell in a sheet.
+    DateTime,
 }
 
 /// Every leaf of `s` (nulls included) as `(path, value)`, in the model's order.
@@ -153,6 +156,8 @@ fn probe(path: &str) -> Kind {
         Kind::Integer
     } else if accepts(Value::Bool(true)) {
         Kind::Bool
+    } else if accepts(Value::String("2026-01-01T00:00".into())) {
+        Kind::DateTime
     } else {
         // A string with a shape of its own (the edition, the date).
         Kind::Text
@@ -206,7 +211,7 @@ mod tests {
         assert_eq!(k["quadro1.M12.media_ore"], Kind::Decimal);
         assert_eq!(k["quadro2.R06"], Kind::Decimal);
         assert_eq!(k["quadro1.R0C"], Kind::Text);
-        assert_eq!(k["ente.data"], Kind::Text);
+        assert_eq!(k["ente.data"], Kind::DateTime);
         assert_eq!(k["edizione"], Kind::Text);
         assert_eq!(k["anno"], Kind::Integer);
         assert_eq!(k["quadro4.risposte.R20"], Kind::Bool);
