@@ -2,6 +2,7 @@
 //! diagnostics. One module per format.
 
 pub mod json;
+pub mod xlsx;
 
 use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
@@ -12,6 +13,7 @@ use crate::model::Scheda;
 pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {
     match format {
         Format::Json => json::read(bytes).map(|w| w.map(|s| vec![s])),
+        Format::Xlsx => xlsx::read(bytes),
         other => Err(Error::msg(format!("reading {other} is not supported yet"))),
     }
 }
