@@ -5,3 +5,4 @@ mod util;
 
 mod json;
 mod rules;
+mod xlsx;
