@@ -46,12 +46,11 @@ pub(super) fn read(sheet: &Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
             .get_key_value(text)
             .or_else(|| known.iter().find(|(p, _)| p.eq_ignore_ascii_case(text)));
         match entry {
-            Some((path, kind)) if columns.iter().any(|(_, p, _)| p == path) => {
+            Some((path, _)) if columns.iter().any(|(_, p, _)| p == path) => {
                 conv.errors.push(
                     Diagnostic::error(format!("column `{path}` appears twice"))
                         .at(sheet.at(header, col)),
                 );
-                let _ = kind;
             }
             Some((path, kind)) => columns.push((col, path.as_str(), *kind)),
             None => conv.errors.push(

@@ -43,7 +43,7 @@ pub(crate) fn add_sheet(
     ws.write_string_with_format(1, 0, EDIZIONE, &st.ente_key)?;
     ws.write_string_with_format(1, 1, s.edizione.code(), &st.ente_locked)?;
     ws.write_string_with_format(2, 0, ANNO, &st.ente_key)?;
-    ws.write_number_with_format(2, 1, f64::from(s.anno), &st.ente_locked)?;
+    ws.write_string_with_format(2, 1, s.anno.to_string(), &st.ente_locked)?;
     let e = &s.ente;
     let data = e.data.map(|d| d.format_it());
     let inputs = [
@@ -99,14 +99,16 @@ pub(crate) fn add_sheet(
          della scheda: per l'altra edizione usare il suo modello (scheda template).",
         &st.note,
     )?;
-    ws.set_row_height(8, 30)?;
+    ws.set_row_height(8, 40)?;
     if !filled.is_empty() {
         let list: Vec<String> = filled.iter().map(|(p, v)| format!("{p}={v}")).collect();
         ws.write_string(CALCOLATI_ROW, 0, CALCOLATI)?;
         ws.write_string(CALCOLATI_ROW, 1, list.join(";"))?;
         ws.set_row_hidden(CALCOLATI_ROW)?;
     }
-    ws.set_paper_size(9);
+    ws.set_paper_size(9); // A4
+    ws.set_portrait();
+    ws.set_print_fit_to_pages(1, 0);
     ws.protect_with_options(&super::protection());
     Ok(())
 }
