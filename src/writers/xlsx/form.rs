@@ -21,6 +21,7 @@ use crate::model::{
     Domanda, Edizione, RIGA_TOTALE, RIGHE_UTENTI, RigaDef, Scheda, TipoRiga, Utenti,
 };
 use crate::rules::{self, Derived};
+use crate::writers::text::Labels;
 
 /// Name of the form sheet.
 pub(crate) const SHEET: &str = "Scheda";
@@ -193,10 +194,7 @@ fn plan(s: &Scheda) -> Vec<Line> {
     let year = |col: u16| Line::Header(vec![(col, y.to_string())]);
     out.extend([
         Line::Blank,
-        Line::Sub(
-            "Informazioni relative all'Ambito Territoriale Sociale (ATS) cui appartiene il Comune"
-                .into(),
-        ),
+        Line::Sub(Labels::ATS.into()),
         row("R0C", vec![(C, Cell::Text(q1.R0C.clone(), F))]),
         row("R0D", vec![(C, Cell::Text(q1.R0D.clone(), F))]),
         Line::Header(vec![(
@@ -205,12 +203,10 @@ fn plan(s: &Scheda) -> Vec<Line> {
         )]),
         row("R0E", vec![(C, Cell::Int(q1.R0E, Input::R0E))]),
         Line::Blank,
-        Line::Sub("Informazioni relative al Comune".into()),
+        Line::Sub(Labels::COMUNE.into()),
     ]);
     if ed == Edizione::SOC26 {
-        out.push(Line::Sub(
-            "Informazioni relative agli assistenti sociali".into(),
-        ));
+        out.push(Line::Sub(Labels::ASSISTENTI.into()));
     }
     let years = || Line::Header(vec![(C, "2020".into()), (D, y.to_string())]);
     let staff = |v| Cell::Dec(v, Input::Amount);
@@ -235,9 +231,7 @@ fn plan(s: &Scheda) -> Vec<Line> {
         ),
     ]);
     if ed == Edizione::SOC26 {
-        out.push(Line::Sub(
-            "Informazioni relative alle altre figure professionali".into(),
-        ));
+        out.push(Line::Sub(Labels::ALTRE_FIGURE.into()));
         out.push(years());
     }
     out.push(row(

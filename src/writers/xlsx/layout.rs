@@ -2,158 +2,78 @@
 //! headings, column headers, row labels and the Quadro 4 questions, word for
 //! word as FORM.md and the seeds print them (official quirks included:
 //! `R15 -TOTALE`, `ll livello`, `(R04≥R05)`, `dell' amministrazione`).
+//! Row labels and headers come from the text writer's [`Labels`].
 
 use crate::model::{Domanda, Edizione};
+use crate::writers::text::Labels;
 
-/// A Quadro 1 row label other than the user rows (which
-/// [`crate::model::RigaDef::label`] gives).
+/// The label of a row other than the user rows (which
+/// [`crate::model::RigaDef::label`] gives) and the Quadro 4 questions.
+/// The wording is the text writer's ([`Labels`]): one transcription of the
+/// form for every writer.
 pub(crate) fn label(ed: Edizione, code: &str) -> String {
-    let y = ed.anno();
-    let soc26 = ed == Edizione::SOC26;
+    let l = Labels::of(ed);
     match code {
-        "R0C" => "R0C - Denominazione ATS (fonte: Ministero del Lavoro)".into(),
-        "R0D" => "R0D - Ente/Comune capofila dell'ATS (fonte: Ministero del Lavoro)".into(),
-        "R0E" => format!(
-            "R0E - Numero di assistenti sociali in rapporto alla popolazione a livello di ATS \
-             (fonte: Stima sulla base delle relazioni di rendicontazione del sociale anno {})",
-            y - 1
-        ),
-        "R01" => "R01 - Numero di assistenti sociali in forza al Comune (con qualsiasi forma \
-                  contrattuale, anche mediante esternalizzazione)"
-            .into(),
-        "R01A" => "R01A - Numero di assistenti sociali forniti dalla forma associata o \
-                   dall'ambito territoriale sociale (ATS)"
-            .into(),
-        "R01B" => "R01B - Numero di assistenti sociali in rapporto alla popolazione a livello \
-                   di Comune [1:R03/(R01+R01A)]"
-            .into(),
-        "R02" if soc26 => "R02 Numero di altre figure professionali (educatori, ecc.) in forza \
-                           al Comune (con qualsiasi forma contrattuale, anche mediante \
-                           esternalizzazione)"
-            .into(),
-        "R02" => "R02 - Numero di altre figure professionali (educatori, ecc.)".into(),
-        "R02X" => "R02X - di cui Numero di psicologi in forza al Comune (con qualsiasi forma \
-                   contrattuale, anche mediante esternalizzazione)"
-            .into(),
-        "R02Y" => "R02Y - di cui Numero di educatori professionali socio-pedagogici in forza \
-                   al Comune (con qualsiasi forma contrattuale, anche mediante \
-                   esternalizzazione)"
-            .into(),
-        "R02A" => "R02A Numero di altre figure professionali (educatori, ecc.) fornite dalla \
-                   forma associata, dall'ambito territoriale sociale (ATS) o finanziate con \
-                   gli appositi fondi ministeriali"
-            .into(),
-        "R03" => "R03 - Numero di abitanti".into(),
-        // SOC25 prints no closing parenthesis.
-        "R04" if soc26 => format!(
-            "R04 - Livello di servizio effettivo {y} (% di utenti serviti rispetto alla popolazione)"
-        ),
-        "R04" => format!(
-            "R04 - Livello di servizio effettivo {y} (% di utenti serviti rispetto alla popolazione"
-        ),
-        "R05" => format!(
-            "R05 - Livello di servizio di riferimento {y} (% di utenti figurativi standard \
-             rispetto alla popolazione)"
-        ),
-        "R06" if soc26 => "R06 - Fabbisogno standard monetario sociale 2025-2027".into(),
-        "R06" => "R06 - Fabbisogno standard monetario sociale 2022-2024".into(),
-        "R07" if soc26 => {
-            "R07 - Spesa storica calcolata con il questionario dei fabbisogni standard".into()
-        }
-        "R07" => "R07 - Spesa storica di riferimento".into(),
-        "R08" => format!("R08 - Risorse aggiuntive effettive del sociale assegnate per il {y}"),
-        "R09" => format!(
-            "R09 - Risorse aggiuntive effettive del sociale assegnate per il {y} da rendicontare"
-        ),
-        "R10" => {
-            "R10 - Assistenti sociali aggiuntivi (per raggiungimento soglia 1:6500 ab.)".into()
-        }
-        "R11" => "R11 - Altre figure professionali (educatori, ecc.) aggiuntive".into(),
-        "R12" => "R12 - Interventi per un significativo miglioramento dei servizi sociali".into(),
-        "R13" => "R13 - Interventi per un aumento del numero degli utenti serviti".into(),
-        "R14" => "R14 - Risorse aggiuntive trasferite all'Ambito territoriale sociale o ad \
-                  altra forma associativa"
-            .into(),
-        // SOC25 prints no space after the dash (sic).
-        "R15" if soc26 => format!("R15 - TOTALE OBIETTIVI DI SERVIZIO {y}"),
-        "R15" => format!("R15 -TOTALE OBIETTIVI DI SERVIZIO {y}"),
-        _ => String::new(),
+        "R0C" => Labels::R0C.into(),
+        "R0D" => Labels::R0D.into(),
+        "R0E" => l.r0e(),
+        "R01" => Labels::R01.into(),
+        "R01A" => Labels::R01A.into(),
+        "R01B" => Labels::R01B.into(),
+        "R02" => l.r02().into(),
+        "R03" => Labels::R03.into(),
+        "R04" => l.r04(),
+        "R05" => l.r05(),
+        "R06" => l.r06().into(),
+        "R07" => l.r07().into(),
+        "R08" => l.r08(),
+        "R09" => l.r09(),
+        "R10" => Labels::R10.into(),
+        "R11" => Labels::R11.into(),
+        "R12" => Labels::R12.into(),
+        "R13" => Labels::R13.into(),
+        "R14" => Labels::R14.into(),
+        "R15" => l.r15(),
+        other => Labels::R02_SOC26
+            .iter()
+            .find(|(c, _)| *c == other)
+            .map(|(_, label)| (*label).to_string())
+            .unwrap_or_default(),
     }
 }
 
 /// The label of the free-text row: R40 (SOC25) or R16 (SOC26).
 pub(crate) fn relazione_label(ed: Edizione) -> String {
-    format!(
-        "{} - Relazione in formato libero (massimo 6.000 caratteri)",
-        ed.relazione_code()
-    )
+    Labels::of(ed).relazione()
 }
 
 /// The code as the edition prints it: SOC26 writes `ROA`/`ROB` with a letter O.
 pub(crate) fn printed_code(ed: Edizione, code: &str) -> String {
-    match (ed, code) {
-        (Edizione::SOC26, "R0A") => "ROA".into(),
-        (Edizione::SOC26, "R0B") => "ROB".into(),
-        _ => code.into(),
-    }
+    Labels::of(ed).codice(code)
 }
 
 /// The four column headers of the user rows.
 pub(crate) fn user_headers(ed: Edizione) -> [String; 4] {
-    let y = ed.anno();
-    let (ore, media) = match ed {
-        Edizione::SOC25 => (
-            "Totale annuo ore di assistenza",
-            "Media annua ore di assistenza",
-        ),
-        Edizione::SOC26 => (
-            "Totale ore annue di assistenza",
-            "Media ore annue di assistenza",
-        ),
-    };
-    [
-        "Numero di utenti serviti - 2019".into(),
-        format!("Numero di utenti serviti - {y}"),
-        format!("{ore} - {y}"),
-        format!("{media} - {y}"),
-    ]
+    Labels::of(ed).colonne_utenti()
 }
 
 /// `Quadro 1` intro (SOC25 prints `l’utenza` with U+2019, SOC26 `l'utenza`).
 pub(crate) fn quadro1_intro(ed: Edizione) -> String {
-    let apostrophe = match ed {
-        Edizione::SOC25 => '\u{2019}',
-        Edizione::SOC26 => '\'',
-    };
-    format!(
-        "Ciascun Comune dovrà indicare il numero di utenti serviti per residenza o per obbligo \
-         di legge; in caso di Comuni che svolgono il servizio in forma associata o nell'ATS di \
-         riferimento dovrà essere riportata l{apostrophe}utenza afferente al proprio Comune"
-    )
+    Labels::of(ed).intro()
 }
 
 /// The Quadro 3 header sentence.
 pub(crate) fn quadro3_intro(ed: Edizione) -> String {
-    match ed {
-        Edizione::SOC25 => "Compilare solo se il Comune nel Quadro 2 presenta una spesa inferiore \
-                            al fabbisogno standard monetario 2022 - 2024 e risorse aggiuntive da \
-                            rendicontare (R09) superiori o uguali a 1.000 euro"
-            .into(),
-        Edizione::SOC26 => "Da compilare solo se il Comune nel quadro 2 presenta una spesa \
-                            inferiore al fabbisogno standard monetario 2025-2027 e risorse \
-                            aggiuntive da rendicontare (R09) superiori o uguali a 1.000 euro"
-            .into(),
-    }
+    Labels::of(ed).quadro3_header().into()
 }
 
 /// `Popolazione residente al 31/12/Y-1 (Fonte Istat)`, the R03 column header.
 pub(crate) fn r03_header(ed: Edizione) -> String {
-    format!(
-        "Popolazione residente al 31/12/{} (Fonte Istat)",
-        ed.anno() - 1
-    )
+    Labels::of(ed).r03_colonna()
 }
 
+// The Quadro 4 sections and questions repeat the text writer's, which are
+// private to it (`writers::text::labels`); the wording was checked equal.
 /// One SOC25 Quadro 4 section: when it applies, its intro, its questions.
 pub(crate) struct Sezione {
     /// `Compilare solo se ...`.
