@@ -16,6 +16,7 @@
 
 mod cells;
 mod form;
+mod locate;
 mod many;
 
 use std::io::Cursor;

@@ -30,16 +30,16 @@ mod form;
 mod layout;
 mod many;
 pub(crate) mod paths;
+mod style;
 
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, ProtectionOptions, Workbook, XlsxError,
-};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, ProtectionOptions, Workbook, XlsxError};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::model::{Edizione, Scheda};
+use style::Style;
 
 pub(crate) use ente::{CALCOLATI, SHEET as ENTE_SHEET};
 pub(crate) use form::SHEET as FORM_SHEET;
@@ -64,7 +64,7 @@ pub fn write_many(schede: &[Scheda]) -> Result<Vec<u8>> {
 fn build(s: &Scheda) -> XResult<Vec<u8>> {
     let mut workbook = Workbook::new();
     workbook.set_properties(&properties(s)?);
-    let style = form::formats();
+    let style = style::formats();
     let filled = form::add_sheet(workbook.add_worksheet(), s, &style)?;
     ente::add_sheet(workbook.add_worksheet(), s, &style, &filled)?;
     Ok(workbook.save_to_buffer()?)
@@ -105,30 +105,6 @@ fn protection() -> ProtectionOptions {
         format_rows: true,
         ..ProtectionOptions::default()
     }
-}
-
-/// The formats shared by the sheets of a form workbook.
-pub(crate) struct Style {
-    title: Format,
-    note: Format,
-    quadro: Format,
-    intro: Format,
-    group: Format,
-    sub: Format,
-    caption: Format,
-    header: Format,
-    code: Format,
-    label: Format,
-    input_count: Format,
-    input_r0e: Format,
-    input_amount: Format,
-    input_text: Format,
-    input_yesno: Format,
-    derived_count: Format,
-    derived_amount: Format,
-    derived_r01b: Format,
-    ente_key: Format,
-    ente_locked: Format,
 }
 
 /// The largest integer an f64 (and so a spreadsheet cell) holds exactly.
