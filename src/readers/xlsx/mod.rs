@@ -6,13 +6,16 @@
 //!   per row below it.
 //! - Any other workbook is read as one form: rows found by their code in
 //!   the first columns of any sheet, values under the headers above them
-//!   (see [`form`]).
+//!   (codes such as `M12` or `R01B`, headers such as `Numero di utenti
+//!   serviti - 2019`).
 //!
 //! Formula cells are read through their cached result, exactly as the file
 //! stores it (numbers are converted from their shortest decimal text, never
 //! through float arithmetic); a formula without a cached result reads as
-//! blank, with a warning. Every error names the cell (`Scheda!C12`) and
-//! says what was expected.
+//! blank, with a warning. A derived field that scheda's writer filled with
+//! the computed value because the model left it blank (the `Ente` sheet
+//! lists them) reads back blank while its cell still holds that value.
+//! Every error names the cell (`Scheda!C12`) and says what was expected.
 
 mod cells;
 mod form;

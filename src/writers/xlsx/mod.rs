@@ -1,7 +1,7 @@
 //! Writer for the editable workbook (XLSX), for clerks who work in Excel or
 //! LibreOffice Calc.
 //!
-//! A form workbook ([`write`], [`template`]) has two sheets:
+//! A form workbook ([`write()`], [`template`]) has two sheets:
 //!
 //! - `Scheda`: the form row by row. Column A holds the row code as the
 //!   edition prints it (`M12`, `ROA` in SOC26), column B the official label,
@@ -12,10 +12,15 @@
 //!   hours, R01B, R04, R09, R15) are grey, locked, live formulas that carry
 //!   a cached result, so that Excel and LibreOffice recalculate on edit and
 //!   a reader without a calculation engine still sees the value. The cached
-//!   result is the model's stored value where it has one, else the
-//!   computed one, else `""` (read back as blank). The sheet is protected
-//!   without a password: labels and formulas cannot be broken by accident.
-//! - `Ente`: the edition, the year and the Comune's data.
+//!   result is the model's stored value where it has one (so a printed
+//!   `33,629149` survives), else the computed one, else `""` (read back as
+//!   blank). The sheet is protected without a password: labels and formulas
+//!   cannot be broken by accident.
+//! - `Ente`: the edition, the year and the Comune's data, and a hidden row
+//!   listing the derived fields the model left blank but whose cell caches
+//!   the computed value: while the cell still holds that value the reader
+//!   gives the field back blank, so a form goes through the workbook
+//!   unchanged; once an input changes, the recalculated value is read.
 //!
 //! A multi-Comune workbook ([`write_many`]) has one sheet `Comuni` with one
 //! row per form and one column per field of the model, headed by the
