@@ -155,6 +155,9 @@ fn libreoffice_keeps_the_seeds() {
         if seed.starts_with("004") {
             rules::recompute(&mut expected);
             assert_eq!(back.quadro1.R04, Some(dec("33.63")));
+            // R09, which this rendering leaves out, stays blank: nothing it
+            // depends on changed.
+            expected.quadro3.R09 = s.quadro3.R09;
         }
         assert_eq!(back, expected, "{seed}");
     }
