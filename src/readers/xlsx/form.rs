@@ -50,7 +50,8 @@ pub(super) fn read(sheets: &[Sheet]) -> Result<Warned<Vec<Scheda>>> {
                          SOC26, or write the year in the column headers (\"Numero di utenti \
                          serviti - 2024\")",
                     ),
-            ));
+            )
+            .with_warnings(conv.warnings));
         }
     };
     let mut reader = FormReader {

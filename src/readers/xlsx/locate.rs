@@ -196,11 +196,22 @@ pub(super) fn header_rows(sheet: &Sheet, found: &[Found], i: usize) -> Headers {
         .filter(|row| !code_rows.contains(row))
         .filter_map(|row| {
             let tags: Vec<(u32, Tag)> = (1..sheet.width())
-                .filter_map(|col| Some((col, tag(sheet.text(row, col)?)?)))
+                .filter_map(|col| Some((col, tag(&header_text(sheet, row, col)?)?)))
                 .collect();
             (!tags.is_empty()).then_some((row, tags))
         })
         .collect()
+}
+
+/// The text of a header cell: text, or a year typed as a number (`2019`).
+fn header_text(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
+    match sheet.get(row, col) {
+        Cell::Text(t) => Some(t.to_string()),
+        Cell::Number(d) if d.fract().is_zero() && (2000..=2100).contains(&d.mantissa()) => {
+            Some(d.normalize().to_string())
+        }
+        _ => None,
+    }
 }
 
 /// Whether the cell after a lone code holds the label. Decided by the
@@ -283,9 +294,9 @@ pub(super) fn edition(
         for (row, tags) in rows {
             for (col, t) in tags {
                 if matches!(t, Tag::Utenti | Tag::Ore | Tag::Media | Tag::Anno)
-                    && let Some(text) = sheets[i].text(*row, *col)
+                    && let Some(text) = header_text(&sheets[i], *row, *col)
                 {
-                    years.push(text.to_string());
+                    years.push(text);
                 }
             }
         }

@@ -42,6 +42,9 @@ fn reads_a_sheet_laid_out_by_hand() {
             &["R01B ‐ Numeri di assistenti sociali", "#1:1331"],
             &["", "2020", "2024"],
             &["R01 ‐ Numeri di assistenti sociali", "7", "#16,00"],
+            // A header with only the year: the value is that year's.
+            &["", "2024"],
+            &["R02 - Altre figure", "3"],
             &["R06 ‐ Fabbisogno standard", "#1.984.440,83"],
             &["", "2017", "2021"],
             &["R07 ‐ Spesa storica", "#1.831.062,70", "3827129.97"],
@@ -74,6 +77,7 @@ fn reads_a_sheet_laid_out_by_hand() {
         (q1.R01.anno_2020, q1.R01.anno),
         (Some(dec("7")), Some(dec("16")))
     );
+    assert_eq!((q1.R02.anno_2020, q1.R02.anno), (None, Some(dec("3"))));
     assert_eq!(s.quadro2.R06, Some(dec("1984440.83")));
     assert_eq!(s.quadro2.R07.anno_2017, Some(dec("1831062.70")));
     assert_eq!(s.quadro2.R07.anno_2021, Some(dec("3827129.97")));
