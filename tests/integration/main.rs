@@ -3,6 +3,8 @@
 
 mod util;
 
+mod cli;
 mod json;
 mod rules;
+mod text;
 mod xlsx;
