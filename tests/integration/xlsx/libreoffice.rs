@@ -136,7 +136,6 @@ fn libreoffice_recalculates_to_the_same_values() {
 }
 
 #[test]
-#[ignore = "needs the text reader (branch `text`, merged into main later)"]
 fn libreoffice_keeps_the_seeds() {
     let mut files = Vec::new();
     let mut models = Vec::new();
