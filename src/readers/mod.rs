@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod text;
+pub mod xlsx;
 
 use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
@@ -14,6 +15,7 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {
     match format {
         Format::Json => json::read(bytes).map(|w| w.map(|s| vec![s])),
         Format::Text => text::read(bytes).map(|w| w.map(|s| vec![s])),
+        Format::Xlsx => xlsx::read(bytes),
         other => Err(Error::msg(format!("reading {other} is not supported yet"))),
     }
 }

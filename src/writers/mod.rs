@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod text;
+pub mod xlsx;
 
 use std::path::PathBuf;
 
@@ -37,6 +38,7 @@ pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<
     match format {
         Format::Json => json::write(scheda).map(Warned::new),
         Format::Text => text::write(scheda, options.layout, &options.catalogue()?),
+        Format::Xlsx => xlsx::write(scheda).map(Warned::new),
         other => Err(Error::msg(format!("writing {other} is not supported yet"))),
     }
 }
@@ -44,6 +46,8 @@ pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<
 /// Write several forms into one file, where the format can hold several
 /// (a multi-Comune workbook); `None` when it cannot.
 pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Vec<u8>>> {
-    let _ = (schede, format);
-    None
+    match format {
+        Format::Xlsx => Some(xlsx::write_many(schede)),
+        _ => None,
+    }
 }

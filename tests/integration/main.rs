@@ -8,3 +8,4 @@ mod json;
 mod rules;
 mod text;
 mod text_writer;
+mod xlsx;

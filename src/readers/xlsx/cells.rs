@@ -1,0 +1,468 @@
+//! Cells as the readers see them: a sheet's cached values and formulas,
+//! each value classified once ([`Cell`]), numbers exact, and the typed
+//! conversions that name the cell when a value is not what the form expects.
+
+use std::str::FromStr;
+
+use calamine::{Data, Range};
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::DataOra;
+use crate::number::{self, NumberError};
+
+/// One sheet: its cached values and its formulas.
+pub(crate) struct Sheet {
+    /// The sheet's name as the workbook spells it.
+    pub(crate) name: String,
+    values: Range<Data>,
+    formulas: Range<String>,
+}
+
+/// A cell's cached value, classified.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell<'a> {
+    /// No value at all (for a formula: no cached result).
+    Empty,
+    /// A number, exact as the file writes it.
+    Number(Decimal),
+    /// Text (an empty formula result is `Text("")`).
+    Text(&'a str),
+    Bool(bool),
+    /// A date-time, as a spreadsheet serial number (days since 1899-12-30).
+    Date(f64),
+    /// A spreadsheet error such as `#DIV/0!`.
+    Error(String),
+}
+
+impl Cell<'_> {
+    /// Whether the cell shows nothing: no value, or only white space.
+    pub(crate) fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The value as the clerk sees it, for messages (`"abc"`, `2.5`).
+    pub(crate) fn shown(&self) -> String {
+        match self {
+            Cell::Empty => "an empty cell".into(),
+            Cell::Number(d) => d.normalize().to_string(),
+            Cell::Text(t) => format!("\"{}\"", t.trim()),
+            Cell::Bool(true) => "TRUE".into(),
+            Cell::Bool(false) => "FALSE".into(),
+            Cell::Date(_) => "a date".into(),
+            Cell::Error(e) => format!("the error {e}"),
+        }
+    }
+}
+
+impl Sheet {
+    /// A sheet from its values and formulas.
+    pub(crate) fn new(name: String, values: Range<Data>, formulas: Range<String>) -> Self {
+        Sheet {
+            name,
+            values,
+            formulas,
+        }
+    }
+
+    /// The rows that hold anything (0-based, absolute).
+    pub(crate) fn rows(&self) -> std::ops::Range<u32> {
+        let end = |r: Option<(u32, u32)>| r.map_or(0, |(row, _)| row + 1);
+        let start = |r: Option<(u32, u32)>| r.map_or(u32::MAX, |(row, _)| row);
+        let first = start(self.values.start()).min(start(self.formulas.start()));
+        let last = end(self.values.end()).max(end(self.formulas.end()));
+        first.min(last)..last
+    }
+
+    /// One past the last column that holds anything.
+    pub(crate) fn width(&self) -> u32 {
+        let end = |r: Option<(u32, u32)>| r.map_or(0, |(_, col)| col + 1);
+        end(self.values.end()).max(end(self.formulas.end()))
+    }
+
+    /// The cell at (`row`, `col`), 0-based.
+    pub(crate) fn get(&self, row: u32, col: u32) -> Cell<'_> {
+        match self.values.get_value((row, col)) {
+            None | Some(Data::Empty) => Cell::Empty,
+            Some(Data::String(s)) => Cell::Text(s),
+            Some(Data::Float(f)) => float(*f),
+            Some(Data::Int(i)) => Cell::Number(Decimal::from(*i)),
+            Some(Data::Bool(b)) => Cell::Bool(*b),
+            Some(Data::DateTime(d)) => Cell::Date(d.as_f64()),
+            Some(Data::DateTimeIso(s) | Data::DurationIso(s)) => Cell::Text(s),
+            Some(Data::Error(e)) => Cell::Error(e.to_string()),
+        }
+    }
+
+    /// The text of a cell, when it holds text.
+    pub(crate) fn text(&self, row: u32, col: u32) -> Option<&str> {
+        match self.get(row, col) {
+            Cell::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Whether the cell holds a formula.
+    pub(crate) fn has_formula(&self, row: u32, col: u32) -> bool {
+        self.formulas
+            .get_value((row, col))
+            .is_some_and(|f| !f.is_empty())
+    }
+
+    /// The location `Sheet!C12` of a cell.
+    pub(crate) fn at(&self, row: u32, col: u32) -> Location {
+        Location::cell(self.name.clone(), a1(row, col))
+    }
+}
+
+/// `C12` for 0-based (`row`, `col`).
+pub(crate) fn a1(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+}
+
+/// A float as the exact decimal the file wrote. Spreadsheets store binary
+/// doubles: the shortest text that reads back as the same double is the
+/// number the clerk typed (`1984440.83`). A value with binary noise from a
+/// computation (`2420.4700000000012`) is cut to 15 significant digits, the
+/// precision spreadsheets show.
+fn float(f: f64) -> Cell<'static> {
+    if !f.is_finite() {
+        return Cell::Error("#NUM!".into());
+    }
+    match Decimal::from_str(&f.to_string()) {
+        Ok(d) => Cell::Number(denoise(d)),
+        Err(_) => Cell::Error("#NUM!".into()),
+    }
+}
+
+fn denoise(d: Decimal) -> Decimal {
+    let digits = d.mantissa().unsigned_abs().to_string().len() as i64;
+    if digits <= 15 {
+        return d;
+    }
+    let int_digits = digits - i64::from(d.scale());
+    let places = 15 - int_digits;
+    if places < 0 {
+        return d;
+    }
+    number::round_half_up(d, places as u32).normalize()
+}
+
+/// Lower case without accents and with single spaces, for matching words.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = match c {
+            'à' | 'á' | 'À' | 'Á' => 'a',
+            'è' | 'é' | 'È' | 'É' => 'e',
+            'ì' | 'í' | 'Ì' | 'Í' => 'i',
+            'ò' | 'ó' | 'Ò' | 'Ó' => 'o',
+            'ù' | 'ú' | 'Ù' | 'Ú' => 'u',
+            '\u{a0}' | '\n' | '\r' | '\t' => ' ',
+            c => c.to_ascii_lowercase(),
+        };
+        out.push(c);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a field takes, for messages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Expect {
+    /// A non-negative whole number.
+    Whole,
+    /// A non-negative number (at most two decimals where the form says so).
+    Number,
+}
+
+/// Reads typed values from cells, gathering errors and warnings that name
+/// the cell.
+#[derive(Default)]
+pub(crate) struct Conv {
+    pub(crate) errors: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
+impl Conv {
+    fn fail(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str, message: String) {
+        self.errors
+            .push(Diagnostic::error(format!("{what}: {message}")).at(sheet.at(row, col)));
+    }
+
+    /// The cell's value, with a warning for a formula that carries no
+    /// cached result (read as blank) and for a formula that failed.
+    pub(crate) fn cell<'s>(&mut self, sheet: &'s Sheet, row: u32, col: u32) -> Cell<'s> {
+        let cell = sheet.get(row, col);
+        if sheet.has_formula(row, col) {
+            match &cell {
+                Cell::Empty => {
+                    self.warnings.push(
+                        Diagnostic::warning("formula without a computed value: read as blank")
+                            .at(sheet.at(row, col))
+                            .with_hint(
+                                "open the workbook in Excel or LibreOffice and save it, so \
+                                 that its formulas are computed",
+                            ),
+                    );
+                }
+                Cell::Error(e) => {
+                    self.warnings.push(
+                        Diagnostic::warning(format!("formula result {e}: read as blank"))
+                            .at(sheet.at(row, col)),
+                    );
+                    return Cell::Empty;
+                }
+                _ => {}
+            }
+        }
+        cell
+    }
+
+    /// A decimal: a number cell, or text in Italian notation (`1.984.440,83`).
+    pub(crate) fn decimal(
+        &mut self,
+        sheet: &Sheet,
+        row: u32,
+        col: u32,
+        what: &str,
+    ) -> Option<Decimal> {
+        let cell = self.cell(sheet, row, col);
+        self.decimal_of(&cell, sheet, row, col, what, Expect::Number)
+    }
+
+    fn decimal_of(
+        &mut self,
+        cell: &Cell<'_>,
+        sheet: &Sheet,
+        row: u32,
+        col: u32,
+        what: &str,
+        expect: Expect,
+    ) -> Option<Decimal> {
+        let wanted = match expect {
+            Expect::Whole => "a non-negative whole number",
+            Expect::Number => "a number",
+        };
+        match cell {
+            _ if cell.is_blank() => None,
+            Cell::Number(d) => Some(*d),
+            Cell::Text(t) => match number::parse_it(t) {
+                Ok(d) => Some(d),
+                Err(NumberError::Empty) => None,
+                Err(NumberError::NotANumber) => {
+                    let found = cell.shown();
+                    self.fail(
+                        sheet,
+                        row,
+                        col,
+                        what,
+                        format!("expected {wanted}, found {found}"),
+                    );
+                    None
+                }
+            },
+            other => {
+                let found = other.shown();
+                self.fail(
+                    sheet,
+                    row,
+                    col,
+                    what,
+                    format!("expected {wanted}, found {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A non-negative whole number (users, hours, inhabitants).
+    pub(crate) fn whole(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str) -> Option<u64> {
+        let cell = self.cell(sheet, row, col);
+        self.whole_of(&cell, sheet, row, col, what)
+    }
+
+    pub(crate) fn whole_of(
+        &mut self,
+        cell: &Cell<'_>,
+        sheet: &Sheet,
+        row: u32,
+        col: u32,
+        what: &str,
+    ) -> Option<u64> {
+        let d = self.decimal_of(cell, sheet, row, col, what, Expect::Whole)?;
+        let d = d.normalize();
+        let message = if d.is_sign_negative() && !d.is_zero() {
+            format!("expected a non-negative whole number, found {d}")
+        } else if !d.fract().is_zero() {
+            format!("expected a whole number, found {d}")
+        } else {
+            match u64::try_from(d) {
+                Ok(v) => return Some(v),
+                Err(_) => format!("expected a whole number, found {d} (too large)"),
+            }
+        };
+        self.fail(sheet, row, col, what, message);
+        None
+    }
+
+    /// Text, as written (a number typed in a text field becomes its digits).
+    pub(crate) fn text(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str) -> Option<String> {
+        match self.cell(sheet, row, col) {
+            cell if cell.is_blank() => None,
+            Cell::Text(t) => Some(t.to_string()),
+            Cell::Number(d) => Some(d.normalize().to_string()),
+            Cell::Date(serial) => from_serial(serial).map(|d| d.format_it()),
+            other => {
+                let found = other.shown();
+                self.fail(
+                    sheet,
+                    row,
+                    col,
+                    what,
+                    format!("expected text, found {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `SI`/`NO` answer (also `VERO`/`FALSO`, TRUE/FALSE cells).
+    pub(crate) fn yes_no(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str) -> Option<bool> {
+        match self.cell(sheet, row, col) {
+            cell if cell.is_blank() => None,
+            Cell::Bool(b) => Some(b),
+            Cell::Text(t) => match fold(t).as_str() {
+                "si" | "vero" | "true" | "yes" => Some(true),
+                "no" | "falso" | "false" => Some(false),
+                _ => {
+                    let found = Cell::Text(t).shown();
+                    self.fail(
+                        sheet,
+                        row,
+                        col,
+                        what,
+                        format!("expected SI or NO, found {found}"),
+                    );
+                    None
+                }
+            },
+            other => {
+                let found = other.shown();
+                self.fail(
+                    sheet,
+                    row,
+                    col,
+                    what,
+                    format!("expected SI or NO, found {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A date-time: `dd/mm/yyyy hh:mm`, ISO `yyyy-mm-ddThh:mm`, or a date cell.
+    pub(crate) fn date(
+        &mut self,
+        sheet: &Sheet,
+        row: u32,
+        col: u32,
+        what: &str,
+    ) -> Option<DataOra> {
+        let cell = self.cell(sheet, row, col);
+        let parsed = match &cell {
+            c if c.is_blank() => return None,
+            Cell::Text(t) => DataOra::parse_it(t).or_else(|| t.trim().parse().ok()),
+            Cell::Date(serial) => from_serial(*serial),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let found = cell.shown();
+            self.fail(
+                sheet,
+                row,
+                col,
+                what,
+                format!("expected a date as dd/mm/yyyy hh:mm, found {found}"),
+            );
+        }
+        parsed
+    }
+}
+
+/// A spreadsheet serial date-time (days since 1899-12-30) to the minute.
+pub(crate) fn from_serial(serial: f64) -> Option<DataOra> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let minutes = (serial * 1440.0).round() as i64;
+    let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+    // Days from 1970-01-01, then the civil date (Howard Hinnant's algorithm).
+    let z = days - 25569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    DataOra::new(
+        i32::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+        u8::try_from(minute_of_day / 60).ok()?,
+        u8::try_from(minute_of_day % 60).ok()?,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(11, 2), "C12");
+        assert_eq!(a1(0, 25), "Z1");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(4, 701), "ZZ5");
+        assert_eq!(a1(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn floats_become_the_decimals_typed() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(float(1984440.83), Cell::Number(d("1984440.83")));
+        assert_eq!(float(33.629149), Cell::Number(d("33.629149")));
+        assert_eq!(float(53895.69 - 51475.22), Cell::Number(d("2420.47")));
+        assert_eq!(float(0.1 + 0.2), Cell::Number(d("0.3")));
+        assert_eq!(float(7162.0), Cell::Number(d("7162")));
+    }
+
+    #[test]
+    fn serial_dates() {
+        // 20/03/2026 10:30 is serial 46101.4375.
+        assert_eq!(from_serial(46101.4375), DataOra::new(2026, 3, 20, 10, 30));
+        assert_eq!(from_serial(25569.0), DataOra::new(1970, 1, 1, 0, 0));
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(
+            fold("  Modalità di\ndeterminazione "),
+            "modalita di determinazione"
+        );
+    }
+}

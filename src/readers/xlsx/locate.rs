@@ -1,0 +1,427 @@
+//! Finding the form in a sheet: row codes in the first columns, the header
+//! rows that say what each value column holds, whether a label column sits
+//! between them, and the edition.
+
+use std::collections::BTreeMap;
+
+use super::cells::{Cell, Conv, Sheet, fold};
+use crate::diagnostic::{Diagnostic, Error, Location};
+use crate::model::{Edizione, RIGA_TOTALE, RIGHE_UTENTI};
+use crate::number;
+use crate::writers::xlsx::FORM_SHEET;
+
+/// How many leading columns may hold the row code.
+pub(super) const CODE_COLUMNS: u32 = 4;
+/// How many value columns a row of the form has at most.
+pub(super) const VALUE_COLUMNS: u32 = 4;
+
+/// What a header cell says its column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tag {
+    Media,
+    Ore,
+    Modalita,
+    Descrizione,
+    Y2019,
+    Y2017,
+    Y2021,
+    Y2020,
+    Spesa,
+    Utenti,
+    Numero,
+    /// Another year (the reporting year, `31/12/2023`).
+    Anno,
+    Risposta,
+    Valore,
+}
+
+/// The tag of a header text, most specific word first.
+pub(super) fn tag(text: &str) -> Option<Tag> {
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    let starts = |p: &str| words.iter().any(|w| w.starts_with(p));
+    Some(if starts("media") {
+        Tag::Media
+    } else if has("ore") {
+        Tag::Ore
+    } else if starts("modalit") {
+        Tag::Modalita
+    } else if starts("descrizion") {
+        Tag::Descrizione
+    } else if has("2019") {
+        Tag::Y2019
+    } else if has("2017") {
+        Tag::Y2017
+    } else if has("2021") {
+        Tag::Y2021
+    } else if has("2020") {
+        Tag::Y2020
+    } else if starts("spes") {
+        Tag::Spesa
+    } else if starts("utent") {
+        Tag::Utenti
+    } else if has("numero") || has("n") || folded.contains("n°") {
+        Tag::Numero
+    } else if words
+        .iter()
+        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (2022..=2030).contains(&y)))
+    {
+        Tag::Anno
+    } else if starts("rispost") || folded.contains("si/no") {
+        Tag::Risposta
+    } else if starts("valor") || starts("abitant") || starts("popolazion") || starts("importo") {
+        Tag::Valore
+    } else {
+        return None;
+    })
+}
+
+/// The canonical code a cell's text opens with, and whether a label
+/// follows it in the same cell.
+pub(super) fn code_of(text: &str) -> Option<(String, bool)> {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    let end = t
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(t.len());
+    let token = t[..end].to_ascii_uppercase();
+    let code = match token.as_str() {
+        "ROA" => "R0A".to_string(),
+        "ROB" => "R0B".to_string(),
+        "ROC" | "R00C" => "R0C".to_string(),
+        "ROD" | "R00D" => "R0D".to_string(),
+        "ROE" | "R00E" => "R0E".to_string(),
+        _ => token,
+    };
+    let rest = t[end..].trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2013}' | ':' | '.' | '\u{a0}')
+    });
+    let inline = !rest.is_empty();
+    known_code(&code).then_some((code, inline))
+}
+
+pub(super) fn known_code(code: &str) -> bool {
+    RIGHE_UTENTI.iter().any(|d| d.code == code)
+        || code == RIGA_TOTALE.code
+        || matches!(
+            code,
+            "R0C" | "R0D" | "R0E" | "R01" | "R01A" | "R01B" | "R02" | "R02X" | "R02Y" | "R02A"
+        )
+        || code
+            .strip_prefix('R')
+            .and_then(|n| n.parse::<u8>().ok())
+            .is_some_and(|n| (3..=40).contains(&n) && code.len() == 3)
+}
+
+/// The header rows of one sheet: row, and the tagged columns of that row.
+pub(super) type Headers = Vec<(u32, Vec<(u32, Tag)>)>;
+
+/// A row code found in a sheet.
+pub(super) struct Found {
+    pub(super) sheet: usize,
+    pub(super) row: u32,
+    pub(super) col: u32,
+    pub(super) code: String,
+    pub(super) inline: bool,
+}
+
+/// Every row code in the first columns of every sheet but `Ente`; a code
+/// seen twice is read the first time and the repetition is warned about.
+pub(super) fn find_codes(sheets: &[Sheet], ente: Option<usize>, conv: &mut Conv) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut seen: BTreeMap<String, Location> = BTreeMap::new();
+    for (i, sheet) in sheets.iter().enumerate() {
+        if Some(i) == ente {
+            continue;
+        }
+        for row in sheet.rows() {
+            for col in 0..CODE_COLUMNS.min(sheet.width()) {
+                let Some((code, inline)) = sheet.text(row, col).and_then(code_of) else {
+                    continue;
+                };
+                if let Some(first) = seen.get(&code) {
+                    conv.warnings.push(
+                        Diagnostic::warning(format!(
+                            "row {code} appears again (first at {first}): ignored"
+                        ))
+                        .at(sheet.at(row, col)),
+                    );
+                } else {
+                    seen.insert(code.clone(), sheet.at(row, col));
+                    found.push(Found {
+                        sheet: i,
+                        row,
+                        col,
+                        code,
+                        inline,
+                    });
+                }
+                break;
+            }
+        }
+    }
+    found
+}
+
+pub(super) fn no_codes(sheets: &[Sheet]) -> Error {
+    let names: Vec<String> = sheets.iter().map(|s| format!("\"{}\"", s.name)).collect();
+    let hint = "scheda looks for the form's row codes (M12, R0A, R01B, ...) in the first four \
+                columns; start from `scheda template` to get a workbook laid out like the form";
+    let diagnostic = match sheets.iter().find(|s| fold(&s.name) == fold(FORM_SHEET)) {
+        Some(s) => Diagnostic::error(format!("no row codes found in sheet \"{}\"", s.name))
+            .at(s.at(0, 0))
+            .with_hint(hint),
+        None => Diagnostic::error(format!("failed to read sheet \"{FORM_SHEET}\" (not found)"))
+            .with_hint(format!(
+                "the workbook has the sheets {} and none of them holds row codes; {hint}",
+                names.join(", ")
+            )),
+    };
+    Error::new(diagnostic)
+}
+
+/// The header rows of sheet `i`: rows without a code whose cells (after
+/// the first column) name what their column holds.
+pub(super) fn header_rows(sheet: &Sheet, found: &[Found], i: usize) -> Headers {
+    let code_rows: Vec<u32> = found
+        .iter()
+        .filter(|f| f.sheet == i)
+        .map(|f| f.row)
+        .collect();
+    sheet
+        .rows()
+        .filter(|row| !code_rows.contains(row))
+        .filter_map(|row| {
+            let tags: Vec<(u32, Tag)> = (1..sheet.width())
+                .filter_map(|col| Some((col, tag(&header_text(sheet, row, col)?)?)))
+                .collect();
+            (!tags.is_empty()).then_some((row, tags))
+        })
+        .collect()
+}
+
+/// The text of a header cell: text, or a year typed as a number (`2019`).
+fn header_text(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
+    match sheet.get(row, col) {
+        Cell::Text(t) => Some(t.to_string()),
+        Cell::Number(d) if d.fract().is_zero() && (2000..=2100).contains(&d.mantissa()) => {
+            Some(d.normalize().to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Whether the cell after a lone code holds the label. Decided by the
+/// lone user rows (a label is text that is not a number); without them, a
+/// sheet whose codes mostly open their labels has none, and otherwise the
+/// cells after the codes vote (a `SI`/`NO` is a value, not a label).
+pub(super) fn has_label_column<'a>(sheet: &Sheet, found: impl Iterator<Item = &'a Found>) -> bool {
+    let (inline, lone): (Vec<&Found>, Vec<&Found>) = found.partition(|f| f.inline);
+    let is_label = |f: &&Found| match sheet.get(f.row, f.col + 1) {
+        Cell::Text(t) => {
+            let t = fold(t);
+            !t.is_empty() && number::parse_it(&t).is_err() && !matches!(t.as_str(), "si" | "no")
+        }
+        _ => false,
+    };
+    let users: Vec<&Found> = lone
+        .iter()
+        .copied()
+        .filter(|f| f.code.starts_with('M') || f.code == "R0A" || f.code == "R0B")
+        .collect();
+    let voters = if !users.is_empty() {
+        users
+    } else if inline.len() > lone.len() {
+        return false;
+    } else {
+        lone
+    };
+    let yes = voters.iter().filter(|f| is_label(f)).count();
+    voters.is_empty() || yes * 2 >= voters.len()
+}
+
+/// The edition: the `Ente` sheet, else a title `SOC25 ...`, else the years
+/// of the headers (2025 only in SOC26's, 2024 in SOC25's).
+pub(super) fn edition(
+    sheets: &[Sheet],
+    ente: Option<usize>,
+    headers: &[Headers],
+    conv: &mut Conv,
+) -> Option<Edizione> {
+    if let Some(i) = ente {
+        let sheet = &sheets[i];
+        if let Some(row) = ente_row(sheet, "edizione")
+            && let Some(text) = conv.text(sheet, row, 1, "Edizione")
+        {
+            match text.parse::<Edizione>() {
+                Ok(ed) => return Some(ed),
+                Err(_) => {
+                    conv.errors.push(
+                        Diagnostic::error(format!(
+                            "Edizione: expected SOC25 or SOC26, found \"{}\"",
+                            text.trim()
+                        ))
+                        .at(sheet.at(row, 1)),
+                    );
+                    return None;
+                }
+            }
+        }
+    }
+    for (i, sheet) in sheets.iter().enumerate() {
+        if Some(i) == ente {
+            continue;
+        }
+        for row in sheet.rows().take(10) {
+            for col in 0..sheet.width().min(6) {
+                let Some(text) = sheet.text(row, col) else {
+                    continue;
+                };
+                let t = text.trim_start().to_ascii_uppercase();
+                for ed in Edizione::ALL {
+                    if t.starts_with(ed.code()) {
+                        return Some(ed);
+                    }
+                }
+            }
+        }
+    }
+    let mut years = Vec::new();
+    for (i, rows) in headers.iter().enumerate() {
+        for (row, tags) in rows {
+            for (col, t) in tags {
+                if matches!(t, Tag::Utenti | Tag::Ore | Tag::Media | Tag::Anno)
+                    && let Some(text) = header_text(&sheets[i], *row, *col)
+                {
+                    years.push(text);
+                }
+            }
+        }
+    }
+    let mentions = |y: &str| years.iter().any(|t| t.contains(y));
+    if mentions("2025") {
+        Some(Edizione::SOC26)
+    } else if mentions("2024") {
+        Some(Edizione::SOC25)
+    } else {
+        None
+    }
+}
+
+/// The row of the `Ente` sheet whose key (column A) starts with `key`.
+pub(super) fn ente_row(sheet: &Sheet, key: &str) -> Option<u32> {
+    sheet
+        .rows()
+        .find(|&row| sheet.text(row, 0).is_some_and(|t| fold(t).starts_with(key)))
+}
+
+/// Where a row's values are.
+pub(super) struct RowCtx {
+    pub(super) sheet: usize,
+    pub(super) row: u32,
+    /// The first column after the code and the label.
+    pub(super) first: u32,
+    /// What the header above says the columns from `first` on hold.
+    pub(super) roles: Vec<(u32, Tag)>,
+}
+
+impl RowCtx {
+    /// The columns of the fields, each accepting some tags. When the header
+    /// names none of them, the fields are taken in order from `first`.
+    pub(super) fn columns(&self, fields: &[&[Tag]]) -> Vec<Option<u32>> {
+        let mut used = Vec::new();
+        let mapped: Vec<Option<u32>> = fields
+            .iter()
+            .map(|accepts| {
+                let col = self
+                    .roles
+                    .iter()
+                    .find(|(c, t)| accepts.contains(t) && !used.contains(c))
+                    .map(|(c, _)| *c);
+                used.extend(col);
+                col
+            })
+            .collect();
+        if mapped.iter().all(Option::is_none) {
+            (self.first..).take(fields.len()).map(Some).collect()
+        } else {
+            mapped
+        }
+    }
+
+    /// The column of a one-value row: a column the header names (`prefer`)
+    /// that holds something, else the first one after the label that does
+    /// (or holds a formula).
+    pub(super) fn single(&self, sheet: &Sheet, prefer: &[Tag]) -> Option<u32> {
+        let filled = |c: u32| !sheet.get(self.row, c).is_blank();
+        self.roles
+            .iter()
+            .find(|(c, t)| prefer.contains(t) && filled(*c))
+            .map(|(c, _)| *c)
+            .or_else(|| (self.first..self.first + VALUE_COLUMNS).find(|&c| filled(c)))
+            .or_else(|| {
+                (self.first..self.first + VALUE_COLUMNS).find(|&c| sheet.has_formula(self.row, c))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_as_the_renderings_print_them() {
+        let c = |t: &str| code_of(t);
+        assert_eq!(c("M12"), Some(("M12".into(), false)));
+        assert_eq!(
+            c("M12 - Utenti famiglia e minori"),
+            Some(("M12".into(), true))
+        );
+        assert_eq!(c("ROA"), Some(("R0A".into(), false)));
+        assert_eq!(
+            c("R00C \u{2010} Denominazione ATS"),
+            Some(("R0C".into(), true))
+        );
+        assert_eq!(c("R15 -TOTALE OBIETTIVI"), Some(("R15".into(), true)));
+        assert_eq!(c(" R01B "), Some(("R01B".into(), false)));
+        assert_eq!(c("R40"), Some(("R40".into(), false)));
+        for not in [
+            "Multiutenza",
+            "SOC25 - SOCIALE",
+            "R41",
+            "R1",
+            "M13",
+            "Quadro 1",
+            "2019",
+        ] {
+            assert_eq!(c(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn header_words() {
+        assert_eq!(tag("Numero di utenti serviti - 2019"), Some(Tag::Y2019));
+        assert_eq!(tag("Numero di utenti serviti - 2024"), Some(Tag::Utenti));
+        assert_eq!(tag("N° di utenti\nserviti 2024"), Some(Tag::Utenti));
+        assert_eq!(tag("Totale ore annue di assistenza - 2025"), Some(Tag::Ore));
+        assert_eq!(
+            tag("Media annua ore di assistenza - 2024"),
+            Some(Tag::Media)
+        );
+        assert_eq!(
+            tag("Modalità di determinazione della spesa aggiuntiva"),
+            Some(Tag::Modalita)
+        );
+        assert_eq!(tag("Spesa aggiuntiva"), Some(Tag::Spesa));
+        assert_eq!(tag("Numero"), Some(Tag::Numero));
+        assert_eq!(tag("2020"), Some(Tag::Y2020));
+        assert_eq!(tag("2025"), Some(Tag::Anno));
+        assert_eq!(tag("Risposta (SI/NO)"), Some(Tag::Risposta));
+        assert_eq!(tag("Valore"), Some(Tag::Valore));
+        assert_eq!(tag("Interventi e servizi"), None);
+        assert_eq!(tag("Codice"), None);
+    }
+}

@@ -1,0 +1,67 @@
+//! Reader for workbooks (XLSX): scheda's own form workbooks and
+//! multi-Comune workbooks, and the spreadsheets clerks make themselves.
+//!
+//! - A *multi-Comune* workbook has a sheet whose first row holds the
+//!   model's field paths (`edizione`, `quadro1.M12.utenti`, ...): one form
+//!   per row below it.
+//! - Any other workbook is read as one form: rows found by their code in
+//!   the first columns of any sheet, values under the headers above them
+//!   (codes such as `M12` or `R01B`, headers such as `Numero di utenti
+//!   serviti - 2019`).
+//!
+//! Formula cells are read through their cached result, exactly as the file
+//! stores it (numbers are converted from their shortest decimal text, never
+//! through float arithmetic); a formula without a cached result reads as
+//! blank, with a warning. A derived field that scheda's writer filled with
+//! the computed value because the model left it blank (the `Ente` sheet
+//! lists them) reads back blank while its cell still holds that value.
+//! Every error names the cell (`Scheda!C12`) and says what was expected.
+
+mod cells;
+mod form;
+mod locate;
+mod many;
+
+use std::io::Cursor;
+
+use calamine::{Reader, Xlsx};
+
+use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::model::Scheda;
+use cells::Sheet;
+
+/// Read the forms of a workbook: one for a form workbook, one per row for
+/// a multi-Comune workbook.
+pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
+    let sheets = open(bytes)?;
+    if let Some((sheet, header)) = sheets
+        .iter()
+        .find_map(|s| many::header_row(s).map(|row| (s, row)))
+    {
+        return many::read(sheet, header);
+    }
+    form::read(&sheets)
+}
+
+/// Every worksheet of the workbook, values and formulas.
+fn open(bytes: &[u8]) -> Result<Vec<Sheet>> {
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        Error::new(
+            Diagnostic::error(format!("failed to open the workbook ({e})"))
+                .with_hint("scheda reads Excel workbooks (.xlsx); save the file in that format"),
+        )
+    })?;
+    let names = workbook.sheet_names();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let failed = |e: calamine::XlsxError| {
+            Error::new(Diagnostic::error(format!(
+                "failed to read sheet \"{name}\" ({e})"
+            )))
+        };
+        let values = workbook.worksheet_range(&name).map_err(failed)?;
+        let formulas = workbook.worksheet_formula(&name).map_err(failed)?;
+        sheets.push(Sheet::new(name, values, formulas));
+    }
+    Ok(sheets)
+}

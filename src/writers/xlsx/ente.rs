@@ -1,0 +1,114 @@
+//! The `Ente` sheet: the edition, the year and the Comune's data, one
+//! field per row (key in column A, value in column B).
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{DataValidation, DataValidationRule, Worksheet};
+
+use super::{Style, XResult};
+use crate::model::Scheda;
+
+/// Name of the sheet.
+pub(crate) const SHEET: &str = "Ente";
+
+/// The row keys, in order. The reader finds rows by these words.
+pub(crate) const EDIZIONE: &str = "Edizione";
+pub(crate) const ANNO: &str = "Anno";
+pub(crate) const DENOMINAZIONE: &str = "Denominazione";
+pub(crate) const PROVINCIA: &str = "Provincia";
+/// The form's own spelling (sic).
+pub(crate) const CODICE: &str = "Codice indentificativo";
+pub(crate) const DATA: &str = "Data ultima modifica";
+/// Key of a hidden row listing the derived fields that the model leaves
+/// blank but whose `Scheda` cell caches the value the rules compute, as
+/// `pointer=value` pairs separated by `;` (`/quadro3/R09=0.00`). A reader
+/// that finds such a cell still holding that value reads the field as
+/// blank, so that a form goes through the workbook unchanged while
+/// spreadsheets that do not recalculate on opening still show the value.
+pub(crate) const CALCOLATI: &str = "Valori calcolati da scheda";
+/// The row (0-based) of [`CALCOLATI`].
+const CALCOLATI_ROW: u32 = 10;
+
+/// Add the `Ente` sheet for `s`.
+pub(crate) fn add_sheet(
+    ws: &mut Worksheet,
+    s: &Scheda,
+    st: &Style,
+    filled: &[(String, Decimal)],
+) -> XResult<()> {
+    ws.set_name(SHEET)?;
+    ws.set_column_width(0, 26)?;
+    ws.set_column_width(1, 48)?;
+    ws.write_string_with_format(0, 0, "Campo", &st.header)?;
+    ws.write_string_with_format(0, 1, "Valore", &st.header)?;
+    ws.write_string_with_format(1, 0, EDIZIONE, &st.ente_key)?;
+    ws.write_string_with_format(1, 1, s.edizione.code(), &st.ente_locked)?;
+    ws.write_string_with_format(2, 0, ANNO, &st.ente_key)?;
+    ws.write_string_with_format(2, 1, s.anno.to_string(), &st.ente_locked)?;
+    let e = &s.ente;
+    let data = e.data.map(|d| d.format_it());
+    let inputs = [
+        (
+            DENOMINAZIONE,
+            e.denominazione.as_deref(),
+            "Il nome del Comune come stampato sulla scheda (es. SONDRIO).",
+        ),
+        (
+            PROVINCIA,
+            e.provincia.as_deref(),
+            "La sigla della provincia, due lettere maiuscole (es. SO).",
+        ),
+        (
+            CODICE,
+            e.codice.as_deref(),
+            "Il codice identificativo del Comune sul portale (es. CR039SIF11WQ).",
+        ),
+        (
+            DATA,
+            data.as_deref(),
+            "Data e ora come gg/mm/aaaa hh:mm (es. 20/03/2026 10:30).",
+        ),
+    ];
+    for (row, (key, value, message)) in (3u32..).zip(inputs) {
+        ws.write_string_with_format(row, 0, key, &st.ente_key)?;
+        match value {
+            Some(v) if !v.is_empty() => {
+                ws.write_string_with_format(row, 1, v, &st.input_text)?;
+            }
+            _ => {
+                ws.write_blank(row, 1, &st.input_text)?;
+            }
+        }
+        let rule = if key == PROVINCIA {
+            DataValidation::new().allow_text_length(DataValidationRule::EqualTo(2))
+        } else {
+            DataValidation::new().allow_text_length(DataValidationRule::LessThanOrEqualTo(200))
+        };
+        let validation = rule
+            .set_input_title(key)?
+            .set_input_message(message)?
+            .set_error_title("Valore non valido")?
+            .set_error_message(message)?;
+        ws.add_data_validation(row, 1, row, 1, &validation)?;
+    }
+    ws.merge_range(
+        8,
+        0,
+        8,
+        1,
+        "Le celle in giallo sono modificabili. L'edizione e l'anno seguono il modello \
+         della scheda: per l'altra edizione usare il suo modello (scheda template).",
+        &st.note,
+    )?;
+    ws.set_row_height(8, 40)?;
+    if !filled.is_empty() {
+        let list: Vec<String> = filled.iter().map(|(p, v)| format!("{p}={v}")).collect();
+        ws.write_string(CALCOLATI_ROW, 0, CALCOLATI)?;
+        ws.write_string(CALCOLATI_ROW, 1, list.join(";"))?;
+        ws.set_row_hidden(CALCOLATI_ROW)?;
+    }
+    ws.set_paper_size(9); // A4
+    ws.set_portrait();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.protect_with_options(&super::protection());
+    Ok(())
+}

@@ -1,0 +1,289 @@
+//! What LibreOffice does to the workbooks: recalculation, edits, the
+//! template, protection and validation as it sees them. Each test says so
+//! and passes when LibreOffice is not installed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, OnceLock};
+
+use scheda::model::{Edizione, Scheda};
+use scheda::readers;
+use scheda::writers::xlsx as writer;
+use scheda::{Format, rules};
+
+use super::models::{hand_built, seed_002};
+use super::{open, read_one};
+use crate::util::{SEEDS, dec, read_fixture};
+
+/// Whether LibreOffice's `soffice` runs here (checked once).
+fn soffice() -> bool {
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    *FOUND.get_or_init(|| {
+        Command::new("soffice")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// Open each workbook in LibreOffice, recalculate every formula and save it
+/// again as XLSX (`soffice --convert-to xlsx`). LibreOffice trusts the cached
+/// results of a file that says Excel wrote it, so the run uses its own
+/// profile with "recalculation on file load: always". `None` when
+/// LibreOffice is not installed.
+fn through_libreoffice(files: &[(&str, Vec<u8>)]) -> Option<Vec<Vec<u8>>> {
+    through_libreoffice_as(files, "xlsx")
+}
+
+/// Like [`through_libreoffice`], saving in LibreOffice's format `ext`.
+fn through_libreoffice_as(files: &[(&str, Vec<u8>)], ext: &str) -> Option<Vec<Vec<u8>>> {
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    if !soffice() {
+        return None;
+    }
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("libreoffice");
+    let profile = base.join("profile");
+    let user = profile.join("user");
+    std::fs::create_dir_all(&user).unwrap();
+    std::fs::write(
+        user.join("registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    let (input, output) = (base.join("in"), base.join("out"));
+    for dir in [&input, &output] {
+        let _ = std::fs::remove_dir_all(dir);
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|(name, bytes)| {
+            let path = input.join(format!("{name}.xlsx"));
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect();
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--norestore", "--convert-to", ext, "--outdir"])
+        .arg(&output)
+        .args(&paths)
+        .output()
+        .expect("soffice runs");
+    assert!(status.status.success(), "soffice failed: {status:?}");
+    Some(
+        files
+            .iter()
+            .map(|(name, _)| {
+                let path: &Path = &output.join(format!("{name}.{ext}"));
+                std::fs::read(path).unwrap_or_else(|e| {
+                    panic!(
+                        "LibreOffice did not write {} ({e}): {}",
+                        path.display(),
+                        String::from_utf8_lossy(&status.stderr)
+                    )
+                })
+            })
+            .collect(),
+    )
+}
+
+fn skipped(what: &str) {
+    eprintln!("skipped: {what} (LibreOffice's soffice is not installed)");
+}
+
+#[test]
+fn libreoffice_recalculates_to_the_same_values() {
+    // Models whose derived values agree with the rules come back unchanged
+    // after LibreOffice recomputed every formula; seed 004's printed values
+    // become the computed ones (R04 33,63 where it printed 33,629149).
+    let models = hand_built();
+    let files: Vec<(&str, Vec<u8>)> = models
+        .iter()
+        .enumerate()
+        .map(|(i, (_, s))| {
+            (
+                ["m0", "m1", "m2", "m3", "m4", "m5"][i],
+                writer::write(s).unwrap(),
+            )
+        })
+        .collect();
+    let Some(saved) = through_libreoffice(&files) else {
+        return skipped("the LibreOffice round trip");
+    };
+    for ((name, s), bytes) in models.iter().zip(&saved) {
+        let back = read_one(bytes);
+        let mut expected = s.clone();
+        if *name == "sondrio (seed 004)" {
+            let changes = rules::recompute(&mut expected);
+            assert!(!changes.is_empty());
+            assert_eq!(back.quadro1.R04, Some(dec("33.63")));
+            assert_eq!(back.quadro1.M12.media_ore, Some(dec("72.05")));
+            // R09, blank in the model, stays blank: nothing it depends on
+            // changed (the sheet showed the computed 0,00 all along).
+            expected.quadro3.R09 = None;
+        }
+        assert_eq!(back, expected, "{name}");
+    }
+}
+
+#[test]
+fn libreoffice_keeps_the_seeds() {
+    let mut files = Vec::new();
+    let mut models = Vec::new();
+    for seed in SEEDS {
+        let text = read_fixture(&format!("{seed}.txt"));
+        let s = readers::read(&text, Format::Text).unwrap().value.remove(0);
+        files.push((seed, writer::write(&s).unwrap()));
+        models.push(s);
+    }
+    let Some(saved) = through_libreoffice(&files) else {
+        return skipped("the LibreOffice round trip of the seeds");
+    };
+    for ((seed, s), bytes) in SEEDS.iter().zip(models).zip(&saved) {
+        let back = read_one(bytes);
+        let mut expected = s.clone();
+        if seed.starts_with("004") {
+            rules::recompute(&mut expected);
+            assert_eq!(back.quadro1.R04, Some(dec("33.63")));
+            // R09, which this rendering leaves out, stays blank: nothing it
+            // depends on changed.
+            expected.quadro3.R09 = s.quadro3.R09;
+        }
+        assert_eq!(back, expected, "{seed}");
+    }
+}
+
+#[test]
+fn an_edited_count_updates_the_totals_in_libreoffice() {
+    // The clerk raises M12's users by 10 in the sheet: the workbook still
+    // caches the old R0B and R04 until a spreadsheet recalculates them.
+    let before = seed_002();
+    let mut edited = before.clone();
+    edited.quadro1.M12.utenti = Some(23);
+    assert_eq!(
+        edited.quadro1.R0B.utenti,
+        Some(28),
+        "old total still stored"
+    );
+    let bytes = writer::write(&edited).unwrap();
+    let stale = read_one(&bytes);
+    assert_eq!(stale.quadro1.R0B.utenti, Some(28));
+    assert_eq!(stale.quadro1.R04, Some(dec("2.50")));
+    let Some(saved) = through_libreoffice(&[("edited", bytes)]) else {
+        return skipped("the recalculation test");
+    };
+    let after = read_one(&saved[0]);
+    assert_eq!(after.quadro1.R0B.utenti, Some(38));
+    // 38 / 1120 x 100 = 3,3928... -> 3,39.
+    assert_eq!(after.quadro1.R04, Some(dec("3.39")));
+    // The mean of the row follows the new count: 845 / 23 = 36,739 -> 36,74.
+    assert_eq!(after.quadro1.M12.media_ore, Some(dec("36.74")));
+    assert_eq!(
+        after.quadro1.R0B.utenti_2019,
+        before.quadro1.R0B.utenti_2019
+    );
+}
+
+#[test]
+fn the_template_opens_in_libreoffice() {
+    let files: Vec<(&str, Vec<u8>)> = Edizione::ALL
+        .iter()
+        .map(|ed| (ed.code(), writer::template(*ed).unwrap()))
+        .collect();
+    let Some(saved) = through_libreoffice(&files) else {
+        return skipped("the template check");
+    };
+    for (ed, bytes) in Edizione::ALL.iter().zip(&saved) {
+        assert_eq!(read_one(bytes), Scheda::empty(*ed), "{ed}");
+    }
+}
+
+#[test]
+fn libreoffice_sees_protection_validation_and_print_setup() {
+    // Opened in LibreOffice and saved as flat ODF XML, the template keeps
+    // what makes it safe to edit: sheet protection without a password,
+    // unlocked inputs, Italian validation messages, SI/NO lists, A4 fitted
+    // to the width, grouped number formats and the fixed creation date.
+    let Some(saved) = through_libreoffice_as(
+        &[("protection", writer::template(Edizione::SOC25).unwrap())],
+        "fods",
+    ) else {
+        return skipped("the protection check");
+    };
+    let xml = String::from_utf8(saved[0].clone()).unwrap();
+    assert!(xml.contains(r#"table:protected="true""#), "protected sheet");
+    assert!(!xml.contains("table:protection-key="), "without a password");
+    assert!(
+        xml.contains(r#"style:cell-protect="none""#),
+        "unlocked inputs"
+    );
+    for message in [
+        "Inserire un numero intero non negativo",
+        "al massimo due decimali",
+        "Scegliere SI o NO",
+        "Testo libero, al massimo 6.000 caratteri.",
+        "Il valore deve essere un numero intero maggiore o uguale a zero.",
+    ] {
+        assert!(xml.contains(message), "validation message {message:?}");
+    }
+    assert!(
+        xml.contains(r#"&quot;SI&quot;;&quot;NO&quot;"#),
+        "SI/NO list"
+    );
+    let a4 = ["8.2681in", "21.001cm", "210mm"];
+    assert!(
+        a4.iter()
+            .any(|w| xml.contains(&format!(r#"fo:page-width="{w}""#))),
+        "A4"
+    );
+    assert!(
+        xml.contains(r#"style:scale-to-X="1""#),
+        "fitted to one page wide"
+    );
+    assert!(
+        xml.contains(r#"number:grouping="true""#),
+        "grouped thousands"
+    );
+    assert!(
+        xml.contains("<meta:creation-date>2025-01-01T00:00:00"),
+        "fixed date"
+    );
+}
+
+#[test]
+fn rounding_is_half_up_in_the_sheet_as_in_the_rules() {
+    // 7390 / 16 = 461,875 -> 461,88 (not 461,87 as half-to-even would give).
+    let mut s = Scheda::empty(Edizione::SOC25);
+    s.quadro1.M15 = scheda::model::RigaOre {
+        utenti_2019: None,
+        utenti: Some(16),
+        ore: Some(7390),
+        media_ore: None,
+    };
+    // Blank in the model: the cell caches the computed value, and the form
+    // reads back blank as it was.
+    let bytes = writer::write(&s).unwrap();
+    assert_eq!(
+        open(&bytes, "Scheda").value("M15", 5),
+        calamine::Data::Float(461.88)
+    );
+    assert_eq!(read_one(&bytes), s);
+    // A wrong printed value is what LibreOffice replaces with its own.
+    s.quadro1.M15.media_ore = Some(dec("461.87"));
+    let Some(saved) = through_libreoffice(&[("rounding", writer::write(&s).unwrap())]) else {
+        return skipped("the rounding check");
+    };
+    assert_eq!(
+        read_one(&saved[0]).quadro1.M15.media_ore,
+        Some(dec("461.88"))
+    );
+}
