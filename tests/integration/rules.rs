@@ -330,7 +330,14 @@ const LEP_25: &str = "Va segnalato che nei servizi sociali è attualmente defini
 const LEGGE_2022: &str = " La Legge di bilancio 2022 dispone che le maggiori risorse assegnate per il potenziamento dei servizi sociali comunali nell’ambito del FSC siano utilizzate anche con la finalità di avvicinarsi al LEP sopra richiamato, in modo che venga gradualmente raggiunto l'obiettivo di servizio di un rapporto tra assistenti sociali impiegati nei servizi sociali territoriali e popolazione residente pari a 1 a 6.500.";
 
 /// Edition, R01[Y], R03, expected assistenti sentence, LEP paragraph, unverified macros.
-type WorkerCase = (Edizione, &'static str, u64, String, String, Vec<&'static str>);
+type WorkerCase = (
+    Edizione,
+    &'static str,
+    u64,
+    String,
+    String,
+    Vec<&'static str>,
+);
 
 #[test]
 fn social_worker_sentences() {

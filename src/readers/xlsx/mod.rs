@@ -34,13 +34,33 @@ use cells::Sheet;
 /// a multi-Comune workbook.
 pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
     let sheets = open(bytes)?;
-    if let Some((sheet, header)) = sheets
+    let mut read = match sheets
         .iter()
         .find_map(|s| many::header_row(s).map(|row| (s, row)))
     {
-        return many::read(sheet, header);
+        Some((sheet, header)) => many::read(sheet, header)?,
+        None => form::read(&sheets)?,
+    };
+    read.value.iter_mut().for_each(with_form_precision);
+    Ok(read)
+}
+
+/// A spreadsheet number keeps no printed precision: the means and the
+/// service levels are read with at least the form's two decimals (`65`
+/// in a cell is the form's `65,00`; `33,629149` keeps its six).
+fn with_form_precision(s: &mut Scheda) {
+    let pad = |v: &mut Option<rust_decimal::Decimal>| {
+        if let Some(d) = v {
+            *d = crate::number::pad_places(*d, 2);
+        }
+    };
+    for def in crate::model::RIGHE_UTENTI {
+        if let Some(row) = s.quadro1.riga_ore_mut(def.code) {
+            pad(&mut row.media_ore);
+        }
     }
-    form::read(&sheets)
+    pad(&mut s.quadro1.R04);
+    pad(&mut s.quadro1.R05);
 }
 
 /// Every worksheet of the workbook, values and formulas.
