@@ -134,6 +134,33 @@ pub const SEZIONI: [Sezione; 4] = [
     },
 ];
 
+impl Sezione {
+    /// The label of question `n` of this section (`R16 - Scelta ...`).
+    pub fn label(&self, n: u8) -> Option<String> {
+        self.domande
+            .iter()
+            .find(|(m, _)| *m == n)
+            .map(|(_, text)| format!("R{n} - {text}"))
+    }
+}
+
+/// The label of a SOC25 question, as seeds 000-002 print it.
+pub fn domanda_label(d: crate::model::Domanda) -> String {
+    SEZIONI
+        .iter()
+        .find_map(|s| s.label(d.number()))
+        .unwrap_or_else(|| d.to_string())
+}
+
+/// The sub-caption printed after a question, if any (after R16 and R23).
+pub fn domanda_caption(d: crate::model::Domanda) -> Option<&'static str> {
+    match d.number() {
+        16 => Some(DIDASCALIA_R16),
+        23 => Some(DIDASCALIA_R23),
+        _ => None,
+    }
+}
+
 /// The sub-caption printed after R16.
 pub const DIDASCALIA_R16: &str = "Scelta dell' amministrazione di investire maggiori risorse per fornire i servizi sociali di maggiore qualità";
 /// The sub-caption printed after R23.

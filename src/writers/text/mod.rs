@@ -5,7 +5,7 @@
 //! The layout follows the edition (SOC25: `pdftotext`, SOC26: `portal`)
 //! unless one is forced.
 
-mod labels;
+pub mod labels;
 mod pdftotext;
 mod portal;
 

@@ -325,7 +325,7 @@ fn plan(s: &Scheda) -> Vec<Line> {
             out.push(Line::Intro(sezione.header.into()));
             out.push(Line::Intro(sezione.intro.into()));
             out.push(Line::Header(vec![(C, "Risposta (SI/NO)".into())]));
-            for domanda in sezione.domande.clone().filter_map(Domanda::new) {
+            for domanda in sezione.domande.iter().filter_map(|(n, _)| Domanda::new(*n)) {
                 out.push(Line::Row(Row {
                     code: domanda.to_string(),
                     printed: domanda.to_string(),

@@ -4,7 +4,7 @@
 //! `R15 -TOTALE`, `ll livello`, `(R04≥R05)`, `dell' amministrazione`).
 //! Row labels and headers come from the text writer's [`Labels`].
 
-use crate::model::{Domanda, Edizione};
+use crate::model::Edizione;
 use crate::writers::text::Labels;
 
 /// The label of a row other than the user rows (which
@@ -72,152 +72,12 @@ pub(crate) fn r03_header(ed: Edizione) -> String {
     Labels::of(ed).r03_colonna()
 }
 
-// The Quadro 4 sections and questions repeat the text writer's, which are
-// private to it (`writers::text::labels`); the wording was checked equal.
-/// One SOC25 Quadro 4 section: when it applies, its intro, its questions.
-pub(crate) struct Sezione {
-    /// `Compilare solo se ...`.
-    pub(crate) header: &'static str,
-    /// `Il livello di spesa ... a causa di:`.
-    pub(crate) intro: &'static str,
-    /// The questions of the section, in order.
-    pub(crate) domande: std::ops::RangeInclusive<u8>,
-}
-
-/// The four SOC25 Quadro 4 sections.
-pub(crate) const SEZIONI: [Sezione; 4] = [
-    Sezione {
-        header: "Compilare solo se il Comune ha la Spesa storica 2017 (o 2021) calcolata con il \
-                 questionario dei fabbisogni standard (R07) non inferiore al Fabbisogno standard \
-                 monetario sociale 2022-2024 (R06) e livello di servizi più elevato di quello di \
-                 riferimento (R04>=R05)",
-        intro: "Il livello di spesa dell'ente locale è risultato non inferiore al livello del \
-                fabbisogno per la funzione del sociale e il livello dei servizi convenzionalmente \
-                calcolato risulta superiore a quello di riferimento a causa di:",
-        domande: 16..=22,
-    },
-    Sezione {
-        header: "Compilare solo se il Comune ha la Spesa storica 2017 (o 2021) calcolata con il \
-                 questionario dei fabbisogni standard (R07) non inferiore al fabbisogno standard \
-                 monetario sociale 2022-2024 (R06) e livello di servizi inferiore a quello di \
-                 riferimento (R04<R05)",
-        intro: "ll livello di spesa dell'ente locale è alto, nonostante ciò, il livello di servizi \
-                convenzionalmente calcolato è inferiore a quello di riferimento a causa di:",
-        domande: 23..=28,
-    },
-    Sezione {
-        header: "Compilare solo se il Comune ha la Spesa storica 2017 (o 2021) calcolata con il \
-                 questionario dei fabbisogni standard (R07) inferiore al fabbisogno standard \
-                 monetario sociale 2022-2024 (R06) e livello di servizi più elevato di quello di \
-                 riferimento (R04≥R05)",
-        intro: "Il livello di spesa dell'ente locale è inferiore al fabbisogno e il livello di \
-                servizi convenzionalmente calcolato è non inferiore a quello di riferimento a \
-                causa di:",
-        domande: 29..=33,
-    },
-    Sezione {
-        header: "Compilare solo se il Comune ha la Spesa storica 2017 (o 2021) calcolata con il \
-                 questionario dei fabbisogni standard (R07) inferiore al Fabbisogno standard \
-                 monetario sociale 2022-2024 (R06) e livello di servizi inferiore a quello di \
-                 riferimento (R04<R05)",
-        intro: "Il livello di spesa dell'ente locale è inferiore al fabbisogno e il livello di \
-                servizi convenzionalmente calcolato è inferiore a quello di riferimento a causa \
-                di:",
-        domande: 34..=39,
-    },
-];
-
-/// The label of a SOC25 question, as seeds 000-002 print it.
-pub(crate) fn domanda_label(d: Domanda) -> String {
-    let text = match d.number() {
-        16 => {
-            "Scelta dell'amministrazione, dovuta ad una particolare configurazione delle \
-               preferenze locali, di destinare maggiori risorse ai servizi sociali"
-        }
-        17 => "Personale maggiormente qualificato",
-        18 => {
-            "Numero assistenti sociali e altre figure professionali in termini pro capite più \
-               alto"
-        }
-        19 => {
-            "Presenza e mantenimento delle strutture sociali di proprietà comunale destinati ai \
-               servizi sociali"
-        }
-        20 => "Digitalizzazione dei servizi sociali",
-        21 => {
-            "Sviluppo della rete territoriale integrata con l'ambito sociale di riferimento, \
-               comuni vicini, volontariato e terzo settore"
-        }
-        23 => {
-            "Una rilevante parte delle risorse per la funzione è assorbita da poche prestazioni \
-               sociali particolarmente costose"
-        }
-        24 => "Diseconomie di scala nell'erogazione dei servizi",
-        25 => {
-            "Mancanza del servizio integrato con l'ambito sociale di riferimento, assenza di \
-               accreditamenti con strutture private"
-        }
-        26 => "Difficoltà gestionali",
-        27 => {
-            "Mancanza di investimenti adeguati (per digitalizzazione banche dati, strutture \
-               sociali comunali, rete integrata di servizi sociali)"
-        }
-        29 => {
-            "Presenza sul territorio di reti di volontariato/servizi del terzo settore ben \
-               sviluppate che forniscono prestazioni che sono integrative rispetto a quelle del \
-               servizio sociale del comune"
-        }
-        30 => {
-            "Gli utenti del comune godono dei servizi erogati interamente/ parzialmente \
-               attraverso l'ambito sociale di riferimento"
-        }
-        31 => "Risorse assorbite da utenti/prestazioni relativamente meno costosi",
-        32 => {
-            "La presenza di accreditamenti presso le strutture consente una gestione più \
-               efficiente del servizio"
-        }
-        34 => {
-            "Scelta dell' amministrazione, dovuta ad una particolare configurazione delle \
-               preferenze locali, di destinare le risorse ad altre funzioni"
-        }
-        35 => {
-            "Presenza sul territorio di reti di volontariato/dei servizi del terzo settore ben \
-               sviluppate che forniscono prestazioni simili sostitutive"
-        }
-        36 => {
-            "Difficoltà ad avviare il servizio sociale adeguato a causa della mancanza di \
-               personale specializzato quale Assistenti sociali"
-        }
-        37 => {
-            "Difficoltà ad avviare il servizio sociale adeguato a causa della mancanza di \
-               personale specializzato quale Altro personale qualificato"
-        }
-        38 => {
-            "Mancanza/carenza del sistema sociale integrato attraverso l'ambito sociale; \
-               mancanza/carenza di accreditamenti presso le strutture private che erogano servizi \
-               sociali"
-        }
-        // R22, R28, R33, R39.
-        _ => "Altro (specificare nel campo della relazione in formato libero)",
-    };
-    format!("{d} - {text}")
-}
-
-/// The sub-caption printed after a question, if any (after R16 and R23).
-pub(crate) fn domanda_caption(d: Domanda) -> Option<&'static str> {
-    match d.number() {
-        16 => Some(
-            "Scelta dell' amministrazione di investire maggiori risorse per fornire i servizi \
-             sociali di maggiore qualità",
-        ),
-        23 => Some("Servizi sociali erogati dall'ente più costosi, quali:"),
-        _ => None,
-    }
-}
+pub(crate) use crate::writers::text::labels::{SEZIONI, domanda_caption, domanda_label};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Domanda;
 
     #[test]
     fn labels_keep_the_official_quirks() {
