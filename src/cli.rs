@@ -300,7 +300,10 @@ fn check(args: CheckArgs) -> CliResult<u8> {
             let sentences = rules::sentences::choose(form, &catalogue)
                 .map_err(|e| Failure::new(Some(input), e))?;
             let label = if forms.len() > 1 {
-                format!("{} (form {})", display_name(input), i + 1)
+                match &form.ente.denominazione {
+                    Some(name) => format!("{} (form {}, {name})", display_name(input), i + 1),
+                    None => format!("{} (form {})", display_name(input), i + 1),
+                }
             } else {
                 display_name(input)
             };
