@@ -2,6 +2,7 @@
 //! module per format.
 
 pub mod json;
+pub mod pdf;
 
 use std::path::PathBuf;
 
