@@ -2,6 +2,7 @@
 //! diagnostics. One module per format.
 
 pub mod json;
+pub mod pdf;
 
 use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
