@@ -4,4 +4,5 @@
 mod util;
 
 mod json;
+mod pdf;
 mod rules;
