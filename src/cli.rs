@@ -11,6 +11,7 @@ use scheda::diagnostic::{Diagnostic, Error};
 use scheda::model::{Edizione, Scheda};
 use scheda::rules;
 use scheda::writers::WriteOptions;
+use scheda::writers::text::TextLayout;
 use scheda::{Format, readers, writers};
 
 /// Exit code: everything went well (and `check` found the forms consistent).
@@ -62,8 +63,10 @@ struct Common {
 
 #[derive(Debug, Args)]
 struct ConvertArgs {
-    /// The input file (`-` for standard input).
-    input: PathBuf,
+    /// The input files (`-` for standard input). Several forms go into one
+    /// multi-Comune workbook when the output is .xlsx.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
     /// The output file (`-` for standard output).
     #[arg(short, long)]
     output: PathBuf,
@@ -78,7 +81,7 @@ struct ConvertArgs {
     recompute: bool,
     /// Text layout to write: `pdftotext` (SOC25 PDF text) or `portal` (SOC26 page).
     #[arg(long, value_name = "LAYOUT")]
-    layout: Option<String>,
+    layout: Option<TextLayout>,
     #[command(flatten)]
     common: Common,
 }
@@ -237,8 +240,11 @@ fn convert(args: ConvertArgs) -> CliResult<u8> {
             ));
         }
     };
-    refuse_overwriting_input(&args.input, &args.output)?;
-    let mut forms = read_forms(&args.input, args.from, strict)?;
+    let mut forms = Vec::new();
+    for input in &args.inputs {
+        refuse_overwriting_input(input, &args.output)?;
+        forms.extend(read_forms(input, args.from, strict)?);
+    }
     if args.recompute {
         for form in &mut forms {
             for c in rules::recompute(form) {
@@ -251,7 +257,7 @@ fn convert(args: ConvertArgs) -> CliResult<u8> {
     }
     let options = WriteOptions {
         templates_dir: args.common.templates.clone(),
-        layout: args.layout.clone(),
+        layout: args.layout,
     };
     let bytes = if forms.len() == 1 {
         let written = writers::write(&forms[0], to, &options)
@@ -263,7 +269,7 @@ fn convert(args: ConvertArgs) -> CliResult<u8> {
             Some(result) => result.map_err(|e| Failure::new(Some(&args.output), e))?,
             None => {
                 return Err(Failure::new(
-                    Some(&args.input),
+                    Some(&args.output),
                     Error::new(
                         Diagnostic::error(format!(
                             "the input holds {} forms, and a {to} file holds one",

@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod pdf;
+pub mod text;
 
 use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
@@ -13,6 +14,8 @@ use crate::model::Scheda;
 pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {
     match format {
         Format::Json => json::read(bytes).map(|w| w.map(|s| vec![s])),
+        Format::Text => text::read(bytes).map(|w| w.map(|s| vec![s])),
+        Format::Pdf => pdf::read(bytes).map(|w| w.map(|s| vec![s])),
         other => Err(Error::msg(format!("reading {other} is not supported yet"))),
     }
 }

@@ -182,7 +182,7 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     // Quadro 1: social workers.
     let r01b = s.quadro1.R01B.or(d.r01b);
     b.out.assistenti = match (o.assistenti_nulli, r01b) {
-        (Some(true), _) => Some(b.say("assistenti_nullo", &[anno.clone()])?),
+        (Some(true), _) => Some(b.say("assistenti_nullo", std::slice::from_ref(&anno))?),
         (Some(false), Some(r01b)) => {
             Some(b.say("assistenti_pari", &[anno.clone(), Value::from(r01b)])?)
         }
@@ -204,8 +204,8 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
 
     // Quadro 1: service level.
     b.out.servizi = match o.servizi_inferiore {
-        Some(true) => Some(b.say("servizi_inferiore", &[anno.clone()])?),
-        Some(false) => Some(b.say("servizi_non_inferiore", &[anno.clone()])?),
+        Some(true) => Some(b.say("servizi_inferiore", std::slice::from_ref(&anno))?),
+        Some(false) => Some(b.say("servizi_non_inferiore", std::slice::from_ref(&anno))?),
         None => None,
     };
     b.out.servizi_seguito = b.say("servizi_seguito", &[])?;
@@ -224,7 +224,7 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
             then
         };
         for name in [first, then] {
-            let text = b.say(name, &[anno.clone()])?;
+            let text = b.say(name, std::slice::from_ref(&anno))?;
             if !text.is_empty() {
                 b.out.quadro2.push(text);
             }
@@ -235,11 +235,11 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     if o.quadro3_dovuto == Some(true) {
         match o.quadro3_coerente {
             Some(true) => {
-                let text = b.say("quadro3_coerente", &[anno.clone()])?;
+                let text = b.say("quadro3_coerente", std::slice::from_ref(&anno))?;
                 b.out.quadro3.push(text);
             }
             Some(false) => {
-                let text = b.say("quadro3_non_coerente", &[anno.clone()])?;
+                let text = b.say("quadro3_non_coerente", std::slice::from_ref(&anno))?;
                 b.out.quadro3.push(text);
             }
             None => {}

@@ -3,12 +3,14 @@
 
 pub mod json;
 pub mod pdf;
+pub mod text;
 
 use std::path::PathBuf;
 
 use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
 use crate::model::Scheda;
+use crate::rules::Catalogue;
 
 /// Options shared by the writers.
 #[derive(Debug, Clone, Default)]
@@ -16,16 +18,26 @@ pub struct WriteOptions {
     /// A directory whose templates (`SOC25.typ`, `sentences/SOC25.j2`, ...)
     /// replace the built-in ones.
     pub templates_dir: Option<PathBuf>,
-    /// The extracted-text layout to write (`pdftotext` or `portal`); by
-    /// default the one of the form's edition.
-    pub layout: Option<String>,
+    /// The extracted-text layout to write; by default the one of the
+    /// form's edition.
+    pub layout: Option<text::TextLayout>,
+}
+
+impl WriteOptions {
+    /// The sentence catalogue: from `templates_dir` where it has one.
+    pub fn catalogue(&self) -> Result<Catalogue> {
+        match &self.templates_dir {
+            Some(dir) => Catalogue::from_dir(dir),
+            None => Ok(Catalogue::builtin()),
+        }
+    }
 }
 
 /// Write one form in `format`.
 pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<Warned<Vec<u8>>> {
-    let _ = options;
     match format {
         Format::Json => json::write(scheda).map(Warned::new),
+        Format::Text => text::write(scheda, options.layout, &options.catalogue()?),
         other => Err(Error::msg(format!("writing {other} is not supported yet"))),
     }
 }

@@ -6,3 +6,5 @@ mod util;
 mod json;
 mod pdf;
 mod rules;
+mod cli;
+mod text;

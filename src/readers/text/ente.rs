@@ -1,0 +1,179 @@
+//! Who compiled the form, and when: the page-1 header block (`Denominazione`,
+//! `Codice indentificativo`, `Data ultima modifica`), the IFEL page's
+//! `Comune SONDRIO (SO)` and the date in the page footers
+//! (`Pagina 4 di 7 Data 25/03/2025 11:18`).
+//!
+//! The header block is read before the first row only, its values on the
+//! label's line or, when the labels were extracted as one column and the
+//! values as another, on the lines that follow. `Data ultima modifica` wins
+//! over a footer date.
+
+use std::collections::VecDeque;
+
+use crate::model::{DataOra, Ente};
+
+use super::flow::Diags;
+use super::lines::{self, Furniture, Line};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Denominazione,
+    Codice,
+    Data,
+}
+
+/// The header-block labels, lower case, and their fields.
+const LABELS: [(&str, Field); 4] = [
+    ("denominazione", Field::Denominazione),
+    ("codice indentificativo", Field::Codice),
+    ("codice identificativo", Field::Codice),
+    ("data ultima modifica", Field::Data),
+];
+
+/// Read the Comune and the date from the lines before the first row
+/// (`first`) and from the footers.
+pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags) {
+    let mut pending: VecDeque<Field> = VecDeque::new();
+    let mut modified = None;
+    for line in &lines[..first] {
+        if line.is_blank() {
+            continue;
+        }
+        if let Some((name, prov)) = lines::comune(&line.text) {
+            ente.denominazione = Some(name);
+            ente.provincia = Some(prov);
+            continue;
+        }
+        let lower = line.text.to_lowercase();
+        let label = LABELS
+            .iter()
+            .find(|(l, _)| lower == *l || lower.starts_with(&format!("{l} ")));
+        if let Some((l, field)) = label {
+            let value = line.text[l.len()..].trim();
+            if value.is_empty() {
+                pending.push_back(*field);
+            } else {
+                set(*field, value, line.no, ente, &mut modified, d);
+            }
+        } else if line.furniture.is_none()
+            && let Some(field) = pending.pop_front()
+        {
+            set(field, &line.text, line.no, ente, &mut modified, d);
+        }
+    }
+    let mut footer: Option<(DataOra, usize)> = None;
+    for line in lines
+        .iter()
+        .filter(|l| l.furniture == Some(Furniture::Footer))
+    {
+        let Some(date) = footer_date(&line.text) else {
+            continue;
+        };
+        match footer {
+            None => footer = Some((date, line.no)),
+            Some((first, no)) if first != date => d.warn(
+                line.no,
+                format!(
+                    "the footer date {} differs from {} at line {no}; the model keeps the first",
+                    date.format_it(),
+                    first.format_it()
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    ente.data = modified.or(footer.map(|f| f.0));
+}
+
+fn set(
+    field: Field,
+    value: &str,
+    no: usize,
+    ente: &mut Ente,
+    modified: &mut Option<DataOra>,
+    d: &mut Diags,
+) {
+    match field {
+        Field::Denominazione => ente.denominazione = Some(value.to_string()),
+        Field::Codice => ente.codice = Some(value.to_string()),
+        Field::Data => match DataOra::parse_it(value) {
+            Some(date) => *modified = Some(date),
+            None => d.error(
+                no,
+                format!(
+                    "`{value}` after `Data ultima modifica` is not a date (expected dd/mm/yyyy hh:mm)"
+                ),
+            ),
+        },
+    }
+}
+
+/// The date of a footer line (`... Data 25/03/2025 11:18`).
+fn footer_date(text: &str) -> Option<DataOra> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let i = words.iter().position(|w| w.eq_ignore_ascii_case("data"))?;
+    let date = words.get(i + 1)?;
+    if !lines::is_date(date) {
+        return None;
+    }
+    match words.get(i + 2) {
+        Some(time) => DataOra::parse_it(&format!("{date} {time}")),
+        None => DataOra::parse_it(date),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readers::text::lines::split;
+
+    fn ente(text: &str) -> (Ente, Diags) {
+        let lines = split(text);
+        let first = lines
+            .iter()
+            .position(|l| l.text.starts_with("M12"))
+            .unwrap();
+        let mut e = Ente::default();
+        let mut d = Diags::default();
+        read(&lines, first, &mut e, &mut d);
+        (e, d)
+    }
+
+    #[test]
+    fn reads_the_header_block_on_one_line_or_two() {
+        let (e, d) = ente(
+            "Denominazione\tCUMIGNANO SUL NAVIGLIO\nCodice indentificativo\tCR039SIF11WQ\nData ultima modifica\t20/03/2026 10:30\nM12",
+        );
+        assert_eq!(e.denominazione.as_deref(), Some("CUMIGNANO SUL NAVIGLIO"));
+        assert_eq!(e.codice.as_deref(), Some("CR039SIF11WQ"));
+        assert_eq!(e.data.unwrap().to_string(), "2026-03-20T10:30");
+        assert!(d.errors.is_empty() && d.warnings.is_empty());
+
+        let (e, _) = ente(
+            "Denominazione\nCodice indentificativo\nData ultima modifica\nCUMIGNANO\nCR039\n20/03/2026 10:30\nQuadro 1\nM12\nPagina 1 di 7 Data 21/03/2026 09:00",
+        );
+        assert_eq!(e.denominazione.as_deref(), Some("CUMIGNANO"));
+        assert_eq!(e.codice.as_deref(), Some("CR039"));
+        assert_eq!(e.data.unwrap().to_string(), "2026-03-20T10:30");
+    }
+
+    #[test]
+    fn the_footer_gives_the_date_and_differing_footers_warn() {
+        let (e, d) =
+            ente("M12\nPagina 4 di 7 Data 25/03/2025 11:18\nPagina 5 di 7 Data 26/03/2025 11:18");
+        assert_eq!(e.data.unwrap().to_string(), "2025-03-25T11:18");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(
+            d.warnings[0].message.contains("differs"),
+            "{:?}",
+            d.warnings
+        );
+    }
+
+    #[test]
+    fn a_bad_modification_date_is_an_error() {
+        let (_, d) = ente("Data ultima modifica 32/03/2026 10:30\nM12");
+        assert_eq!(d.errors.len(), 1);
+        assert!(d.errors[0].message.contains("is not a date"));
+    }
+}

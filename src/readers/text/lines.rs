@@ -1,0 +1,352 @@
+//! Lines of an extracted text: splitting, normalisation, and recognising the
+//! lines that are print furniture (title, footer, side band, headings, the
+//! page-1 header block, the IFEL closing text) rather than data.
+//!
+//! Normalisation maps every space-like character (NBSP, tab, form feed,
+//! U+2000-U+200A, U+202F, U+3000) to one space, collapses runs, trims, maps
+//! U+2010, U+2011 and U+2212 to `-` and drops zero-width characters, so that
+//! the rest of the reader compares printed text with plain strings. Line
+//! numbers stay those of the input (a form feed is not a line break).
+
+use super::portal;
+
+/// The token standing for an empty editable field (`<input type="text"/>`)
+/// of the portal page: a blank that occupies a value's place.
+pub(super) const BLANK: &str = "\u{E000}";
+
+/// One line of the input, normalised.
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    /// 1-based line number in the input.
+    pub no: usize,
+    /// Normalised text (see the module documentation).
+    pub text: String,
+    /// What kind of print furniture the line is, if any.
+    pub furniture: Option<Furniture>,
+    /// Whether the raw line has a tab between two pieces of text (a cell
+    /// separator of the portal page, not padding).
+    pub inner_tab: bool,
+    /// Whether the raw line holds an `<input>` or `<textarea>` tag.
+    pub has_input: bool,
+}
+
+impl Line {
+    /// Whether the line is empty after normalisation.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Print furniture: lines that belong to the page, not to a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Furniture {
+    /// `SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024`.
+    Title,
+    /// `Pagina 4 di 7 Data 25/03/2025 11:18` (or either half of it).
+    Footer,
+    /// The left-hand band naming the quadro (`Quadro 1`, `Autodiagnosi del`, ...).
+    Band,
+    /// Group headings and sub-headings (`Strutture`, `Informazioni relative ...`).
+    Heading,
+    /// The page-1 header block (`Denominazione ...`, `Comune SONDRIO (SO)`).
+    Header,
+    /// The closing text of the IFEL page (`NOTA BENE`, `ATTENZIONE:`, `ASSISTENZA:`).
+    Closing,
+}
+
+impl Furniture {
+    /// Whether the furniture can interrupt the free-text report: page
+    /// furniture, which a report running over a page break is printed around.
+    pub fn interrupts_text(self) -> bool {
+        matches!(self, Furniture::Title | Furniture::Footer | Furniture::Band)
+    }
+}
+
+/// Split a text into normalised lines (`\r\n`, `\n` and a lone `\r` end a
+/// line). A leading byte-order mark is dropped.
+pub(super) fn split(text: &str) -> Vec<Line> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut no = 1;
+    loop {
+        let (raw, next) = match rest.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                (&rest[..i], Some(&rest[i + skip..]))
+            }
+            None => (rest, None),
+        };
+        out.push(line(no, raw));
+        match next {
+            Some(n) => rest = n,
+            None => break,
+        }
+        no += 1;
+    }
+    out
+}
+
+fn line(no: usize, raw: &str) -> Line {
+    let has_input = raw.contains("<input") || raw.contains("<textarea");
+    let inner_tab = raw
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .contains('\t');
+    let text = if raw.contains('<') {
+        normalize(&portal::replace_tags(raw))
+    } else {
+        normalize(raw)
+    };
+    let furniture = classify(&text);
+    Line {
+        no,
+        text,
+        furniture,
+        inner_tab,
+        has_input,
+    }
+}
+
+/// Normalise one line (see the module documentation).
+pub(super) fn normalize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut space = false;
+    for c in raw.chars() {
+        let c = match c {
+            '\u{2010}' | '\u{2011}' | '\u{2212}' => '-',
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{2060}' => {
+                continue;
+            }
+            c if c.is_whitespace() || c == '\u{a0}' => {
+                space = !out.is_empty();
+                continue;
+            }
+            c if c.is_control() => {
+                space = !out.is_empty();
+                continue;
+            }
+            c => c,
+        };
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Band lines, lower case, as the portal's PDF prints them.
+const BAND: [&str; 9] = [
+    "autodiagnosi del",
+    "autodiagnosi del numero di utenti serviti",
+    "autodiagnosi della",
+    "spesa per il sociale",
+    "autodiagnosi della spesa per il sociale",
+    "relazione in formato",
+    "strutturato",
+    "relazione in formato strutturato",
+    "relazione in formato libero",
+];
+
+/// Group headings, lower case.
+const HEADINGS: [&str; 4] = [
+    "interventi e servizi",
+    "contributi economici",
+    "strutture",
+    "totale",
+];
+
+/// What kind of furniture a normalised line is.
+pub(super) fn classify(text: &str) -> Option<Furniture> {
+    if text.is_empty() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(' ').collect();
+    if lower.starts_with("soc2") && lower.contains("scheda di monitoraggio") {
+        Some(Furniture::Title)
+    } else if is_footer(&words) {
+        Some(Furniture::Footer)
+    } else if lower.starts_with("nota bene")
+        || lower.starts_with("attenzione:")
+        || lower.starts_with("assistenza:")
+        || lower == "attenzione"
+        || lower == "assistenza"
+    {
+        Some(Furniture::Closing)
+    } else if BAND.contains(&lower.as_str()) || is_quadro_band(&words) {
+        Some(Furniture::Band)
+    } else if let Some(kind) = obiettivi(&words) {
+        Some(kind)
+    } else if HEADINGS.contains(&lower.as_str()) || lower.starts_with("informazioni relative ") {
+        Some(Furniture::Heading)
+    } else if is_header_block(text, &lower) {
+        Some(Furniture::Header)
+    } else {
+        None
+    }
+}
+
+/// `Quadro 2`, `Quadro 2 - Autodiagnosi ...`, `4 - QUADRO DELLA RELAZIONE ...`.
+fn is_quadro_band(words: &[&str]) -> bool {
+    let digit = |w: &str| matches!(w, "1" | "2" | "3" | "4");
+    match words {
+        ["quadro", n] => digit(n),
+        ["quadro", n, "-", ..] => digit(n),
+        [n, "-", "quadro", ..] => digit(n),
+        _ => false,
+    }
+}
+
+/// `Obiettivi di servizio 2024` (the band of Quadro 3) and the headings
+/// `OBIETTIVI DI SERVIZIO QUALITATIVI 2024` / `QUANTITATIVI`.
+fn obiettivi(words: &[&str]) -> Option<Furniture> {
+    match words {
+        ["obiettivi", "di", "servizio"] => Some(Furniture::Band),
+        ["obiettivi", "di", "servizio", y] if is_year(y) => Some(Furniture::Band),
+        [
+            "obiettivi",
+            "di",
+            "servizio",
+            "qualitativi" | "quantitativi",
+            rest @ ..,
+        ] if rest.is_empty() || rest.len() == 1 && is_year(rest[0]) => Some(Furniture::Heading),
+        _ => None,
+    }
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `Pagina 4 di 7 Data 25/03/2025 11:18`, `Pagina 4 di 7`, `Data 25/03/2025 11:18`.
+fn is_footer(words: &[&str]) -> bool {
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let rest = match words {
+        ["pagina", n, "di", m, rest @ ..] if number(n) && number(m) => rest,
+        rest => rest,
+    };
+    if rest.len() == words.len() && !matches!(rest.first(), Some(&"data")) {
+        return false;
+    }
+    match rest {
+        [] => true,
+        ["data", date] => is_date(date),
+        ["data", date, time] => is_date(date) && is_time(time),
+        _ => false,
+    }
+}
+
+pub(super) fn is_date(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_time(w: &str) -> bool {
+    matches!(w.split_once(':'), Some((h, m)) if !h.is_empty() && !m.is_empty()
+        && h.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The page-1 header block: `Denominazione X`, `Codice indentificativo X`,
+/// `Data ultima modifica X` and the IFEL page's `Comune SONDRIO (SO)`.
+fn is_header_block(text: &str, lower: &str) -> bool {
+    lower == "denominazione"
+        || lower.starts_with("denominazione ") && !lower.starts_with("denominazione ats")
+        || lower.starts_with("codice indentificativo")
+        || lower.starts_with("codice identificativo")
+        || lower.starts_with("data ultima modifica")
+        || comune(text).is_some()
+}
+
+/// `Comune SONDRIO (SO)` -> (`SONDRIO`, `SO`).
+pub(super) fn comune(text: &str) -> Option<(String, String)> {
+    let rest = text.strip_prefix("Comune ")?;
+    let (name, prov) = rest.trim_end().rsplit_once('(')?;
+    let prov = prov.strip_suffix(')')?.trim();
+    let name = name.trim();
+    (prov.len() == 2 && prov.chars().all(|c| c.is_ascii_alphabetic()) && !name.is_empty())
+        .then(|| (name.to_string(), prov.to_ascii_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_spaces_hyphens_and_invisible_characters() {
+        assert_eq!(
+            normalize("\u{c}  M12\u{a0}\u{2010}\u{a0}Utenti\t\tfamiglia \u{200b}e minori  "),
+            "M12 - Utenti famiglia e minori"
+        );
+        assert_eq!(normalize("06\u{2011}88816323 \u{2212}3"), "06-88816323 -3");
+        assert_eq!(normalize(" \t \u{a0}"), "");
+    }
+
+    #[test]
+    fn splits_every_line_ending_and_keeps_line_numbers() {
+        let lines = split("\u{feff}a\r\nb\rc\n\u{c}d\n");
+        let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
+        assert_eq!(got, [(1, "a"), (2, "b"), (3, "c"), (4, "d"), (5, "")]);
+    }
+
+    #[test]
+    fn recognises_print_furniture() {
+        use Furniture::*;
+        for (text, kind) in [
+            (
+                "SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024",
+                Some(Title),
+            ),
+            ("Pagina 4 di 7 Data 25/03/2025 11:18", Some(Footer)),
+            ("Pagina 4 di 7", Some(Footer)),
+            ("Data 25/03/2025 11:18", Some(Footer)),
+            ("Quadro 1", Some(Band)),
+            ("Autodiagnosi della spesa per il sociale", Some(Band)),
+            ("Obiettivi di servizio 2024", Some(Band)),
+            (
+                "4 - QUADRO DELLA RELAZIONE IN FORMATO STRUTTURATO",
+                Some(Band),
+            ),
+            (
+                "QUADRO 2 - AUTODIAGNOSI DELLA SPESA PER IL SOCIALE",
+                Some(Band),
+            ),
+            ("OBIETTIVI DI SERVIZIO QUALITATIVI 2024", Some(Heading)),
+            ("OBIETTIVI DI SERVIZIO 2024", Some(Band)),
+            ("Obiettivi di servizio 2024 e 2025", None),
+            ("Informazioni relative al Comune 2020 2024", Some(Heading)),
+            ("Strutture", Some(Heading)),
+            ("Comune SONDRIO (SO)", Some(Header)),
+            ("Denominazione CUMIGNANO SUL NAVIGLIO", Some(Header)),
+            ("NOTA BENE", Some(Closing)),
+            ("ATTENZIONE:", Some(Closing)),
+            ("Numero di utenti serviti", None),
+            (
+                "R0C - Denominazione ATS (fonte: Ministero del Lavoro)",
+                None,
+            ),
+            ("Data la situazione, il Comune ha deciso", None),
+            ("Pagina 4 del bilancio", None),
+            ("8 36 0 0,00", None),
+        ] {
+            assert_eq!(classify(&normalize(text)), kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_the_ifel_comune_line() {
+        assert_eq!(
+            comune("Comune SONDRIO (SO)"),
+            Some(("SONDRIO".into(), "SO".into()))
+        );
+        assert_eq!(
+            comune("Comune REGGIO NELL'EMILIA (re)"),
+            Some(("REGGIO NELL'EMILIA".into(), "RE".into()))
+        );
+        assert_eq!(comune("Comune dovrà indicare"), None);
+    }
+}

@@ -1,0 +1,189 @@
+//! Matching the form's printed phrases (row labels, column headers) against
+//! the lines of a text, ignoring white space, line breaks and case, so that
+//! a label reads the same however the text was split into lines
+//! (`R15 -TOTALE OBIETTIVI DI` / `SERVIZIO 2024` is `R15 - TOTALE OBIETTIVI
+//! DI SERVIZIO 2024`). Typographic apostrophes match `'`.
+
+use super::lines::Line;
+
+/// A place in the lines: a line index and a byte offset in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Pos {
+    /// Index into the lines.
+    pub line: usize,
+    /// Byte offset into the line's text.
+    pub byte: usize,
+}
+
+/// A phrase prepared for matching: its characters without white space,
+/// folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Key(Vec<char>);
+
+impl Key {
+    /// The key of a printed phrase.
+    pub fn new(phrase: &str) -> Self {
+        Key(phrase
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(fold)
+            .collect())
+    }
+
+    /// Number of characters to match.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The folded characters as a string.
+    pub fn text(&self) -> String {
+        self.0.iter().collect()
+    }
+}
+
+/// Fold a character for comparison: lower case, one apostrophe, one quote.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let c = match c {
+        '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
+        '\u{201c}' | '\u{201d}' => '"',
+        c => c,
+    };
+    c.to_lowercase()
+}
+
+/// How far a phrase matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Match {
+    /// The place just after the last matched character.
+    pub end: Pos,
+    /// How many of the phrase's characters matched.
+    pub matched: usize,
+    /// Whether the whole phrase matched, ending at a word boundary.
+    pub full: bool,
+}
+
+/// Match `key` at `start`, reading across lines up to (not including) line
+/// `limit`. A leading `-` in the key is optional in the text (`R02 Numero`
+/// and `R02 - Numero` are the same label).
+pub(super) fn match_at(lines: &[Line], start: Pos, limit: usize, key: &Key) -> Match {
+    let mut want: &[char] = &key.0;
+    if want.first() == Some(&'-') && first_char(lines, start, limit) != Some('-') {
+        want = &want[1..];
+    }
+    let mut matched = 0;
+    let mut end = start;
+    let mut last = None;
+    'outer: for (pos, c) in chars(lines, start, limit) {
+        if c.is_whitespace() {
+            continue;
+        }
+        for f in fold(c) {
+            if want.get(matched) != Some(&f) {
+                break 'outer;
+            }
+            matched += 1;
+        }
+        end = Pos {
+            line: pos.line,
+            byte: pos.byte + c.len_utf8(),
+        };
+        last = Some(c);
+        if matched == want.len() {
+            break;
+        }
+    }
+    let skipped = key.0.len() - want.len();
+    let full = matched == want.len() && boundary(lines, end, last);
+    Match {
+        end,
+        matched: matched + skipped,
+        full,
+    }
+}
+
+/// The first non-space character at or after `start`.
+fn first_char(lines: &[Line], start: Pos, limit: usize) -> Option<char> {
+    chars(lines, start, limit)
+        .map(|(_, c)| c)
+        .find(|c| !c.is_whitespace())
+}
+
+/// The characters from `start` on, with their places; line breaks are
+/// skipped like white space.
+fn chars(lines: &[Line], start: Pos, limit: usize) -> impl Iterator<Item = (Pos, char)> + '_ {
+    (start.line..limit.min(lines.len())).flat_map(move |line| {
+        let from = if line == start.line { start.byte } else { 0 };
+        let text = &lines[line].text;
+        text.get(from..)
+            .unwrap_or("")
+            .char_indices()
+            .map(move |(b, c)| {
+                (
+                    Pos {
+                        line,
+                        byte: from + b,
+                    },
+                    c,
+                )
+            })
+    })
+}
+
+/// Whether a match ending at `end` (after `last`) ends at a word boundary:
+/// a number must be followed by a space or the end of the line, a word by
+/// anything but a letter or digit.
+fn boundary(lines: &[Line], end: Pos, last: Option<char>) -> bool {
+    let Some(last) = last else { return true };
+    let next = lines
+        .get(end.line)
+        .and_then(|l| l.text.get(end.byte..))
+        .and_then(|t| t.chars().next());
+    match next {
+        None => true,
+        Some(n) if n.is_whitespace() => true,
+        Some(_) if last.is_ascii_digit() => false,
+        Some(n) => !(last.is_alphanumeric() && n.is_alphanumeric()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readers::text::lines::split;
+
+    #[test]
+    fn matches_across_lines_ignoring_space_and_case() {
+        let lines = split("R15 -TOTALE OBIETTIVI DI\nSERVIZIO 2024\n\n0,00");
+        let key = Key::new("- Totale obiettivi di servizio 2024");
+        let m = match_at(&lines, Pos { line: 0, byte: 3 }, lines.len(), &key);
+        assert!(m.full);
+        assert_eq!(m.end, Pos { line: 1, byte: 13 });
+    }
+
+    #[test]
+    fn the_leading_dash_is_optional_and_apostrophes_fold() {
+        let lines = split("R02A Numero di altre figure dell’ambito 2025");
+        let key = Key::new("- Numero di altre figure dell'ambito");
+        let m = match_at(&lines, Pos { line: 0, byte: 4 }, 1, &key);
+        assert!(m.full);
+        assert_eq!(&lines[0].text[m.end.byte..], " 2025");
+    }
+
+    #[test]
+    fn a_number_must_end_at_a_space() {
+        let lines = split("2024,00");
+        let m = match_at(&lines, Pos { line: 0, byte: 0 }, 1, &Key::new("2024"));
+        assert!(!m.full);
+        let lines = split("2024 1,00");
+        assert!(match_at(&lines, Pos { line: 0, byte: 0 }, 1, &Key::new("2024")).full);
+    }
+
+    #[test]
+    fn a_partial_match_says_how_far_it_went() {
+        let lines = split("R01 - Numeri di assistenti");
+        let key = Key::new("- Numero di assistenti");
+        let m = match_at(&lines, Pos { line: 0, byte: 3 }, 1, &key);
+        assert!(!m.full);
+        assert_eq!(m.matched, "-Numer".len());
+    }
+}

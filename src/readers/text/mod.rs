@@ -1,0 +1,231 @@
+//! Reader for the form as extracted text, in the three layouts met in
+//! practice (see [`Layout`]): pdftotext of the PDF, a copy of the SOC26
+//! portal page, a copy of the IFEL page. The edition and the layout are
+//! detected from the text ([`detect`]).
+//!
+//! The reader works from the row codes, never from line positions: each
+//! row's segment runs from its code to the next row's code; its label and
+//! column headers are matched whatever the line breaks, and its values are
+//! read in the form's order (see `flow` and `values`). Print furniture
+//! (titles, footers, the side band, headings, the IFEL closing text) is
+//! skipped wherever it falls.
+//!
+//! Real files differ from the seeds and read to the same model: CRLF line
+//! ends, a byte-order mark, Windows-1252 (decoded, with a warning), form
+//! feeds, NBSP, U+2010/U+2011/U+2212 hyphens, padding, extra blank lines,
+//! euro amounts with or without dotted thousands. A blank field reads as
+//! null, never as zero; a missing row, a value that is not a number or a
+//! wrong count of values is an error naming the row and the line.
+
+mod ente;
+mod flow;
+mod ifel;
+mod lines;
+mod matcher;
+mod pdftotext;
+mod portal;
+mod quadro3;
+mod rows;
+mod values;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::model::{Edizione, Scheda};
+
+use lines::{Furniture, Line};
+
+/// The layouts of extracted text this reader knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layout {
+    /// `pdftotext` of the portal's PDF (or of scheda's own): each row's
+    /// label, then its column headers, then its values on a line of their own.
+    Pdftotext,
+    /// A copy of the SOC26 portal page: tab-separated cells, `<input>` tags
+    /// for the editable fields of Quadro 3.
+    Portal,
+    /// A copy of the IFEL page: values on the label's line, `R00C` codes,
+    /// dotted thousands, no Quadro 3 when there is nothing to report.
+    Ifel,
+}
+
+impl fmt::Display for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Layout::Pdftotext => "pdftotext",
+            Layout::Portal => "portal",
+            Layout::Ifel => "ifel",
+        })
+    }
+}
+
+/// Read one form from extracted text. The bytes are UTF-8 (with or without
+/// a byte-order mark), UTF-16 with a byte-order mark, or else taken for
+/// Windows-1252, with a warning.
+pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
+    let (text, warnings) = decode(bytes);
+    match read_str(&text) {
+        Ok(mut out) => {
+            out.warnings.splice(0..0, warnings);
+            Ok(out)
+        }
+        Err(e) => Err(e.with_warnings(warnings)),
+    }
+}
+
+/// Read one form from extracted text already decoded.
+pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
+    let lines = lines::split(text);
+    let (edizione, layout) = detect_lines(&lines)?;
+    let options = match layout {
+        Layout::Pdftotext => pdftotext::options(),
+        Layout::Portal => portal::options(),
+        Layout::Ifel => ifel::options(),
+    };
+    let out = flow::read(&lines, edizione, &options)?;
+    let problems = out.value.validate();
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::many(problems).with_warnings(out.warnings))
+    }
+}
+
+/// Tell the edition and the layout of an extracted text; an error when the
+/// text is not a form, or not in a known layout.
+pub fn detect(text: &str) -> Result<(Edizione, Layout)> {
+    detect_lines(&lines::split(text))
+}
+
+/// Fewest distinct row codes for a text to be taken for a form.
+const MIN_CODES: usize = 8;
+
+fn detect_lines(lines: &[Line]) -> Result<(Edizione, Layout)> {
+    let codes: BTreeSet<&str> = lines
+        .iter()
+        .filter_map(|l| rows::code_prefix(&l.text))
+        .collect();
+    if codes.len() < MIN_CODES {
+        return Err(Error::new(
+            Diagnostic::error(format!(
+                "the text is not a SOC25/SOC26 form: found {} of the form's row codes (M12, R01, R06 ...), expected them all",
+                codes.len()
+            ))
+            .with_hint("give the text of the form: pdftotext of its PDF, or a copy of the portal or IFEL page"),
+        ));
+    }
+    let edizione = edition(lines)?;
+    let layout = if portal::score(lines) >= 5 {
+        Layout::Portal
+    } else if ifel::score(lines) >= 2 {
+        Layout::Ifel
+    } else if pdftotext::score(lines) >= 1 {
+        Layout::Pdftotext
+    } else {
+        return Err(Error::new(
+            Diagnostic::error(
+                "the text has the form's row codes but none of the known layouts (pdftotext, portal page, IFEL page)",
+            )
+            .with_hint("extract the PDF with `pdftotext` (without -layout), or copy the whole portal page"),
+        ));
+    };
+    Ok((edizione, layout))
+}
+
+/// The edition: from the title line when there is one, else from the years
+/// the labels and headers print.
+fn edition(lines: &[Line]) -> Result<Edizione> {
+    if let Some(title) = lines.iter().find(|l| l.furniture == Some(Furniture::Title)) {
+        let code = title.text.split(' ').next().unwrap_or("");
+        return code.parse().map_err(|e: String| {
+            Error::new(
+                Diagnostic::error(format!("{e} in the title"))
+                    .at(Location::line(title.no))
+                    .with_hint("this build reads SOC25 and SOC26"),
+            )
+        });
+    }
+    let (mut soc25, mut soc26) = (0, 0);
+    const BEFORE_YEAR: [&str; 7] = [
+        "servizio ",
+        "per il ",
+        "serviti - ",
+        "serviti ",
+        "assistenza - ",
+        "assistenza ",
+        "effettivo ",
+    ];
+    for line in lines {
+        let lower = line.text.to_lowercase();
+        soc25 += lower.matches("2022-2024").count();
+        soc26 += lower.matches("2025-2027").count();
+        for before in BEFORE_YEAR {
+            soc25 += lower.matches(&format!("{before}2024")).count();
+            soc26 += lower.matches(&format!("{before}2025")).count();
+        }
+        match rows::code_prefix(&line.text) {
+            Some("R02X" | "R02Y") => soc26 += 3,
+            Some("R0A" | "R0B") if line.text.starts_with("RO") => soc26 += 3,
+            Some("R17" | "R40") => soc25 += 3,
+            _ => {}
+        }
+    }
+    match soc25.cmp(&soc26) {
+        std::cmp::Ordering::Greater => Ok(Edizione::SOC25),
+        std::cmp::Ordering::Less => Ok(Edizione::SOC26),
+        std::cmp::Ordering::Equal => Err(Error::new(
+            Diagnostic::error("cannot tell the edition of the form (SOC25 or SOC26): the text has no title line and its years are not those of either")
+                .with_hint("keep the title line `SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO ...` in the text"),
+        )),
+    }
+}
+
+/// Decode bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else
+/// Windows-1252 with a warning naming the first line that is not UTF-8.
+fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), Vec::new());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), Vec::new()),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            let warning = Diagnostic::warning("the text is not UTF-8: read it as Windows-1252")
+                .at(Location::line(line))
+                .with_hint("save the file as UTF-8 to be sure of its accented letters");
+            (text.into_owned(), vec![warning])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_utf16_and_windows_1252() {
+        assert_eq!(decode(b"\xEF\xBB\xBFcos\xC3\xAC").0, "così");
+        assert!(decode(b"cos\xC3\xAC").1.is_empty());
+        let (text, warnings) = decode(b"a\nper\xE0 \x80 \x92\n");
+        assert_eq!(text, "a\nperà € ’\n");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].location, Some(Location::line(2)));
+        assert!(warnings[0].message.contains("Windows-1252"));
+        assert_eq!(decode(b"\xFF\xFEa\x00\xE0\x00").0, "aà");
+    }
+
+    #[test]
+    fn an_unknown_text_is_not_a_form() {
+        let e = detect("Lorem ipsum\ndolor sit amet")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not a SOC25/SOC26 form"), "{e}");
+    }
+}

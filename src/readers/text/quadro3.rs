@@ -1,0 +1,262 @@
+//! The rows of Quadro 3 that mix text and numbers: R10 and R11 (numero,
+//! modalità di determinazione della spesa, spesa aggiuntiva) and R12
+//! (description, spesa aggiuntiva).
+//!
+//! The portal page gives one value per field, an empty field as a blank
+//! (`0,00 ␀ 0,00`). In pdftotext the cells of the row come on one line,
+//! numero first and spesa last (`1,00 Costo orario 2500,00`), and a wrapped
+//! text cell goes on, on the lines that follow without a blank line between.
+//! What comes after a blank line once a value has been seen (the next
+//! heading) is not the row's.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Intervento, PersonaleAggiuntivo};
+
+use super::flow::{Ctx, Diags};
+use super::rows::Col;
+use super::values::{RestLine, Tok, Val, convert, expected, paragraphs, rest, tokens};
+
+/// Column-header words left over before the values when the headers were
+/// split in an unexpected order.
+const HEADER_WORDS: [&str; 8] = [
+    "numero",
+    "modalità",
+    "modalita",
+    "di",
+    "determinazione",
+    "della",
+    "spesa",
+    "aggiuntiva",
+];
+
+/// One line of a row's region: its tokens, and whether a break comes before.
+#[derive(Debug, Clone)]
+struct ItemLine {
+    toks: Vec<Tok>,
+    para: bool,
+}
+
+/// The lines of the row's region (see the module documentation).
+fn region(ctx: &Ctx) -> Vec<ItemLine> {
+    let mut out: Vec<ItemLine> = Vec::new();
+    let mut seen_value = false;
+    for line in rest(ctx, false) {
+        if line.para && seen_value {
+            break;
+        }
+        let mut toks = tokens(&line.text, line.no);
+        if line.tail && !ctx.seg.label_full {
+            // What follows an unrecognised label: only the values at its end.
+            let run = toks.iter().rev().take_while(|t| t.is_value()).count();
+            toks.drain(..toks.len() - run);
+        }
+        if toks.is_empty() {
+            continue;
+        }
+        seen_value |= toks.iter().any(Tok::is_value);
+        let para = line.para && !out.is_empty();
+        out.push(ItemLine { toks, para });
+    }
+    // Header words before anything else are headers, not text.
+    while let Some(first) = out.first_mut() {
+        let lead = first
+            .toks
+            .iter()
+            .take_while(|t| {
+                t.val == Val::Word && HEADER_WORDS.contains(&t.text.to_lowercase().as_str())
+            })
+            .count();
+        first.toks.drain(..lead);
+        if !first.toks.is_empty() {
+            break;
+        }
+        out.remove(0);
+        if let Some(next) = out.first_mut() {
+            next.para = false;
+        }
+    }
+    out
+}
+
+/// A region cut into the values before the text, the text and the values
+/// after it. When there is no text at all, every value is in `lead`.
+#[derive(Debug, Default)]
+struct Parts {
+    lead: Vec<Tok>,
+    text: Vec<ItemLine>,
+    trail: Vec<Tok>,
+}
+
+impl Parts {
+    fn has_text(&self) -> bool {
+        self.text.iter().any(|l| !l.toks.is_empty())
+    }
+
+    /// The text, wrapped lines joined, paragraphs kept; `None` when empty.
+    fn text(&self, prefix: &[Tok]) -> Option<String> {
+        let mut lines: Vec<RestLine> = Vec::new();
+        if !prefix.is_empty() {
+            lines.push(rest_line(prefix, false));
+        }
+        lines.extend(self.text.iter().map(|l| rest_line(&l.toks, l.para)));
+        paragraphs(lines.iter())
+    }
+}
+
+fn rest_line(toks: &[Tok], para: bool) -> RestLine {
+    RestLine {
+        no: toks.first().map_or(0, |t| t.no),
+        text: toks
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        tail: false,
+        para,
+    }
+}
+
+fn parts(mut region: Vec<ItemLine>) -> Parts {
+    if region.iter().all(|l| l.toks.iter().all(Tok::is_value)) {
+        return Parts {
+            lead: region.into_iter().flat_map(|l| l.toks).collect(),
+            ..Parts::default()
+        };
+    }
+    let Some(vi) = region.iter().position(|l| l.toks.iter().any(Tok::is_value)) else {
+        return Parts {
+            text: region,
+            ..Parts::default()
+        };
+    };
+    let line = &mut region[vi].toks;
+    let lead_len = line.iter().take_while(|t| t.is_value()).count();
+    let lead: Vec<Tok> = line.drain(..lead_len).collect();
+    let trail_len = line.iter().rev().take_while(|t| t.is_value()).count();
+    let mut trail: Vec<Tok> = line.drain(line.len() - trail_len..).collect();
+    let last = region.len() - 1;
+    if trail.is_empty() && vi < last {
+        let toks = &mut region[last].toks;
+        let n = toks.iter().rev().take_while(|t| t.is_value()).count();
+        trail = toks.drain(toks.len() - n..).collect();
+    }
+    Parts {
+        lead,
+        text: region,
+        trail,
+    }
+}
+
+/// A value of a Quadro 3 row, two decimals; `Err` after reporting.
+fn dec2(ctx: &Ctx, tok: Option<&Tok>, name: &str, d: &mut Diags) -> Result<Option<Decimal>, ()> {
+    let Some(tok) = tok else { return Ok(None) };
+    convert(tok, Col::Dec2).map_err(|what| {
+        d.error(
+            tok.no,
+            format!(
+                "row {}: `{}` is not {what} (expected {name}, {})",
+                ctx.row.code,
+                tok.text,
+                expected(Col::Dec2)
+            ),
+        );
+    })
+}
+
+/// A value standing for text (the modalità or description field of the
+/// portal page): its text, `None` for an empty field.
+fn field_text(tok: &Tok) -> Option<String> {
+    (tok.val != Val::Blank).then(|| tok.text.clone())
+}
+
+/// R10, R11: numero, modalità di determinazione della spesa, spesa.
+pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<PersonaleAggiuntivo> {
+    let parts = parts(region(ctx));
+    let values: Vec<&Tok> = parts.lead.iter().chain(&parts.trail).collect();
+    let (numero, modalita, spesa) = if !parts.has_text() {
+        match values.as_slice() {
+            [] => (None, None, None),
+            [n, s] => (Some(*n), None, Some(*s)),
+            [n, m, s] => (Some(*n), field_text(m), Some(*s)),
+            more => {
+                d.error(
+                    more[0].no,
+                    format!(
+                        "row {}: expected numero, modalità and spesa aggiuntiva, found {} values",
+                        ctx.row.code,
+                        more.len()
+                    ),
+                );
+                return None;
+            }
+        }
+    } else {
+        let text = parts.text(&[]);
+        match (parts.lead.len(), parts.trail.len()) {
+            (0, 0) => (None, text, None),
+            (1, 1) | (2, 0) | (0, 2) => (Some(values[0]), text, Some(values[1])),
+            (0, 1) => (None, text, Some(values[0])),
+            (1, 0) => (Some(values[0]), text, None),
+            _ => {
+                d.error(
+                    values[0].no,
+                    format!(
+                        "row {}: expected numero, modalità and spesa aggiuntiva, found {} values around the text",
+                        ctx.row.code,
+                        values.len()
+                    ),
+                );
+                return None;
+            }
+        }
+    };
+    let numero = dec2(ctx, numero, "numero", d).ok()?;
+    let spesa = dec2(ctx, spesa, "spesa aggiuntiva", d).ok()?;
+    Some(PersonaleAggiuntivo {
+        numero,
+        modalita,
+        spesa,
+    })
+}
+
+/// R12: description of the interventions, spesa.
+pub(super) fn intervento(ctx: &Ctx, d: &mut Diags) -> Option<Intervento> {
+    let parts = parts(region(ctx));
+    let (descrizione, spesa) = if !parts.has_text() {
+        match parts.lead.as_slice() {
+            [] => (None, None),
+            [s] => (None, Some(s)),
+            [t, s] => (field_text(t), Some(s)),
+            more => {
+                d.error(
+                    more[0].no,
+                    format!(
+                        "row R12: expected a description and spesa aggiuntiva, found {} values",
+                        more.len()
+                    ),
+                );
+                return None;
+            }
+        }
+    } else {
+        // Numbers before the text belong to the description.
+        let text = parts.text(&parts.lead);
+        match parts.trail.as_slice() {
+            [] => (text, None),
+            [s] => (text, Some(s)),
+            more => {
+                d.error(
+                    more[0].no,
+                    format!(
+                        "row R12: expected one spesa aggiuntiva after the description, found {}",
+                        more.len()
+                    ),
+                );
+                return None;
+            }
+        }
+    };
+    let spesa = dec2(ctx, spesa, "spesa aggiuntiva", d).ok()?;
+    Some(Intervento { descrizione, spesa })
+}

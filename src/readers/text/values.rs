@@ -1,0 +1,616 @@
+//! Reading one row's values from its segment (see [`super::flow`]).
+//!
+//! Numbers come from *value lines*: lines made of numbers (or of numbers
+//! with a stray word, which is then reported as not a number). Other lines
+//! after the label (sentences, headers printed in another order) are not
+//! data. The numbers printed in the column headers (`2020 2024`, a `2024`
+//! above R03) are told from values by the row's known headers: bare header
+//! numbers before the values are dropped, and so are extra numbers that are
+//! exactly the row's header years before the values or the next row's after
+//! them. What is left must be one number per column, or none at all (a
+//! blank row reads as null, never as zero).
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::model::{Anni2020, Scheda, SpesaStorica, Utenti};
+use crate::number::{pad_places, parse_it};
+
+use super::flow::{Ctx, Diags};
+use super::lines::BLANK;
+use super::quadro3;
+use super::rows::{Col, Kind};
+
+/// What a token of a value line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Val {
+    /// A number.
+    Num(Decimal),
+    /// An empty field of the portal page.
+    Blank,
+    /// Anything else.
+    Word,
+}
+
+/// A token with its line number.
+#[derive(Debug, Clone)]
+pub(super) struct Tok {
+    pub text: String,
+    pub no: usize,
+    pub val: Val,
+}
+
+impl Tok {
+    pub fn is_value(&self) -> bool {
+        self.val != Val::Word
+    }
+}
+
+/// A line of a segment after the label: `tail` for the rest of the line the
+/// label ends on, `para` when a blank line comes before it.
+#[derive(Debug, Clone)]
+pub(super) struct RestLine {
+    pub no: usize,
+    pub text: String,
+    pub tail: bool,
+    pub para: bool,
+}
+
+/// A number as the form prints it (`1.984.440,83`, `4,81%`), if it is one.
+fn number(token: &str) -> Option<Decimal> {
+    parse_it(token.strip_suffix('%').unwrap_or(token)).ok()
+}
+
+pub(super) fn tokens(text: &str, no: usize) -> Vec<Tok> {
+    text.split_whitespace()
+        .map(|t| Tok {
+            text: t.to_string(),
+            no,
+            val: if t == BLANK {
+                Val::Blank
+            } else {
+                number(t).map_or(Val::Word, Val::Num)
+            },
+        })
+        .collect()
+}
+
+/// Whether a line is nothing but numbers.
+pub(super) fn all_numbers(text: &str) -> bool {
+    let toks = tokens(text, 0);
+    !toks.is_empty() && toks.iter().all(|t| matches!(t.val, Val::Num(_)))
+}
+
+/// The lines of the segment after the label and headers. Print furniture is
+/// left out, and so are lines of column headers; each marks a break, as a
+/// blank line does. For the free-text report only page furniture is left
+/// out, and it neither ends nor splits a paragraph: a long report is
+/// printed around it.
+pub(super) fn rest(ctx: &Ctx, relazione: bool) -> Vec<RestLine> {
+    let seg = ctx.seg;
+    let mut out = Vec::new();
+    let first = &ctx.lines[seg.start.line];
+    let tail = first.text.get(seg.start.byte..).unwrap_or("").trim();
+    if !tail.is_empty() {
+        out.push(RestLine {
+            no: first.no,
+            text: tail.to_string(),
+            tail: true,
+            para: false,
+        });
+    }
+    let (mut para, mut after_furniture) = (false, false);
+    for i in seg.start.line + 1..seg.end {
+        let line = &ctx.lines[i];
+        if line.is_blank() {
+            para |= !after_furniture;
+            continue;
+        }
+        let skip = match line.furniture {
+            Some(f) if relazione => f.interrupts_text(),
+            Some(_) => true,
+            None => !relazione && ctx.header_line[i],
+        };
+        if skip {
+            // Around page furniture a report goes on; anything else in a
+            // row's segment separates what comes before from what follows.
+            para = !relazione;
+            after_furniture = relazione;
+            continue;
+        }
+        out.push(RestLine {
+            no: line.no,
+            text: line.text.clone(),
+            tail: false,
+            para: para && !out.is_empty(),
+        });
+        para = false;
+        after_furniture = false;
+    }
+    out
+}
+
+/// The value tokens of a segment, in order (see the module documentation).
+fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let short = n + ctx.row.header_years.len();
+    for line in rest {
+        let toks = tokens(&line.text, line.no);
+        if line.tail && !ctx.seg.label_full {
+            // What follows an unrecognised label: only the numbers at its end.
+            let run = toks.iter().rev().take_while(|t| t.is_value()).count();
+            out.extend_from_slice(&toks[toks.len() - run..]);
+        } else if line.tail && toks.len() <= short
+            || toks.iter().filter(|t| t.is_value()).count() * 2 > toks.len()
+        {
+            // After a recognised label, on its line, come the values.
+            out.extend(toks);
+        }
+    }
+    if out.is_empty() && n > 0 {
+        // A short line where the values belong, with something that is not a
+        // number in it: a value that cannot be read, not a sentence.
+        let first = rest.iter().find(|l| ctx.seg.label_full || !l.tail);
+        if let Some(line) = first {
+            let toks = tokens(&line.text, line.no);
+            let number = toks.iter().any(Tok::is_value);
+            let digit = line.text.chars().any(|c| c.is_ascii_digit());
+            if number && toks.len() <= n + 3 || toks.len() <= n && (toks.len() == 1 || digit) {
+                out = toks;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `part` appears in `whole` in order (not necessarily contiguous).
+fn subsequence(part: &[&str], whole: &[String]) -> bool {
+    let mut it = whole.iter();
+    part.iter().all(|p| it.any(|w| w == p))
+}
+
+/// Read the numbers of a numeric row, one per column (all `None` for a
+/// blank row); `None` after reporting an error.
+fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
+    let row = ctx.row;
+    let cols = row.columns(ctx.anno);
+    let n = cols.len();
+    let rest = rest(ctx, false);
+    let mut toks = value_tokens(ctx, &rest, n);
+    let texts = |t: &[Tok]| t.iter().map(|t| t.text.clone()).collect::<Vec<_>>();
+    let years = &row.header_years;
+    if row.bare && !years.is_empty() && texts(&toks).starts_with(years) {
+        toks.drain(..years.len());
+    }
+    if toks.len() > n {
+        let excess = toks.len() - n;
+        let all = texts(&toks);
+        let lead: Vec<&str> = all[..excess].iter().map(String::as_str).collect();
+        let trail: Vec<&str> = all[n..].iter().map(String::as_str).collect();
+        if subsequence(&lead, years) {
+            toks.drain(..excess);
+        } else if ctx
+            .next
+            .is_some_and(|next| subsequence(&trail, &next.header_years))
+        {
+            toks.truncate(n);
+        }
+    }
+    if toks.is_empty() {
+        return Some(vec![None; n]);
+    }
+    if toks.len() != n {
+        let names: Vec<&str> = cols.iter().map(|(name, _)| name.as_str()).collect();
+        let plural = if n == 1 { "value" } else { "values" };
+        d.errors.push(
+            crate::Diagnostic::error(format!(
+                "row {}: expected {n} {plural} ({}), found {}: `{}`",
+                row.code,
+                names.join(", "),
+                toks.len(),
+                texts(&toks).join(" ")
+            ))
+            .at(crate::Location::line(toks[0].no))
+            .with_hint("print every value of the row, or none when the row is blank"),
+        );
+        return None;
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut ok = true;
+    for (tok, (name, col)) in toks.iter().zip(&cols) {
+        match convert(tok, *col) {
+            Ok(v) => out.push(v),
+            Err(what) => {
+                ok = false;
+                d.error(
+                    tok.no,
+                    format!(
+                        "row {}: `{}` is not {what} (expected {name}, {})",
+                        row.code,
+                        tok.text,
+                        expected(*col)
+                    ),
+                );
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+pub(super) fn expected(col: Col) -> &'static str {
+    match col {
+        Col::Count => "a whole number",
+        Col::Dec2 => "a number with at most two decimals, such as 1234,50",
+        Col::Printed => "a number such as 12,34",
+    }
+}
+
+/// A token as the column stores it; `Err` says what the token is not.
+pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, &'static str> {
+    let v = match tok.val {
+        Val::Blank => return Ok(None),
+        Val::Word => return Err("a number"),
+        Val::Num(v) => v,
+    };
+    match col {
+        Col::Count => {
+            if v.fract().is_zero() && !v.is_sign_negative() && v.trunc().to_u64().is_some() {
+                Ok(Some(v.trunc()))
+            } else {
+                Err("a valid whole number")
+            }
+        }
+        Col::Dec2 if v.normalize().scale() > 2 => Err("a number with two decimals"),
+        Col::Dec2 => Ok(Some(pad_places(v, 2))),
+        Col::Printed => Ok(Some(v)),
+    }
+}
+
+/// Store the numbers of a numeric row in the model.
+fn store(ctx: &Ctx, v: &[Option<Decimal>], s: &mut Scheda) {
+    let count = |i: usize| v.get(i).copied().flatten().and_then(|d| d.to_u64());
+    let at = |i: usize| v.get(i).copied().flatten();
+    let q1 = &mut s.quadro1;
+    match (ctx.row.kind, ctx.row.code) {
+        (Kind::Utenti { ore }, code) => {
+            q1.set_utenti(
+                code,
+                Utenti {
+                    utenti_2019: count(0),
+                    utenti: count(1),
+                    ore: if ore { count(2) } else { None },
+                    media_ore: if ore { at(3) } else { None },
+                },
+            );
+        }
+        (Kind::Anni2020, code) => {
+            let a = Anni2020 {
+                anno_2020: at(0),
+                anno: at(1),
+            };
+            if code == "R01" {
+                q1.R01 = a;
+            } else {
+                q1.R02 = a;
+            }
+        }
+        (Kind::Personale, "R01A") => q1.R01A = at(0),
+        (Kind::Personale, "R02X") => q1.R02X = at(0),
+        (Kind::Personale, "R02Y") => q1.R02Y = at(0),
+        (Kind::Personale, _) => q1.R02A = at(0),
+        (Kind::Abitanti, _) => q1.R03 = count(0),
+        (Kind::Percentuale, "R04") => q1.R04 = at(0),
+        (Kind::Percentuale, _) => q1.R05 = at(0),
+        (Kind::SpesaStorica, _) => {
+            s.quadro2.R07 = SpesaStorica {
+                anno_2017: at(0),
+                anno_2021: at(1),
+            }
+        }
+        (Kind::Euro, "R06") => s.quadro2.R06 = at(0),
+        (Kind::Euro, "R08") => s.quadro2.R08 = at(0),
+        (Kind::Euro, "R09") => s.quadro3.R09 = at(0),
+        (Kind::Euro, "R13") => s.quadro3.R13 = at(0),
+        (Kind::Euro, "R14") => s.quadro3.R14 = at(0),
+        (Kind::Euro, _) => s.quadro3.R15 = at(0),
+        _ => {}
+    }
+}
+
+/// Read one row's values into the model.
+pub(super) fn read_row(ctx: &Ctx, s: &mut Scheda, d: &mut Diags) {
+    match ctx.row.kind {
+        Kind::Utenti { .. }
+        | Kind::Anni2020
+        | Kind::Personale
+        | Kind::Abitanti
+        | Kind::Percentuale
+        | Kind::Euro
+        | Kind::SpesaStorica => {
+            if let Some(v) = numbers(ctx, d) {
+                store(ctx, &v, s);
+            }
+        }
+        Kind::Testo => {
+            let lines = rest(ctx, false);
+            let text = paragraphs(lines.iter().filter(|l| ctx.seg.label_full || !l.tail));
+            if ctx.row.code == "R0C" {
+                s.quadro1.R0C = text;
+            } else {
+                s.quadro1.R0D = text;
+            }
+        }
+        Kind::AssistentiAts => s.quadro1.R0E = ats(ctx, d),
+        Kind::AssistentiComune => s.quadro1.R01B = comune(ctx, d),
+        Kind::Aggiuntivo => {
+            if let Some(v) = quadro3::aggiuntivo(ctx, d) {
+                if ctx.row.code == "R10" {
+                    s.quadro3.R10 = v;
+                } else {
+                    s.quadro3.R11 = v;
+                }
+            }
+        }
+        Kind::Intervento => {
+            if let Some(v) = quadro3::intervento(ctx, d) {
+                s.quadro3.R12 = v;
+            }
+        }
+        Kind::Domanda(q) => {
+            if let Some(answer) = answer(ctx, d) {
+                s.quadro4.risposte.insert(q, answer);
+            }
+        }
+        Kind::Relazione => {
+            let lines = rest(ctx, true);
+            s.quadro4.relazione =
+                paragraphs(lines.iter().filter(|l| ctx.seg.label_full || !l.tail));
+        }
+    }
+}
+
+/// Free text: wrapped lines joined with one space, paragraphs with a line
+/// break, runs of white space collapsed; `None` when empty.
+pub(super) fn paragraphs<'a>(lines: impl Iterator<Item = &'a RestLine>) -> Option<String> {
+    let mut paras: Vec<Vec<&str>> = Vec::new();
+    for line in lines {
+        if line.para || paras.is_empty() {
+            paras.push(Vec::new());
+        }
+        if let Some(p) = paras.last_mut() {
+            p.extend(line.text.split_whitespace().filter(|w| *w != BLANK));
+        }
+    }
+    let text = paras
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (!text.is_empty()).then_some(text)
+}
+
+/// What follows `ogni :` or `1:` in a text.
+#[derive(Debug, PartialEq, Eq)]
+enum Ratio {
+    Value(u64),
+    Empty,
+    Bad(String),
+}
+
+/// The first `ogni: N` / `ogni : N` / `1:N` in `text`.
+fn ratio(text: &str) -> Option<Ratio> {
+    for (i, _) in text.match_indices(':') {
+        let before = text[..i].trim_end();
+        let word = before
+            .rsplit(|c: char| c.is_whitespace() || c == '[' || c == '(')
+            .next()
+            .unwrap_or("");
+        let ogni = word.eq_ignore_ascii_case("ogni");
+        if !ogni && word != "1" {
+            continue;
+        }
+        let token = text[i + 1..].split_whitespace().next().unwrap_or("");
+        let value = number(token)
+            .filter(|v| v.fract().is_zero())
+            .and_then(|v| v.to_u64());
+        match value {
+            Some(v) => return Some(Ratio::Value(v)),
+            None if ogni && token.is_empty() => return Some(Ratio::Empty),
+            None if ogni => return Some(Ratio::Bad(token.to_string())),
+            None => continue,
+        }
+    }
+    None
+}
+
+/// R0E: `NON CALCOLABILE` (null) or `1 assistente sociale ogni: N abitanti`.
+fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
+    let lines = rest(ctx, false);
+    let text = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.replace(BLANK, " ");
+    if text.trim().is_empty() || text.to_uppercase().contains("NON CALCOLABILE") {
+        return None;
+    }
+    match ratio(&text) {
+        Some(Ratio::Value(v)) => Some(v),
+        Some(Ratio::Empty) => None,
+        _ => {
+            d.error(
+                lines.first().map_or(ctx.line_no(), |l| l.no),
+                format!(
+                    "row R0E: expected `NON CALCOLABILE` or `1 assistente sociale ogni: N abitanti`, found `{}`",
+                    text.trim()
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// R01B: `1 assistente ogni : N` (also `1:N`).
+fn comune(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
+    let lines = rest(ctx, false);
+    let text = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    match ratio(&text) {
+        Some(Ratio::Value(v)) => Some(v),
+        Some(Ratio::Empty) | None => {
+            let value_line = lines
+                .iter()
+                .find(|l| l.text.starts_with("1 assistente") || l.text.starts_with("1:"));
+            if let Some(line) =
+                value_line.filter(|l| l.text.chars().filter(char::is_ascii_digit).count() > 1)
+            {
+                d.error(
+                    line.no,
+                    format!(
+                        "row R01B: expected `1 assistente ogni : N` with N a whole number, found `{}`",
+                        line.text
+                    ),
+                );
+            }
+            None
+        }
+        Some(Ratio::Bad(token)) => {
+            let no = lines
+                .iter()
+                .find(|l| l.text.contains(&token))
+                .map_or(ctx.line_no(), |l| l.no);
+            d.error(
+                no,
+                format!("row R01B: `{token}` is not a number (expected `1 assistente ogni : N` with N a whole number)"),
+            );
+            None
+        }
+    }
+}
+
+/// `SI` / `NO` (also `Sì`, `si`, `No`) as an answer.
+fn yes_no(token: &str, any_case: bool) -> Option<bool> {
+    let t = if any_case {
+        token.to_uppercase()
+    } else {
+        token.to_string()
+    };
+    match t.as_str() {
+        "SI" | "SÌ" => Some(true),
+        "NO" => Some(false),
+        _ => None,
+    }
+}
+
+/// A Quadro 4 question's answer: `SI` or `NO` right after the code (IFEL),
+/// on a line of its own, or closing a line; `None` when unanswered.
+fn answer(ctx: &Ctx, d: &mut Diags) -> Option<bool> {
+    let seg = ctx.seg;
+    let mut found: Vec<(bool, usize, String)> = Vec::new();
+    let code_line = &ctx.lines[seg.anchor];
+    let after = code_line.text[seg.code_end.byte..].trim_start();
+    let after_toks: Vec<&str> = after.trim_start_matches('-').split_whitespace().collect();
+    if let Some(a) = after_toks.first().and_then(|t| yes_no(t, false)) {
+        found.push((a, code_line.no, after_toks[0].to_string()));
+    }
+    for line in &ctx.lines[seg.anchor..seg.end] {
+        if line.furniture.is_some() || line.is_blank() {
+            continue;
+        }
+        let toks: Vec<&str> = line.text.split_whitespace().collect();
+        let is_code_line = std::ptr::eq(line, code_line);
+        let hit = if is_code_line {
+            (after_toks.len() > 1)
+                .then(|| after_toks.last().and_then(|t| yes_no(t, false)))
+                .flatten()
+        } else if toks.len() == 1 {
+            yes_no(toks[0], true)
+        } else {
+            toks.last().and_then(|t| yes_no(t, false))
+        };
+        match hit {
+            Some(a) => found.push((a, line.no, toks.last().unwrap_or(&"").to_string())),
+            None if !is_code_line && all_numbers(&line.text) => d.warn(
+                line.no,
+                format!(
+                    "skipped `{}` after question {}: expected SI or NO",
+                    line.text, ctx.row.code
+                ),
+            ),
+            None => {}
+        }
+    }
+    match found.as_slice() {
+        [] => None,
+        [(a, _, _)] => Some(*a),
+        [(_, l1, t1), (_, l2, t2), ..] => {
+            d.error(
+                *l2,
+                format!(
+                    "row {}: more than one answer (`{t1}` at line {l1}, `{t2}` at line {l2})",
+                    ctx.row.code
+                ),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_ratios_of_r0e_and_r01b() {
+        assert_eq!(
+            ratio("1 assistente sociale ogni:  4718 abitanti"),
+            Some(Ratio::Value(4718))
+        );
+        assert_eq!(ratio("1 assistente ogni : 1748"), Some(Ratio::Value(1748)));
+        assert_eq!(
+            ratio("[1:R03/(R01+R01A)] 1:1331 pari a 1 ogni 9"),
+            Some(Ratio::Value(1331))
+        );
+        assert_eq!(ratio("1 assistente ogni :"), Some(Ratio::Empty));
+        assert_eq!(
+            ratio("1 assistente ogni : abc"),
+            Some(Ratio::Bad("abc".into()))
+        );
+        assert_eq!(ratio("pari a 1 ogni 1331 abitanti"), None);
+    }
+
+    #[test]
+    fn paragraphs_join_wrapped_lines_and_keep_breaks() {
+        let line = |text: &str, para| RestLine {
+            no: 1,
+            text: text.into(),
+            tail: false,
+            para,
+        };
+        let lines = [
+            line("Il trasferimento  è", false),
+            line("cresciuto.", false),
+            line(BLANK, false),
+            line("Secondo.", true),
+        ];
+        assert_eq!(
+            paragraphs(lines.iter()).as_deref(),
+            Some("Il trasferimento è cresciuto.\nSecondo.")
+        );
+        assert_eq!(paragraphs([line(BLANK, false)].iter()), None);
+    }
+
+    #[test]
+    fn answers_are_si_or_no() {
+        assert_eq!(yes_no("SI", false), Some(true));
+        assert_eq!(yes_no("Sì", true), Some(true));
+        assert_eq!(yes_no("no", true), Some(false));
+        assert_eq!(yes_no("Si", false), None);
+        assert_eq!(yes_no("SIA", true), None);
+    }
+}

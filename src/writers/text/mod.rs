@@ -1,0 +1,100 @@
+//! Writers for the extracted-text layouts: the portal PDF as pdftotext
+//! prints it (seeds 000-002) and the SOC26 portal page as a browser copies
+//! it (seed 003). The text reader reads both back to the same model.
+//!
+//! The layout follows the edition (SOC25: `pdftotext`, SOC26: `portal`)
+//! unless one is forced.
+
+mod labels;
+mod pdftotext;
+mod portal;
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Result, Warned};
+use crate::model::{Edizione, Scheda};
+use crate::number::format_it;
+use crate::rules::{Catalogue, sentences};
+
+pub use labels::Labels;
+
+/// An extracted-text layout that scheda writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextLayout {
+    /// The official PDF through pdftotext: label, column headers, then the
+    /// values of a row on one line.
+    Pdftotext,
+    /// The portal page copied from a browser: tab-separated cells, input
+    /// fields as `<input .../>` tags.
+    Portal,
+}
+
+impl TextLayout {
+    /// The layout an edition is normally seen in.
+    pub fn for_edition(edizione: Edizione) -> Self {
+        match edizione {
+            Edizione::SOC25 => TextLayout::Pdftotext,
+            Edizione::SOC26 => TextLayout::Portal,
+        }
+    }
+}
+
+impl fmt::Display for TextLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TextLayout::Pdftotext => "pdftotext",
+            TextLayout::Portal => "portal",
+        })
+    }
+}
+
+impl FromStr for TextLayout {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "pdftotext" | "pdf" => Ok(TextLayout::Pdftotext),
+            "portal" | "portale" => Ok(TextLayout::Portal),
+            other => Err(format!(
+                "unknown text layout `{other}` (expected pdftotext or portal)"
+            )),
+        }
+    }
+}
+
+/// Write `scheda` as extracted text in `layout` (by default the edition's).
+/// The sentences come from `catalogue`; UNVERIFIED ones are warnings.
+pub fn write(
+    scheda: &Scheda,
+    layout: Option<TextLayout>,
+    catalogue: &Catalogue,
+) -> Result<Warned<Vec<u8>>> {
+    let chosen = sentences::choose(scheda, catalogue)?;
+    let layout = layout.unwrap_or(TextLayout::for_edition(scheda.edizione));
+    let text = match layout {
+        TextLayout::Pdftotext => pdftotext::write(scheda, &chosen.value)?,
+        TextLayout::Portal => portal::write(scheda, &chosen.value)?,
+    };
+    Ok(Warned {
+        value: text.into_bytes(),
+        warnings: chosen.warnings,
+    })
+}
+
+/// A count as printed, or nothing for a blank field.
+fn int(v: Option<u64>) -> Option<String> {
+    v.map(|v| v.to_string())
+}
+
+/// A decimal as printed with at least `places` decimals, or nothing.
+fn dec(v: Option<Decimal>, places: u32) -> Option<String> {
+    v.map(|v| format_it(v, places))
+}
+
+/// Free text as one line per paragraph.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').map(str::trim).filter(|l| !l.is_empty())
+}

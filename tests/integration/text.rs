@@ -1,0 +1,562 @@
+//! The extracted-text reader: the goldens of the five seeds, the variations
+//! real files show (each must read to the seed's model), and the errors.
+
+use scheda::diagnostic::Location;
+use scheda::model::{Anni2020, Edizione, RigaOre, Scheda};
+use scheda::readers::text::{self, Layout};
+use scheda::{Format, Warned};
+
+use crate::util::{self, SEEDS};
+
+fn seed(name: &str) -> String {
+    String::from_utf8(util::read_fixture(&format!("{name}.txt"))).unwrap()
+}
+
+fn read(bytes: &[u8]) -> Warned<Scheda> {
+    text::read(bytes).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn read_err(text: &str) -> scheda::Error {
+    match text::read_str(text) {
+        Ok(w) => panic!("expected an error, read {:?}", w.value.quadro1),
+        Err(e) => e,
+    }
+}
+
+/// The location of the first diagnostic of an error.
+fn line_of(e: &scheda::Error) -> Option<Location> {
+    e.diagnostics[0].location.clone()
+}
+
+#[test]
+fn seeds_read_to_their_golden_models() {
+    for name in SEEDS {
+        let out = read(&util::read_fixture(&format!("{name}.txt")));
+        let json = scheda::writers::json::write(&out.value).unwrap();
+        util::assert_golden(
+            &format!("{name}.expected.json"),
+            &String::from_utf8(json).unwrap(),
+        );
+    }
+}
+
+#[test]
+fn seeds_are_told_apart_by_edition_and_layout() {
+    let expected = [
+        (Edizione::SOC25, Layout::Pdftotext),
+        (Edizione::SOC25, Layout::Pdftotext),
+        (Edizione::SOC25, Layout::Pdftotext),
+        (Edizione::SOC26, Layout::Portal),
+        (Edizione::SOC25, Layout::Ifel),
+    ];
+    for (name, want) in SEEDS.iter().zip(expected) {
+        assert_eq!(text::detect(&seed(name)).unwrap(), want, "{name}");
+    }
+}
+
+#[test]
+fn only_the_ifel_seed_warns_and_only_about_quadro_3() {
+    for name in SEEDS {
+        let warnings = read(seed(name).as_bytes()).warnings;
+        if name.starts_with("004") {
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert_eq!(
+                warnings[0].message,
+                "quadro 3 (R09 to R15) is not in the text: its fields are left blank"
+            );
+        } else {
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        }
+    }
+}
+
+#[test]
+fn the_format_dispatch_reads_text() {
+    let bytes = util::read_fixture(&format!("{}.txt", SEEDS[2]));
+    let forms = scheda::readers::read(&bytes, Format::Text).unwrap().value;
+    assert_eq!(forms.len(), 1);
+    assert_eq!(forms[0].quadro1.R0E, Some(4718));
+}
+
+// --- Variations -------------------------------------------------------------
+
+/// Whether a line starts with a row code (`M12`, `R0A`, `ROB`, `R00C`, `R01B`).
+fn is_code_line(line: &str) -> bool {
+    let word = line
+        .trim_start()
+        .split([' ', '\t', '\u{a0}'])
+        .next()
+        .unwrap_or("");
+    let mut chars = word.chars();
+    (3..=4).contains(&word.len())
+        && matches!(chars.next(), Some('M' | 'R'))
+        && chars.all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && word[1..].starts_with(|c: char| c.is_ascii_digit() || c == 'O')
+}
+
+fn map_lines(text: &str, f: impl Fn(&str) -> String) -> String {
+    text.split('\n').map(f).collect::<Vec<_>>().join("\n")
+}
+
+fn crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
+fn bom(text: &str) -> String {
+    format!("\u{feff}{text}")
+}
+
+/// Windows-1252 bytes; the few characters it lacks become their ASCII look-alike.
+fn cp1252(text: &str) -> Vec<u8> {
+    let text = text
+        .replace(['\u{2010}', '\u{2011}', '\u{2212}'], "-")
+        .replace('\u{2265}', ">=");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable, "a character has no Windows-1252 form");
+    bytes.into_owned()
+}
+
+/// A form feed before every title, footer and `Quadro N` band line.
+fn form_feeds(text: &str) -> String {
+    map_lines(text, |l| {
+        let t = l.trim();
+        if t.starts_with("SOC2") || t.starts_with("Pagina ") || t.starts_with("Quadro ") {
+            format!("\u{c}{l}")
+        } else {
+            l.to_string()
+        }
+    })
+}
+
+fn nbsp_in_labels(text: &str) -> String {
+    map_lines(text, |l| {
+        if is_code_line(l) {
+            l.replace(' ', "\u{a0}")
+        } else {
+            l.to_string()
+        }
+    })
+}
+
+fn unicode_hyphens(text: &str) -> String {
+    text.replace(" - ", " \u{2010} ")
+}
+
+fn padding(text: &str) -> String {
+    map_lines(text, |l| format!("  \t{l} \t "))
+}
+
+fn doubled_blank_lines(text: &str) -> String {
+    text.replace("\n\n", "\n\n\n")
+}
+
+/// Dotted thousands in the euro amounts of pdftotext value lines.
+fn dotted_thousands(text: &str) -> String {
+    map_lines(text, |l| {
+        let toks: Vec<&str> = l.split(' ').collect();
+        if toks.iter().all(|t| scheda::number::is_number(t)) {
+            toks.iter()
+                .map(|t| match t.split_once(',') {
+                    Some((int, _)) if int.len() > 3 => {
+                        let v = scheda::number::parse_it(t).unwrap();
+                        scheda::number::format_it_grouped(v, 2)
+                    }
+                    _ => t.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            l.to_string()
+        }
+    })
+}
+
+/// Every line of labels, values or text longer than 30 characters split in
+/// two at the space nearest its middle: the reader must not depend on where
+/// lines break. (Page titles, footers, bands and headings are left whole.)
+fn rewrapped(text: &str) -> String {
+    const FURNITURE: [&str; 8] = [
+        "SOC2",
+        "Pagina",
+        "Quadro",
+        "QUADRO",
+        "OBIETTIVI",
+        "Autodiagnosi",
+        "Relazione in",
+        "Informazioni",
+    ];
+    map_lines(text, |l| {
+        let chars: Vec<(usize, char)> = l.char_indices().collect();
+        if chars.len() <= 30 || FURNITURE.iter().any(|f| l.trim_start().starts_with(f)) {
+            return l.to_string();
+        }
+        let mid = chars[chars.len() / 2].0;
+        let split = l
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .min_by_key(|i| i.abs_diff(mid));
+        match split {
+            Some(i) => format!("{}\n{}", &l[..i], &l[i + 1..]),
+            None => l.to_string(),
+        }
+    })
+}
+
+fn assert_same_model(name: &str, variation: &str, bytes: &[u8]) {
+    let want = read(seed(name).as_bytes()).value;
+    match text::read(bytes) {
+        Ok(got) => assert_eq!(got.value, want, "{name} with {variation}"),
+        Err(e) => panic!("{name} with {variation}: {e}"),
+    }
+}
+
+#[test]
+fn every_variation_reads_to_the_seeds_model() {
+    type Variation = fn(&str) -> String;
+    let variations: [(&str, Variation); 8] = [
+        ("CRLF", crlf),
+        ("BOM", bom),
+        ("form feeds", form_feeds),
+        ("NBSP in labels", nbsp_in_labels),
+        ("U+2010 hyphens", unicode_hyphens),
+        ("padding", padding),
+        ("doubled blank lines", doubled_blank_lines),
+        ("everything at once", |t| {
+            bom(&crlf(&padding(&doubled_blank_lines(&form_feeds(
+                &unicode_hyphens(&nbsp_in_labels(t)),
+            )))))
+        }),
+    ];
+    for name in SEEDS {
+        let text = seed(name);
+        for (what, f) in variations {
+            assert_same_model(name, what, f(&text).as_bytes());
+        }
+    }
+}
+
+#[test]
+fn windows_1252_reads_to_the_seeds_model_with_a_warning() {
+    for name in SEEDS {
+        let bytes = cp1252(&seed(name));
+        assert_same_model(name, "Windows-1252", &bytes);
+        let warnings = read(&bytes).warnings;
+        assert!(
+            warnings[0]
+                .message
+                .contains("not UTF-8: read it as Windows-1252"),
+            "{name}: {warnings:?}"
+        );
+    }
+}
+
+#[test]
+fn pdftotext_amounts_with_dotted_thousands_read_the_same() {
+    for name in &SEEDS[..3] {
+        let text = dotted_thousands(&seed(name));
+        assert!(text.contains("124.120,25") || !name.starts_with("000"));
+        assert_same_model(name, "dotted thousands", text.as_bytes());
+    }
+}
+
+#[test]
+fn lines_split_anywhere_read_the_same() {
+    for name in [SEEDS[0], SEEDS[1], SEEDS[2], SEEDS[4]] {
+        let text = rewrapped(&seed(name));
+        assert_same_model(name, "lines split in two", text.as_bytes());
+        assert_same_model(
+            name,
+            "lines split in two, twice",
+            rewrapped(&text).as_bytes(),
+        );
+    }
+}
+
+// --- Blanks -----------------------------------------------------------------
+
+/// The seed with the first line equal to `line` (after trimming) replaced.
+fn replace_line(text: &str, line: &str, by: &str) -> (String, usize) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let i = lines
+        .iter()
+        .position(|l| l.trim() == line)
+        .unwrap_or_else(|| panic!("no line `{line}`"));
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    out[i] = by.to_string();
+    (out.join("\n"), i + 1)
+}
+
+#[test]
+fn a_row_without_values_reads_as_blank_never_as_zero() {
+    let (text, _) = replace_line(&seed(SEEDS[0]), "8 36 0 0,00", "");
+    let s = read(text.as_bytes()).value;
+    assert_eq!(s.quadro1.M12, RigaOre::default());
+    assert_eq!(s.quadro1.M15.utenti, Some(13));
+}
+
+#[test]
+fn a_header_line_of_years_is_never_taken_for_values() {
+    // R01 prints `2020 2024` above its values: without the values the row is
+    // blank, not 2020 and 2024 social workers.
+    let (text, _) = replace_line(&seed(SEEDS[0]), "0,00 1,00", "");
+    let s = read(text.as_bytes()).value;
+    assert_eq!(s.quadro1.R01, Anni2020::default());
+    assert_eq!(s.quadro1.R01A, Some(util::dec("0.00")));
+    // The same in the portal page, where the headers share the label's line.
+    let (text, _) = replace_line(&seed(SEEDS[3]), "1,00\t1,00", "");
+    let s = read(text.as_bytes()).value;
+    assert_eq!(s.quadro1.R01, Anni2020::default());
+}
+
+#[test]
+fn an_empty_portal_field_is_null_and_a_filled_one_is_read() {
+    let text = seed(SEEDS[3]).replace(
+        "ab.)\t<input type=\"text\" value=\"0,00\"/>\t<input type=\"text\"/>\t<input type=\"text\" value=\"0,00\"/>",
+        "ab.)\t<input type=\"text\"/>\t<input type=\"text\" value=\"Costo medio &amp; ore\"/>\t<input type=\"text\" value=\"1.200,50\"/>",
+    );
+    let s = read(text.as_bytes()).value;
+    assert_eq!(s.quadro3.R10.numero, None);
+    assert_eq!(s.quadro3.R10.modalita.as_deref(), Some("Costo medio & ore"));
+    assert_eq!(s.quadro3.R10.spesa, Some(util::dec("1200.50")));
+    assert_eq!(s.quadro3.R11.numero, Some(util::dec("0.00")));
+}
+
+#[test]
+fn pdftotext_text_in_quadro_3_is_read_as_modalita_and_description() {
+    // A modalità cell wrapped over two lines, the second printed after the
+    // values; a description before the amount.
+    let text = seed(SEEDS[2])
+        .replacen(
+            "Spesa aggiuntiva\n\n0,00 0,00\n",
+            "Spesa aggiuntiva\n\n1,00 Costo orario per 2500,00\nore lavorate\n",
+            1,
+        )
+        .replacen(
+            "servizi sociali\n\nSpesa aggiuntiva\n\n0,00\n",
+            "servizi sociali\n\nSpesa aggiuntiva\n\nSportello di ascolto\n\ne trasporto 1200,00\n",
+            1,
+        );
+    let s = read(text.as_bytes()).value;
+    assert_eq!(s.quadro3.R10.numero, Some(util::dec("1.00")));
+    assert_eq!(
+        s.quadro3.R10.modalita.as_deref(),
+        Some("Costo orario per ore lavorate")
+    );
+    assert_eq!(s.quadro3.R10.spesa, Some(util::dec("2500.00")));
+    assert_eq!(s.quadro3.R11.numero, Some(util::dec("0.00")));
+    assert_eq!(s.quadro3.R11.modalita, None);
+    assert_eq!(
+        s.quadro3.R12.descrizione.as_deref(),
+        Some("Sportello di ascolto\ne trasporto")
+    );
+    assert_eq!(s.quadro3.R12.spesa, Some(util::dec("1200.00")));
+    // The heading after R12's amount is not part of the description.
+    let s = read(seed(SEEDS[2]).as_bytes()).value;
+    assert_eq!(s.quadro3.R12.descrizione, None);
+}
+
+// --- Errors -----------------------------------------------------------------
+
+/// The seed without the block of row `code` (its line to the next row's).
+fn without_row(text: &str, code: &str) -> (String, usize) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let starts = |l: &str, c: &str| {
+        let t = l.trim_start();
+        t.strip_prefix(c)
+            .is_some_and(|r| r.starts_with([' ', '\t', '\u{a0}', '-', '\u{2010}']))
+    };
+    let i = lines.iter().position(|l| starts(l, code)).unwrap();
+    let j = (i + 1..lines.len())
+        .find(|&j| is_code_line(lines[j]))
+        .unwrap();
+    let mut out = lines[..i].to_vec();
+    out.extend_from_slice(&lines[j..]);
+    (out.join("\n"), i + 1)
+}
+
+#[test]
+fn a_missing_row_is_named_with_the_line_where_it_was_expected() {
+    for name in SEEDS {
+        for (code, prev) in [("R03", "R02"), ("M35", "M30")] {
+            let (text, no) = without_row(&seed(name), code);
+            let e = read_err(&text);
+            let message = &e.diagnostics[0].message;
+            assert!(
+                message.starts_with(&format!("row {code} not found (expected after ")),
+                "{name}: {e}"
+            );
+            if code == "M35" || !name.starts_with("003") {
+                assert!(
+                    message.contains(&format!("after {prev} (line ")),
+                    "{name}: {e}"
+                );
+            }
+            // Where it was expected: the line where the next row now starts.
+            assert_eq!(line_of(&e), Some(Location::line(no)), "{name}: {e}");
+        }
+    }
+}
+
+#[test]
+fn a_value_that_is_not_a_number_names_its_row_and_line() {
+    let cases = [
+        (
+            SEEDS[0],
+            "3 13 0 0,00",
+            "3 abc 0 0,00",
+            "row M15: `abc` is not a number (expected utenti 2024, a whole number)",
+        ),
+        (
+            SEEDS[1],
+            "10 16 7390 461,88",
+            "10 16 7390 abc",
+            "row M15: `abc` is not a number (expected media ore 2024, a number such as 12,34)",
+        ),
+        (
+            SEEDS[2],
+            "1120",
+            "abc",
+            "row R03: `abc` is not a number (expected abitanti, a whole number)",
+        ),
+        (
+            SEEDS[3],
+            "M15 - Utenti disabili\t1\t0\t0\t0,00",
+            "M15 - Utenti disabili\t1\tabc\t0\t0,00",
+            "row M15: `abc` is not a number (expected utenti 2025, a whole number)",
+        ),
+        (
+            SEEDS[4],
+            "R06 \u{2010} Fabbisogno standard monetario sociale 2022\u{2010}2024 1.984.440,83",
+            "R06 \u{2010} Fabbisogno standard monetario sociale 2022\u{2010}2024 abc",
+            "row R06: `abc` is not a number (expected euro, a number with at most two decimals, such as 1234,50)",
+        ),
+        (
+            SEEDS[0],
+            "4,81",
+            "abc",
+            "row R04: `abc` is not a number (expected percentuale, a number such as 12,34)",
+        ),
+        (
+            SEEDS[0],
+            "4,81",
+            "4,81 abc",
+            "row R04: expected 1 value (percentuale), found 2: `4,81 abc`",
+        ),
+    ];
+    for (name, from, to, message) in cases {
+        let (text, no) = replace_line(&seed(name), from, to);
+        let e = read_err(&text);
+        assert_eq!(e.diagnostics[0].message, message, "{name}");
+        assert_eq!(line_of(&e), Some(Location::line(no)), "{name}");
+    }
+}
+
+#[test]
+fn a_wrong_count_of_values_names_its_row_and_line() {
+    let (text, no) = replace_line(&seed(SEEDS[0]), "8 36 0 0,00", "8 36 0");
+    let e = read_err(&text);
+    assert_eq!(
+        e.diagnostics[0].message,
+        "row M12: expected 4 values (utenti 2019, utenti 2024, ore 2024, media ore 2024), found 3: `8 36 0`"
+    );
+    assert_eq!(line_of(&e), Some(Location::line(no)));
+    let (text, no) = replace_line(
+        &seed(SEEDS[4]),
+        "R01A \u{2010} Numeri di assistenti sociali forniti dalla forma associata o dall'ambito",
+        "R01A \u{2010} Numeri di assistenti sociali forniti dalla forma associata o dall'ambito 1 2",
+    );
+    let e = read_err(&text);
+    assert_eq!(
+        e.diagnostics[0].message,
+        "row R01A: expected 1 value (2024), found 3: `1 2 0`"
+    );
+    assert_eq!(line_of(&e), Some(Location::line(no)));
+}
+
+#[test]
+fn bad_ratios_and_answers_are_errors() {
+    let (text, no) = replace_line(
+        &seed(SEEDS[2]),
+        "1 assistente sociale ogni:  4718 abitanti",
+        "1 assistente sociale ogni: molti abitanti",
+    );
+    let e = read_err(&text);
+    assert_eq!(
+        e.diagnostics[0].message,
+        "row R0E: expected `NON CALCOLABILE` or `1 assistente sociale ogni: N abitanti`, found `1 assistente sociale ogni: molti abitanti`"
+    );
+    assert_eq!(line_of(&e), Some(Location::line(no)));
+    let (text, no) = replace_line(
+        &seed(SEEDS[0]),
+        "1 assistente ogni : 1748",
+        "1 assistente ogni : x",
+    );
+    let e = read_err(&text);
+    assert_eq!(
+        e.diagnostics[0].message,
+        "row R01B: `x` is not a number (expected `1 assistente ogni : N` with N a whole number)"
+    );
+    assert_eq!(line_of(&e), Some(Location::line(no)));
+    let text = seed(SEEDS[1]).replacen("NO\n\nR18", "NO\n\nSI\n\nR18", 1);
+    let e = read_err(&text);
+    assert!(
+        e.diagnostics[0]
+            .message
+            .starts_with("row R17: more than one answer (`NO` at line "),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_unknown_text_is_refused_clearly() {
+    for text in [
+        "",
+        "Lorem ipsum dolor sit amet\n\nconsectetur",
+        "{\"schema_version\": 1}",
+    ] {
+        let e = read_err(text);
+        assert!(
+            e.diagnostics[0]
+                .message
+                .starts_with("the text is not a SOC25/SOC26 form: found 0 of the form's row codes"),
+            "{e}"
+        );
+        assert!(e.diagnostics[0].hint.is_some());
+    }
+}
+
+#[test]
+fn an_unknown_edition_is_refused_clearly() {
+    let text = seed(SEEDS[0]).replace("SOC25 - SOCIALE", "SOC27 - SOCIALE");
+    let e = read_err(&text);
+    assert_eq!(
+        e.diagnostics[0].message,
+        "unknown edition `SOC27` (expected SOC25 or SOC26) in the title"
+    );
+}
+
+#[test]
+fn model_problems_become_errors() {
+    // A staff count with three decimals is refused with its row and line.
+    let (text, no) = replace_line(&seed(SEEDS[0]), "0,00 1,00", "0,00 1,125");
+    let e = read_err(&text);
+    assert_eq!(
+        e.diagnostics[0].message,
+        "row R01: `1,125` is not a number with two decimals (expected 2024, a number with at most two decimals, such as 1234,50)"
+    );
+    assert_eq!(line_of(&e), Some(Location::line(no)));
+    // A relazione over 6.000 characters fails the model's validation.
+    let long = "parola ".repeat(1000);
+    let text = seed(SEEDS[1]).replace(
+        "Nel corso del 2024 sono aumentati gli utenti che usufruiscono dei servizi offerti",
+        &long,
+    );
+    let e = read_err(&text);
+    assert!(
+        e.diagnostics[0]
+            .message
+            .contains("the form allows at most 6.000"),
+        "{e}"
+    );
+    assert_eq!(line_of(&e), Some(Location::pointer("/quadro4/relazione")));
+}
