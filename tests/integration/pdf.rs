@@ -11,7 +11,7 @@ use scheda::model::{DataOra, Domanda, Edizione, RIGHE_UTENTI, Scheda, TipoRiga, 
 use scheda::rules;
 use scheda::writers::pdf::{PAGES, PdfSettings, Renderer};
 
-use crate::util::dec;
+use crate::util::{self, SEEDS, dec};
 
 /// A consistent form: 1000 inhabitants, `users` users in Y (all in M12),
 /// one social worker, R05 as given, spending as given, derived values
@@ -287,7 +287,7 @@ fn labels_values_and_blanks_print_as_the_portal_does() {
         "SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024",
         // Header block: unknown fields stay empty; no date without one.
         "Denominazione Codice indentificativo Data ultima modifica Ciascun Comune",
-        "Pagina 1 di 7 Data Quadro 1",
+        "Pagina 1 di 7 Quadro 1",
         "Quadro 1 Autodiagnosi del numero di utenti serviti",
         "riportata l’utenza afferente al proprio Comune",
         "M12 - Utenti famiglia e minori Numero di utenti serviti - 2019 Numero di utenti serviti - 2024 Totale annuo ore di assistenza - 2024 Media annua ore di assistenza - 2024 0 84 840 72,00",
@@ -478,7 +478,7 @@ fn output_is_stable_pdfa_2b_with_embedded_fonts() {
     let undated = renderer.render(&s).unwrap().value;
     let meta = xmp(&Document::load_mem(&undated).unwrap());
     assert!(meta.contains("2025-01-01T00:00:00+01:00"), "{meta}");
-    assert!(flat_text(&undated).contains("Pagina 1 di 7 Data Quadro 1"));
+    assert!(flat_text(&undated).contains("Pagina 1 di 7 Quadro 1"));
 }
 
 #[test]
@@ -540,16 +540,119 @@ fn an_invalid_model_is_refused_before_rendering() {
     assert!(err.contains("R02X exists only in SOC26"), "{err}");
 }
 
+/// The model of a seed: its golden JSON (the text reader's reading).
+fn seed_model(name: &str) -> Scheda {
+    let bytes = util::read_fixture(&format!("{name}.expected.json"));
+    scheda::readers::json::read(&bytes).unwrap().value
+}
+
+/// `pdftotext -raw` of a PDF, or `None` (with a message) when pdftotext is
+/// not installed.
+fn pdftotext_raw(pdf: &[u8], name: &str) -> Option<String> {
+    let path = std::env::temp_dir().join(format!("scheda-{}-{name}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output();
+    std::fs::remove_file(&path).ok();
+    match out {
+        Ok(out) if out.status.success() => Some(String::from_utf8(out.stdout).unwrap()),
+        Ok(out) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(e) => {
+            eprintln!("skipping the pdftotext round trip: pdftotext is not installed ({e})");
+            None
+        }
+    }
+}
+
+#[test]
+fn every_seed_comes_back_from_its_pdf() {
+    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+    for name in SEEDS {
+        let model = seed_model(name);
+        let pdf = renderer.render(&model).unwrap().value;
+        assert_eq!(page_count(&pdf), PAGES, "{name}");
+
+        let back = scheda::readers::pdf::read(&pdf).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            back.value, model,
+            "{name}: the PDF reads back to another model"
+        );
+        let dispatched = scheda::readers::read(&pdf, scheda::Format::Pdf)
+            .unwrap()
+            .value;
+        assert_eq!(dispatched, vec![model.clone()], "{name}");
+
+        if let Some(text) = pdftotext_raw(&pdf, name) {
+            let back = scheda::readers::pdf::read_text(&text)
+                .unwrap_or_else(|e| panic!("{name}: pdftotext -raw text: {e}"));
+            assert_eq!(
+                back.value, model,
+                "{name}: the pdftotext text reads back to another model"
+            );
+        }
+    }
+}
+
+/// A one-page PDF that shows `text` in Helvetica.
+fn plain_pdf(text: &str) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let content = Content {
+        operations: vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 12.into()]),
+            Operation::new("Td", vec![100.into(), 700.into()]),
+            Operation::new("Tj", vec![Object::string_literal(text)]),
+            Operation::new("ET", vec![]),
+        ],
+    };
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
 #[test]
 fn damaged_pdfs_and_other_files_are_clear_errors() {
+    let form = scheda::writers::pdf::write(&seed_model(SEEDS[0]), &PdfSettings::default())
+        .unwrap()
+        .value;
     for (bytes, needle) in [
         (b"%PDF-1.7\n".to_vec(), "failed to read the PDF"),
         (b"not a pdf at all".to_vec(), "failed to read the PDF"),
         (Vec::new(), "failed to read the PDF"),
+        (form[..form.len() / 2].to_vec(), "failed to read the PDF"),
+        (
+            plain_pdf("Verbale della giunta comunale"),
+            "the PDF does not carry a SOC25/SOC26 form",
+        ),
     ] {
-        let err = scheda::readers::pdf::extract_text(&bytes)
-            .unwrap_err()
-            .to_string();
+        let err = scheda::readers::pdf::read(&bytes).unwrap_err().to_string();
         assert!(err.contains(needle), "{err}");
     }
+    // The plain PDF's text is read all the same.
+    let text = scheda::readers::pdf::extract_text(&plain_pdf("Verbale n. 12")).unwrap();
+    assert_eq!(text.value.trim(), "Verbale n. 12");
 }
