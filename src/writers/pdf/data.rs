@@ -66,7 +66,7 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences) -> FormData {
     let value = json!({
         "edizione": s.edizione.code(),
         "anno": s.anno.to_string(),
-        "documento": document(s, &comune, &denominazione),
+        "documento": document(s),
         "ente": {
             "denominazione": comune,
             "codice": t.line("/ente/codice", s.ente.codice.as_deref()),
@@ -121,17 +121,34 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences) -> FormData {
     }
 }
 
+/// The PDF metadata of a form.
+pub(crate) struct Metadata {
+    /// `SOC25 - Scheda di monitoraggio ... 2024 (sociale) - Comune di X (PR)`.
+    pub title: String,
+    /// `Comune di X (PR)`, when the Comune is known.
+    pub author: Option<String>,
+    /// Edition, subject, year and the Comune's name.
+    pub keywords: Vec<String>,
+}
+
 /// The PDF metadata: title with edition and Comune, author the Comune.
-fn document(s: &Scheda, comune: &str, denominazione: &str) -> Value {
+pub(crate) fn metadata(s: &Scheda) -> Metadata {
+    let one_line = |t: Option<&str>| {
+        t.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty())
+    };
+    let comune = match (
+        one_line(s.ente.denominazione.as_deref()),
+        one_line(s.ente.provincia.as_deref()),
+    ) {
+        (Some(name), Some(prov)) => Some(format!("{name} ({prov})")),
+        (name, _) => name,
+    };
     let mut title = format!(
         "{} - Scheda di monitoraggio degli obiettivi di servizio {} (sociale)",
         s.edizione.code(),
         s.anno
     );
-    if !comune.is_empty() {
-        title.push_str(" - Comune di ");
-        title.push_str(comune);
-    }
     let mut keywords = vec![
         s.edizione.code().to_string(),
         "scheda di monitoraggio".to_string(),
@@ -139,11 +156,23 @@ fn document(s: &Scheda, comune: &str, denominazione: &str) -> Value {
         "sociale".to_string(),
         s.anno.to_string(),
     ];
-    if !denominazione.is_empty() {
-        keywords.push(denominazione.to_string());
+    if let Some(name) = one_line(s.ente.denominazione.as_deref()) {
+        keywords.push(name);
     }
-    let author = (!denominazione.is_empty()).then(|| format!("Comune di {comune}"));
-    json!({ "title": title, "author": author, "keywords": keywords })
+    if let Some(comune) = &comune {
+        title.push_str(" - Comune di ");
+        title.push_str(comune);
+    }
+    Metadata {
+        title,
+        author: comune.map(|c| format!("Comune di {c}")),
+        keywords,
+    }
+}
+
+fn document(s: &Scheda) -> Value {
+    let m = metadata(s);
+    json!({ "title": m.title, "author": m.author, "keywords": m.keywords })
 }
 
 /// An integer as the portal prints it; blank when absent.

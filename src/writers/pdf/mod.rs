@@ -112,10 +112,25 @@ impl Renderer {
                 .iter()
                 .map(|d| self.template_diagnostic(d)),
         );
-        let document = compiled.output.map_err(|errors| {
+        let mut document = compiled.output.map_err(|errors| {
             Error::many(errors.iter().map(|d| self.template_diagnostic(d)).collect())
                 .with_warnings(warnings.clone())
         })?;
+
+        // The metadata is set here rather than with `set document(...)` in
+        // the template: a per-form value in the styles would defeat Typst's
+        // memoisation from one form to the next. A template's own wins.
+        let meta = data::metadata(scheda);
+        let info = document.info_mut();
+        if info.title.is_none() {
+            info.title = Some(meta.title.into());
+        }
+        if info.author.is_empty() {
+            info.author = meta.author.into_iter().map(Into::into).collect();
+        }
+        if info.keywords.is_empty() {
+            info.keywords = meta.keywords.into_iter().map(Into::into).collect();
+        }
 
         let pages = document.pages().len();
         if pages != PAGES {
