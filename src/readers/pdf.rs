@@ -12,6 +12,8 @@
 //! A damaged PDF, an encrypted one, or one that does not carry the form gets
 //! an error, never a panic.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use lopdf::content::Content;
@@ -103,7 +105,7 @@ fn prepare(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_header = true;
     for (i, line) in lines.iter().enumerate() {
-        if line.starts_with(INTRO) {
+        if line.starts_with(INTRO) || line.starts_with("M12 ") {
             in_header = false;
         }
         if in_header && blank(i) {
@@ -142,14 +144,15 @@ pub fn extract_text(bytes: &[u8]) -> Result<Warned<String>> {
     })?;
     if doc.is_encrypted() {
         return Err(Error::new(
-            Diagnostic::error("failed to read the PDF (it is encrypted)")
-                .with_hint("save an unprotected copy of the form and read that"),
+            Diagnostic::error("failed to read the PDF (it is protected by a password)")
+                .with_hint("save a copy of the form without a password and read that"),
         ));
     }
     let mut warnings = Vec::new();
     let mut pages_text = Vec::new();
+    let encodings = RefCell::new(BTreeMap::new());
     for (number, page_id) in doc.get_pages() {
-        match page_lines(&doc, page_id) {
+        match page_lines(&doc, &encodings, page_id) {
             Ok((lines, undecoded)) => {
                 if undecoded {
                     warnings.push(
@@ -236,6 +239,8 @@ fn number(o: &Object) -> Option<f32> {
 /// The state of the content-stream walk of one page.
 struct Walker<'a> {
     doc: &'a Document,
+    /// Font encodings already parsed, by font object (pages share fonts).
+    encodings: &'a RefCell<BTreeMap<ObjectId, Option<Rc<Encoding<'a>>>>>,
     runs: Vec<Run>,
     undecoded: bool,
 }
@@ -251,8 +256,9 @@ struct State<'a> {
     encoding: Option<Rc<Encoding<'a>>>,
 }
 
-fn page_lines(
-    doc: &Document,
+fn page_lines<'a>(
+    doc: &'a Document,
+    encodings: &'a RefCell<BTreeMap<ObjectId, Option<Rc<Encoding<'a>>>>>,
     page_id: ObjectId,
 ) -> std::result::Result<(Vec<String>, bool), String> {
     let content = doc
@@ -261,6 +267,7 @@ fn page_lines(
     let resources = page_resources(doc, page_id);
     let mut walker = Walker {
         doc,
+        encodings,
         runs: Vec::new(),
         undecoded: false,
     };
@@ -463,11 +470,20 @@ impl<'a> Walker<'a> {
         fonts
             .iter()
             .filter_map(|(name, value)| {
-                let font: &'a Dictionary = doc.get_dictionary(value.as_reference().ok()?).ok()?;
-                let encoding = font
-                    .get_font_encoding_with_limit(doc, MAX_PAGE_BYTES)
-                    .ok()?;
-                Some((name.clone(), Rc::new(encoding)))
+                let id = value.as_reference().ok()?;
+                let encoding = self
+                    .encodings
+                    .borrow_mut()
+                    .entry(id)
+                    .or_insert_with(|| {
+                        let font: &'a Dictionary = doc.get_dictionary(id).ok()?;
+                        let encoding = font
+                            .get_font_encoding_with_limit(doc, MAX_PAGE_BYTES)
+                            .ok()?;
+                        Some(Rc::new(encoding))
+                    })
+                    .clone()?;
+                Some((name.clone(), encoding))
             })
             .collect()
     }
