@@ -390,6 +390,71 @@ fn user_text_with_typst_syntax_is_printed_literally() {
     );
 }
 
+#[test]
+fn overflowing_text_and_missing_glyphs_are_warnings() {
+    let mut s = form(
+        Edizione::SOC26,
+        14,
+        "5.08",
+        "21733.32",
+        ("15721.61", "29562.20"),
+        "721.05",
+    );
+    // Some 2.000 short lines cannot fit the seventh page.
+    s.quadro4.relazione = Some(format!("Ciao 😀\n{}", "r\n".repeat(1990)));
+    let out = scheda::writers::pdf::write(&s, &PdfSettings::default()).unwrap();
+    let pages = page_count(&out.value);
+    assert!(pages > PAGES, "{pages} pages");
+    let messages: Vec<&str> = out.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        messages.contains(
+            &format!("the form runs to {pages} pages instead of the official 7").as_str()
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("no glyph for U+1F600") && m.contains("printed as `?`")),
+        "{messages:?}"
+    );
+    let text = flat_text(&out.value);
+    assert!(text.contains("Ciao ? r r"), "{text}");
+    assert!(
+        text.contains(&format!("Pagina {pages} di {pages}")),
+        "{text}"
+    );
+}
+
+#[test]
+fn worker_threads_render_the_same_bytes() {
+    let models: Vec<Scheda> = SEEDS[..2].iter().map(|name| seed_model(name)).collect();
+    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+    let expected: Vec<Vec<u8>> = models
+        .iter()
+        .map(|m| renderer.render(m).unwrap().value)
+        .collect();
+    let workers: Vec<_> = models
+        .iter()
+        .cloned()
+        .map(|model| {
+            std::thread::Builder::new()
+                .stack_size(16 * 1024 * 1024)
+                .spawn(move || {
+                    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+                    renderer.render(&model).unwrap().value
+                })
+                .unwrap()
+        })
+        .collect();
+    for (worker, want) in workers.into_iter().zip(expected) {
+        assert!(
+            worker.join().unwrap() == want,
+            "a worker thread wrote other bytes"
+        );
+    }
+}
+
 /// The `/Metadata` XMP packet of a PDF, as text.
 fn xmp(doc: &Document) -> String {
     let catalog = doc.catalog().unwrap();
