@@ -37,7 +37,13 @@ fn every_seed_checks_consistent() {
     for seed in SEEDS {
         let input = fixture(&format!("{seed}.txt"));
         let out = scheda(&["check", p(&input)]);
-        assert_eq!(out.status.code(), Some(0), "{seed}: {}{}", stdout(&out), stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{seed}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
         assert!(stdout(&out).contains("consistent"), "{}", stdout(&out));
     }
 }
@@ -70,10 +76,12 @@ fn check_fails_on_an_altered_total_or_mean_naming_the_row() {
     assert_eq!(found["printed"], "131,00");
     assert_eq!(found["computed"], "130,00");
     assert_eq!(report[0]["outcomes"]["caso"], "B");
-    assert!(report[0]["sentences"]["quadro2"][0]
-        .as_str()
-        .unwrap()
-        .starts_with("La spesa dell'ente locale è risultata non inferiore"));
+    assert!(
+        report[0]["sentences"]["quadro2"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("La spesa dell'ente locale è risultata non inferiore")
+    );
 }
 
 #[test]
@@ -89,7 +97,11 @@ fn convert_keeps_values_and_recompute_lists_changes() {
     let fixed = dir.join("fixed.json");
     let out = scheda(&["convert", "--recompute", p(&input), "-o", p(&fixed)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("recomputed R04 /quadro1/R04: 33,629149 -> 33,63"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("recomputed R04 /quadro1/R04: 33,629149 -> 33,63"),
+        "{}",
+        stderr(&out)
+    );
     let model: serde_json::Value = serde_json::from_slice(&std::fs::read(&fixed).unwrap()).unwrap();
     assert_eq!(model["quadro1"]["R04"].to_string(), "33.63");
     assert_eq!(model["quadro1"]["M12"]["media_ore"].to_string(), "72.05");
@@ -112,7 +124,11 @@ fn stdin_and_stdout() {
 fn bad_input_names_the_place_and_writes_nothing() {
     let dir = tempdir("bad");
     let bad = dir.join("bad.json");
-    std::fs::write(&bad, r#"{"schema_version":1,"edizione":"SOC25","anno":2024,"quadro1":{"M12":{"utenti":-3}}}"#).unwrap();
+    std::fs::write(
+        &bad,
+        r#"{"schema_version":1,"edizione":"SOC25","anno":2024,"quadro1":{"M12":{"utenti":-3}}}"#,
+    )
+    .unwrap();
     let target = dir.join("out.txt");
     let out = scheda(&["convert", p(&bad), "-o", p(&target)]);
     assert_eq!(out.status.code(), Some(3));
@@ -120,11 +136,19 @@ fn bad_input_names_the_place_and_writes_nothing() {
     assert!(err.starts_with("error: invalid model"), "{err}");
     assert!(err.contains("/quadro1/M12/utenti"), "{err}");
     assert!(!target.exists(), "no output on failure");
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
 
     let missing = scheda(&["check", p(&dir.join("nope.txt"))]);
     assert_eq!(missing.status.code(), Some(3));
-    assert!(stderr(&missing).contains("(not found)"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("(not found)"),
+        "{}",
+        stderr(&missing)
+    );
 }
 
 #[test]
@@ -135,7 +159,11 @@ fn never_overwrites_the_input() {
     std::fs::write(&input, original).unwrap();
     let out = scheda(&["convert", p(&input), "-o", p(&input)]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("never overwrites its input"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("never overwrites its input"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
 }
 
@@ -163,9 +191,16 @@ fn strict_turns_unverified_sentences_into_failure() {
     let txt = dir.join("d.txt");
     let out = scheda(&["convert", p(&input), "-o", p(&txt)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("warning: the sentence `quadro2_d` has no confirmed official wording"), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("warning: the sentence `quadro2_d` has no confirmed official wording"),
+        "{}",
+        stderr(&out)
+    );
     let text = std::fs::read_to_string(&txt).unwrap();
-    assert!(text.contains("mentre il numero di utenti serviti risulta non inferiore allo standard di riferimento"));
+    assert!(text.contains(
+        "mentre il numero di utenti serviti risulta non inferiore allo standard di riferimento"
+    ));
 
     std::fs::remove_file(&txt).unwrap();
     let out = scheda(&["convert", "--strict", p(&input), "-o", p(&txt)]);

@@ -3,8 +3,8 @@
 
 mod util;
 
+mod cli;
 mod json;
 mod pdf;
 mod rules;
-mod cli;
 mod text;

@@ -314,7 +314,16 @@ fn an_empty_portal_field_is_null_and_a_filled_one_is_read() {
         "ab.)\t<input type=\"text\" value=\"0,00\"/>\t<input type=\"text\"/>\t<input type=\"text\" value=\"0,00\"/>",
         "ab.)\t<input type=\"text\"/>\t<input type=\"text\" value=\"Costo medio &amp; ore\"/>\t<input type=\"text\" value=\"1.200,50\"/>",
     );
+    let text = text.replace(
+        "servizi sociali\t<input type=\"text\"/>",
+        "servizi sociali\t<input type=\"text\" value=\"Spesa per il trasporto\"/>",
+    );
     let s = read(text.as_bytes()).value;
+    assert_eq!(
+        s.quadro3.R12.descrizione.as_deref(),
+        Some("Spesa per il trasporto")
+    );
+    assert_eq!(s.quadro3.R12.spesa, Some(util::dec("0.00")));
     assert_eq!(s.quadro3.R10.numero, None);
     assert_eq!(s.quadro3.R10.modalita.as_deref(), Some("Costo medio & ore"));
     assert_eq!(s.quadro3.R10.spesa, Some(util::dec("1200.50")));
@@ -559,4 +568,155 @@ fn model_problems_become_errors() {
         "{e}"
     );
     assert_eq!(line_of(&e), Some(Location::pointer("/quadro4/relazione")));
+}
+
+// --- SOC26 and the header block in the pdftotext layout ----------------------
+
+#[test]
+fn a_soc26_form_in_the_pdftotext_layout_reads_like_its_portal_copy() {
+    // How pdftotext may extract a SOC26 PDF: the header block on page 1,
+    // SOC26 labels (`ROA`, `R02X`, `R16 - Relazione ...`), column headers side
+    // by side and interleaved, headers and values one per line, a label split
+    // before its year (`per il` / `2025`), form feeds before the footers.
+    let text = String::from_utf8(util::read_fixture("soc26_pdftotext.txt")).unwrap();
+    assert_eq!(
+        text::detect(&text).unwrap(),
+        (Edizione::SOC26, Layout::Pdftotext)
+    );
+    let got = read(text.as_bytes());
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    let portal = read(seed(SEEDS[3]).as_bytes()).value;
+    assert_eq!(got.value, portal);
+    for (what, variant) in [
+        ("lines split in two", rewrapped(&text)),
+        ("CRLF and padding", crlf(&padding(&text))),
+        (
+            "U+2010 hyphens and NBSP",
+            unicode_hyphens(&nbsp_in_labels(&text)),
+        ),
+    ] {
+        assert_eq!(read(variant.as_bytes()).value, portal, "{what}");
+    }
+}
+
+#[test]
+fn a_soc25_header_block_names_the_comune() {
+    let text = format!(
+        "SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024\n\nDenominazione\nCodice indentificativo\nData ultima modifica\nGAMBOLÒ\nPV123\n24/03/2025 17:05\n\n{}",
+        seed(SEEDS[0])
+    );
+    let s = read(text.as_bytes()).value;
+    assert_eq!(s.ente.denominazione.as_deref(), Some("GAMBOLÒ"));
+    assert_eq!(s.ente.codice.as_deref(), Some("PV123"));
+    // `Data ultima modifica` wins over the footer's print date.
+    assert_eq!(s.ente.data.unwrap().to_string(), "2025-03-24T17:05");
+}
+
+// --- Free text ----------------------------------------------------------------
+
+#[test]
+fn the_relazione_keeps_paragraphs_and_runs_across_page_furniture() {
+    let text = seed(SEEDS[2]).replace(
+        "Esso gestisce, in\n",
+        "Esso gestisce, in\n\nQuadro 4\n\nSOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024\n\n\u{c}Pagina 7 di 8 Data 25/03/2025 11:18\n\n",
+    );
+    let text = text.replace(
+        "5.000,00 abitanti.\n",
+        "5.000,00 abitanti.\n\n  Secondo   paragrafo,\u{a0}su\ndue righe.\n",
+    );
+    let s = read(text.as_bytes()).value;
+    let relazione = s.quadro4.relazione.unwrap();
+    assert!(
+        relazione.starts_with("Il trasferimento statale è stato utilizzato per coprire l'incremento della quota associativa al Consorzio Intercomunale Socio Assistenziale di Tortona. Esso gestisce, in forma associata, la funzione"),
+        "{relazione}"
+    );
+    assert!(
+        relazione.ends_with("5.000,00 abitanti.\nSecondo paragrafo, su due righe."),
+        "{relazione}"
+    );
+}
+
+#[test]
+fn the_ifel_relazione_ends_at_the_closing_text() {
+    let text = seed(SEEDS[4]).replace(
+        "(massimo 6.000 caratteri)\n\nNOTA BENE",
+        "(massimo 6.000 caratteri)\n\nIl Comune ha potenziato il servizio\nsociale professionale.\n\nNOTA BENE",
+    );
+    let s = read(text.as_bytes()).value;
+    assert_eq!(
+        s.quadro4.relazione.as_deref(),
+        Some("Il Comune ha potenziato il servizio sociale professionale.")
+    );
+}
+
+#[test]
+fn a_portal_textarea_gives_the_relazione() {
+    let text = seed(SEEDS[3]).replace(
+        "caratteri)",
+        "caratteri)\n<textarea name=\"r16\">Prima riga &amp; altro\nseconda riga</textarea>",
+    );
+    let s = read(text.as_bytes()).value;
+    assert_eq!(
+        s.quadro4.relazione.as_deref(),
+        Some("Prima riga & altro seconda riga")
+    );
+}
+
+#[test]
+fn numbers_that_belong_to_no_row_are_skipped_with_a_warning() {
+    let text = format!("12 34\n{}", seed(SEEDS[0]));
+    let w = read(text.as_bytes());
+    assert_eq!(w.warnings.len(), 1, "{:?}", w.warnings);
+    assert_eq!(
+        w.warnings[0].message,
+        "skipped `12 34`: it looks like data but comes before the first row"
+    );
+    assert_eq!(w.warnings[0].location, Some(Location::line(1)));
+    let (text, no) = replace_line(
+        &seed(SEEDS[1]),
+        "R20 - Digitalizzazione dei",
+        "R20 - Digitalizzazione dei\n\n0,00",
+    );
+    let w = read(text.as_bytes());
+    assert_eq!(
+        w.warnings[0].message,
+        "skipped `0,00` after question R20: expected SI or NO"
+    );
+    assert_eq!(w.warnings[0].location, Some(Location::line(no + 2)));
+}
+
+#[test]
+fn mutilated_texts_give_errors_not_panics() {
+    for name in SEEDS {
+        let text = seed(name);
+        let lines: Vec<&str> = text.split('\n').collect();
+        for i in (0..lines.len()).step_by(13) {
+            let mut without = lines.clone();
+            without.remove(i);
+            let mut garbled: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            garbled[i].push_str(" \u{212a}: <input value=\"\u{2010}");
+            for text in [
+                without.join("\n"),
+                lines[..i].join("\n"),
+                garbled.join("\n"),
+            ] {
+                if let Err(e) = text::read_str(&text) {
+                    assert!(e.diagnostics.iter().any(|d| d.is_error()), "{e}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_text_cut_short_is_one_error() {
+    let text = seed(SEEDS[0]);
+    let cut: Vec<&str> = text.split('\n').take(300).collect();
+    let e = read_err(&cut.join("\n"));
+    assert_eq!(e.diagnostics.len(), 1, "{e}");
+    assert_eq!(
+        e.diagnostics[0].message,
+        "rows R0B to R40 not found (expected after R0A (line 291))"
+    );
+    assert_eq!(line_of(&e), Some(Location::line(292)));
 }

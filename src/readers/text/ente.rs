@@ -44,16 +44,15 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             ente.provincia = Some(prov);
             continue;
         }
-        let lower = line.text.to_lowercase();
-        let label = LABELS
-            .iter()
-            .find(|(l, _)| lower == *l || lower.starts_with(&format!("{l} ")));
-        if let Some((l, field)) = label {
-            let value = line.text[l.len()..].trim();
+        let label = LABELS.iter().find_map(|(l, field)| {
+            let value = strip_prefix_ci(&line.text, l)?;
+            (value.is_empty() || value.starts_with(' ')).then_some((value.trim(), *field))
+        });
+        if let Some((value, field)) = label {
             if value.is_empty() {
-                pending.push_back(*field);
+                pending.push_back(field);
             } else {
-                set(*field, value, line.no, ente, &mut modified, d);
+                set(field, value, line.no, ente, &mut modified, d);
             }
         } else if line.furniture.is_none()
             && let Some(field) = pending.pop_front()
@@ -83,6 +82,13 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
         }
     }
     ente.data = modified.or(footer.map(|f| f.0));
+}
+
+/// `text` without the ASCII `prefix`, compared ignoring case.
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn set(

@@ -275,20 +275,31 @@ fn missing_rows(
             .with_hint("this page leaves Quadro 3 out when the Comune has no additional resources to report"),
         );
     }
-    for (ri, row) in rows.iter().enumerate() {
-        if anchors[ri].is_some() {
-            continue;
-        }
+    let missing = |ri: usize| {
+        let row = &rows[ri];
         let optional = row.quadro == 3 && opts.quadro3_optional && !quadro3_found
             || matches!(row.kind, Kind::Domanda(_)) && opts.questions_optional;
-        if optional {
+        anchors[ri].is_none() && !optional
+    };
+    let mut ri = 0;
+    while ri < rows.len() {
+        if !missing(ri) {
+            ri += 1;
             continue;
         }
-        let prev = (0..ri)
+        // A run of consecutive missing rows is one error (a text cut short
+        // misses everything after some row).
+        let first = ri;
+        while ri + 1 < rows.len() && missing(ri + 1) {
+            ri += 1;
+        }
+        let last = ri;
+        ri += 1;
+        let prev = (0..first)
             .rev()
             .find_map(|j| anchors[j].map(|a| (rows[j].code, lines[a.0].no)));
         let next =
-            (ri + 1..rows.len()).find_map(|j| anchors[j].map(|a| (rows[j].code, lines[a.0].no)));
+            (last + 1..rows.len()).find_map(|j| anchors[j].map(|a| (rows[j].code, lines[a.0].no)));
         let (place, no) = match (prev, next) {
             (Some((p, pl)), Some((n, nl))) => (
                 format!("expected after {p} (line {pl}) and before {n} (line {nl})"),
@@ -298,13 +309,21 @@ fn missing_rows(
             (None, Some((n, nl))) => (format!("expected before {n} (line {nl})"), nl),
             (None, None) => ("no row found".to_string(), 1),
         };
+        let (what, hint) = if first == last {
+            (
+                format!("row {}", rows[first].code),
+                "the text must hold every row of the form, each starting with its code",
+            )
+        } else {
+            (
+                format!("rows {} to {}", rows[first].code, rows[last].code),
+                "the text must hold every row of the form; is part of it missing?",
+            )
+        };
         d.errors.push(
-            Diagnostic::error(format!("row {} not found ({place})", row.code))
+            Diagnostic::error(format!("{what} not found ({place})"))
                 .at(Location::line(no))
-                .with_hint(format!(
-                    "the text must hold every row of the form, each starting with its code ({} ...)",
-                    row.code
-                )),
+                .with_hint(hint),
         );
     }
 }

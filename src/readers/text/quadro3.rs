@@ -17,8 +17,8 @@ use super::flow::{Ctx, Diags};
 use super::rows::Col;
 use super::values::{RestLine, Tok, Val, convert, expected, paragraphs, rest, tokens};
 
-/// Column-header words left over before the values when the headers were
-/// split in an unexpected order.
+/// The words of the column headers: a line of nothing else before the
+/// values is what is left of headers split in an unexpected order.
 const HEADER_WORDS: [&str; 8] = [
     "numero",
     "modalità",
@@ -51,30 +51,16 @@ fn region(ctx: &Ctx) -> Vec<ItemLine> {
             let run = toks.iter().rev().take_while(|t| t.is_value()).count();
             toks.drain(..toks.len() - run);
         }
-        if toks.is_empty() {
+        let header_words = toks
+            .iter()
+            .all(|t| t.val == Val::Word && HEADER_WORDS.contains(&t.text.to_lowercase().as_str()));
+        if toks.is_empty() || header_words && !seen_value {
+            // Column headers split in an unexpected order: not text.
             continue;
         }
         seen_value |= toks.iter().any(Tok::is_value);
         let para = line.para && !out.is_empty();
         out.push(ItemLine { toks, para });
-    }
-    // Header words before anything else are headers, not text.
-    while let Some(first) = out.first_mut() {
-        let lead = first
-            .toks
-            .iter()
-            .take_while(|t| {
-                t.val == Val::Word && HEADER_WORDS.contains(&t.text.to_lowercase().as_str())
-            })
-            .count();
-        first.toks.drain(..lead);
-        if !first.toks.is_empty() {
-            break;
-        }
-        out.remove(0);
-        if let Some(next) = out.first_mut() {
-            next.para = false;
-        }
     }
     out
 }

@@ -175,8 +175,8 @@ pub(super) fn code_prefix(text: &str) -> Option<&'static str> {
 }
 
 fn all_codes() -> impl Iterator<Item = &'static str> {
-    const R: [&str; 10] = [
-        "R0A", "R0B", "R0C", "R0D", "R0E", "R01A", "R01B", "R02X", "R02Y", "R02A",
+    const R: [&str; 9] = [
+        "R0B", "R0C", "R0D", "R0E", "R01A", "R01B", "R02X", "R02Y", "R02A",
     ];
     const N: [&str; 40] = [
         "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13",

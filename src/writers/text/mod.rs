@@ -84,6 +84,36 @@ pub fn write(
     })
 }
 
+/// A text being written line by line.
+#[derive(Debug, Default)]
+struct Lines {
+    text: String,
+}
+
+impl Lines {
+    /// One line.
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    /// An empty line.
+    fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    /// A line followed by an empty one.
+    fn para(&mut self, line: &str) {
+        self.line(line);
+        self.blank();
+    }
+
+    /// Tab-separated cells on one line.
+    fn cells(&mut self, cells: &[&str]) {
+        self.line(&cells.join("\t"));
+    }
+}
+
 /// A count as printed, or nothing for a blank field.
 fn int(v: Option<u64>) -> Option<String> {
     v.map(|v| v.to_string())

@@ -4,7 +4,7 @@
 //! the seven pages, pages separated by a form feed.
 
 use super::labels::{DIDASCALIA_R16, DIDASCALIA_R23, Labels, SEZIONI};
-use super::{dec, int, paragraphs};
+use super::{Lines, dec, int, paragraphs};
 use crate::diagnostic::{Diagnostic, Error, Location, Result};
 use crate::model::{Edizione, RIGA_TOTALE, RIGHE_UTENTI, RigaDef, Scheda, TipoRiga};
 use crate::rules::Sentences;
@@ -15,7 +15,7 @@ const NARROW: usize = 32;
 const WIDE: usize = 140;
 
 struct Out {
-    text: String,
+    lines: Lines,
     page: u8,
     edizione: Edizione,
     date: Option<String>,
@@ -23,18 +23,15 @@ struct Out {
 
 impl Out {
     fn line(&mut self, line: &str) {
-        self.text.push_str(line);
-        self.text.push('\n');
+        self.lines.line(line);
     }
 
     fn blank(&mut self) {
-        self.text.push('\n');
+        self.lines.blank();
     }
 
-    /// A paragraph followed by a blank line.
     fn para(&mut self, line: &str) {
-        self.line(line);
-        self.blank();
+        self.lines.para(line);
     }
 
     /// A text wrapped at `width` followed by a blank line.
@@ -58,7 +55,7 @@ impl Out {
         };
         self.para(&footer);
         if self.page < 7 {
-            self.text.push('\x0c');
+            self.lines.text.push('\x0c');
         }
         self.page += 1;
     }
@@ -116,7 +113,7 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
     let l = Labels::of(s.edizione);
     let y = s.anno;
     let mut o = Out {
-        text: String::new(),
+        lines: Lines::default(),
         page: 1,
         edizione: s.edizione,
         date: s.ente.data.map(|d| d.format_it()),
@@ -314,7 +311,7 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
         }
     }
     o.page_end(&band4);
-    Ok(o.text)
+    Ok(o.lines.text)
 }
 
 /// A free text on one line (its line breaks become spaces).

@@ -3,30 +3,10 @@
 //! fields as `<input type="text" value="..."/>` tags (no `value` when blank).
 
 use super::labels::{DIDASCALIA_R16, DIDASCALIA_R23, Labels, SEZIONI};
-use super::{dec, int, paragraphs};
+use super::{Lines, dec, int, paragraphs};
 use crate::diagnostic::Result;
 use crate::model::{Domanda, Edizione, RIGA_TOTALE, RIGHE_UTENTI, Scheda, TipoRiga};
 use crate::rules::Sentences;
-
-struct Out {
-    text: String,
-    title: String,
-}
-
-impl Out {
-    fn line(&mut self, line: &str) {
-        self.text.push_str(line);
-        self.text.push('\n');
-    }
-
-    fn blank(&mut self) {
-        self.text.push('\n');
-    }
-
-    fn cells(&mut self, cells: &[&str]) {
-        self.line(&cells.join("\t"));
-    }
-}
 
 fn cell(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or("")
@@ -55,15 +35,12 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
     let l = Labels::of(s.edizione);
     let y = s.anno;
     let ys = y.to_string();
-    let mut o = Out {
-        text: String::new(),
-        title: s.edizione.title(),
-    };
+    let mut o = Lines::default();
+    let title = s.edizione.title();
     let q1 = &s.quadro1;
 
     o.blank();
     o.blank();
-    let title = o.title.clone();
     o.line(&title);
     o.blank();
     let mut name = s.ente.denominazione.clone().unwrap_or_default();
