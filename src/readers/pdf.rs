@@ -556,3 +556,60 @@ fn join_runs(runs: &[Run]) -> Vec<String> {
 fn normalise(text: &str) -> String {
     text.replace('\u{a0}', " ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_header_fields_are_dropped_and_the_province_split() {
+        let text = "Denominazione SONDRIO (SO)\nCodice indentificativo\nData ultima modifica\nCiascun Comune dovrà indicare il numero\nM12 - Utenti famiglia e minori\nDenominazione\n";
+        assert_eq!(
+            prepare(text),
+            "Comune SONDRIO (SO)\nCiascun Comune dovrà indicare il numero\nM12 - Utenti famiglia e minori\nDenominazione\n"
+        );
+        // Labels and values extracted as two columns keep their labels.
+        let columns = "Denominazione\nCodice indentificativo\nData ultima modifica\nCUMIGNANO\nCR039\n20/03/2026 10:30\nCiascun Comune dovrà indicare\n";
+        assert_eq!(prepare(columns), columns);
+        // A name without a province code stays as it is.
+        let plain = "Denominazione REGGIO (CALABRIA)\nCiascun Comune dovrà indicare\n";
+        assert_eq!(prepare(plain), plain);
+    }
+
+    fn run(x: f32, y: f32, size: f32, text: &str) -> Run {
+        Run {
+            x,
+            y,
+            size,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn runs_join_on_one_baseline_in_one_size() {
+        let runs = [
+            run(10.0, 700.0, 7.5, "M12 - Utenti famiglia e minori"),
+            run(160.0, 700.0, 6.8, "Numero di utenti"),
+            run(160.0, 692.0, 6.8, "serviti - 2019"),
+            run(240.0, 700.0, 6.8, "Numero di utenti"),
+            run(170.0, 680.0, 8.5, "8"),
+            run(250.0, 680.2, 8.5, "36"),
+            run(330.0, 680.0, 8.5, "0\u{a0}"),
+            run(410.0, 680.0, 8.5, "0,00"),
+            run(10.0, 660.0, 8.0, "parole "),
+            run(40.0, 660.0, 8.0, "composte-e/o"),
+            run(90.0, 660.0, 8.0, " fine"),
+        ];
+        assert_eq!(
+            join_runs(&runs),
+            [
+                "M12 - Utenti famiglia e minori",
+                "Numero di utenti",
+                "serviti - 2019",
+                "Numero di utenti",
+                "8 36 0 0,00",
+                "parole composte-e/o fine",
+            ]
+        );
+    }
+}

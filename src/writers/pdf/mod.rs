@@ -294,6 +294,12 @@ mod tests {
     }
 
     #[test]
+    fn a_renderer_can_move_to_a_worker_thread() {
+        fn send<T: Send>() {}
+        send::<Renderer>();
+    }
+
+    #[test]
     fn italian_summer_time() {
         assert_eq!(weekday(2025, 3, 30), 0);
         assert_eq!(weekday(2026, 3, 29), 0);
