@@ -114,7 +114,7 @@ fn main() {
 
     let start = Instant::now();
     let cpu_start = cpu_seconds();
-    let mut first = None;
+    let mut first: Option<std::time::Duration> = None;
     let mut total_bytes = 0usize;
     let threads: Vec<_> = (0..args.threads)
         .map(|t| {
