@@ -8,6 +8,22 @@
 //! hours, R03, R01B and R0E as integers; staff counts, percentages and euro
 //! amounts with at least two decimals, never rounded (a stored `33.629149`
 //! prints `33,629149`). A blank field is the empty string.
+//!
+//! The shape, for template authors (every leaf a string):
+//! - `edizione`, `anno`; `documento`: `title`, `author` (or null), `keywords`;
+//! - `ente`: `denominazione` (with ` (PR)` when the province is known),
+//!   `codice`, `data` (`dd/mm/yyyy hh:mm`);
+//! - `quadro1`: `righe` (`M12`: `[utenti 2019, utenti, ore, media ore]`, the
+//!   rows without hours and `R0B` two values), `R0C`, `R0D`, `R0E`, `R01` and
+//!   `R02` (`[2020, Y]`), `R01A`, `R01B`, `R02X`, `R02Y`, `R02A`, `R03`, `R04`,
+//!   `R05`;
+//! - `quadro2`: `R06`, `R07` (`[2017, 2021]`), `R08`;
+//! - `quadro3`: `R09`, `R10` and `R11` (`[numero, modalità, spesa]`), `R12`
+//!   (`[descrizione, spesa]`), `R13`, `R14`, `R15`;
+//! - `quadro4`: `risposte` (`R16`: `SI` or `NO`, answered questions only),
+//!   `relazione` (line breaks kept as `\n`);
+//! - `frasi`: `assistenti`, `lep`, `servizi`, `servizi_seguito`, and the
+//!   paragraphs `quadro2` and `quadro3` (arrays).
 
 use std::collections::BTreeSet;
 
