@@ -3,9 +3,9 @@
 //! The layout is a pure Typst template per edition (`templates/SOC25.typ`,
 //! `templates/SOC26.typ`, sharing `templates/common.typ`), compiled into the
 //! binary and replaceable from a directory at run time. The form reaches the
-//! template as the virtual file `/data.json` ([`data`]): values formatted as
+//! template as the virtual file `/data.json` (module `data`): values formatted as
 //! the portal prints them and sentences chosen by [`crate::rules`], all plain
-//! strings. The world the template runs in ([`world`]) is closed: the
+//! strings. The world the template runs in (module `world`) is closed: the
 //! compiled-in Liberation Sans faces, no system font, no file, no network,
 //! no clock.
 //!
@@ -89,7 +89,7 @@ impl Renderer {
         })
     }
 
-    /// Render one form as PDF (see [`write`]).
+    /// Render one form as PDF (see [`write()`]).
     pub fn render(&mut self, scheda: &Scheda) -> Result<Warned<Vec<u8>>> {
         let problems: Vec<Diagnostic> = scheda.validate();
         if !problems.is_empty() {
