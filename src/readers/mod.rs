@@ -2,20 +2,22 @@
 //! diagnostics. One module per format.
 
 pub mod json;
+pub mod pdf;
 pub mod text;
 pub mod xlsx;
 
-use crate::diagnostic::{Error, Result, Warned};
+use crate::diagnostic::{Result, Warned};
 use crate::format::Format;
 use crate::model::Scheda;
 
 /// Read every form in `bytes` (a multi-Comune workbook holds several; every
 /// other format one).
 pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {
+    let one = |w: Warned<Scheda>| w.map(|s| vec![s]);
     match format {
-        Format::Json => json::read(bytes).map(|w| w.map(|s| vec![s])),
-        Format::Text => text::read(bytes).map(|w| w.map(|s| vec![s])),
+        Format::Json => json::read(bytes).map(one),
+        Format::Text => text::read(bytes).map(one),
+        Format::Pdf => pdf::read(bytes).map(one),
         Format::Xlsx => xlsx::read(bytes),
-        other => Err(Error::msg(format!("reading {other} is not supported yet"))),
     }
 }

@@ -2,12 +2,13 @@
 //! module per format.
 
 pub mod json;
+pub mod pdf;
 pub mod text;
 pub mod xlsx;
 
 use std::path::PathBuf;
 
-use crate::diagnostic::{Error, Result, Warned};
+use crate::diagnostic::{Result, Warned};
 use crate::format::Format;
 use crate::model::Scheda;
 use crate::rules::Catalogue;
@@ -39,7 +40,12 @@ pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<
         Format::Json => json::write(scheda).map(Warned::new),
         Format::Text => text::write(scheda, options.layout, &options.catalogue()?),
         Format::Xlsx => xlsx::write(scheda).map(Warned::new),
-        other => Err(Error::msg(format!("writing {other} is not supported yet"))),
+        Format::Pdf => pdf::write(
+            scheda,
+            &pdf::PdfSettings {
+                templates_dir: options.templates_dir.clone(),
+            },
+        ),
     }
 }
 

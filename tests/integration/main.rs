@@ -5,6 +5,7 @@ mod util;
 
 mod cli;
 mod json;
+mod pdf;
 mod rules;
 mod text;
 mod text_writer;

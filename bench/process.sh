@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One form as a new process, repeated: the cost a user pays per
+# `scheda convert x.json -o x.pdf` (process start, fonts, Typst, PDF/A).
+#
+#   bench/process.sh [RUNS] [MODEL.json]
+#
+# Uses the release binary when it writes PDFs, otherwise the bench example
+# with one form. Prints the mean and the fastest wall time in ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${1:-20}
+model=${2:-tests/fixtures/002_7dd651adceaafbf1.expected.json}
+out=$(mktemp --suffix=.pdf)
+trap 'rm -f "$out"' EXIT
+
+cargo build --release --quiet --bin scheda --example bench
+if target/release/scheda convert "$model" -o "$out" >/dev/null 2>&1; then
+  cmd=(target/release/scheda convert "$model" -o "$out")
+else
+  echo "process.sh: \`scheda convert\` does not write PDFs here; timing examples/bench --forms 1" >&2
+  cmd=(target/release/examples/bench --forms 1 --quiet "$model")
+fi
+
+"${cmd[@]}" >/dev/null # warm the file cache
+total=0
+best=
+for _ in $(seq "$runs"); do
+  start=$(date +%s%N)
+  "${cmd[@]}" >/dev/null
+  end=$(date +%s%N)
+  ms=$(( (end - start) / 1000000 ))
+  total=$(( total + ms ))
+  if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+done
+echo "${cmd[*]}: $runs runs, mean $(( total / runs )) ms, fastest $best ms"

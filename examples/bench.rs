@@ -1,0 +1,176 @@
+//! Throughput of the PDF writer: N forms rendered in one process by T
+//! worker threads, each with its own reusable renderer.
+//!
+//! ```text
+//! cargo run --release --example bench -- [--forms N] [--threads T] [--templates DIR] [MODEL.json]
+//! ```
+//!
+//! The model defaults to the golden model of seed 002. Every form gets its
+//! own Comune name and user counts, so that the batch is not one form
+//! rendered N times. Prints the first form's time, forms per second and the
+//! peak resident memory of the process (Linux `VmHWM`).
+//!
+//! Workers are plain `std::thread`s with 16 MiB stacks: Typst and krilla use
+//! rayon inside, so an outer rayon pool is not wanted.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use scheda::model::Scheda;
+use scheda::writers::pdf::{PdfSettings, Renderer};
+
+struct Args {
+    forms: usize,
+    threads: usize,
+    model: PathBuf,
+    templates: Option<PathBuf>,
+    quiet: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        forms: 200,
+        threads: 1,
+        model: PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/002_7dd651adceaafbf1.expected.json"),
+        templates: None,
+        quiet: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut number = |name: &str| -> Result<usize, String> {
+            it.next()
+                .and_then(|v| v.parse().ok())
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("{name} takes a positive number"))
+        };
+        match arg.as_str() {
+            "--forms" | "-n" => args.forms = number("--forms")?,
+            "--threads" | "-t" => args.threads = number("--threads")?,
+            "--quiet" | "-q" => args.quiet = true,
+            "--templates" => {
+                args.templates = Some(PathBuf::from(
+                    it.next().ok_or("--templates takes a directory")?,
+                ));
+            }
+            "--help" | "-h" => {
+                return Err("usage: bench [--forms N] [--threads T] [--templates DIR] [--quiet] [MODEL.json]".into());
+            }
+            path => args.model = PathBuf::from(path),
+        }
+    }
+    Ok(args)
+}
+
+/// The `i`-th form of the batch: the model with its own name and counts.
+fn variant(base: &Scheda, i: usize) -> Scheda {
+    let mut s = base.clone();
+    s.ente.denominazione = Some(format!("COMUNE DI PROVA {i}"));
+    s.ente.provincia = None;
+    s.quadro1.M35.utenti = Some(i as u64 % 97);
+    s.quadro1.M35.utenti_2019 = Some(i as u64 % 89);
+    s
+}
+
+/// CPU time (user + system) this process has used, in seconds (Linux),
+/// if known: on a busy machine it tells more than the wall clock.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) end with `)`.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // Clock ticks are 1/100 s on every Linux the project targets.
+    Some((utime + stime) / 100.0)
+}
+
+/// Peak resident set size of this process in MiB (Linux), if known.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let bytes = std::fs::read(&args.model).unwrap_or_else(|e| {
+        eprintln!("cannot read {}: {e}", args.model.display());
+        std::process::exit(2);
+    });
+    let base = match scheda::readers::json::read(&bytes) {
+        Ok(w) => w.value,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+
+    let start = Instant::now();
+    let cpu_start = cpu_seconds();
+    let mut first: Option<std::time::Duration> = None;
+    let mut total_bytes = 0usize;
+    let threads: Vec<_> = (0..args.threads)
+        .map(|t| {
+            let base = base.clone();
+            let (forms, threads) = (args.forms, args.threads);
+            let settings = PdfSettings {
+                templates_dir: args.templates.clone(),
+            };
+            std::thread::Builder::new()
+                .name(format!("bench-{t}"))
+                .stack_size(16 * 1024 * 1024)
+                .spawn(move || {
+                    let mut renderer = Renderer::new(&settings).unwrap_or_else(|e| panic!("{e}"));
+                    let mut first = None;
+                    let mut bytes = 0;
+                    for i in (t..forms).step_by(threads) {
+                        let began = Instant::now();
+                        let out = renderer
+                            .render(&variant(&base, i))
+                            .unwrap_or_else(|e| panic!("{e}"));
+                        first.get_or_insert(began.elapsed());
+                        bytes += out.value.len();
+                    }
+                    (first, bytes)
+                })
+                .expect("spawn a worker thread")
+        })
+        .collect();
+    for handle in threads {
+        let (worker_first, bytes) = handle.join().expect("a worker panicked");
+        total_bytes += bytes;
+        // The fastest first form of a worker: the cold start, fonts and all.
+        first = match (first, worker_first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    let elapsed = start.elapsed();
+    let cpu = cpu_seconds()
+        .zip(cpu_start)
+        .map(|(end, start)| (end - start) * 1000.0 / args.forms as f64);
+    let rate = args.forms as f64 / elapsed.as_secs_f64();
+    if args.quiet {
+        println!("{:.3}", elapsed.as_secs_f64() * 1000.0 / args.forms as f64);
+        return;
+    }
+    println!(
+        "{} forms, {} thread(s): {:.2} s, {:.1} forms/s, {:.1} ms/form ({} CPU ms/form); first form {:.1} ms; {:.0} KiB/form; peak RSS {}",
+        args.forms,
+        args.threads,
+        elapsed.as_secs_f64(),
+        rate,
+        elapsed.as_secs_f64() * 1000.0 / args.forms as f64,
+        cpu.map_or("n/a".to_string(), |c| format!("{c:.1}")),
+        first.map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+        total_bytes as f64 / args.forms as f64 / 1024.0,
+        peak_rss_mib().map_or("n/a".to_string(), |m| format!("{m:.0} MiB")),
+    );
+}

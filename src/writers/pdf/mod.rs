@@ -1,0 +1,315 @@
+//! Writer of the official-looking PDF, with Typst embedded as a library.
+//!
+//! The layout is a pure Typst template per edition (`templates/SOC25.typ`,
+//! `templates/SOC26.typ`, sharing `templates/common.typ`), compiled into the
+//! binary and replaceable from a directory at run time. The form reaches the
+//! template as the virtual file `/data.json` (module `data`): values formatted as
+//! the portal prints them and sentences chosen by [`crate::rules`], all plain
+//! strings. The world the template runs in (module `world`) is closed: the
+//! compiled-in Liberation Sans faces, no system font, no file, no network,
+//! no clock.
+//!
+//! The output is PDF/A-2b, tagged, in Italian, and byte-identical for the
+//! same input: the document id is fixed, and the creation date and
+//! `datetime.today()` come from the form's own date (`ente.data`), or, when
+//! it is blank, from 1 January of the year after the reporting year.
+//!
+//! A [`Renderer`] keeps one world and is meant to be reused: the fonts are
+//! parsed once per process and Typst's memoisation makes later forms
+//! cheaper. Renderers are `Send`; for batches use one per `std::thread`
+//! worker (16 MiB stacks), not an outer rayon pool: Typst and krilla use
+//! rayon inside.
+
+mod data;
+mod world;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use self::world::{BUILTIN_TEMPLATES, FormWorld};
+use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::model::{DataOra, Scheda};
+use crate::rules::{Catalogue, sentences};
+
+/// The number of pages of the official form.
+pub const PAGES: usize = 7;
+
+/// How many forms, over all renderers of the process, between two evictions
+/// of Typst's memoisation cache (which otherwise grows by ~2.5 MB a form).
+const EVICT_EVERY: usize = 8;
+
+static RENDERED: AtomicUsize = AtomicUsize::new(0);
+
+/// Settings of the PDF writer.
+#[derive(Debug, Clone, Default)]
+pub struct PdfSettings {
+    /// A directory whose `SOC25.typ`, `SOC26.typ` and `common.typ` replace
+    /// the built-in templates, and whose `sentences/` replaces the sentence
+    /// catalogue ([`Catalogue::from_dir`]); files it lacks stay built in.
+    pub templates_dir: Option<PathBuf>,
+}
+
+/// Write one form as PDF. The warnings name the sentences whose wording is
+/// UNVERIFIED, characters the font cannot print and a form that does not
+/// fit the official 7 pages.
+///
+/// For more than one form, keep a [`Renderer`]: it is several times faster
+/// from the second form on.
+pub fn write(scheda: &Scheda, settings: &PdfSettings) -> Result<Warned<Vec<u8>>> {
+    Renderer::new(settings)?.render(scheda)
+}
+
+/// A reusable PDF renderer: one Typst world, templates and sentence
+/// catalogue loaded once.
+pub struct Renderer {
+    world: FormWorld,
+    catalogue: Catalogue,
+}
+
+impl Renderer {
+    /// A renderer with the built-in templates, or those of
+    /// `settings.templates_dir`.
+    pub fn new(settings: &PdfSettings) -> Result<Self> {
+        let (templates, catalogue) = match &settings.templates_dir {
+            Some(dir) => (load_templates(dir)?, Catalogue::from_dir(dir)?),
+            None => (
+                BUILTIN_TEMPLATES.map(|(_, text)| text.to_string()),
+                Catalogue::builtin(),
+            ),
+        };
+        Ok(Renderer {
+            world: FormWorld::new(templates),
+            catalogue,
+        })
+    }
+
+    /// Render one form as PDF (see [`write()`]).
+    pub fn render(&mut self, scheda: &Scheda) -> Result<Warned<Vec<u8>>> {
+        let problems: Vec<Diagnostic> = scheda.validate();
+        if !problems.is_empty() {
+            return Err(Error::many(problems));
+        }
+        let chosen = sentences::choose(scheda, &self.catalogue)?;
+        let mut warnings = chosen.warnings;
+        let form = data::build(scheda, &chosen.value);
+        warnings.extend(form.warnings);
+
+        let date = form_date(scheda);
+        let today = Datetime::from_ymd(date.year, date.month, date.day)
+            .ok_or_else(|| Error::msg(format!("the form's date {date} is not a valid date")))?;
+        self.world.set_form(scheda.edizione, form.json, today);
+
+        let compiled = typst::compile::<PagedDocument>(&self.world);
+        warnings.extend(
+            compiled
+                .warnings
+                .iter()
+                .map(|d| self.template_diagnostic(d)),
+        );
+        let mut document = compiled.output.map_err(|errors| {
+            Error::many(errors.iter().map(|d| self.template_diagnostic(d)).collect())
+                .with_warnings(warnings.clone())
+        })?;
+
+        // The metadata is set here rather than with `set document(...)` in
+        // the template: a per-form value in the styles would defeat Typst's
+        // memoisation from one form to the next. A template's own wins.
+        let meta = data::metadata(scheda);
+        let info = document.info_mut();
+        if info.title.is_none() {
+            info.title = Some(meta.title.into());
+        }
+        if info.author.is_empty() {
+            info.author = meta.author.into_iter().map(Into::into).collect();
+        }
+        if info.keywords.is_empty() {
+            info.keywords = meta.keywords.into_iter().map(Into::into).collect();
+        }
+
+        let pages = document.pages().len();
+        if pages != PAGES {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "the form runs to {pages} pages instead of the official {PAGES}"
+                ))
+                .with_hint("a text field is too long for its page; shorten it"),
+            );
+        }
+
+        let options = pdf_options(scheda, date)?;
+        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
+            Error::many(
+                errors
+                    .iter()
+                    .map(|d| {
+                        let mut diag = self.template_diagnostic(d);
+                        diag.message = format!("failed to write the PDF ({})", diag.message);
+                        diag
+                    })
+                    .collect(),
+            )
+            .with_warnings(warnings.clone())
+        })?;
+
+        if RENDERED.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+            typst::comemo::evict(2);
+        }
+        Ok(Warned {
+            value: bytes,
+            warnings,
+        })
+    }
+
+    /// A Typst diagnostic as one of ours, located in its template.
+    fn template_diagnostic(&self, d: &SourceDiagnostic) -> Diagnostic {
+        let mut message = d.message.to_string();
+        if let Some(id) = d.span.id() {
+            let line = self
+                .world
+                .range(d.span)
+                .and_then(|range| {
+                    typst::World::source(&self.world, id)
+                        .ok()?
+                        .lines()
+                        .byte_to_line(range.start)
+                })
+                .map(|l| format!(":{}", l + 1))
+                .unwrap_or_default();
+            message = format!("{message} (template {}{line})", FormWorld::path_of(id));
+        }
+        let mut diag = match d.severity {
+            TypstSeverity::Error => Diagnostic::error(message),
+            TypstSeverity::Warning => Diagnostic::warning(message),
+        };
+        if let Some(hint) = d.hints.first() {
+            diag = diag.with_hint(hint.v.to_string());
+        }
+        diag
+    }
+}
+
+/// Read the templates of `dir` that exist, the built-in ones otherwise.
+fn load_templates(dir: &Path) -> Result<[String; 3]> {
+    if !dir.is_dir() {
+        return Err(Error::msg(format!(
+            "failed to read templates from {} (not a directory)",
+            dir.display()
+        )));
+    }
+    let mut out = BUILTIN_TEMPLATES.map(|(_, text)| text.to_string());
+    for (slot, (name, _)) in out.iter_mut().zip(BUILTIN_TEMPLATES) {
+        let path = dir.join(name);
+        if path.is_file() {
+            *slot = std::fs::read_to_string(&path).map_err(|e| {
+                Error::new(
+                    Diagnostic::error(format!("failed to read template {} ({e})", path.display()))
+                        .with_hint("templates are UTF-8 Typst files"),
+                )
+            })?;
+        }
+    }
+    Ok(out)
+}
+
+/// The date the PDF carries: the form's own (`ente.data`), or 1 January of
+/// the year after the reporting year at 00:00 when it is blank. Never the
+/// clock.
+fn form_date(s: &Scheda) -> DataOra {
+    s.ente.data.unwrap_or(DataOra {
+        year: s.anno + 1,
+        month: 1,
+        day: 1,
+        hour: 0,
+        minute: 0,
+    })
+}
+
+/// PDF/A-2b, tagged, with a fixed document id and the form's date in
+/// Italian local time.
+fn pdf_options(s: &Scheda, date: DataOra) -> Result<PdfOptions> {
+    let standards = PdfStandards::new(&[PdfStandard::A_2b])
+        .map_err(|e| Error::msg(format!("failed to configure PDF/A-2b ({})", e.message())))?;
+    let datetime =
+        Datetime::from_ymd_hms(date.year, date.month, date.day, date.hour, date.minute, 0)
+            .ok_or_else(|| Error::msg(format!("the form's date {date} is not a valid date")))?;
+    let timestamp = Timestamp::new_local(datetime, rome_offset_minutes(date))
+        .ok_or_else(|| Error::msg("failed to build the PDF timestamp"))?;
+    let ident = format!(
+        "scheda/{}/{}",
+        s.edizione.code(),
+        s.ente
+            .codice
+            .as_deref()
+            .or(s.ente.denominazione.as_deref())
+            .unwrap_or("")
+    );
+    Ok(PdfOptions {
+        ident: Smart::Custom(ident),
+        creator: Smart::Custom(Some(format!("scheda {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(timestamp),
+        standards,
+        tagged: true,
+        ..PdfOptions::default()
+    })
+}
+
+/// The UTC offset of Italian local time at `d` (read as local time): +60
+/// minutes, +120 in summer time (from the last Sunday of March, 02:00, to
+/// the last Sunday of October, 03:00).
+fn rome_offset_minutes(d: DataOra) -> i32 {
+    let last_sunday = |month: u8| -> u8 {
+        let day = 31u8;
+        day - weekday(d.year, month, day)
+    };
+    let (start, end) = (last_sunday(3), last_sunday(10));
+    let summer = match d.month {
+        4..=9 => true,
+        3 => d.day > start || (d.day == start && d.hour >= 2),
+        10 => d.day < end || (d.day == end && d.hour < 3),
+        _ => false,
+    };
+    if summer { 120 } else { 60 }
+}
+
+/// Day of the week, 0 = Sunday (Sakamoto's method).
+fn weekday(year: i32, month: u8, day: u8) -> u8 {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let w = (y + y / 4 - y / 100 + y / 400 + T[usize::from(month - 1)] + i32::from(day)) % 7;
+    u8::try_from(w.rem_euclid(7)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(year: i32, month: u8, day: u8, hour: u8) -> DataOra {
+        DataOra::new(year, month, day, hour, 0).unwrap()
+    }
+
+    #[test]
+    fn a_renderer_can_move_to_a_worker_thread() {
+        fn send<T: Send>() {}
+        send::<Renderer>();
+    }
+
+    #[test]
+    fn italian_summer_time() {
+        assert_eq!(weekday(2025, 3, 30), 0);
+        assert_eq!(weekday(2026, 3, 29), 0);
+        assert_eq!(rome_offset_minutes(at(2025, 3, 25, 11)), 60);
+        assert_eq!(rome_offset_minutes(at(2025, 3, 30, 1)), 60);
+        assert_eq!(rome_offset_minutes(at(2025, 3, 30, 3)), 120);
+        assert_eq!(rome_offset_minutes(at(2026, 3, 20, 10)), 60);
+        assert_eq!(rome_offset_minutes(at(2025, 5, 31, 12)), 120);
+        assert_eq!(rome_offset_minutes(at(2025, 10, 26, 2)), 120);
+        assert_eq!(rome_offset_minutes(at(2025, 10, 26, 3)), 60);
+        assert_eq!(rome_offset_minutes(at(2026, 1, 1, 0)), 60);
+    }
+}

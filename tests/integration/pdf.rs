@@ -1,0 +1,723 @@
+//! The PDF writer and reader: every narrative branch printed in its place,
+//! user text printed literally, PDF/A-2b with embedded fonts and stable
+//! bytes, the 7-page plan, template overrides and the reader's errors.
+//!
+//! Typst is slow in debug builds, so the rendering tests are few and each
+//! renders several forms with one reusable renderer.
+
+use lopdf::{Document, Object};
+use rust_decimal::Decimal;
+use scheda::model::{DataOra, Domanda, Edizione, RIGHE_UTENTI, Scheda, TipoRiga, Utenti};
+use scheda::rules;
+use scheda::writers::pdf::{PAGES, PdfSettings, Renderer};
+
+use crate::util::{self, SEEDS, dec};
+
+/// A consistent form: 1000 inhabitants, `users` users in Y (all in M12),
+/// one social worker, R05 as given, spending as given, derived values
+/// computed.
+fn form(ed: Edizione, users: u64, r05: &str, r06: &str, r07: (&str, &str), r08: &str) -> Scheda {
+    let mut s = Scheda::empty(ed);
+    for def in RIGHE_UTENTI {
+        let hours = def.kind == TipoRiga::ConOre;
+        s.quadro1.set_utenti(
+            def.code,
+            Utenti {
+                utenti_2019: Some(0),
+                utenti: Some(0),
+                ore: hours.then_some(0),
+                media_ore: hours.then(|| dec("0.00")),
+            },
+        );
+    }
+    s.quadro1.M12.utenti = Some(users);
+    s.quadro1.M12.ore = Some(users * 10);
+    s.quadro1.M12.media_ore = Some(dec("10.00"));
+    s.quadro1.R0B.utenti_2019 = Some(0);
+    s.quadro1.R0B.utenti = Some(users);
+    s.quadro1.R0C = Some("SEBINO - 5".into());
+    s.quadro1.R0D = Some("COMUNE DI LOVERE".into());
+    s.quadro1.R01.anno_2020 = Some(dec("1.00"));
+    s.quadro1.R01.anno = Some(dec("1.00"));
+    s.quadro1.R01A = Some(dec("0.00"));
+    s.quadro1.R01B = Some(1000);
+    s.quadro1.R02.anno_2020 = Some(dec("0.00"));
+    s.quadro1.R02.anno = Some(dec("0.00"));
+    s.quadro1.R03 = Some(1000);
+    s.quadro1.R04 = Some(Decimal::from(users) / Decimal::from(10));
+    s.quadro1.R05 = Some(dec(r05));
+    s.quadro2.R06 = Some(dec(r06));
+    s.quadro2.R07.anno_2017 = Some(dec(r07.0));
+    s.quadro2.R07.anno_2021 = Some(dec(r07.1));
+    s.quadro2.R08 = Some(dec(r08));
+    s.quadro3.R09 = rules::derive(&s).r09;
+    s
+}
+
+/// The text of a PDF as scheda's reader extracts it (lopdf, content-stream
+/// order), with runs of white space and line breaks made single spaces.
+fn flat_text(pdf: &[u8]) -> String {
+    let text = scheda::readers::pdf::extract_text(pdf).unwrap().value;
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn y(text: &str, ed: Edizione) -> String {
+    text.replace("{Y}", &ed.anno().to_string())
+}
+
+fn page_count(pdf: &[u8]) -> usize {
+    Document::load_mem(pdf).unwrap().get_pages().len()
+}
+
+const A_25: &str = "La spesa dell’ente locale è risultata non inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali. Invece, il livello dei servizi è risultato inferiore a quello di riferimento. L’ente non deve compilare il Quadro 3 degli obiettivi di servizio.";
+const A_26: &str = "La spesa dell'ente locale è risultata non inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali. Invece, il livello dei servizi è risultato inferiore a quello di riferimento. L'ente non deve compilare il Quadro 3 degli obiettivi di servizio.";
+const B: &str = "La spesa dell'ente locale è risultata non inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali. Anche il livello dei servizi è risultato non inferiore a quello di riferimento. L’ente non deve compilare il Quadro 3 degli obiettivi di servizio.";
+const QUADRO4: &str = "L'ente locale può quindi procedere alla compilazione del Quadro 4 di relazione in formato strutturato.";
+const C: &str = "La spesa dell'ente locale è risultata inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali e il numero di utenti serviti risulta inferiore allo standard di riferimento. Di conseguenza, a fronte delle risorse aggiuntive effettive assegnate per il {Y} pari a R08, l'ente locale deve rendicontare l'importo corrispondente a R09 in quanto le risorse aggiuntive da rendicontare non possono superare la differenza tra fabbisogno monetario e spesa storica. L'ente può incrementare l'offerta di servizi attraverso utenti aggiuntivi rispetto al 2019 e/o raggiungere obiettivi qualitativi in termini di significativo miglioramento dei servizi sociali e/o aumentare il numero di assistenti sociali e/o di altre figure professionali.";
+const D_HEAD: &str = "La spesa dell'ente locale è risultata inferiore al livello del fabbisogno standard monetario per la funzione Servizi sociali mentre il numero di utenti serviti risulta non inferiore allo standard di riferimento.";
+const C_THEN: &str = "L'ente locale deve quindi procedere alla compilazione del Quadro 3 degli obiettivi di servizio {Y} e del Quadro 4 di relazione in formato strutturato.";
+const SOTTO_SOGLIA: &str = "Poiché le risorse aggiuntive da rendicontare (R09) risultano inferiori a 1.000 euro, l'ente locale non deve compilare il Quadro 3 degli obiettivi di servizio {Y} e può quindi procedere alla compilazione del Quadro 4 di relazione in formato strutturato.";
+const Q3_OK: &str = "Nel {Y} l'ente locale ha rendicontato la spesa del sociale aggiuntiva coerentemente con le maggiori risorse assegnate.";
+const Q3_KO: &str = "Nel {Y} l'ente locale non ha rendicontato la spesa del sociale aggiuntiva coerentemente con le maggiori risorse assegnate.";
+const Q3_THEN: &str = "L'ente locale può procedere alla compilazione del Quadro 4.";
+const NULLO: &str = "Nel {Y} per il Comune il numero di assistenti sociali è risultato nullo.";
+const LEGGE_2022: &str = "La Legge di bilancio 2022 dispone che le maggiori risorse assegnate per il potenziamento dei servizi sociali comunali nell’ambito del FSC siano utilizzate anche con la finalità di avvicinarsi al LEP sopra richiamato, in modo che venga gradualmente raggiunto l'obiettivo di servizio di un rapporto tra assistenti sociali impiegati nei servizi sociali territoriali e popolazione residente pari a 1 a 6.500.";
+
+/// One branch of FORM.md: a form, the text its PDF must hold in this
+/// order, text it must not hold, and how many UNVERIFIED warnings it gives.
+struct Branch {
+    name: &'static str,
+    scheda: Scheda,
+    holds: Vec<String>,
+    lacks: Vec<String>,
+    unverified: usize,
+}
+
+fn branches() -> Vec<Branch> {
+    use Edizione::{SOC25, SOC26};
+    let seed002 = |ed, r14: &str| {
+        let mut s = form(
+            ed,
+            25,
+            "4.49",
+            "53895.69",
+            ("34786.95", "51475.22"),
+            "4391.81",
+        );
+        s.quadro3.R14 = Some(dec(r14));
+        s.quadro3.R15 = Some(dec(r14));
+        s
+    };
+    let mut nullo = form(
+        SOC25,
+        25,
+        "4.49",
+        "124120.25",
+        ("36123.59", "133345.30"),
+        "6127.97",
+    );
+    nullo.quadro1.R01.anno = Some(dec("0.00"));
+    nullo.quadro1.R01B = Some(0);
+    let mut soglia = form(SOC26, 10, "1.00", "100.00", ("120.00", "0.00"), "0.00");
+    soglia.quadro1.R03 = Some(7000);
+    soglia.quadro1.R01B = Some(7000);
+    let mut d = form(
+        SOC25,
+        60,
+        "4.49",
+        "53895.69",
+        ("34786.95", "51475.22"),
+        "4391.81",
+    );
+    d.quadro3.R14 = Some(dec("2420.47"));
+    d.quadro3.R15 = Some(dec("2420.47"));
+    vec![
+        Branch {
+            name: "case A, SOC25: Quadro 3 not due",
+            scheda: form(SOC25, 48, "6.62", "124120.25", ("36123.59", "133345.30"), "6127.97"),
+            holds: vec![
+                "R08 - Risorse aggiuntive effettive del sociale assegnate per il 2024 6127,97".into(),
+                A_25.into(),
+                QUADRO4.into(),
+                "R15 -TOTALE OBIETTIVI DI SERVIZIO 2024 Spesa aggiuntiva".into(),
+                Q3_THEN.into(),
+            ],
+            lacks: vec![y(Q3_OK, SOC25)],
+            unverified: 0,
+        },
+        Branch {
+            name: "case A, SOC26: no closing lines",
+            scheda: form(SOC26, 35, "5.08", "21733.32", ("15721.61", "29562.20"), "721.05"),
+            holds: vec![A_26.into()],
+            lacks: vec![QUADRO4.into(), Q3_THEN.into()],
+            unverified: 0,
+        },
+        Branch {
+            name: "case B",
+            scheda: form(SOC25, 216, "5.03", "248166.97", ("321178.98", "590018.38"), "14894.95"),
+            holds: vec![
+                "Nel 2024 il livello di servizio effettivo dell'ente locale è risultato non inferiore al livello di servizio di riferimento.".into(),
+                B.into(),
+                QUADRO4.into(),
+            ],
+            lacks: vec![],
+            unverified: 0,
+        },
+        Branch {
+            name: "case C, Quadro 3 coherent (seed 002)",
+            scheda: seed002(SOC25, "3396.00"),
+            holds: vec![
+                y(C, SOC25),
+                y(C_THEN, SOC25),
+                "R09 - Risorse aggiuntive effettive del sociale assegnate per il 2024 da rendicontare 2420,47".into(),
+                y(Q3_OK, SOC25),
+                Q3_THEN.into(),
+            ],
+            lacks: vec![],
+            unverified: 0,
+        },
+        Branch {
+            name: "case C, Quadro 3 not coherent",
+            scheda: seed002(SOC25, "1000.00"),
+            holds: vec![y(C, SOC25), y(Q3_KO, SOC25)],
+            lacks: vec![Q3_THEN.into()],
+            unverified: 1,
+        },
+        Branch {
+            name: "case C, SOC26, coherent",
+            scheda: seed002(SOC26, "2420.47"),
+            holds: vec![y(C, SOC26), y(Q3_OK, SOC26)],
+            lacks: vec![Q3_THEN.into()],
+            unverified: 0,
+        },
+        Branch {
+            name: "case C, R09 under 1.000 euro: Quadro 3 not due",
+            scheda: form(SOC25, 25, "4.49", "52000.00", ("34786.95", "51475.22"), "4391.81"),
+            holds: vec![y(C, SOC25), y(SOTTO_SOGLIA, SOC25), Q3_THEN.into()],
+            lacks: vec![y(C_THEN, SOC25)],
+            unverified: 1,
+        },
+        Branch {
+            name: "case D",
+            scheda: d,
+            holds: vec![D_HEAD.into(), y(C_THEN, SOC25), y(Q3_OK, SOC25)],
+            lacks: vec![],
+            unverified: 2,
+        },
+        Branch {
+            name: "no social workers: nullo and the Legge di bilancio 2022",
+            scheda: nullo,
+            holds: vec![
+                "1 assistente ogni : 0".into(),
+                y(NULLO, SOC25),
+                format!("ogni 4.000 abitanti (L.178/2020). {LEGGE_2022}"),
+            ],
+            lacks: vec![],
+            unverified: 0,
+        },
+        Branch {
+            name: "more than 6.500 inhabitants per social worker",
+            scheda: soglia,
+            holds: vec![
+                "Nel 2025 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 7000 abitanti.".into(),
+                format!("Va segnalato che nei servizi sociali è attualmente definito un LEP relativo al numero di assistenti sociali in rapporto alla popolazione in ogni ambito territoriale sociale (ATS), in ragione di un assistente sociale ogni 5.000 abitanti, nella prospettiva di raggiungere un più avanzato obiettivo di servizio, pari a un assistente ogni 4.000 abitanti (L.178/2020). {LEGGE_2022}"),
+            ],
+            lacks: vec![],
+            unverified: 1,
+        },
+    ]
+}
+
+#[test]
+fn every_branch_prints_its_sentences_in_place() {
+    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+    for branch in branches() {
+        let out = renderer.render(&branch.scheda).unwrap();
+        assert_eq!(page_count(&out.value), PAGES, "{}", branch.name);
+        let text = flat_text(&out.value);
+        let mut from = 0;
+        for needle in &branch.holds {
+            let found = text[from..].find(needle.as_str()).unwrap_or_else(|| {
+                panic!(
+                    "{}: `{needle}` not found (in order) in:\n{}",
+                    branch.name,
+                    &text[from..]
+                )
+            });
+            from += found + needle.len();
+        }
+        for needle in &branch.lacks {
+            assert!(
+                !text.contains(needle.as_str()),
+                "{}: `{needle}` should not be printed",
+                branch.name
+            );
+        }
+        let unverified = out
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("no confirmed official wording"))
+            .count();
+        assert_eq!(
+            unverified, branch.unverified,
+            "{}: {:?}",
+            branch.name, out.warnings
+        );
+    }
+}
+
+#[test]
+fn labels_values_and_blanks_print_as_the_portal_does() {
+    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+    let mut s = form(
+        Edizione::SOC25,
+        84,
+        "6.62",
+        "124120.25",
+        ("36123.59", "133345.30"),
+        "6127.97",
+    );
+    s.quadro1.R04 = Some(dec("33.629149"));
+    s.quadro1.M12.media_ore = Some(dec("72"));
+    s.quadro2.R06 = Some(dec("1984440.83"));
+    s.quadro4.risposte.insert(Domanda::new(23).unwrap(), false);
+    s.quadro4.risposte.insert(Domanda::new(28).unwrap(), true);
+    let text = flat_text(&renderer.render(&s).unwrap().value);
+    for needle in [
+        "SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024",
+        // Header block: unknown fields stay empty; no date without one.
+        "Denominazione Codice indentificativo Data ultima modifica Ciascun Comune",
+        "Pagina 1 di 7 Quadro 1",
+        "Quadro 1 Autodiagnosi del numero di utenti serviti",
+        "riportata l’utenza afferente al proprio Comune",
+        "M12 - Utenti famiglia e minori Numero di utenti serviti - 2019 Numero di utenti serviti - 2024 Totale annuo ore di assistenza - 2024 Media annua ore di assistenza - 2024 0 84 840 72,00",
+        "R0B - TOTALE UTENTI Numero di utenti serviti - 2019 Numero di utenti serviti - 2024 0 84",
+        "R0E - Numero di assistenti sociali in rapporto alla popolazione a livello di ATS (fonte: Stima sulla base delle relazioni di rendicontazione del sociale anno 2023) NON CALCOLABILE",
+        "2020 2024 1,00 1,00",
+        "1 assistente ogni : 1000",
+        "alla popolazione 2024 33,629149",
+        "R06 - Fabbisogno standard monetario sociale 2022-2024 1984440,83",
+        "(R04>=R05)",
+        "ll livello di spesa dell'ente locale è alto",
+        "R23 - Una rilevante parte delle risorse per la funzione è assorbita da poche prestazioni sociali particolarmente costose NO Servizi sociali erogati dall'ente più costosi, quali:",
+        "R28 - Altro (specificare nel campo della relazione in formato libero) SI",
+        "(R04≥R05)",
+        "Scelta dell' amministrazione di investire maggiori risorse per fornire i servizi sociali di maggiore qualità",
+        "Relazione in formato libero R40 - Relazione in formato libero (massimo 6.000 caratteri) Pagina 7 di 7",
+    ] {
+        assert!(text.contains(needle), "`{needle}` not found in:\n{text}");
+    }
+
+    let mut s = form(
+        Edizione::SOC26,
+        14,
+        "5.08",
+        "21733.32",
+        ("15721.61", "29562.20"),
+        "721.05",
+    );
+    s.ente.denominazione = Some("CUMIGNANO SUL NAVIGLIO".into());
+    s.ente.provincia = Some("CR".into());
+    s.ente.codice = Some("CR039SIF11WQ".into());
+    s.ente.data = Some(DataOra::new(2026, 3, 20, 10, 30).unwrap());
+    s.quadro1.R0E = Some(2569);
+    s.quadro1.R02X = Some(dec("0.00"));
+    s.quadro1.R02A = Some(dec("1.50"));
+    s.quadro4.relazione = Some("Relazione breve.".into());
+    let text = flat_text(&renderer.render(&s).unwrap().value);
+    for needle in [
+        "SOC26 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2025",
+        "Denominazione CUMIGNANO SUL NAVIGLIO (CR) Codice indentificativo CR039SIF11WQ Data ultima modifica 20/03/2026 10:30",
+        "Pagina 1 di 7 Data 20/03/2026 10:30",
+        "riportata l'utenza afferente",
+        "Totale ore annue di assistenza - 2025 Media ore annue di assistenza - 2025",
+        "ROA - Utenti Multiutenza",
+        "ROB - TOTALE UTENTI",
+        "1 assistente sociale ogni: 2569 abitanti",
+        "Informazioni relative agli assistenti sociali",
+        "Informazioni relative alle altre figure professionali",
+        "R02X - di cui Numero di psicologi in forza al Comune (con qualsiasi forma contrattuale, anche mediante esternalizzazione) 2025 0,00",
+        "R02Y - di cui Numero di educatori professionali socio-pedagogici in forza al Comune (con qualsiasi forma contrattuale, anche mediante esternalizzazione) 2025 R02A",
+        "fondi ministeriali 2025 1,50",
+        "R07 - Spesa storica calcolata con il questionario dei fabbisogni standard 2017 2021 15721,61 29562,20",
+        "Da compilare solo se il Comune nel quadro 2",
+        "R15 - TOTALE OBIETTIVI DI SERVIZIO 2025",
+        "R16 - Relazione in formato libero (massimo 6.000 caratteri) Relazione breve.",
+    ] {
+        assert!(text.contains(needle), "`{needle}` not found in:\n{text}");
+    }
+    assert!(!text.contains("R40"), "SOC26 has no R40");
+    assert!(!text.contains("R29 -"), "SOC26 has no structured questions");
+}
+
+#[test]
+fn user_text_with_typst_syntax_is_printed_literally() {
+    let evil = r##"#read("/etc/passwd") $x$ *b* <l> @r \ #set page(width: 10pt) _e_ `r` [c] // x"##;
+    let mut s = form(
+        Edizione::SOC25,
+        48,
+        "6.62",
+        "124120.25",
+        ("36123.59", "133345.30"),
+        "6127.97",
+    );
+    s.ente.denominazione = Some(evil.into());
+    s.quadro1.R0D = Some(format!("{evil} #pagebreak()"));
+    s.quadro3.R10.numero = Some(dec("0.00"));
+    s.quadro3.R10.modalita = Some("$1+1$ e/o *costo*".into());
+    s.quadro3.R10.spesa = Some(dec("0.00"));
+    // The longest report the form allows, words with hyphens and slashes
+    // included, must fit the seventh page and come back as typed.
+    let sentence = format!("Servizi socio-sanitari e/o e-mail {evil} fine. ");
+    let mut relazione = sentence.repeat(6000 / sentence.chars().count());
+    relazione.truncate(relazione.trim_end().len());
+    assert!(relazione.chars().count() <= 6000);
+    s.quadro4.relazione = Some(relazione.clone());
+    let out = scheda::writers::pdf::write(&s, &PdfSettings::default()).unwrap();
+    assert_eq!(page_count(&out.value), PAGES);
+    let text = flat_text(&out.value);
+    assert!(
+        text.contains(&format!("Denominazione {evil} Codice")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{evil} #pagebreak()")), "{text}");
+    assert!(text.contains("0,00 $1+1$ e/o *costo* 0,00"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "(massimo 6.000 caratteri) {relazione} Pagina 7 di 7"
+        )),
+        "the report is not printed as typed:\n{text}"
+    );
+}
+
+#[test]
+fn overflowing_text_and_missing_glyphs_are_warnings() {
+    let mut s = form(
+        Edizione::SOC26,
+        14,
+        "5.08",
+        "21733.32",
+        ("15721.61", "29562.20"),
+        "721.05",
+    );
+    // Some 2.000 short lines cannot fit the seventh page.
+    s.quadro4.relazione = Some(format!("Ciao 😀\n{}", "r\n".repeat(1990)));
+    let out = scheda::writers::pdf::write(&s, &PdfSettings::default()).unwrap();
+    let pages = page_count(&out.value);
+    assert!(pages > PAGES, "{pages} pages");
+    let messages: Vec<&str> = out.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        messages.contains(
+            &format!("the form runs to {pages} pages instead of the official 7").as_str()
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("no glyph for U+1F600") && m.contains("printed as `?`")),
+        "{messages:?}"
+    );
+    let text = flat_text(&out.value);
+    assert!(text.contains("Ciao ? r r"), "{text}");
+    assert!(
+        text.contains(&format!("Pagina {pages} di {pages}")),
+        "{text}"
+    );
+}
+
+#[test]
+fn worker_threads_render_the_same_bytes() {
+    let models: Vec<Scheda> = SEEDS[..2].iter().map(|name| seed_model(name)).collect();
+    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+    let expected: Vec<Vec<u8>> = models
+        .iter()
+        .map(|m| renderer.render(m).unwrap().value)
+        .collect();
+    let workers: Vec<_> = models
+        .iter()
+        .cloned()
+        .map(|model| {
+            std::thread::Builder::new()
+                .stack_size(16 * 1024 * 1024)
+                .spawn(move || {
+                    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+                    renderer.render(&model).unwrap().value
+                })
+                .unwrap()
+        })
+        .collect();
+    for (worker, want) in workers.into_iter().zip(expected) {
+        assert!(
+            worker.join().unwrap() == want,
+            "a worker thread wrote other bytes"
+        );
+    }
+}
+
+/// The `/Metadata` XMP packet of a PDF, as text.
+fn xmp(doc: &Document) -> String {
+    let catalog = doc.catalog().unwrap();
+    let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+    let bytes = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn output_is_stable_pdfa_2b_with_embedded_fonts() {
+    let mut s = form(
+        Edizione::SOC25,
+        48,
+        "6.62",
+        "124120.25",
+        ("36123.59", "133345.30"),
+        "6127.97",
+    );
+    s.ente.denominazione = Some("SONDRIO".into());
+    s.ente.provincia = Some("SO".into());
+    s.ente.data = Some(DataOra::new(2025, 3, 25, 11, 18).unwrap());
+    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+    let first = renderer.render(&s).unwrap().value;
+    let second = renderer.render(&s).unwrap().value;
+    assert!(first == second, "two renders of one form differ");
+    let fresh = Renderer::new(&PdfSettings::default())
+        .unwrap()
+        .render(&s)
+        .unwrap()
+        .value;
+    assert!(first == fresh, "a new renderer gives other bytes");
+
+    let doc = Document::load_mem(&first).unwrap();
+    assert_eq!(doc.get_pages().len(), PAGES);
+    let meta = xmp(&doc);
+    for needle in [
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "SOC25 - Scheda di monitoraggio degli obiettivi di servizio 2024 (sociale) - Comune di SONDRIO (SO)",
+        "<rdf:li>Comune di SONDRIO (SO)</rdf:li>",
+        "<rdf:li>it</rdf:li>",
+        "2025-03-25T11:18:00+01:00",
+        "scheda di monitoraggio",
+    ] {
+        assert!(meta.contains(needle), "`{needle}` not in the XMP:\n{meta}");
+    }
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"it");
+    assert!(
+        catalog.get(b"StructTreeRoot").is_ok(),
+        "the PDF is not tagged"
+    );
+    assert!(
+        catalog.get(b"OutputIntents").is_ok(),
+        "PDF/A needs an output intent"
+    );
+
+    // Every font is embedded: each font descriptor carries its font file.
+    let mut descriptors = 0;
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor") {
+            descriptors += 1;
+            assert!(
+                dict.has(b"FontFile2") || dict.has(b"FontFile3"),
+                "font {:?} is not embedded",
+                dict.get(b"FontName")
+            );
+        }
+        if dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"Font") {
+            let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap();
+            assert!(
+                matches!(subtype, b"Type0" | b"CIDFontType2" | b"CIDFontType0"),
+                "unexpected font type {}",
+                String::from_utf8_lossy(subtype)
+            );
+        }
+    }
+    assert!(descriptors >= 2, "regular and bold faces are used");
+
+    // No date at all: the PDF still carries a fixed one, 1 January of Y+1.
+    s.ente.data = None;
+    let undated = renderer.render(&s).unwrap().value;
+    let meta = xmp(&Document::load_mem(&undated).unwrap());
+    assert!(meta.contains("2025-01-01T00:00:00+01:00"), "{meta}");
+    assert!(flat_text(&undated).contains("Pagina 1 di 7 Quadro 1"));
+}
+
+#[test]
+fn templates_and_sentences_can_be_overridden_from_a_directory() {
+    let dir = std::env::temp_dir().join(format!("scheda-pdf-templates-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sentences")).unwrap();
+    let soc25 = include_str!("../../templates/SOC25.typ").replace(
+        "#show: form.with(\"SOC25 - SOCIALE",
+        "#show: form.with(\"PROVA - SOC25 - SOCIALE",
+    );
+    std::fs::write(dir.join("SOC25.typ"), soc25).unwrap();
+    let catalogue = include_str!("../../templates/sentences/SOC25.j2")
+        .replace("è risultato nullo.", "è risultato pari a zero.");
+    std::fs::write(dir.join("sentences/SOC25.j2"), catalogue).unwrap();
+
+    let mut s = form(
+        Edizione::SOC25,
+        48,
+        "6.62",
+        "124120.25",
+        ("36123.59", "133345.30"),
+        "6127.97",
+    );
+    s.quadro1.R01.anno = Some(dec("0.00"));
+    let settings = PdfSettings {
+        templates_dir: Some(dir.clone()),
+    };
+    let text = flat_text(&scheda::writers::pdf::write(&s, &settings).unwrap().value);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(text.contains("PROVA - SOC25 - SOCIALE"), "{text}");
+    assert!(text.contains("il numero di assistenti sociali è risultato pari a zero."));
+
+    // A template that does not compile is an error naming its line.
+    let dir = std::env::temp_dir().join(format!("scheda-pdf-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("SOC25.typ"),
+        "#import \"common.typ\": *\n\n#nonesuch()\n",
+    )
+    .unwrap();
+    let settings = PdfSettings {
+        templates_dir: Some(dir.clone()),
+    };
+    let err = scheda::writers::pdf::write(&s, &settings)
+        .unwrap_err()
+        .to_string();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(err.contains("unknown variable: nonesuch"), "{err}");
+    assert!(err.contains("/SOC25.typ:3"), "{err}");
+}
+
+#[test]
+fn an_invalid_model_is_refused_before_rendering() {
+    let mut s = Scheda::empty(Edizione::SOC25);
+    s.quadro1.R02X = Some(dec("1.00"));
+    let err = scheda::writers::pdf::write(&s, &PdfSettings::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("R02X exists only in SOC26"), "{err}");
+}
+
+/// The model of a seed: its golden JSON (the text reader's reading).
+fn seed_model(name: &str) -> Scheda {
+    let bytes = util::read_fixture(&format!("{name}.expected.json"));
+    scheda::readers::json::read(&bytes).unwrap().value
+}
+
+/// `pdftotext -raw` of a PDF, or `None` (with a message) when pdftotext is
+/// not installed.
+fn pdftotext_raw(pdf: &[u8], name: &str) -> Option<String> {
+    let path = std::env::temp_dir().join(format!("scheda-{}-{name}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output();
+    std::fs::remove_file(&path).ok();
+    match out {
+        Ok(out) if out.status.success() => Some(String::from_utf8(out.stdout).unwrap()),
+        Ok(out) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(e) => {
+            eprintln!("skipping the pdftotext round trip: pdftotext is not installed ({e})");
+            None
+        }
+    }
+}
+
+#[test]
+fn every_seed_comes_back_from_its_pdf() {
+    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+    for name in SEEDS {
+        let model = seed_model(name);
+        let pdf = renderer.render(&model).unwrap().value;
+        assert_eq!(page_count(&pdf), PAGES, "{name}");
+
+        let back = scheda::readers::pdf::read(&pdf).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            back.value, model,
+            "{name}: the PDF reads back to another model"
+        );
+        let dispatched = scheda::readers::read(&pdf, scheda::Format::Pdf)
+            .unwrap()
+            .value;
+        assert_eq!(dispatched, vec![model.clone()], "{name}");
+
+        if let Some(text) = pdftotext_raw(&pdf, name) {
+            let back = scheda::readers::pdf::read_text(&text)
+                .unwrap_or_else(|e| panic!("{name}: pdftotext -raw text: {e}"));
+            assert_eq!(
+                back.value, model,
+                "{name}: the pdftotext text reads back to another model"
+            );
+        }
+    }
+}
+
+/// A one-page PDF that shows `text` in Helvetica.
+fn plain_pdf(text: &str) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let content = Content {
+        operations: vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 12.into()]),
+            Operation::new("Td", vec![100.into(), 700.into()]),
+            Operation::new("Tj", vec![Object::string_literal(text)]),
+            Operation::new("ET", vec![]),
+        ],
+    };
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn damaged_pdfs_and_other_files_are_clear_errors() {
+    let form = scheda::writers::pdf::write(&seed_model(SEEDS[0]), &PdfSettings::default())
+        .unwrap()
+        .value;
+    for (bytes, needle) in [
+        (b"%PDF-1.7\n".to_vec(), "failed to read the PDF"),
+        (b"not a pdf at all".to_vec(), "failed to read the PDF"),
+        (Vec::new(), "failed to read the PDF"),
+        (form[..form.len() / 2].to_vec(), "failed to read the PDF"),
+        (
+            plain_pdf("Verbale della giunta comunale"),
+            "the PDF does not carry a SOC25/SOC26 form",
+        ),
+    ] {
+        let err = scheda::readers::pdf::read(&bytes).unwrap_err().to_string();
+        assert!(err.contains(needle), "{err}");
+    }
+    // The plain PDF's text is read all the same.
+    let text = scheda::readers::pdf::extract_text(&plain_pdf("Verbale n. 12")).unwrap();
+    assert_eq!(text.value.trim(), "Verbale n. 12");
+}
