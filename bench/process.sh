@@ -4,8 +4,7 @@
 #
 #   bench/process.sh [RUNS] [MODEL.json]
 #
-# Uses the release binary when it writes PDFs, otherwise the bench example
-# with one form. Prints the mean and the fastest wall time in ms.
+# Times the release binary. Prints the mean and the fastest wall time in ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,13 +13,8 @@ model=${2:-tests/fixtures/002_7dd651adceaafbf1.expected.json}
 out=$(mktemp --suffix=.pdf)
 trap 'rm -f "$out"' EXIT
 
-cargo build --release --quiet --bin scheda --example bench
-if target/release/scheda convert "$model" -o "$out" >/dev/null 2>&1; then
-  cmd=(target/release/scheda convert "$model" -o "$out")
-else
-  echo "process.sh: \`scheda convert\` does not write PDFs here; timing examples/bench --forms 1" >&2
-  cmd=(target/release/examples/bench --forms 1 --quiet "$model")
-fi
+cargo build --release --quiet --bin scheda
+cmd=(target/release/scheda convert "$model" -o "$out")
 
 "${cmd[@]}" >/dev/null # warm the file cache
 total=0
