@@ -66,70 +66,7 @@ pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
             .with_hint("give the PDF of the form, as printed by the portal or written by scheda"),
         ));
     }
-    text::read_str(&prepare(extracted))
-}
-
-/// The labels of the page-1 header block.
-const HEADER_LABELS: [&str; 3] = [
-    "Denominazione",
-    "Codice indentificativo",
-    "Data ultima modifica",
-];
-
-/// The line that follows the header block: the intro of Quadro 1.
-const INTRO: &str = "Ciascun Comune dovrà indicare";
-
-/// Adapt the header block of the extracted text to the text reader.
-///
-/// A label and its value share a baseline, so they come out on one line:
-/// - a label alone on its line, followed by nothing but other header labels
-///   up to the intro of Quadro 1, is a field the form leaves empty. The text
-///   reader would take the lines after it for its value (as it must when a
-///   PDF's labels and values come out as two columns), so it is left out;
-/// - `Denominazione SONDRIO (SO)` names the Comune with its province, which
-///   the text reader splits in the IFEL page's notation: `Comune SONDRIO (SO)`.
-fn prepare(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let is_label = |l: &str| {
-        HEADER_LABELS
-            .iter()
-            .any(|h| l == *h || l.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
-    };
-    let blank = |i: usize| {
-        HEADER_LABELS.contains(&lines[i])
-            && lines[i + 1..]
-                .iter()
-                .find(|l| !is_label(l))
-                .is_some_and(|l| l.starts_with(INTRO))
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut in_header = true;
-    for (i, line) in lines.iter().enumerate() {
-        if line.starts_with(INTRO) || line.starts_with("M12 ") {
-            in_header = false;
-        }
-        if in_header && blank(i) {
-            continue;
-        }
-        match line.strip_prefix("Denominazione ") {
-            Some(name) if in_header && has_province(name) => {
-                out.push_str("Comune ");
-                out.push_str(name);
-            }
-            _ => out.push_str(line),
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// Whether a name ends with a province code in parentheses: `SONDRIO (SO)`.
-fn has_province(name: &str) -> bool {
-    name.strip_suffix(')')
-        .and_then(|n| n.rsplit_once(" ("))
-        .is_some_and(|(n, p)| {
-            !n.trim().is_empty() && p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase())
-        })
+    text::read_str(extracted)
 }
 
 /// The text of every page of a PDF, in content-stream order: one line per

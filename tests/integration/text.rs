@@ -720,3 +720,20 @@ fn a_text_cut_short_is_one_error() {
     );
     assert_eq!(line_of(&e), Some(Location::line(292)));
 }
+
+#[test]
+fn empty_header_fields_stay_empty_and_the_province_is_split() {
+    let seed = String::from_utf8(util::read_fixture("000_67ecfe3c12e4f28c.txt")).unwrap();
+    let text = format!(
+        "Denominazione SONDRIO (SO)\nCodice indentificativo\nData ultima modifica\n\n{seed}"
+    );
+    let s = scheda::readers::text::read_str(&text).unwrap().value;
+    assert_eq!(s.ente.denominazione.as_deref(), Some("SONDRIO"));
+    assert_eq!(s.ente.provincia.as_deref(), Some("SO"));
+    assert_eq!(s.ente.codice, None);
+    // The footer's date, since the header's is empty.
+    assert_eq!(
+        s.ente.data.map(|d| d.to_string()).as_deref(),
+        Some("2025-03-25T11:18")
+    );
+}

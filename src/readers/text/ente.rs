@@ -39,6 +39,12 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
         if line.is_blank() {
             continue;
         }
+        // The header block ends at the Quadro 1 intro: a label still waiting
+        // for its value there is a field the form leaves empty.
+        if line.text.starts_with("Ciascun Comune") {
+            pending.clear();
+            continue;
+        }
         if let Some((name, prov)) = lines::comune(&line.text) {
             ente.denominazione = Some(name);
             ente.provincia = Some(prov);
