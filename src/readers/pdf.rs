@@ -498,21 +498,6 @@ fn normalise(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn blank_header_fields_are_dropped_and_the_province_split() {
-        let text = "Denominazione SONDRIO (SO)\nCodice indentificativo\nData ultima modifica\nCiascun Comune dovrà indicare il numero\nM12 - Utenti famiglia e minori\nDenominazione\n";
-        assert_eq!(
-            prepare(text),
-            "Comune SONDRIO (SO)\nCiascun Comune dovrà indicare il numero\nM12 - Utenti famiglia e minori\nDenominazione\n"
-        );
-        // Labels and values extracted as two columns keep their labels.
-        let columns = "Denominazione\nCodice indentificativo\nData ultima modifica\nCUMIGNANO\nCR039\n20/03/2026 10:30\nCiascun Comune dovrà indicare\n";
-        assert_eq!(prepare(columns), columns);
-        // A name without a province code stays as it is.
-        let plain = "Denominazione REGGIO (CALABRIA)\nCiascun Comune dovrà indicare\n";
-        assert_eq!(prepare(plain), plain);
-    }
-
     fn run(x: f32, y: f32, size: f32, text: &str) -> Run {
         Run {
             x,
