@@ -1,46 +1,10 @@
 //! The form's rules, table-driven: every derived value, every outcome and
 //! every sentence branch, with the expected text spelled out.
 
-use rust_decimal::Decimal;
-use scheda::model::{Edizione, RIGHE_UTENTI, Scheda, TipoRiga, Utenti};
+use scheda::model::{Edizione, Scheda};
 use scheda::rules::{self, Caso, Catalogue};
 
-use crate::util::dec;
-
-/// A consistent form: 1000 inhabitants, `users` users in Y (all in M12),
-/// one social worker, R05 as given, spending as given.
-fn form(ed: Edizione, users: u64, r05: &str, r06: &str, r07: (&str, &str), r08: &str) -> Scheda {
-    let mut s = Scheda::empty(ed);
-    for def in RIGHE_UTENTI {
-        let hours = def.kind == TipoRiga::ConOre;
-        s.quadro1.set_utenti(
-            def.code,
-            Utenti {
-                utenti_2019: Some(0),
-                utenti: Some(0),
-                ore: hours.then_some(0),
-                media_ore: hours.then(|| dec("0.00")),
-            },
-        );
-    }
-    s.quadro1.M12.utenti = Some(users);
-    s.quadro1.M12.ore = Some(users * 10);
-    s.quadro1.M12.media_ore = Some(dec("10.00"));
-    s.quadro1.R0B.utenti_2019 = Some(0);
-    s.quadro1.R0B.utenti = Some(users);
-    s.quadro1.R01.anno_2020 = Some(dec("1.00"));
-    s.quadro1.R01.anno = Some(dec("1.00"));
-    s.quadro1.R01A = Some(dec("0.00"));
-    s.quadro1.R01B = Some(1000);
-    s.quadro1.R03 = Some(1000);
-    s.quadro1.R04 = Some(Decimal::from(users) / Decimal::from(10));
-    s.quadro1.R05 = Some(dec(r05));
-    s.quadro2.R06 = Some(dec(r06));
-    s.quadro2.R07.anno_2017 = Some(dec(r07.0));
-    s.quadro2.R07.anno_2021 = Some(dec(r07.1));
-    s.quadro2.R08 = Some(dec(r08));
-    s
-}
+use crate::util::{dec, form};
 
 fn sentences(s: &Scheda) -> rules::Sentences {
     rules::sentences::choose(s, &Catalogue::builtin())
@@ -491,6 +455,7 @@ fn recompute_replaces_and_lists_changes() {
     s.quadro1.R01B = Some(1748);
     s.quadro1.R04 = Some(dec("33.629149"));
     s.quadro1.R0B.utenti = Some(99);
+    s.quadro3.R09 = None;
     let changes = rules::recompute(&mut s);
     let list: Vec<_> = changes
         .iter()

@@ -114,6 +114,24 @@ impl Lines {
     }
 }
 
+/// The page-1 header fields the form has a value for (`Denominazione` with
+/// the province, `Codice indentificativo`, `Data ultima modifica`). Empty
+/// ones are left out: the reader would take the next line for their value.
+fn header_fields(s: &Scheda) -> Vec<(&'static str, String)> {
+    let name = match (&s.ente.denominazione, &s.ente.provincia) {
+        (Some(n), Some(p)) => Some(format!("{n} ({p})")),
+        (n, _) => n.clone(),
+    };
+    [
+        ("Denominazione", name),
+        ("Codice indentificativo", s.ente.codice.clone()),
+        ("Data ultima modifica", s.ente.data.map(|d| d.format_it())),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| Some((label, value.filter(|v| !v.is_empty())?)))
+    .collect()
+}
+
 /// A count as printed, or nothing for a blank field.
 fn int(v: Option<u64>) -> Option<String> {
     v.map(|v| v.to_string())

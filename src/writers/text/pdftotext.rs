@@ -4,7 +4,7 @@
 //! the seven pages, pages separated by a form feed.
 
 use super::labels::{DIDASCALIA_R16, DIDASCALIA_R23, Labels, SEZIONI};
-use super::{Lines, dec, int, paragraphs};
+use super::{Lines, dec, header_fields, int, paragraphs};
 use crate::diagnostic::{Diagnostic, Error, Location, Result};
 use crate::model::{Edizione, RIGA_TOTALE, RIGHE_UTENTI, RigaDef, Scheda, TipoRiga};
 use crate::rules::Sentences;
@@ -120,26 +120,14 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
     };
     let q1 = &s.quadro1;
 
-    // Page 1: header block (when the Comune is known), intro, users up to M40.
-    if s.ente.denominazione.is_some() || s.ente.codice.is_some() {
-        let mut name = s.ente.denominazione.clone().unwrap_or_default();
-        if let Some(p) = &s.ente.provincia {
-            name = format!("{name} ({p})");
-        }
-        // Only the known fields: an empty one would read as the next line's text.
-        let data = s.ente.data.map(|d| d.format_it()).unwrap_or_default();
-        for (label, value) in [
-            ("Denominazione", name.as_str()),
-            (
-                "Codice indentificativo",
-                s.ente.codice.as_deref().unwrap_or(""),
-            ),
-            ("Data ultima modifica", &data),
-        ] {
-            if !value.is_empty() {
-                o.line(&format!("{label} {value}"));
-            }
-        }
+    // Page 1: header block (what is known of it, and only when the Comune is:
+    // the SOC25 seeds have none), intro, users up to M40.
+    let known = s.ente.denominazione.is_some() || s.ente.codice.is_some();
+    let header = if known { header_fields(s) } else { Vec::new() };
+    for (label, value) in &header {
+        o.line(&format!("{label} {value}"));
+    }
+    if !header.is_empty() {
         o.blank();
     }
     o.wrapped(&l.intro(), WIDE);

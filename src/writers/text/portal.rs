@@ -3,7 +3,7 @@
 //! fields as `<input type="text" value="..."/>` tags (no `value` when blank).
 
 use super::labels::{DIDASCALIA_R16, DIDASCALIA_R23, Labels, SEZIONI};
-use super::{Lines, dec, int, paragraphs};
+use super::{Lines, dec, header_fields, int, paragraphs};
 use crate::diagnostic::Result;
 use crate::model::{Domanda, Edizione, RIGA_TOTALE, RIGHE_UTENTI, Scheda, TipoRiga};
 use crate::rules::Sentences;
@@ -58,23 +58,8 @@ pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
     o.blank();
     o.line(&title);
     o.blank();
-    let mut name = s.ente.denominazione.clone().unwrap_or_default();
-    if let Some(p) = &s.ente.provincia {
-        name = format!("{name} ({p})");
-    }
-    // Only the known fields: an empty one would read as the next line's text.
-    let data = s.ente.data.map(|d| d.format_it()).unwrap_or_default();
-    for (label, value) in [
-        ("Denominazione", name.as_str()),
-        (
-            "Codice indentificativo",
-            s.ente.codice.as_deref().unwrap_or(""),
-        ),
-        ("Data ultima modifica", &data),
-    ] {
-        if !value.is_empty() {
-            o.cells(&[label, value]);
-        }
+    for (label, value) in header_fields(s) {
+        o.cells(&[label, &value]);
     }
     o.blank();
     o.line("Quadro 1");
