@@ -17,9 +17,9 @@ pub struct Derived {
     pub r0b: RigaUtenti,
     /// Rule 2: mean hours per hour row (`M12` -> 65.00), where ore and utenti are given.
     pub media_ore: BTreeMap<&'static str, Decimal>,
-    /// Rule 3: R01B = R03 / (R01[Y] + R01A), half-up to an integer; 0 without staff.
+    /// Rule 3: R01B = R03 / (R01 Y + R01A), half-up to an integer; 0 without staff.
     pub r01b: Option<u64>,
-    /// Rule 4: R04 = R0B[Y] / R03 x 100, half-up to two decimals.
+    /// Rule 4: R04 = R0B Y / R03 x 100, half-up to two decimals.
     pub r04: Option<Decimal>,
     /// Rule 7: R09, the additional resources to report on.
     pub r09: Option<Decimal>,

@@ -45,7 +45,7 @@ pub struct Outcomes {
     pub quadro3_coerente: Option<bool>,
     /// Rule 11 (SOC25): the Quadro 4 section (1-4) to answer.
     pub sezione_quadro4: Option<u8>,
-    /// R01[Y] + R01A = 0: the Comune has no social workers (the *nullo* sentence).
+    /// R01 Y + R01A = 0: the Comune has no social workers (the *nullo* sentence).
     pub assistenti_nulli: Option<bool>,
     /// R01B > 6.500 inhabitants per social worker (UNVERIFIED trigger of the
     /// Legge di bilancio 2022 sentence).

@@ -1,0 +1,130 @@
+//! The model's constraints (MODEL.md), checked after reading.
+
+use rust_decimal::Decimal;
+
+use super::{Edizione, MAX_RELAZIONE_CHARS, RIGA_TOTALE, RIGHE_UTENTI, SCHEMA_VERSION, Scheda};
+use crate::diagnostic::{Diagnostic, Location};
+
+impl Scheda {
+    /// Check the values against the form's constraints (MODEL.md). Every
+    /// problem is an error diagnostic located by its JSON pointer.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut v = Validator::default();
+        if self.schema_version != SCHEMA_VERSION {
+            v.err(
+                "/schema_version",
+                format!(
+                    "unsupported schema_version {} (this build reads version {SCHEMA_VERSION})",
+                    self.schema_version
+                ),
+            );
+        }
+        if self.anno != self.edizione.anno() {
+            v.err(
+                "/anno",
+                format!(
+                    "anno {} does not agree with edizione {} (which reports on {})",
+                    self.anno,
+                    self.edizione,
+                    self.edizione.anno()
+                ),
+            );
+        }
+        if let Some(p) = &self.ente.provincia
+            && (p.len() != 2 || !p.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            v.err(
+                "/ente/provincia",
+                format!("province `{p}` is not a two-letter code such as `SO`"),
+            );
+        }
+        let q1 = &self.quadro1;
+        for def in RIGHE_UTENTI.iter().chain([&RIGA_TOTALE]) {
+            if let Some(r) = q1.riga_ore(def.code) {
+                v.dec(
+                    &format!("/quadro1/{}/media_ore", def.code),
+                    r.media_ore,
+                    Some(2),
+                );
+            }
+        }
+        v.dec("/quadro1/R01/anno_2020", q1.R01.anno_2020, Some(2));
+        v.dec("/quadro1/R01/anno", q1.R01.anno, Some(2));
+        v.dec("/quadro1/R01A", q1.R01A, Some(2));
+        v.dec("/quadro1/R02/anno_2020", q1.R02.anno_2020, Some(2));
+        v.dec("/quadro1/R02/anno", q1.R02.anno, Some(2));
+        for (code, value) in [("R02X", q1.R02X), ("R02Y", q1.R02Y), ("R02A", q1.R02A)] {
+            let pointer = format!("/quadro1/{code}");
+            if self.edizione == Edizione::SOC25 && value.is_some() {
+                v.err(
+                    &pointer,
+                    format!("{code} exists only in SOC26, not in SOC25"),
+                );
+            }
+            v.dec(&pointer, value, Some(2));
+        }
+        v.dec("/quadro1/R04", q1.R04, None);
+        v.dec("/quadro1/R05", q1.R05, None);
+        let q2 = &self.quadro2;
+        v.dec("/quadro2/R06", q2.R06, Some(2));
+        v.dec("/quadro2/R07/anno_2017", q2.R07.anno_2017, Some(2));
+        v.dec("/quadro2/R07/anno_2021", q2.R07.anno_2021, Some(2));
+        v.dec("/quadro2/R08", q2.R08, Some(2));
+        let q3 = &self.quadro3;
+        v.dec("/quadro3/R09", q3.R09, Some(2));
+        for (code, r) in [("R10", &q3.R10), ("R11", &q3.R11)] {
+            v.dec(&format!("/quadro3/{code}/numero"), r.numero, Some(2));
+            v.dec(&format!("/quadro3/{code}/spesa"), r.spesa, Some(2));
+        }
+        v.dec("/quadro3/R12/spesa", q3.R12.spesa, Some(2));
+        v.dec("/quadro3/R13", q3.R13, Some(2));
+        v.dec("/quadro3/R14", q3.R14, Some(2));
+        v.dec("/quadro3/R15", q3.R15, Some(2));
+        if self.edizione == Edizione::SOC26 && !self.quadro4.risposte.is_empty() {
+            v.err(
+                "/quadro4/risposte",
+                "SOC26 has no structured questions: risposte must be empty or absent",
+            );
+        }
+        if let Some(text) = &self.quadro4.relazione {
+            let n = text.chars().count();
+            if n > MAX_RELAZIONE_CHARS {
+                v.err(
+                    "/quadro4/relazione",
+                    format!("the report has {n} characters, the form allows at most 6.000"),
+                );
+            }
+        }
+        v.out
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    out: Vec<Diagnostic>,
+}
+
+impl Validator {
+    fn err(&mut self, pointer: &str, message: impl Into<String>) {
+        self.out
+            .push(Diagnostic::error(message).at(Location::pointer(pointer)));
+    }
+
+    fn dec(&mut self, pointer: &str, value: Option<Decimal>, max_places: Option<u32>) {
+        let Some(value) = value else { return };
+        if value.is_sign_negative() && !value.is_zero() {
+            self.err(
+                pointer,
+                format!("{value} is negative; the form takes no negative values"),
+            );
+        }
+        if let Some(max) = max_places
+            && value.normalize().scale() > max
+        {
+            self.err(
+                pointer,
+                format!("{value} has more than {max} decimals; the form prints {max}"),
+            );
+        }
+    }
+}
