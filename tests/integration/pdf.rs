@@ -568,16 +568,18 @@ fn seed_model(name: &str) -> Scheda {
     scheda::readers::json::read(&bytes).unwrap().value
 }
 
-/// `pdftotext -raw` of a PDF, or `None` (with a message) when pdftotext is
-/// not installed.
-fn pdftotext_raw(pdf: &[u8], name: &str) -> Option<String> {
-    let path = std::env::temp_dir().join(format!("scheda-{}-{name}.pdf", std::process::id()));
+/// `pdftotext` of a PDF (with `-raw` when `raw`), or `None` (with a
+/// message) when pdftotext is not installed.
+fn pdftotext(pdf: &[u8], name: &str, raw: bool) -> Option<String> {
+    let mode = if raw { "raw" } else { "plain" };
+    let path =
+        std::env::temp_dir().join(format!("scheda-{}-{name}-{mode}.pdf", std::process::id()));
     std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output();
+    let mut cmd = std::process::Command::new("pdftotext");
+    if raw {
+        cmd.arg("-raw");
+    }
+    let out = cmd.args(["-enc", "UTF-8"]).arg(&path).arg("-").output();
     std::fs::remove_file(&path).ok();
     match out {
         Ok(out) if out.status.success() => Some(String::from_utf8(out.stdout).unwrap()),
@@ -607,7 +609,7 @@ fn every_seed_comes_back_from_its_pdf() {
             .value;
         assert_eq!(dispatched, vec![model.clone()], "{name}");
 
-        if let Some(text) = pdftotext_raw(&pdf, name) {
+        if let Some(text) = pdftotext(&pdf, name, true) {
             let back = scheda::readers::pdf::read_text(&text)
                 .unwrap_or_else(|e| panic!("{name}: pdftotext -raw text: {e}"));
             assert_eq!(
@@ -615,6 +617,39 @@ fn every_seed_comes_back_from_its_pdf() {
                 "{name}: the pdftotext text reads back to another model"
             );
         }
+    }
+}
+
+/// Plain `pdftotext` (no flags) groups a page's labels into one column and
+/// prints the values apart from them, in the form's order: every seed still
+/// reads back to its model, through the PDF reader's text entry and the text
+/// reader alike.
+#[test]
+fn every_seed_comes_back_from_plain_pdftotext_of_its_pdf() {
+    let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
+    for name in SEEDS {
+        let model = seed_model(name);
+        let pdf = renderer.render(&model).unwrap().value;
+        let Some(text) = pdftotext(&pdf, name, false) else {
+            return;
+        };
+        // The layout this test is about: labels grouped, values apart.
+        assert!(
+            text.contains("M12 - Utenti famiglia e minori\n\nM15"),
+            "{name}: plain pdftotext no longer groups the labels"
+        );
+        let back = scheda::readers::pdf::read_text(&text)
+            .unwrap_or_else(|e| panic!("{name}: plain pdftotext text: {e}"));
+        assert_eq!(
+            back.value, model,
+            "{name}: the plain pdftotext text reads back to another model"
+        );
+        let back = scheda::readers::text::read(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{name}: plain pdftotext text: {e}"));
+        assert_eq!(
+            back.value, model,
+            "{name}: the text reader reads another model"
+        );
     }
 }
 

@@ -5,7 +5,10 @@
 //!
 //! The header block is read before the first row only, its values on the
 //! label's line or, when the labels were extracted as one column and the
-//! values as another, on the lines that follow. `Data ultima modifica` wins
+//! values as another, on the lines that follow. A field left empty prints
+//! nothing, so such a column of values may be shorter than the labels: a date
+//! goes to `Data ultima modifica` and the labels still waiting before it are
+//! empty; other values go to the labels in order. `Data ultima modifica` wins
 //! over a footer date.
 
 use std::collections::VecDeque;
@@ -60,10 +63,19 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             } else {
                 set(field, value, line.no, ente, &mut modified, d);
             }
-        } else if line.furniture.is_none()
-            && let Some(field) = pending.pop_front()
-        {
-            set(field, &line.text, line.no, ente, &mut modified, d);
+        } else if line.furniture.is_none() && !pending.is_empty() {
+            // A field left empty prints nothing, so a column of values may
+            // be shorter than the column of labels: a date belongs to `Data
+            // ultima modifica`, and the labels waiting before it are empty.
+            let is_date = DataOra::parse_it(&line.text).is_some();
+            let data = pending.iter().position(|f| *f == Field::Data);
+            let field = match data {
+                Some(i) if is_date => pending.drain(..=i).next_back(),
+                _ => pending.pop_front(),
+            };
+            if let Some(field) = field {
+                set(field, &line.text, line.no, ente, &mut modified, d);
+            }
         }
     }
     let mut footer: Option<(DataOra, usize)> = None;

@@ -10,6 +10,7 @@
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::{Edizione, Scheda};
 
+use super::deal;
 use super::ente;
 use super::lines::{Furniture, Line};
 use super::matcher::{self, Key, Match, Pos};
@@ -120,6 +121,7 @@ pub(super) fn read(lines: &[Line], ed: Edizione, opts: &Options) -> Result<Warne
     skipped_before(lines, first, &mut d);
 
     let found: Vec<usize> = anchors.iter().flatten().map(|a| a.0).collect();
+    let mut ctxs = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
         let Some((anchor, code_len)) = anchors[ri] else {
             continue;
@@ -132,16 +134,30 @@ pub(super) fn read(lines: &[Line], ed: Edizione, opts: &Options) -> Result<Warne
                 (anchor + 1..lines.len()).find(|&i| lines[i].furniture == Some(Furniture::Closing))
             })
             .unwrap_or(lines.len());
-        let seg = segment(lines, row, anchor, code_len, end);
-        let ctx = Ctx {
+        ctxs.push(Ctx {
             lines,
             header_line: &header_line,
             row,
             next: rows.get(ri + 1),
             anno: ed.anno(),
-            seg,
-        };
-        values::read_row(&ctx, &mut scheda, &mut d);
+            seg: segment(lines, row, anchor, code_len, end),
+        });
+    }
+    // Each row on its own first; then the rows whose values pdftotext
+    // printed away from their labels (see `deal`).
+    let mut row_diags: Vec<Diags> = ctxs
+        .iter()
+        .map(|ctx| {
+            let mut rd = Diags::default();
+            values::read_row(ctx, &mut scheda, &mut rd);
+            rd
+        })
+        .collect();
+    deal::repair(&ctxs, &mut row_diags, &mut scheda);
+    deal::repair_aggiuntivi(&ctxs, &mut row_diags, &mut scheda);
+    for rd in row_diags {
+        d.errors.extend(rd.errors);
+        d.warnings.extend(rd.warnings);
     }
 
     if d.errors.is_empty() {

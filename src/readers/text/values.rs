@@ -19,7 +19,7 @@ use crate::number::{pad_places, parse_it};
 use super::flow::{Ctx, Diags};
 use super::lines::BLANK;
 use super::quadro3;
-use super::rows::{Col, Kind};
+use super::rows::{self, Col, Kind};
 
 /// What a token of a value line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +163,14 @@ fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
     out
 }
 
+/// The value tokens of a numeric row's segment as printed, header numbers
+/// included: what [`super::deal`] deals out when the row alone does not
+/// read.
+pub(super) fn raw_values(ctx: &Ctx) -> Vec<Tok> {
+    let n = ctx.row.columns(ctx.anno).len();
+    value_tokens(ctx, &rest(ctx, false), n)
+}
+
 /// Whether `part` appears in `whole` in order (not necessarily contiguous).
 fn subsequence(part: &[&str], whole: &[String]) -> bool {
     let mut it = whole.iter();
@@ -267,7 +275,7 @@ pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, &'static s
 }
 
 /// Store the numbers of a numeric row in the model.
-fn store(ctx: &Ctx, v: &[Option<Decimal>], s: &mut Scheda) {
+pub(super) fn store(ctx: &Ctx, v: &[Option<Decimal>], s: &mut Scheda) {
     let count = |i: usize| v.get(i).copied().flatten().and_then(|d| d.to_u64());
     let at = |i: usize| v.get(i).copied().flatten();
     let q1 = &mut s.quadro1;
@@ -452,9 +460,28 @@ fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
     }
 }
 
-/// R01B: `1 assistente ogni : N` (also `1:N`).
+/// R01B: `1 assistente ogni : N` (also `1:N`). When the segment holds
+/// nothing after the label (pdftotext's default mode prints the next row's
+/// label straight after it), the value is the line starting `1 assistente`
+/// or `1:` in the next row's segment.
 fn comune(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
-    let lines = rest(ctx, false);
+    let mut lines = rest(ctx, false);
+    if lines.is_empty() {
+        lines = ctx
+            .lines
+            .iter()
+            .skip(ctx.seg.end + 1)
+            .take_while(|l| rows::code_prefix(&l.text).is_none())
+            .filter(|l| l.text.starts_with("1 assistente") || l.text.starts_with("1:"))
+            .take(1)
+            .map(|l| RestLine {
+                no: l.no,
+                text: l.text.clone(),
+                tail: false,
+                para: false,
+            })
+            .collect();
+    }
     let text = lines
         .iter()
         .map(|l| l.text.as_str())
