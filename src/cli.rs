@@ -240,6 +240,17 @@ fn convert(args: ConvertArgs) -> CliResult<u8> {
             ));
         }
     };
+    if args.layout.is_some() && to != Format::Text {
+        return Err(Failure::new(
+            Some(&args.output),
+            Error::new(
+                Diagnostic::error(format!(
+                    "--layout chooses a text layout, and the output is {to}"
+                ))
+                .with_hint("drop --layout, or write a .txt file"),
+            ),
+        ));
+    }
     let mut forms = Vec::new();
     for input in &args.inputs {
         refuse_overwriting_input(input, &args.output)?;
