@@ -208,3 +208,39 @@ fn strict_turns_unverified_sentences_into_failure() {
     assert!(stderr(&out).contains("under --strict"), "{}", stderr(&out));
     assert!(!txt.exists());
 }
+
+#[test]
+fn pdf_round_trip_through_the_cli() {
+    let dir = tempdir("pdf");
+    let pdf = dir.join("cumignano.pdf");
+    let out = scheda(&[
+        "convert",
+        p(&fixture("003_a8faf5e3924ac3ee.txt")),
+        "-o",
+        p(&pdf),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let json = dir.join("back.json");
+    let out = scheda(&["convert", p(&pdf), "-o", p(&json)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&json).unwrap(),
+        std::fs::read_to_string(fixture("003_a8faf5e3924ac3ee.expected.json")).unwrap()
+    );
+    // --layout only makes sense for text.
+    let out = scheda(&[
+        "convert",
+        p(&json),
+        "-o",
+        p(&dir.join("x.pdf")),
+        "--layout",
+        "portal",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("--layout chooses a text layout"),
+        "{}",
+        stderr(&out)
+    );
+}
