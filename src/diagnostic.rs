@@ -5,9 +5,9 @@
 //! carries one or more error diagnostics. The CLI prints both in typst's voice:
 //!
 //! ```text
-//! error: row M12: expected 4 values (utenti 2019, utenti, ore, media ore), found 3
+//! error: row M12: expected 4 values (utenti 2019, utenti 2024, ore 2024, media ore 2024), found 3: `5 3 130,00`
 //!   --> scheda.txt:18
-//! hint: a blank cell must be written as nothing only when the whole row is blank
+//! hint: print every value of the row, or none when the row is blank
 //! ```
 
 use std::fmt;
