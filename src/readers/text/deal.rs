@@ -42,20 +42,6 @@ use super::quadro3;
 use super::rows::{Col, Kind};
 use super::values::{self, Tok};
 
-/// Whether rows of this kind hold nothing but numbers, in the form's order.
-pub(super) fn dealable(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Utenti { .. }
-            | Kind::Anni2020
-            | Kind::Personale
-            | Kind::Abitanti
-            | Kind::Percentuale
-            | Kind::Euro
-            | Kind::SpesaStorica
-    )
-}
-
 /// One row of a window: how many values it takes, and the numbers its
 /// column headers print.
 struct Slot<'a> {
@@ -74,7 +60,7 @@ pub(super) fn repair(ctxs: &[Ctx], diags: &mut [Diags], s: &mut crate::model::Sc
     let raw: Vec<Vec<Tok>> = ctxs
         .iter()
         .map(|c| {
-            if dealable(c.row.kind) {
+            if c.row.kind.is_numeric() {
                 values::raw_values(c)
             } else {
                 Vec::new()
@@ -85,7 +71,7 @@ pub(super) fn repair(ctxs: &[Ctx], diags: &mut [Diags], s: &mut crate::model::Sc
     for r in 0..ctxs.len() {
         if claimed[r]
             || diags[r].errors.is_empty()
-            || !dealable(ctxs[r].row.kind)
+            || !ctxs[r].row.kind.is_numeric()
             || raw[r].is_empty()
         {
             continue;
@@ -93,7 +79,7 @@ pub(super) fn repair(ctxs: &[Ctx], diags: &mut [Diags], s: &mut crate::model::Sc
         let quadro = ctxs[r].row.quadro;
         let empty = |j: usize| {
             !claimed[j]
-                && dealable(ctxs[j].row.kind)
+                && ctxs[j].row.kind.is_numeric()
                 && ctxs[j].row.quadro == quadro
                 && raw[j].is_empty()
                 && diags[j].errors.is_empty()

@@ -41,6 +41,30 @@ pub(super) enum Kind {
     Relazione,
 }
 
+impl Kind {
+    /// Whether rows of this kind hold nothing but numbers, one per column,
+    /// in the form's order (what the deal of `deal.rs` may share out).
+    /// Exhaustive, so that a new kind must be placed here.
+    pub(super) fn is_numeric(self) -> bool {
+        match self {
+            Kind::Utenti { .. }
+            | Kind::Anni2020
+            | Kind::Personale
+            | Kind::Abitanti
+            | Kind::Percentuale
+            | Kind::Euro
+            | Kind::SpesaStorica => true,
+            Kind::Testo
+            | Kind::AssistentiAts
+            | Kind::AssistentiComune
+            | Kind::Aggiuntivo
+            | Kind::Intervento
+            | Kind::Domanda(_)
+            | Kind::Relazione => false,
+        }
+    }
+}
+
 /// How one value of a row is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Col {

@@ -116,6 +116,21 @@ impl FormReader<'_> {
         }
     }
 
+    /// Read the cell of column `col` of the row with `convert`, noting the
+    /// cell as the place of `pointer`.
+    fn read<T>(
+        &mut self,
+        ctx: &RowCtx,
+        col: Option<u32>,
+        what: &str,
+        pointer: String,
+        convert: fn(&mut Conv, &Sheet, u32, u32, &str) -> Option<T>,
+    ) -> Option<T> {
+        self.note(pointer, ctx, col);
+        let sheets = self.sheets;
+        convert(&mut self.conv, &sheets[ctx.sheet], ctx.row, col?, what)
+    }
+
     fn whole(
         &mut self,
         ctx: &RowCtx,
@@ -123,10 +138,7 @@ impl FormReader<'_> {
         what: &str,
         pointer: String,
     ) -> Option<u64> {
-        self.note(pointer, ctx, col);
-        let sheets = self.sheets;
-        let sheet = &sheets[ctx.sheet];
-        self.conv.whole(sheet, ctx.row, col?, what)
+        self.read(ctx, col, what, pointer, Conv::whole)
     }
 
     fn dec(
@@ -136,10 +148,7 @@ impl FormReader<'_> {
         what: &str,
         pointer: String,
     ) -> Option<rust_decimal::Decimal> {
-        self.note(pointer, ctx, col);
-        let sheets = self.sheets;
-        let sheet = &sheets[ctx.sheet];
-        self.conv.decimal(sheet, ctx.row, col?, what)
+        self.read(ctx, col, what, pointer, Conv::decimal)
     }
 
     fn text(
@@ -149,10 +158,7 @@ impl FormReader<'_> {
         what: &str,
         pointer: String,
     ) -> Option<String> {
-        self.note(pointer, ctx, col);
-        let sheets = self.sheets;
-        let sheet = &sheets[ctx.sheet];
-        self.conv.text(sheet, ctx.row, col?, what)
+        self.read(ctx, col, what, pointer, Conv::text)
     }
 
     /// `1 assistente sociale ogni: 2569 abitanti`, `1:1331`, `NON CALCOLABILE`
