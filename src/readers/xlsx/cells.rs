@@ -201,6 +201,27 @@ impl Conv {
             .push(Diagnostic::error(format!("{what}: {message}")).at(sheet.at(row, col)));
     }
 
+    /// Fail with `expected {wanted}, found {cell}`; always `None`.
+    fn expected<T>(
+        &mut self,
+        sheet: &Sheet,
+        row: u32,
+        col: u32,
+        what: &str,
+        wanted: &str,
+        cell: &Cell<'_>,
+    ) -> Option<T> {
+        let found = cell.shown();
+        self.fail(
+            sheet,
+            row,
+            col,
+            what,
+            format!("expected {wanted}, found {found}"),
+        );
+        None
+    }
+
     /// The cell's value, with a warning for a formula that carries no
     /// cached result (read as blank) and for a formula that failed.
     pub(crate) fn cell<'s>(&mut self, sheet: &'s Sheet, row: u32, col: u32) -> Cell<'s> {
@@ -256,35 +277,16 @@ impl Conv {
             Expect::Number => "a number",
         };
         match cell {
-            _ if cell.is_blank() => None,
-            Cell::Number(d) => Some(*d),
+            _ if cell.is_blank() => return None,
+            Cell::Number(d) => return Some(*d),
             Cell::Text(t) => match number::parse_it(t) {
-                Ok(d) => Some(d),
-                Err(NumberError::Empty) => None,
-                Err(NumberError::NotANumber) => {
-                    let found = cell.shown();
-                    self.fail(
-                        sheet,
-                        row,
-                        col,
-                        what,
-                        format!("expected {wanted}, found {found}"),
-                    );
-                    None
-                }
+                Ok(d) => return Some(d),
+                Err(NumberError::Empty) => return None,
+                Err(NumberError::NotANumber) => {}
             },
-            other => {
-                let found = other.shown();
-                self.fail(
-                    sheet,
-                    row,
-                    col,
-                    what,
-                    format!("expected {wanted}, found {found}"),
-                );
-                None
-            }
+            _ => {}
         }
+        self.expected(sheet, row, col, what, wanted, cell)
     }
 
     /// A non-negative whole number (users, hours, inhabitants).
@@ -324,52 +326,24 @@ impl Conv {
             Cell::Text(t) => Some(t.to_string()),
             Cell::Number(d) => Some(d.normalize().to_string()),
             Cell::Date(serial) => from_serial(serial).map(|d| d.format_it()),
-            other => {
-                let found = other.shown();
-                self.fail(
-                    sheet,
-                    row,
-                    col,
-                    what,
-                    format!("expected text, found {found}"),
-                );
-                None
-            }
+            other => self.expected(sheet, row, col, what, "text", &other),
         }
     }
 
     /// A `SI`/`NO` answer (also `VERO`/`FALSO`, TRUE/FALSE cells).
     pub(crate) fn yes_no(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str) -> Option<bool> {
-        match self.cell(sheet, row, col) {
-            cell if cell.is_blank() => None,
-            Cell::Bool(b) => Some(b),
+        let cell = self.cell(sheet, row, col);
+        match &cell {
+            _ if cell.is_blank() => return None,
+            Cell::Bool(b) => return Some(*b),
             Cell::Text(t) => match fold(t).as_str() {
-                "si" | "vero" | "true" | "yes" => Some(true),
-                "no" | "falso" | "false" => Some(false),
-                _ => {
-                    let found = Cell::Text(t).shown();
-                    self.fail(
-                        sheet,
-                        row,
-                        col,
-                        what,
-                        format!("expected SI or NO, found {found}"),
-                    );
-                    None
-                }
+                "si" | "vero" | "true" | "yes" => return Some(true),
+                "no" | "falso" | "false" => return Some(false),
+                _ => {}
             },
-            other => {
-                let found = other.shown();
-                self.fail(
-                    sheet,
-                    row,
-                    col,
-                    what,
-                    format!("expected SI or NO, found {found}"),
-                );
-                None
-            }
+            _ => {}
         }
+        self.expected(sheet, row, col, what, "SI or NO", &cell)
     }
 
     /// A date-time: `dd/mm/yyyy hh:mm`, ISO `yyyy-mm-ddThh:mm`, or a date cell.
