@@ -1,5 +1,5 @@
 //! The canonical model (JSON version 1), the hub between every reader and
-//! every writer. `../shared/spec/MODEL.md` is its contract.
+//! every writer. `docs/model.md` documents it.
 //!
 //! **Naming.** Field names are Italian, as printed on the paper form
 //! (`utenti_2019`, `media_ore`, `spesa`) and the JSON keys are the form's own

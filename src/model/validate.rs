@@ -1,4 +1,4 @@
-//! The model's constraints (MODEL.md), checked after reading.
+//! The model's constraints (docs/model.md), checked after reading.
 
 use rust_decimal::Decimal;
 
@@ -6,7 +6,7 @@ use super::{Edizione, MAX_RELAZIONE_CHARS, RIGA_TOTALE, RIGHE_UTENTI, SCHEMA_VER
 use crate::diagnostic::{Diagnostic, Location};
 
 impl Scheda {
-    /// Check the values against the form's constraints (MODEL.md). Every
+    /// Check the values against the form's constraints (docs/model.md). Every
     /// problem is an error diagnostic located by its JSON pointer.
     pub fn validate(&self) -> Vec<Diagnostic> {
         let mut v = Validator::default();

@@ -1,4 +1,4 @@
-//! Reader for the canonical JSON model (MODEL.md, version 1).
+//! Reader for the canonical JSON model (docs/model.md, version 1).
 //!
 //! Numbers are read exactly (serde_json `arbitrary_precision`); an unknown
 //! `schema_version` is refused before anything else is looked at; unknown
@@ -29,7 +29,7 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
         let pointer = to_pointer(&e.path().to_string());
         let message = e.inner().to_string();
         let hint = if message.starts_with("unknown field") {
-            Some("the model's fields are listed in MODEL.md; check the spelling")
+            Some("the model's fields are listed in docs/model.md; check the spelling")
         } else if message.contains("expected u64") || message.contains("expected u32") {
             Some("users, hours and inhabitants are non-negative whole numbers")
         } else {

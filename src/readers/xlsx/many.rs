@@ -58,7 +58,7 @@ pub(super) fn read(sheet: &Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
                     .at(sheet.at(header, col))
                     .with_hint(
                         "the header row holds the model's field paths, such as `edizione` or \
-                         `quadro1.M12.utenti` (see MODEL.md)",
+                         `quadro1.M12.utenti` (see docs/model.md)",
                     ),
             ),
         }
