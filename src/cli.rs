@@ -277,7 +277,11 @@ fn convert(args: ConvertArgs) -> CliResult<u8> {
         written.value
     } else {
         match writers::write_many(&forms, to) {
-            Some(result) => result.map_err(|e| Failure::new(Some(&args.output), e))?,
+            Some(result) => {
+                let written = result.map_err(|e| Failure::new(Some(&args.output), e))?;
+                report_warnings(Some(&args.output), &written.warnings, strict)?;
+                written.value
+            }
             None => {
                 return Err(Failure::new(
                     Some(&args.output),

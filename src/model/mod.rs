@@ -460,12 +460,26 @@ impl<'de> Deserialize<'de> for Domanda {
 #[serde(deny_unknown_fields)]
 pub struct Quadro4 {
     /// SOC25 only: answered questions, `true` for `SI`, `false` for `NO`;
-    /// unanswered ones are absent.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// unanswered ones are absent (and read as absent when `null`).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "answers"
+    )]
     pub risposte: BTreeMap<Domanda, bool>,
     /// The free-text report (R40 in SOC25, R16 in SOC26), at most 6,000 characters.
     #[serde(default)]
     pub relazione: Option<String>,
+}
+
+/// The answers of Quadro 4, where `null` is an unanswered question, as
+/// everywhere in the model (MODEL.md: `null` or an absent key).
+fn answers<'de, D>(deserializer: D) -> Result<BTreeMap<Domanda, bool>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let all: BTreeMap<Domanda, Option<bool>> = Deserialize::deserialize(deserializer)?;
+    Ok(all.into_iter().filter_map(|(q, a)| Some((q, a?))).collect())
 }
 
 impl Scheda {

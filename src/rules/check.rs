@@ -35,6 +35,8 @@ pub struct Change {
     pub code: String,
     /// JSON pointer of the value.
     pub pointer: String,
+    /// What the value is, in words (`media annua ore di assistenza 2024`).
+    pub what: String,
     /// The value before, as printed (`(vuoto)` when blank).
     pub before: String,
     /// The value after, as printed.
@@ -199,6 +201,10 @@ pub fn check(s: &Scheda) -> Vec<Discrepancy> {
 
 /// Replace every derived value of `s` that the rules can compute and that
 /// differs from the computed one (at the rule's precision); list the changes.
+///
+/// Only real changes are listed: a value that was blank, or whose value
+/// changes. A value that is already right but printed with fewer decimals
+/// (`24` for `24,00`) is rewritten at the rule's precision without a line.
 pub fn recompute(s: &mut Scheda) -> Vec<Change> {
     let d = derive(s);
     let mut changes = Vec::new();
@@ -210,15 +216,51 @@ pub fn recompute(s: &mut Scheda) -> Vec<Change> {
         {
             continue;
         }
-        changes.push(Change {
-            code: q.code.clone(),
-            pointer: q.pointer.clone(),
-            before: show(q.printed, q.places.or(q.printed.map(|p| p.scale()))),
-            after: show(Some(new), q.places.or(Some(new.scale()))),
-        });
+        if q.printed != Some(new) {
+            changes.push(change(&q, new));
+        }
         set(s, &q.pointer, new);
     }
     changes
+}
+
+/// Bring every derived value that `s` holds with fewer decimals than the
+/// form prints (seed 004's integer means, `72` for `72,05`) to the form's
+/// precision, replacing it with the computed value; list each one.
+///
+/// Writers that print at the form's precision (PDF, text, XLSX) call this
+/// first, so that `72` never comes out as `72,00`, as if it were exact. Only
+/// values that agree with the rules at their printed precision are
+/// replaced: one that disagrees is an error of the source, which `check`
+/// reports and `recompute` corrects, and it is written as it is.
+pub fn settle_precision(s: &mut Scheda) -> Vec<Change> {
+    let d = derive(s);
+    let mut changes = Vec::new();
+    for q in quantities(s, &d) {
+        let (Some(printed), Some(exact), Some(places)) = (q.printed, q.exact, q.places) else {
+            continue;
+        };
+        if printed.scale() >= places || !agrees(printed, exact, q.places) {
+            continue;
+        }
+        let new = rounded(exact, q.places);
+        if printed != new {
+            changes.push(change(&q, new));
+        }
+        set(s, &q.pointer, new);
+    }
+    changes
+}
+
+/// A change of `q` to `new`, both shown as printed.
+fn change(q: &Quantity, new: Decimal) -> Change {
+    Change {
+        code: q.code.clone(),
+        pointer: q.pointer.clone(),
+        what: q.what.clone(),
+        before: show(q.printed, q.printed.map(|p| p.scale())),
+        after: show(Some(new), q.places.or(Some(new.scale()))),
+    }
 }
 
 fn set(s: &mut Scheda, pointer: &str, v: Decimal) {

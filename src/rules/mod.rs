@@ -7,7 +7,7 @@ mod check;
 mod derive;
 pub mod sentences;
 
-pub use check::{Change, Discrepancy, check, recompute};
+pub use check::{Change, Discrepancy, check, recompute, settle_precision};
 pub use derive::{Derived, derive, media_ore, spesa_inferiore, spesa_storica};
 pub use sentences::{Catalogue, Sentences};
 

@@ -6,12 +6,13 @@ pub mod pdf;
 pub mod text;
 pub mod xlsx;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
-use crate::diagnostic::{Result, Warned};
+use crate::diagnostic::{Diagnostic, Location, Result, Warned};
 use crate::format::Format;
 use crate::model::Scheda;
-use crate::rules::Catalogue;
+use crate::rules::{self, Catalogue};
 
 /// Options shared by the writers.
 #[derive(Debug, Clone, Default)]
@@ -35,25 +36,78 @@ impl WriteOptions {
 }
 
 /// Write one form in `format`.
+///
+/// PDF, text and XLSX print every derived value at the form's precision: a
+/// value the model holds with fewer decimals (an integer mean) is first
+/// replaced by the computed one, with a warning naming it
+/// ([`rules::settle_precision`]). JSON keeps the values as they are.
 pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<Warned<Vec<u8>>> {
-    match format {
-        Format::Json => json::write(scheda).map(Warned::new),
-        Format::Text => text::write(scheda, options.layout, &options.catalogue()?),
-        Format::Xlsx => xlsx::write(scheda).map(Warned::new),
+    let (scheda, mut warnings) = match format {
+        Format::Json => (Cow::Borrowed(scheda), Vec::new()),
+        _ => {
+            let (settled, warnings) = at_form_precision(scheda);
+            (Cow::Owned(settled), warnings)
+        }
+    };
+    let mut written = match format {
+        Format::Json => Warned::new(json::write(&scheda)?),
+        Format::Text => text::write(&scheda, options.layout, &options.catalogue()?)?,
+        Format::Xlsx => Warned::new(xlsx::write(&scheda)?),
         Format::Pdf => pdf::write(
-            scheda,
+            &scheda,
             &pdf::PdfSettings {
                 templates_dir: options.templates_dir.clone(),
             },
-        ),
-    }
+        )?,
+    };
+    warnings.append(&mut written.warnings);
+    written.warnings = warnings;
+    Ok(written)
 }
 
 /// Write several forms into one file, where the format can hold several
-/// (a multi-Comune workbook); `None` when it cannot.
-pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Vec<u8>>> {
+/// (a multi-Comune workbook); `None` when it cannot. Derived values are
+/// brought to the form's precision as [`write`] does.
+pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec<u8>>>> {
     match format {
-        Format::Xlsx => Some(xlsx::write_many(schede)),
+        Format::Xlsx => {
+            let mut warnings = Vec::new();
+            let settled: Vec<Scheda> = schede
+                .iter()
+                .map(|s| {
+                    let (s, mut w) = at_form_precision(s);
+                    warnings.append(&mut w);
+                    s
+                })
+                .collect();
+            Some(xlsx::write_many(&settled).map(|bytes| Warned {
+                value: bytes,
+                warnings,
+            }))
+        }
         _ => None,
     }
+}
+
+/// `scheda` with its derived values at the form's precision, and a warning
+/// for each value that changed.
+fn at_form_precision(scheda: &Scheda) -> (Scheda, Vec<Diagnostic>) {
+    let mut settled = scheda.clone();
+    let warnings = rules::settle_precision(&mut settled)
+        .into_iter()
+        .map(|c| {
+            let whose = match &scheda.ente.denominazione {
+                Some(name) => format!("{name}: "),
+                None => String::new(),
+            };
+            Diagnostic::warning(format!(
+                "{whose}{} {} is given as {}, with fewer decimals than the form prints; \
+                 written as the computed {}",
+                c.code, c.what, c.before, c.after
+            ))
+            .at(Location::pointer(c.pointer))
+            .with_hint("the form prints this value with two decimals; a source that rounded it (the IFEL page prints whole means) cannot give them back")
+        })
+        .collect();
+    (settled, warnings)
 }

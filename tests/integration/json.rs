@@ -95,3 +95,20 @@ fn syntax_errors_name_the_line() {
     assert!(e.contains("failed to parse JSON"), "{e}");
     assert!(e.contains("--> 3"), "{e}");
 }
+
+#[test]
+fn a_null_answer_is_an_unanswered_question() {
+    let s = json::read(
+        br#"{"schema_version":1,"edizione":"SOC25","anno":2024,
+            "quadro4":{"risposte":{"R20":null,"R21":true}}}"#,
+    )
+    .unwrap()
+    .value;
+    let answers: Vec<String> = s
+        .quadro4
+        .risposte
+        .iter()
+        .map(|(q, a)| format!("{q}={a}"))
+        .collect();
+    assert_eq!(answers, ["R21=true"]);
+}

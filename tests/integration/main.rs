@@ -4,6 +4,7 @@
 mod util;
 
 mod cli;
+mod consistency;
 mod json;
 mod pdf;
 mod rules;

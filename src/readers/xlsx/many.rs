@@ -2,7 +2,7 @@
 //! (`edizione`, `quadro1.M12.utenti`, ...) and one form per row below it.
 //!
 //! Each row becomes a JSON value that the model's own deserialiser reads,
-//! so the columns follow `model.rs`; what a column takes (text, whole
+//! so the columns follow `model/mod.rs`; what a column takes (text, whole
 //! number, decimal, SI/NO, date) comes from the model too
 //! ([`crate::writers::xlsx::paths`]).
 

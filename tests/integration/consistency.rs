@@ -1,0 +1,128 @@
+//! What scheda writes from a consistent form checks consistent too, in every
+//! format: a value the source printed with fewer decimals than the form (seed
+//! 004's integer means) is written as the computed value, with a warning,
+//! never padded to `72,00` as if it were exact.
+
+use scheda::model::Scheda;
+use scheda::writers::text::TextLayout;
+use scheda::writers::{self, WriteOptions};
+use scheda::{Format, readers, rules};
+
+use crate::util::{SEEDS, read_fixture};
+
+/// Every seed (as the text reader reads it) and every sample, by name.
+fn forms() -> Vec<(String, Scheda)> {
+    let mut out = Vec::new();
+    for seed in SEEDS {
+        let text = read_fixture(&format!("{seed}.txt"));
+        let s = readers::read(&text, Format::Text).unwrap().value.remove(0);
+        out.push((seed.to_string(), s));
+    }
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut names: Vec<_> = std::fs::read_dir(&samples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    names.sort();
+    for path in names {
+        let s = readers::read(&std::fs::read(&path).unwrap(), Format::Json)
+            .unwrap()
+            .value
+            .remove(0);
+        out.push((path.file_name().unwrap().to_string_lossy().into(), s));
+    }
+    assert!(out.len() >= 8, "five seeds and the samples");
+    out
+}
+
+fn json(s: &Scheda) -> String {
+    String::from_utf8(writers::json::write(s).unwrap()).unwrap()
+}
+
+#[test]
+fn every_output_of_a_consistent_form_checks_consistent() {
+    let outputs = [
+        ("json", Format::Json, None),
+        ("pdf", Format::Pdf, None),
+        ("xlsx", Format::Xlsx, None),
+        ("txt pdftotext", Format::Text, Some(TextLayout::Pdftotext)),
+        ("txt portal", Format::Text, Some(TextLayout::Portal)),
+    ];
+    for (name, s) in forms() {
+        assert_eq!(rules::check(&s), vec![], "{name} checks consistent");
+        let mut settled = s.clone();
+        rules::settle_precision(&mut settled);
+        for (what, format, layout) in outputs {
+            let options = WriteOptions {
+                layout,
+                ..WriteOptions::default()
+            };
+            let bytes = writers::write(&s, format, &options).unwrap().value;
+            let back = readers::read(&bytes, format).unwrap().value.remove(0);
+            assert_eq!(rules::check(&back), vec![], "{name} through {what}");
+            // Every format but JSON reads back to the model as written, at
+            // the form's precision; JSON keeps the model as it was.
+            let expected = if format == Format::Json { &s } else { &settled };
+            assert_eq!(json(&back), json(expected), "{name} through {what}");
+        }
+    }
+}
+
+#[test]
+fn integer_means_are_written_as_computed_with_a_warning() {
+    let sondrio = forms()
+        .into_iter()
+        .find(|(n, _)| n == "sondrio.json")
+        .unwrap()
+        .1;
+    assert_eq!(sondrio.quadro1.M12.media_ore.unwrap().to_string(), "72");
+    let written = writers::write(&sondrio, Format::Xlsx, &WriteOptions::default()).unwrap();
+    let warnings: Vec<String> = written
+        .warnings
+        .iter()
+        .map(|w| format!("{} @ {}", w.message, w.location.as_ref().unwrap()))
+        .collect();
+    assert_eq!(
+        warnings.first().map(String::as_str),
+        Some(
+            "SONDRIO: M12 media annua ore di assistenza 2024 is given as 72, with fewer \
+             decimals than the form prints; written as the computed 72,05 @ /quadro1/M12/media_ore"
+        )
+    );
+    // One per mean whose value changes: M12, M15, M21, M24, M27, M44 (M18's
+    // 24 is 24,00 and M59's 72 is 72,00 exactly; the empty rows are 0,00).
+    assert_eq!(warnings.len(), 6, "{warnings:#?}");
+    assert!(!warnings.iter().any(|w| w.contains("M18") || w.contains("M59")));
+    let back = readers::read(&written.value, Format::Xlsx)
+        .unwrap()
+        .value
+        .remove(0);
+    assert_eq!(back.quadro1.M12.media_ore.unwrap().to_string(), "72.05");
+    // JSON keeps the model as given, without a warning.
+    let json = writers::write(&sondrio, Format::Json, &WriteOptions::default()).unwrap();
+    assert!(json.warnings.is_empty());
+}
+
+#[test]
+fn recompute_lists_only_real_changes() {
+    let mut sondrio = forms()
+        .into_iter()
+        .find(|(n, _)| n == "sondrio.json")
+        .unwrap()
+        .1;
+    let changes = rules::recompute(&mut sondrio);
+    let lines: Vec<String> = changes
+        .iter()
+        .map(|c| format!("{} {} -> {}", c.code, c.before, c.after))
+        .collect();
+    assert!(lines.contains(&"M12 72 -> 72,05".to_string()), "{lines:#?}");
+    assert!(lines.contains(&"R04 33,629149 -> 33,63".to_string()), "{lines:#?}");
+    // M18's 24 is 24,00 and R09 is already 0,00: rewritten, not listed.
+    let number = |t: &str| scheda::number::parse_it(t).ok();
+    for c in &changes {
+        assert_ne!(number(&c.before), number(&c.after), "{c:?}");
+    }
+    assert_eq!(sondrio.quadro1.M18.media_ore.unwrap().to_string(), "24.00");
+    assert!(rules::recompute(&mut sondrio).is_empty());
+}
