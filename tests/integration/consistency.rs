@@ -93,7 +93,11 @@ fn integer_means_are_written_as_computed_with_a_warning() {
     // One per mean whose value changes: M12, M15, M21, M24, M27, M44 (M18's
     // 24 is 24,00 and M59's 72 is 72,00 exactly; the empty rows are 0,00).
     assert_eq!(warnings.len(), 6, "{warnings:#?}");
-    assert!(!warnings.iter().any(|w| w.contains("M18") || w.contains("M59")));
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.contains("M18") || w.contains("M59"))
+    );
     let back = readers::read(&written.value, Format::Xlsx)
         .unwrap()
         .value
@@ -117,7 +121,10 @@ fn recompute_lists_only_real_changes() {
         .map(|c| format!("{} {} -> {}", c.code, c.before, c.after))
         .collect();
     assert!(lines.contains(&"M12 72 -> 72,05".to_string()), "{lines:#?}");
-    assert!(lines.contains(&"R04 33,629149 -> 33,63".to_string()), "{lines:#?}");
+    assert!(
+        lines.contains(&"R04 33,629149 -> 33,63".to_string()),
+        "{lines:#?}"
+    );
     // M18's 24 is 24,00 and R09 is already 0,00: rewritten, not listed.
     let number = |t: &str| scheda::number::parse_it(t).ok();
     for c in &changes {
