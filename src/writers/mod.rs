@@ -93,20 +93,30 @@ pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec
 /// for each value that changed.
 fn at_form_precision(scheda: &Scheda) -> (Scheda, Vec<Diagnostic>) {
     let mut settled = scheda.clone();
+    let whose = match &scheda.ente.denominazione {
+        Some(name) => format!("{name}: "),
+        None => String::new(),
+    };
     let warnings = rules::settle_precision(&mut settled)
         .into_iter()
-        .map(|c| {
-            let whose = match &scheda.ente.denominazione {
-                Some(name) => format!("{name}: "),
-                None => String::new(),
-            };
-            Diagnostic::warning(format!(
+        .enumerate()
+        .map(|(i, c)| {
+            let warning = Diagnostic::warning(format!(
                 "{whose}{} {} is given as {}, with fewer decimals than the form prints; \
                  written as the computed {}",
                 c.code, c.what, c.before, c.after
             ))
-            .at(Location::pointer(c.pointer))
-            .with_hint("the form prints this value with two decimals; a source that rounded it (the IFEL page prints whole means) cannot give them back")
+            .at(Location::pointer(c.pointer));
+            // One hint is enough for the whole list.
+            if i == 0 {
+                warning.with_hint(
+                    "the form prints two decimals, which a rounded source (the IFEL page \
+                     prints whole means) cannot give back; `--recompute` corrects every \
+                     derived value without warnings",
+                )
+            } else {
+                warning
+            }
         })
         .collect();
     (settled, warnings)
