@@ -14,8 +14,8 @@
 //! removed or replaced (its file is watched), and when a tool that was missing
 //! may have been installed: then every absolute directory on `PATH` that
 //! exists is watched (a directory's modification time changes when an entry
-//! is added). When every tool is found, nothing but their files is watched,
-//! and a `cargo test` with nothing changed rebuilds nothing.
+//! is added). When every tool is found, only their files are watched. Either
+//! way a `cargo test` with nothing changed rebuilds nothing.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -48,11 +48,10 @@ fn main() {
         }
     }
     if missing {
-        // Only existing absolute directories: cargo reruns the script every
-        // time for a path that does not exist, and a relative entry would
-        // be read from the package directory.
-        // Each directory once, however often PATH names it (`/bin` is often
-        // `/usr/bin`).
+        // Only existing absolute directories (cargo reruns the script every
+        // time for a path that does not exist, and would read a relative
+        // one from the package directory), each once however PATH spells it
+        // (`/bin` is often `/usr/bin`).
         let mut seen = Vec::new();
         for dir in dirs.iter().filter(|d| d.is_absolute() && d.is_dir()) {
             let real = dir.canonicalize().unwrap_or_else(|_| dir.clone());
