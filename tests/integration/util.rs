@@ -31,6 +31,18 @@ pub fn read_fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
+/// Fail a test that needs `tool` where it cannot be run: it is not
+/// installed, or not on `PATH`. Such a test is marked ignored when `build.rs`
+/// did not find the tool, so it gets here only under `CI=true` or when run
+/// with `--ignored`/`--include-ignored`.
+#[track_caller]
+pub fn missing_tool(tool: &str, package: &str, error: std::io::Error) -> ! {
+    panic!(
+        "{tool} cannot be run ({error}): this test needs it; install it \
+         (on Debian: apt-get install {package}) or put it on PATH"
+    )
+}
+
 /// Whether golden files should be rewritten (`SCHEDA_BLESS=1`).
 pub fn bless() -> bool {
     std::env::var_os("SCHEDA_BLESS").is_some_and(|v| v != "0")

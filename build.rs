@@ -1,0 +1,80 @@
+//! Tells the test suite which external tools it can use.
+//!
+//! A few integration tests drive programs that are not part of Rust:
+//! LibreOffice's `soffice` and poppler's `pdftotext`. This script looks for
+//! each on `PATH` and sets a cfg for the ones it finds (`has_soffice`,
+//! `has_pdftotext`); it also sets `ci` when the environment variable `CI` is
+//! `true` or `1`. A test that needs a tool is marked
+//! `#[cfg_attr(all(not(has_TOOL), not(ci)), ignore = "...")]`, so where the
+//! tool is missing `cargo test` lists it as ignored with the reason, and under
+//! CI it runs and fails, saying which tool is missing. The library and the
+//! binary do not use these cfgs.
+//!
+//! The check reruns when `PATH` or `CI` change, when a tool that was found is
+//! removed or replaced (its file is watched), and when a tool that was missing
+//! may have been installed: then every absolute directory on `PATH` that
+//! exists is watched (a directory's modification time changes when an entry
+//! is added). When every tool is found, only their files are watched. Either
+//! way a `cargo test` with nothing changed rebuilds nothing.
+
+use std::env;
+use std::path::{Path, PathBuf};
+
+/// The tools: the cfg set when found, and the command the tests run.
+const TOOLS: [(&str, &str); 2] = [("has_soffice", "soffice"), ("has_pdftotext", "pdftotext")];
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-env-changed=PATH");
+    println!("cargo::rerun-if-env-changed=CI");
+    println!("cargo::rustc-check-cfg=cfg(ci)");
+    if env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1") {
+        println!("cargo::rustc-cfg=ci");
+    }
+
+    let dirs: Vec<PathBuf> = env::var_os("PATH")
+        .map(|p| env::split_paths(&p).collect())
+        .unwrap_or_default();
+    let mut missing = false;
+    for (cfg, command) in TOOLS {
+        println!("cargo::rustc-check-cfg=cfg({cfg})");
+        let file = format!("{command}{}", env::consts::EXE_SUFFIX);
+        match dirs.iter().map(|d| d.join(&file)).find(|p| executable(p)) {
+            Some(path) => {
+                println!("cargo::rustc-cfg={cfg}");
+                println!("cargo::rerun-if-changed={}", path.display());
+            }
+            None => missing = true,
+        }
+    }
+    if missing {
+        // Only existing absolute directories (cargo reruns the script every
+        // time for a path that does not exist, and would read a relative
+        // one from the package directory), each once however PATH spells it
+        // (`/bin` is often `/usr/bin`).
+        let mut seen = Vec::new();
+        for dir in dirs.iter().filter(|d| d.is_absolute() && d.is_dir()) {
+            let real = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+            if !seen.contains(&real) {
+                println!("cargo::rerun-if-changed={}", dir.display());
+                seen.push(real);
+            }
+        }
+    }
+}
+
+/// Whether `path` is a file this user may run (on Unix, with an execute bit).
+fn executable(path: &Path) -> bool {
+    let Ok(meta) = path.metadata() else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.is_file() && meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
+    }
+}
