@@ -10,6 +10,11 @@ use crate::diagnostic::{Result, Warned};
 use crate::format::Format;
 use crate::model::Scheda;
 
+/// The hint for a count (users, hours, inhabitants) that is not a whole
+/// number of 0 or more, whatever the format.
+pub(crate) const COUNT_HINT: &str =
+    "counts of users, hours and inhabitants are whole numbers, 0 or more";
+
 /// Read every form in `bytes` (a multi-Comune workbook holds several; every
 /// other format one).
 pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {
