@@ -26,9 +26,14 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
         )
     })?;
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        Error::new(
-            Diagnostic::error(format!("failed to parse JSON ({e})")).at(Location::line(e.line())),
-        )
+        let mut d =
+            Diagnostic::error(format!("failed to parse JSON ({e})")).at(Location::line(e.line()));
+        if e.to_string().starts_with("trailing characters") && e.column() == 1 {
+            d = d.with_hint(
+                "a file of one model per line is JSON Lines: name it .jsonl, or use --from jsonl",
+            );
+        }
+        Error::new(d)
     })?;
     from_value(value).map(Warned::new)
 }

@@ -2,6 +2,7 @@
 //! module per format.
 
 pub mod json;
+pub mod jsonl;
 pub mod pdf;
 pub mod text;
 pub mod xlsx;
@@ -38,6 +39,7 @@ impl WriteOptions {
 pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<Warned<Vec<u8>>> {
     match format {
         Format::Json => json::write(scheda).map(Warned::new),
+        Format::JsonLines => jsonl::write(scheda).map(Warned::new),
         Format::Text => text::write(scheda, options.layout, &options.catalogue()?),
         Format::Xlsx => xlsx::write(scheda).map(Warned::new),
         Format::Pdf => pdf::write(
@@ -50,10 +52,12 @@ pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<
 }
 
 /// Write several forms into one file, where the format can hold several
-/// (a multi-Comune workbook); `None` when it cannot.
+/// (a multi-Comune workbook, JSON Lines; see [`Format::holds_many`]);
+/// `None` when it cannot.
 pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Vec<u8>>> {
     match format {
         Format::Xlsx => Some(xlsx::write_many(schede)),
-        _ => None,
+        Format::JsonLines => Some(jsonl::write_many(schede)),
+        Format::Text | Format::Json | Format::Pdf => None,
     }
 }
