@@ -36,6 +36,10 @@ pub enum Location {
     Row { code: String },
     /// A 1-based page of a PDF.
     Page { page: usize },
+    /// A JSON pointer into the model on a 1-based line of a JSON Lines
+    /// file, e.g. line 3, `/quadro1/M12/utenti`.
+    #[serde(rename = "line_pointer")]
+    LinePointer { line: usize, pointer: String },
 }
 
 impl Location {
@@ -55,6 +59,14 @@ impl Location {
     /// A JSON pointer location.
     pub fn pointer(pointer: impl Into<String>) -> Self {
         Location::Pointer {
+            pointer: pointer.into(),
+        }
+    }
+
+    /// A JSON pointer on a line of a JSON Lines file.
+    pub fn line_pointer(line: usize, pointer: impl Into<String>) -> Self {
+        Location::LinePointer {
+            line,
             pointer: pointer.into(),
         }
     }
@@ -79,6 +91,10 @@ impl fmt::Display for Location {
             }
             Location::Row { code } => write!(f, "row {code}"),
             Location::Page { page } => write!(f, "page {page}"),
+            Location::LinePointer { line, pointer } if pointer.is_empty() => {
+                write!(f, "line {line}")
+            }
+            Location::LinePointer { line, pointer } => write!(f, "line {line}: {pointer}"),
         }
     }
 }
@@ -145,6 +161,12 @@ impl Diagnostic {
         match (source, &self.location) {
             (Some(src), Some(loc @ Location::Line { .. })) => {
                 out.push_str(&format!("\n  --> {src}:{loc}"))
+            }
+            (Some(src), Some(Location::LinePointer { line, pointer })) if pointer.is_empty() => {
+                out.push_str(&format!("\n  --> {src}:{line}"))
+            }
+            (Some(src), Some(Location::LinePointer { line, pointer })) => {
+                out.push_str(&format!("\n  --> {src}:{line}: {pointer}"))
             }
             (Some(src), Some(loc)) => out.push_str(&format!("\n  --> {src}: {loc}")),
             (None, Some(loc)) => out.push_str(&format!("\n  --> {loc}")),

@@ -12,6 +12,7 @@ pub mod model;
 pub mod number;
 pub mod readers;
 pub mod rules;
+pub mod select;
 pub mod writers;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};

@@ -2,10 +2,16 @@
 //!
 //! Numbers are read exactly (serde_json `arbitrary_precision`); an unknown
 //! `schema_version` is refused before anything else is looked at; unknown
-//! fields and values of the wrong kind are errors named by their JSON pointer.
+//! fields and values of the wrong kind are errors named by their JSON
+//! pointer (RFC 6901).
 
+use serde_json::Value;
+use serde_path_to_error::Segment;
+
+use super::COUNT_HINT;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::{SCHEMA_VERSION, Scheda};
+use crate::writers::xlsx::paths::{self, Kind};
 
 /// Read one model from JSON bytes.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
@@ -19,37 +25,112 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
             .with_hint("save the file as UTF-8"),
         )
     })?;
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        Error::new(
-            Diagnostic::error(format!("failed to parse JSON ({e})")).at(Location::line(e.line())),
-        )
-    })?;
-    check_version(&value)?;
-    let scheda: Scheda = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let pointer = to_pointer(&e.path().to_string());
-        let message = e.inner().to_string();
-        let hint = if message.starts_with("unknown field") {
-            Some("the model's fields are listed in docs/model.md; check the spelling")
-        } else if message.contains("expected u64") || message.contains("expected u32") {
-            Some("users, hours and inhabitants are non-negative whole numbers")
-        } else {
-            None
-        };
+    let value: Value = serde_json::from_str(text).map_err(|e| {
         let mut d =
-            Diagnostic::error(format!("invalid model: {message}")).at(Location::pointer(pointer));
-        if let Some(hint) = hint {
-            d = d.with_hint(hint);
+            Diagnostic::error(format!("failed to parse JSON ({e})")).at(Location::line(e.line()));
+        if e.to_string().starts_with("trailing characters") && e.column() == 1 {
+            d = d.with_hint(
+                "a file of one model per line is JSON Lines: name it .jsonl, or use --from jsonl",
+            );
         }
         Error::new(d)
+    })?;
+    from_value(value).map(Warned::new)
+}
+
+/// Read one model from a parsed JSON value: the version first, then the
+/// fields, then the model's own constraints.
+pub(crate) fn from_value(value: Value) -> Result<Scheda> {
+    check_version(&value)?;
+    let scheda: Scheda = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let pointer = pointer(e.path());
+        let message = e.inner().to_string();
+        Error::new(field_error(&value, &pointer, e.path(), &message))
     })?;
     let problems = scheda.validate();
     if !problems.is_empty() {
         return Err(Error::many(problems));
     }
-    Ok(Warned::new(scheda))
+    Ok(scheda)
 }
 
-fn check_version(value: &serde_json::Value) -> Result<()> {
+/// The diagnostic for a field the model's deserialiser refused.
+fn field_error(
+    value: &Value,
+    pointer: &str,
+    path: &serde_path_to_error::Path,
+    message: &str,
+) -> Diagnostic {
+    let at = Location::pointer(pointer);
+    if message.starts_with("unknown field") {
+        return Diagnostic::error(format!("invalid model: {message}"))
+            .at(at)
+            .with_hint("the model's fields are listed in docs/model.md; check the spelling");
+    }
+    let dotted: Vec<&str> = path
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Map { key } if key != NUMBER_TOKEN => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
+    let dotted = dotted.join(".");
+    let integer = paths::known().get(&dotted) == Some(&Kind::Integer);
+    if let (true, Some(found)) = (integer, value.pointer(pointer)) {
+        let found = match found {
+            Value::Number(n) => {
+                let text = n.to_string();
+                let literal = !text.contains(['.', 'e', 'E']) && !text.starts_with('-');
+                if literal && n.as_u64().is_none() {
+                    format!("{text} (too large)")
+                } else {
+                    text
+                }
+            }
+            other => other.to_string(),
+        };
+        if dotted == "anno" {
+            return Diagnostic::error(format!(
+                "invalid model: expected a year such as 2024, found {found}"
+            ))
+            .at(at);
+        }
+        return Diagnostic::error(format!(
+            "invalid model: expected a non-negative whole number, found {found}"
+        ))
+        .at(at)
+        .with_hint(COUNT_HINT);
+    }
+    Diagnostic::error(format!("invalid model: {message}")).at(at)
+}
+
+/// The key serde_json uses inside a number read with arbitrary precision;
+/// not a place in the document.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The RFC 6901 pointer of a path: `/quadro1/M12/utenti`; `~` is written
+/// `~0` and `/` is written `~1` inside a key.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Map { key } if key == NUMBER_TOKEN => {}
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { variant } => {
+                out.push('/');
+                out.push_str(&variant.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn check_version(value: &Value) -> Result<()> {
     let Some(object) = value.as_object() else {
         return Err(Error::new(
             Diagnostic::error("the JSON is not an object: expected a scheda model")
@@ -71,17 +152,4 @@ fn check_version(value: &serde_json::Value) -> Result<()> {
             .with_hint("a newer model needs a newer scheda"),
         )),
     }
-}
-
-/// `quadro1.M12.utenti` -> `/quadro1/M12/utenti`; `quadro4.risposte.R99` likewise.
-fn to_pointer(path: &str) -> String {
-    if path == "." || path.is_empty() {
-        return String::new();
-    }
-    path.split('.')
-        .map(|seg| {
-            let seg = seg.trim_start_matches('[').trim_end_matches(']');
-            format!("/{}", seg.replace('~', "~0").replace('/', "~1"))
-        })
-        .collect()
 }

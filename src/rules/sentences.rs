@@ -24,6 +24,29 @@ pub struct Catalogue {
     env: Environment<'static>,
 }
 
+/// Refuse a templates directory that does not exist or is not a directory
+/// (the PDF templates and the sentence catalogue are read from it).
+pub(crate) fn require_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let reason = if dir.exists() {
+        "not a directory"
+    } else {
+        "not found"
+    };
+    Err(Error::new(
+        Diagnostic::error(format!(
+            "failed to read templates from {} ({reason})",
+            dir.display()
+        ))
+        .with_hint(
+            "the templates directory holds any of SOC25.typ, SOC26.typ, common.typ and \
+             sentences/SOC25.j2, sentences/SOC26.j2",
+        ),
+    ))
+}
+
 impl Catalogue {
     /// The catalogue compiled into scheda.
     pub fn builtin() -> Self {
@@ -33,7 +56,10 @@ impl Catalogue {
 
     /// The catalogue with each edition's file taken from
     /// `dir/sentences/<EDIZIONE>.j2` where it exists, else the built-in one.
+    /// A `dir` that is not a directory is an error, as for the PDF
+    /// templates.
     pub fn from_dir(dir: &Path) -> Result<Self> {
+        require_dir(dir)?;
         let load = |ed: Edizione, builtin: &str| -> Result<String> {
             let path = dir.join("sentences").join(format!("{}.j2", ed.code()));
             if path.exists() {

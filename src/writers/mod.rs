@@ -2,6 +2,7 @@
 //! module per format.
 
 pub mod json;
+pub mod jsonl;
 pub mod pdf;
 pub mod text;
 pub mod xlsx;
@@ -43,14 +44,15 @@ impl WriteOptions {
 /// ([`rules::settle_precision`]). JSON keeps the values as they are.
 pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<Warned<Vec<u8>>> {
     let (scheda, mut warnings) = match format {
-        Format::Json => (Cow::Borrowed(scheda), Vec::new()),
-        _ => {
+        Format::Json | Format::JsonLines => (Cow::Borrowed(scheda), Vec::new()),
+        Format::Text | Format::Xlsx | Format::Pdf => {
             let (settled, warnings) = at_form_precision(scheda);
             (Cow::Owned(settled), warnings)
         }
     };
     let mut written = match format {
         Format::Json => Warned::new(json::write(&scheda)?),
+        Format::JsonLines => Warned::new(jsonl::write(&scheda)?),
         Format::Text => text::write(&scheda, options.layout, &options.catalogue()?)?,
         Format::Xlsx => Warned::new(xlsx::write(&scheda)?),
         Format::Pdf => pdf::write(
@@ -66,8 +68,9 @@ pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<
 }
 
 /// Write several forms into one file, where the format can hold several
-/// (a multi-Comune workbook); `None` when it cannot. Derived values are
-/// brought to the form's precision as [`write`] does.
+/// (a multi-Comune workbook, JSON Lines; see [`Format::holds_many`]);
+/// `None` when it cannot. Derived values are brought to the form's
+/// precision where [`write`] does it.
 pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec<u8>>>> {
     match format {
         Format::Xlsx => {
@@ -85,7 +88,8 @@ pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec
                 warnings,
             }))
         }
-        _ => None,
+        Format::JsonLines => Some(jsonl::write_many(schede).map(Warned::new)),
+        Format::Text | Format::Json | Format::Pdf => None,
     }
 }
 

@@ -1,36 +1,8 @@
 //! The `scheda` binary: commands, exit codes, messages, and files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use crate::util::{SEEDS, fixture};
-
-fn scheda(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scheda"))
-        .args(args)
-        .output()
-        .expect("the scheda binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// A fresh temporary directory for one test.
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("scheda-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
+use crate::util::{SEEDS, fixture, p, scheda, stderr, stdout, tempdir};
 
 #[test]
 fn every_seed_checks_consistent() {

@@ -4,6 +4,9 @@
 mod util;
 
 mod cli;
+mod cli_many;
+mod cli_messages;
+mod cli_options;
 mod consistency;
 mod json;
 mod pdf;

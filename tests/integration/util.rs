@@ -2,7 +2,8 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use rust_decimal::Decimal;
 use scheda::model::{Edizione, RIGHE_UTENTI, Scheda, TipoRiga, Utenti};
@@ -132,4 +133,35 @@ pub fn form(
     s.quadro2.R08 = Some(dec(r08));
     s.quadro3.R09 = rules::derive(&s).r09;
     s
+}
+
+/// Run the `scheda` binary with `args`.
+pub fn scheda(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scheda"))
+        .args(args)
+        .output()
+        .expect("the scheda binary runs")
+}
+
+/// Standard error of a run, as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Standard output of a run, as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A fresh temporary directory for one test.
+pub fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("scheda-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A path as a command-line argument.
+pub fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
 }

@@ -228,6 +228,17 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
     for (tok, (name, col)) in toks.iter().zip(&cols) {
         match convert(tok, *col) {
             Ok(v) => out.push(v),
+            Err(NEGATIVE_COUNT) => {
+                ok = false;
+                d.errors.push(
+                    crate::Diagnostic::error(format!(
+                        "row {}: expected a non-negative whole number ({name}), found `{}`",
+                        row.code, tok.text
+                    ))
+                    .at(crate::Location::line(tok.no))
+                    .with_hint(crate::readers::COUNT_HINT),
+                );
+            }
             Err(what) => {
                 ok = false;
                 d.error(
@@ -253,6 +264,9 @@ pub(super) fn expected(col: Col) -> &'static str {
     }
 }
 
+/// What [`convert`] says of a negative count; its message is worded apart.
+pub(super) const NEGATIVE_COUNT: &str = "a non-negative whole number";
+
 /// A token as the column stores it; `Err` says what the token is not.
 pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, &'static str> {
     let v = match tok.val {
@@ -262,7 +276,9 @@ pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, &'static s
     };
     match col {
         Col::Count => {
-            if v.fract().is_zero() && !v.is_sign_negative() && v.trunc().to_u64().is_some() {
+            if v.is_sign_negative() && !v.is_zero() {
+                Err(NEGATIVE_COUNT)
+            } else if v.fract().is_zero() && v.trunc().to_u64().is_some() {
                 Ok(Some(v.trunc()))
             } else {
                 Err("a valid whole number")

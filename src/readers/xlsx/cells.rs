@@ -316,6 +316,9 @@ impl Conv {
             }
         };
         self.fail(sheet, row, col, what, message);
+        if let Some(last) = self.errors.last_mut() {
+            last.hint = Some(crate::readers::COUNT_HINT.into());
+        }
         None
     }
 

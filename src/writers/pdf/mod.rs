@@ -196,12 +196,7 @@ impl Renderer {
 
 /// Read the templates of `dir` that exist, the built-in ones otherwise.
 fn load_templates(dir: &Path) -> Result<[String; 3]> {
-    if !dir.is_dir() {
-        return Err(Error::msg(format!(
-            "failed to read templates from {} (not a directory)",
-            dir.display()
-        )));
-    }
+    crate::rules::sentences::require_dir(dir)?;
     let mut out = BUILTIN_TEMPLATES.map(|(_, text)| text.to_string());
     for (slot, (name, _)) in out.iter_mut().zip(BUILTIN_TEMPLATES) {
         let path = dir.join(name);

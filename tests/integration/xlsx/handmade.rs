@@ -309,6 +309,10 @@ fn errors_name_the_cell_and_what_was_expected() {
         e.contains("expected a non-negative whole number, found -3"),
         "{e}"
     );
+    assert!(
+        e.contains("hint: counts of users, hours and inhabitants are whole numbers, 0 or more"),
+        "{e}"
+    );
 
     // A SI/NO cell with something else.
     let e = read_err(&sheet_of(

@@ -1,0 +1,116 @@
+//! `scheda check`: every printed derived value against the rules, for every
+//! input, going on past an input that cannot be read.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use scheda::{Format, rules};
+
+use super::io::{Stdout, read_forms};
+use super::{
+    CliResult, Common, EXIT_FAILURE, EXIT_INCONSISTENT, EXIT_OK, Failure, display_name, form_label,
+    format_parser,
+};
+
+#[derive(Debug, Args)]
+#[command(
+    after_long_help = "With --json, standard output is one JSON array with an entry \
+per form: {\"input\", \"edizione\", \"denominazione\", \"consistent\", \"discrepancies\", \
+\"outcomes\", \"sentences\"}. An input that cannot be read (or a form whose sentences cannot \
+be chosen) is an entry {\"input\", \"error\", \"diagnostics\"}: \"error\" is the first error's \
+message, \"diagnostics\" every diagnostic with its severity, location, message and hint; the \
+error is also printed on standard error."
+)]
+pub(super) struct CheckArgs {
+    /// The forms to check (`-` for standard input).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Input format, when the extension does not tell.
+    #[arg(long, value_name = "FORMAT", ignore_case = true, value_parser = format_parser())]
+    from: Option<Format>,
+    /// Print a machine-readable report (discrepancies, outcomes, sentences;
+    /// an entry with "error" for an input that cannot be read).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
+    let strict = args.common.strict;
+    let catalogue = args.common.catalogue()?;
+    let mut out = Stdout::default();
+    let mut code = EXIT_OK;
+    let mut reports = Vec::new();
+    let failed = |label: String, failure: Failure, reports: &mut Vec<serde_json::Value>| {
+        failure.print();
+        if args.json {
+            reports.push(error_entry(label, &failure));
+        }
+        EXIT_FAILURE
+    };
+    for input in &args.inputs {
+        let forms = match read_forms(input, args.from, strict) {
+            Ok(forms) => forms,
+            Err(failure) => {
+                code = code.max(failed(display_name(input), failure, &mut reports));
+                continue;
+            }
+        };
+        for (i, form) in forms.iter().enumerate() {
+            let label = form_label(input, i, forms.len(), form);
+            let sentences = match rules::sentences::choose(form, &catalogue) {
+                Ok(sentences) => sentences,
+                Err(e) => {
+                    let failure = Failure::named(Some(label.clone()), e);
+                    code = code.max(failed(label, failure, &mut reports));
+                    continue;
+                }
+            };
+            let found = rules::check(form);
+            if !found.is_empty() {
+                code = code.max(EXIT_INCONSISTENT);
+            }
+            if args.json {
+                reports.push(serde_json::json!({
+                    "input": label,
+                    "edizione": form.edizione,
+                    "denominazione": form.ente.denominazione,
+                    "consistent": found.is_empty(),
+                    "discrepancies": found,
+                    "outcomes": rules::outcomes(form),
+                    "sentences": sentences.value,
+                }));
+            } else if found.is_empty() {
+                out.line(&format!("{label}: consistent"))?;
+            } else {
+                out.line(&format!("{label}: {} inconsistent value(s)", found.len()))?;
+                for d in &found {
+                    out.line(&format!(
+                        "  {} {}: printed {}, computed {} ({})",
+                        d.code, d.what, d.printed, d.computed, d.pointer
+                    ))?;
+                }
+            }
+        }
+    }
+    if args.json {
+        let text = serde_json::to_string_pretty(&reports).expect("report serialises");
+        out.line(&text)?;
+    }
+    Ok(code)
+}
+
+/// The `--json` entry of an input or a form that could not be checked.
+fn error_entry(input: String, failure: &Failure) -> serde_json::Value {
+    let diagnostics = &failure.error.diagnostics;
+    let first = diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .or(diagnostics.first());
+    serde_json::json!({
+        "input": input,
+        "error": first.map(|d| d.message.clone()),
+        "diagnostics": diagnostics,
+    })
+}

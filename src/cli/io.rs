@@ -1,0 +1,190 @@
+//! Files and standard streams: inputs read whole, outputs written whole or
+//! not at all, formats told from extensions, and a standard output that
+//! ends quietly when the program reading it goes away (`| head`).
+
+use std::io::{ErrorKind, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use scheda::diagnostic::{Diagnostic, Error};
+use scheda::{Format, Scheda, readers};
+
+use super::{CliResult, Failure, display_name, report_warnings};
+
+/// The bytes of an input file (`-`: standard input).
+fn read_input(path: &Path) -> CliResult<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| {
+            Failure::new(
+                Some(path),
+                Error::msg(format!("failed to read standard input ({e})")),
+            )
+        })?;
+        return Ok(buf);
+    }
+    std::fs::read(path).map_err(|e| {
+        let reason = match e.kind() {
+            ErrorKind::NotFound => "not found".to_string(),
+            _ => e.to_string(),
+        };
+        Failure::new(
+            Some(path),
+            Error::msg(format!("failed to read {} ({reason})", path.display())),
+        )
+    })
+}
+
+fn input_format(path: &Path, bytes: &[u8], from: Option<Format>) -> Format {
+    from.or_else(|| Format::from_path(path))
+        .unwrap_or_else(|| Format::sniff(bytes))
+}
+
+/// Read every form in one input file, printing its warnings.
+pub(super) fn read_forms(
+    path: &Path,
+    from: Option<Format>,
+    strict: bool,
+) -> CliResult<Vec<Scheda>> {
+    let bytes = read_input(path)?;
+    let format = input_format(path, &bytes, from);
+    let read = readers::read(&bytes, format).map_err(|e| Failure::new(Some(path), e))?;
+    report_warnings(Some(&display_name(path)), &read.warnings, strict)?;
+    if read.value.is_empty() {
+        return Err(Failure::new(
+            Some(path),
+            Error::msg("no form found in the input"),
+        ));
+    }
+    Ok(read.value)
+}
+
+/// The format to write: `--to`, else the output's extension.
+pub(super) fn output_format(output: &Path, to: Option<Format>) -> CliResult<Format> {
+    if let Some(f) = to.or_else(|| Format::from_path(output)) {
+        return Ok(f);
+    }
+    let extensions = Format::ALL
+        .map(|f| format!(".{}", f.extension()))
+        .join(", ");
+    if output == Path::new("-") {
+        return Err(Failure::named(
+            None,
+            Error::new(
+                Diagnostic::error("cannot tell the output format of standard output")
+                    .with_hint(format!("use --to FORMAT (one of {})", names())),
+            ),
+        ));
+    }
+    Err(Failure::output(
+        output,
+        Error::new(
+            Diagnostic::error(format!(
+                "cannot tell the output format of {}",
+                output.display()
+            ))
+            .with_hint(format!("use an extension ({extensions}) or --to FORMAT")),
+        ),
+    ))
+}
+
+/// `txt, json, jsonl, pdf, xlsx`.
+fn names() -> String {
+    Format::ALL.map(Format::extension).join(", ")
+}
+
+/// Refuse to write over an input.
+pub(super) fn refuse_overwriting_input(input: &Path, output: &Path) -> CliResult<()> {
+    if input == Path::new("-") || output == Path::new("-") {
+        return Ok(());
+    }
+    let same = match (input.canonicalize(), output.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Failure::output(
+            output,
+            Error::new(
+                Diagnostic::error("the output is the input: scheda never overwrites its input")
+                    .with_hint("choose another output file"),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Write the output whole or not at all: to a temporary file beside it,
+/// then renamed over it. Binary formats are not written to a terminal.
+pub(super) fn write_output(path: &Path, format: Format, bytes: &[u8]) -> CliResult<()> {
+    if path == Path::new("-") {
+        if format.is_binary() && std::io::stdout().is_terminal() {
+            return Err(Failure::named(
+                None,
+                Error::new(
+                    Diagnostic::error(format!("refusing to write {format} to a terminal"))
+                        .with_hint("redirect standard output to a file, or use -o FILE"),
+                ),
+            ));
+        }
+        return Stdout::default().write(bytes);
+    }
+    let fail = |e: std::io::Error| {
+        Failure::output(
+            path,
+            Error::msg(format!("failed to write {} ({e})", path.display())),
+        )
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.unwrap_or_else(|| "scheda".into()),
+        std::process::id()
+    ));
+    std::fs::write(&tmp, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })
+}
+
+/// Standard output that ends quietly when its reader has gone (`scheda
+/// check ... | head -1`): once a write meets a closed pipe, every later
+/// write is dropped, and the command goes on to its exit code, as Unix
+/// tools do. Any other write error is a failure.
+#[derive(Debug, Default)]
+pub(super) struct Stdout {
+    closed: bool,
+}
+
+impl Stdout {
+    /// Write `bytes` and flush them.
+    pub(super) fn write(&mut self, bytes: &[u8]) -> CliResult<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let mut out = std::io::stdout().lock();
+        match out.write_all(bytes).and_then(|()| out.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(Failure::named(
+                None,
+                Error::msg(format!("failed to write to standard output ({e})")),
+            )),
+        }
+    }
+
+    /// Write one line.
+    pub(super) fn line(&mut self, text: &str) -> CliResult<()> {
+        self.write(format!("{text}\n").as_bytes())
+    }
+}

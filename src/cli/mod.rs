@@ -1,0 +1,245 @@
+//! Commands of the `scheda` binary. Each command reads through
+//! [`scheda::readers`], applies [`scheda::rules`] and writes through
+//! [`scheda::writers`]; this module only handles files, options, messages
+//! and exit codes.
+//!
+//! - [`io`]: reading inputs, writing outputs whole, standard output that
+//!   ends quietly when its reader goes away;
+//! - [`convert`], [`check`], [`template`]: one module per command.
+
+mod check;
+mod convert;
+mod io;
+mod template;
+
+use std::path::{Path, PathBuf};
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+use scheda::diagnostic::{Diagnostic, Error};
+use scheda::model::Edizione;
+use scheda::rules::Catalogue;
+use scheda::writers::text::TextLayout;
+use scheda::{Format, Scheda};
+
+/// Exit code: everything went well (and `check` found the forms consistent).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: `check` found a printed value that disagrees with the rules.
+pub const EXIT_INCONSISTENT: u8 = 1;
+/// Exit code: a usage error (clap's own code).
+#[allow(dead_code)]
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code: an input could not be read or an output not written, or a
+/// warning under `--strict`.
+pub const EXIT_FAILURE: u8 = 3;
+
+/// Convert, check and regenerate the SOC25/SOC26 "Scheda di monitoraggio
+/// degli obiettivi di servizio" (sociale).
+#[derive(Debug, Parser)]
+#[command(name = "scheda", version, about, long_about = None)]
+#[command(after_help = "Exit codes: 0 ok; 1 check found inconsistent values; \
+2 usage error; 3 unreadable input, unwritable output, or a warning under --strict.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Convert forms between extracted text, JSON, JSON Lines, PDF and XLSX.
+    ///
+    /// Formats follow the extensions (.txt, .json, .jsonl, .pdf, .xlsx); `-`
+    /// is standard input or output. A .jsonl file (one model per line) and
+    /// an .xlsx workbook (one row per Comune) hold any number of forms; the
+    /// other formats hold one: pick it with --comune.
+    ///
+    /// Printed derived values that disagree with the rules are kept, each
+    /// with a warning (fatal under --strict); --recompute replaces them.
+    Convert(convert::ConvertArgs),
+    /// Compare every printed derived value with the form's rules.
+    ///
+    /// Every input is checked, even after one that cannot be read. Exit code
+    /// 0 when every form is consistent, 1 when one is not, 3 when an input
+    /// cannot be read (the worst outcome wins).
+    Check(check::CheckArgs),
+    /// Write a blank form of an edition: a workbook to fill in, or a PDF.
+    ///
+    /// The format follows the extension: .xlsx (the workbook to fill in),
+    /// .pdf (the blank form to print), .json, .jsonl or .txt.
+    Template(template::TemplateArgs),
+}
+
+/// Options shared by every command.
+#[derive(Debug, Args)]
+struct Common {
+    /// Turn every warning into a failure (exit code 3).
+    #[arg(long)]
+    strict: bool,
+    /// Read the PDF templates (SOC25.typ, SOC26.typ, common.typ) and the
+    /// sentence catalogue (sentences/SOC25.j2, ...) from this directory
+    /// where it has them.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+}
+
+impl Common {
+    /// The sentence catalogue: the built-in one, or the one of
+    /// `--templates`, which must be a directory.
+    fn catalogue(&self) -> CliResult<Catalogue> {
+        match &self.templates {
+            Some(dir) => Catalogue::from_dir(dir).map_err(|e| Failure::new(None, e)),
+            None => Ok(Catalogue::builtin()),
+        }
+    }
+}
+
+/// The accepted values of `--from` and `--to`, listed by `--help`.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new([
+        PossibleValue::new("txt")
+            .alias("text")
+            .help("extracted text (pdftotext, a copy of the portal page)"),
+        PossibleValue::new("json").help("the canonical model"),
+        PossibleValue::new("jsonl")
+            .alias("ndjson")
+            .help("JSON Lines: one model per line, any number of forms"),
+        PossibleValue::new("pdf").help("the official-looking PDF"),
+        PossibleValue::new("xlsx").help("a workbook: one form, or one row per Comune"),
+    ])
+    .try_map(|s| s.parse::<Format>())
+}
+
+/// The accepted values of `--layout`.
+fn layout_parser() -> impl TypedValueParser<Value = TextLayout> {
+    PossibleValuesParser::new([
+        PossibleValue::new("pdftotext")
+            .alias("pdf")
+            .help("the text of the PDF through pdftotext (SOC25's usual layout)"),
+        PossibleValue::new("portal")
+            .alias("portale")
+            .help("a copy of the portal page (SOC26's usual layout)"),
+    ])
+    .try_map(|s| s.parse::<TextLayout>())
+}
+
+/// The accepted values of `--edizione`.
+fn edizione_parser() -> impl TypedValueParser<Value = Edizione> {
+    PossibleValuesParser::new(Edizione::ALL.map(|ed| PossibleValue::new(ed.code())))
+        .try_map(|s| s.parse::<Edizione>())
+}
+
+/// Run a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    let result = match cli.command {
+        Command::Convert(args) => convert::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Template(args) => template::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(failure) => {
+            failure.print();
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// A failure with the file it concerns, for printing.
+struct Failure {
+    source: Option<String>,
+    error: Error,
+}
+
+impl Failure {
+    /// A failure about an input file (`-` is standard input).
+    fn new(source: Option<&Path>, error: Error) -> Self {
+        Failure::named(source.map(display_name), error)
+    }
+
+    /// A failure about an output file (`-` is standard output).
+    fn output(path: &Path, error: Error) -> Self {
+        Failure::named(Some(display_output(path)), error)
+    }
+
+    /// A failure about a source named for messages.
+    fn named(source: Option<String>, error: Error) -> Self {
+        Failure { source, error }
+    }
+
+    fn print(&self) {
+        for d in &self.error.diagnostics {
+            eprintln!("{}", d.render(self.source.as_deref()));
+        }
+    }
+}
+
+type CliResult<T> = Result<T, Failure>;
+
+/// An input's name in messages.
+fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// An output's name in messages.
+fn display_output(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdout>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// How a form is named in messages: its file, and where the file holds
+/// several, its number and Comune (`ambito.xlsx (form 2, SONDRIO)`).
+fn form_label(input: &Path, index: usize, of: usize, form: &Scheda) -> String {
+    if of > 1 {
+        match &form.ente.denominazione {
+            Some(name) => format!("{} (form {}, {name})", display_name(input), index + 1),
+            None => format!("{} (form {})", display_name(input), index + 1),
+        }
+    } else {
+        display_name(input)
+    }
+}
+
+/// Print warnings for `source`; under `--strict` they are a failure.
+fn report_warnings(source: Option<&str>, warnings: &[Diagnostic], strict: bool) -> CliResult<()> {
+    report_all(&[(source, warnings)], strict)
+}
+
+/// Print the warnings of several sources, then, under `--strict`, fail if
+/// there was any.
+fn report_all(groups: &[(Option<&str>, &[Diagnostic])], strict: bool) -> CliResult<()> {
+    let mut n = 0;
+    let mut last = None;
+    for (source, warnings) in groups {
+        for w in *warnings {
+            eprintln!("{}", w.render(*source));
+        }
+        if !warnings.is_empty() {
+            n += warnings.len();
+            last = *source;
+        }
+    }
+    if strict && n > 0 {
+        let source = match groups.iter().filter(|(_, w)| !w.is_empty()).count() {
+            1 => last.map(str::to_string),
+            _ => None,
+        };
+        return Err(Failure::named(
+            source,
+            Error::new(
+                Diagnostic::error(format!(
+                    "{n} warning{} under --strict",
+                    if n == 1 { "" } else { "s" }
+                ))
+                .with_hint("resolve the warnings above, or drop --strict to accept them"),
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,73 @@
+//! Reader for JSON Lines (`.jsonl`): one canonical model per line, as the
+//! JSON reader reads it ([`super::json`]). Blank lines are skipped. Every
+//! error names its line and, inside the model, its JSON pointer; the errors
+//! of every line are reported together.
+
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::model::Scheda;
+
+/// Read every model of a JSON Lines file, in order.
+pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        Error::new(
+            Diagnostic::error(format!(
+                "the JSON Lines file is not valid UTF-8 (byte {})",
+                e.valid_up_to()
+            ))
+            .at(Location::line(line))
+            .with_hint("save the file as UTF-8"),
+        )
+    })?;
+    let mut schede = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let no = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match read_line(line, no) {
+            Ok(s) => schede.push(s),
+            Err(e) => errors.extend(e.diagnostics),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::many(errors));
+    }
+    Ok(Warned::new(schede))
+}
+
+/// One model from line `no`; the diagnostics are placed on that line.
+fn read_line(line: &str, no: usize) -> Result<Scheda> {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+        let message = e.to_string();
+        // serde_json says "at line 1 column N": the line is the file's.
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        Error::new(
+            Diagnostic::error(format!(
+                "failed to parse JSON ({message}, column {})",
+                e.column()
+            ))
+            .at(Location::line(no))
+            .with_hint("JSON Lines holds one whole model per line"),
+        )
+    })?;
+    super::json::from_value(value).map_err(|e| Error {
+        diagnostics: e.diagnostics.into_iter().map(|d| on_line(d, no)).collect(),
+    })
+}
+
+/// Place a diagnostic of a model on line `no` of the file.
+fn on_line(mut d: Diagnostic, no: usize) -> Diagnostic {
+    d.location = Some(match d.location.take() {
+        Some(Location::Pointer { pointer }) => Location::line_pointer(no, pointer),
+        _ => Location::line(no),
+    });
+    d
+}
