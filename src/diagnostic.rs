@@ -40,6 +40,9 @@ pub enum Location {
     /// file, e.g. line 3, `/quadro1/M12/utenti`.
     #[serde(rename = "line_pointer")]
     LinePointer { line: usize, pointer: String },
+    /// A line of another file than the input (an edition description).
+    #[serde(rename = "file_line")]
+    FileLine { file: String, line: usize },
 }
 
 impl Location {
@@ -71,6 +74,14 @@ impl Location {
         }
     }
 
+    /// A line of a named file.
+    pub fn file_line(file: impl Into<String>, line: usize) -> Self {
+        Location::FileLine {
+            file: file.into(),
+            line,
+        }
+    }
+
     /// A form-row location.
     pub fn row(code: impl Into<String>) -> Self {
         Location::Row { code: code.into() }
@@ -95,6 +106,7 @@ impl fmt::Display for Location {
                 write!(f, "line {line}")
             }
             Location::LinePointer { line, pointer } => write!(f, "line {line}: {pointer}"),
+            Location::FileLine { file, line } => write!(f, "{file}:{line}"),
         }
     }
 }
@@ -159,6 +171,7 @@ impl Diagnostic {
         };
         let mut out = format!("{label}: {}", self.message);
         match (source, &self.location) {
+            (_, Some(loc @ Location::FileLine { .. })) => out.push_str(&format!("\n  --> {loc}")),
             (Some(src), Some(loc @ Location::Line { .. })) => {
                 out.push_str(&format!("\n  --> {src}:{loc}"))
             }

@@ -7,12 +7,14 @@
 //! choose the form's sentences; [`writers`] turn the model into bytes.
 
 pub mod diagnostic;
+pub mod form;
 pub mod format;
 pub mod model;
 pub mod number;
 pub mod readers;
 pub mod rules;
 pub mod select;
+pub mod templates;
 pub mod writers;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};

@@ -5,10 +5,12 @@
 //!
 //! - [`io`]: reading inputs, writing outputs whole, standard output that
 //!   ends quietly when its reader goes away;
-//! - [`convert`], [`check`], [`template`]: one module per command.
+//! - [`convert`], [`check`], [`template`], [`editions`]: one module per
+//!   command.
 
 mod check;
 mod convert;
+mod editions;
 mod io;
 mod template;
 
@@ -67,6 +69,13 @@ enum Command {
     /// The format follows the extension: .xlsx (the workbook to fill in),
     /// .pdf (the blank form to print), .json, .jsonl or .txt.
     Template(template::TemplateArgs),
+    /// List the editions scheda knows (code, reporting year, where its
+    /// description comes from), or export the files of one.
+    ///
+    /// A new edition: `scheda editions --export SOC26 DIR`, rename the files
+    /// to the new code, edit them, then give `--templates DIR` to any
+    /// command.
+    Editions(editions::EditionsArgs),
 }
 
 /// Options shared by every command.
@@ -83,11 +92,15 @@ struct Common {
 }
 
 impl Common {
-    /// The sentence catalogue: the built-in one, or the one of
-    /// `--templates`, which must be a directory.
+    /// Make the editions of `--templates DIR` known (`DIR/editions/*.toml`),
+    /// then load the sentence catalogue: the built-in one, or the one of
+    /// `--templates`, which must be a directory. Every command starts here.
     fn catalogue(&self) -> CliResult<Catalogue> {
         match &self.templates {
-            Some(dir) => Catalogue::from_dir(dir).map_err(|e| Failure::new(None, e)),
+            Some(dir) => {
+                scheda::form::install(dir).map_err(|e| Failure::new(None, e))?;
+                Catalogue::from_dir(dir).map_err(|e| Failure::new(None, e))
+            }
             None => Ok(Catalogue::builtin()),
         }
     }
@@ -122,10 +135,48 @@ fn layout_parser() -> impl TypedValueParser<Value = TextLayout> {
     .try_map(|s| s.parse::<TextLayout>())
 }
 
-/// The accepted values of `--edizione`.
-fn edizione_parser() -> impl TypedValueParser<Value = Edizione> {
-    PossibleValuesParser::new(Edizione::ALL.map(|ed| PossibleValue::new(ed.code())))
-        .try_map(|s| s.parse::<Edizione>())
+/// The accepted values of `--edizione`: `--help` lists the known editions;
+/// any code is taken, since it may name an edition of `--templates DIR`,
+/// which the command checks once it has read that directory
+/// ([`parse_edizione`]).
+#[derive(Debug, Clone, Copy)]
+struct EdizioneParser;
+
+impl TypedValueParser for EdizioneParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().trim().to_string())
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Edizione::known()
+                .into_iter()
+                .map(|ed| PossibleValue::new(ed.code())),
+        ))
+    }
+}
+
+fn edizione_parser() -> EdizioneParser {
+    EdizioneParser
+}
+
+/// The edition a command line names, once `--templates` is read.
+fn parse_edizione(code: &str) -> CliResult<Edizione> {
+    code.parse::<Edizione>().map_err(|e| {
+        Failure::new(
+            None,
+            Error::new(Diagnostic::error(e).with_hint(
+                "`scheda editions` lists the known editions; --templates DIR adds those of DIR/editions",
+            )),
+        )
+    })
 }
 
 /// Run a parsed command line; returns the exit code.
@@ -134,6 +185,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Convert(args) => convert::run(args),
         Command::Check(args) => check::run(args),
         Command::Template(args) => template::run(args),
+        Command::Editions(args) => editions::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,21 +4,20 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use scheda::model::Edizione;
 use scheda::writers::{self, WriteOptions};
 use scheda::{Format, Scheda};
 
 use super::io::{output_format, write_output};
 use super::{
     CliResult, Common, EXIT_OK, Failure, display_output, edizione_parser, format_parser,
-    report_warnings,
+    parse_edizione, report_warnings,
 };
 
 #[derive(Debug, Args)]
 pub(super) struct TemplateArgs {
-    /// The edition of the form.
-    #[arg(long, ignore_case = true, value_parser = edizione_parser())]
-    edizione: Edizione,
+    /// The edition of the form (an edition of --templates DIR too).
+    #[arg(long, value_name = "EDIZIONE", value_parser = edizione_parser())]
+    edizione: String,
     /// The file to write: .xlsx (a workbook to fill in), .pdf (a blank form
     /// to print), .json, .jsonl or .txt; `-` for standard output, with --to.
     #[arg(short, long)]
@@ -32,8 +31,9 @@ pub(super) struct TemplateArgs {
 
 pub(super) fn run(args: TemplateArgs) -> CliResult<u8> {
     args.common.catalogue()?;
+    let edizione = parse_edizione(&args.edizione)?;
     let to = output_format(&args.output, args.to)?;
-    let empty = Scheda::empty(args.edizione);
+    let empty = Scheda::empty(edizione);
     let options = WriteOptions {
         templates_dir: args.common.templates.clone(),
         layout: None,

@@ -64,50 +64,39 @@ pub struct Scheda {
     pub quadro4: Quadro4,
 }
 
-/// The edition of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Edizione {
-    /// Compiled in 2025 for the year 2024; Quadro 4 has structured questions.
-    SOC25,
-    /// Compiled in 2026 for the year 2025; adds R02X/R02Y/R02A, free text is R16.
-    SOC26,
-}
+pub use crate::form::Edizione;
 
 impl Edizione {
-    /// Every edition, oldest first.
-    pub const ALL: [Edizione; 2] = [Edizione::SOC25, Edizione::SOC26];
+    /// The edition's description.
+    pub fn description(self) -> &'static crate::form::Edition {
+        crate::form::description(self)
+    }
 
     /// The reporting year Y of this edition.
     pub fn anno(self) -> i32 {
-        match self {
-            Edizione::SOC25 => 2024,
-            Edizione::SOC26 => 2025,
-        }
-    }
-
-    /// The edition's code as printed (`SOC25`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Edizione::SOC25 => "SOC25",
-            Edizione::SOC26 => "SOC26",
-        }
+        self.description().anni.anno
     }
 
     /// The title line printed at the top of every page.
     pub fn title(self) -> String {
-        format!(
-            "{} - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO {}",
-            self.code(),
-            self.anno()
-        )
+        self.description().titolo.clone()
     }
 
-    /// The code of the free-text row: R40 (SOC25) or R16 (SOC26).
+    /// The code of the free-text row (R40 in SOC25, R16 in SOC26).
     pub fn relazione_code(self) -> &'static str {
-        match self {
-            Edizione::SOC25 => "R40",
-            Edizione::SOC26 => "R16",
-        }
+        &self.description().regole.relazione
+    }
+
+    /// Every known edition, oldest first: the built-in ones and those
+    /// installed at run time.
+    pub fn known() -> Vec<Edizione> {
+        crate::form::known()
+    }
+}
+
+impl fmt::Debug for Edizione {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
     }
 }
 
@@ -121,13 +110,24 @@ impl FromStr for Edizione {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_uppercase().as_str() {
-            "SOC25" => Ok(Edizione::SOC25),
-            "SOC26" => Ok(Edizione::SOC26),
-            other => Err(format!(
-                "unknown edition `{other}` (expected SOC25 or SOC26)"
-            )),
-        }
+        let code = s.trim();
+        crate::form::find(code).ok_or_else(|| {
+            let known: Vec<&str> = Edizione::known().iter().map(|e| e.code()).collect();
+            format!("unknown edition `{code}` (expected {})", known.join(" or "))
+        })
+    }
+}
+
+impl Serialize for Edizione {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Edizione {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        code.parse().map_err(serde::de::Error::custom)
     }
 }
 

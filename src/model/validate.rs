@@ -55,11 +55,22 @@ impl Scheda {
         v.dec("/quadro1/R02/anno", q1.R02.anno, Some(2));
         for (code, value) in [("R02X", q1.R02X), ("R02Y", q1.R02Y), ("R02A", q1.R02A)] {
             let pointer = format!("/quadro1/{code}");
-            if self.edizione == Edizione::SOC25 && value.is_some() {
-                v.err(
-                    &pointer,
-                    format!("{code} exists only in SOC26, not in SOC25"),
-                );
+            if value.is_some() && self.edizione.description().riga(code).is_none() {
+                let having: Vec<&str> = Edizione::known()
+                    .into_iter()
+                    .filter(|e| e.description().riga(code).is_some())
+                    .map(Edizione::code)
+                    .collect();
+                let message = if having.is_empty() {
+                    format!("{code} is a row of no edition")
+                } else {
+                    format!(
+                        "{code} exists only in {}, not in {}",
+                        having.join(", "),
+                        self.edizione
+                    )
+                };
+                v.err(&pointer, message);
             }
             v.dec(&pointer, value, Some(2));
         }
@@ -80,10 +91,13 @@ impl Scheda {
         v.dec("/quadro3/R13", q3.R13, Some(2));
         v.dec("/quadro3/R14", q3.R14, Some(2));
         v.dec("/quadro3/R15", q3.R15, Some(2));
-        if self.edizione == Edizione::SOC26 && !self.quadro4.risposte.is_empty() {
+        if !self.edizione.description().regole.domande && !self.quadro4.risposte.is_empty() {
             v.err(
                 "/quadro4/risposte",
-                "SOC26 has no structured questions: risposte must be empty or absent",
+                format!(
+                    "{} has no structured questions: risposte must be empty or absent",
+                    self.edizione
+                ),
             );
         }
         if let Some(text) = &self.quadro4.relazione {

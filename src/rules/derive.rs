@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::form::R09NonDovuto;
 use crate::model::{RIGHE_UTENTI, RigaUtenti, Scheda, TipoRiga};
 use crate::number::round_half_up;
 
@@ -122,7 +123,7 @@ pub fn spesa_inferiore(s: &Scheda) -> Option<bool> {
 }
 
 /// Rule 7: when spending is below need, `max(0, min(R08, R06 - max(R07)))`;
-/// otherwise 0,00 in SOC25 and blank in SOC26.
+/// otherwise as the edition's description says (0,00 or blank).
 fn r09(s: &Scheda) -> Option<Decimal> {
     let mut value = match spesa_inferiore(s)? {
         true => {
@@ -130,9 +131,9 @@ fn r09(s: &Scheda) -> Option<Decimal> {
             let r08 = s.quadro2.R08?;
             r08.min(gap).max(Decimal::ZERO)
         }
-        false => match s.edizione {
-            crate::model::Edizione::SOC25 => Decimal::ZERO,
-            crate::model::Edizione::SOC26 => return None,
+        false => match s.edizione.description().regole.r09_non_dovuto {
+            R09NonDovuto::Zero => Decimal::ZERO,
+            R09NonDovuto::Vuoto => return None,
         },
     };
     value.rescale(2);

@@ -14,7 +14,7 @@ pub use sentences::{Catalogue, Sentences};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Edizione, Scheda};
+use crate::model::Scheda;
 use crate::number::round_half_up;
 
 /// Quadro 2 outcome, by spending (rule 6) and service level (rule 5).
@@ -88,12 +88,13 @@ pub fn outcomes(s: &Scheda) -> Outcomes {
         (Some(true), Some(_), None) => Some(false),
         _ => None,
     };
-    let sezione_quadro4 = match (s.edizione, caso) {
-        (Edizione::SOC25, Some(Caso::B)) => Some(1),
-        (Edizione::SOC25, Some(Caso::A)) => Some(2),
-        (Edizione::SOC25, Some(Caso::D)) => Some(3),
-        (Edizione::SOC25, Some(Caso::C)) => Some(4),
-        _ => None,
+    let sezione_quadro4 = match caso {
+        _ if !s.edizione.description().regole.domande => None,
+        Some(Caso::B) => Some(1),
+        Some(Caso::A) => Some(2),
+        Some(Caso::D) => Some(3),
+        Some(Caso::C) => Some(4),
+        None => None,
     };
     let assistenti_nulli = match (q1.R01.anno, q1.R01A) {
         (None, None) => None,

@@ -15,9 +15,6 @@ use super::{Caso, Outcomes, derive, outcomes};
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::{Edizione, Scheda};
 
-const BUILTIN_SOC25: &str = include_str!("../../templates/sentences/SOC25.j2");
-const BUILTIN_SOC26: &str = include_str!("../../templates/sentences/SOC26.j2");
-
 /// The sentence catalogue of both editions.
 #[derive(Debug)]
 pub struct Catalogue {
@@ -48,48 +45,47 @@ pub(crate) fn require_dir(dir: &Path) -> Result<()> {
 }
 
 impl Catalogue {
-    /// The catalogue compiled into scheda.
+    /// The catalogue compiled into scheda: every edition whose catalogue is
+    /// built in.
     pub fn builtin() -> Self {
-        Self::with_sources(BUILTIN_SOC25.to_string(), BUILTIN_SOC26.to_string())
-            .expect("the built-in sentence catalogue compiles")
+        Self::load(None).expect("the built-in sentence catalogue compiles")
     }
 
     /// The catalogue with each edition's file taken from
     /// `dir/sentences/<EDIZIONE>.j2` where it exists, else the built-in one.
     /// A `dir` that is not a directory is an error, as for the PDF
-    /// templates.
+    /// templates; so is a known edition with no catalogue in either place.
     pub fn from_dir(dir: &Path) -> Result<Self> {
         require_dir(dir)?;
-        let load = |ed: Edizione, builtin: &str| -> Result<String> {
-            let path = dir.join("sentences").join(format!("{}.j2", ed.code()));
-            if path.exists() {
-                std::fs::read_to_string(&path).map_err(|e| {
-                    Error::msg(format!(
-                        "failed to read sentence catalogue {} ({e})",
-                        path.display()
-                    ))
-                })
-            } else {
-                Ok(builtin.to_string())
-            }
-        };
-        Self::with_sources(
-            load(Edizione::SOC25, BUILTIN_SOC25)?,
-            load(Edizione::SOC26, BUILTIN_SOC26)?,
-        )
+        Self::load(Some(dir))
     }
 
-    fn with_sources(soc25: String, soc26: String) -> Result<Self> {
+    fn load(dir: Option<&Path>) -> Result<Self> {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        for (ed, source) in [(Edizione::SOC25, soc25), (Edizione::SOC26, soc26)] {
+        for ed in Edizione::known() {
+            let path = format!("sentences/{}.j2", ed.code());
+            let Some((source, origin)) = crate::templates::read(dir, &path)? else {
+                if dir.is_none() {
+                    // An edition installed at run time brings its catalogue
+                    // in its own directory.
+                    continue;
+                }
+                return Err(Error::new(
+                    Diagnostic::error(format!("edition {ed} has no sentence catalogue {path}"))
+                        .with_hint("export one with `scheda editions --export` and rename it"),
+                ));
+            };
             env.add_template_owned(ed.code(), source).map_err(|e| {
                 Error::new(
                     Diagnostic::error(format!(
                         "failed to compile the {} sentence catalogue ({e})",
                         ed.code()
                     ))
-                    .at(Location::line(e.line().unwrap_or(0))),
+                    .at(Location::file_line(
+                        origin.to_string(),
+                        e.line().unwrap_or(0),
+                    )),
                 )
             })?;
         }

@@ -8,6 +8,7 @@ mod cli_many;
 mod cli_messages;
 mod cli_options;
 mod consistency;
+mod editions;
 mod json;
 mod pdf;
 mod rules;

@@ -143,11 +143,10 @@ fn edition(lines: &[Line]) -> Result<Edizione> {
             Error::new(
                 Diagnostic::error(format!("{e} in the title"))
                     .at(Location::line(title.no))
-                    .with_hint("this build reads SOC25 and SOC26"),
+                    .with_hint("scheda editions lists the editions this build reads; --templates DIR adds one"),
             )
         });
     }
-    let (mut soc25, mut soc26) = (0, 0);
     const BEFORE_YEAR: [&str; 7] = [
         "servizio ",
         "per il ",
@@ -157,28 +156,63 @@ fn edition(lines: &[Line]) -> Result<Edizione> {
         "assistenza ",
         "effettivo ",
     ];
+    // Each known edition scores the marks of its own description in the
+    // text: its fabbisogno years, its reporting year after the words that
+    // print it, rows that only it has, and codes spelled as only it prints
+    // them (`ROA`).
+    let editions = Edizione::known();
+    let mut scores = vec![0usize; editions.len()];
     for line in lines {
         let lower = line.text.to_lowercase();
-        soc25 += lower.matches("2022-2024").count();
-        soc26 += lower.matches("2025-2027").count();
-        for before in BEFORE_YEAR {
-            soc25 += lower.matches(&format!("{before}2024")).count();
-            soc26 += lower.matches(&format!("{before}2025")).count();
-        }
-        match rows::code_prefix(&line.text) {
-            Some("R02X" | "R02Y") => soc26 += 3,
-            Some("R0A" | "R0B") if line.text.starts_with("RO") => soc26 += 3,
-            Some("R17" | "R40") => soc25 += 3,
-            _ => {}
+        let code = rows::code_prefix(&line.text);
+        for (ed, score) in editions.iter().zip(scores.iter_mut()) {
+            let d = ed.description();
+            *score += lower.matches(&d.anni.fabbisogno.to_lowercase()).count();
+            for before in BEFORE_YEAR {
+                *score += lower.matches(&format!("{before}{}", d.anni.anno)).count();
+            }
+            let Some(code) = code else { continue };
+            let has = |e: &Edizione| {
+                e.description().riga(code).is_some()
+                    || e.description().domande().any(|(c, _)| c == code)
+            };
+            let printed = |e: &Edizione| {
+                e.description().riga(code).is_some_and(|r| {
+                    line.text
+                        .starts_with(r.etichetta.split(' ').next().unwrap_or(""))
+                })
+            };
+            let only_here = has(ed) && editions.iter().filter(|e| has(e)).count() == 1;
+            let spelled_here = !line.text.starts_with(code)
+                && printed(ed)
+                && editions.iter().filter(|e| printed(e)).count() == 1;
+            if only_here || spelled_here {
+                *score += 3;
+            }
         }
     }
-    match soc25.cmp(&soc26) {
-        std::cmp::Ordering::Greater => Ok(Edizione::SOC25),
-        std::cmp::Ordering::Less => Ok(Edizione::SOC26),
-        std::cmp::Ordering::Equal => Err(Error::new(
-            Diagnostic::error("cannot tell the edition of the form (SOC25 or SOC26): the text has no title line and its years are not those of either")
-                .with_hint("keep the title line `SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO ...` in the text"),
-        )),
+    let best = scores.iter().copied().max().unwrap_or(0);
+    let winners: Vec<Edizione> = editions
+        .iter()
+        .zip(&scores)
+        .filter(|(_, s)| **s == best)
+        .map(|(e, _)| *e)
+        .collect();
+    match winners.as_slice() {
+        [one] if best > 0 => Ok(*one),
+        _ => {
+            let codes: Vec<&str> = editions.iter().map(|e| e.code()).collect();
+            Err(Error::new(
+                Diagnostic::error(format!(
+                    "cannot tell the edition of the form ({}): the text has no title line and its years are not those of one edition",
+                    codes.join(" or ")
+                ))
+                .with_hint(format!(
+                    "keep the title line `{}` in the text",
+                    editions.last().map(|e| e.title()).unwrap_or_default()
+                )),
+            ))
+        }
     }
 }
 

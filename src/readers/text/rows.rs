@@ -215,10 +215,7 @@ fn all_codes() -> impl Iterator<Item = &'static str> {
 /// `{Y-1}` the year before, `{FAB}` the years of the fabbisogno standard.
 fn expand(text: &str, ed: Edizione) -> String {
     let y = ed.anno();
-    let fab = match ed {
-        Edizione::SOC25 => "2022-2024",
-        Edizione::SOC26 => "2025-2027",
-    };
+    let fab = &ed.description().anni.fabbisogno;
     text.replace("{Y-1}", &(y - 1).to_string())
         .replace("{Y}", &y.to_string())
         .replace("{FAB}", fab)

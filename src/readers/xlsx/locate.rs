@@ -301,14 +301,12 @@ pub(super) fn edition(
             }
         }
     }
-    let mentions = |y: &str| years.iter().any(|t| t.contains(y));
-    if mentions("2025") {
-        Some(Edizione::SOC26)
-    } else if mentions("2024") {
-        Some(Edizione::SOC25)
-    } else {
-        None
-    }
+    // The newest edition whose reporting year the headers print.
+    let mentions = |y: i32| years.iter().any(|t| t.contains(&y.to_string()));
+    Edizione::known()
+        .into_iter()
+        .rev()
+        .find(|e| mentions(e.anno()))
 }
 
 /// The row of the `Ente` sheet whose key (column A) starts with `key`.

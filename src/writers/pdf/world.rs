@@ -118,10 +118,11 @@ impl FormWorld {
     /// Point the world at a form: the edition's template becomes the main
     /// file and `data` the contents of `/data.json`.
     pub fn set_form(&mut self, edizione: Edizione, data: Vec<u8>, today: Datetime) {
-        self.main = match edizione {
-            Edizione::SOC25 => IDS.templates[1],
-            Edizione::SOC26 => IDS.templates[2],
-        };
+        let layout = format!("{}.typ", edizione.code());
+        self.main = BUILTIN_TEMPLATES
+            .iter()
+            .position(|(name, _)| *name == layout)
+            .map_or(IDS.templates[1], |i| IDS.templates[i]);
         self.data = Bytes::new(data);
         self.today = today;
     }

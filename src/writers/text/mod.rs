@@ -35,9 +35,9 @@ pub enum TextLayout {
 impl TextLayout {
     /// The layout an edition is normally seen in.
     pub fn for_edition(edizione: Edizione) -> Self {
-        match edizione {
-            Edizione::SOC25 => TextLayout::Pdftotext,
-            Edizione::SOC26 => TextLayout::Portal,
+        match edizione.description().layout_testo {
+            crate::form::Rendering::Pdftotext => TextLayout::Pdftotext,
+            crate::form::Rendering::Portale | crate::form::Rendering::Pdf => TextLayout::Portal,
         }
     }
 }

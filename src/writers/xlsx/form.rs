@@ -610,9 +610,9 @@ impl Sheet<'_> {
             Calc::R09 => {
                 let (r06, r08) = (self.at("R06", C), self.at("R08", C));
                 let (a, b) = (self.at("R07", C), self.at("R07", D));
-                let otherwise = match self.ed {
-                    Edizione::SOC25 => "0",
-                    Edizione::SOC26 => r#""""#,
+                let otherwise = match self.ed.description().regole.r09_non_dovuto {
+                    crate::form::R09NonDovuto::Zero => "0",
+                    crate::form::R09NonDovuto::Vuoto => r#""""#,
                 };
                 format!(
                     r#"=IF(OR(COUNT({r06})=0,COUNT({a},{b})=0),"",IF(MAX({a},{b})<{r06},IF(COUNT({r08})=0,"",ROUND(MAX(0,MIN({r08},{r06}-MAX({a},{b}))),2)),{otherwise}))"#

@@ -66,13 +66,19 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Value)>) {
 /// flattening it lists every field of the edition.
 fn exemplar(ed: Edizione) -> Scheda {
     let mut s = Scheda::empty(ed);
-    match ed {
-        Edizione::SOC25 => {
-            s.quadro4.risposte = Domanda::all().map(|d| (d, false)).collect();
-        }
-        Edizione::SOC26 => {
-            let zero = Some(rust_decimal::Decimal::ZERO);
-            (s.quadro1.R02X, s.quadro1.R02Y, s.quadro1.R02A) = (zero, zero, zero);
+    let d = ed.description();
+    if d.regole.domande {
+        s.quadro4.risposte = Domanda::all().map(|d| (d, false)).collect();
+    }
+    let zero = Some(rust_decimal::Decimal::ZERO);
+    let q1 = &mut s.quadro1;
+    for (code, field) in [
+        ("R02X", &mut q1.R02X),
+        ("R02Y", &mut q1.R02Y),
+        ("R02A", &mut q1.R02A),
+    ] {
+        if d.riga(code).is_some() {
+            *field = zero;
         }
     }
     s

@@ -1,0 +1,127 @@
+//! `scheda editions`: the editions scheda knows and where each description
+//! comes from; `--export CODE DIR` writes every file that defines one, in the
+//! layout that `--templates DIR` reads back.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use scheda::diagnostic::{Diagnostic, Error};
+use scheda::form::Registry;
+use scheda::templates;
+
+use super::io::Stdout;
+use super::{CliResult, Common, EXIT_OK, Failure};
+
+#[derive(Debug, Args)]
+pub(super) struct EditionsArgs {
+    /// Write the files that define an edition into DIR: its description
+    /// (editions/CODE.toml), its sentence catalogue (sentences/CODE.j2), its
+    /// Typst layout (CODE.typ) and the files the layout imports. Rename them
+    /// to a new code and edit them to make a new edition.
+    #[arg(long, num_args = 2, value_names = ["EDIZIONE", "DIR"])]
+    export: Option<Vec<String>>,
+    #[command(flatten)]
+    common: Common,
+}
+
+pub(super) fn run(args: EditionsArgs) -> CliResult<u8> {
+    let dir = args.common.templates.as_deref();
+    let registry = Registry::from_templates(dir).map_err(|e| Failure::new(None, e))?;
+    match args.export.as_deref() {
+        Some([code, out]) => export(&registry, dir, code, Path::new(out)),
+        _ => {
+            let mut out = Stdout::default();
+            for (edition, source) in registry.iter() {
+                out.line(&format!(
+                    "{}\t{}\t{}",
+                    edition.codice, edition.anni.anno, source
+                ))?;
+            }
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+/// The files that define `code`, by path under `templates/`, with their text.
+fn files_of(
+    registry: &Registry,
+    dir: Option<&Path>,
+    code: &str,
+) -> scheda::Result<Vec<(String, String)>> {
+    let Some(edition) = registry.get(code) else {
+        return Err(Error::new(
+            Diagnostic::error(format!("unknown edition `{code}`"))
+                .with_hint(format!("the editions are {}", registry.codes())),
+        ));
+    };
+    let code = &edition.codice;
+    let mut paths = vec![
+        format!("editions/{code}.toml"),
+        format!("sentences/{code}.j2"),
+        format!("{code}.typ"),
+    ];
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut i = 0;
+    while let Some(path) = paths.get(i).cloned() {
+        i += 1;
+        let Some((text, _)) = templates::read(dir, &path)? else {
+            return Err(Error::new(
+                Diagnostic::error(format!("edition {code} has no {path}"))
+                    .with_hint("put the file in the --templates directory, beside editions/"),
+            ));
+        };
+        if path.ends_with(".typ") {
+            for import in templates::typst_imports(&text) {
+                if !paths.contains(&import) {
+                    paths.push(import);
+                }
+            }
+        }
+        out.push((path, text));
+    }
+    Ok(out)
+}
+
+fn export(registry: &Registry, dir: Option<&Path>, code: &str, out: &Path) -> CliResult<u8> {
+    let files = files_of(registry, dir, code).map_err(|e| Failure::new(None, e))?;
+    // Refuse before writing anything: an existing file is never replaced.
+    for (path, _) in &files {
+        let target = out.join(path);
+        if target.exists() {
+            return Err(Failure::new(
+                None,
+                Error::new(
+                    Diagnostic::error(format!("{} exists already", target.display()))
+                        .with_hint("export into an empty directory"),
+                ),
+            ));
+        }
+    }
+    for (path, text) in &files {
+        let target = out.join(path);
+        write_new(&target, text).map_err(|e| {
+            Failure::new(
+                None,
+                Error::msg(format!("failed to write {} ({e})", target.display())),
+            )
+        })?;
+        eprintln!("wrote {}", target.display());
+    }
+    Ok(EXIT_OK)
+}
+
+/// Write `text` to a new file whole: a temporary file beside it, renamed.
+fn write_new(target: &Path, text: &str) -> std::io::Result<()> {
+    let parent: PathBuf = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)?;
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, target))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
+}

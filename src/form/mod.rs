@@ -1,0 +1,300 @@
+//! The form's layout as data: one description per edition (SOC25, SOC26, and
+//! whatever edition a `templates/editions/*.toml` file adds at run time).
+//!
+//! A description ([`Edition`]) holds the edition's years, title and rule
+//! parameters, and every quadro with what it prints in order ([`Voce`]):
+//! headings, notes, rows with their labels word for word, their columns (header,
+//! kind, model field) and the SI/NO questions. It is hub data: readers, writers
+//! and templates are projections of it, as pandoc's spokes are of its one
+//! document type, and a difference between editions is a property of their
+//! descriptions, never a test of an edition's name.
+//!
+//! Descriptions are TOML files (`templates/editions/SOC25.toml` documents the
+//! format in its comments), compiled in and replaceable from a directory at
+//! run time ([`Registry`]); [`load`] reads one, with errors naming the file and
+//! the line.
+
+mod global;
+mod load;
+mod registry;
+
+pub use global::{Edizione, description, find, install, known};
+pub use load::load;
+pub use registry::{Registry, Source};
+
+/// One edition of the form, as its description file gives it, with every
+/// text's placeholders (`{anno}`, `{fabbisogno}`, ...) filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// The edition's code (`SOC25`), as it names its files.
+    pub codice: String,
+    /// The title line printed on every page.
+    pub titolo: String,
+    /// Pages of the printed form.
+    pub pagine: u32,
+    /// The extracted-text layout written by default.
+    pub layout_testo: Rendering,
+    /// The years the form's texts and columns name.
+    pub anni: Anni,
+    /// The rule parameters that differ between editions.
+    pub regole: Regole,
+    /// Other spellings of row codes in extracted text (`R0A` -> `ROA`).
+    pub spellings: Vec<(String, Vec<String>)>,
+    /// The quadri, in order.
+    pub quadri: Vec<Quadro>,
+}
+
+/// The years of an edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anni {
+    /// Y, the reporting year (2024 for SOC25).
+    pub anno: i32,
+    /// The users' base year (2019).
+    pub utenti_base: i32,
+    /// The staff's base year (2020).
+    pub personale_base: i32,
+    /// The population's date, 31/12 of this year (Y - 1).
+    pub popolazione: i32,
+    /// The year of the ATS estimate in R0E (Y - 1).
+    pub stima_ats: i32,
+    /// The three years of the fabbisogno standard (`2022-2024`).
+    pub fabbisogno: String,
+}
+
+/// What R09 holds when spending is not below need (rule 7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum R09NonDovuto {
+    /// Printed as 0,00 (SOC25).
+    Zero,
+    /// Left blank (SOC26).
+    Vuoto,
+}
+
+/// The rule parameters of an edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Regole {
+    /// R09 when spending is not below need.
+    pub r09_non_dovuto: R09NonDovuto,
+    /// Whether Quadro 4 has the structured SI/NO questions.
+    pub domande: bool,
+    /// The code of the free-text report (`R40`, `R16`).
+    pub relazione: String,
+}
+
+/// A rendering of the form, where renderings print it differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rendering {
+    /// scheda's PDF.
+    Pdf,
+    /// The portal's PDF through pdftotext.
+    Pdftotext,
+    /// The portal page copied as text.
+    Portale,
+}
+
+impl Rendering {
+    /// The name used in description files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rendering::Pdf => "pdf",
+            Rendering::Pdftotext => "pdftotext",
+            Rendering::Portale => "portale",
+        }
+    }
+}
+
+/// One quadro of the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quadro {
+    /// 1 to 4.
+    pub numero: u8,
+    /// The lines of the side band naming the quadro.
+    pub fascia: Vec<String>,
+    /// What the quadro prints, in order.
+    pub voci: Vec<Voce>,
+}
+
+/// One thing a quadro prints, possibly only in some renderings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voce {
+    /// What it is.
+    pub kind: VoceKind,
+    /// The renderings that print it; `None` for all of them.
+    pub solo: Option<Vec<Rendering>>,
+    /// The line of the description it comes from.
+    pub line: usize,
+}
+
+impl Voce {
+    /// Whether `rendering` prints this entry.
+    pub fn in_rendering(&self, rendering: Rendering) -> bool {
+        self.solo.as_ref().is_none_or(|r| r.contains(&rendering))
+    }
+}
+
+/// What a [`Voce`] prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VoceKind {
+    /// The header block: Denominazione, Codice indentificativo, Data.
+    Intestazione,
+    /// A paragraph; bold where `grassetto`; opening Quadro 4 section
+    /// `sezione` where given.
+    Nota {
+        /// The text.
+        testo: String,
+        /// Printed bold.
+        grassetto: bool,
+        /// The Quadro 4 section this note opens.
+        sezione: Option<u8>,
+    },
+    /// A group heading (`Interventi e servizi`).
+    Gruppo(String),
+    /// A full-width heading bar (`Informazioni relative al Comune`).
+    Barra(String),
+    /// A row of the form.
+    Riga(Riga),
+    /// The sentences the rules choose, by catalogue name.
+    Frasi(Vec<String>),
+    /// A SI/NO question of Quadro 4.
+    Domanda {
+        /// Its code (`R16`).
+        codice: String,
+        /// Its label as printed (`R16 - Scelta ...`).
+        etichetta: String,
+    },
+    /// A caption under a question.
+    Didascalia(String),
+    /// A page break.
+    Pagina,
+}
+
+/// A row of the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Riga {
+    /// The row's code as the model names it (`R0A`).
+    pub codice: String,
+    /// The label as printed, code included (`ROA - Utenti Multiutenza`).
+    pub etichetta: String,
+    /// Other wordings of the label met in extracted text.
+    pub varianti: Vec<String>,
+    /// The columns, in order.
+    pub colonne: Vec<Colonna>,
+    /// Whether the rules compute the whole row (R0B).
+    pub derivata: bool,
+}
+
+/// A column of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Colonna {
+    /// The model field within the row (`utenti_2019`); `None` for a row of
+    /// one value.
+    pub campo: Option<String>,
+    /// What the column holds.
+    pub tipo: Tipo,
+    /// The header printed above the values, if any.
+    pub intestazione: Option<String>,
+    /// Whether the rules compute it.
+    pub derivata: bool,
+    /// Its width in column units (1 unless wider).
+    pub larghezza: u8,
+    /// How a value is printed, `{}` standing for it
+    /// (`1 assistente ogni : {}`).
+    pub formato: Option<String>,
+    /// What is printed when the value is blank (`NON CALCOLABILE`).
+    pub vuoto: Option<String>,
+}
+
+/// The kind of value a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tipo {
+    /// A count of users (whole, not negative).
+    Utenti,
+    /// A count of hours (whole, not negative).
+    Ore,
+    /// Mean hours, two decimals (derived).
+    Media,
+    /// A staff count, two decimals.
+    Personale,
+    /// Inhabitants (whole).
+    Abitanti,
+    /// Inhabitants per social worker (whole), R01B.
+    Rapporto,
+    /// Inhabitants per social worker at ATS level, or blank when not
+    /// computable (R0E).
+    RapportoAts,
+    /// A percentage, two decimals.
+    Percentuale,
+    /// A euro amount, two decimals.
+    Euro,
+    /// A short text.
+    Testo,
+    /// A SI/NO answer.
+    Sino,
+    /// The free-text report (at most 6.000 characters).
+    Relazione,
+}
+
+impl Tipo {
+    /// Every kind, with its name in description files.
+    pub const ALL: [(Tipo, &'static str); 12] = [
+        (Tipo::Utenti, "utenti"),
+        (Tipo::Ore, "ore"),
+        (Tipo::Media, "media"),
+        (Tipo::Personale, "personale"),
+        (Tipo::Abitanti, "abitanti"),
+        (Tipo::Rapporto, "rapporto"),
+        (Tipo::RapportoAts, "rapporto_ats"),
+        (Tipo::Percentuale, "percentuale"),
+        (Tipo::Euro, "euro"),
+        (Tipo::Testo, "testo"),
+        (Tipo::Sino, "sino"),
+        (Tipo::Relazione, "relazione"),
+    ];
+
+    /// The kind's name in description files.
+    pub fn name(self) -> &'static str {
+        Tipo::ALL
+            .iter()
+            .find(|(t, _)| *t == self)
+            .map_or("?", |(_, n)| n)
+    }
+}
+
+impl Edition {
+    /// Every row, in the form's order, with its quadro's number.
+    pub fn righe(&self) -> impl Iterator<Item = (u8, &Riga)> {
+        self.quadri.iter().flat_map(|q| {
+            q.voci.iter().filter_map(move |v| match &v.kind {
+                VoceKind::Riga(r) => Some((q.numero, r)),
+                _ => None,
+            })
+        })
+    }
+
+    /// The row named `codice`, if the edition has it.
+    pub fn riga(&self, codice: &str) -> Option<&Riga> {
+        self.righe().map(|(_, r)| r).find(|r| r.codice == codice)
+    }
+
+    /// The SI/NO questions of Quadro 4, in order: code and label.
+    pub fn domande(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.quadri
+            .iter()
+            .flat_map(|q| &q.voci)
+            .filter_map(|v| match &v.kind {
+                VoceKind::Domanda { codice, etichetta } => {
+                    Some((codice.as_str(), etichetta.as_str()))
+                }
+                _ => None,
+            })
+    }
+
+    /// Every spelling of a row code in extracted text, the code first.
+    pub fn spellings_of<'a>(&'a self, codice: &'a str) -> Vec<&'a str> {
+        let mut out = vec![codice];
+        if let Some((_, other)) = self.spellings.iter().find(|(c, _)| c == codice) {
+            out.extend(other.iter().map(String::as_str));
+        }
+        out
+    }
+}

@@ -1,0 +1,229 @@
+//! The edition descriptions: the built-in ones agree with the model, a
+//! malformed one is refused naming its file and line, `scheda editions`
+//! lists and exports them, and an exported edition renamed to a new code is
+//! found by `--templates DIR`.
+
+use scheda::form::{Registry, Rendering, Tipo, VoceKind, load};
+use scheda::model::Edizione;
+
+use crate::util::{scheda, stderr, stdout, tempdir};
+
+fn builtin(code: &str) -> &'static scheda::form::Edition {
+    Registry::builtin().unwrap().get(code).unwrap()
+}
+
+#[test]
+fn the_built_in_editions_agree_with_the_model() {
+    for ed in Edizione::ALL {
+        let e = builtin(ed.code());
+        assert_eq!(e.codice, ed.code());
+        assert_eq!(e.titolo, ed.title());
+        assert_eq!(e.anni.anno, ed.anno());
+        assert_eq!(e.regole.relazione, ed.relazione_code());
+        assert_eq!(e.pagine, 7);
+        assert_eq!(e.quadri.len(), 4);
+    }
+    let soc25 = builtin("SOC25");
+    let codes: Vec<&str> = soc25.righe().map(|(_, r)| r.codice.as_str()).collect();
+    assert_eq!(codes.len(), 43);
+    assert_eq!(&codes[20..24], ["R0A", "R0B", "R0C", "R0D"]);
+    assert_eq!(codes.last(), Some(&"R40"));
+    assert_eq!(soc25.domande().count(), 24);
+    assert_eq!(soc25.layout_testo, Rendering::Pdftotext);
+    let soc26 = builtin("SOC26");
+    let codes: Vec<&str> = soc26.righe().map(|(_, r)| r.codice.as_str()).collect();
+    assert_eq!(codes.len(), 46);
+    assert_eq!(&codes[28..32], ["R02", "R02X", "R02Y", "R02A"]);
+    assert_eq!(soc26.domande().count(), 0);
+    assert_eq!(soc26.layout_testo, Rendering::Portale);
+    // Placeholders are filled in; the official quirks are kept.
+    assert_eq!(
+        soc25.riga("R04").unwrap().etichetta,
+        "R04 - Livello di servizio effettivo 2024 (% di utenti serviti rispetto alla popolazione"
+    );
+    assert_eq!(
+        soc26.riga("R04").unwrap().etichetta,
+        "R04 - Livello di servizio effettivo 2025 (% di utenti serviti rispetto alla popolazione)"
+    );
+    assert_eq!(
+        soc26.riga("R0A").unwrap().etichetta,
+        "ROA - Utenti Multiutenza"
+    );
+    assert_eq!(
+        soc25.riga("R15").unwrap().etichetta,
+        "R15 -TOTALE OBIETTIVI DI SERVIZIO 2024"
+    );
+    let m12 = soc26.riga("M12").unwrap();
+    let headers: Vec<&str> = m12
+        .colonne
+        .iter()
+        .map(|c| c.intestazione.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "Numero di utenti serviti - 2019",
+            "Numero di utenti serviti - 2025",
+            "Totale ore annue di assistenza - 2025",
+            "Media ore annue di assistenza - 2025"
+        ]
+    );
+    assert_eq!(m12.colonne[3].tipo, Tipo::Media);
+    assert!(m12.colonne[3].derivata);
+    assert_eq!(soc25.spellings_of("R0C"), ["R0C", "R00C", "ROC"]);
+    // Every user row of the model is a row of both descriptions, in order.
+    for ed in [soc25, soc26] {
+        let users: Vec<&str> = ed
+            .righe()
+            .map(|(_, r)| r.codice.as_str())
+            .take(scheda::model::RIGHE_UTENTI.len())
+            .collect();
+        let model: Vec<&str> = scheda::model::RIGHE_UTENTI.iter().map(|d| d.code).collect();
+        assert_eq!(users, model);
+    }
+    // Sections of Quadro 4 are opened by their notes.
+    let sections: Vec<u8> = soc25
+        .quadri
+        .iter()
+        .flat_map(|q| &q.voci)
+        .filter_map(|v| match v.kind {
+            VoceKind::Nota { sezione, .. } => sezione,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sections, [1, 2, 3, 4]);
+}
+
+/// The built-in SOC26 description with `from` replaced by `to`.
+fn soc26_with(from: &str, to: &str) -> String {
+    let text = scheda::templates::builtin("editions/SOC26.toml").unwrap();
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1)
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
+}
+
+#[test]
+fn a_malformed_description_is_refused_naming_the_file_and_line() {
+    let cases = [
+        (
+            soc26_with(
+                r#"euro = [{ tipo = "euro" }]"#,
+                r#"euro = [{ tipo = "valuta" }]"#,
+            ),
+            r#"tipo = "valuta" }]"#,
+            "unknown column kind `valuta` in column set `euro`",
+        ),
+        (
+            soc26_with(
+                r#"colonne = [{ tipo = "euro", derivata = true }]"#,
+                r#"colonne = [{ tipo = "soldi", derivata = true }]"#,
+            ),
+            r#"colonne = [{ tipo = "soldi""#,
+            "unknown column kind `soldi` in row `R09`",
+        ),
+        (
+            soc26_with(r#"riga = "M15""#, r#"riga = "M12""#),
+            // An entry's errors point at its `[[quadro.voce]]` line.
+            "[[quadro.voce]]\nriga = \"M12\"\netichetta = \"M15",
+            "duplicate row code `M12` (first at line",
+        ),
+        (
+            soc26_with("etichetta = \"R03 - Numero di abitanti\"\n", ""),
+            "[[quadro.voce]]\nriga = \"R03\"",
+            "row `R03` has no label",
+        ),
+        (
+            soc26_with("anno = 2025 ", "anno = \"duemila\" "),
+            "anno = \"duemila\"",
+            "invalid type: string \"duemila\", expected i32",
+        ),
+        (
+            soc26_with(
+                "fabbisogno = \"2025-2027\"",
+                "fabbisogno = \"2025-2027\"\nmesi = 12",
+            ),
+            "mesi = 12",
+            "unknown field `mesi`",
+        ),
+        (
+            soc26_with("Numero di abitanti\"", "Numero di abitanti {anni}\""),
+            "[[quadro.voce]]\nriga = \"R03\"",
+            "unknown placeholder `{anni}`",
+        ),
+    ];
+    for (text, at, message) in cases {
+        let err = load("SOC27.toml", &text).unwrap_err();
+        let rendered = err.to_string();
+        assert!(rendered.contains(message), "{message}: {rendered}");
+        let line = line_of(&text, at);
+        let place = format!("--> SOC27.toml:{line}");
+        assert!(rendered.contains(&place), "{place}: {rendered}");
+    }
+}
+
+#[test]
+fn editions_lists_exports_and_finds_a_new_edition() {
+    let out = scheda(&["editions"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "SOC25\t2024\tbuilt in\nSOC26\t2025\tbuilt in\n"
+    );
+
+    let dir = tempdir("editions");
+    let templates = dir.join("soc27");
+    let t = templates.to_str().unwrap();
+    let out = scheda(&["editions", "--export", "SOC26", t]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for file in [
+        "editions/SOC26.toml",
+        "sentences/SOC26.j2",
+        "SOC26.typ",
+        "common.typ",
+    ] {
+        let exported = std::fs::read_to_string(templates.join(file)).unwrap();
+        assert_eq!(
+            exported,
+            scheda::templates::builtin(file).unwrap(),
+            "{file} is exported as built in"
+        );
+    }
+    // Exporting again refuses to replace the files.
+    let out = scheda(&["editions", "--export", "SOC26", t]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("exists already"), "{}", stderr(&out));
+
+    // Renamed to SOC27 with its years moved on, the edition is listed.
+    let text = std::fs::read_to_string(templates.join("editions/SOC26.toml"))
+        .unwrap()
+        .replace("codice = \"SOC26\"", "codice = \"SOC27\"")
+        .replace("anno = 2025 ", "anno = 2026 ");
+    std::fs::write(templates.join("editions/SOC27.toml"), text).unwrap();
+    std::fs::remove_file(templates.join("editions/SOC26.toml")).unwrap();
+    let out = scheda(&["editions", "--templates", t]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = stdout(&out);
+    assert!(
+        listed.ends_with(&format!(
+            "SOC27\t2026\t{}\n",
+            templates.join("editions/SOC27.toml").display()
+        )),
+        "{listed}"
+    );
+    // A description whose file name is not its code is refused.
+    std::fs::copy(
+        templates.join("editions/SOC27.toml"),
+        templates.join("editions/SOC28.toml"),
+    )
+    .unwrap();
+    let out = scheda(&["editions", "--templates", t]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("the description of SOC27 is in a file named SOC28.toml"),
+        "{}",
+        stderr(&out)
+    );
+}
