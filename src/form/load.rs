@@ -364,9 +364,7 @@ fn voce_kind(
     } else if v.intestazione.is_some() {
         VoceKind::Intestazione
     } else if let Some(codice) = v.domanda {
-        let Some(etichetta) = label(c, span, &codice, v.etichetta.as_deref()) else {
-            return None;
-        };
+        let etichetta = label(c, span, &codice, v.etichetta.as_deref())?;
         VoceKind::Domanda {
             codice,
             etichetta: fill(c, &etichetta),

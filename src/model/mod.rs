@@ -23,11 +23,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 mod data;
+mod fields;
 mod righe;
 mod serde_dec;
 mod validate;
 
 pub use data::DataOra;
+pub use fields::{Altre, FieldError, Valore};
 pub use righe::{RIGA_TOTALE, RIGHE_UTENTI, RigaDef, TipoRiga, Utenti};
 use serde_dec::{dec_opt, dec2_opt};
 
@@ -62,6 +64,11 @@ pub struct Scheda {
     /// Quadro 4 - Relazione.
     #[serde(default)]
     pub quadro4: Quadro4,
+    /// Rows of a newer edition that the quadri have no field for (see
+    /// [`fields`]); the JSON reader and writer put them in their quadro, in
+    /// the form's order.
+    #[serde(skip)]
+    pub altre: Altre,
 }
 
 pub use crate::form::Edizione;
@@ -494,6 +501,7 @@ impl Scheda {
             quadro2: Quadro2::default(),
             quadro3: Quadro3::default(),
             quadro4: Quadro4::default(),
+            altre: Altre::default(),
         }
     }
 }
