@@ -24,12 +24,14 @@ use serde::{Deserialize, Serialize};
 
 mod data;
 mod fields;
+mod json_rows;
 mod righe;
 mod serde_dec;
 mod validate;
 
 pub use data::DataOra;
 pub use fields::{Altre, FieldError, Valore};
+pub(crate) use json_rows::{put_altre, take_altre};
 pub use righe::{RIGA_TOTALE, RIGHE_UTENTI, RigaDef, TipoRiga, Utenti};
 use serde_dec::{dec_opt, dec2_opt};
 

@@ -54,26 +54,9 @@ impl Scheda {
         v.dec("/quadro1/R02/anno_2020", q1.R02.anno_2020, Some(2));
         v.dec("/quadro1/R02/anno", q1.R02.anno, Some(2));
         for (code, value) in [("R02X", q1.R02X), ("R02Y", q1.R02Y), ("R02A", q1.R02A)] {
-            let pointer = format!("/quadro1/{code}");
-            if value.is_some() && self.edizione.description().riga(code).is_none() {
-                let having: Vec<&str> = Edizione::known()
-                    .into_iter()
-                    .filter(|e| e.description().riga(code).is_some())
-                    .map(Edizione::code)
-                    .collect();
-                let message = if having.is_empty() {
-                    format!("{code} is a row of no edition")
-                } else {
-                    format!(
-                        "{code} exists only in {}, not in {}",
-                        having.join(", "),
-                        self.edizione
-                    )
-                };
-                v.err(&pointer, message);
-            }
-            v.dec(&pointer, value, Some(2));
+            v.dec(&format!("/quadro1/{code}"), value, Some(2));
         }
+        self.rows_of_the_edition(&mut v);
         v.dec("/quadro1/R04", q1.R04, None);
         v.dec("/quadro1/R05", q1.R05, None);
         let q2 = &self.quadro2;
@@ -110,6 +93,70 @@ impl Scheda {
             }
         }
         v.out
+    }
+}
+
+impl Scheda {
+    /// Every filled-in typed row must be a row of the edition (SOC25 has no
+    /// R02X; an edition may drop a row); every row of [`Scheda::altre`] too.
+    fn rows_of_the_edition(&self, v: &mut Validator) {
+        let d = self.edizione.description();
+        let mut codes: Vec<String> = self.altre.keys().cloned().collect();
+        for ed in Edizione::known() {
+            for (_, riga) in ed.description().righe() {
+                if !codes.contains(&riga.codice) {
+                    codes.push(riga.codice.clone());
+                }
+            }
+        }
+        for code in codes {
+            if d.riga(&code).is_some()
+                || code == d.regole.relazione
+                || d.domande().any(|(c, _)| c == code)
+            {
+                continue;
+            }
+            let filled = match self.altre.get(&code) {
+                Some(cells) => !cells.is_empty(),
+                None => {
+                    let columns: Vec<Option<String>> = Edizione::known()
+                        .iter()
+                        .filter_map(|e| e.description().riga(&code))
+                        .flat_map(|r| r.colonne.iter().map(|c| c.campo.clone()))
+                        .collect();
+                    columns
+                        .iter()
+                        .any(|campo| self.valore(&code, campo.as_deref()).is_some())
+                }
+            };
+            if !filled {
+                continue;
+            }
+            let having: Vec<&str> = Edizione::known()
+                .into_iter()
+                .filter(|e| e.description().riga(&code).is_some())
+                .map(Edizione::code)
+                .collect();
+            let quadro = Edizione::known()
+                .iter()
+                .find_map(|e| {
+                    e.description()
+                        .righe()
+                        .find(|(_, r)| r.codice == code)
+                        .map(|(q, _)| q)
+                })
+                .unwrap_or(1);
+            let message = if having.is_empty() {
+                format!("{code} is a row of no edition")
+            } else {
+                format!(
+                    "{code} exists only in {}, not in {}",
+                    having.join(", "),
+                    self.edizione
+                )
+            };
+            v.err(&format!("/quadro{quadro}/{code}"), message);
+        }
     }
 }
 

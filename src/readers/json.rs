@@ -40,13 +40,16 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
 
 /// Read one model from a parsed JSON value: the version first, then the
 /// fields, then the model's own constraints.
-pub(crate) fn from_value(value: Value) -> Result<Scheda> {
+pub(crate) fn from_value(mut value: Value) -> Result<Scheda> {
     check_version(&value)?;
-    let scheda: Scheda = serde_path_to_error::deserialize(&value).map_err(|e| {
+    // Rows of an edition that the typed model has no field for (R02Z).
+    let altre = crate::model::take_altre(&mut value).map_err(Error::many)?;
+    let mut scheda: Scheda = serde_path_to_error::deserialize(&value).map_err(|e| {
         let pointer = pointer(e.path());
         let message = e.inner().to_string();
         Error::new(field_error(&value, &pointer, e.path(), &message))
     })?;
+    scheda.altre = altre;
     let problems = scheda.validate();
     if !problems.is_empty() {
         return Err(Error::many(problems));

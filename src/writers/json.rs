@@ -2,13 +2,24 @@
 //! with two decimals, two-space indentation and a final newline, so that the
 //! same model always gives the same bytes.
 
+use serde_json::Value;
+
 use crate::diagnostic::{Error, Result};
 use crate::model::Scheda;
 
 /// Write one model as pretty JSON.
 pub fn write(scheda: &Scheda) -> Result<Vec<u8>> {
-    let mut out = serde_json::to_vec_pretty(scheda)
+    let mut out = serde_json::to_vec_pretty(&to_value(scheda)?)
         .map_err(|e| Error::msg(format!("failed to write JSON ({e})")))?;
     out.push(b'\n');
     Ok(out)
+}
+
+/// The model as a JSON value: the typed fields, and the rows of a newer
+/// edition in their place ([`crate::model::put_altre`]).
+pub(crate) fn to_value(scheda: &Scheda) -> Result<Value> {
+    let mut value = serde_json::to_value(scheda)
+        .map_err(|e| Error::msg(format!("failed to write JSON ({e})")))?;
+    crate::model::put_altre(scheda, &mut value);
+    Ok(value)
 }

@@ -14,7 +14,7 @@ pub fn write(scheda: &Scheda) -> Result<Vec<u8>> {
 pub fn write_many(schede: &[Scheda]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     for scheda in schede {
-        serde_json::to_writer(&mut out, scheda)
+        serde_json::to_writer(&mut out, &super::json::to_value(scheda)?)
             .map_err(|e| Error::msg(format!("failed to write JSON Lines ({e})")))?;
         out.push(b'\n');
     }

@@ -227,3 +227,97 @@ fn editions_lists_exports_and_finds_a_new_edition() {
         stderr(&out)
     );
 }
+
+/// A templates directory holding an edition `code` derived from the built-in
+/// SOC26: years moved by `shift`, a staff row R02Z after R02Y, R02A dropped,
+/// R03's label reworded, and SOC26's sentences and layout under the new code.
+pub fn derived_edition(code: &str, shift: i32) -> std::path::PathBuf {
+    let builtin = |path: &str| scheda::templates::builtin(path).unwrap().to_string();
+    let mut text = builtin("editions/SOC26.toml")
+        .replace("codice = \"SOC26\"", &format!("codice = \"{code}\""));
+    for (key, year) in [("anno", 2025), ("popolazione", 2024), ("stima_ats", 2024)] {
+        let from = format!("{key} = {year} ");
+        assert!(text.contains(&from), "{from}");
+        text = text.replacen(&from, &format!("{key} = {} ", year + shift), 1);
+    }
+    text = text.replace("fabbisogno = \"2025-2027\"", "fabbisogno = \"2028-2030\"");
+    // R02Z after R02Y; R02A dropped; R03 reworded.
+    let r02a = text.find("[[quadro.voce]]\nriga = \"R02A\"").unwrap();
+    let end = r02a
+        + text[r02a..].find("colonne = \"personale\"\n").unwrap()
+        + "colonne = \"personale\"\n".len();
+    text.replace_range(
+        r02a..end,
+        "[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"R02Z - di cui Numero di mediatori culturali in forza al Comune\"\ncolonne = \"personale\"\n",
+    );
+    text = text.replace(
+        "etichetta = \"R03 - Numero di abitanti\"",
+        "etichetta = \"R03 - Numero di abitanti residenti\"",
+    );
+    let dir = crate::util::tempdir(&format!("edition-{code}"));
+    std::fs::create_dir_all(dir.join("editions")).unwrap();
+    std::fs::create_dir_all(dir.join("sentences")).unwrap();
+    std::fs::write(dir.join(format!("editions/{code}.toml")), text).unwrap();
+    std::fs::write(
+        dir.join(format!("sentences/{code}.j2")),
+        builtin("sentences/SOC26.j2"),
+    )
+    .unwrap();
+    std::fs::write(dir.join(format!("{code}.typ")), builtin("SOC26.typ")).unwrap();
+    std::fs::write(dir.join("common.typ"), builtin("common.typ")).unwrap();
+    dir
+}
+
+#[test]
+fn the_json_of_a_new_edition_keeps_its_new_row_in_place() {
+    let dir = derived_edition("SOC95", 5);
+    scheda::form::install(&dir).unwrap();
+    let ed: Edizione = "SOC95".parse().unwrap();
+    assert_eq!(ed.anno(), 2030);
+    let json = r#"{"schema_version":1,"edizione":"SOC95","anno":2030,
+        "quadro1":{"R02Y":1.00,"R02Z":2.5,"R03":1000}}"#;
+    let s = scheda::readers::json::read(json.as_bytes()).unwrap().value;
+    assert_eq!(
+        s.valore("R02Z", None),
+        Some(scheda::model::Valore::Decimale("2.5".parse().unwrap()))
+    );
+    let out = String::from_utf8(scheda::writers::json::write(&s).unwrap()).unwrap();
+    let keys: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next())
+        .filter(|k| k.starts_with("R02") || *k == "R03")
+        .collect();
+    // (A blank R02X is left out, as the model always did.)
+    assert_eq!(keys, ["R02", "R02Y", "R02Z", "R03"], "{out}");
+    assert!(out.contains("\"R02Z\": 2.50"), "{out}");
+    // Lossless, and the JSON Lines writer agrees.
+    let back = scheda::readers::json::read(out.as_bytes()).unwrap().value;
+    assert_eq!(back, s);
+    let line = scheda::writers::jsonl::write(&s).unwrap();
+    assert!(String::from_utf8(line).unwrap().contains("\"R02Z\":2.50"));
+    // The dropped row is refused, named by its pointer; so is a bad value.
+    for (body, message, pointer) in [
+        (
+            r#""quadro1":{"R02A":1}"#,
+            "R02A exists only in SOC26, not in SOC95",
+            "/quadro1/R02A",
+        ),
+        (
+            r#""quadro1":{"R02Z":-1}"#,
+            "-1 is negative",
+            "/quadro1/R02Z",
+        ),
+        (
+            r#""quadro1":{"R02Z":"due"}"#,
+            "expected a number, found \"due\"",
+            "/quadro1/R02Z",
+        ),
+    ] {
+        let json = format!(r#"{{"schema_version":1,"edizione":"SOC95","anno":2030,{body}}}"#);
+        let err = scheda::readers::json::read(json.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(message), "{message}: {err}");
+        assert!(err.contains(pointer), "{pointer}: {err}");
+    }
+}
