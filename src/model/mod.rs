@@ -121,7 +121,9 @@ impl FromStr for Edizione {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let code = s.trim();
         crate::form::find(code).ok_or_else(|| {
-            let known: Vec<&str> = Edizione::known().iter().map(|e| e.code()).collect();
+            // The built-in editions: those installed from a --templates
+            // directory are named by the callers' hints.
+            let known: Vec<&str> = Edizione::ALL.iter().map(|e| e.code()).collect();
             format!("unknown edition `{code}` (expected {})", known.join(" or "))
         })
     }

@@ -9,8 +9,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::derive::{Derived, derive};
-use crate::model::{RIGHE_UTENTI, Scheda, TipoRiga};
+use super::derive::{Derived, derive, rows_with_mean};
+use crate::model::{Scheda, Valore};
 use crate::number::{format_it, round_half_up};
 
 /// A printed derived value that disagrees with the rules.
@@ -76,20 +76,18 @@ fn quantities(s: &Scheda, d: &Derived) -> Vec<Quantity> {
         exact: dec(d.r0b.utenti),
         places: None,
     });
-    for def in RIGHE_UTENTI.iter().filter(|r| r.kind == TipoRiga::ConOre) {
-        let Some(row) = q1.riga_ore(def.code) else {
-            continue;
-        };
-        let exact = match (row.ore, row.utenti) {
-            (Some(_), Some(0)) => Some(Decimal::ZERO),
-            (Some(ore), Some(u)) => Some(Decimal::from(ore) / Decimal::from(u)),
+    let number = |code: &str, campo: &str| s.valore(code, Some(campo)).and_then(|v| v.decimal());
+    for (code, _) in rows_with_mean(s) {
+        let exact = match (number(code, "ore"), number(code, "utenti")) {
+            (Some(_), Some(u)) if u.is_zero() => Some(Decimal::ZERO),
+            (Some(ore), Some(u)) => Some(ore / u),
             _ => None,
         };
         out.push(Quantity {
-            code: def.code.into(),
-            pointer: format!("/quadro1/{}/media_ore", def.code),
+            code: code.into(),
+            pointer: format!("/quadro1/{code}/media_ore"),
             what: format!("media annua ore di assistenza {y}"),
-            printed: row.media_ore,
+            printed: number(code, "media_ore"),
             exact,
             places: Some(2),
         });
@@ -277,9 +275,9 @@ fn set(s: &mut Scheda, pointer: &str, v: Decimal) {
             let code = p
                 .trim_start_matches("/quadro1/")
                 .trim_end_matches("/media_ore");
-            if let Some(row) = q1.riga_ore_mut(code) {
-                row.media_ore = Some(v);
-            }
+            // A mean is a decimal column of a row that has one: storing it
+            // cannot fail.
+            let _ = s.set_valore(code, Some("media_ore"), Some(Valore::Decimale(v)));
         }
     }
 }

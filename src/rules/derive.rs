@@ -7,14 +7,15 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::form::R09NonDovuto;
-use crate::model::{RIGHE_UTENTI, RigaUtenti, Scheda, TipoRiga};
+use crate::form::{R09NonDovuto, Tipo};
+use crate::model::{RigaUtenti, Scheda, Valore};
 use crate::number::round_half_up;
 
 /// The values the rules compute from a model's inputs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Derived {
-    /// Rule 1: R0B, per column, the sum of the 20 M rows and R0A.
+    /// Rule 1: R0B, per column, the sum of the user rows (the 20 M rows and
+    /// R0A in SOC25 and SOC26).
     pub r0b: RigaUtenti,
     /// Rule 2: mean hours per hour row (`M12` -> 65.00), where ore and utenti are given.
     pub media_ore: BTreeMap<&'static str, Decimal>,
@@ -33,31 +34,33 @@ pub fn derive(s: &Scheda) -> Derived {
     let q1 = &s.quadro1;
     let mut d = Derived::default();
 
-    // Rule 1. A column is summed only when every row of it is given.
-    let column = |pick: fn(&RigaUtenti) -> Option<u64>| -> Option<u64> {
-        RIGHE_UTENTI
+    // Rule 1: the user rows of Quadro 1 are those of the edition with user
+    // columns that the rules do not compute (R0B is the one they compute). A
+    // column is summed only when every row of it is given.
+    let description = s.edizione.description();
+    let users: Vec<&'static str> = description
+        .righe()
+        .filter(|(q, r)| *q == 1 && !r.derivata && r.colonne.iter().any(|c| c.tipo == Tipo::Utenti))
+        .map(|(_, r)| r.codice.as_str())
+        .collect();
+    let column = |campo: &str| -> Option<u64> {
+        users
             .iter()
-            .map(|def| {
-                let u = q1.utenti(def.code)?;
-                pick(&RigaUtenti {
-                    utenti_2019: u.utenti_2019,
-                    utenti: u.utenti,
-                })
-            })
+            .map(|code| whole(s.valore(code, Some(campo))))
             .try_fold(0u64, |acc, v| v.map(|v| acc.saturating_add(v)))
     };
     d.r0b = RigaUtenti {
-        utenti_2019: column(|r| r.utenti_2019),
-        utenti: column(|r| r.utenti),
+        utenti_2019: column("utenti_2019"),
+        utenti: column("utenti"),
     };
 
-    // Rule 2: 0,00 when there are no users in Y.
-    for def in RIGHE_UTENTI.iter().filter(|r| r.kind == TipoRiga::ConOre) {
-        let Some(row) = q1.riga_ore(def.code) else {
-            continue;
-        };
-        if let (Some(ore), Some(utenti)) = (row.ore, row.utenti) {
-            d.media_ore.insert(def.code, media_ore(ore, utenti));
+    // Rule 2: 0,00 when there are no users in Y; for every row with a mean.
+    for (code, _) in rows_with_mean(s) {
+        if let (Some(ore), Some(utenti)) = (
+            whole(s.valore(code, Some("ore"))),
+            whole(s.valore(code, Some("utenti"))),
+        ) {
+            d.media_ore.insert(code, media_ore(ore, utenti));
         }
     }
 
@@ -93,6 +96,24 @@ pub fn derive(s: &Scheda) -> Derived {
         d.r15 = Some(parts.iter().flatten().copied().sum());
     }
     d
+}
+
+/// The rows of the edition that print a mean of hours (rule 2), with their
+/// quadro: code and the row.
+pub(crate) fn rows_with_mean(s: &Scheda) -> Vec<(&'static str, &'static crate::form::Riga)> {
+    s.edizione
+        .description()
+        .righe()
+        .filter(|(_, r)| r.colonne.iter().any(|c| c.tipo == Tipo::Media))
+        .map(|(_, r)| (r.codice.as_str(), r))
+        .collect()
+}
+
+fn whole(v: Option<Valore>) -> Option<u64> {
+    match v {
+        Some(Valore::Intero(n)) => Some(n),
+        _ => None,
+    }
 }
 
 /// Rule 2 for one row: `ore / utenti`, half-up to two decimals; 0,00 when

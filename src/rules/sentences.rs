@@ -65,16 +65,10 @@ impl Catalogue {
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         for ed in Edizione::known() {
             let path = format!("sentences/{}.j2", ed.code());
+            // An edition with no catalogue anywhere (one installed from
+            // another directory) is refused when a form of it is worded.
             let Some((source, origin)) = crate::templates::read(dir, &path)? else {
-                if dir.is_none() {
-                    // An edition installed at run time brings its catalogue
-                    // in its own directory.
-                    continue;
-                }
-                return Err(Error::new(
-                    Diagnostic::error(format!("edition {ed} has no sentence catalogue {path}"))
-                        .with_hint("export one with `scheda editions --export` and rename it"),
-                ));
+                continue;
             };
             env.add_template_owned(ed.code(), source).map_err(|e| {
                 Error::new(
@@ -101,7 +95,14 @@ impl Catalogue {
                 edizione.code()
             ))
         };
-        let tmpl = self.env.get_template(edizione.code()).map_err(fail)?;
+        let tmpl = self.env.get_template(edizione.code()).map_err(|_| {
+            Error::new(
+                Diagnostic::error(format!(
+                    "edition {edizione} has no sentence catalogue (sentences/{edizione}.j2)"
+                ))
+                .with_hint("put it in the --templates directory that describes the edition"),
+            )
+        })?;
         let mut captured = tmpl.render_captured(minijinja::context! {}).map_err(fail)?;
         let unverified = captured
             .state()
