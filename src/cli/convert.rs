@@ -41,7 +41,8 @@ pub(super) struct ConvertArgs {
     /// Replace the derived values with the computed ones and list each change.
     #[arg(long)]
     recompute: bool,
-    /// Text layout to write (by default pdftotext for SOC25, portal for SOC26).
+    /// Text layout to write (by default the edition's own, as its
+    /// description says).
     #[arg(long, value_name = "LAYOUT", ignore_case = true, value_parser = layout_parser())]
     layout: Option<TextLayout>,
     #[command(flatten)]

@@ -84,9 +84,10 @@ struct Common {
     /// Turn every warning into a failure (exit code 3).
     #[arg(long)]
     strict: bool,
-    /// Read the PDF templates (SOC25.typ, SOC26.typ, common.typ) and the
-    /// sentence catalogue (sentences/SOC25.j2, ...) from this directory
-    /// where it has them.
+    /// Read the edition descriptions (editions/CODE.toml), the sentence
+    /// catalogues (sentences/CODE.j2) and the PDF layouts (CODE.typ,
+    /// common.typ) from this directory where it has them; its editions are
+    /// known to every command.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 }
@@ -127,10 +128,10 @@ fn layout_parser() -> impl TypedValueParser<Value = TextLayout> {
     PossibleValuesParser::new([
         PossibleValue::new("pdftotext")
             .alias("pdf")
-            .help("the text of the PDF through pdftotext (SOC25's usual layout)"),
+            .help("the text of the portal's PDF through pdftotext"),
         PossibleValue::new("portal")
             .alias("portale")
-            .help("a copy of the portal page (SOC26's usual layout)"),
+            .help("a copy of the portal page"),
     ])
     .try_map(|s| s.parse::<TextLayout>())
 }

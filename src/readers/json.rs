@@ -94,7 +94,7 @@ fn field_error(
         };
         if dotted == "anno" {
             return Diagnostic::error(format!(
-                "invalid model: expected a year such as 2024, found {found}"
+                "invalid model: expected a year, found {found}"
             ))
             .at(at);
         }
