@@ -38,8 +38,8 @@ pub(crate) fn require_dir(dir: &Path) -> Result<()> {
             dir.display()
         ))
         .with_hint(
-            "the templates directory holds any of editions/CODE.toml, sentences/CODE.j2, \
-             CODE.typ and common.typ (`scheda editions --export` writes them)",
+            "the templates directory holds any of SOC25.typ, SOC26.typ, common.typ and \
+             sentences/SOC25.j2, sentences/SOC26.j2",
         ),
     ))
 }
