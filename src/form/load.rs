@@ -10,7 +10,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Anni, Colonna, Edition, Quadro, R09NonDovuto, Regole, Rendering, Riga, Tipo, Voce, VoceKind,
+    Anni, Colonna, Disposizione, Edition, Quadro, R09NonDovuto, Regole, Rendering, Riga, Tipo,
+    Voce, VoceKind,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result};
 
@@ -77,6 +78,7 @@ struct RawVoce {
     didascalia: Option<String>,
     pagina: Option<bool>,
     solo: Option<Vec<String>>,
+    portale: Option<String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -229,6 +231,17 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             let line = c.line(&span);
             let mut v = entry.into_inner();
             let solo = v.solo.take();
+            let portale = v.portale.take().and_then(|name| {
+                let found = Disposizione::ALL.iter().find(|(_, n)| *n == name);
+                if found.is_none() {
+                    c.error(
+                        &span,
+                        format!("unknown portal arrangement `{name}` (expected blocchi, tabella or campi)"),
+                        None,
+                    );
+                }
+                found.map(|(d, _)| *d)
+            });
             let Some(kind) = voce_kind(c, &span, &places, &sets, v) else {
                 continue;
             };
@@ -264,7 +277,12 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
                     })
                     .collect()
             });
-            voci.push(Voce { kind, solo, line });
+            voci.push(Voce {
+                kind,
+                solo,
+                portale,
+                line,
+            });
         }
         quadri.push(Quadro {
             numero: q.numero,

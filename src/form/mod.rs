@@ -121,8 +121,33 @@ pub struct Voce {
     pub kind: VoceKind,
     /// The renderings that print it; `None` for all of them.
     pub solo: Option<Vec<Rendering>>,
+    /// How the portal page arranges this entry and the ones after it, to
+    /// the end of the quadro or the next entry that says; `None` to go on
+    /// as before (a quadro starts in [`Disposizione::Blocchi`]).
+    pub portale: Option<Disposizione>,
     /// The line of the description it comes from.
     pub line: usize,
+}
+
+/// How the portal page arranges a run of entries (the `portale` key): the
+/// shape of its HTML tables, as a browser copies them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Disposizione {
+    /// Each row its own small table, followed by an empty line.
+    Blocchi,
+    /// One table of cells: headings, rows and sentences one per line.
+    Tabella,
+    /// Each row its own table of input fields.
+    Campi,
+}
+
+impl Disposizione {
+    /// Every arrangement, with its name in description files.
+    pub const ALL: [(Disposizione, &'static str); 3] = [
+        (Disposizione::Blocchi, "blocchi"),
+        (Disposizione::Tabella, "tabella"),
+        (Disposizione::Campi, "campi"),
+    ];
 }
 
 impl Voce {

@@ -1,12 +1,13 @@
 //! The text writers: seed -> model -> text -> model is lossless in both
 //! layouts, and the SOC25 text keeps the seed's words in order.
 
-use scheda::model::Scheda;
+use rust_decimal::Decimal;
+use scheda::model::{Edizione, Scheda, Valore};
 use scheda::readers::text;
 use scheda::rules::Catalogue;
 use scheda::writers::text::{TextLayout, write};
 
-use crate::util::{SEEDS, read_fixture};
+use crate::util::{SEEDS, read_fixture, tempdir};
 
 fn seed_model(seed: &str) -> Scheda {
     text::read(&read_fixture(&format!("{seed}.txt")))
@@ -107,4 +108,147 @@ fn free_text_survives_the_portal_layout() {
         "{out}"
     );
     assert_eq!(text::read_str(&out).unwrap().value, s);
+}
+
+/// The label of the new row of SOC91.
+const R02Z: &str = "R02Z - di cui Numero di assistenti familiari in forza al Comune (con qualsiasi forma contrattuale, anche mediante esternalizzazione)";
+/// R03's label as SOC91 rewords it.
+const R03: &str = "R03 - Numero di abitanti residenti nel Comune";
+
+/// SOC91: the built-in SOC26 description with its code and years moved on,
+/// a staff row R02Z after R02Y and R03 reworded.
+fn soc91_description() -> String {
+    let mut text = scheda::templates::builtin("editions/SOC26.toml")
+        .unwrap()
+        .to_string();
+    for (from, to) in [
+        ("codice = \"SOC26\"", "codice = \"SOC91\"".to_string()),
+        ("anno = 2025 ", "anno = 2026 ".into()),
+        ("popolazione = 2024 ", "popolazione = 2025 ".into()),
+        ("stima_ats = 2024 ", "stima_ats = 2025 ".into()),
+        (
+            "fabbisogno = \"2025-2027\"",
+            "fabbisogno = \"2026-2028\"".into(),
+        ),
+        (
+            "[[quadro.voce]]\nriga = \"R02A\"",
+            format!(
+                "[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"{R02Z}\"\ncolonne = \"personale\"\n[[quadro.voce]]\nriga = \"R02A\""
+            ),
+        ),
+        (
+            "etichetta = \"R03 - Numero di abitanti\"",
+            format!("etichetta = \"{R03}\""),
+        ),
+    ] {
+        assert!(text.contains(from), "{from}");
+        text = text.replacen(from, &to, 1);
+    }
+    text
+}
+
+/// SOC91 goes through both text layouts with no code change: the new row
+/// with its value, the reworded label, the new years and title. SOC91 is
+/// installed in a process of its own (this test binary, running only
+/// [`soc91_in_its_own_process`]): installing is process-global, and once
+/// SOC91 is known, a sentence catalogue read from a directory without
+/// SOC91's would be refused.
+#[test]
+fn a_new_edition_s_row_and_label_go_through_both_layouts() {
+    let dir = tempdir("text-soc91");
+    std::fs::create_dir_all(dir.join("editions")).unwrap();
+    std::fs::create_dir_all(dir.join("sentences")).unwrap();
+    std::fs::write(dir.join("editions/SOC91.toml"), soc91_description()).unwrap();
+    let catalogue = scheda::templates::builtin("sentences/SOC26.j2").unwrap();
+    std::fs::write(dir.join("sentences/SOC91.j2"), catalogue).unwrap();
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "text_writer::soc91_in_its_own_process",
+            "--exact",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .env("SCHEDA_TEST_SOC91", &dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+
+    let portal = read("portal.txt");
+    assert_eq!(
+        read("default.txt"),
+        portal,
+        "SOC91 is written as a portal page"
+    );
+    assert!(
+        portal.contains(
+            "\nSOC91 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2026\n"
+        ),
+        "{portal}"
+    );
+    // The new row in the table of Quadro 1, its value under the year.
+    assert!(
+        portal.contains(&format!("{R02Z}\t\t2026\n\t\t1,50\n")),
+        "{portal}"
+    );
+    let order: Vec<usize> = ["R02Y - ", "R02Z - ", "R02A "]
+        .iter()
+        .map(|code| portal.find(code).unwrap())
+        .collect();
+    assert!(order.is_sorted(), "{portal}");
+    assert!(
+        portal.contains(&format!(
+            "{R03}\tPopolazione residente al 31/12/2025 (Fonte Istat)\t\n\t399\t\n"
+        )),
+        "{portal}"
+    );
+    assert!(!portal.contains("R03 - Numero di abitanti\t"), "{portal}");
+
+    let pdftotext = read("pdftotext.txt");
+    // Labels wrapped in their narrow cell: R02Z's, then its year, then its value.
+    let block = "R02Z - di cui Numero di\nassistenti familiari in forza al\nComune (con qualsiasi forma\ncontrattuale, anche mediante\nesternalizzazione)\n\n2026\n\n1,50\n\n";
+    assert!(pdftotext.contains(block), "{pdftotext}");
+    assert!(
+        pdftotext.contains("R03 - Numero di abitanti\nresidenti nel Comune\n\nPopolazione residente\nal 31/12/2025 (Fonte\nIstat)\n\n399\n\n"),
+        "{pdftotext}"
+    );
+    assert!(pdftotext.contains("Pagina 7 di 7"), "{pdftotext}");
+    assert_eq!(pdftotext.matches('\x0c').count(), 6, "{pdftotext}");
+}
+
+/// The half of the test above that installs SOC91; it does nothing unless
+/// that test runs it.
+#[test]
+#[ignore = "run by a_new_edition_s_row_and_label_go_through_both_layouts in a process of its own"]
+fn soc91_in_its_own_process() {
+    let Some(dir) = std::env::var_os("SCHEDA_TEST_SOC91") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    scheda::form::install(&dir).unwrap();
+    let edizione: Edizione = "SOC91".parse().unwrap();
+    let mut s = Scheda::empty(edizione);
+    assert_eq!(s.anno, 2026);
+    s.set_valore("R02Z", None, Some(Valore::Decimale(Decimal::new(150, 2))))
+        .unwrap();
+    s.set_valore("R03", None, Some(Valore::Intero(399)))
+        .unwrap();
+    assert_eq!(
+        s.valore("R02Z", None),
+        Some(Valore::Decimale(Decimal::new(150, 2)))
+    );
+    let catalogue = Catalogue::from_dir(&dir).unwrap();
+    for (name, layout) in [
+        ("default.txt", None),
+        ("pdftotext.txt", Some(TextLayout::Pdftotext)),
+        ("portal.txt", Some(TextLayout::Portal)),
+    ] {
+        let bytes = write(&s, layout, &catalogue).unwrap().value;
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
 }

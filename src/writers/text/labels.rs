@@ -1,5 +1,9 @@
 //! The fixed wording of the form, per edition, as the seeds print it: row
 //! labels, column headers, headings and the Quadro 4 questions (SOC25).
+//!
+//! The text writers no longer read it: they walk the edition's description.
+//! It stays only for the XLSX writer (`writers::xlsx::layout`), until that
+//! walks the description too; then this module goes.
 
 use crate::model::Edizione;
 

@@ -1,10 +1,17 @@
 //! Writers for the extracted-text layouts: the portal PDF as pdftotext
-//! prints it (seeds 000-002) and the SOC26 portal page as a browser copies
-//! it (seed 003). The text reader reads both back to the same model.
+//! prints it (seeds 000-002) and the portal page as a browser copies it
+//! (seed 003). The text reader reads both back to the same model.
 //!
-//! The layout follows the edition (SOC25: `pdftotext`, SOC26: `portal`)
-//! unless one is forced.
+//! Both walk the edition's description ([`crate::form::Edition`]): its
+//! quadri and what each prints, in order, for their rendering
+//! ([`Rendering::Pdftotext`], [`Rendering::Portale`]), the values coming
+//! through [`Scheda::valore`]. What belongs to the layout itself (how
+//! pdftotext wraps a narrow cell, the portal's tab-separated cells and input
+//! fields, page furniture) is code here, keyed by kinds of entries and
+//! columns. The layout is the edition's (`layout_testo`) unless one is
+//! forced.
 
+// Only the XLSX writer still reads it (see its module documentation).
 pub mod labels;
 mod pdftotext;
 mod portal;
@@ -12,12 +19,11 @@ mod portal;
 use std::fmt;
 use std::str::FromStr;
 
-use rust_decimal::Decimal;
-
-use crate::diagnostic::{Result, Warned};
-use crate::model::{Edizione, Scheda};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::form::{Colonna, Quadro, Rendering, Riga, Tipo, Voce};
+use crate::model::{Edizione, Scheda, Valore};
 use crate::number::format_it;
-use crate::rules::{Catalogue, sentences};
+use crate::rules::{Catalogue, Sentences, sentences};
 
 pub use labels::Labels;
 
@@ -36,8 +42,8 @@ impl TextLayout {
     /// The layout an edition is normally seen in.
     pub fn for_edition(edizione: Edizione) -> Self {
         match edizione.description().layout_testo {
-            crate::form::Rendering::Pdftotext => TextLayout::Pdftotext,
-            crate::form::Rendering::Portale | crate::form::Rendering::Pdf => TextLayout::Portal,
+            Rendering::Pdftotext => TextLayout::Pdftotext,
+            Rendering::Portale | Rendering::Pdf => TextLayout::Portal,
         }
     }
 }
@@ -109,9 +115,19 @@ impl Lines {
     }
 
     /// Tab-separated cells on one line.
-    fn cells(&mut self, cells: &[&str]) {
+    fn cells<S: AsRef<str>>(&mut self, cells: &[S]) {
+        let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
         self.line(&cells.join("\t"));
     }
+}
+
+/// What one quadro prints in `rendering`, in order.
+fn printed(quadro: &Quadro, rendering: Rendering) -> Vec<&Voce> {
+    quadro
+        .voci
+        .iter()
+        .filter(|v| v.in_rendering(rendering))
+        .collect()
 }
 
 /// The page-1 header fields the form has a value for (`Denominazione` with
@@ -132,17 +148,162 @@ fn header_fields(s: &Scheda) -> Vec<(&'static str, String)> {
     .collect()
 }
 
-/// A count as printed, or nothing for a blank field.
-fn int(v: Option<u64>) -> Option<String> {
-    v.map(|v| v.to_string())
+/// A value as the form prints it: counts as they are, decimals with at
+/// least two places, SI/NO answers as words, texts as given.
+fn printed_value(v: Valore) -> String {
+    match v {
+        Valore::Intero(n) => n.to_string(),
+        Valore::Decimale(d) => format_it(d, 2),
+        Valore::Testo(t) => t,
+        Valore::SiNo(true) => "SI".to_string(),
+        Valore::SiNo(false) => "NO".to_string(),
+    }
 }
 
-/// A decimal as printed with at least `places` decimals, or nothing.
-fn dec(v: Option<Decimal>, places: u32) -> Option<String> {
-    v.map(|v| format_it(v, places))
+/// The value of one column of `riga` as printed, or nothing when blank.
+fn value(s: &Scheda, riga: &Riga, col: &Colonna) -> Option<String> {
+    s.valore(&riga.codice, col.campo.as_deref())
+        .map(printed_value)
+}
+
+/// A column whose value is a text, printed apart from the numbers of its
+/// row (R10's modalità, R12's description, the free-text report).
+fn is_text(col: &Colonna) -> bool {
+    matches!(col.tipo, Tipo::Testo | Tipo::Relazione)
+}
+
+/// A row whose one value is printed under its label across the page
+/// (R0C, R0D, R0E) rather than in a cell beside it.
+fn is_full_width(riga: &Riga) -> bool {
+    matches!(
+        riga.colonne.as_slice(),
+        [c] if matches!(c.tipo, Tipo::Testo | Tipo::RapportoAts)
+    )
+}
+
+/// A row of user counts (M12...R0B): the columns are users, hours, means.
+fn is_user_row(riga: &Riga) -> bool {
+    riga.colonne
+        .iter()
+        .all(|c| matches!(c.tipo, Tipo::Utenti | Tipo::Ore | Tipo::Media))
+}
+
+/// A value printed through the column's `formato` (`1 assistente ogni :
+/// {}`), or its `vuoto` text when blank.
+fn formatted(col: &Colonna, value: Option<&str>) -> Option<String> {
+    let formato = col.formato.as_deref()?;
+    match value {
+        Some(v) => Some(formato.replacen("{}", v, 1)),
+        None => col.vuoto.clone(),
+    }
+}
+
+/// The sentences of `frasi` that the catalogue names `name` (`lep`,
+/// `quadro2`, ...), in order; an unknown name is an error of the edition's
+/// description.
+fn sentences_named<'a>(
+    frasi: &'a Sentences,
+    name: &str,
+    edizione: Edizione,
+    voce: &Voce,
+) -> Result<Vec<&'a str>> {
+    Ok(match name {
+        "assistenti" => frasi.assistenti.iter().map(String::as_str).collect(),
+        "lep" => vec![frasi.lep.as_str()],
+        "servizi" => frasi.servizi.iter().map(String::as_str).collect(),
+        "servizi_seguito" => vec![frasi.servizi_seguito.as_str()],
+        "quadro2" => frasi.quadro2.iter().map(String::as_str).collect(),
+        "quadro3" => frasi.quadro3.iter().map(String::as_str).collect(),
+        other => {
+            return Err(Error::new(
+                Diagnostic::error(format!(
+                    "the {edizione} description names the unknown sentences `{other}`"
+                ))
+                .at(Location::file_line(
+                    format!("editions/{edizione}.toml"),
+                    voce.line,
+                ))
+                .with_hint(
+                    "the sentences are assistenti, lep, servizi, servizi_seguito, quadro2 and quadro3",
+                ),
+            ));
+        }
+    })
 }
 
 /// Free text as one line per paragraph.
 fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').map(str::trim).filter(|l| !l.is_empty())
+}
+
+/// A free text on one line (its line breaks become spaces).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Greedy word wrap at `width` characters (a longer word stands alone).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::VoceKind;
+
+    #[test]
+    fn sentences_are_found_by_their_catalogue_names() {
+        let frasi = Sentences {
+            lep: "lep".into(),
+            quadro2: vec!["a".into(), "b".into()],
+            ..Sentences::default()
+        };
+        let ed = Edizione::SOC26;
+        let voce = ed
+            .description()
+            .quadri
+            .iter()
+            .flat_map(|q| &q.voci)
+            .find(|v| matches!(v.kind, VoceKind::Frasi(_)))
+            .unwrap();
+        assert_eq!(
+            sentences_named(&frasi, "quadro2", ed, voce).unwrap(),
+            ["a", "b"]
+        );
+        assert!(
+            sentences_named(&frasi, "assistenti", ed, voce)
+                .unwrap()
+                .is_empty()
+        );
+        let err = sentences_named(&frasi, "saluti", ed, voce)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown sentences `saluti`"), "{err}");
+        let at = format!("editions/SOC26.toml:{}", voce.line);
+        assert!(err.contains(&at), "{err}");
+    }
+
+    #[test]
+    fn words_wrap_at_the_width_and_a_long_word_stands_alone() {
+        assert_eq!(
+            wrap("Numero di utenti serviti - 2019", 24),
+            ["Numero di utenti serviti", "- 2019"]
+        );
+        assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
+        assert!(wrap("  ", 10).is_empty());
+    }
 }

@@ -1,15 +1,59 @@
-//! The portal page as a browser copies it (seed 003, SOC26): tab-separated
-//! cells, the column headers on the line above the values, Quadro 3's input
-//! fields as `<input type="text" value="..."/>` tags (no `value` when blank).
+//! The portal page as a browser copies it (seed 003): tab-separated cells,
+//! column headers on the line above or beside the values, input fields as
+//! `<input type="text" value="..."/>` tags (no `value` when blank).
+//!
+//! How the page arranges a run of entries (rows as small tables of their
+//! own, one table of cells, tables of input fields) is the description's
+//! `portale` key ([`Disposizione`]); the cells of each arrangement, and the
+//! header that opens each quadro, are this layout's.
 
-use super::labels::{DIDASCALIA_R16, DIDASCALIA_R23, Labels, SEZIONI};
-use super::{Lines, dec, header_fields, int, paragraphs};
+use super::{
+    Lines, formatted, header_fields, is_full_width, is_text, is_user_row, one_line, paragraphs,
+    printed, printed_value, sentences_named, value, wrap,
+};
 use crate::diagnostic::Result;
-use crate::model::{Domanda, Edizione, RIGA_TOTALE, RIGHE_UTENTI, Scheda, TipoRiga};
+use crate::form::{Disposizione, Edition, Quadro, Rendering, Riga, Tipo, Voce, VoceKind};
+use crate::model::Scheda;
 use crate::rules::Sentences;
 
-fn cell(v: &Option<String>) -> &str {
-    v.as_deref().unwrap_or("")
+/// Width of the free-text report's label cell, in characters.
+const RELAZIONE: usize = 26;
+
+/// How the copied page opens a quadro: an empty line after the title, one
+/// after `Quadro N`, and the indent of the band's lines.
+struct Testata {
+    after_title: bool,
+    after_quadro: bool,
+    indent: &'static str,
+}
+
+/// The openings of Quadri 1 to 4 as the portal page prints them; a later
+/// quadro opens as the fourth.
+const TESTATE: [Testata; 4] = [
+    Testata {
+        after_title: true,
+        after_quadro: false,
+        indent: " ",
+    },
+    Testata {
+        after_title: false,
+        after_quadro: true,
+        indent: " ",
+    },
+    Testata {
+        after_title: false,
+        after_quadro: true,
+        indent: "",
+    },
+    Testata {
+        after_title: true,
+        after_quadro: true,
+        indent: "",
+    },
+];
+
+fn testata(numero: u8) -> &'static Testata {
+    &TESTATE[usize::from(numero.clamp(1, 4)) - 1]
 }
 
 /// The value cells of a row: a blank cell among filled ones is written as
@@ -25,6 +69,20 @@ fn row_cells(values: &[Option<String>]) -> Vec<String> {
             None => String::new(),
         })
         .collect()
+}
+
+/// The value cells of a row in a table `width` cells wide: a row that fills
+/// the table keeps the places of its blank cells ([`row_cells`]); a shorter
+/// one, padded with empty cells, leaves them empty.
+fn fill(values: &[Option<String>], width: usize) -> Vec<String> {
+    if values.len() == width {
+        row_cells(values)
+    } else {
+        values
+            .iter()
+            .map(|v| v.clone().unwrap_or_default())
+            .collect()
+    }
 }
 
 /// An input field: `<input type="text" value="0,00"/>`, or without a value
@@ -45,255 +103,336 @@ fn input(value: Option<&str>) -> String {
     }
 }
 
-/// Write the portal layout of `s`.
-pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
-    let l = Labels::of(s.edizione);
-    let y = s.anno;
-    let ys = y.to_string();
-    let mut o = Lines::default();
-    let title = s.edizione.title();
-    let q1 = &s.quadro1;
+/// `first` followed by empty cells up to `width`.
+fn padded(first: &str, width: usize) -> Vec<String> {
+    let mut cells = vec![first.to_string()];
+    cells.resize(width.max(1), String::new());
+    cells
+}
 
-    o.blank();
-    o.blank();
-    o.line(&title);
-    o.blank();
-    for (label, value) in header_fields(s) {
-        o.cells(&[label, &value]);
-    }
-    o.blank();
-    o.line("Quadro 1");
-    o.line(" Autodiagnosi del");
-    o.line(" numero di utenti serviti");
-    o.blank();
-    o.line(&l.intro());
-    o.blank();
+struct Out<'a> {
+    lines: Lines,
+    edition: &'a Edition,
+    /// How the current run of entries is arranged.
+    mode: Disposizione,
+    /// Cells of a line of the current table ([`Disposizione::Tabella`]).
+    width: usize,
+    /// Value cells of a user row, as wide as the widest.
+    user_width: usize,
+}
 
-    let headers = l.colonne_utenti();
-    let mut gruppo = "";
-    for def in RIGHE_UTENTI.iter().chain([&RIGA_TOTALE]) {
-        if def.gruppo != gruppo {
-            gruppo = def.gruppo;
-            o.line(gruppo);
-            o.blank();
+impl Out<'_> {
+    /// An empty line, unless the text ends with one.
+    fn separate(&mut self) {
+        if !self.lines.text.ends_with("\n\n") {
+            self.lines.blank();
         }
-        let u = q1.utenti(def.code).unwrap_or_default();
-        let label = def.label().replacen(def.code, &l.codice(def.code), 1);
-        if def.kind == TipoRiga::ConOre {
-            o.cells(&["", &headers[0], &headers[1], &headers[2], &headers[3]]);
-            let v = row_cells(&[
-                int(u.utenti_2019),
-                int(u.utenti),
-                int(u.ore),
-                dec(u.media_ore, 2),
-            ]);
-            o.cells(&[&label, &v[0], &v[1], &v[2], &v[3]]);
+    }
+
+    /// The title line over a quadro or a page of it.
+    fn title(&mut self, quadro: &Quadro) {
+        self.lines.line(&self.edition.titolo);
+        if testata(quadro.numero).after_title {
+            self.lines.blank();
+        }
+    }
+
+    /// The band naming the quadro (`joined`: on one line, as where the
+    /// page goes on after a page break).
+    fn band(&mut self, quadro: &Quadro, joined: bool) {
+        let t = testata(quadro.numero);
+        self.lines.line(&format!("Quadro {}", quadro.numero));
+        if t.after_quadro {
+            self.lines.blank();
+        }
+        if joined {
+            self.lines
+                .line(&format!("{}{}", t.indent, quadro.fascia.join(" ")));
         } else {
-            o.cells(&["", &headers[0], &headers[1], "", ""]);
-            o.cells(&[
-                &label,
-                cell(&int(u.utenti_2019)),
-                cell(&int(u.utenti)),
-                "",
-                "",
-            ]);
+            for line in &quadro.fascia {
+                self.lines.line(&format!("{}{line}", t.indent));
+            }
         }
-        o.blank();
-        if def.code == "M40" {
-            o.line(&title);
-            o.blank();
-            o.line("Quadro 1");
-            o.line(" Autodiagnosi del numero di utenti serviti");
-            o.blank();
+        self.lines.blank();
+    }
+
+    /// A heading, note or sentence: a cell of the table, or a line.
+    fn text(&mut self, text: &str) {
+        if self.mode == Disposizione::Tabella {
+            self.lines.cells(&padded(text, self.width));
+        } else {
+            self.lines.line(text);
         }
     }
 
-    o.line(Labels::ATS);
-    o.blank();
-    for (label, value) in [(Labels::R0C, &q1.R0C), (Labels::R0D, &q1.R0D)] {
-        o.line(label);
-        o.blank();
-        if let Some(v) = value {
-            o.line(&v.split_whitespace().collect::<Vec<_>>().join(" "));
-            o.blank();
-        }
-    }
-    o.line(&l.r0e());
-    o.blank();
-    match q1.R0E {
-        Some(n) => o.line(&format!("1 assistente sociale ogni: {n} abitanti")),
-        None => o.line("NON CALCOLABILE"),
-    }
-    o.blank();
-    o.line(Labels::COMUNE);
-    o.blank();
-    if s.edizione == Edizione::SOC26 {
-        o.line(Labels::ASSISTENTI);
-        o.blank();
-    }
-    o.cells(&[Labels::R01, "2020", &ys]);
-    let v = row_cells(&[dec(q1.R01.anno_2020, 2), dec(q1.R01.anno, 2)]);
-    o.cells(&["", &v[0], &v[1]]);
-    o.blank();
-    o.cells(&[Labels::R01A, &ys]);
-    o.cells(&["", cell(&dec(q1.R01A, 2))]);
-    o.blank();
-    o.line(&title);
-    o.blank();
-    o.line("Quadro 1");
-    o.line(" Autodiagnosi del numero di utenti serviti");
-    o.blank();
-    o.cells(&[Labels::R01B, "", "Abitanti"]);
-    o.cells(&["1 assistente ogni :", "", cell(&int(q1.R01B))]);
-    if let Some(t) = &frasi.assistenti {
-        o.cells(&[t, "", ""]);
-    }
-    o.cells(&[&frasi.lep, "", ""]);
-    if s.edizione == Edizione::SOC26 {
-        o.cells(&[Labels::ALTRE_FIGURE, "", ""]);
-    }
-    o.cells(&[l.r02(), "2020", &ys]);
-    let v = row_cells(&[dec(q1.R02.anno_2020, 2), dec(q1.R02.anno, 2)]);
-    o.cells(&["", &v[0], &v[1]]);
-    if s.edizione == Edizione::SOC26 {
-        for ((_, label), value) in Labels::R02_SOC26.iter().zip([q1.R02X, q1.R02Y, q1.R02A]) {
-            o.cells(&[label, "", &ys]);
-            o.cells(&["", "", cell(&dec(value, 2))]);
-        }
-    }
-    o.cells(&[Labels::R03, &l.r03_colonna(), ""]);
-    o.cells(&["", cell(&int(q1.R03)), ""]);
-    o.cells(&[&l.r04(), &ys, ""]);
-    o.cells(&["", cell(&dec(q1.R04, 2)), ""]);
-    o.cells(&[&l.r05(), &ys, ""]);
-    o.cells(&["", cell(&dec(q1.R05, 2)), ""]);
-    if let Some(t) = &frasi.servizi {
-        o.cells(&[t, "", ""]);
-    }
-    o.cells(&[&frasi.servizi_seguito, "", ""]);
-    o.blank();
-
-    // Quadro 2.
-    let q2 = &s.quadro2;
-    o.line(&title);
-    o.line("Quadro 2");
-    o.blank();
-    o.line(" Autodiagnosi della");
-    o.line(" spesa per il sociale");
-    o.blank();
-    o.cells(&["Autodiagnosi della spesa per il sociale", "", ""]);
-    o.cells(&["Spesa per il sociale", "", ""]);
-    o.cells(&[l.r06(), cell(&dec(q2.R06, 2)), ""]);
-    o.cells(&[l.r07(), "2017", "2021"]);
-    let v = row_cells(&[dec(q2.R07.anno_2017, 2), dec(q2.R07.anno_2021, 2)]);
-    o.cells(&["", &v[0], &v[1]]);
-    o.cells(&[&l.r08(), cell(&dec(q2.R08, 2)), ""]);
-    for p in &frasi.quadro2 {
-        o.cells(&[p, "", ""]);
-    }
-    o.blank();
-
-    // Quadro 3.
-    let q3 = &s.quadro3;
-    o.line(&title);
-    o.line("Quadro 3");
-    o.blank();
-    o.line(&format!("Obiettivi di servizio {y}"));
-    o.blank();
-    o.line(l.quadro3_header());
-    o.line(&format!("OBIETTIVI DI SERVIZIO {y}"));
-    o.blank();
-    match dec(q3.R09, 2) {
-        Some(v) => o.cells(&[&format!(" {}", l.r09()), &v]),
-        None => o.line(&format!(" {}", l.r09())),
-    }
-    o.blank();
-    o.line(&format!("OBIETTIVI DI SERVIZIO QUALITATIVI {y}"));
-    o.blank();
-    for (label, row) in [(Labels::R10, &q3.R10), (Labels::R11, &q3.R11)] {
-        o.cells(&[
-            "",
-            "Numero",
-            "Modalità di determinazione della spesa aggiuntiva",
-            "Spesa aggiuntiva",
-        ]);
-        o.cells(&[
-            label,
-            &input(dec(row.numero, 2).as_deref()),
-            &input(row.modalita.as_deref()),
-            &input(dec(row.spesa, 2).as_deref()),
-        ]);
-        o.blank();
-    }
-    o.cells(&["", "", "Spesa aggiuntiva"]);
-    o.cells(&[
-        Labels::R12,
-        &input(q3.R12.descrizione.as_deref()),
-        &input(dec(q3.R12.spesa, 2).as_deref()),
-    ]);
-    o.blank();
-    o.line(&format!("OBIETTIVI DI SERVIZIO QUANTITATIVI {y}"));
-    o.blank();
-    for (label, value) in [(Labels::R13, q3.R13), (Labels::R14, q3.R14)] {
-        o.cells(&["", "Spesa aggiuntiva"]);
-        o.cells(&[label, &input(dec(value, 2).as_deref())]);
-        o.blank();
-    }
-    o.line("TOTALE");
-    o.blank();
-    o.cells(&["", "Spesa aggiuntiva"]);
-    o.cells(&[&l.r15(), &input(dec(q3.R15, 2).as_deref())]);
-    for p in &frasi.quadro3 {
-        o.line(p);
-    }
-    o.blank();
-
-    // Quadro 4.
-    o.line(&title);
-    o.blank();
-    o.line("Quadro 4");
-    o.blank();
-    o.line("Relazione in formato");
-    o.line("strutturato");
-    o.blank();
-    o.line("Relazione in formato strutturato");
-    o.blank();
-    if s.edizione == Edizione::SOC25 {
-        for sezione in &SEZIONI {
-            o.line(sezione.header);
-            o.line(sezione.intro);
-            o.blank();
-            for (n, label) in sezione.domande {
-                let answer = Domanda::new(*n).and_then(|d| s.quadro4.risposte.get(&d).copied());
-                let answer = match answer {
-                    Some(true) => "SI",
-                    Some(false) => "NO",
-                    None => "",
-                };
-                o.cells(&[&format!("R{n} - {label}"), answer]);
-                match n {
-                    16 => o.line(DIDASCALIA_R16),
-                    23 => o.line(DIDASCALIA_R23),
-                    _ => {}
+    /// A row of the form; `next` is the entry printed after it.
+    fn riga(&mut self, s: &Scheda, riga: &Riga, next: Option<&Voce>) {
+        let values: Vec<Option<String>> = riga.colonne.iter().map(|c| value(s, riga, c)).collect();
+        let headed = riga.colonne.iter().any(|c| c.intestazione.is_some());
+        let headers: Vec<&str> = riga
+            .colonne
+            .iter()
+            .map(|c| c.intestazione.as_deref().unwrap_or(""))
+            .collect();
+        match self.mode {
+            Disposizione::Blocchi => self.block(riga, &values, &headers),
+            Disposizione::Tabella => self.table_row(riga, &values, &headers, headed),
+            Disposizione::Campi => {
+                if headed {
+                    let mut top = vec![""];
+                    top.extend(&headers);
+                    self.lines.cells(&top);
+                    let mut cells = vec![riga.etichetta.clone()];
+                    cells.extend(values.iter().map(|v| input(v.as_deref())));
+                    self.lines.cells(&cells);
+                } else if values.iter().all(Option::is_none) {
+                    self.lines.line(&format!(" {}", riga.etichetta));
+                } else {
+                    let mut cells = vec![format!(" {}", riga.etichetta)];
+                    cells.extend(fill(&values, values.len()));
+                    self.lines.cells(&cells);
+                }
+                // The sentences after the last row follow it at once.
+                if !next.is_some_and(|n| matches!(n.kind, VoceKind::Frasi(_))) {
+                    self.lines.blank();
                 }
             }
+        }
+    }
+
+    /// A row as a small table of its own, followed by an empty line.
+    fn block(&mut self, riga: &Riga, values: &[Option<String>], headers: &[&str]) {
+        let o = &mut self.lines;
+        if let [col] = riga.colonne.as_slice()
+            && col.tipo == Tipo::Relazione
+        {
+            for line in wrap(&riga.etichetta, RELAZIONE) {
+                o.line(&line);
+            }
+            for p in values[0].as_deref().map(paragraphs).into_iter().flatten() {
+                o.blank();
+                o.line(p);
+            }
+            return;
+        }
+        if is_full_width(riga) {
+            // The label, then the value under it across the page.
+            o.para(&riga.etichetta);
+            let col = &riga.colonne[0];
+            let text = match col.formato {
+                Some(_) => formatted(col, values[0].as_deref()),
+                None => values[0].as_deref().map(one_line),
+            };
+            if let Some(text) = text {
+                o.para(&text);
+            }
+        } else if is_user_row(riga) {
+            // The headers above the values, every row as wide as the widest.
+            let width = self.user_width;
+            let mut top = vec![String::new()];
+            top.extend(headers.iter().map(|h| h.to_string()));
+            top.resize(width + 1, String::new());
+            o.cells(&top);
+            let mut cells = vec![riga.etichetta.clone()];
+            cells.extend(fill(values, width));
+            cells.resize(width + 1, String::new());
+            o.cells(&cells);
+            o.blank();
+        } else {
+            // The headers beside the label, the values under them.
+            let mut top = vec![riga.etichetta.as_str()];
+            top.extend(headers);
+            o.cells(&top);
+            let mut cells = vec![String::new()];
+            cells.extend(fill(values, values.len()));
+            o.cells(&cells);
             o.blank();
         }
     }
-    o.line("Relazione in formato libero");
-    o.blank();
-    o.line(
-        "R16 - Relazione in formato"
-            .replace("R16", s.edizione.relazione_code())
-            .as_str(),
-    );
-    o.line("libero (massimo 6.000");
-    o.line("caratteri)");
-    if let Some(text) = &s.quadro4.relazione {
-        for p in paragraphs(text) {
-            o.blank();
-            o.line(p);
+
+    /// A row of the table: the headers beside the label and the values
+    /// under them, or the values beside the label when there are no
+    /// headers. A row of one staff count or ratio takes the last cell, under
+    /// the year or `Abitanti` of the rows around it; other short rows start
+    /// at the first.
+    fn table_row(
+        &mut self,
+        riga: &Riga,
+        values: &[Option<String>],
+        headers: &[&str],
+        headed: bool,
+    ) {
+        let cells = self.width.saturating_sub(1).max(riga.colonne.len());
+        let start = match riga.colonne.as_slice() {
+            [c] if matches!(c.tipo, Tipo::Personale | Tipo::Rapporto) => cells - 1,
+            _ => 0,
+        };
+        let place = |items: Vec<String>| {
+            let mut line = vec![String::new(); cells];
+            for (i, item) in items.into_iter().enumerate() {
+                line[start + i] = item;
+            }
+            line
+        };
+        // A value printed through a format: the words before the value
+        // open the line of the values.
+        let mut first = String::new();
+        let mut filled = fill(values, cells);
+        for (i, col) in riga.colonne.iter().enumerate() {
+            if let Some((before, after)) = col.formato.as_deref().and_then(|f| f.split_once("{}")) {
+                first = before.trim_end().to_string();
+                filled[i] = match &values[i] {
+                    Some(v) => format!("{v}{}", after.trim_end()),
+                    None => col.vuoto.clone().unwrap_or_default(),
+                };
+            } else if is_text(col) {
+                filled[i] = values[i].as_deref().map(one_line).unwrap_or_default();
+            }
+        }
+        let o = &mut self.lines;
+        if headed {
+            let mut top = vec![riga.etichetta.clone()];
+            top.extend(place(headers.iter().map(|h| h.to_string()).collect()));
+            o.cells(&top);
+            let mut line = vec![first];
+            line.extend(place(filled));
+            o.cells(&line);
+        } else {
+            let mut line = vec![riga.etichetta.clone()];
+            line.extend(place(filled));
+            o.cells(&line);
         }
     }
-    Ok(o.text)
+}
+
+/// The cells of the table that starts at `voci[0]`: the label and as many
+/// values as the widest row before the quadro ends or another arrangement
+/// starts.
+fn table_width(voci: &[&Voce]) -> usize {
+    let rows = voci
+        .iter()
+        .enumerate()
+        .take_while(|(i, v)| *i == 0 || v.portale.is_none());
+    1 + rows
+        .filter_map(|(_, v)| match &v.kind {
+            VoceKind::Riga(r) => Some(r.colonne.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Write the portal layout of `s`.
+pub fn write(s: &Scheda, frasi: &Sentences) -> Result<String> {
+    let edition = s.edizione.description();
+    let user_width = edition
+        .righe()
+        .filter(|(_, r)| is_user_row(r))
+        .map(|(_, r)| r.colonne.len())
+        .max()
+        .unwrap_or(0);
+    let mut o = Out {
+        lines: Lines::default(),
+        edition,
+        mode: Disposizione::Blocchi,
+        width: 1,
+        user_width,
+    };
+    o.lines.blank();
+    o.lines.blank();
+    for (n, quadro) in edition.quadri.iter().enumerate() {
+        if n > 0 {
+            o.separate();
+        }
+        o.title(quadro);
+        o.mode = Disposizione::Blocchi;
+        // The band comes after the page's header fields.
+        let mut band = true;
+        let voci = printed(quadro, Rendering::Portale);
+        for (i, voce) in voci.iter().enumerate() {
+            if let Some(mode) = voce.portale {
+                o.mode = mode;
+                o.width = table_width(&voci[i..]);
+            }
+            if band && !matches!(voce.kind, VoceKind::Intestazione) {
+                o.band(quadro, false);
+                band = false;
+            }
+            entry(&mut o, s, frasi, quadro, voce, voci.get(i + 1).copied())?;
+        }
+        if band {
+            o.band(quadro, false);
+        }
+    }
+    Ok(o.lines.text)
+}
+
+/// One entry of the description; `next` is the entry printed after it.
+fn entry(
+    o: &mut Out,
+    s: &Scheda,
+    frasi: &Sentences,
+    quadro: &Quadro,
+    voce: &Voce,
+    next: Option<&Voce>,
+) -> Result<()> {
+    let table = o.mode == Disposizione::Tabella;
+    match &voce.kind {
+        VoceKind::Intestazione => {
+            for (label, value) in header_fields(s) {
+                o.lines.cells(&[label, &value]);
+            }
+            o.lines.blank();
+        }
+        VoceKind::Nota { testo, .. } => {
+            o.text(testo);
+            // Notes read on into each other and into a bar.
+            let joined =
+                next.is_some_and(|n| matches!(n.kind, VoceKind::Nota { .. } | VoceKind::Barra(_)));
+            if !table && !joined {
+                o.lines.blank();
+            }
+        }
+        VoceKind::Gruppo(testo) | VoceKind::Barra(testo) => {
+            o.text(testo);
+            if !table {
+                o.lines.blank();
+            }
+        }
+        VoceKind::Riga(riga) => o.riga(s, riga, next),
+        VoceKind::Frasi(names) => {
+            for name in names {
+                for p in sentences_named(frasi, name, s.edizione, voce)? {
+                    o.text(p);
+                    if o.mode == Disposizione::Blocchi {
+                        o.lines.blank();
+                    }
+                }
+            }
+        }
+        VoceKind::Domanda { codice, etichetta } => {
+            let answer = s.valore(codice, None).map(printed_value);
+            o.lines
+                .cells(&[etichetta.as_str(), answer.as_deref().unwrap_or("")]);
+            end_of_questions(o, next);
+        }
+        VoceKind::Didascalia(testo) => {
+            o.lines.line(testo);
+            end_of_questions(o, next);
+        }
+        VoceKind::Pagina => {
+            // The page goes on under the title and the band on one line.
+            o.separate();
+            o.title(quadro);
+            o.band(quadro, true);
+        }
+    }
+    Ok(())
+}
+
+/// An empty line after the last question of a section (and its caption).
+fn end_of_questions(o: &mut Out, next: Option<&Voce>) {
+    if !next.is_some_and(|n| matches!(n.kind, VoceKind::Domanda { .. } | VoceKind::Didascalia(_))) {
+        o.lines.blank();
+    }
 }
