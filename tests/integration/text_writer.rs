@@ -148,11 +148,7 @@ fn soc91_description() -> String {
 }
 
 /// SOC91 goes through both text layouts with no code change: the new row
-/// with its value, the reworded label, the new years and title. SOC91 is
-/// installed in a process of its own (this test binary, running only
-/// [`soc91_in_its_own_process`]): installing is process-global, and once
-/// SOC91 is known, a sentence catalogue read from a directory without
-/// SOC91's would be refused.
+/// with its value, the reworded label, the new years and title.
 #[test]
 fn a_new_edition_s_row_and_label_go_through_both_layouts() {
     let dir = tempdir("text-soc91");
@@ -161,22 +157,7 @@ fn a_new_edition_s_row_and_label_go_through_both_layouts() {
     std::fs::write(dir.join("editions/SOC91.toml"), soc91_description()).unwrap();
     let catalogue = scheda::templates::builtin("sentences/SOC26.j2").unwrap();
     std::fs::write(dir.join("sentences/SOC91.j2"), catalogue).unwrap();
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "text_writer::soc91_in_its_own_process",
-            "--exact",
-            "--ignored",
-            "--test-threads=1",
-        ])
-        .env("SCHEDA_TEST_SOC91", &dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    write_soc91(&dir);
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
 
     let portal = read("portal.txt");
@@ -221,16 +202,9 @@ fn a_new_edition_s_row_and_label_go_through_both_layouts() {
     assert_eq!(pdftotext.matches('\x0c').count(), 6, "{pdftotext}");
 }
 
-/// The half of the test above that installs SOC91; it does nothing unless
-/// that test runs it.
-#[test]
-#[ignore = "run by a_new_edition_s_row_and_label_go_through_both_layouts in a process of its own"]
-fn soc91_in_its_own_process() {
-    let Some(dir) = std::env::var_os("SCHEDA_TEST_SOC91") else {
-        return;
-    };
-    let dir = std::path::PathBuf::from(dir);
-    scheda::form::install(&dir).unwrap();
+/// Install SOC91 from `dir` and write a SOC91 form there in each layout.
+fn write_soc91(dir: &std::path::Path) {
+    scheda::form::install(dir).unwrap();
     let edizione: Edizione = "SOC91".parse().unwrap();
     let mut s = Scheda::empty(edizione);
     assert_eq!(s.anno, 2026);
@@ -242,7 +216,7 @@ fn soc91_in_its_own_process() {
         s.valore("R02Z", None),
         Some(Valore::Decimale(Decimal::new(150, 2)))
     );
-    let catalogue = Catalogue::from_dir(&dir).unwrap();
+    let catalogue = Catalogue::from_dir(dir).unwrap();
     for (name, layout) in [
         ("default.txt", None),
         ("pdftotext.txt", Some(TextLayout::Pdftotext)),
