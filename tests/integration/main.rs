@@ -11,6 +11,7 @@ mod consistency;
 mod editions;
 mod json;
 mod pdf;
+mod pdf_edition;
 mod rules;
 mod text;
 mod text_writer;

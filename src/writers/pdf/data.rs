@@ -1,38 +1,52 @@
-//! The data a template receives as `/data.json`: every value already
-//! formatted as the portal prints it, every sentence already chosen, all as
-//! plain strings. The template reads it with `json("/data.json")` and puts
-//! the strings on the page as text, so nothing the user wrote is ever parsed
-//! as Typst markup.
+//! The data a template receives as `/data.json`: the edition's description
+//! as the PDF prints it (its entries for [`Rendering::Pdf`]), with every
+//! value already formatted as the portal prints it and every sentence already
+//! chosen, all as plain strings. The template reads it with
+//! `json("/data.json")` and puts the strings on the page as text, so nothing
+//! the user wrote is ever parsed as Typst markup.
 //!
 //! Numbers follow the portal: decimal comma, no thousands separator; counts,
-//! hours, R03, R01B and R0E as integers; staff counts, percentages and euro
-//! amounts with at least two decimals, never rounded (a stored `33.629149`
-//! prints `33,629149`). A blank field is the empty string.
+//! hours, inhabitants and ratios as integers; staff counts, percentages and
+//! euro amounts with at least two decimals, never rounded (a stored
+//! `33.629149` prints `33,629149`). A column with a `formato` prints its
+//! value through it (`1 assistente ogni : 1000`) and its `vuoto` when blank
+//! (`NON CALCOLABILE`). A blank field is the empty string.
 //!
-//! The shape, for template authors (every leaf a string):
-//! - `edizione`, `anno`; `documento`: `title`, `author` (or null), `keywords`;
+//! The shape, for template authors:
+//! - `edizione`, `anno`, `titolo` (the title line), `pagine` (the official
+//!   page count, a number); `documento`: `title`, `author` (or null),
+//!   `keywords`;
 //! - `ente`: `denominazione` (with ` (PR)` when the province is known),
 //!   `codice`, `data` (`dd/mm/yyyy hh:mm`);
-//! - `quadro1`: `righe` (`M12`: `[utenti 2019, utenti, ore, media ore]`, the
-//!   rows without hours and `R0B` two values), `R0C`, `R0D`, `R0E`, `R01` and
-//!   `R02` (`[2020, Y]`), `R01A`, `R01B`, `R02X`, `R02Y`, `R02A`, `R03`, `R04`,
-//!   `R05`;
-//! - `quadro2`: `R06`, `R07` (`[2017, 2021]`), `R08`;
-//! - `quadro3`: `R09`, `R10` and `R11` (`[numero, modalità, spesa]`), `R12`
-//!   (`[descrizione, spesa]`), `R13`, `R14`, `R15`;
-//! - `quadro4`: `risposte` (`R16`: `SI` or `NO`, answered questions only),
-//!   `relazione` (line breaks kept as `\n`);
-//! - `frasi`: `assistenti`, `lep`, `servizi`, `servizi_seguito`, and the
-//!   paragraphs `quadro2` and `quadro3` (arrays).
+//! - `quadri`: one object per quadro, in order: `numero` (a number), `fascia`
+//!   (the lines of the side band) and `voci`, what it prints in order, each
+//!   with its kind in `voce`:
+//!   - `intestazione`: the header block, with `ente` (as above);
+//!   - `nota` (`testo`, `grassetto`), `gruppo`, `barra`, `didascalia`
+//!     (`testo`);
+//!   - `riga`: `codice`, `etichetta` (the label as printed) and `colonne`,
+//!     each with `tipo` (`utenti`, `euro`, `testo`, `relazione`, ...),
+//!     `intestazione` (the header, or null), `larghezza` (in column units, a
+//!     number) and `valore` (as printed; the free text keeps its line breaks
+//!     as `\n`);
+//!   - `frasi`: `nomi` (the catalogue names) and `testi` (the chosen
+//!     sentences, possibly empty strings);
+//!   - `domanda`: `codice`, `etichetta`, `risposta` (`SI`, `NO` or empty);
+//!   - `pagina`: a page break;
+//! - `righe`: every row's printed values by its code (`M12`: `["0", "84",
+//!   "840", "72,00"]`), for layouts that place a row of their own.
 
 use std::collections::BTreeSet;
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use super::world::has_glyph;
-use crate::diagnostic::{Diagnostic, Location};
-use crate::model::{RIGA_TOTALE, RIGHE_UTENTI, Scheda, TipoRiga};
+use crate::diagnostic::{Diagnostic, Error, Location, Result};
+use crate::form::{Colonna, Rendering, Riga, Tipo, Voce, VoceKind};
+use crate::model::{Scheda, Valore};
 use crate::number::format_it;
 use crate::rules::Sentences;
 
@@ -44,25 +58,91 @@ pub(crate) struct FormData {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Build the template data of `s` with its chosen sentences.
-pub(crate) fn build(s: &Scheda, sentences: &Sentences) -> FormData {
-    let mut t = TextCleaner::default();
-    let q1 = &s.quadro1;
-    let q2 = &s.quadro2;
-    let q3 = &s.quadro3;
+/// The whole `/data.json` (see the module's documentation).
+#[derive(Serialize)]
+struct Form<'a, 'b> {
+    edizione: &'a str,
+    anno: String,
+    titolo: &'a str,
+    pagine: u32,
+    documento: Documento,
+    ente: &'a Ente,
+    quadri: &'b [Quadro<'a>],
+    righe: BTreeMap<&'b str, Vec<&'b str>>,
+}
 
-    let mut righe = Map::new();
-    for def in RIGHE_UTENTI.iter().chain([&RIGA_TOTALE]) {
-        let Some(u) = q1.utenti(def.code) else {
-            continue;
-        };
-        let mut values = vec![int(u.utenti_2019), int(u.utenti)];
-        if def.kind == TipoRiga::ConOre {
-            values.push(int(u.ore));
-            values.push(dec(u.media_ore));
-        }
-        righe.insert(def.code.to_string(), json!(values));
-    }
+#[derive(Serialize)]
+struct Documento {
+    title: String,
+    author: Option<String>,
+    keywords: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Ente {
+    denominazione: String,
+    codice: String,
+    data: String,
+}
+
+#[derive(Serialize)]
+struct Quadro<'a> {
+    numero: u8,
+    fascia: &'a [String],
+    voci: Vec<Entry<'a>>,
+}
+
+/// One entry of a quadro, tagged with its kind (`"voce": "riga"`).
+#[derive(Serialize)]
+#[serde(tag = "voce", rename_all = "lowercase")]
+enum Entry<'a> {
+    Intestazione {
+        ente: &'a Ente,
+    },
+    Nota {
+        testo: &'a str,
+        grassetto: bool,
+    },
+    Gruppo {
+        testo: &'a str,
+    },
+    Barra {
+        testo: &'a str,
+    },
+    Didascalia {
+        testo: &'a str,
+    },
+    Pagina,
+    Riga {
+        codice: &'a str,
+        etichetta: &'a str,
+        colonne: Vec<Column<'a>>,
+    },
+    Frasi {
+        nomi: &'a [String],
+        testi: Vec<&'a str>,
+    },
+    Domanda {
+        codice: &'a str,
+        etichetta: &'a str,
+        risposta: &'static str,
+    },
+}
+
+#[derive(Serialize)]
+struct Column<'a> {
+    tipo: &'static str,
+    intestazione: Option<&'a str>,
+    larghezza: u8,
+    valore: String,
+}
+
+/// Build the template data of `s` with its chosen sentences, walking its
+/// edition's description. A description that names a sentence the rules do
+/// not choose is an error.
+pub(crate) fn build(s: &Scheda, sentences: &Sentences) -> Result<FormData> {
+    let edition = s.edizione.description();
+    let mut t = TextCleaner::default();
 
     let denominazione = t.line("/ente/denominazione", s.ente.denominazione.as_deref());
     let provincia = t.line("/ente/provincia", s.ente.provincia.as_deref());
@@ -72,74 +152,178 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences) -> FormData {
         (true, false) => format!("({provincia})"),
         (true, true) => String::new(),
     };
-    let data = s.ente.data.map(|d| d.format_it()).unwrap_or_default();
+    let ente = Ente {
+        denominazione: comune,
+        codice: t.line("/ente/codice", s.ente.codice.as_deref()),
+        data: s.ente.data.map(|d| d.format_it()).unwrap_or_default(),
+    };
 
-    let mut risposte = Map::new();
-    for (domanda, si) in &s.quadro4.risposte {
-        risposte.insert(domanda.to_string(), json!(if *si { "SI" } else { "NO" }));
+    let mut quadri = Vec::new();
+    for q in &edition.quadri {
+        let mut voci = Vec::new();
+        for v in q.voci.iter().filter(|v| v.in_rendering(Rendering::Pdf)) {
+            voci.push(entry(s, q.numero, v, sentences, &ente, &mut t)?);
+        }
+        quadri.push(Quadro {
+            numero: q.numero,
+            fascia: &q.fascia,
+            voci,
+        });
+    }
+    let mut righe = BTreeMap::new();
+    for voce in quadri.iter().flat_map(|q| &q.voci) {
+        if let Entry::Riga {
+            codice, colonne, ..
+        } = voce
+        {
+            righe.insert(*codice, colonne.iter().map(|c| c.valore.as_str()).collect());
+        }
     }
 
-    let value = json!({
-        "edizione": s.edizione.code(),
-        "anno": s.anno.to_string(),
-        "documento": document(s),
-        "ente": {
-            "denominazione": comune,
-            "codice": t.line("/ente/codice", s.ente.codice.as_deref()),
-            "data": data,
+    let meta = metadata(s);
+    let form = Form {
+        edizione: s.edizione.code(),
+        anno: s.anno.to_string(),
+        titolo: &edition.titolo,
+        pagine: edition.pagine,
+        documento: Documento {
+            title: meta.title,
+            author: meta.author,
+            keywords: meta.keywords,
         },
-        "quadro1": {
-            "righe": righe,
-            "R0C": t.line("/quadro1/R0C", q1.R0C.as_deref()),
-            "R0D": t.line("/quadro1/R0D", q1.R0D.as_deref()),
-            "R0E": int(q1.R0E),
-            "R01": [dec(q1.R01.anno_2020), dec(q1.R01.anno)],
-            "R01A": dec(q1.R01A),
-            "R01B": int(q1.R01B),
-            "R02": [dec(q1.R02.anno_2020), dec(q1.R02.anno)],
-            "R02X": dec(q1.R02X),
-            "R02Y": dec(q1.R02Y),
-            "R02A": dec(q1.R02A),
-            "R03": int(q1.R03),
-            "R04": dec(q1.R04),
-            "R05": dec(q1.R05),
-        },
-        "quadro2": {
-            "R06": dec(q2.R06),
-            "R07": [dec(q2.R07.anno_2017), dec(q2.R07.anno_2021)],
-            "R08": dec(q2.R08),
-        },
-        "quadro3": {
-            "R09": dec(q3.R09),
-            "R10": [dec(q3.R10.numero), t.line("/quadro3/R10/modalita", q3.R10.modalita.as_deref()), dec(q3.R10.spesa)],
-            "R11": [dec(q3.R11.numero), t.line("/quadro3/R11/modalita", q3.R11.modalita.as_deref()), dec(q3.R11.spesa)],
-            "R12": [t.line("/quadro3/R12/descrizione", q3.R12.descrizione.as_deref()), dec(q3.R12.spesa)],
-            "R13": dec(q3.R13),
-            "R14": dec(q3.R14),
-            "R15": dec(q3.R15),
-        },
-        "quadro4": {
-            "risposte": risposte,
-            "relazione": t.paragraphs("/quadro4/relazione", s.quadro4.relazione.as_deref()),
-        },
-        "frasi": {
-            "assistenti": sentences.assistenti.clone().unwrap_or_default(),
-            "lep": sentences.lep.clone(),
-            "servizi": sentences.servizi.clone().unwrap_or_default(),
-            "servizi_seguito": sentences.servizi_seguito.clone(),
-            "quadro2": sentences.quadro2.clone(),
-            "quadro3": sentences.quadro3.clone(),
-        },
-    });
-    FormData {
-        json: serde_json::to_vec(&value).expect("a JSON value always serialises"),
+        ente: &ente,
+        quadri: &quadri,
+        righe,
+    };
+    let json = serde_json::to_vec(&form)
+        .map_err(|e| Error::msg(format!("failed to write the template data ({e})")))?;
+    Ok(FormData {
+        json,
         warnings: t.warnings,
+    })
+}
+
+/// One entry of quadro `quadro` as the template receives it.
+fn entry<'a>(
+    s: &Scheda,
+    quadro: u8,
+    v: &'a Voce,
+    sentences: &'a Sentences,
+    ente: &'a Ente,
+    t: &mut TextCleaner,
+) -> Result<Entry<'a>> {
+    Ok(match &v.kind {
+        VoceKind::Intestazione => Entry::Intestazione { ente },
+        VoceKind::Nota {
+            testo, grassetto, ..
+        } => Entry::Nota {
+            testo,
+            grassetto: *grassetto,
+        },
+        VoceKind::Gruppo(testo) => Entry::Gruppo { testo },
+        VoceKind::Barra(testo) => Entry::Barra { testo },
+        VoceKind::Didascalia(testo) => Entry::Didascalia { testo },
+        VoceKind::Pagina => Entry::Pagina,
+        VoceKind::Riga(riga) => Entry::Riga {
+            codice: &riga.codice,
+            etichetta: &riga.etichetta,
+            colonne: riga
+                .colonne
+                .iter()
+                .map(|c| Column {
+                    tipo: c.tipo.name(),
+                    intestazione: c.intestazione.as_deref(),
+                    larghezza: c.larghezza,
+                    valore: printed(s, quadro, riga, c, t),
+                })
+                .collect(),
+        },
+        VoceKind::Frasi(nomi) => {
+            let mut testi = Vec::new();
+            for nome in nomi {
+                let chosen = chosen(sentences, nome)
+                    .ok_or_else(|| unknown_sentence(s.edizione.code(), nome, v))?;
+                testi.extend(chosen);
+            }
+            Entry::Frasi { nomi, testi }
+        }
+        VoceKind::Domanda { codice, etichetta } => Entry::Domanda {
+            codice,
+            etichetta,
+            risposta: match s.valore(codice, None) {
+                Some(Valore::SiNo(true)) => "SI",
+                Some(Valore::SiNo(false)) => "NO",
+                _ => "",
+            },
+        },
+    })
+}
+
+/// The value of one column of a row as the form prints it.
+fn printed(s: &Scheda, quadro: u8, riga: &Riga, c: &Colonna, t: &mut TextCleaner) -> String {
+    let text = match s.valore(&riga.codice, c.campo.as_deref()) {
+        None => String::new(),
+        Some(Valore::Intero(n)) => format_it(Decimal::from(n), decimals(c.tipo)),
+        Some(Valore::Decimale(d)) => format_it(d, decimals(c.tipo)),
+        Some(Valore::SiNo(si)) => (if si { "SI" } else { "NO" }).to_string(),
+        Some(Valore::Testo(text)) if c.tipo == Tipo::Relazione => {
+            t.paragraphs(&format!("/quadro{quadro}/relazione"), Some(&text))
+        }
+        Some(Valore::Testo(text)) => {
+            let pointer = match &c.campo {
+                Some(campo) => format!("/quadro{quadro}/{}/{campo}", riga.codice),
+                None => format!("/quadro{quadro}/{}", riga.codice),
+            };
+            t.line(&pointer, Some(&text))
+        }
+    };
+    if text.is_empty() {
+        return c.vuoto.clone().unwrap_or_default();
     }
+    match &c.formato {
+        Some(formato) => formato.replace("{}", &text),
+        None => text,
+    }
+}
+
+/// The least number of decimals the form prints for a kind of column.
+fn decimals(tipo: Tipo) -> u32 {
+    match tipo {
+        Tipo::Utenti | Tipo::Ore | Tipo::Abitanti | Tipo::Rapporto | Tipo::RapportoAts => 0,
+        _ => 2,
+    }
+}
+
+/// The sentences the catalogue name `nome` stands for in a description's
+/// `frasi` entry (possibly none), or `None` for a name the rules never
+/// choose.
+fn chosen<'a>(sentences: &'a Sentences, nome: &str) -> Option<Vec<&'a str>> {
+    Some(match nome {
+        "assistenti" => sentences.assistenti.as_deref().into_iter().collect(),
+        "lep" => vec![sentences.lep.as_str()],
+        "servizi" => sentences.servizi.as_deref().into_iter().collect(),
+        "servizi_seguito" => vec![sentences.servizi_seguito.as_str()],
+        "quadro2" => sentences.quadro2.iter().map(String::as_str).collect(),
+        "quadro3" => sentences.quadro3.iter().map(String::as_str).collect(),
+        _ => return None,
+    })
+}
+
+fn unknown_sentence(codice: &str, nome: &str, v: &Voce) -> Error {
+    Error::new(
+        Diagnostic::error(format!(
+            "the description of {codice} prints the sentences `{nome}`, which the rules never choose"
+        ))
+        .at(Location::file_line(format!("editions/{codice}.toml"), v.line))
+        .with_hint(
+            "the sentences are assistenti, lep, servizi, servizi_seguito, quadro2 and quadro3",
+        ),
+    )
 }
 
 /// The PDF metadata of a form.
 pub(crate) struct Metadata {
-    /// `SOC25 - Scheda di monitoraggio ... 2024 (sociale) - Comune di X (PR)`.
+    /// `CODE - Scheda di monitoraggio ... YEAR (sociale) - Comune di X (PR)`.
     pub title: String,
     /// `Comune di X (PR)`, when the Comune is known.
     pub author: Option<String>,
@@ -184,21 +368,6 @@ pub(crate) fn metadata(s: &Scheda) -> Metadata {
         author: comune.map(|c| format!("Comune di {c}")),
         keywords,
     }
-}
-
-fn document(s: &Scheda) -> Value {
-    let m = metadata(s);
-    json!({ "title": m.title, "author": m.author, "keywords": m.keywords })
-}
-
-/// An integer as the portal prints it; blank when absent.
-fn int(v: Option<u64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-/// A decimal with at least two decimals, never rounded; blank when absent.
-fn dec(v: Option<Decimal>) -> String {
-    v.map(|v| format_it(v, 2)).unwrap_or_default()
 }
 
 /// Makes user text printable: control characters become spaces, characters
@@ -264,5 +433,45 @@ impl TextCleaner {
             );
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Edizione;
+
+    #[test]
+    fn every_sentence_name_of_the_built_in_editions_is_printed() {
+        let sentences = Sentences::default();
+        for ed in Edizione::ALL {
+            for v in ed.description().quadri.iter().flat_map(|q| &q.voci) {
+                if let VoceKind::Frasi(nomi) = &v.kind {
+                    for nome in nomi {
+                        assert!(chosen(&sentences, nome).is_some(), "{ed}: {nome}");
+                    }
+                }
+            }
+        }
+        assert!(chosen(&sentences, "nonesuch").is_none());
+    }
+
+    #[test]
+    fn values_print_through_their_column() {
+        let mut s = Scheda::empty(Edizione::ALL[0]);
+        s.quadro1.R01B = Some(1000);
+        s.quadro1.R04 = Some(Decimal::new(33_629_149, 6));
+        s.quadro1.R05 = Some(Decimal::from(5));
+        let ed = s.edizione.description();
+        let mut t = TextCleaner::default();
+        let mut print = |code: &str| {
+            let riga = ed.riga(code).unwrap();
+            printed(&s, 1, riga, &riga.colonne[0], &mut t)
+        };
+        assert_eq!(print("R01B"), "1 assistente ogni : 1000");
+        assert_eq!(print("R0E"), "NON CALCOLABILE");
+        assert_eq!(print("R04"), "33,629149");
+        assert_eq!(print("R05"), "5,00");
+        assert_eq!(print("R03"), "");
     }
 }

@@ -1,13 +1,15 @@
 //! Writer of the official-looking PDF, with Typst embedded as a library.
 //!
-//! The layout is a pure Typst template per edition (`templates/SOC25.typ`,
-//! `templates/SOC26.typ`, sharing `templates/common.typ`), compiled into the
-//! binary and replaceable from a directory at run time. The form reaches the
-//! template as the virtual file `/data.json` (module `data`): values formatted as
-//! the portal prints them and sentences chosen by [`crate::rules`], all plain
-//! strings. The world the template runs in (module `world`) is closed: the
-//! compiled-in Liberation Sans faces, no system font, no file, no network,
-//! no clock.
+//! The layout is a pure Typst template per edition (`templates/CODE.typ`,
+//! importing the generic form of `templates/common.typ`), compiled into the
+//! binary and replaceable from a directory at run time; a new edition brings
+//! its own (a copy of an exported one) in its templates directory. The form
+//! reaches the template as the virtual file `/data.json` (module `data`): its
+//! edition's description as the PDF prints it, with values formatted as the
+//! portal prints them and sentences chosen by [`crate::rules`], all plain
+//! strings, so that the generic form draws every row of any edition. The
+//! world the template runs in (module `world`) is closed: the compiled-in
+//! Liberation Sans faces, no system font, no file, no network, no clock.
 //!
 //! The output is PDF/A-2b, tagged, in Italian, and byte-identical for the
 //! same input: the document id is fixed, and the creation date and
@@ -23,7 +25,7 @@
 mod data;
 mod world;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use typst::WorldExt;
@@ -32,12 +34,13 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use self::world::{BUILTIN_TEMPLATES, FormWorld};
+use self::world::{FormWorld, no_layout};
 use crate::diagnostic::{Diagnostic, Error, Result, Warned};
-use crate::model::{DataOra, Scheda};
+use crate::model::{DataOra, Edizione, Scheda};
 use crate::rules::{Catalogue, sentences};
 
-/// The number of pages of the official form.
+/// The number of pages of the official form of the built-in editions (each
+/// edition's description gives its own, `pagine`).
 pub const PAGES: usize = 7;
 
 /// How many forms, over all renderers of the process, between two evictions
@@ -49,9 +52,10 @@ static RENDERED: AtomicUsize = AtomicUsize::new(0);
 /// Settings of the PDF writer.
 #[derive(Debug, Clone, Default)]
 pub struct PdfSettings {
-    /// A directory whose `SOC25.typ`, `SOC26.typ` and `common.typ` replace
-    /// the built-in templates, and whose `sentences/` replaces the sentence
-    /// catalogue ([`Catalogue::from_dir`]); files it lacks stay built in.
+    /// A directory whose layouts (`CODE.typ` for each edition, `common.typ`
+    /// and whatever they import) replace the built-in ones or add those of a
+    /// new edition, and whose `sentences/` replaces the sentence catalogue
+    /// ([`Catalogue::from_dir`]); files it lacks stay built in.
     pub templates_dir: Option<PathBuf>,
 }
 
@@ -65,45 +69,66 @@ pub fn write(scheda: &Scheda, settings: &PdfSettings) -> Result<Warned<Vec<u8>>>
     Renderer::new(settings)?.render(scheda)
 }
 
-/// A reusable PDF renderer: one Typst world, templates and sentence
-/// catalogue loaded once.
+/// A reusable PDF renderer: one Typst world, layouts and sentence catalogue
+/// loaded once.
 pub struct Renderer {
     world: FormWorld,
     catalogue: Catalogue,
+    /// Where layouts come from, for an edition installed after the renderer
+    /// was made.
+    templates_dir: Option<PathBuf>,
 }
 
 impl Renderer {
-    /// A renderer with the built-in templates, or those of
-    /// `settings.templates_dir`.
+    /// A renderer with the built-in layouts, or those of
+    /// `settings.templates_dir`, for every known edition that has one.
     pub fn new(settings: &PdfSettings) -> Result<Self> {
-        let (templates, catalogue) = match &settings.templates_dir {
-            Some(dir) => (load_templates(dir)?, Catalogue::from_dir(dir)?),
-            None => (
-                BUILTIN_TEMPLATES.map(|(_, text)| text.to_string()),
-                Catalogue::builtin(),
-            ),
+        let dir = settings.templates_dir.as_deref();
+        if let Some(dir) = dir {
+            crate::rules::sentences::require_dir(dir)?;
+        }
+        let mut world = FormWorld::new();
+        for edizione in Edizione::known() {
+            // An edition without a layout is an error when one of its forms
+            // is rendered, not before.
+            world.load_layout(dir, edizione.code())?;
+        }
+        let catalogue = match dir {
+            Some(dir) => Catalogue::from_dir(dir)?,
+            None => Catalogue::builtin(),
         };
         Ok(Renderer {
-            world: FormWorld::new(templates),
+            world,
             catalogue,
+            templates_dir: settings.templates_dir.clone(),
         })
     }
 
-    /// Render one form as PDF (see [`write()`]).
+    /// Render one form as PDF (see [`write()`]). An edition with no layout,
+    /// built in or in the templates directory, is an error.
     pub fn render(&mut self, scheda: &Scheda) -> Result<Warned<Vec<u8>>> {
+        let code = scheda.edizione.code();
+        if !self.world.has_layout(code)
+            && !self
+                .world
+                .load_layout(self.templates_dir.as_deref(), code)?
+        {
+            return Err(no_layout(code));
+        }
         let problems: Vec<Diagnostic> = scheda.validate();
         if !problems.is_empty() {
             return Err(Error::many(problems));
         }
         let chosen = sentences::choose(scheda, &self.catalogue)?;
         let mut warnings = chosen.warnings;
-        let form = data::build(scheda, &chosen.value);
+        let form =
+            data::build(scheda, &chosen.value).map_err(|e| e.with_warnings(warnings.clone()))?;
         warnings.extend(form.warnings);
 
         let date = form_date(scheda);
         let today = Datetime::from_ymd(date.year, date.month, date.day)
             .ok_or_else(|| Error::msg(format!("the form's date {date} is not a valid date")))?;
-        self.world.set_form(scheda.edizione, form.json, today);
+        self.world.set_form(code, form.json, today)?;
 
         let compiled = typst::compile::<PagedDocument>(&self.world);
         warnings.extend(
@@ -133,10 +158,11 @@ impl Renderer {
         }
 
         let pages = document.pages().len();
-        if pages != PAGES {
+        let official = scheda.edizione.description().pagine as usize;
+        if pages != official {
             warnings.push(
                 Diagnostic::warning(format!(
-                    "the form runs to {pages} pages instead of the official {PAGES}"
+                    "the form runs to {pages} pages instead of the official {official}"
                 ))
                 .with_hint("a text field is too long for its page; shorten it"),
             );
@@ -192,24 +218,6 @@ impl Renderer {
         }
         diag
     }
-}
-
-/// Read the templates of `dir` that exist, the built-in ones otherwise.
-fn load_templates(dir: &Path) -> Result<[String; 3]> {
-    crate::rules::sentences::require_dir(dir)?;
-    let mut out = BUILTIN_TEMPLATES.map(|(_, text)| text.to_string());
-    for (slot, (name, _)) in out.iter_mut().zip(BUILTIN_TEMPLATES) {
-        let path = dir.join(name);
-        if path.is_file() {
-            *slot = std::fs::read_to_string(&path).map_err(|e| {
-                Error::new(
-                    Diagnostic::error(format!("failed to read template {} ({e})", path.display()))
-                        .with_hint("templates are UTF-8 Typst files"),
-                )
-            })?;
-        }
-    }
-    Ok(out)
 }
 
 /// The date the PDF carries: the form's own (`ente.data`), or 1 January of

@@ -1,17 +1,22 @@
 //! The Typst [`World`] the form is compiled in: a closed, in-memory world.
 //!
-//! It holds the form templates (compiled in, or replaced from a directory),
-//! the data of the form being rendered as the virtual file `/data.json`, and
-//! the four Liberation Sans faces compiled into the binary. It reads no
-//! system font, no file, no package and no clock: every other path is "not
-//! found", and `datetime.today()` is the date of the form.
+//! It holds the layouts of the editions (`CODE.typ` and the files it
+//! imports, such as `common.typ`: compiled in, or replaced from a templates
+//! directory), the data of the form being rendered as the virtual file
+//! `/data.json`, and the four Liberation Sans faces compiled into the binary.
+//! It reads no system font, no package and no clock, and no file while
+//! compiling (layouts are read when they are loaded, from the templates
+//! directory or built in): every other path is "not found", and
+//! `datetime.today()` is the date of the form.
 //!
-//! File ids are interned once for the whole process ([`Ids`]): Typst's
+//! File ids are interned once for the whole process ([`file_id`]): Typst's
 //! interner never frees an id and holds at most 2^16 of them, so a renderer
-//! must never make one per document.
+//! must never make one per document. The world makes one per layout file
+//! (one per edition, plus the files the layouts import) and one for the data.
 
-use std::path::PathBuf;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
@@ -20,7 +25,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::model::Edizione;
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::templates;
 
 /// The font faces, compiled in: Liberation Sans 2 (SIL OFL 1.1, see
 /// `fonts/OFL.txt`), metric-compatible with Arial.
@@ -29,13 +35,6 @@ const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../../fonts/LiberationSans-Bold.ttf"),
     include_bytes!("../../../fonts/LiberationSans-Italic.ttf"),
     include_bytes!("../../../fonts/LiberationSans-BoldItalic.ttf"),
-];
-
-/// The built-in templates, by virtual path.
-pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 3] = [
-    ("common.typ", include_str!("../../../templates/common.typ")),
-    ("SOC25.typ", include_str!("../../../templates/SOC25.typ")),
-    ("SOC26.typ", include_str!("../../../templates/SOC26.typ")),
 ];
 
 /// The fonts and their book, parsed once per process and shared by every
@@ -57,25 +56,33 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
 /// Typst's standard library, built once per process.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
-/// The fixed file ids of the world, interned once per process.
-pub(crate) struct Ids {
-    /// `/common.typ`, `/SOC25.typ`, `/SOC26.typ`, in the order of
-    /// [`BUILTIN_TEMPLATES`].
-    pub templates: [FileId; 3],
-    /// `/data.json`, the form being rendered.
-    pub data: FileId,
+/// The file shared by the built-in layouts; always loaded with a layout, so
+/// that a layout importing it in a way [`templates::typst_imports`] does not
+/// see still finds it.
+const COMMON: &str = "common.typ";
+
+/// The id of the file at `path` (under `templates/`, as `/path` in the
+/// world), interned once per process: ids are only made for layout files
+/// and the data, a set bounded by the editions and the files their layouts
+/// import, never one per document. `None` for a path Typst cannot name.
+fn file_id(path: &str) -> Option<FileId> {
+    static IDS: LazyLock<Mutex<HashMap<String, FileId>>> = LazyLock::new(Default::default);
+    let mut ids = match IDS.lock() {
+        Ok(ids) => ids,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(id) = ids.get(path) {
+        return Some(*id);
+    }
+    let vpath = VirtualPath::new(format!("/{path}")).ok()?;
+    let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
+    ids.insert(path.to_string(), id);
+    Some(id)
 }
 
-pub(crate) static IDS: LazyLock<Ids> = LazyLock::new(|| {
-    let id = |path: &str| {
-        let vpath = VirtualPath::new(path).expect("a fixed virtual path is valid");
-        RootedPath::new(VirtualRoot::Project, vpath).intern()
-    };
-    Ids {
-        templates: BUILTIN_TEMPLATES.map(|(name, _)| id(&format!("/{name}"))),
-        data: id("/data.json"),
-    }
-});
+/// The id of `/data.json`, the form being rendered.
+static DATA: LazyLock<FileId> =
+    LazyLock::new(|| file_id("data.json").expect("a fixed virtual path is valid"));
 
 /// Whether the compiled-in regular face has a glyph for `c`.
 pub(crate) fn has_glyph(c: char) -> bool {
@@ -87,9 +94,9 @@ pub(crate) fn has_glyph(c: char) -> bool {
 
 /// The closed world one renderer compiles in.
 pub(crate) struct FormWorld {
-    /// The template sources, in the order of [`BUILTIN_TEMPLATES`].
-    sources: Vec<Source>,
-    /// The template compiled as the main file (one per edition).
+    /// The layout files loaded so far, by id.
+    sources: HashMap<FileId, Source>,
+    /// The layout compiled as the main file: the form's edition's.
     main: FileId,
     /// The current `/data.json`.
     data: Bytes,
@@ -98,36 +105,73 @@ pub(crate) struct FormWorld {
 }
 
 impl FormWorld {
-    /// A world with the given template texts (in the order of
-    /// [`BUILTIN_TEMPLATES`]) and no form yet.
-    pub fn new(templates: [String; 3]) -> Self {
-        let sources = IDS
-            .templates
-            .iter()
-            .zip(templates)
-            .map(|(id, text)| Source::new(*id, text))
-            .collect();
+    /// A world with no layout and no form yet.
+    pub fn new() -> Self {
         FormWorld {
-            sources,
-            main: IDS.templates[1],
+            sources: HashMap::new(),
+            main: *DATA,
             data: Bytes::new(b"{}".as_slice()),
             today: Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date"),
         }
     }
 
-    /// Point the world at a form: the edition's template becomes the main
-    /// file and `data` the contents of `/data.json`.
-    pub fn set_form(&mut self, edizione: Edizione, data: Vec<u8>, today: Datetime) {
-        let layout = format!("{}.typ", edizione.code());
-        self.main = BUILTIN_TEMPLATES
-            .iter()
-            .position(|(name, _)| *name == layout)
-            .map_or(IDS.templates[1], |i| IDS.templates[i]);
-        self.data = Bytes::new(data);
-        self.today = today;
+    /// The path of the layout of the edition `code` (`CODE.typ`).
+    pub fn layout_path(code: &str) -> String {
+        format!("{code}.typ")
     }
 
-    /// The virtual path of a file id, for messages (`/SOC25.typ`).
+    /// Whether the layout of the edition `code` is loaded.
+    pub fn has_layout(&self, code: &str) -> bool {
+        file_id(&Self::layout_path(code)).is_some_and(|id| self.sources.contains_key(&id))
+    }
+
+    /// Load the layout of the edition `code` and the files it imports, each
+    /// from `dir` where it has one, else built in. `false` when the layout
+    /// is in neither place; a file that cannot be read is an error.
+    pub fn load_layout(&mut self, dir: Option<&Path>, code: &str) -> Result<bool> {
+        let layout = Self::layout_path(code);
+        let mut paths = vec![layout.clone(), COMMON.to_string()];
+        let mut i = 0;
+        while let Some(path) = paths.get(i).cloned() {
+            i += 1;
+            // Only files in the templates directory itself or below it.
+            let inside = Path::new(&path)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+            let found = match file_id(&path).filter(|_| inside) {
+                Some(id) => templates::read(dir, &path)?.map(|(text, _)| (id, text)),
+                None => None,
+            };
+            let Some((id, text)) = found else {
+                if path == layout {
+                    return Ok(false);
+                }
+                continue;
+            };
+            for import in templates::typst_imports(&text) {
+                if !paths.contains(&import) {
+                    paths.push(import);
+                }
+            }
+            self.sources.insert(id, Source::new(id, text));
+        }
+        Ok(true)
+    }
+
+    /// Point the world at a form: the layout of the edition `code` becomes
+    /// the main file and `data` the contents of `/data.json`. The layout
+    /// must be loaded ([`FormWorld::load_layout`]).
+    pub fn set_form(&mut self, code: &str, data: Vec<u8>, today: Datetime) -> Result<()> {
+        let layout = Self::layout_path(code);
+        self.main = file_id(&layout)
+            .filter(|id| self.sources.contains_key(id))
+            .ok_or_else(|| no_layout(code))?;
+        self.data = Bytes::new(data);
+        self.today = today;
+        Ok(())
+    }
+
+    /// The virtual path of a file id, for messages (`/common.typ`).
     pub fn path_of(id: FileId) -> String {
         id.vpath().get_with_slash().to_string()
     }
@@ -135,6 +179,21 @@ impl FormWorld {
     fn not_found(id: FileId) -> FileError {
         FileError::NotFound(PathBuf::from(Self::path_of(id)))
     }
+}
+
+/// The error for an edition with no layout, built in or in the templates
+/// directory: never another edition's layout in its place.
+pub(crate) fn no_layout(code: &str) -> Error {
+    Error::new(
+        Diagnostic::error(format!(
+            "edition {code} has no PDF layout {}",
+            FormWorld::layout_path(code)
+        ))
+        .with_hint(format!(
+            "put {code}.typ in the --templates directory: `scheda editions --export` writes an \
+             edition's layout, to copy under the new code"
+        )),
+    )
 }
 
 impl World for FormWorld {
@@ -151,26 +210,21 @@ impl World for FormWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.sources
-            .iter()
-            .find(|s| s.id() == id)
-            .cloned()
-            .ok_or_else(|| {
-                if id == IDS.data {
-                    FileError::NotSource
-                } else {
-                    Self::not_found(id)
-                }
-            })
+        self.sources.get(&id).cloned().ok_or_else(|| {
+            if id == *DATA {
+                FileError::NotSource
+            } else {
+                Self::not_found(id)
+            }
+        })
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == IDS.data {
+        if id == *DATA {
             return Ok(self.data.clone());
         }
         self.sources
-            .iter()
-            .find(|s| s.id() == id)
+            .get(&id)
             .map(|s| Bytes::from_string(s.text().to_string()))
             .ok_or_else(|| Self::not_found(id))
     }

@@ -1,0 +1,156 @@
+//! A new edition goes through the PDF writer with no code change: SOC94, an
+//! edition made at run time from the built-in SOC26 (years moved on, a new
+//! staff row R02Z, R03's label reworded), prints its new row and its new
+//! label from its description through a copy of SOC26's layout; an edition
+//! with no layout anywhere is a clear error.
+//!
+//! Installing an edition is global to the process, and other tests name the
+//! known editions: the test installs SOC94 in a child process of this test
+//! binary, running only itself.
+
+use std::path::{Path, PathBuf};
+
+use lopdf::Document;
+use scheda::model::{Edizione, Valore};
+use scheda::templates::builtin;
+use scheda::writers::pdf::{PdfSettings, Renderer};
+
+use crate::util::{dec, form};
+
+/// This module's own edition code (installation is process-global).
+const CODE: &str = "SOC94";
+const R02Z: &str = "R02Z - di cui Numero di assistenti familiari in forza al Comune (con qualsiasi forma contrattuale, anche mediante esternalizzazione)";
+const R03: &str = "R03 - Numero di abitanti residenti nel Comune";
+
+/// `text` with `from` replaced by `to`, which must occur.
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "`{from}` not found");
+    text.replacen(from, to, 1)
+}
+
+/// A templates directory with SOC94 as `scheda editions --export SOC26`
+/// writes SOC26, renamed and edited; `layout` says whether it holds the
+/// Typst layout (SOC94.typ and common.typ).
+fn soc94_dir(name: &str, layout: bool) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("scheda-pdf-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("editions")).unwrap();
+    std::fs::create_dir_all(dir.join("sentences")).unwrap();
+    let mut toml = builtin("editions/SOC26.toml").unwrap().to_string();
+    for (from, to) in [
+        ("codice = \"SOC26\"", "codice = \"SOC94\""),
+        ("anno = 2025 ", "anno = 2026 "),
+        ("popolazione = 2024 ", "popolazione = 2025 "),
+        ("stima_ats = 2024 ", "stima_ats = 2025 "),
+        (
+            "etichetta = \"R03 - Numero di abitanti\"",
+            &format!("etichetta = \"{R03}\""),
+        ),
+        (
+            "[[quadro.voce]]\nriga = \"R02A\"",
+            &format!(
+                "[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"{R02Z}\"\ncolonne = \"personale\"\n\
+                 [[quadro.voce]]\nriga = \"R02A\""
+            ),
+        ),
+    ] {
+        toml = edit(&toml, from, to);
+    }
+    std::fs::write(dir.join("editions/SOC94.toml"), toml).unwrap();
+    std::fs::write(
+        dir.join("sentences/SOC94.j2"),
+        builtin("sentences/SOC26.j2").unwrap(),
+    )
+    .unwrap();
+    if layout {
+        for (from, to) in [("SOC26.typ", "SOC94.typ"), ("common.typ", "common.typ")] {
+            std::fs::write(dir.join(to), builtin(from).unwrap()).unwrap();
+        }
+    }
+    dir
+}
+
+fn settings(dir: &Path) -> PdfSettings {
+    PdfSettings {
+        templates_dir: Some(dir.to_path_buf()),
+    }
+}
+
+/// Set in the child process that runs a test alone.
+const CHILD: &str = "SCHEDA_TEST_ALONE";
+
+/// Run the test `name` (its path in this binary) alone in a child process
+/// (`true`), or say that this is that process (`false`).
+fn run_alone(name: &str) -> bool {
+    if std::env::var(CHILD).is_ok_and(|v| v == name) {
+        return false;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([name, "--exact", "--test-threads=1"])
+        .env(CHILD, name)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "{name} in a child process:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
+}
+
+#[test]
+fn a_new_edition_prints_its_new_row_and_reworded_label() {
+    if run_alone("pdf_edition::a_new_edition_prints_its_new_row_and_reworded_label") {
+        return;
+    }
+    let dir = soc94_dir("soc94", true);
+    scheda::form::install(&dir).unwrap();
+    let ed: Edizione = CODE.parse().unwrap();
+    assert_eq!(ed.anno(), 2026);
+
+    let mut s = form(
+        ed,
+        14,
+        "5.08",
+        "21733.32",
+        ("15721.61", "29562.20"),
+        "721.05",
+    );
+    s.set_valore("R02Z", None, Some(Valore::Decimale(dec("2.50"))))
+        .unwrap();
+    let out = Renderer::new(&settings(&dir)).unwrap().render(&s).unwrap();
+    let pages = Document::load_mem(&out.value).unwrap().get_pages().len();
+    assert_eq!(pages, 7);
+    let text = scheda::readers::pdf::extract_text(&out.value)
+        .unwrap()
+        .value;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "SOC94 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2026",
+        &format!("{R02Z} 2026 2,50 R02A"),
+        &format!("{R03} Popolazione residente al 31/12/2025 (Fonte Istat)"),
+    ] {
+        assert!(text.contains(needle), "`{needle}` not found in:\n{text}");
+    }
+    assert!(
+        !text.contains("R03 - Numero di abitanti Popolazione"),
+        "{text}"
+    );
+
+    // Without a layout of its own, neither in the directory nor built in,
+    // the edition is an error, never drawn with another edition's layout.
+    let bare = soc94_dir("soc94-bare", false);
+    for settings in [settings(&bare), PdfSettings::default()] {
+        let err = Renderer::new(&settings)
+            .and_then(|mut r| r.render(&s))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("edition SOC94 has no PDF layout SOC94.typ"),
+            "{err}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_dir_all(&bare).ok();
+}
