@@ -93,10 +93,8 @@ fn field_error(
             other => other.to_string(),
         };
         if dotted == "anno" {
-            return Diagnostic::error(format!(
-                "invalid model: expected a year, found {found}"
-            ))
-            .at(at);
+            return Diagnostic::error(format!("invalid model: expected a year, found {found}"))
+                .at(at);
         }
         return Diagnostic::error(format!(
             "invalid model: expected a non-negative whole number, found {found}"

@@ -3,10 +3,6 @@
 //! staff row R02Z, R03's label reworded), prints its new row and its new
 //! label from its description through a copy of SOC26's layout; an edition
 //! with no layout anywhere is a clear error.
-//!
-//! Installing an edition is global to the process, and other tests name the
-//! known editions: the test installs SOC94 in a child process of this test
-//! binary, running only itself.
 
 use std::path::{Path, PathBuf};
 
@@ -76,34 +72,8 @@ fn settings(dir: &Path) -> PdfSettings {
     }
 }
 
-/// Set in the child process that runs a test alone.
-const CHILD: &str = "SCHEDA_TEST_ALONE";
-
-/// Run the test `name` (its path in this binary) alone in a child process
-/// (`true`), or say that this is that process (`false`).
-fn run_alone(name: &str) -> bool {
-    if std::env::var(CHILD).is_ok_and(|v| v == name) {
-        return false;
-    }
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([name, "--exact", "--test-threads=1"])
-        .env(CHILD, name)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && stdout.contains("1 passed"),
-        "{name} in a child process:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    true
-}
-
 #[test]
 fn a_new_edition_prints_its_new_row_and_reworded_label() {
-    if run_alone("pdf_edition::a_new_edition_prints_its_new_row_and_reworded_label") {
-        return;
-    }
     let dir = soc94_dir("soc94", true);
     scheda::form::install(&dir).unwrap();
     let ed: Edizione = CODE.parse().unwrap();
