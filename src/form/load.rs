@@ -54,6 +54,7 @@ struct RawRegole {
 struct RawQuadro {
     numero: u8,
     fascia: Vec<String>,
+    titolo: Option<String>,
     voce: Vec<Spanned<RawVoce>>,
 }
 
@@ -77,6 +78,7 @@ struct RawVoce {
     didascalia: Option<String>,
     pagina: Option<bool>,
     solo: Option<Vec<String>>,
+    spazio: Option<bool>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -229,6 +231,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             let line = c.line(&span);
             let mut v = entry.into_inner();
             let solo = v.solo.take();
+            let spazio = v.spazio.take().unwrap_or(false);
             let Some(kind) = voce_kind(c, &span, &places, &sets, v) else {
                 continue;
             };
@@ -264,7 +267,12 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
                     })
                     .collect()
             });
-            voci.push(Voce { kind, solo, line });
+            voci.push(Voce {
+                kind,
+                solo,
+                line,
+                spazio,
+            });
         }
         quadri.push(Quadro {
             numero: q.numero,
@@ -273,6 +281,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
                 .iter()
                 .map(|f| places.fill(c, &(0..0), f))
                 .collect(),
+            titolo: q.titolo.map(|t| places.fill(c, &(0..0), &t)),
             voci,
         });
     }

@@ -17,6 +17,7 @@
 mod global;
 mod load;
 mod registry;
+pub mod sheets;
 
 pub use global::{Edizione, description, find, install, known};
 pub use load::load;
@@ -110,6 +111,9 @@ pub struct Quadro {
     pub numero: u8,
     /// The lines of the side band naming the quadro.
     pub fascia: Vec<String>,
+    /// The quadro's name where a heading names it (`Quadro 4 - Relazione`),
+    /// if it is not the band's lines joined (description key `titolo`).
+    pub titolo: Option<String>,
     /// What the quadro prints, in order.
     pub voci: Vec<Voce>,
 }
@@ -123,6 +127,9 @@ pub struct Voce {
     pub solo: Option<Vec<Rendering>>,
     /// The line of the description it comes from.
     pub line: usize,
+    /// Whether a rendering laid out line by line (the workbook) sets it
+    /// apart with a blank line before it (description key `spazio`).
+    pub spazio: bool,
 }
 
 impl Voce {
@@ -257,6 +264,14 @@ impl Tipo {
             .iter()
             .find(|(t, _)| *t == self)
             .map_or("?", |(_, n)| n)
+    }
+}
+
+impl Quadro {
+    /// The quadro's name: its `titolo`, else the band's lines joined
+    /// (`Autodiagnosi della spesa per il sociale`).
+    pub fn nome(&self) -> String {
+        self.titolo.clone().unwrap_or_else(|| self.fascia.join(" "))
     }
 }
 
