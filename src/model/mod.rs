@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 mod data;
 mod fields;
+pub mod paths;
 mod righe;
 mod serde_dec;
 mod validate;
