@@ -36,6 +36,7 @@ mod form;
 mod many;
 mod render;
 mod style;
+mod validation;
 
 use std::str::FromStr;
 
