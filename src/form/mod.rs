@@ -275,6 +275,28 @@ impl Quadro {
     }
 }
 
+impl Riga {
+    /// A SI/NO question seen as a row of one `sino` column, for the
+    /// renderings that lay questions out as rows (the workbook).
+    pub fn domanda(codice: &str, etichetta: &str) -> Riga {
+        Riga {
+            codice: codice.to_string(),
+            etichetta: etichetta.to_string(),
+            varianti: Vec::new(),
+            colonne: vec![Colonna {
+                campo: None,
+                tipo: Tipo::Sino,
+                intestazione: None,
+                derivata: false,
+                larghezza: 1,
+                formato: None,
+                vuoto: None,
+            }],
+            derivata: false,
+        }
+    }
+}
+
 impl Edition {
     /// Every row, in the form's order, with its quadro's number.
     pub fn righe(&self) -> impl Iterator<Item = (u8, &Riga)> {

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::{DataOra, Domanda, Edizione, FieldError, Scheda, Valore};
-use crate::form::{Edition, Tipo, VoceKind};
+use crate::form::{Colonna, Edition, Riga, Tipo, VoceKind};
 
 /// The path of the JSON `schema_version`: not a field of the form, so no
 /// column of a workbook (a reader accepts it all the same).
@@ -122,6 +122,32 @@ const ENTE: [(&str, Kind); 4] = [
     ("data", Kind::DateTime),
 ];
 
+/// The field of column `c` of row `r` of quadro `quadro` of edition `ed`:
+/// the free-text report and the Quadro 4 answers where the model keeps
+/// them, any other row by its code.
+pub fn of_column(ed: &Edition, quadro: u8, r: &Riga, c: &Colonna) -> Path {
+    if r.codice == ed.regole.relazione {
+        return Path::new("quadro4.relazione".into(), Kind::Text, Campo::Relazione);
+    }
+    if c.tipo == Tipo::Sino
+        && let Ok(d) = r.codice.parse::<Domanda>()
+    {
+        return Path::new(
+            format!("quadro4.risposte.{d}"),
+            Kind::Bool,
+            Campo::Risposta(d),
+        );
+    }
+    Path::new(
+        riga_path(quadro, &r.codice, c.campo.as_deref()),
+        Kind::of(c.tipo),
+        Campo::Riga {
+            codice: r.codice.clone(),
+            campo: c.campo.clone(),
+        },
+    )
+}
+
 /// Every field of edition `ed`, in the model's order.
 pub fn of(ed: &Edition) -> Vec<Path> {
     let mut out = vec![
@@ -133,42 +159,13 @@ pub fn of(ed: &Edition) -> Vec<Path> {
     }
     for q in &ed.quadri {
         for v in &q.voci {
-            match &v.kind {
-                VoceKind::Riga(r) if r.codice == ed.regole.relazione => {
-                    out.push(Path::new(
-                        "quadro4.relazione".into(),
-                        Kind::Text,
-                        Campo::Relazione,
-                    ));
-                }
-                VoceKind::Riga(r) => {
-                    for c in &r.colonne {
-                        out.push(Path::new(
-                            riga_path(q.numero, &r.codice, c.campo.as_deref()),
-                            Kind::of(c.tipo),
-                            Campo::Riga {
-                                codice: r.codice.clone(),
-                                campo: c.campo.clone(),
-                            },
-                        ));
-                    }
-                }
-                VoceKind::Domanda { codice, .. } => out.push(match codice.parse::<Domanda>() {
-                    Ok(d) => Path::new(
-                        format!("quadro4.risposte.{d}"),
-                        Kind::Bool,
-                        Campo::Risposta(d),
-                    ),
-                    Err(_) => Path::new(
-                        riga_path(q.numero, codice, None),
-                        Kind::Bool,
-                        Campo::Riga {
-                            codice: codice.clone(),
-                            campo: None,
-                        },
-                    ),
-                }),
-                _ => {}
+            let riga = match &v.kind {
+                VoceKind::Riga(r) => r.clone(),
+                VoceKind::Domanda { codice, etichetta } => Riga::domanda(codice, etichetta),
+                _ => continue,
+            };
+            for c in &riga.colonne {
+                out.push(of_column(ed, q.numero, &riga, c));
             }
         }
     }

@@ -24,8 +24,8 @@ use super::locate::{
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::form::sheets::{self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, ENTE, PROVINCIA};
-use crate::form::{Colonna, Riga, Tipo};
-use crate::model::paths::{self, Campo};
+use crate::form::{Riga, VoceKind};
+use crate::model::paths;
 use crate::model::{Edizione, FieldError, Scheda};
 
 /// Read the one form of a form workbook.
@@ -126,23 +126,16 @@ impl FormReader<'_> {
         if let Some((quadro, riga)) = desc.righe().find(|(_, r)| r.codice == code) {
             return self.riga(quadro, riga, ctx);
         }
-        if let Some((codice, etichetta)) = desc.domande().find(|(c, _)| *c == code) {
-            let riga = Riga {
-                codice: codice.into(),
-                etichetta: etichetta.into(),
-                varianti: Vec::new(),
-                colonne: vec![Colonna {
-                    campo: None,
-                    tipo: Tipo::Sino,
-                    intestazione: None,
-                    derivata: false,
-                    larghezza: 1,
-                    formato: None,
-                    vuoto: None,
-                }],
-                derivata: false,
-            };
-            return self.riga(4, &riga, ctx);
+        let question = desc.quadri.iter().find_map(|q| {
+            q.voci.iter().find_map(|v| match &v.kind {
+                VoceKind::Domanda { codice, etichetta } if codice == code => {
+                    Some((q.numero, Riga::domanda(codice, etichetta)))
+                }
+                _ => None,
+            })
+        });
+        if let Some((quadro, riga)) = question {
+            return self.riga(quadro, &riga, ctx);
         }
         if Scheda::is_typed_row(code)
             && let Some((quadro, riga)) = Edizione::known()
@@ -171,28 +164,14 @@ impl FormReader<'_> {
             ctx.columns(&fields)
         };
         for (col, c) in cols.into_iter().zip(&r.colonne) {
-            let campo = c.campo.as_deref();
-            let (path, field) = if r.codice == ed.relazione_code() {
-                ("quadro4.relazione".to_string(), Campo::Relazione)
-            } else if c.tipo == Tipo::Sino
-                && let Ok(d) = r.codice.parse()
-            {
-                (format!("quadro4.risposte.{d}"), Campo::Risposta(d))
-            } else {
-                let field = Campo::Riga {
-                    codice: r.codice.clone(),
-                    campo: c.campo.clone(),
-                };
-                (paths::riga_path(quadro, &r.codice, campo), field)
-            };
+            let path = paths::of_column(ed.description(), quadro, r, c);
             let Some(col) = col else {
                 continue;
             };
-            self.cells
-                .insert(paths::pointer(&path), sheet.at(ctx.row, col));
+            self.cells.insert(path.pointer(), sheet.at(ctx.row, col));
             let what = format!("row {} ({})", r.codice, columns::name(c, single, ed.anno()));
             let value = columns::read(&mut self.conv, sheet, ctx.row, col, c, &what);
-            if let Err(e) = paths::set(&mut self.scheda, &field, value) {
+            if let Err(e) = paths::set(&mut self.scheda, &path.campo, value) {
                 self.conv.errors.push(
                     Diagnostic::error(format!("{what}: {}", refused(&e)))
                         .at(sheet.at(ctx.row, col)),

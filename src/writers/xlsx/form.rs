@@ -31,7 +31,7 @@ use super::render::{self, Calc, Cell, Input, Line, Placed, Row};
 use super::{Failure, Style, XResult};
 use crate::diagnostic::Error;
 use crate::form::{Colonna, Edition, Quadro, Rendering, Riga, Tipo, Voce, VoceKind};
-use crate::model::paths::{self, Campo};
+use crate::model::paths;
 use crate::model::{Scheda, Valore};
 use crate::rules::{self, Derived};
 
@@ -121,22 +121,7 @@ impl Walk<'_> {
                 VoceKind::Didascalia(t) => self.out.push(Line::Caption(t.clone())),
                 VoceKind::Riga(r) => self.row(q.numero, r)?,
                 VoceKind::Domanda { codice, etichetta } => {
-                    let riga = Riga {
-                        codice: codice.clone(),
-                        etichetta: etichetta.clone(),
-                        varianti: Vec::new(),
-                        colonne: vec![Colonna {
-                            campo: None,
-                            tipo: Tipo::Sino,
-                            intestazione: None,
-                            derivata: false,
-                            larghezza: 1,
-                            formato: None,
-                            vuoto: None,
-                        }],
-                        derivata: false,
-                    };
-                    self.row(q.numero, &riga)?;
+                    self.row(q.numero, &Riga::domanda(codice, etichetta))?;
                 }
             }
         }
@@ -200,20 +185,14 @@ impl Walk<'_> {
     /// The cell of column `c` of row `r`.
     fn cell(&self, quadro: u8, r: &Riga, c: &Colonna, single: bool) -> XResult<Cell> {
         let campo = c.campo.as_deref();
-        let value = match (r.codice == self.ed.regole.relazione, c.tipo) {
-            (true, _) => paths::get(self.s, &Campo::Relazione),
-            (false, Tipo::Sino) => match r.codice.parse() {
-                Ok(d) => paths::get(self.s, &Campo::Risposta(d)),
-                Err(_) => self.s.valore(&r.codice, campo),
-            },
-            _ => self.s.valore(&r.codice, campo),
-        };
+        let path = paths::of_column(self.ed, quadro, r, c);
+        let value = paths::get(self.s, &path.campo);
         if (r.derivata || c.derivata)
             && let Some(calc) = rule(r, c)
         {
             return Ok(Cell::Formula(render::DerivedCell {
                 calc,
-                pointer: paths::pointer(&paths::riga_path(quadro, &r.codice, campo)),
+                pointer: path.pointer(),
                 stored: number(&r.codice, value)?,
                 computed: computed(&self.derived, calc, &r.codice, campo),
             }));
