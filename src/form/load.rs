@@ -55,6 +55,7 @@ struct RawRegole {
 struct RawQuadro {
     numero: u8,
     fascia: Vec<String>,
+    titolo: Option<String>,
     voce: Vec<Spanned<RawVoce>>,
 }
 
@@ -79,6 +80,7 @@ struct RawVoce {
     pagina: Option<bool>,
     solo: Option<Vec<String>>,
     portale: Option<String>,
+    spazio: Option<bool>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -242,6 +244,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
                 }
                 found.map(|(d, _)| *d)
             });
+            let spazio = v.spazio.take().unwrap_or(false);
             let Some(kind) = voce_kind(c, &span, &places, &sets, v) else {
                 continue;
             };
@@ -282,6 +285,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
                 solo,
                 portale,
                 line,
+                spazio,
             });
         }
         quadri.push(Quadro {
@@ -291,6 +295,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
                 .iter()
                 .map(|f| places.fill(c, &(0..0), f))
                 .collect(),
+            titolo: q.titolo.map(|t| places.fill(c, &(0..0), &t)),
             voci,
         });
     }

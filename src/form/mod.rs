@@ -17,6 +17,7 @@
 mod global;
 mod load;
 mod registry;
+pub mod sheets;
 
 pub use global::{Edizione, description, find, install, known};
 pub use load::load;
@@ -110,6 +111,9 @@ pub struct Quadro {
     pub numero: u8,
     /// The lines of the side band naming the quadro.
     pub fascia: Vec<String>,
+    /// The quadro's name where a heading names it (`Quadro 4 - Relazione`),
+    /// if it is not the band's lines joined (description key `titolo`).
+    pub titolo: Option<String>,
     /// What the quadro prints, in order.
     pub voci: Vec<Voce>,
 }
@@ -127,6 +131,9 @@ pub struct Voce {
     pub portale: Option<Disposizione>,
     /// The line of the description it comes from.
     pub line: usize,
+    /// Whether a rendering laid out line by line (the workbook) sets it
+    /// apart with a blank line before it (description key `spazio`).
+    pub spazio: bool,
 }
 
 /// How the portal page arranges a run of entries (the `portale` key): the
@@ -282,6 +289,36 @@ impl Tipo {
             .iter()
             .find(|(t, _)| *t == self)
             .map_or("?", |(_, n)| n)
+    }
+}
+
+impl Quadro {
+    /// The quadro's name: its `titolo`, else the band's lines joined
+    /// (`Autodiagnosi della spesa per il sociale`).
+    pub fn nome(&self) -> String {
+        self.titolo.clone().unwrap_or_else(|| self.fascia.join(" "))
+    }
+}
+
+impl Riga {
+    /// A SI/NO question seen as a row of one `sino` column, for the
+    /// renderings that lay questions out as rows (the workbook).
+    pub fn domanda(codice: &str, etichetta: &str) -> Riga {
+        Riga {
+            codice: codice.to_string(),
+            etichetta: etichetta.to_string(),
+            varianti: Vec::new(),
+            colonne: vec![Colonna {
+                campo: None,
+                tipo: Tipo::Sino,
+                intestazione: None,
+                derivata: false,
+                larghezza: 1,
+                formato: None,
+                vuoto: None,
+            }],
+            derivata: false,
+        }
     }
 }
 

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 mod data;
 mod fields;
 mod json_rows;
+pub mod paths;
 mod righe;
 mod serde_dec;
 mod validate;

@@ -10,8 +10,8 @@ use serde_path_to_error::Segment;
 
 use super::COUNT_HINT;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::model::paths::{self, Kind};
 use crate::model::{SCHEMA_VERSION, Scheda};
-use crate::writers::xlsx::paths::{self, Kind};
 
 /// Read one model from JSON bytes.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
@@ -78,7 +78,7 @@ fn field_error(
         })
         .collect();
     let dotted = dotted.join(".");
-    let integer = paths::known().get(&dotted) == Some(&Kind::Integer);
+    let integer = paths::kind_of(&dotted) == Some(Kind::Integer);
     if let (true, Some(found)) = (integer, value.pointer(pointer)) {
         let found = match found {
             Value::Number(n) => {

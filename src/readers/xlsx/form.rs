@@ -1,34 +1,39 @@
 //! Reading a form workbook: scheda's own (`Scheda` + `Ente`) and the ones
 //! people make.
 //!
-//! Rows are found by their code (`M12`, `R0A`/`ROA`, `R00C`, `R01B`, ...)
-//! in the first four columns of any sheet, alone in its cell or opening the
-//! label (`M12 - Utenti famiglia e minori`). The value columns of a row are
-//! found by the nearest header row above it (`Numero di utenti serviti -
-//! 2019`, `2020`, `Spesa aggiuntiva`, ...); without one, the values are taken
-//! in the form's order after the label. Numbers may be number cells or text
-//! in Italian notation. The edition comes from the `Ente` sheet, else from a
+//! Rows are found by their code, or another spelling of it that an edition's
+//! description lists (`M12`, `R0A`/`ROA`, `R00C`, `R01B`, ...), in the first
+//! four columns of any sheet, alone in its cell or opening the label (`M12 -
+//! Utenti famiglia e minori`). A row is read as the edition's description
+//! gives it: its value columns are found by the nearest header row above it
+//! (`Numero di utenti serviti - 2019`, `2020`, `Spesa aggiuntiva`, ...;
+//! without one, the values are taken in the form's order after the label),
+//! each read by its column's kind into [`Scheda::set_valore`]. Numbers may
+//! be number cells or text in Italian notation. The edition comes from the `Ente` sheet, else from a
 //! title such as `SOC25 - SOCIALE - ...`, else from the headers' years.
 
 use std::collections::BTreeMap;
 
-use super::cells::{Cell, Conv, Sheet, fold};
+use rust_decimal::Decimal;
+
+use super::cells::{Conv, Sheet, fold};
+use super::columns;
 use super::locate::{
-    Headers, RowCtx, Tag, edition, ente_row, find_codes, has_label_column, header_rows, no_codes,
+    Codes, Headers, RowCtx, edition, editions, ente_row, find_codes, has_label_column, header_rows,
+    key, no_codes,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
-use crate::model::{
-    DataOra, Domanda, Edizione, RIGA_TOTALE, RIGHE_UTENTI, Scheda, TipoRiga, Utenti,
-};
-use crate::writers::xlsx::{CALCOLATI, ENTE_SHEET};
+use crate::form::sheets::{self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, ENTE, PROVINCIA};
+use crate::form::{Riga, VoceKind};
+use crate::model::paths;
+use crate::model::{Edizione, FieldError, Scheda};
 
 /// Read the one form of a form workbook.
 pub(super) fn read(sheets: &[Sheet]) -> Result<Warned<Vec<Scheda>>> {
-    let ente = sheets
-        .iter()
-        .position(|s| fold(&s.name) == fold(ENTE_SHEET));
+    let ente = sheets.iter().position(|s| fold(&s.name) == fold(ENTE));
     let mut conv = Conv::default();
-    let found = find_codes(sheets, ente, &mut conv);
+    let codes = Codes::known();
+    let found = find_codes(sheets, ente, &codes, &mut conv);
     if found.is_empty() {
         return Err(no_codes(sheets));
     }
@@ -43,13 +48,18 @@ pub(super) fn read(sheets: &[Sheet]) -> Result<Warned<Vec<Scheda>>> {
             return Err(Error::many(conv.errors).with_warnings(conv.warnings));
         }
         None => {
+            let newest = Edizione::known().last().map_or(0, |e| e.anno());
             return Err(Error::new(
-                Diagnostic::error("cannot tell the edition of the form (SOC25 or SOC26)")
-                    .with_hint(
-                        "add a sheet \"Ente\" with a row \"Edizione\" and the value SOC25 or \
-                         SOC26, or write the year in the column headers (\"Numero di utenti \
-                         serviti - 2024\")",
-                    ),
+                Diagnostic::error(format!(
+                    "cannot tell the edition of the form ({})",
+                    editions()
+                ))
+                .with_hint(format!(
+                    "add a sheet \"{ENTE}\" with a row \"{}\" and the value {}, or write the \
+                     year in the column headers (\"Numero di utenti serviti - {newest}\")",
+                    sheets::EDIZIONE,
+                    editions()
+                )),
             )
             .with_warnings(conv.warnings));
         }
@@ -62,7 +72,7 @@ pub(super) fn read(sheets: &[Sheet]) -> Result<Warned<Vec<Scheda>>> {
         filled: Vec::new(),
     };
     let labels: Vec<bool> = (0..sheets.len())
-        .map(|i| has_label_column(&sheets[i], found.iter().filter(|f| f.sheet == i)))
+        .map(|i| has_label_column(&sheets[i], &codes, found.iter().filter(|f| f.sheet == i)))
         .collect();
     for f in &found {
         let first = f.col + 1 + u32::from(!f.inline && labels[f.sheet]);
@@ -102,289 +112,71 @@ struct FormReader<'a> {
     cells: BTreeMap<String, Location>,
     /// Derived fields blank in the model whose cell scheda filled with the
     /// computed value, and that value (the `Ente` sheet's [`CALCOLATI`]).
-    filled: Vec<(String, rust_decimal::Decimal)>,
+    filled: Vec<(String, Decimal)>,
 }
 
-const ANNO_PREFER: &[Tag] = &[Tag::Anno, Tag::Valore, Tag::Numero];
-const AMOUNT_PREFER: &[Tag] = &[Tag::Valore, Tag::Spesa, Tag::Anno];
-
 impl FormReader<'_> {
-    fn note(&mut self, pointer: String, ctx: &RowCtx, col: Option<u32>) {
-        if let Some(col) = col {
-            let loc = self.sheets[ctx.sheet].at(ctx.row, col);
-            self.cells.insert(pointer, loc);
-        }
-    }
-
-    /// Read the cell of column `col` of the row with `convert`, noting the
-    /// cell as the place of `pointer`.
-    fn read<T>(
-        &mut self,
-        ctx: &RowCtx,
-        col: Option<u32>,
-        what: &str,
-        pointer: String,
-        convert: fn(&mut Conv, &Sheet, u32, u32, &str) -> Option<T>,
-    ) -> Option<T> {
-        self.note(pointer, ctx, col);
-        let sheets = self.sheets;
-        convert(&mut self.conv, &sheets[ctx.sheet], ctx.row, col?, what)
-    }
-
-    fn whole(
-        &mut self,
-        ctx: &RowCtx,
-        col: Option<u32>,
-        what: &str,
-        pointer: String,
-    ) -> Option<u64> {
-        self.read(ctx, col, what, pointer, Conv::whole)
-    }
-
-    fn dec(
-        &mut self,
-        ctx: &RowCtx,
-        col: Option<u32>,
-        what: &str,
-        pointer: String,
-    ) -> Option<rust_decimal::Decimal> {
-        self.read(ctx, col, what, pointer, Conv::decimal)
-    }
-
-    fn text(
-        &mut self,
-        ctx: &RowCtx,
-        col: Option<u32>,
-        what: &str,
-        pointer: String,
-    ) -> Option<String> {
-        self.read(ctx, col, what, pointer, Conv::text)
-    }
-
-    /// `1 assistente sociale ogni: 2569 abitanti`, `1:1331`, `NON CALCOLABILE`
-    /// or a number.
-    fn ratio(
-        &mut self,
-        ctx: &RowCtx,
-        col: Option<u32>,
-        what: &str,
-        pointer: String,
-    ) -> Option<u64> {
-        self.note(pointer, ctx, col);
-        let sheets = self.sheets;
-        let sheet = &sheets[ctx.sheet];
-        let (row, col) = (ctx.row, col?);
-        let cell = self.conv.cell(sheet, row, col);
-        if let Cell::Text(t) = cell {
-            if fold(t).contains("non calcolabile") {
-                return None;
-            }
-            if let Some((_, after)) = t.rsplit_once(':') {
-                let n = fold(after).replace("abitanti", "");
-                return self
-                    .conv
-                    .whole_of(&Cell::Text(n.trim()), sheet, row, col, what);
-            }
-        }
-        self.conv.whole_of(&cell, sheet, row, col, what)
-    }
-
+    /// Read the row `code` found at `ctx`: a row or a question of the
+    /// edition; a row of another edition that the model has a field for is
+    /// read with that edition's columns (the model's checks then say where
+    /// it belongs); any other code is ignored, with a warning.
     fn row(&mut self, code: &str, ctx: &RowCtx) {
         let ed = self.scheda.edizione;
-        let y = ed.anno();
+        let desc = ed.description();
+        if let Some((quadro, riga)) = desc.righe().find(|(_, r)| r.codice == code) {
+            return self.riga(quadro, riga, ctx);
+        }
+        let question = desc.quadri.iter().find_map(|q| {
+            q.voci.iter().find_map(|v| match &v.kind {
+                VoceKind::Domanda { codice, etichetta } if codice == code => {
+                    Some((q.numero, Riga::domanda(codice, etichetta)))
+                }
+                _ => None,
+            })
+        });
+        if let Some((quadro, riga)) = question {
+            return self.riga(quadro, &riga, ctx);
+        }
+        if Scheda::is_typed_row(code)
+            && let Some((quadro, riga)) = Edizione::known()
+                .into_iter()
+                .find_map(|e| e.description().righe().find(|(_, r)| r.codice == code))
+        {
+            return self.riga(quadro, riga, ctx);
+        }
+        let at = self.sheets[ctx.sheet].at(ctx.row, ctx.first.saturating_sub(1));
+        self.conv
+            .warnings
+            .push(Diagnostic::warning(format!("row {code} is not part of {ed}: ignored")).at(at));
+    }
+
+    /// Read every column of row `r` of quadro `quadro`.
+    fn riga(&mut self, quadro: u8, r: &Riga, ctx: &RowCtx) {
         let sheets = self.sheets;
         let sheet = &sheets[ctx.sheet];
-        let what = |field: &str| format!("row {code} ({field})");
-        let p1 = |field: &str| format!("/quadro1/{code}{field}");
-        if let Some(def) = RIGHE_UTENTI
-            .iter()
-            .chain([&RIGA_TOTALE])
-            .find(|d| d.code == code)
-        {
-            let hours = def.kind == TipoRiga::ConOre;
-            let spec: &[&[Tag]] = &[
-                &[Tag::Y2019],
-                &[Tag::Utenti, Tag::Numero, Tag::Anno],
-                &[Tag::Ore],
-                &[Tag::Media],
-            ];
-            let cols = ctx.columns(&spec[..if hours { 4 } else { 2 }]);
-            let col = |i: usize| cols.get(i).copied().flatten();
-            let u = Utenti {
-                utenti_2019: self.whole(ctx, col(0), &what("utenti 2019"), p1("/utenti_2019")),
-                utenti: self.whole(ctx, col(1), &what(&format!("utenti {y}")), p1("/utenti")),
-                ore: if hours {
-                    self.whole(ctx, col(2), &what(&format!("ore {y}")), p1("/ore"))
-                } else {
-                    None
-                },
-                media_ore: if hours {
-                    self.dec(
-                        ctx,
-                        col(3),
-                        &what(&format!("media ore {y}")),
-                        p1("/media_ore"),
-                    )
-                } else {
-                    None
-                },
+        let ed = self.scheda.edizione;
+        let single = r.colonne.len() == 1;
+        let cols: Vec<Option<u32>> = if single {
+            vec![ctx.single(sheet, &columns::prefer(&r.colonne[0]))]
+        } else {
+            let accepts: Vec<Vec<_>> = r.colonne.iter().map(columns::accepts).collect();
+            let fields: Vec<&[_]> = accepts.iter().map(Vec::as_slice).collect();
+            ctx.columns(&fields)
+        };
+        for (col, c) in cols.into_iter().zip(&r.colonne) {
+            let path = paths::of_column(ed.description(), quadro, r, c);
+            let Some(col) = col else {
+                continue;
             };
-            self.scheda.quadro1.set_utenti(code, u);
-            return;
-        }
-        let number = |tags: &[Tag]| ctx.single(sheet, tags);
-        let q = code.strip_prefix('R').and_then(|n| n.parse::<u8>().ok());
-        match code {
-            "R0C" | "R0D" => {
-                let v = self.text(ctx, number(&[]), &what("testo"), p1(""));
-                match code {
-                    "R0C" => self.scheda.quadro1.R0C = v,
-                    _ => self.scheda.quadro1.R0D = v,
-                }
-            }
-            "R0E" => {
-                self.scheda.quadro1.R0E =
-                    self.ratio(ctx, number(&[Tag::Valore]), &what("abitanti"), p1(""));
-            }
-            "R01B" => {
-                self.scheda.quadro1.R01B =
-                    self.ratio(ctx, number(ANNO_PREFER), &what("abitanti"), p1(""));
-            }
-            "R03" => {
-                self.scheda.quadro1.R03 = self.whole(
-                    ctx,
-                    number(&[Tag::Valore, Tag::Anno]),
-                    &what("abitanti"),
-                    p1(""),
+            self.cells.insert(path.pointer(), sheet.at(ctx.row, col));
+            let what = format!("row {} ({})", r.codice, columns::name(c, single, ed.anno()));
+            let value = columns::read(&mut self.conv, sheet, ctx.row, col, c, &what);
+            if let Err(e) = paths::set(&mut self.scheda, &path.campo, value) {
+                self.conv.errors.push(
+                    Diagnostic::error(format!("{what}: {}", refused(&e)))
+                        .at(sheet.at(ctx.row, col)),
                 );
             }
-            "R01" | "R02" => {
-                let cols = ctx.columns(&[&[Tag::Y2020], &[Tag::Anno, Tag::Numero, Tag::Valore]]);
-                let a = self.dec(ctx, cols[0], &what("2020"), p1("/anno_2020"));
-                let b = self.dec(ctx, cols[1], &what(&y.to_string()), p1("/anno"));
-                let target = if code == "R01" {
-                    &mut self.scheda.quadro1.R01
-                } else {
-                    &mut self.scheda.quadro1.R02
-                };
-                (target.anno_2020, target.anno) = (a, b);
-            }
-            "R01A" | "R02X" | "R02Y" | "R02A" | "R04" | "R05" => {
-                let v = self.dec(ctx, number(ANNO_PREFER), &what(&y.to_string()), p1(""));
-                let q1 = &mut self.scheda.quadro1;
-                match code {
-                    "R01A" => q1.R01A = v,
-                    "R02X" => q1.R02X = v,
-                    "R02Y" => q1.R02Y = v,
-                    "R02A" => q1.R02A = v,
-                    "R04" => q1.R04 = v,
-                    _ => q1.R05 = v,
-                }
-            }
-            "R06" | "R08" => {
-                let v = self.dec(
-                    ctx,
-                    number(AMOUNT_PREFER),
-                    &what("euro"),
-                    format!("/quadro2/{code}"),
-                );
-                match code {
-                    "R06" => self.scheda.quadro2.R06 = v,
-                    _ => self.scheda.quadro2.R08 = v,
-                }
-            }
-            "R07" => {
-                let cols = ctx.columns(&[&[Tag::Y2017], &[Tag::Y2021]]);
-                let a = self.dec(ctx, cols[0], &what("2017"), "/quadro2/R07/anno_2017".into());
-                let b = self.dec(ctx, cols[1], &what("2021"), "/quadro2/R07/anno_2021".into());
-                (
-                    self.scheda.quadro2.R07.anno_2017,
-                    self.scheda.quadro2.R07.anno_2021,
-                ) = (a, b);
-            }
-            "R09" | "R13" | "R14" | "R15" => {
-                let prefer = if code == "R09" {
-                    AMOUNT_PREFER
-                } else {
-                    &[Tag::Spesa, Tag::Valore]
-                };
-                let v = self.dec(
-                    ctx,
-                    number(prefer),
-                    &what("euro"),
-                    format!("/quadro3/{code}"),
-                );
-                let q3 = &mut self.scheda.quadro3;
-                match code {
-                    "R09" => q3.R09 = v,
-                    "R13" => q3.R13 = v,
-                    "R14" => q3.R14 = v,
-                    _ => q3.R15 = v,
-                }
-            }
-            "R10" | "R11" => {
-                let cols = ctx.columns(&[
-                    &[Tag::Numero],
-                    &[Tag::Modalita, Tag::Descrizione],
-                    &[Tag::Spesa],
-                ]);
-                let p3 = |f: &str| format!("/quadro3/{code}/{f}");
-                let numero = self.dec(ctx, cols[0], &what("numero"), p3("numero"));
-                let modalita = self.text(ctx, cols[1], &what("modalità"), p3("modalita"));
-                let spesa = self.dec(ctx, cols[2], &what("spesa aggiuntiva"), p3("spesa"));
-                let target = if code == "R10" {
-                    &mut self.scheda.quadro3.R10
-                } else {
-                    &mut self.scheda.quadro3.R11
-                };
-                (target.numero, target.modalita, target.spesa) = (numero, modalita, spesa);
-            }
-            "R12" => {
-                let cols = ctx.columns(&[&[Tag::Descrizione, Tag::Modalita], &[Tag::Spesa]]);
-                let d = self.text(
-                    ctx,
-                    cols[0],
-                    &what("descrizione"),
-                    "/quadro3/R12/descrizione".into(),
-                );
-                let s = self.dec(
-                    ctx,
-                    cols[1],
-                    &what("spesa aggiuntiva"),
-                    "/quadro3/R12/spesa".into(),
-                );
-                (
-                    self.scheda.quadro3.R12.descrizione,
-                    self.scheda.quadro3.R12.spesa,
-                ) = (d, s);
-            }
-            _ if code == ed.relazione_code() => {
-                let v = self.text(
-                    ctx,
-                    number(&[]),
-                    &what("relazione"),
-                    "/quadro4/relazione".into(),
-                );
-                self.scheda.quadro4.relazione = v;
-            }
-            _ => match (ed, q.and_then(Domanda::new)) {
-                (Edizione::SOC25, Some(d)) => {
-                    let col = number(&[Tag::Risposta]);
-                    self.note(format!("/quadro4/risposte/{d}"), ctx, col);
-                    if let Some(col) = col
-                        && let Some(v) = self.conv.yes_no(sheet, ctx.row, col, &what("risposta"))
-                    {
-                        self.scheda.quadro4.risposte.insert(d, v);
-                    }
-                }
-                _ => {
-                    let at = sheet.at(ctx.row, ctx.first.saturating_sub(1));
-                    self.conv.warnings.push(
-                        Diagnostic::warning(format!("row {code} is not part of {ed}: ignored"))
-                            .at(at),
-                    );
-                }
-            },
         }
     }
 
@@ -392,39 +184,34 @@ impl FormReader<'_> {
     fn ente(&mut self, i: usize) {
         let sheets = self.sheets;
         let sheet = &sheets[i];
-        if let Some(row) = ente_row(sheet, "anno") {
+        if let Some(row) = ente_row(sheet, &key(ANNO)) {
             self.cells.insert("/anno".into(), sheet.at(row, 1));
-            if let Some(anno) = self.conv.whole(sheet, row, 1, "Anno") {
+            if let Some(anno) = self.conv.whole(sheet, row, 1, ANNO) {
                 self.scheda.anno = i32::try_from(anno).unwrap_or(i32::MAX);
             }
         }
-        let mut text = |key: &str, field: &str| -> Option<String> {
-            let row = ente_row(sheet, key)?;
+        let mut text = |written: &str, field: &str| -> Option<String> {
+            let key = key(written);
+            let row = ente_row(sheet, &key)?;
             self.cells
                 .insert(format!("/ente/{field}"), sheet.at(row, 1));
             self.conv
-                .text(sheet, row, 1, key)
+                .text(sheet, row, 1, &key)
                 .map(|t| t.trim().to_string())
         };
-        let denominazione = text("denominazione", "denominazione");
-        let provincia = text("provincia", "provincia").map(|p| p.to_uppercase());
-        let codice = text("codice", "codice");
-        let data: Option<DataOra> = ente_row(sheet, "data").and_then(|row| {
+        let denominazione = text(DENOMINAZIONE, "denominazione");
+        let provincia = text(PROVINCIA, "provincia").map(|p| p.to_uppercase());
+        let codice = text(CODICE, "codice");
+        let data = ente_row(sheet, &key(DATA)).and_then(|row| {
             self.cells.insert("/ente/data".into(), sheet.at(row, 1));
-            self.conv.date(sheet, row, 1, "Data ultima modifica")
+            self.conv.date(sheet, row, 1, DATA)
         });
         let e = &mut self.scheda.ente;
         (e.denominazione, e.provincia, e.codice, e.data) = (denominazione, provincia, codice, data);
         if let Some(row) = ente_row(sheet, &fold(CALCOLATI))
             && let Some(list) = sheet.text(row, 1)
         {
-            self.filled = list
-                .split(';')
-                .filter_map(|pair| {
-                    let (pointer, value) = pair.split_once('=')?;
-                    Some((pointer.trim().to_string(), value.trim().parse().ok()?))
-                })
-                .collect();
+            self.filled = sheets::parse_calcolati(list);
         }
     }
 
@@ -459,23 +246,27 @@ impl FormReader<'_> {
 /// Blank again the derived fields that the model left blank and scheda
 /// filled with the computed value, where the cell still holds that value
 /// (no input it depends on has changed).
-fn blank_filled(scheda: &mut Scheda, filled: &[(String, rust_decimal::Decimal)]) {
+fn blank_filled(scheda: &mut Scheda, filled: &[(String, Decimal)]) {
     if filled.is_empty() {
         return;
     }
-    let Ok(mut doc) = serde_json::to_value(&*scheda) else {
-        return;
-    };
+    let fields = paths::of(scheda.edizione.description());
     for (pointer, value) in filled {
-        if let Some(node) = doc.pointer_mut(pointer)
-            && let Some(n) = node.as_number()
-            && n.to_string().parse::<rust_decimal::Decimal>().ok() == Some(*value)
-        {
-            *node = serde_json::Value::Null;
+        let Some(p) = fields.iter().find(|p| p.pointer() == *pointer) else {
+            continue;
+        };
+        if paths::get(scheda, &p.campo).and_then(|v| v.decimal()) == Some(*value) {
+            // Blanking a field the form has cannot fail.
+            let _ = paths::set(scheda, &p.campo, None);
         }
     }
-    if let Ok(s) = serde_json::from_value(doc) {
-        *scheda = s;
+}
+
+/// Why the model refused a value, in a message.
+pub(super) fn refused(e: &FieldError) -> String {
+    match e {
+        FieldError::NoSuchField => "the form has no such field".into(),
+        FieldError::WrongKind(kind) => format!("expected {kind}"),
     }
 }
 

@@ -2,13 +2,14 @@
 //! rows that say what each value column holds, whether a label column sits
 //! between them, and the edition.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::cells::{Cell, Conv, Sheet, fold};
 use crate::diagnostic::{Diagnostic, Error, Location};
-use crate::model::{Edizione, RIGA_TOTALE, RIGHE_UTENTI};
+use crate::form::sheets::{EDIZIONE, FORM as FORM_SHEET};
+use crate::form::{Tipo, VoceKind};
+use crate::model::Edizione;
 use crate::number;
-use crate::writers::xlsx::FORM_SHEET;
 
 /// How many leading columns may hold the row code.
 pub(super) const CODE_COLUMNS: u32 = 4;
@@ -80,40 +81,78 @@ pub(super) fn tag(text: &str) -> Option<Tag> {
     })
 }
 
-/// The canonical code a cell's text opens with, and whether a label
-/// follows it in the same cell.
-pub(super) fn code_of(text: &str) -> Option<(String, bool)> {
-    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-    let end = t
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(t.len());
-    let token = t[..end].to_ascii_uppercase();
-    let code = match token.as_str() {
-        "ROA" => "R0A".to_string(),
-        "ROB" => "R0B".to_string(),
-        "ROC" | "R00C" => "R0C".to_string(),
-        "ROD" | "R00D" => "R0D".to_string(),
-        "ROE" | "R00E" => "R0E".to_string(),
-        _ => token,
-    };
-    let rest = t[end..].trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2013}' | ':' | '.' | '\u{a0}')
-    });
-    let inline = !rest.is_empty();
-    known_code(&code).then_some((code, inline))
+/// The row codes of every known edition: rows and questions, their other
+/// spellings (`ROA`, `R00C`), and which rows count users.
+pub(super) struct Codes {
+    codes: BTreeSet<String>,
+    /// Another spelling, in capitals -> the code.
+    spellings: BTreeMap<String, String>,
+    users: BTreeSet<String>,
 }
 
-pub(super) fn known_code(code: &str) -> bool {
-    RIGHE_UTENTI.iter().any(|d| d.code == code)
-        || code == RIGA_TOTALE.code
-        || matches!(
-            code,
-            "R0C" | "R0D" | "R0E" | "R01" | "R01A" | "R01B" | "R02" | "R02X" | "R02Y" | "R02A"
-        )
-        || code
-            .strip_prefix('R')
-            .and_then(|n| n.parse::<u8>().ok())
-            .is_some_and(|n| (3..=40).contains(&n) && code.len() == 3)
+impl Codes {
+    /// The codes of the editions known to this process.
+    pub(super) fn known() -> Codes {
+        let mut out = Codes {
+            codes: BTreeSet::new(),
+            spellings: BTreeMap::new(),
+            users: BTreeSet::new(),
+        };
+        for ed in Edizione::known() {
+            let d = ed.description();
+            for q in &d.quadri {
+                for v in &q.voci {
+                    match &v.kind {
+                        VoceKind::Riga(r) => {
+                            out.codes.insert(r.codice.to_ascii_uppercase());
+                            if r.colonne.iter().any(|c| c.tipo == Tipo::Utenti) {
+                                out.users.insert(r.codice.clone());
+                            }
+                        }
+                        VoceKind::Domanda { codice, .. } => {
+                            out.codes.insert(codice.to_ascii_uppercase());
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            for (code, others) in &d.spellings {
+                for other in others {
+                    out.spellings
+                        .insert(other.to_ascii_uppercase(), code.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The canonical code a cell's text opens with, and whether a label
+    /// follows it in the same cell.
+    pub(super) fn code_of(&self, text: &str) -> Option<(String, bool)> {
+        let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        let end = t
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(t.len());
+        let token = t[..end].to_ascii_uppercase();
+        let code = self.spellings.get(&token).cloned().unwrap_or(token);
+        let rest = t[end..].trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2013}' | ':' | '.' | '\u{a0}')
+        });
+        let inline = !rest.is_empty();
+        self.codes.contains(&code).then_some((code, inline))
+    }
+
+    /// Whether row `code` counts users (`M12`, `R0A`).
+    pub(super) fn is_user_row(&self, code: &str) -> bool {
+        self.users.contains(code)
+    }
+}
+
+/// The canonical code a cell's text opens with, and whether a label
+/// follows it in the same cell.
+#[cfg(test)]
+fn code_of(text: &str) -> Option<(String, bool)> {
+    Codes::known().code_of(text)
 }
 
 /// The header rows of one sheet: row, and the tagged columns of that row.
@@ -130,7 +169,12 @@ pub(super) struct Found {
 
 /// Every row code in the first columns of every sheet but `Ente`; a code
 /// seen twice is read the first time and the repetition is warned about.
-pub(super) fn find_codes(sheets: &[Sheet], ente: Option<usize>, conv: &mut Conv) -> Vec<Found> {
+pub(super) fn find_codes(
+    sheets: &[Sheet],
+    ente: Option<usize>,
+    codes: &Codes,
+    conv: &mut Conv,
+) -> Vec<Found> {
     let mut found = Vec::new();
     let mut seen: BTreeMap<String, Location> = BTreeMap::new();
     for (i, sheet) in sheets.iter().enumerate() {
@@ -139,7 +183,8 @@ pub(super) fn find_codes(sheets: &[Sheet], ente: Option<usize>, conv: &mut Conv)
         }
         for row in sheet.rows() {
             for col in 0..CODE_COLUMNS.min(sheet.width()) {
-                let Some((code, inline)) = sheet.text(row, col).and_then(code_of) else {
+                let Some((code, inline)) = sheet.text(row, col).and_then(|t| codes.code_of(t))
+                else {
                     continue;
                 };
                 if let Some(first) = seen.get(&code) {
@@ -218,7 +263,11 @@ fn header_text(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
 /// lone user rows (a label is text that is not a number); without them, a
 /// sheet whose codes mostly open their labels has none, and otherwise the
 /// cells after the codes vote (a `SI`/`NO` is a value, not a label).
-pub(super) fn has_label_column<'a>(sheet: &Sheet, found: impl Iterator<Item = &'a Found>) -> bool {
+pub(super) fn has_label_column<'a>(
+    sheet: &Sheet,
+    codes: &Codes,
+    found: impl Iterator<Item = &'a Found>,
+) -> bool {
     let (inline, lone): (Vec<&Found>, Vec<&Found>) = found.partition(|f| f.inline);
     let is_label = |f: &&Found| match sheet.get(f.row, f.col + 1) {
         Cell::Text(t) => {
@@ -230,7 +279,7 @@ pub(super) fn has_label_column<'a>(sheet: &Sheet, found: impl Iterator<Item = &'
     let users: Vec<&Found> = lone
         .iter()
         .copied()
-        .filter(|f| f.code.starts_with('M') || f.code == "R0A" || f.code == "R0B")
+        .filter(|f| codes.is_user_row(&f.code))
         .collect();
     let voters = if !users.is_empty() {
         users
@@ -253,15 +302,16 @@ pub(super) fn edition(
 ) -> Option<Edizione> {
     if let Some(i) = ente {
         let sheet = &sheets[i];
-        if let Some(row) = ente_row(sheet, "edizione")
-            && let Some(text) = conv.text(sheet, row, 1, "Edizione")
+        if let Some(row) = ente_row(sheet, &key(EDIZIONE))
+            && let Some(text) = conv.text(sheet, row, 1, EDIZIONE)
         {
             match text.parse::<Edizione>() {
                 Ok(ed) => return Some(ed),
                 Err(_) => {
                     conv.errors.push(
                         Diagnostic::error(format!(
-                            "Edizione: expected SOC25 or SOC26, found \"{}\"",
+                            "{EDIZIONE}: expected {}, found \"{}\"",
+                            editions(),
                             text.trim()
                         ))
                         .at(sheet.at(row, 1)),
@@ -281,8 +331,8 @@ pub(super) fn edition(
                     continue;
                 };
                 let t = text.trim_start().to_ascii_uppercase();
-                for ed in Edizione::ALL {
-                    if t.starts_with(ed.code()) {
+                for ed in Edizione::known() {
+                    if t.starts_with(&ed.code().to_ascii_uppercase()) {
                         return Some(ed);
                     }
                 }
@@ -307,6 +357,24 @@ pub(super) fn edition(
         .into_iter()
         .rev()
         .find(|e| mentions(e.anno()))
+}
+
+/// The built-in editions as a message lists them (as `Edizione`'s own
+/// parsing does; those installed from --templates are named by hints).
+pub(super) fn editions() -> String {
+    let codes: Vec<&str> = Edizione::ALL.into_iter().map(Edizione::code).collect();
+    codes.join(" or ")
+}
+
+/// What the reader looks for in column A of the `Ente` sheet: the first
+/// word of a key as the writer spells it (`codice` for `Codice
+/// indentificativo`).
+pub(super) fn key(written: &str) -> String {
+    fold(written)
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The row of the `Ente` sheet whose key (column A) starts with `key`.

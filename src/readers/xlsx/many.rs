@@ -1,20 +1,19 @@
 //! Reading a multi-Comune workbook: a header row of field paths
 //! (`edizione`, `quadro1.M12.utenti`, ...) and one form per row below it.
 //!
-//! Each row becomes a JSON value that the model's own deserialiser reads,
-//! so the columns follow `model/mod.rs`; what a column takes (text, whole
-//! number, decimal, SI/NO, date) comes from the model too
-//! ([`crate::writers::xlsx::paths`]).
+//! The columns are the fields of the known editions' descriptions
+//! ([`crate::model::paths`]): what a column takes (text, whole number,
+//! decimal, SI/NO, date) is its field's kind. Each row is read into an
+//! empty form of its edition, field by field, then checked as any model.
 
 use std::collections::BTreeMap;
-use std::str::FromStr;
-
-use serde_json::{Map, Number, Value};
 
 use super::cells::{Conv, Sheet, fold};
+use super::form::refused;
+use super::locate::editions;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
-use crate::model::{Edizione, SCHEMA_VERSION, Scheda};
-use crate::writers::xlsx::paths::{self, Kind};
+use crate::model::paths::{self, Campo, Kind, Path};
+use crate::model::{Edizione, Scheda, Valore};
 
 /// The header row of a multi-Comune sheet, if `sheet` is one: its first
 /// row holds `edizione` and paths such as `quadro1.M12.utenti`.
@@ -32,9 +31,8 @@ pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
 
 /// Read every form of a multi-Comune sheet whose header is in `header`.
 pub(super) fn read(sheet: &Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
-    let known = paths::known();
     let mut conv = Conv::default();
-    let mut columns: Vec<(u32, &str, Kind)> = Vec::new();
+    let mut columns: Vec<(u32, Path)> = Vec::new();
     for col in 0..sheet.width() {
         let Some(text) = sheet.text(header, col).map(str::trim) else {
             continue;
@@ -42,17 +40,14 @@ pub(super) fn read(sheet: &Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
         if text.is_empty() {
             continue;
         }
-        let entry = known
-            .get_key_value(text)
-            .or_else(|| known.iter().find(|(p, _)| p.eq_ignore_ascii_case(text)));
-        match entry {
-            Some((path, _)) if columns.iter().any(|(_, p, _)| p == path) => {
+        match paths::find(text) {
+            Some(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
                 conv.errors.push(
-                    Diagnostic::error(format!("column `{path}` appears twice"))
+                    Diagnostic::error(format!("column `{}` appears twice", path.path))
                         .at(sheet.at(header, col)),
                 );
             }
-            Some((path, kind)) => columns.push((col, path.as_str(), *kind)),
+            Some(path) => columns.push((col, path)),
             None => conv.errors.push(
                 Diagnostic::error(format!("unknown field `{text}` in the header row"))
                     .at(sheet.at(header, col))
@@ -70,7 +65,7 @@ pub(super) fn read(sheet: &Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
     for row in sheet.rows().skip_while(|&r| r <= header) {
         if columns
             .iter()
-            .all(|(col, _, _)| sheet.get(row, *col).is_blank() && !sheet.has_formula(row, *col))
+            .all(|(col, _)| sheet.get(row, *col).is_blank() && !sheet.has_formula(row, *col))
         {
             continue;
         }
@@ -98,52 +93,44 @@ pub(super) fn read(sheet: &Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
 }
 
 /// One form from one row; `None` (with errors in `conv`) when it is wrong.
-fn read_row(
-    sheet: &Sheet,
-    row: u32,
-    columns: &[(u32, &str, Kind)],
-    conv: &mut Conv,
-) -> Option<Scheda> {
+fn read_row(sheet: &Sheet, row: u32, columns: &[(u32, Path)], conv: &mut Conv) -> Option<Scheda> {
     let errors_before = conv.errors.len();
-    let mut doc = Value::Object(Map::new());
+    let mut values: Vec<(&Path, u32, Valore)> = Vec::new();
     let mut cells: BTreeMap<String, Location> = BTreeMap::new();
-    for &(col, path, kind) in columns {
-        cells.insert(pointer_of(path), sheet.at(row, col));
-        let value = match kind {
-            Kind::Text => conv.text(sheet, row, col, path).map(Value::String),
+    for (col, path) in columns {
+        let col = *col;
+        let what = path.path.as_str();
+        cells.insert(path.pointer(), sheet.at(row, col));
+        let value = match path.kind {
+            Kind::Text => conv.text(sheet, row, col, what).map(Valore::Testo),
             Kind::DateTime => conv
-                .date(sheet, row, col, path)
-                .map(|d| Value::String(d.to_string())),
-            Kind::Integer => conv
-                .whole(sheet, row, col, path)
-                .map(|v| Value::Number(v.into())),
-            Kind::Decimal => conv
-                .decimal(sheet, row, col, path)
-                .and_then(|d| Number::from_str(&d.to_string()).ok())
-                .map(Value::Number),
-            Kind::Bool => conv.yes_no(sheet, row, col, path).map(Value::Bool),
+                .date(sheet, row, col, what)
+                .map(|d| Valore::Testo(d.to_string())),
+            Kind::Integer => conv.whole(sheet, row, col, what).map(Valore::Intero),
+            Kind::Decimal => conv.decimal(sheet, row, col, what).map(Valore::Decimale),
+            Kind::Bool => conv.yes_no(sheet, row, col, what).map(Valore::SiNo),
         };
         if let Some(value) = value {
-            paths::set(&mut doc, path, value);
+            values.push((path, col, value));
         }
     }
-    let edizione = doc
-        .get("edizione")
-        .and_then(Value::as_str)
-        .map(Edizione::from_str);
-    let edizione = match edizione {
-        Some(Ok(ed)) => ed,
+    let edizione = values.iter().find_map(|(p, _, v)| match (&p.campo, v) {
+        (Campo::Edizione, Valore::Testo(t)) => Some(t),
+        _ => None,
+    });
+    let edizione = match edizione.map(|t| (t, t.parse::<Edizione>())) {
+        Some((_, Ok(ed))) => ed,
         other => {
             let found = match other {
-                Some(Err(_)) => doc["edizione"].to_string(),
-                _ => "an empty cell".into(),
+                Some((t, _)) => serde_json::Value::String(t.clone()).to_string(),
+                None => "an empty cell".into(),
             };
             let at = cells
                 .get("/edizione")
                 .cloned()
                 .unwrap_or_else(|| sheet.at(row, 0));
             conv.errors.push(
-                Diagnostic::error(format!("edizione: expected SOC25 or SOC26, found {found}"))
+                Diagnostic::error(format!("edizione: expected {}, found {found}", editions()))
                     .at(at),
             );
             return None;
@@ -152,22 +139,37 @@ fn read_row(
     if conv.errors.len() > errors_before {
         return None;
     }
-    if let Value::Object(map) = &mut doc {
-        map.entry("anno")
-            .or_insert_with(|| Value::Number(edizione.anno().into()));
-        map.entry(paths::SCHEMA_VERSION)
-            .or_insert_with(|| Value::Number(SCHEMA_VERSION.into()));
-    }
-    let scheda: Scheda = match serde_path_to_error::deserialize(&doc) {
-        Ok(s) => s,
-        Err(e) => {
-            let pointer = pointer_of(&e.path().to_string());
-            let at = super::form::cell_of(&cells, &pointer).unwrap_or_else(|| sheet.at(row, 0));
-            conv.errors
-                .push(Diagnostic::error(format!("invalid form: {}", e.inner())).at(at));
-            return None;
+    let mut scheda = Scheda::empty(edizione);
+    let desc = edizione.description();
+    for (path, col, value) in values {
+        // A row that neither this edition nor the model has a field for.
+        if let Campo::Riga { codice, .. } = &path.campo
+            && desc.riga(codice).is_none()
+            && !Scheda::is_typed_row(codice)
+        {
+            let having: Vec<&str> = Edizione::known()
+                .into_iter()
+                .filter(|e| e.description().riga(codice).is_some())
+                .map(Edizione::code)
+                .collect();
+            conv.errors.push(
+                Diagnostic::error(format!(
+                    "{codice} exists only in {}, not in {edizione}",
+                    having.join(", ")
+                ))
+                .at(sheet.at(row, col)),
+            );
+            continue;
         }
-    };
+        if let Err(e) = paths::set(&mut scheda, &path.campo, Some(value)) {
+            conv.errors.push(
+                Diagnostic::error(format!("{}: {}", path.path, refused(&e))).at(sheet.at(row, col)),
+            );
+        }
+    }
+    if conv.errors.len() > errors_before {
+        return None;
+    }
     let problems = scheda.validate();
     if problems.is_empty() {
         return Some(scheda);
@@ -180,12 +182,4 @@ fn read_row(
         conv.errors.push(d);
     }
     None
-}
-
-/// `quadro1.M12.utenti` -> `/quadro1/M12/utenti`.
-fn pointer_of(path: &str) -> String {
-    if path.is_empty() || path == "." {
-        return String::new();
-    }
-    path.split('.').map(|seg| format!("/{seg}")).collect()
 }

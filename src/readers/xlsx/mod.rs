@@ -18,6 +18,7 @@
 //! Every error names the cell (`Scheda!C12`) and says what was expected.
 
 mod cells;
+mod columns;
 mod form;
 mod locate;
 mod many;
@@ -49,18 +50,22 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
 /// service levels are read with at least the form's two decimals (`65`
 /// in a cell is the form's `65,00`; `33,629149` keeps its six).
 fn with_form_precision(s: &mut Scheda) {
-    let pad = |v: &mut Option<rust_decimal::Decimal>| {
-        if let Some(d) = v {
-            *d = crate::number::pad_places(*d, 2);
-        }
-    };
-    for def in crate::model::RIGHE_UTENTI {
-        if let Some(row) = s.quadro1.riga_ore_mut(def.code) {
-            pad(&mut row.media_ore);
+    use crate::form::Tipo;
+    use crate::model::Valore;
+    let ed = s.edizione.description();
+    for (_, r) in ed.righe() {
+        for c in &r.colonne {
+            if !matches!(c.tipo, Tipo::Media | Tipo::Percentuale) {
+                continue;
+            }
+            let campo = c.campo.as_deref();
+            if let Some(Valore::Decimale(d)) = s.valore(&r.codice, campo) {
+                let padded = Valore::Decimale(crate::number::pad_places(d, 2));
+                // The field holds a decimal already: storing one cannot fail.
+                let _ = s.set_valore(&r.codice, campo, Some(padded));
+            }
         }
     }
-    pad(&mut s.quadro1.R04);
-    pad(&mut s.quadro1.R05);
 }
 
 /// Every worksheet of the workbook, values and formulas.

@@ -12,7 +12,6 @@
 //! forced.
 
 // Only the XLSX writer still reads it (see its module documentation).
-pub mod labels;
 mod pdftotext;
 mod portal;
 
@@ -24,8 +23,6 @@ use crate::form::{Colonna, Quadro, Rendering, Riga, Tipo, Voce};
 use crate::model::{Edizione, Scheda, Valore};
 use crate::number::format_it;
 use crate::rules::{Catalogue, Sentences, sentences};
-
-pub use labels::Labels;
 
 /// An extracted-text layout that scheda writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,26 +5,11 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Worksheet};
 
 use super::{Style, XResult};
+use crate::form::sheets::{
+    self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, EDIZIONE, ENTE as SHEET, PROVINCIA,
+};
 use crate::model::Scheda;
 
-/// Name of the sheet.
-pub(crate) const SHEET: &str = "Ente";
-
-/// The row keys, in order. The reader finds rows by these words.
-pub(crate) const EDIZIONE: &str = "Edizione";
-pub(crate) const ANNO: &str = "Anno";
-pub(crate) const DENOMINAZIONE: &str = "Denominazione";
-pub(crate) const PROVINCIA: &str = "Provincia";
-/// The form's own spelling (sic).
-pub(crate) const CODICE: &str = "Codice indentificativo";
-pub(crate) const DATA: &str = "Data ultima modifica";
-/// Key of a hidden row listing the derived fields that the model leaves
-/// blank but whose `Scheda` cell caches the value the rules compute, as
-/// `pointer=value` pairs separated by `;` (`/quadro3/R09=0.00`). A reader
-/// that finds such a cell still holding that value reads the field as
-/// blank, so that a form goes through the workbook unchanged while
-/// spreadsheets that do not recalculate on opening still show the value.
-pub(crate) const CALCOLATI: &str = "Valori calcolati da scheda";
 /// The row (0-based) of [`CALCOLATI`].
 const CALCOLATI_ROW: u32 = 10;
 
@@ -101,9 +86,8 @@ pub(crate) fn add_sheet(
     )?;
     ws.set_row_height(8, 40)?;
     if !filled.is_empty() {
-        let list: Vec<String> = filled.iter().map(|(p, v)| format!("{p}={v}")).collect();
         ws.write_string(CALCOLATI_ROW, 0, CALCOLATI)?;
-        ws.write_string(CALCOLATI_ROW, 1, list.join(";"))?;
+        ws.write_string(CALCOLATI_ROW, 1, sheets::calcolati(filled))?;
         ws.set_row_hidden(CALCOLATI_ROW)?;
     }
     ws.set_paper_size(9); // A4

@@ -1,29 +1,26 @@
 //! The multi-Comune workbook: one sheet `Comuni`, one row per form, one
-//! column per field of the model headed by the field's path.
+//! column per field of the editions present, headed by the field's path
+//! ([`crate::model::paths`]).
 
-use std::str::FromStr;
-
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
-use serde_json::Value;
 
-use super::paths::{self, Kind};
 use super::{XResult, exact_f64};
-use crate::model::Scheda;
-
-/// Name of the sheet.
-pub(crate) const SHEET: &str = "Comuni";
+use crate::form::sheets::COMUNI as SHEET;
+use crate::model::paths::{self, Kind};
+use crate::model::{Edizione, Scheda, Valore};
 
 pub(super) fn write(schede: &[Scheda]) -> XResult<Vec<u8>> {
     let columns = paths::columns(schede);
-    let known = paths::known();
     let mut workbook = Workbook::new();
+    // The latest form's date, else 1 January after the oldest edition's
+    // reporting year (never the clock).
+    let oldest = Edizione::known().first().map_or(2000, |e| e.anno()) + 1;
     let created = schede
         .iter()
         .filter_map(|s| s.ente.data)
         .max()
         .map(|d| (d.year, d.month, d.day, d.hour, d.minute))
-        .unwrap_or((2025, 1, 1, 0, 0));
+        .unwrap_or((oldest, 1, 1, 0, 0));
     let (y, m, d, h, min) = created;
     workbook.set_properties(
         &DocProperties::new()
@@ -31,7 +28,7 @@ pub(super) fn write(schede: &[Scheda]) -> XResult<Vec<u8>> {
             .set_subject(format!("{} schede", schede.len()))
             .set_comment("Generato da scheda: una riga per Comune, una colonna per campo")
             .set_creation_datetime(
-                &ExcelDateTime::from_ymd(u16::try_from(y).unwrap_or(2025), m, d)?.and_hms(
+                &ExcelDateTime::from_ymd(u16::try_from(y).unwrap_or(2000), m, d)?.and_hms(
                     u16::from(h),
                     min,
                     0,
@@ -54,45 +51,40 @@ pub(super) fn write(schede: &[Scheda]) -> XResult<Vec<u8>> {
     ws.set_name(SHEET)?;
     ws.set_row_height(0, 36)?;
     for (col, path) in (0u16..).zip(&columns) {
-        ws.write_string_with_format(0, col, path, &header)?;
-        let width = match known.get(path) {
-            Some(Kind::Text) if path.ends_with("relazione") => 60.0,
-            Some(Kind::DateTime) => 18.0,
-            Some(Kind::Text) => 28.0,
-            Some(Kind::Bool) => 8.0,
+        ws.write_string_with_format(0, col, &path.path, &header)?;
+        let width = match path.kind {
+            Kind::Text if path.path.ends_with("relazione") => 60.0,
+            Kind::DateTime => 18.0,
+            Kind::Text => 28.0,
+            Kind::Bool => 8.0,
             _ => 14.0,
         };
         ws.set_column_width(col, width)?;
     }
     for (row, s) in (1u32..).zip(schede) {
-        let values: std::collections::BTreeMap<String, Value> =
-            paths::leaves(s).into_iter().collect();
         let what = s
             .ente
             .denominazione
             .clone()
             .unwrap_or_else(|| format!("form {row}"));
         for (col, path) in (0u16..).zip(&columns) {
-            match values.get(path) {
-                None | Some(Value::Null) => {}
-                Some(Value::String(v)) => {
-                    ws.write_string_with_format(row, col, v, &text)?;
+            // A form of another edition has no such field: its cell stays empty.
+            match paths::get(s, &path.campo) {
+                None => {}
+                Some(Valore::Testo(v)) => {
+                    ws.write_string_with_format(row, col, &v, &text)?;
                 }
-                Some(Value::Bool(b)) => {
-                    ws.write_string_with_format(row, col, if *b { "SI" } else { "NO" }, &yes_no)?;
+                Some(Valore::SiNo(b)) => {
+                    ws.write_string_with_format(row, col, if b { "SI" } else { "NO" }, &yes_no)?;
                 }
-                Some(Value::Number(n)) => {
-                    // Numbers are exact (arbitrary precision): read them as decimals.
-                    let d = Decimal::from_str(&n.to_string()).unwrap_or_default();
-                    let format = match known.get(path) {
-                        Some(Kind::Integer) => &integer,
+                Some(v @ (Valore::Intero(_) | Valore::Decimale(_))) => {
+                    let d = v.decimal().unwrap_or_default();
+                    let format = match path.kind {
+                        Kind::Integer => &integer,
                         _ => &decimal,
                     };
-                    let at = format!("{what}, {path}");
+                    let at = format!("{what}, {}", path.path);
                     ws.write_number_with_format(row, col, exact_f64(d, &at)?, format)?;
-                }
-                Some(other) => {
-                    ws.write_string_with_format(row, col, other.to_string(), &text)?;
                 }
             }
         }

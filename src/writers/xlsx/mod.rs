@@ -3,8 +3,9 @@
 //!
 //! A form workbook ([`write()`], [`template`]) has two sheets:
 //!
-//! - `Scheda`: the form row by row. Column A holds the row code as the
-//!   edition prints it (`M12`, `ROA` in SOC26), column B the official label,
+//! - `Scheda`: the form row by row, as the edition's description lays it
+//!   out. Column A holds the row code as the edition prints it (`M12`,
+//!   `ROA`), column B the official label,
 //!   columns C-F the values under the form's own column headers (a header
 //!   row above each block: `Numero di utenti serviti - 2019`, `2020`,
 //!   `Spesa aggiuntiva`, ...). Input cells are unlocked and shaded yellow,
@@ -23,8 +24,8 @@
 //!   unchanged; once an input changes, the recalculated value is read.
 //!
 //! A multi-Comune workbook ([`write_many`]) has one sheet `Comuni` with one
-//! row per form and one column per field of the model, headed by the
-//! field's path (`quadro1.M12.utenti`).
+//! row per form and one column per field of the editions present, headed by
+//! the field's path (`quadro1.M12.utenti`, [`crate::model::paths`]).
 //!
 //! The same model always gives the same bytes: the workbook's creation date
 //! comes from the form's date (or 1 January of the year after the reporting
@@ -32,10 +33,10 @@
 
 mod ente;
 mod form;
-mod layout;
 mod many;
-pub(crate) mod paths;
+mod render;
 mod style;
+mod validation;
 
 use std::str::FromStr;
 
@@ -45,9 +46,6 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, ProtectionOptions, Workbook,
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::model::{Edizione, Scheda};
 use style::Style;
-
-pub(crate) use ente::{CALCOLATI, SHEET as ENTE_SHEET};
-pub(crate) use form::SHEET as FORM_SHEET;
 
 /// Write one form as a workbook with the sheets `Scheda` and `Ente`.
 pub fn write(scheda: &Scheda) -> Result<Vec<u8>> {

@@ -2,6 +2,7 @@
 //! multi-Comune workbook, the spreadsheets people make, and what happens
 //! when LibreOffice opens, recalculates and saves a workbook.
 
+mod edition;
 mod handmade;
 mod libreoffice;
 mod models;

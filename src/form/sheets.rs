@@ -1,0 +1,69 @@
+//! The names a workbook's writer and reader agree on: the sheets, the keys
+//! of the `Ente` sheet, and the hidden list of derived values that the
+//! writer filled in.
+
+use rust_decimal::Decimal;
+
+/// The sheet laid out like the form.
+pub const FORM: &str = "Scheda";
+/// The sheet of the edition, the year and the Comune's data.
+pub const ENTE: &str = "Ente";
+/// The sheet of a multi-Comune workbook: one row per form.
+pub const COMUNI: &str = "Comuni";
+
+/// The keys of the `Ente` sheet (column A), in order; a reader finds each
+/// by its first word.
+pub const EDIZIONE: &str = "Edizione";
+/// The reporting year.
+pub const ANNO: &str = "Anno";
+/// The Comune's name.
+pub const DENOMINAZIONE: &str = "Denominazione";
+/// The province's two letters.
+pub const PROVINCIA: &str = "Provincia";
+/// The form's own spelling (sic).
+pub const CODICE: &str = "Codice indentificativo";
+/// The form's date.
+pub const DATA: &str = "Data ultima modifica";
+
+/// Key of a hidden row of the `Ente` sheet listing the derived fields that
+/// the model leaves blank but whose `Scheda` cell caches the value the
+/// rules compute ([`calcolati`]). A reader that finds such a cell still
+/// holding that value reads the field as blank, so that a form goes
+/// through the workbook unchanged while spreadsheets that do not
+/// recalculate on opening still show the value.
+pub const CALCOLATI: &str = "Valori calcolati da scheda";
+
+/// The list of filled-in derived values as the `Ente` sheet holds it:
+/// `pointer=value` pairs separated by `;` (`/quadro3/R09=0.00`).
+pub fn calcolati(filled: &[(String, Decimal)]) -> String {
+    let list: Vec<String> = filled.iter().map(|(p, v)| format!("{p}={v}")).collect();
+    list.join(";")
+}
+
+/// The pairs of a list written by [`calcolati`]; malformed pairs are left
+/// out.
+pub fn parse_calcolati(list: &str) -> Vec<(String, Decimal)> {
+    list.split(';')
+        .filter_map(|pair| {
+            let (pointer, value) = pair.split_once('=')?;
+            Some((pointer.trim().to_string(), value.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_of_filled_values_reads_back() {
+        let filled = vec![
+            ("/quadro3/R09".to_string(), Decimal::new(0, 2)),
+            ("/quadro1/M12/media_ore".to_string(), Decimal::new(6505, 2)),
+        ];
+        let text = calcolati(&filled);
+        assert_eq!(text, "/quadro3/R09=0.00;/quadro1/M12/media_ore=65.05");
+        assert_eq!(parse_calcolati(&text), filled);
+        assert_eq!(parse_calcolati("x;/a=b;/r=1"), [("/r".into(), 1.into())]);
+    }
+}
