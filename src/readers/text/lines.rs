@@ -40,7 +40,8 @@ impl Line {
 /// Print furniture: lines that belong to the page, not to a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Furniture {
-    /// `SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024`.
+    /// The title of an edition (its `titolo`: `CODE - SOCIALE - SCHEDA DI
+    /// MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO YEAR`).
     Title,
     /// `Pagina 4 di 7 Data 25/03/2025 11:18` (or either half of it).
     Footer,
@@ -164,7 +165,7 @@ pub(super) fn classify(text: &str) -> Option<Furniture> {
     }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(' ').collect();
-    if lower.starts_with("soc2") && lower.contains("scheda di monitoraggio") {
+    if is_title(text, &lower) {
         Some(Furniture::Title)
     } else if is_footer(&words) {
         Some(Furniture::Footer)
@@ -186,6 +187,21 @@ pub(super) fn classify(text: &str) -> Option<Furniture> {
     } else {
         None
     }
+}
+
+/// The title line: the title of a known edition (spacing aside), or a line
+/// that reads like one, an edition's code (`SOC` and digits) followed by
+/// `scheda di monitoraggio`: the code of an edition this build may not know.
+fn is_title(text: &str, lower: &str) -> bool {
+    let coded = lower
+        .strip_prefix("soc")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    if coded && lower.contains("scheda di monitoraggio") {
+        return true;
+    }
+    crate::form::known()
+        .into_iter()
+        .any(|e| normalize(&e.description().titolo) == text)
 }
 
 /// `Quadro 2`, `Quadro 2 - Autodiagnosi ...`, `4 - QUADRO DELLA RELAZIONE ...`.
