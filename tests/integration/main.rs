@@ -13,5 +13,6 @@ mod json;
 mod pdf;
 mod rules;
 mod text;
+mod text_edition;
 mod text_writer;
 mod xlsx;
