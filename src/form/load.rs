@@ -90,6 +90,8 @@ struct RawColonna {
     tipo: String,
     intestazione: Option<String>,
     #[serde(default)]
+    varianti: Vec<String>,
+    #[serde(default)]
     derivata: bool,
     larghezza: Option<u8>,
     formato: Option<String>,
@@ -487,6 +489,11 @@ fn columns(
             campo: col.campo,
             tipo,
             intestazione: col.intestazione.map(|h| places.fill(c, &at, &h)),
+            varianti: col
+                .varianti
+                .iter()
+                .map(|h| places.fill(c, &at, h))
+                .collect(),
             derivata: col.derivata,
             larghezza: col.larghezza.unwrap_or(1),
             formato: col.formato,

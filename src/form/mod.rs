@@ -225,6 +225,10 @@ pub struct Colonna {
     pub tipo: Tipo,
     /// The header printed above the values, if any.
     pub intestazione: Option<String>,
+    /// Other wordings of the header met in extracted text (the other
+    /// edition's, the IFEL page's); a bare number among them is a year some
+    /// page prints as the column's header.
+    pub varianti: Vec<String>,
     /// Whether the rules compute it.
     pub derivata: bool,
     /// Its width in column units (1 unless wider).

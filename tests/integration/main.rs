@@ -14,5 +14,6 @@ mod pdf;
 mod pdf_edition;
 mod rules;
 mod text;
+mod text_edition;
 mod text_writer;
 mod xlsx;

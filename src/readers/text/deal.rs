@@ -99,7 +99,7 @@ pub(super) fn repair(ctxs: &[Ctx], diags: &mut [Diags], s: &mut crate::model::Sc
                 let slots: Vec<Slot> = ctxs[a..=b]
                     .iter()
                     .map(|c| Slot {
-                        n: c.row.columns(c.anno).len(),
+                        n: c.row.columns().len(),
                         years: &c.row.header_years,
                     })
                     .collect();
@@ -117,11 +117,11 @@ pub(super) fn repair(ctxs: &[Ctx], diags: &mut [Diags], s: &mut crate::model::Sc
         let Some(converted) = convert(&ctxs[*a..*a + deal.len()], pool, deal) else {
             continue;
         };
+        diags[r].errors.clear();
         for (k, v) in converted.iter().enumerate() {
-            values::store(&ctxs[a + k], v, s);
+            values::store(&ctxs[a + k], v, s, &mut diags[a + k]);
             claimed[a + k] = true;
         }
-        diags[r].errors.clear();
     }
 }
 
@@ -148,14 +148,14 @@ pub(super) fn repair_aggiuntivi(ctxs: &[Ctx], diags: &mut [Diags], s: &mut crate
         if pool.len() != 4 || !same {
             continue;
         }
-        let cells = crate::model::PersonaleAggiuntivo {
-            numero: Some(v),
-            modalita: None,
-            spesa: Some(v),
-        };
-        s.quadro3.R10 = cells.clone();
-        s.quadro3.R11 = cells;
         diags[r].errors.clear();
+        for k in [r - 1, r] {
+            // Numero and spesa: the row's numbers; no modalità.
+            let cols = ctxs[k].row.columns();
+            let cell = |i: usize| cols.get(i).and_then(|c| values::valore(v, c.col));
+            let cells = vec![cell(0), None, cell(1)];
+            values::store_cells(&ctxs[k], cells, s, &mut diags[k]);
+        }
     }
 }
 
@@ -173,10 +173,10 @@ fn convert(ctxs: &[Ctx], pool: &[Tok], deal: &Deal) -> Option<Vec<Vec<Option<Dec
         .zip(deal)
         .map(|(c, ix)| {
             c.row
-                .columns(c.anno)
+                .columns()
                 .iter()
                 .zip(ix)
-                .map(|((_, col), &i)| values::convert(&pool[i], *col).ok())
+                .map(|(column, &i)| values::convert(&pool[i], column.col).ok())
                 .collect()
         })
         .collect()

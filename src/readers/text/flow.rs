@@ -14,7 +14,7 @@ use super::deal;
 use super::ente;
 use super::lines::{Furniture, Line};
 use super::matcher::{self, Key, Match, Pos};
-use super::rows::{self, Kind, Row};
+use super::rows::{self, Codes, Kind, Row};
 use super::values;
 
 /// How the shared reader treats one layout.
@@ -79,8 +79,8 @@ pub(super) struct Ctx<'a> {
     /// The row after it in the form, if any (its column headers may be
     /// printed before its code, at the end of this row's segment).
     pub next: Option<&'a Row>,
-    /// The reporting year.
-    pub anno: i32,
+    /// The row codes of every known edition.
+    pub codes: &'a Codes,
     /// The row's segment.
     pub seg: Segment,
 }
@@ -92,10 +92,16 @@ impl Ctx<'_> {
     }
 }
 
-/// Read a text of `ed` in the layout described by `opts`.
-pub(super) fn read(lines: &[Line], ed: Edizione, opts: &Options) -> Result<Warned<Scheda>> {
+/// Read a text of `ed` in the layout described by `opts`; `codes` are the
+/// row codes of every known edition.
+pub(super) fn read(
+    lines: &[Line],
+    ed: Edizione,
+    opts: &Options,
+    codes: &Codes,
+) -> Result<Warned<Scheda>> {
     let rows = rows::rows(ed);
-    let phrases = rows::header_phrases(&rows, ed);
+    let phrases = rows::header_phrases(&rows);
     let header_line: Vec<bool> = (0..lines.len())
         .map(|i| is_header_line(lines, i, &phrases))
         .collect();
@@ -139,7 +145,7 @@ pub(super) fn read(lines: &[Line], ed: Edizione, opts: &Options) -> Result<Warne
             header_line: &header_line,
             row,
             next: rows.get(ri + 1),
-            anno: ed.anno(),
+            codes,
             seg: segment(lines, row, anchor, code_len, end),
         });
     }
@@ -284,17 +290,20 @@ fn missing_rows(
         .zip(anchors)
         .any(|(r, a)| r.quadro == 3 && a.is_some());
     if !quadro3_found && opts.quadro3_optional {
+        let mut quadro3 = rows.iter().filter(|r| r.quadro == 3).map(|r| r.code);
+        let first = quadro3.next().unwrap_or_default();
+        let last = quadro3.next_back().unwrap_or(first);
         d.warnings.push(
-            Diagnostic::warning(
-                "quadro 3 (R09 to R15) is not in the text: its fields are left blank",
-            )
+            Diagnostic::warning(format!(
+                "quadro 3 ({first} to {last}) is not in the text: its fields are left blank"
+            ))
             .with_hint("this page leaves Quadro 3 out when the Comune has no additional resources to report"),
         );
     }
     let missing = |ri: usize| {
         let row = &rows[ri];
         let optional = row.quadro == 3 && opts.quadro3_optional && !quadro3_found
-            || matches!(row.kind, Kind::Domanda(_)) && opts.questions_optional;
+            || row.kind == Kind::Sino && opts.questions_optional;
         anchors[ri].is_none() && !optional
     };
     let mut ri = 0;

@@ -19,7 +19,7 @@
 
 use super::flow::Options;
 use super::lines::{self, Furniture, Line};
-use super::rows;
+use super::rows::Codes;
 use super::values;
 
 /// How the shared reader treats this layout: Quadro 3 and the Quadro 4
@@ -32,12 +32,12 @@ pub(super) fn options() -> Options {
 }
 
 /// How strongly the lines look like the IFEL page.
-pub(super) fn score(lines: &[Line]) -> usize {
+pub(super) fn score(lines: &[Line], codes: &Codes) -> usize {
     let any = |f: &dyn Fn(&Line) -> bool| usize::from(lines.iter().any(f));
     let on_label_line = lines
         .iter()
         .filter(|l| {
-            l.text.starts_with('M') && rows::code_prefix(&l.text).is_some() && {
+            l.text.starts_with('M') && codes.prefix(&l.text).is_some() && {
                 let toks: Vec<&str> = l.text.split(' ').collect();
                 toks.len() > 2 && values::all_numbers(&toks[toks.len() - 2..].join(" "))
             }

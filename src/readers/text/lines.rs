@@ -40,7 +40,8 @@ impl Line {
 /// Print furniture: lines that belong to the page, not to a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Furniture {
-    /// `SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024`.
+    /// The title of an edition (its `titolo`: `CODE - SOCIALE - SCHEDA DI
+    /// MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO YEAR`).
     Title,
     /// `Pagina 4 di 7 Data 25/03/2025 11:18` (or either half of it).
     Footer,
@@ -66,6 +67,7 @@ impl Furniture {
 /// line). A leading byte-order mark is dropped.
 pub(super) fn split(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let titles = Titles::known();
     let mut out = Vec::new();
     let mut rest = text;
     let mut no = 1;
@@ -77,7 +79,7 @@ pub(super) fn split(text: &str) -> Vec<Line> {
             }
             None => (rest, None),
         };
-        out.push(line(no, raw));
+        out.push(line(no, raw, &titles));
         match next {
             Some(n) => rest = n,
             None => break,
@@ -87,7 +89,7 @@ pub(super) fn split(text: &str) -> Vec<Line> {
     out
 }
 
-fn line(no: usize, raw: &str) -> Line {
+fn line(no: usize, raw: &str, titles: &Titles) -> Line {
     let has_input = raw.contains("<input") || raw.contains("<textarea");
     let inner_tab = raw
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
@@ -97,7 +99,7 @@ fn line(no: usize, raw: &str) -> Line {
     } else {
         normalize(raw)
     };
-    let furniture = classify(&text);
+    let furniture = classify_with(&text, titles);
     Line {
         no,
         text,
@@ -157,14 +159,35 @@ const HEADINGS: [&str; 4] = [
     "totale",
 ];
 
+/// The title lines of the known editions, normalised.
+struct Titles(Vec<String>);
+
+impl Titles {
+    fn known() -> Titles {
+        Titles(
+            crate::form::known()
+                .into_iter()
+                .map(|e| normalize(&e.description().titolo))
+                .collect(),
+        )
+    }
+}
+
 /// What kind of furniture a normalised line is.
+#[cfg(test)]
 pub(super) fn classify(text: &str) -> Option<Furniture> {
+    classify_with(text, &Titles::known())
+}
+
+/// What kind of furniture a normalised line is, `titles` being those of
+/// the known editions.
+fn classify_with(text: &str, titles: &Titles) -> Option<Furniture> {
     if text.is_empty() {
         return None;
     }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(' ').collect();
-    if lower.starts_with("soc2") && lower.contains("scheda di monitoraggio") {
+    if is_title(text, &lower, titles) {
         Some(Furniture::Title)
     } else if is_footer(&words) {
         Some(Furniture::Footer)
@@ -186,6 +209,16 @@ pub(super) fn classify(text: &str) -> Option<Furniture> {
     } else {
         None
     }
+}
+
+/// The title line: the title of a known edition (spacing aside), or a line
+/// that reads like one, an edition's code (`SOC` and digits) followed by
+/// `scheda di monitoraggio`: the code of an edition this build may not know.
+fn is_title(text: &str, lower: &str, titles: &Titles) -> bool {
+    let coded = lower
+        .strip_prefix("soc")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    coded && lower.contains("scheda di monitoraggio") || titles.0.iter().any(|t| t == text)
 }
 
 /// `Quadro 2`, `Quadro 2 - Autodiagnosi ...`, `4 - QUADRO DELLA RELAZIONE ...`.

@@ -36,6 +36,7 @@ use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::{Edizione, Scheda};
 
 use lines::{Furniture, Line};
+use rows::Codes;
 
 /// The layouts of extracted text this reader knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -78,13 +79,14 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
 /// Read one form from extracted text already decoded.
 pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
     let lines = lines::split(text);
-    let (edizione, layout) = detect_lines(&lines)?;
+    let codes = Codes::known();
+    let (edizione, layout) = detect_lines(&lines, &codes)?;
     let options = match layout {
         Layout::Pdftotext => pdftotext::options(),
         Layout::Portal => portal::options(),
         Layout::Ifel => ifel::options(),
     };
-    let out = flow::read(&lines, edizione, &options)?;
+    let out = flow::read(&lines, edizione, &options, &codes)?;
     let problems = out.value.validate();
     if problems.is_empty() {
         Ok(out)
@@ -96,32 +98,32 @@ pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
 /// Tell the edition and the layout of an extracted text; an error when the
 /// text is not a form, or not in a known layout.
 pub fn detect(text: &str) -> Result<(Edizione, Layout)> {
-    detect_lines(&lines::split(text))
+    detect_lines(&lines::split(text), &Codes::known())
 }
 
 /// Fewest distinct row codes for a text to be taken for a form.
 const MIN_CODES: usize = 8;
 
-fn detect_lines(lines: &[Line]) -> Result<(Edizione, Layout)> {
-    let codes: BTreeSet<&str> = lines
-        .iter()
-        .filter_map(|l| rows::code_prefix(&l.text))
-        .collect();
+fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Layout)> {
+    let codes: BTreeSet<&str> = lines.iter().filter_map(|l| known.prefix(&l.text)).collect();
     if codes.len() < MIN_CODES {
+        // The form by the names of its built-in editions.
+        let form: Vec<&str> = Edizione::ALL.iter().map(|e| e.code()).collect();
         return Err(Error::new(
             Diagnostic::error(format!(
-                "the text is not a SOC25/SOC26 form: found {} of the form's row codes (M12, R01, R06 ...), expected them all",
+                "the text is not a {} form: found {} of the form's row codes (M12, R01, R06 ...), expected them all",
+                form.join("/"),
                 codes.len()
             ))
             .with_hint("give the text of the form: pdftotext of its PDF, or a copy of the portal or IFEL page"),
         ));
     }
-    let edizione = edition(lines)?;
-    let layout = if portal::score(lines) >= 5 {
+    let edizione = edition(lines, known)?;
+    let layout = if portal::score(lines, known) >= 5 {
         Layout::Portal
-    } else if ifel::score(lines) >= 2 {
+    } else if ifel::score(lines, known) >= 2 {
         Layout::Ifel
-    } else if pdftotext::score(lines) >= 1 {
+    } else if pdftotext::score(lines, edizione) >= 1 {
         Layout::Pdftotext
     } else {
         return Err(Error::new(
@@ -134,10 +136,14 @@ fn detect_lines(lines: &[Line]) -> Result<(Edizione, Layout)> {
     Ok((edizione, layout))
 }
 
-/// The edition: from the title line when there is one, else from the years
-/// the labels and headers print.
-fn edition(lines: &[Line]) -> Result<Edizione> {
+/// The edition: from the title line when there is one (the title of a known
+/// edition, else the code it starts with), else from the years the labels
+/// and headers print.
+fn edition(lines: &[Line], known: &Codes) -> Result<Edizione> {
     if let Some(title) = lines.iter().find(|l| l.furniture == Some(Furniture::Title)) {
+        if let Some(ed) = by_title(&title.text) {
+            return Ok(ed);
+        }
         let code = title.text.split(' ').next().unwrap_or("");
         return code.parse().map_err(|e: String| {
             Error::new(
@@ -164,7 +170,7 @@ fn edition(lines: &[Line]) -> Result<Edizione> {
     let mut scores = vec![0usize; editions.len()];
     for line in lines {
         let lower = line.text.to_lowercase();
-        let code = rows::code_prefix(&line.text);
+        let code = known.prefix(&line.text);
         for (ed, score) in editions.iter().zip(scores.iter_mut()) {
             let d = ed.description();
             *score += lower.matches(&d.anni.fabbisogno.to_lowercase()).count();
@@ -214,6 +220,15 @@ fn edition(lines: &[Line]) -> Result<Edizione> {
             ))
         }
     }
+}
+
+/// The known edition whose title `line` is, spacing aside.
+fn by_title(line: &str) -> Option<Edizione> {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = squash(line);
+    Edizione::known()
+        .into_iter()
+        .find(|e| squash(&e.description().titolo) == line)
 }
 
 /// Decode bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else

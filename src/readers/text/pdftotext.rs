@@ -12,6 +12,7 @@
 
 use super::flow::Options;
 use super::lines::{Furniture, Line};
+use crate::model::Edizione;
 
 /// How the shared reader treats this layout: every row is printed.
 pub(super) fn options() -> Options {
@@ -21,15 +22,17 @@ pub(super) fn options() -> Options {
     }
 }
 
-/// How strongly the lines look like pdftotext output: column headers on
-/// lines of their own, page titles and footers.
-pub(super) fn score(lines: &[Line]) -> usize {
+/// How strongly the lines look like pdftotext output (of edition `ed`):
+/// column headers on lines of their own, or broken before their year (`-
+/// 2019`), page titles and footers.
+pub(super) fn score(lines: &[Line], ed: Edizione) -> usize {
+    let base_year = format!("- {}", ed.description().anni.utenti_base);
     lines
         .iter()
         .filter(|l| {
             let t = l.text.as_str();
             t == "Numero di utenti serviti"
-                || t == "- 2019"
+                || t == base_year
                 || t.starts_with("Totale annuo ore di")
                 || t.starts_with("Media annua ore di")
                 || t == "Spesa aggiuntiva"

@@ -13,7 +13,7 @@
 
 use super::flow::Options;
 use super::lines::{BLANK, Line};
-use super::rows;
+use super::rows::Codes;
 
 /// How the shared reader treats this layout: every row is printed.
 pub(super) fn options() -> Options {
@@ -25,7 +25,7 @@ pub(super) fn options() -> Options {
 
 /// How strongly the lines look like a portal copy: HTML input tags, and row
 /// lines whose cells are separated by tabs.
-pub(super) fn score(lines: &[Line]) -> usize {
+pub(super) fn score(lines: &[Line], codes: &Codes) -> usize {
     let inputs = if lines.iter().any(|l| l.has_input) {
         5
     } else {
@@ -33,7 +33,7 @@ pub(super) fn score(lines: &[Line]) -> usize {
     };
     let tabbed_rows = lines
         .iter()
-        .filter(|l| l.inner_tab && rows::code_prefix(&l.text).is_some())
+        .filter(|l| l.inner_tab && codes.prefix(&l.text).is_some())
         .count();
     inputs + tabbed_rows
 }

@@ -1,6 +1,7 @@
-//! The rows of Quadro 3 that mix text and numbers: R10 and R11 (numero,
-//! modalità di determinazione della spesa, spesa aggiuntiva) and R12
-//! (description, spesa aggiuntiva).
+//! The rows that mix text and numbers, as Quadro 3 has them: a number, a
+//! text and a number (R10 and R11: numero, modalità di determinazione della
+//! spesa, spesa aggiuntiva) and a text and a number (R12: description, spesa
+//! aggiuntiva). Each number is stored as its column's kind requires.
 //!
 //! The portal page gives one value per field, an empty field as a blank
 //! (`0,00 ␀ 0,00`). In pdftotext the cells of the row come on one line,
@@ -9,13 +10,11 @@
 //! What comes after a blank line once a value has been seen (the next
 //! heading) is not the row's.
 
-use rust_decimal::Decimal;
-
-use crate::model::{Intervento, PersonaleAggiuntivo};
+use crate::model::Valore;
 
 use super::flow::{Ctx, Diags};
-use super::rows::Col;
-use super::values::{RestLine, Tok, Val, convert, expected, paragraphs, rest, tokens};
+use super::rows::{Col, col_of};
+use super::values::{RestLine, Tok, Val, convert, expected, paragraphs, rest, tokens, valore};
 
 /// The words of the column headers: a line of nothing else before the
 /// values is what is left of headers split in an unexpected order.
@@ -143,20 +142,37 @@ fn parts(mut region: Vec<ItemLine>) -> Parts {
     }
 }
 
-/// A value of a Quadro 3 row, two decimals; `Err` after reporting.
-fn dec2(ctx: &Ctx, tok: Option<&Tok>, name: &str, d: &mut Diags) -> Result<Option<Decimal>, ()> {
+/// The number in column `i` of the row, as the column stores it; `Err`
+/// after reporting.
+fn number(
+    ctx: &Ctx,
+    i: usize,
+    tok: Option<&Tok>,
+    name: &str,
+    d: &mut Diags,
+) -> Result<Option<Valore>, ()> {
     let Some(tok) = tok else { return Ok(None) };
-    convert(tok, Col::Dec2).map_err(|what| {
-        d.error(
-            tok.no,
-            format!(
-                "row {}: `{}` is not {what} (expected {name}, {})",
-                ctx.row.code,
-                tok.text,
-                expected(Col::Dec2)
-            ),
-        );
-    })
+    let col = ctx
+        .row
+        .colonne
+        .get(i)
+        .and_then(|c| col_of(c.tipo))
+        .unwrap_or(Col::Dec2);
+    match convert(tok, col) {
+        Ok(v) => Ok(v.and_then(|v| valore(v, col))),
+        Err(what) => {
+            d.error(
+                tok.no,
+                format!(
+                    "row {}: `{}` is not {what} (expected {name}, {})",
+                    ctx.row.code,
+                    tok.text,
+                    expected(col)
+                ),
+            );
+            Err(())
+        }
+    }
 }
 
 /// A value standing for text (the modalità or description field of the
@@ -187,8 +203,9 @@ pub(super) fn bare_values(ctx: &Ctx) -> Option<Vec<Tok>> {
     Some(out)
 }
 
-/// R10, R11: numero, modalità di determinazione della spesa, spesa.
-pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<PersonaleAggiuntivo> {
+/// R10, R11: numero, modalità di determinazione della spesa, spesa; the
+/// values of the row's three columns.
+pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>> {
     let parts = parts(region(ctx));
     let values: Vec<&Tok> = parts.lead.iter().chain(&parts.trail).collect();
     let (numero, modalita, spesa) = if !parts.has_text() {
@@ -234,17 +251,14 @@ pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<PersonaleAggiuntivo
             }
         }
     };
-    let numero = dec2(ctx, numero, "numero", d).ok()?;
-    let spesa = dec2(ctx, spesa, "spesa aggiuntiva", d).ok()?;
-    Some(PersonaleAggiuntivo {
-        numero,
-        modalita,
-        spesa,
-    })
+    let numero = number(ctx, 0, numero, "numero", d).ok()?;
+    let spesa = number(ctx, 2, spesa, "spesa aggiuntiva", d).ok()?;
+    Some(vec![numero, modalita.map(Valore::Testo), spesa])
 }
 
-/// R12: description of the interventions, spesa.
-pub(super) fn intervento(ctx: &Ctx, d: &mut Diags) -> Option<Intervento> {
+/// R12: description of the interventions, spesa; the values of the row's
+/// two columns.
+pub(super) fn intervento(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>> {
     let parts = parts(region(ctx));
     let (descrizione, spesa) = if !parts.has_text() {
         match parts.lead.as_slice() {
@@ -255,7 +269,8 @@ pub(super) fn intervento(ctx: &Ctx, d: &mut Diags) -> Option<Intervento> {
                 d.error(
                     more[0].no,
                     format!(
-                        "row R12: expected a description and spesa aggiuntiva, found {} values",
+                        "row {}: expected a description and spesa aggiuntiva, found {} values",
+                        ctx.row.code,
                         more.len()
                     ),
                 );
@@ -272,6 +287,6 @@ pub(super) fn intervento(ctx: &Ctx, d: &mut Diags) -> Option<Intervento> {
             [extra @ .., s] => (parts.text_around(&parts.lead, extra), Some(s)),
         }
     };
-    let spesa = dec2(ctx, spesa, "spesa aggiuntiva", d).ok()?;
-    Some(Intervento { descrizione, spesa })
+    let spesa = number(ctx, 1, spesa, "spesa aggiuntiva", d).ok()?;
+    Some(vec![descrizione.map(Valore::Testo), spesa])
 }

@@ -1,66 +1,67 @@
-//! The rows of the form as printed in extracted text: their codes (with the
-//! variants `ROA`, `R00C` ...), their labels (with the wording of each
-//! edition and of the IFEL page), their column headers and the kind of
-//! values they hold. The reader anchors on the codes and uses the labels and
-//! headers to know where the values start.
+//! The rows of the form as printed in extracted text, taken from the
+//! description of the edition ([`crate::form::Edition`]): their codes (with
+//! the spellings `ROA`, `R00C` ...), their labels (with the wordings the
+//! description lists as `varianti`), their column headers and the kind of
+//! values they hold, which follows from the kinds of their columns. The
+//! reader anchors on the codes and uses the labels and headers to know where
+//! the values start.
 
-use crate::model::{Domanda, Edizione, RIGA_TOTALE, RIGHE_UTENTI, TipoRiga};
+use crate::form::{Colonna, Tipo, VoceKind};
+use crate::model::Edizione;
+use crate::number::is_number;
 
 use super::matcher::Key;
 
-/// What a row holds, and so how its text is read.
+/// What a row holds, and so how its text is read: the shape of its columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
-    /// A user row: users 2019 and Y, plus hours and mean hours when `ore`.
-    Utenti { ore: bool },
+    /// Nothing but numbers, one per column, in the form's order (users,
+    /// hours, staff, inhabitants, percentages, amounts).
+    Numeri,
     /// Free text (R0C, R0D).
     Testo,
-    /// R0E: `NON CALCOLABILE` or `1 assistente sociale ogni: N abitanti`.
-    AssistentiAts,
-    /// Staff counts in 2020 and Y (R01, R02).
-    Anni2020,
-    /// One staff count in Y (R01A, R02X, R02Y, R02A).
-    Personale,
-    /// R01B: `1 assistente ogni : N`.
-    AssistentiComune,
-    /// R03: inhabitants.
-    Abitanti,
-    /// R04, R05: a percentage, kept as printed.
-    Percentuale,
-    /// One euro amount (R06, R08, R09, R13, R14, R15).
-    Euro,
-    /// R07: euro amounts of 2017 and 2021.
-    SpesaStorica,
-    /// R10, R11: numero, modalità (text), spesa.
+    /// Inhabitants per social worker at ATS level, written as the column's
+    /// `formato` (`1 assistente sociale ogni: N abitanti`), or its `vuoto`
+    /// (`NON CALCOLABILE`).
+    RapportoAts,
+    /// Inhabitants per social worker in the Comune, written as the column's
+    /// `formato` (`1 assistente ogni : N`) or `1:N`.
+    Rapporto,
+    /// A number, a text and a number (R10, R11: numero, modalità, spesa).
     Aggiuntivo,
-    /// R12: description (text), spesa.
+    /// A text and a number (R12: description, spesa).
     Intervento,
-    /// A yes/no question of Quadro 4 (SOC25).
-    Domanda(Domanda),
-    /// The free-text report (R40 in SOC25, R16 in SOC26).
+    /// A SI/NO question of Quadro 4.
+    Sino,
+    /// The free-text report.
     Relazione,
+    /// Columns of a shape this reader does not know: reading the row is an
+    /// error naming them.
+    Ignota,
 }
 
 impl Kind {
     /// Whether rows of this kind hold nothing but numbers, one per column,
     /// in the form's order (what the deal of `deal.rs` may share out).
-    /// Exhaustive, so that a new kind must be placed here.
     pub(super) fn is_numeric(self) -> bool {
-        match self {
-            Kind::Utenti { .. }
-            | Kind::Anni2020
-            | Kind::Personale
-            | Kind::Abitanti
-            | Kind::Percentuale
-            | Kind::Euro
-            | Kind::SpesaStorica => true,
-            Kind::Testo
-            | Kind::AssistentiAts
-            | Kind::AssistentiComune
-            | Kind::Aggiuntivo
-            | Kind::Intervento
-            | Kind::Domanda(_)
-            | Kind::Relazione => false,
+        self == Kind::Numeri
+    }
+
+    /// The shape of a row with these columns.
+    fn of(colonne: &[Colonna]) -> Kind {
+        let tipi: Vec<Tipo> = colonne.iter().map(|c| c.tipo).collect();
+        let number = |t: &Tipo| col_of(*t).is_some();
+        match tipi.as_slice() {
+            [] => Kind::Ignota,
+            all if all.iter().all(number) => Kind::Numeri,
+            [Tipo::Testo] => Kind::Testo,
+            [Tipo::RapportoAts] => Kind::RapportoAts,
+            [Tipo::Rapporto] => Kind::Rapporto,
+            [Tipo::Sino] => Kind::Sino,
+            [Tipo::Relazione] => Kind::Relazione,
+            [a, Tipo::Testo, b] if number(a) && number(b) => Kind::Aggiuntivo,
+            [Tipo::Testo, b] if number(b) => Kind::Intervento,
+            _ => Kind::Ignota,
         }
     }
 }
@@ -76,6 +77,26 @@ pub(super) enum Col {
     Printed,
 }
 
+/// How a number of a column of this kind is stored; `None` for a column
+/// that does not hold one number.
+pub(super) fn col_of(tipo: Tipo) -> Option<Col> {
+    match tipo {
+        Tipo::Utenti | Tipo::Ore | Tipo::Abitanti => Some(Col::Count),
+        Tipo::Personale | Tipo::Euro => Some(Col::Dec2),
+        Tipo::Media | Tipo::Percentuale => Some(Col::Printed),
+        Tipo::Rapporto | Tipo::RapportoAts | Tipo::Testo | Tipo::Sino | Tipo::Relazione => None,
+    }
+}
+
+/// One number a row holds.
+#[derive(Debug, Clone)]
+pub(super) struct Column {
+    /// Its name in messages (`utenti 2019`, `2020`, `euro`).
+    pub name: String,
+    /// How it is stored.
+    pub col: Col,
+}
+
 /// One row of the form.
 #[derive(Debug, Clone)]
 pub(super) struct Row {
@@ -85,6 +106,8 @@ pub(super) struct Row {
     pub kind: Kind,
     /// The quadro (1-4) the row belongs to.
     pub quadro: u8,
+    /// Every spelling of the code, the code first.
+    pub spellings: Vec<&'static str>,
     /// The label after the code, in every known wording.
     pub labels: Vec<Key>,
     /// The column headers printed after the label, in order; each with its
@@ -94,90 +117,30 @@ pub(super) struct Row {
     pub header_years: Vec<String>,
     /// Whether the headers are nothing but those numbers (`2020 2024`).
     pub bare: bool,
+    /// The row's columns as the description gives them (none for a question).
+    pub colonne: &'static [Colonna],
+    /// The numbers the row holds, in order: every column of a numeric kind.
+    pub columns: Vec<Column>,
 }
 
 impl Row {
-    fn new(code: &'static str, kind: Kind, quadro: u8) -> Self {
-        Row {
-            code,
-            kind,
-            quadro,
-            labels: Vec::new(),
-            headers: Vec::new(),
-            header_years: Vec::new(),
-            bare: false,
-        }
-    }
-
     /// The values the row holds, named for messages, with how each is stored.
-    pub fn columns(&self, anno: i32) -> Vec<(String, Col)> {
-        let y = anno.to_string();
-        let list: Vec<(String, Col)> = match self.kind {
-            Kind::Utenti { ore } => {
-                let mut v = vec![
-                    ("utenti 2019".to_string(), Col::Count),
-                    (format!("utenti {y}"), Col::Count),
-                ];
-                if ore {
-                    v.push((format!("ore {y}"), Col::Count));
-                    v.push((format!("media ore {y}"), Col::Printed));
-                }
-                v
-            }
-            Kind::Anni2020 => vec![("2020".into(), Col::Dec2), (y, Col::Dec2)],
-            Kind::Personale => vec![(y, Col::Dec2)],
-            Kind::Abitanti => vec![("abitanti".into(), Col::Count)],
-            Kind::Percentuale => vec![("percentuale".into(), Col::Printed)],
-            Kind::Euro => vec![("euro".into(), Col::Dec2)],
-            Kind::SpesaStorica => vec![("2017".into(), Col::Dec2), ("2021".into(), Col::Dec2)],
-            Kind::Aggiuntivo => vec![
-                ("numero".into(), Col::Dec2),
-                ("spesa aggiuntiva".into(), Col::Dec2),
-            ],
-            Kind::Intervento => vec![("spesa aggiuntiva".into(), Col::Dec2)],
-            Kind::Testo
-            | Kind::AssistentiAts
-            | Kind::AssistentiComune
-            | Kind::Domanda(_)
-            | Kind::Relazione => Vec::new(),
-        };
-        list
+    pub fn columns(&self) -> &[Column] {
+        &self.columns
     }
 
     /// The length of this row's code at the start of `text` (`ROA - ...`,
     /// `R00C ‐ ...`, `R16 SI`), if the line starts with it.
     pub fn code_len(&self, text: &str) -> Option<usize> {
-        spellings(self.code)
-            .into_iter()
-            .find(|s| starts_with_code(text, s))
-            .map(str::len)
-    }
-
-    fn label(mut self, ed: Edizione, labels: &[&str]) -> Self {
-        self.labels = labels.iter().map(|l| Key::new(&expand(l, ed))).collect();
-        self
-    }
-
-    fn headers(mut self, ed: Edizione, headers: &[&[&str]], years: &[&str], bare: bool) -> Self {
-        self.headers = headers
+        self.spellings
             .iter()
-            .map(|alts| alts.iter().map(|h| Key::new(&expand(h, ed))).collect())
-            .collect();
-        self.header_years = years.iter().map(|y| expand(y, ed)).collect();
-        self.bare = bare;
-        self
+            .find(|s| starts_with_code(text, s))
+            .map(|s| s.len())
     }
-}
 
-/// Every spelling of a code: `R0A`/`ROA`, `R0C`/`ROC`/`R00C`.
-fn spellings(code: &'static str) -> Vec<&'static str> {
-    match code {
-        "R0A" => vec!["R0A", "ROA"],
-        "R0B" => vec!["R0B", "ROB"],
-        "R0C" => vec!["R0C", "R00C", "ROC"],
-        "R0D" => vec!["R0D", "R00D", "ROD"],
-        "R0E" => vec!["R0E", "R00E", "ROE"],
-        other => vec![other],
+    /// The model field of column `i` (`None` for a row of one value).
+    pub fn campo(&self, i: usize) -> Option<&'static str> {
+        self.colonne.get(i).and_then(|c| c.campo.as_deref())
     }
 }
 
@@ -188,211 +151,195 @@ fn starts_with_code(text: &str, code: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '-']))
 }
 
-/// The known code (any edition, any spelling) a line starts with, if any;
-/// returns the code as the model names it.
+/// The row codes of every known edition, each with its spellings: what a
+/// text is recognised by before its edition is known.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Codes(Vec<(&'static str, Vec<&'static str>)>);
+
+impl Codes {
+    /// The codes of every known edition (built-in or installed).
+    pub fn known() -> Codes {
+        let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for ed in Edizione::known() {
+            let d = ed.description();
+            let codes = d
+                .righe()
+                .map(|(_, r)| r.codice.as_str())
+                .chain(d.domande().map(|(c, _)| c));
+            for code in codes {
+                let spellings = d.spellings_of(code);
+                match out.iter_mut().find(|(c, _)| *c == code) {
+                    Some((_, known)) => {
+                        for s in spellings {
+                            if !known.contains(&s) {
+                                known.push(s);
+                            }
+                        }
+                    }
+                    None => out.push((code, spellings)),
+                }
+            }
+        }
+        Codes(out)
+    }
+
+    /// The known code (any edition, any spelling) a line starts with, if
+    /// any; returns the code as the model names it.
+    pub fn prefix(&self, text: &str) -> Option<&'static str> {
+        self.0
+            .iter()
+            .find(|(_, spellings)| spellings.iter().any(|s| starts_with_code(text, s)))
+            .map(|(code, _)| *code)
+    }
+}
+
+/// The known code (any edition, any spelling) a line starts with, if any.
+#[cfg(test)]
 pub(super) fn code_prefix(text: &str) -> Option<&'static str> {
-    let first = text.as_bytes().first()?;
-    if *first != b'M' && *first != b'R' {
-        return None;
+    Codes::known().prefix(text)
+}
+
+/// A label as matched after the code: the printed label without the code
+/// it starts with, opened by a dash (which the text may leave out: `R02
+/// Numero` and `R02 - Numero` are the same label).
+fn label_key(label: &str, spellings: &[&str]) -> Key {
+    let rest = spellings
+        .iter()
+        .find(|s| starts_with_code(label, s))
+        .map_or(label, |s| &label[s.len()..])
+        .trim_start();
+    if rest.starts_with('-') {
+        Key::new(rest)
+    } else {
+        Key::new(&format!("- {rest}"))
     }
-    all_codes().find(|code| spellings(code).iter().any(|s| starts_with_code(text, s)))
 }
 
-fn all_codes() -> impl Iterator<Item = &'static str> {
-    const R: [&str; 9] = [
-        "R0B", "R0C", "R0D", "R0E", "R01A", "R01B", "R02X", "R02Y", "R02A",
-    ];
-    const N: [&str; 40] = [
-        "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13",
-        "R14", "R15", "R16", "R17", "R18", "R19", "R20", "R21", "R22", "R23", "R24", "R25", "R26",
-        "R27", "R28", "R29", "R30", "R31", "R32", "R33", "R34", "R35", "R36", "R37", "R38", "R39",
-        "R40",
-    ];
-    RIGHE_UTENTI.iter().map(|d| d.code).chain(R).chain(N)
+/// The year a header names: the header itself or its last word, when a
+/// number (`2020`, `Numero di utenti serviti - 2019`).
+fn header_year(header: &str) -> Option<&str> {
+    let last = header.split_whitespace().next_back()?;
+    is_number(last).then_some(last)
 }
 
-/// Fill the placeholders of a printed phrase: `{Y}` the reporting year,
-/// `{Y-1}` the year before, `{FAB}` the years of the fabbisogno standard.
-fn expand(text: &str, ed: Edizione) -> String {
-    let y = ed.anno();
-    let fab = &ed.description().anni.fabbisogno;
-    text.replace("{Y-1}", &(y - 1).to_string())
-        .replace("{Y}", &y.to_string())
-        .replace("{FAB}", fab)
+/// A column's name in messages: users, hours and means with the year of
+/// their header (`utenti 2019`, `media ore 2024`), staff counts and amounts
+/// printed under a year by that year (`2020`, `2017`), other values by
+/// their kind (`abitanti`, `euro`).
+fn column_name(c: &Colonna) -> String {
+    let word = match c.tipo {
+        Tipo::Media => "media ore",
+        t => t.name(),
+    };
+    let header = c.intestazione.as_deref();
+    match c.tipo {
+        Tipo::Utenti | Tipo::Ore | Tipo::Media => match header.and_then(header_year) {
+            Some(year) => format!("{word} {year}"),
+            None => word.to_string(),
+        },
+        Tipo::Personale | Tipo::Euro => match header {
+            Some(h) if is_number(h) => h.to_string(),
+            _ => word.to_string(),
+        },
+        _ => word.to_string(),
+    }
 }
 
-const H_2019: &[&str] = &["Numero di utenti serviti - 2019"];
-const H_Y: &[&str] = &["Numero di utenti serviti - {Y}"];
-const H_ORE: &[&str] = &[
-    "Totale annuo ore di assistenza - {Y}",
-    "Totale ore annue di assistenza - {Y}",
-];
-const H_MEDIA: &[&str] = &[
-    "Media annua ore di assistenza - {Y}",
-    "Media ore annue di assistenza - {Y}",
-];
-const H_SPESA: &[&str] = &["Spesa aggiuntiva"];
-const H_AGGIUNTIVO: &[&[&str]] = &[
-    &["Numero"],
-    &["Modalità di determinazione della spesa aggiuntiva"],
-    H_SPESA,
-];
-const CONTRATTO: &str = "(con qualsiasi forma contrattuale, anche mediante esternalizzazione)";
+/// The row of the description `riga` of quadro `quadro`.
+fn row(riga: &'static crate::form::Riga, quadro: u8, ed: &'static crate::form::Edition) -> Row {
+    let code = riga.codice.as_str();
+    let spellings = ed.spellings_of(code);
+    let labels = std::iter::once(&riga.etichetta)
+        .chain(&riga.varianti)
+        .map(|l| label_key(l, &spellings))
+        .collect();
+    let mut headers = Vec::new();
+    let mut header_years = Vec::new();
+    for c in &riga.colonne {
+        // A bare number among the variants is printed by some page above
+        // the value: not matched as a header (a value may be the same
+        // number), only skipped when the row has one number too many.
+        let wordings: Vec<Key> = c
+            .intestazione
+            .iter()
+            .chain(c.varianti.iter().filter(|v| !is_number(v)))
+            .map(|h| Key::new(h))
+            .collect();
+        if !wordings.is_empty() {
+            headers.push(wordings);
+        }
+        let year = c
+            .intestazione
+            .as_deref()
+            .and_then(header_year)
+            .or_else(|| c.varianti.iter().find(|v| is_number(v)).map(String::as_str));
+        header_years.extend(year.map(str::to_string));
+    }
+    let printed: Vec<&str> = riga
+        .colonne
+        .iter()
+        .filter_map(|c| c.intestazione.as_deref())
+        .collect();
+    let columns = riga
+        .colonne
+        .iter()
+        .filter_map(|c| {
+            col_of(c.tipo).map(|col| Column {
+                name: column_name(c),
+                col,
+            })
+        })
+        .collect();
+    Row {
+        code,
+        kind: Kind::of(&riga.colonne),
+        quadro,
+        spellings,
+        labels,
+        headers,
+        header_years,
+        bare: !printed.is_empty() && printed.iter().all(|h| is_number(h)),
+        colonne: &riga.colonne,
+        columns,
+    }
+}
 
-/// The IFEL page's column headers, printed once above the user rows.
-const H_IFEL: &[&str] = &[
-    "N° di utenti serviti 2019",
-    "N° di utenti serviti {Y}",
-    "Totale annuo ore di assistenza {Y}",
-    "Media annua ore di assistenza {Y}",
-];
-
-/// The rows of `ed` in the form's order.
+/// The rows of `ed` in the form's order, Quadro 4 questions included: the
+/// rows and questions of its description. A question is found by its code
+/// alone (its answer follows the code), so it has no label to match.
 pub(super) fn rows(ed: Edizione) -> Vec<Row> {
-    use Kind::*;
+    let d = ed.description();
     let mut out = Vec::new();
-    for def in RIGHE_UTENTI.iter().chain([&RIGA_TOTALE]) {
-        let ore = def.kind == TipoRiga::ConOre;
-        let label = if def.code == "R0B" {
-            "- TOTALE UTENTI".to_string()
-        } else {
-            format!("- Utenti {}", def.tipo)
-        };
-        let (headers, years): (&[&[&str]], &[&str]) = if ore {
-            (
-                &[H_2019, H_Y, H_ORE, H_MEDIA],
-                &["2019", "{Y}", "{Y}", "{Y}"],
-            )
-        } else {
-            (&[H_2019, H_Y], &["2019", "{Y}"])
-        };
-        out.push(
-            Row::new(def.code, Utenti { ore }, 1)
-                .label(ed, &[&label])
-                .headers(ed, headers, years, false),
-        );
-    }
-    let r01 = format!("- Numero di assistenti sociali in forza al Comune {CONTRATTO}");
-    let r01a = "- Numero di assistenti sociali forniti dalla forma associata o dall'ambito territoriale sociale (ATS)";
-    let r01b = "- Numero di assistenti sociali in rapporto alla popolazione a livello di Comune [1:R03/(R01+R01A)]";
-    let ifel = |l: &str| l.replacen("Numero", "Numeri", 1);
-    out.extend([
-        Row::new("R0C", Testo, 1).label(ed, &["- Denominazione ATS (fonte: Ministero del Lavoro)"]),
-        Row::new("R0D", Testo, 1)
-            .label(ed, &["- Ente/Comune capofila dell'ATS (fonte: Ministero del Lavoro)"]),
-        Row::new("R0E", AssistentiAts, 1).label(ed, &["- Numero di assistenti sociali in rapporto alla popolazione a livello di ATS (fonte: Stima sulla base delle relazioni di rendicontazione del sociale anno {Y-1})"]),
-        Row::new("R01", Anni2020, 1)
-            .label(ed, &[&r01, &ifel(&r01)])
-            .headers(ed, &[&["2020"], &["{Y}"]], &["2020", "{Y}"], true),
-        Row::new("R01A", Personale, 1)
-            .label(ed, &[r01a, &ifel(r01a)])
-            .headers(ed, &[&["{Y}"]], &["{Y}"], true),
-        Row::new("R01B", AssistentiComune, 1)
-            .label(ed, &[r01b, &ifel(r01b)])
-            .headers(ed, &[&["Abitanti"]], &[], false),
-        Row::new("R02", Anni2020, 1)
-            .label(
-                ed,
-                &[
-                    "- Numero di altre figure professionali (educatori, ecc.)",
-                    &format!("- Numero di altre figure professionali (educatori, ecc.) in forza al Comune {CONTRATTO}"),
-                ],
-            )
-            .headers(ed, &[&["2020"], &["{Y}"]], &["2020", "{Y}"], true),
-    ]);
-    if ed == Edizione::SOC26 {
-        out.extend([
-            Row::new("R02X", Personale, 1)
-                .label(ed, &[&format!("- di cui Numero di psicologi in forza al Comune {CONTRATTO}")])
-                .headers(ed, &[&["{Y}"]], &["{Y}"], true),
-            Row::new("R02Y", Personale, 1)
-                .label(ed, &[&format!("- di cui Numero di educatori professionali socio-pedagogici in forza al Comune {CONTRATTO}")])
-                .headers(ed, &[&["{Y}"]], &["{Y}"], true),
-            Row::new("R02A", Personale, 1)
-                .label(ed, &["- Numero di altre figure professionali (educatori, ecc.) fornite dalla forma associata, dall'ambito territoriale sociale (ATS) o finanziate con gli appositi fondi ministeriali"])
-                .headers(ed, &[&["{Y}"]], &["{Y}"], true),
-        ]);
-    }
-    out.extend([
-        Row::new("R03", Abitanti, 1)
-            .label(ed, &["- Numero di abitanti"])
-            .headers(ed, &[&["Popolazione residente al 31/12/{Y-1} (Fonte Istat)"]], &["{Y}"], false),
-        Row::new("R04", Percentuale, 1)
-            .label(
-                ed,
-                &[
-                    "- Livello di servizio effettivo {Y} (% di utenti serviti rispetto alla popolazione",
-                    "- Livello di servizio effettivo {Y} (% di utenti serviti rispetto alla popolazione)",
-                    "- Livello di Servizio {Y} (% di utenti serviti rispetto alla popolazione)",
-                ],
-            )
-            .headers(ed, &[&["{Y}"]], &["{Y}"], true),
-        Row::new("R05", Percentuale, 1)
-            .label(ed, &["- Livello di servizio di riferimento {Y} (% di utenti figurativi standard rispetto alla popolazione)"])
-            .headers(ed, &[&["{Y}"]], &["{Y}"], true),
-        Row::new("R06", Euro, 2).label(ed, &["- Fabbisogno standard monetario sociale {FAB}"]),
-        Row::new("R07", SpesaStorica, 2)
-            .label(
-                ed,
-                &[
-                    "- Spesa storica di riferimento",
-                    "- Spesa storica calcolata con il questionario dei fabbisogni standard",
-                ],
-            )
-            .headers(ed, &[&["2017"], &["2021"]], &["2017", "2021"], true),
-        Row::new("R08", Euro, 2)
-            .label(ed, &["- Risorse aggiuntive effettive del sociale assegnate per il {Y}"]),
-        Row::new("R09", Euro, 3)
-            .label(ed, &["- Risorse aggiuntive effettive del sociale assegnate per il {Y} da rendicontare"]),
-        Row::new("R10", Aggiuntivo, 3)
-            .label(ed, &["- Assistenti sociali aggiuntivi (per raggiungimento soglia 1:6500 ab.)"])
-            .headers(ed, H_AGGIUNTIVO, &[], false),
-        Row::new("R11", Aggiuntivo, 3)
-            .label(ed, &["- Altre figure professionali (educatori, ecc.) aggiuntive"])
-            .headers(ed, H_AGGIUNTIVO, &[], false),
-        Row::new("R12", Intervento, 3)
-            .label(ed, &["- Interventi per un significativo miglioramento dei servizi sociali"])
-            .headers(ed, &[H_SPESA], &[], false),
-        Row::new("R13", Euro, 3)
-            .label(ed, &["- Interventi per un aumento del numero degli utenti serviti"])
-            .headers(ed, &[H_SPESA], &[], false),
-        Row::new("R14", Euro, 3)
-            .label(ed, &["- Risorse aggiuntive trasferite all'Ambito territoriale sociale o ad altra forma associativa"])
-            .headers(ed, &[H_SPESA], &[], false),
-        Row::new("R15", Euro, 3)
-            .label(ed, &["- TOTALE OBIETTIVI DI SERVIZIO {Y}"])
-            .headers(ed, &[H_SPESA], &[], false),
-    ]);
-    if ed == Edizione::SOC25 {
-        for d in crate::model::Domanda::all() {
-            out.push(Row::new(code_of(d), Domanda(d), 4));
+    for q in &d.quadri {
+        for v in &q.voci {
+            match &v.kind {
+                VoceKind::Riga(r) => out.push(row(r, q.numero, d)),
+                VoceKind::Domanda { codice, .. } => out.push(Row {
+                    code: codice,
+                    kind: Kind::Sino,
+                    quadro: q.numero,
+                    spellings: d.spellings_of(codice),
+                    labels: Vec::new(),
+                    headers: Vec::new(),
+                    header_years: Vec::new(),
+                    bare: false,
+                    colonne: &[],
+                    columns: Vec::new(),
+                }),
+                _ => {}
+            }
         }
     }
-    out.push(Row::new(ed.relazione_code(), Relazione, 4).label(
-        ed,
-        &["- Relazione in formato libero (massimo 6.000 caratteri)"],
-    ));
     out
 }
 
-/// The code `R16`..`R39` of a question, as a static string.
-fn code_of(d: Domanda) -> &'static str {
-    const CODES: [&str; 24] = [
-        "R16", "R17", "R18", "R19", "R20", "R21", "R22", "R23", "R24", "R25", "R26", "R27", "R28",
-        "R29", "R30", "R31", "R32", "R33", "R34", "R35", "R36", "R37", "R38", "R39",
-    ];
-    CODES[usize::from(d.number() - 16)]
-}
-
-/// Every column-header phrase of `rows` (and the IFEL page's), longest
-/// first: a line made of these alone is a header line, never data.
-pub(super) fn header_phrases(rows: &[Row], ed: Edizione) -> Vec<Key> {
+/// Every column-header phrase of `rows`, longest first: a line made of
+/// these alone is a header line, never data.
+pub(super) fn header_phrases(rows: &[Row]) -> Vec<Key> {
     let mut keys: Vec<Key> = Vec::new();
-    let ifel = H_IFEL.iter().map(|h| Key::new(&expand(h, ed)));
     for key in rows
         .iter()
         .flat_map(|r| r.headers.iter().flatten().cloned())
-        .chain(ifel)
     {
         if !keys.contains(&key) && !key_is_number(&key) {
             keys.push(key);
@@ -403,7 +350,7 @@ pub(super) fn header_phrases(rows: &[Row], ed: Edizione) -> Vec<Key> {
 }
 
 fn key_is_number(key: &Key) -> bool {
-    crate::number::is_number(&key.text())
+    is_number(&key.text())
 }
 
 #[cfg(test)]

@@ -13,13 +13,13 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::model::{Anni2020, Scheda, SpesaStorica, Utenti};
+use crate::model::{FieldError, Scheda, Valore};
 use crate::number::{pad_places, parse_it};
 
 use super::flow::{Ctx, Diags};
 use super::lines::BLANK;
 use super::quadro3;
-use super::rows::{self, Col, Kind};
+use super::rows::{Col, Kind};
 
 /// What a token of a value line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +167,7 @@ fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
 /// included: what [`super::deal`] deals out when the row alone does not
 /// read.
 pub(super) fn raw_values(ctx: &Ctx) -> Vec<Tok> {
-    let n = ctx.row.columns(ctx.anno).len();
+    let n = ctx.row.columns().len();
     value_tokens(ctx, &rest(ctx, false), n)
 }
 
@@ -181,7 +181,7 @@ fn subsequence(part: &[&str], whole: &[String]) -> bool {
 /// blank row); `None` after reporting an error.
 fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
     let row = ctx.row;
-    let cols = row.columns(ctx.anno);
+    let cols = row.columns();
     let n = cols.len();
     let rest = rest(ctx, false);
     let mut toks = value_tokens(ctx, &rest, n);
@@ -208,7 +208,7 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
         return Some(vec![None; n]);
     }
     if toks.len() != n {
-        let names: Vec<&str> = cols.iter().map(|(name, _)| name.as_str()).collect();
+        let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
         let plural = if n == 1 { "value" } else { "values" };
         d.errors.push(
             crate::Diagnostic::error(format!(
@@ -225,8 +225,9 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
     }
     let mut out = Vec::with_capacity(n);
     let mut ok = true;
-    for (tok, (name, col)) in toks.iter().zip(&cols) {
-        match convert(tok, *col) {
+    for (tok, column) in toks.iter().zip(cols) {
+        let (name, col) = (&column.name, column.col);
+        match convert(tok, col) {
             Ok(v) => out.push(v),
             Err(NEGATIVE_COUNT) => {
                 ok = false;
@@ -247,7 +248,7 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
                         "row {}: `{}` is not {what} (expected {name}, {})",
                         row.code,
                         tok.text,
-                        expected(*col)
+                        expected(col)
                     ),
                 );
             }
@@ -290,107 +291,99 @@ pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, &'static s
     }
 }
 
-/// Store the numbers of a numeric row in the model.
-pub(super) fn store(ctx: &Ctx, v: &[Option<Decimal>], s: &mut Scheda) {
-    let count = |i: usize| v.get(i).copied().flatten().and_then(|d| d.to_u64());
-    let at = |i: usize| v.get(i).copied().flatten();
-    let q1 = &mut s.quadro1;
-    match (ctx.row.kind, ctx.row.code) {
-        (Kind::Utenti { ore }, code) => {
-            q1.set_utenti(
-                code,
-                Utenti {
-                    utenti_2019: count(0),
-                    utenti: count(1),
-                    ore: if ore { count(2) } else { None },
-                    media_ore: if ore { at(3) } else { None },
-                },
+/// A number as column `col` stores it in the model.
+pub(super) fn valore(v: Decimal, col: Col) -> Option<Valore> {
+    match col {
+        Col::Count => v.to_u64().map(Valore::Intero),
+        Col::Dec2 | Col::Printed => Some(Valore::Decimale(v)),
+    }
+}
+
+/// Store the values of a row in the model, one per column of the
+/// description, through the model's field registry (a row the model has no
+/// typed field for goes to [`Scheda::altre`]).
+pub(super) fn store_cells(ctx: &Ctx, cells: Vec<Option<Valore>>, s: &mut Scheda, d: &mut Diags) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        let campo = ctx.row.campo(i);
+        if let Err(e) = s.set_valore(ctx.row.code, campo, cell) {
+            let field = campo.map_or(String::new(), |c| format!(" `{c}`"));
+            let why = match e {
+                FieldError::NoSuchField => "the model has no such field".to_string(),
+                FieldError::WrongKind(what) => format!("the model holds {what} there"),
+            };
+            d.error(
+                ctx.line_no(),
+                format!(
+                    "row {}: cannot store the value of column{field}: {why}",
+                    ctx.row.code
+                ),
             );
         }
-        (Kind::Anni2020, code) => {
-            let a = Anni2020 {
-                anno_2020: at(0),
-                anno: at(1),
-            };
-            if code == "R01" {
-                q1.R01 = a;
-            } else {
-                q1.R02 = a;
-            }
-        }
-        (Kind::Personale, "R01A") => q1.R01A = at(0),
-        (Kind::Personale, "R02X") => q1.R02X = at(0),
-        (Kind::Personale, "R02Y") => q1.R02Y = at(0),
-        (Kind::Personale, _) => q1.R02A = at(0),
-        (Kind::Abitanti, _) => q1.R03 = count(0),
-        (Kind::Percentuale, "R04") => q1.R04 = at(0),
-        (Kind::Percentuale, _) => q1.R05 = at(0),
-        (Kind::SpesaStorica, _) => {
-            s.quadro2.R07 = SpesaStorica {
-                anno_2017: at(0),
-                anno_2021: at(1),
-            }
-        }
-        (Kind::Euro, "R06") => s.quadro2.R06 = at(0),
-        (Kind::Euro, "R08") => s.quadro2.R08 = at(0),
-        (Kind::Euro, "R09") => s.quadro3.R09 = at(0),
-        (Kind::Euro, "R13") => s.quadro3.R13 = at(0),
-        (Kind::Euro, "R14") => s.quadro3.R14 = at(0),
-        (Kind::Euro, _) => s.quadro3.R15 = at(0),
-        _ => {}
     }
+}
+
+/// Store the numbers of a numeric row in the model.
+pub(super) fn store(ctx: &Ctx, v: &[Option<Decimal>], s: &mut Scheda, d: &mut Diags) {
+    let cells = ctx
+        .row
+        .columns()
+        .iter()
+        .enumerate()
+        .map(|(i, c)| v.get(i).copied().flatten().and_then(|n| valore(n, c.col)))
+        .collect();
+    store_cells(ctx, cells, s, d);
 }
 
 /// Read one row's values into the model.
 pub(super) fn read_row(ctx: &Ctx, s: &mut Scheda, d: &mut Diags) {
-    match ctx.row.kind {
-        Kind::Utenti { .. }
-        | Kind::Anni2020
-        | Kind::Personale
-        | Kind::Abitanti
-        | Kind::Percentuale
-        | Kind::Euro
-        | Kind::SpesaStorica => {
+    let text = |t: Option<String>| vec![t.map(Valore::Testo)];
+    let cells = match ctx.row.kind {
+        Kind::Numeri => {
             if let Some(v) = numbers(ctx, d) {
-                store(ctx, &v, s);
+                store(ctx, &v, s, d);
             }
+            return;
         }
         Kind::Testo => {
             let lines = rest(ctx, false);
-            let text = paragraphs(lines.iter().filter(|l| ctx.seg.label_full || !l.tail));
-            if ctx.row.code == "R0C" {
-                s.quadro1.R0C = text;
-            } else {
-                s.quadro1.R0D = text;
-            }
+            text(paragraphs(
+                lines.iter().filter(|l| ctx.seg.label_full || !l.tail),
+            ))
         }
-        Kind::AssistentiAts => s.quadro1.R0E = ats(ctx, d),
-        Kind::AssistentiComune => s.quadro1.R01B = comune(ctx, d),
-        Kind::Aggiuntivo => {
-            if let Some(v) = quadro3::aggiuntivo(ctx, d) {
-                if ctx.row.code == "R10" {
-                    s.quadro3.R10 = v;
-                } else {
-                    s.quadro3.R11 = v;
-                }
-            }
-        }
-        Kind::Intervento => {
-            if let Some(v) = quadro3::intervento(ctx, d) {
-                s.quadro3.R12 = v;
-            }
-        }
-        Kind::Domanda(q) => {
-            if let Some(answer) = answer(ctx, d) {
-                s.quadro4.risposte.insert(q, answer);
-            }
-        }
+        Kind::RapportoAts => vec![ats(ctx, d).map(Valore::Intero)],
+        Kind::Rapporto => vec![comune(ctx, d).map(Valore::Intero)],
+        Kind::Aggiuntivo => match quadro3::aggiuntivo(ctx, d) {
+            Some(cells) => cells,
+            None => return,
+        },
+        Kind::Intervento => match quadro3::intervento(ctx, d) {
+            Some(cells) => cells,
+            None => return,
+        },
+        Kind::Sino => match answer(ctx, d) {
+            Some(a) => vec![Some(Valore::SiNo(a))],
+            None => return,
+        },
         Kind::Relazione => {
             let lines = rest(ctx, true);
-            s.quadro4.relazione =
-                paragraphs(lines.iter().filter(|l| ctx.seg.label_full || !l.tail));
+            text(paragraphs(
+                lines.iter().filter(|l| ctx.seg.label_full || !l.tail),
+            ))
         }
-    }
+        Kind::Ignota => {
+            let tipi: Vec<&str> = ctx.row.colonne.iter().map(|c| c.tipo.name()).collect();
+            d.error(
+                ctx.line_no(),
+                format!(
+                    "row {}: the text reader cannot read a row of columns {}",
+                    ctx.row.code,
+                    tipi.join(", ")
+                ),
+            );
+            return;
+        }
+    };
+    store_cells(ctx, cells, s, d);
 }
 
 /// Free text: wrapped lines joined with one space, paragraphs with a line
@@ -448,8 +441,23 @@ fn ratio(text: &str) -> Option<Ratio> {
     None
 }
 
-/// R0E: `NON CALCOLABILE` (null) or `1 assistente sociale ogni: N abitanti`.
+/// How the row's one column prints a value (`1 assistente ogni : {}`), and
+/// what it prints when blank (`NON CALCOLABILE`).
+fn formato(ctx: &Ctx) -> (&'static str, Option<&'static str>) {
+    let col = ctx.row.colonne.first();
+    let formato = col.and_then(|c| c.formato.as_deref()).unwrap_or("{}");
+    (formato, col.and_then(|c| c.vuoto.as_deref()))
+}
+
+/// The column's `formato` as a message shows it: `{}` becomes `N`.
+fn shape(formato: &str) -> String {
+    formato.replace("{}", "N")
+}
+
+/// A ratio at ATS level (R0E): its `vuoto` (`NON CALCOLABILE`, null) or its
+/// `formato` (`1 assistente sociale ogni: N abitanti`).
 fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
+    let (formato, vuoto) = formato(ctx);
     let lines = rest(ctx, false);
     let text = lines
         .iter()
@@ -457,7 +465,8 @@ fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
         .collect::<Vec<_>>()
         .join(" ");
     let text = text.replace(BLANK, " ");
-    if text.trim().is_empty() || text.to_uppercase().contains("NON CALCOLABILE") {
+    let blank = vuoto.is_some_and(|v| text.to_uppercase().contains(&v.to_uppercase()));
+    if text.trim().is_empty() || blank {
         return None;
     }
     match ratio(&text) {
@@ -467,7 +476,10 @@ fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
             d.error(
                 lines.first().map_or(ctx.line_no(), |l| l.no),
                 format!(
-                    "row R0E: expected `NON CALCOLABILE` or `1 assistente sociale ogni: N abitanti`, found `{}`",
+                    "row {}: expected {}`{}`, found `{}`",
+                    ctx.row.code,
+                    vuoto.map_or(String::new(), |v| format!("`{v}` or ")),
+                    shape(formato),
                     text.trim()
                 ),
             );
@@ -476,19 +488,23 @@ fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
     }
 }
 
-/// R01B: `1 assistente ogni : N` (also `1:N`). When the segment holds
-/// nothing after the label (pdftotext's default mode prints the next row's
-/// label straight after it), the value is the line starting `1 assistente`
-/// or `1:` in the next row's segment.
+/// A ratio in the Comune (R01B): its `formato` (`1 assistente ogni : N`),
+/// also `1:N`. When the segment holds nothing after the label (pdftotext's
+/// default mode prints the next row's label straight after it), the value
+/// is the line starting as the `formato` does before `ogni` (`1
+/// assistente`), or `1:`, in the next row's segment.
 fn comune(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
+    let (formato, _) = formato(ctx);
+    let opening = formato.split(" ogni").next().unwrap_or(formato).trim();
+    let value_line = |text: &str| text.starts_with(opening) || text.starts_with("1:");
     let mut lines = rest(ctx, false);
     if lines.is_empty() {
         lines = ctx
             .lines
             .iter()
             .skip(ctx.seg.end + 1)
-            .take_while(|l| rows::code_prefix(&l.text).is_none())
-            .filter(|l| l.text.starts_with("1 assistente") || l.text.starts_with("1:"))
+            .take_while(|l| ctx.codes.prefix(&l.text).is_none())
+            .filter(|l| value_line(&l.text))
             .take(1)
             .map(|l| RestLine {
                 no: l.no,
@@ -506,16 +522,16 @@ fn comune(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
     match ratio(&text) {
         Some(Ratio::Value(v)) => Some(v),
         Some(Ratio::Empty) | None => {
-            let value_line = lines
-                .iter()
-                .find(|l| l.text.starts_with("1 assistente") || l.text.starts_with("1:"));
+            let found = lines.iter().find(|l| value_line(&l.text));
             if let Some(line) =
-                value_line.filter(|l| l.text.chars().filter(char::is_ascii_digit).count() > 1)
+                found.filter(|l| l.text.chars().filter(char::is_ascii_digit).count() > 1)
             {
                 d.error(
                     line.no,
                     format!(
-                        "row R01B: expected `1 assistente ogni : N` with N a whole number, found `{}`",
+                        "row {}: expected `{}` with N a whole number, found `{}`",
+                        ctx.row.code,
+                        shape(formato),
                         line.text
                     ),
                 );
@@ -529,7 +545,11 @@ fn comune(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
                 .map_or(ctx.line_no(), |l| l.no);
             d.error(
                 no,
-                format!("row R01B: `{token}` is not a number (expected `1 assistente ogni : N` with N a whole number)"),
+                format!(
+                    "row {}: `{token}` is not a number (expected `{}` with N a whole number)",
+                    ctx.row.code,
+                    shape(formato)
+                ),
             );
             None
         }

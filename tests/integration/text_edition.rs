@@ -1,0 +1,156 @@
+//! An edition the text reader has never seen, read from its description
+//! alone: SOC92, made at run time from the built-in SOC26 description (years
+//! moved on by one, a staff row `R02Z` after R02Y, R08's label reworded) and
+//! installed with `scheda::form::install`. A portal copy of a SOC92 form,
+//! written here by hand from the SOC26 seed, reads with R02Z's value in
+//! `Scheda::altre` and R08 under its new wording.
+//!
+//! Installing an edition is global to the process, and other tests of this
+//! binary name the known editions in the messages they check: the work is
+//! done in a child process of this binary (`soc92_in_a_child_process`, which
+//! does nothing unless the child's variable is set).
+
+use std::process::Command;
+
+use rust_decimal::Decimal;
+use scheda::model::{Scheda, Valore};
+use scheda::readers::text::{self, Layout};
+
+use crate::util::{self, tempdir};
+
+/// Set in the child process that installs SOC92.
+const CHILD: &str = "SCHEDA_TEST_TEXT_SOC92";
+
+/// The test that runs in the child process, by its path in this binary.
+const CHILD_TEST: &str = "text_edition::soc92_in_a_child_process";
+
+#[test]
+fn a_new_edition_reads_its_new_row_and_reworded_label() {
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", CHILD_TEST, "--nocapture", "--test-threads=1"])
+        .env(CHILD, "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    // The child ran the test, not an empty selection.
+    assert!(stdout.contains("1 passed"), "{stdout}\n{stderr}");
+}
+
+/// R08's label in SOC26, and as SOC92 rewords it.
+const R08: &str = "R08 - Risorse aggiuntive effettive del sociale assegnate per il";
+const R08_REWORDED: &str = "R08 - Risorse aggiuntive effettive del sociale assegnate nell'anno";
+
+/// R02Z's label, as SOC92 prints it.
+const R02Z: &str = "R02Z - di cui Numero di assistenti familiari in forza al Comune (con qualsiasi forma contrattuale, anche mediante esternalizzazione)";
+
+/// The SOC92 description: SOC26 with its years moved on, R02Z added after
+/// R02Y (one `personale` column, like R02X) and R08 reworded.
+fn soc92_description() -> String {
+    let soc26 = scheda::templates::builtin("editions/SOC26.toml").unwrap();
+    let r02y = "riga = \"R02Y\"\netichetta = \"R02Y - di cui Numero di educatori professionali socio-pedagogici in forza al Comune (con qualsiasi forma contrattuale, anche mediante esternalizzazione)\"\ncolonne = \"personale\"\n";
+    let mut text = soc26.to_string();
+    for (from, to) in [
+        ("codice = \"SOC26\"", "codice = \"SOC92\"".to_string()),
+        ("anno = 2025 ", "anno = 2026 ".to_string()),
+        ("popolazione = 2024 ", "popolazione = 2025 ".to_string()),
+        ("stima_ats = 2024 ", "stima_ats = 2025 ".to_string()),
+        (
+            "fabbisogno = \"2025-2027\"",
+            "fabbisogno = \"2026-2028\"".to_string(),
+        ),
+        (
+            r02y,
+            format!(
+                "{r02y}[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"{R02Z}\"\ncolonne = \"personale\"\n"
+            ),
+        ),
+        (
+            &format!("etichetta = \"{R08} {{anno}}\""),
+            format!("etichetta = \"{R08_REWORDED} {{anno}}\""),
+        ),
+    ] {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        text = text.replacen(from, &to, 1);
+    }
+    text
+}
+
+/// The SOC26 seed: a portal copy.
+fn seed_text() -> String {
+    String::from_utf8(util::read_fixture(&format!("{}.txt", util::SEEDS[3]))).unwrap()
+}
+
+/// The SOC26 seed's portal copy with its years moved on by one.
+fn seed_years_moved_on() -> String {
+    // Latest year first, so that no year is moved twice.
+    seed_text()
+        .replace("2027", "2028")
+        .replace("2025", "2026")
+        .replace("2024", "2025")
+}
+
+/// A portal copy of a SOC92 form: the SOC26 seed with SOC92's title and
+/// years, R02Z's two lines after R02Y's in the same shape, and R08 in its
+/// new wording.
+fn soc92_portal_text() -> String {
+    let text = seed_years_moved_on();
+    let r02y_values = "\t\t0,00\n";
+    let r02y = text.find("R02Y - di cui").unwrap();
+    let after_r02y = r02y + text[r02y..].find(r02y_values).unwrap() + r02y_values.len();
+    let r02z = format!("{R02Z}\t\t2026\n\t\t1,50\n");
+    let text = format!("{}{r02z}{}", &text[..after_r02y], &text[after_r02y..]);
+    let text = text.replace("SOC26 - SOCIALE", "SOC92 - SOCIALE");
+    assert_eq!(text.matches(&format!("{R08} 2026\t")).count(), 1);
+    text.replace(&format!("{R08} 2026\t"), &format!("{R08_REWORDED} 2026\t"))
+}
+
+#[test]
+fn soc92_in_a_child_process() {
+    if std::env::var_os(CHILD).is_none() {
+        return;
+    }
+    let dir = tempdir("text-soc92");
+    std::fs::create_dir_all(dir.join("editions")).unwrap();
+    std::fs::write(dir.join("editions/SOC92.toml"), soc92_description()).unwrap();
+    scheda::form::install(&dir).unwrap();
+
+    let text = soc92_portal_text();
+    let (edizione, layout) = text::detect(&text).unwrap();
+    assert_eq!((edizione.code(), layout), ("SOC92", Layout::Portal));
+    let read = text::read_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+    let s: Scheda = read.value;
+    assert_eq!(s.edizione.code(), "SOC92");
+    assert_eq!(s.anno, 2026);
+
+    // The new row is read into the rows the typed model lacks.
+    let r02z = Valore::Decimale(Decimal::new(150, 2));
+    assert_eq!(s.valore("R02Z", None), Some(r02z.clone()));
+    assert_eq!(s.altre.len(), 1, "{:?}", s.altre);
+    assert_eq!(s.altre["R02Z"][""], r02z);
+
+    // R08 is read under its new wording, which only SOC92 knows: the SOC26
+    // seed reworded so reads the year that ends the label as a value.
+    assert_eq!(
+        s.valore("R08", None),
+        Some(Valore::Decimale(Decimal::new(72105, 2)))
+    );
+    let seed_text = seed_text();
+    let reworded = seed_text.replace(&format!("{R08} 2025\t"), &format!("{R08_REWORDED} 2025\t"));
+    assert_ne!(reworded, seed_text);
+    let e = text::read_str(&reworded).unwrap_err();
+    assert_eq!(
+        e.diagnostics[0].message,
+        "row R08: expected 1 value (euro), found 2: `2025 721,05`"
+    );
+
+    // Every other value is the SOC26 seed's.
+    let seed = text::read_str(&seed_text).unwrap().value;
+    assert_eq!(s.ente, seed.ente);
+    assert_eq!(s.quadro1, seed.quadro1);
+    assert_eq!(s.quadro2, seed.quadro2);
+    assert_eq!(s.quadro3, seed.quadro3);
+    assert_eq!(s.quadro4, seed.quadro4);
+}
