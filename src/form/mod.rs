@@ -320,6 +320,7 @@ impl Riga {
                 larghezza: 1,
                 formato: None,
                 vuoto: None,
+                varianti: Vec::new(),
             }],
             derivata: false,
         }

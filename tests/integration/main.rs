@@ -10,6 +10,7 @@ mod cli_options;
 mod consistency;
 mod editions;
 mod json;
+mod new_edition;
 mod pdf;
 mod pdf_edition;
 mod rules;

@@ -31,7 +31,10 @@ fn make_soc27(dir: &Path) {
         ("anno = 2025 ", "anno = 2026 "),
         ("popolazione = 2024 ", "popolazione = 2025 "),
         ("stima_ats = 2024 ", "stima_ats = 2025 "),
-        ("etichetta = \"R03 - Numero di abitanti\"", &format!("etichetta = \"{R03}\"")),
+        (
+            "etichetta = \"R03 - Numero di abitanti\"",
+            &format!("etichetta = \"{R03}\""),
+        ),
     ] {
         assert!(text.contains(from), "{from}");
         text = text.replacen(from, to, 1);
@@ -72,7 +75,12 @@ fn a_soc27_made_from_the_export_goes_through_every_format() {
 
     // A SOC27 form: seed 003 (SOC26) moved to SOC27, with R02Z filled in.
     let seed = dir.join("seed.json");
-    let out = scheda(&["convert", p(&fixture("003_a8faf5e3924ac3ee.txt")), "-o", p(&seed)]);
+    let out = scheda(&[
+        "convert",
+        p(&fixture("003_a8faf5e3924ac3ee.txt")),
+        "-o",
+        p(&seed),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let mut model = json(&seed);
     model["edizione"] = "SOC27".into();
@@ -94,15 +102,30 @@ fn a_soc27_made_from_the_export_goes_through_every_format() {
     let mut texts = Vec::new();
     for layout in ["portal", "pdftotext"] {
         let txt = dir.join(format!("{layout}.txt"));
-        convert(&templates, &[p(&reference_path), "--layout", layout, "-o", p(&txt)]);
+        convert(
+            &templates,
+            &[p(&reference_path), "--layout", layout, "-o", p(&txt)],
+        );
         let text = std::fs::read_to_string(&txt).unwrap();
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(R03), "{layout}: {text}");
-        assert!(flat.contains("R02Z - di cui Numero di mediatori culturali"), "{layout}");
-        assert!(flat.contains("SOC27 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2026"), "{layout}");
+        assert!(
+            flat.contains("R02Z - di cui Numero di mediatori culturali"),
+            "{layout}"
+        );
+        assert!(
+            flat.contains(
+                "SOC27 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2026"
+            ),
+            "{layout}"
+        );
         let back = dir.join(format!("{layout}.json"));
         convert(&templates, &[p(&txt), "-o", p(&back)]);
-        assert_eq!(std::fs::read_to_string(&back).unwrap(), reference, "{layout}");
+        assert_eq!(
+            std::fs::read_to_string(&back).unwrap(),
+            reference,
+            "{layout}"
+        );
         texts.push(txt);
     }
 
@@ -131,6 +154,9 @@ fn a_soc27_made_from_the_export_goes_through_every_format() {
     let text = scheda::readers::pdf::extract_text(&pdf).unwrap().value;
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(R03), "{flat}");
-    assert!(flat.contains("R02Z - di cui Numero di mediatori culturali"), "{flat}");
+    assert!(
+        flat.contains("R02Z - di cui Numero di mediatori culturali"),
+        "{flat}"
+    );
     assert!(flat.contains("1,50"), "{flat}");
 }

@@ -4,39 +4,12 @@
 //! installed with `scheda::form::install`. A portal copy of a SOC92 form,
 //! written here by hand from the SOC26 seed, reads with R02Z's value in
 //! `Scheda::altre` and R08 under its new wording.
-//!
-//! Installing an edition is global to the process, and other tests of this
-//! binary name the known editions in the messages they check: the work is
-//! done in a child process of this binary (`soc92_in_a_child_process`, which
-//! does nothing unless the child's variable is set).
-
-use std::process::Command;
 
 use rust_decimal::Decimal;
 use scheda::model::{Scheda, Valore};
 use scheda::readers::text::{self, Layout};
 
 use crate::util::{self, tempdir};
-
-/// Set in the child process that installs SOC92.
-const CHILD: &str = "SCHEDA_TEST_TEXT_SOC92";
-
-/// The test that runs in the child process, by its path in this binary.
-const CHILD_TEST: &str = "text_edition::soc92_in_a_child_process";
-
-#[test]
-fn a_new_edition_reads_its_new_row_and_reworded_label() {
-    let out = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", CHILD_TEST, "--nocapture", "--test-threads=1"])
-        .env(CHILD, "1")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stdout}\n{stderr}");
-    // The child ran the test, not an empty selection.
-    assert!(stdout.contains("1 passed"), "{stdout}\n{stderr}");
-}
 
 /// R08's label in SOC26, and as SOC92 rewords it.
 const R08: &str = "R08 - Risorse aggiuntive effettive del sociale assegnate per il";
@@ -107,10 +80,7 @@ fn soc92_portal_text() -> String {
 }
 
 #[test]
-fn soc92_in_a_child_process() {
-    if std::env::var_os(CHILD).is_none() {
-        return;
-    }
+fn a_new_edition_reads_its_new_row_and_reworded_label() {
     let dir = tempdir("text-soc92");
     std::fs::create_dir_all(dir.join("editions")).unwrap();
     std::fs::write(dir.join("editions/SOC92.toml"), soc92_description()).unwrap();
