@@ -1,4 +1,9 @@
-//! Tells the test suite which external tools it can use.
+//! Two jobs, both at build time:
+//!
+//! 1. Lists every file under `templates/` (edition descriptions, sentence
+//!    catalogues, Typst layouts) for `src/templates.rs` to compile in, so
+//!    that the code names no edition: a new built-in edition is its files.
+//! 2. Tells the test suite which external tools it can use.
 //!
 //! A few integration tests drive programs that are not part of Rust:
 //! LibreOffice's `soffice` and poppler's `pdftotext`. This script looks for
@@ -25,6 +30,7 @@ const TOOLS: [(&str, &str); 2] = [("has_soffice", "soffice"), ("has_pdftotext", 
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    builtin_templates();
     println!("cargo::rerun-if-env-changed=PATH");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rustc-check-cfg=cfg(ci)");
@@ -76,5 +82,44 @@ fn executable(path: &Path) -> bool {
     #[cfg(not(unix))]
     {
         meta.is_file()
+    }
+}
+
+/// Write `$OUT_DIR/builtin_templates.rs`: every file under `templates/`, by
+/// its path there, as `(path, include_str!(absolute path))`, sorted.
+fn builtin_templates() {
+    println!("cargo::rerun-if-changed=templates");
+    let root =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("templates");
+    let mut files = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(rel) = path.strip_prefix(&root) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                files.push((rel, path.display().to_string()));
+            }
+        }
+    }
+    files.sort();
+    let mut out = format!(
+        "/// The built-in files, by path under `templates/` (made by build.rs).\n\
+         pub const BUILTIN: [(&str, &str); {}] = [\n",
+        files.len()
+    );
+    for (rel, abs) in &files {
+        out.push_str(&format!("    ({rel:?}, include_str!({abs:?})),\n"));
+    }
+    out.push_str("];\n");
+    let dest =
+        PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("builtin_templates.rs");
+    if std::fs::read_to_string(&dest).ok().as_deref() != Some(out.as_str()) {
+        std::fs::write(&dest, out).expect("OUT_DIR is writable");
     }
 }

@@ -8,28 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Error, Result};
 
-/// The built-in files, by path under `templates/`.
-pub const BUILTIN: [(&str, &str); 7] = [
-    (
-        "editions/SOC25.toml",
-        include_str!("../templates/editions/SOC25.toml"),
-    ),
-    (
-        "editions/SOC26.toml",
-        include_str!("../templates/editions/SOC26.toml"),
-    ),
-    (
-        "sentences/SOC25.j2",
-        include_str!("../templates/sentences/SOC25.j2"),
-    ),
-    (
-        "sentences/SOC26.j2",
-        include_str!("../templates/sentences/SOC26.j2"),
-    ),
-    ("common.typ", include_str!("../templates/common.typ")),
-    ("SOC25.typ", include_str!("../templates/SOC25.typ")),
-    ("SOC26.typ", include_str!("../templates/SOC26.typ")),
-];
+// `BUILTIN`: every file under `templates/`, listed by build.rs.
+include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
 /// The built-in file at `path` (`sentences/SOC25.j2`), if there is one.
 pub fn builtin(path: &str) -> Option<&'static str> {

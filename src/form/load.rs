@@ -145,7 +145,9 @@ pub fn load(file: &str, text: &str) -> Result<Edition> {
                 e.message().trim_end()
             ))
             .at(Location::file_line(file, line))
-            .with_hint("templates/editions/SOC25.toml documents every key in its comments"),
+            .with_hint(
+                "the comments at the top of a built-in description (`scheda editions --export`) document every key",
+            ),
         )
     })?;
     let mut c = Checker {

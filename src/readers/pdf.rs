@@ -61,7 +61,8 @@ pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
             .unwrap_or_default();
         return Err(Error::new(
             Diagnostic::error(format!(
-                "the PDF does not carry a SOC25/SOC26 form ({reason})"
+                "the PDF does not carry a {} form ({reason})",
+                crate::model::Edizione::ALL.map(|e| e.code()).join("/")
             ))
             .with_hint("give the PDF of the form, as printed by the portal or written by scheda"),
         ));

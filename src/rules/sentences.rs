@@ -37,10 +37,14 @@ pub(crate) fn require_dir(dir: &Path) -> Result<()> {
             "failed to read templates from {} ({reason})",
             dir.display()
         ))
-        .with_hint(
-            "the templates directory holds any of SOC25.typ, SOC26.typ, common.typ and \
-             sentences/SOC25.j2, sentences/SOC26.j2",
-        ),
+        .with_hint({
+            let codes = Edizione::ALL.map(|e| e.code());
+            format!(
+                "the templates directory holds any of {}, common.typ and {}",
+                codes.map(|c| format!("{c}.typ")).join(", "),
+                codes.map(|c| format!("sentences/{c}.j2")).join(", ")
+            )
+        }),
     ))
 }
 
