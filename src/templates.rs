@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn finds_the_imports_of_a_layout() {
-        let imports = typst_imports(builtin("SOC26.typ").unwrap());
+        let imports = typst_imports(builtin("form.typ").unwrap());
         assert_eq!(imports, ["common.typ"]);
         assert_eq!(
             typst_imports("#include \"/a.typ\"\n#import \"b.typ\": *"),

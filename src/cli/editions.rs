@@ -16,8 +16,9 @@ use super::{CliResult, Common, EXIT_OK, Failure};
 pub(super) struct EditionsArgs {
     /// Write the files that define an edition into DIR: its description
     /// (editions/CODE.toml), its sentence catalogue (sentences/CODE.j2), its
-    /// Typst layout (CODE.typ) and the files the layout imports. Rename them
-    /// to a new code and edit them to make a new edition.
+    /// Typst layout (CODE.typ, or the generic form.typ that draws every
+    /// edition without one) and the files the layout imports. Rename the
+    /// first two to a new code and edit them to make a new edition.
     #[arg(long, num_args = 2, value_names = ["EDIZIONE", "DIR"])]
     export: Option<Vec<String>>,
     #[command(flatten)]
@@ -55,10 +56,17 @@ fn files_of(
         ));
     };
     let code = &edition.codice;
+    // The edition's own layout, or the generic one that draws it.
+    let own = format!("{code}.typ");
+    let layout = if templates::read(dir, &own)?.is_some() {
+        own
+    } else {
+        "form.typ".to_string()
+    };
     let mut paths = vec![
         format!("editions/{code}.toml"),
         format!("sentences/{code}.j2"),
-        format!("{code}.typ"),
+        layout,
     ];
     let mut out: Vec<(String, String)> = Vec::new();
     let mut i = 0;

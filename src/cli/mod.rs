@@ -72,9 +72,9 @@ enum Command {
     /// List the editions scheda knows (code, reporting year, where its
     /// description comes from), or export the files of one.
     ///
-    /// A new edition: `scheda editions --export SOC26 DIR`, rename the files
-    /// to the new code, edit them, then give `--templates DIR` to any
-    /// command.
+    /// A new edition: `scheda editions --export SOC26 DIR`, rename
+    /// editions/SOC26.toml and sentences/SOC26.j2 to the new code, edit
+    /// them, then give `--templates DIR` to any command.
     Editions(editions::EditionsArgs),
 }
 

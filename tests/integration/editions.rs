@@ -181,7 +181,7 @@ fn editions_lists_exports_and_finds_a_new_edition() {
     for file in [
         "editions/SOC26.toml",
         "sentences/SOC26.j2",
-        "SOC26.typ",
+        "form.typ",
         "common.typ",
     ] {
         let exported = std::fs::read_to_string(templates.join(file)).unwrap();
@@ -230,7 +230,8 @@ fn editions_lists_exports_and_finds_a_new_edition() {
 
 /// A templates directory holding an edition `code` derived from the built-in
 /// SOC26: years moved by `shift`, a staff row R02Z after R02Y, R02A dropped,
-/// R03's label reworded, and SOC26's sentences and layout under the new code.
+/// R03's label reworded, and SOC26's sentences under the new code (the PDF
+/// is drawn by the generic layout).
 pub fn derived_edition(code: &str, shift: i32) -> std::path::PathBuf {
     let builtin = |path: &str| scheda::templates::builtin(path).unwrap().to_string();
     let mut text = builtin("editions/SOC26.toml")
@@ -263,8 +264,6 @@ pub fn derived_edition(code: &str, shift: i32) -> std::path::PathBuf {
         builtin("sentences/SOC26.j2"),
     )
     .unwrap();
-    std::fs::write(dir.join(format!("{code}.typ")), builtin("SOC26.typ")).unwrap();
-    std::fs::write(dir.join("common.typ"), builtin("common.typ")).unwrap();
     dir
 }
 

@@ -20,7 +20,6 @@ fn make_soc27(dir: &Path) {
     for (from, to) in [
         ("editions/SOC26.toml", "editions/SOC27.toml"),
         ("sentences/SOC26.j2", "sentences/SOC27.j2"),
-        ("SOC26.typ", "SOC27.typ"),
     ] {
         std::fs::rename(dir.join(from), dir.join(to)).unwrap();
     }

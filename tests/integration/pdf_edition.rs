@@ -1,8 +1,8 @@
 //! A new edition goes through the PDF writer with no code change: SOC94, an
 //! edition made at run time from the built-in SOC26 (years moved on, a new
 //! staff row R02Z, R03's label reworded), prints its new row and its new
-//! label from its description through a copy of SOC26's layout; an edition
-//! with no layout anywhere is a clear error.
+//! label from its description through a copy of the generic layout, or
+//! through the generic layout itself.
 
 use std::path::{Path, PathBuf};
 
@@ -59,7 +59,7 @@ fn soc94_dir(name: &str, layout: bool) -> PathBuf {
     )
     .unwrap();
     if layout {
-        for (from, to) in [("SOC26.typ", "SOC94.typ"), ("common.typ", "common.typ")] {
+        for (from, to) in [("form.typ", "SOC94.typ"), ("common.typ", "common.typ")] {
             std::fs::write(dir.join(to), builtin(from).unwrap()).unwrap();
         }
     }
@@ -108,19 +108,23 @@ fn a_new_edition_prints_its_new_row_and_reworded_label() {
         "{text}"
     );
 
-    // Without a layout of its own, neither in the directory nor built in,
-    // the edition is an error, never drawn with another edition's layout.
+    // Without a layout of its own, the edition is drawn by the generic
+    // layout (form.typ) from its own description: the same PDF.
     let bare = soc94_dir("soc94-bare", false);
-    for settings in [settings(&bare), PdfSettings::default()] {
-        let err = Renderer::new(&settings)
-            .and_then(|mut r| r.render(&s))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("edition SOC94 has no PDF layout SOC94.typ"),
-            "{err}"
-        );
-    }
+    let pdf = Renderer::new(&settings(&bare))
+        .and_then(|mut r| r.render(&s))
+        .unwrap()
+        .value;
+    assert_eq!(pdf, out.value);
+    // Its sentences come from its directory: without it, a clear error.
+    let err = Renderer::new(&PdfSettings::default())
+        .and_then(|mut r| r.render(&s))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("edition SOC94 has no sentence catalogue (sentences/SOC94.j2)"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&bare).ok();
 }

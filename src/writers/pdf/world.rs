@@ -60,6 +60,8 @@ static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Lib
 /// that a layout importing it in a way [`templates::typst_imports`] does not
 /// see still finds it.
 const COMMON: &str = "common.typ";
+/// The layout of every edition without one of its own.
+pub(crate) const GENERIC: &str = "form.typ";
 
 /// The id of the file at `path` (under `templates/`, as `/path` in the
 /// world), interned once per process: ids are only made for layout files
@@ -96,6 +98,9 @@ pub(crate) fn has_glyph(c: char) -> bool {
 pub(crate) struct FormWorld {
     /// The layout files loaded so far, by id.
     sources: HashMap<FileId, Source>,
+    /// The main layout of each edition loaded so far, by code: its own
+    /// (`CODE.typ`) or the generic one ([`GENERIC`]).
+    layouts: HashMap<String, FileId>,
     /// The layout compiled as the main file: the form's edition's.
     main: FileId,
     /// The current `/data.json`.
@@ -109,6 +114,7 @@ impl FormWorld {
     pub fn new() -> Self {
         FormWorld {
             sources: HashMap::new(),
+            layouts: HashMap::new(),
             main: *DATA,
             data: Bytes::new(b"{}".as_slice()),
             today: Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date"),
@@ -122,14 +128,29 @@ impl FormWorld {
 
     /// Whether the layout of the edition `code` is loaded.
     pub fn has_layout(&self, code: &str) -> bool {
-        file_id(&Self::layout_path(code)).is_some_and(|id| self.sources.contains_key(&id))
+        self.layouts.contains_key(code)
     }
 
-    /// Load the layout of the edition `code` and the files it imports, each
-    /// from `dir` where it has one, else built in. `false` when the layout
-    /// is in neither place; a file that cannot be read is an error.
+    /// Load the layout of the edition `code` (its own, `CODE.typ`, else the
+    /// generic [`GENERIC`]) and the files it imports, each from `dir` where
+    /// it has one, else built in. `false` when there is no layout; a file
+    /// that cannot be read is an error.
     pub fn load_layout(&mut self, dir: Option<&Path>, code: &str) -> Result<bool> {
-        let layout = Self::layout_path(code);
+        for layout in [Self::layout_path(code), GENERIC.to_string()] {
+            if self.load_file(dir, &layout)? {
+                if let Some(id) = file_id(&layout) {
+                    self.layouts.insert(code.to_string(), id);
+                }
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Load the layout file `layout` and what it imports; `false` when it is
+    /// neither in `dir` nor built in.
+    fn load_file(&mut self, dir: Option<&Path>, layout: &str) -> Result<bool> {
+        let layout = layout.to_string();
         let mut paths = vec![layout.clone(), COMMON.to_string()];
         let mut i = 0;
         while let Some(path) = paths.get(i).cloned() {
@@ -162,10 +183,7 @@ impl FormWorld {
     /// the main file and `data` the contents of `/data.json`. The layout
     /// must be loaded ([`FormWorld::load_layout`]).
     pub fn set_form(&mut self, code: &str, data: Vec<u8>, today: Datetime) -> Result<()> {
-        let layout = Self::layout_path(code);
-        self.main = file_id(&layout)
-            .filter(|id| self.sources.contains_key(id))
-            .ok_or_else(|| no_layout(code))?;
+        self.main = *self.layouts.get(code).ok_or_else(|| no_layout(code))?;
         self.data = Bytes::new(data);
         self.today = today;
         Ok(())
@@ -181,17 +199,18 @@ impl FormWorld {
     }
 }
 
-/// The error for an edition with no layout, built in or in the templates
-/// directory: never another edition's layout in its place.
+/// The error for an edition with no layout: neither its own nor the
+/// generic one, built in or in the templates directory (only a broken
+/// build or a layout that cannot be read gets here).
 pub(crate) fn no_layout(code: &str) -> Error {
     Error::new(
         Diagnostic::error(format!(
-            "edition {code} has no PDF layout {}",
+            "edition {code} has no PDF layout: neither {} nor {GENERIC}",
             FormWorld::layout_path(code)
         ))
         .with_hint(format!(
-            "put {code}.typ in the --templates directory: `scheda editions --export` writes an \
-             edition's layout, to copy under the new code"
+            "put {GENERIC} (or {code}.typ, for a page design of its own) in the --templates \
+             directory: `scheda editions --export` writes one"
         )),
     )
 }
