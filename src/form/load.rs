@@ -54,7 +54,7 @@ struct RawRegole {
 #[serde(deny_unknown_fields)]
 struct RawQuadro {
     numero: u8,
-    fascia: Vec<String>,
+    fascia: Spanned<Vec<String>>,
     titolo: Option<String>,
     voce: Vec<Spanned<RawVoce>>,
 }
@@ -296,10 +296,11 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             numero: q.numero,
             fascia: q
                 .fascia
+                .get_ref()
                 .iter()
-                .map(|f| places.fill(c, &(0..0), f))
+                .map(|f| places.fill(c, &q.fascia.span(), f))
                 .collect(),
-            titolo: q.titolo.map(|t| places.fill(c, &(0..0), &t)),
+            titolo: q.titolo.map(|t| places.fill(c, &q.fascia.span(), &t)),
             voci,
         });
     }
