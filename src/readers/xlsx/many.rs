@@ -38,6 +38,8 @@ pub(super) struct Many {
     /// The next row to read (0-based, absolute) and the end of the sheet.
     next: u32,
     end: u32,
+    /// The rows left that hold a form (are not blank).
+    forms_left: usize,
 }
 
 impl Many {
@@ -75,13 +77,17 @@ impl Many {
             return Err(Error::many(errors));
         }
         let rows = sheet.rows();
-        let many = Many {
+        let mut many = Many {
             next: header + 1,
             end: rows.end,
             sheet,
             columns,
+            forms_left: 0,
         };
-        if (many.next..many.end).all(|row| many.is_blank(row)) {
+        many.forms_left = (many.next..many.end)
+            .filter(|&row| !many.is_blank(row))
+            .count();
+        if many.forms_left == 0 {
             return Err(Error::new(
                 Diagnostic::error(format!(
                     "no forms below the header row of sheet \"{}\"",
@@ -99,9 +105,9 @@ impl Many {
         &self.sheet.name
     }
 
-    /// How many rows are left to look at (blank ones included).
-    pub(super) fn rows_left(&self) -> usize {
-        self.end.saturating_sub(self.next) as usize
+    /// How many rows are left that hold a form.
+    pub(super) fn forms_left(&self) -> usize {
+        self.forms_left
     }
 
     /// Whether `row` holds nothing in the form's columns.
@@ -120,6 +126,7 @@ impl Many {
             if self.is_blank(row) {
                 continue;
             }
+            self.forms_left = self.forms_left.saturating_sub(1);
             let mut conv = Conv::default();
             let read = match read_row(&self.sheet, row, &self.columns, &mut conv) {
                 Some(s) if conv.errors.is_empty() => Ok(Warned {

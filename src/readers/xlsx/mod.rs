@@ -50,7 +50,7 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
 /// A workbook opened to be read one form at a time ([`open`]).
 pub enum Workbook {
     /// A form workbook: its one form.
-    Form(Warned<Scheda>),
+    Form(Box<Warned<Scheda>>),
     /// A multi-Comune workbook: its rows, read as they are asked for.
     Rows(Rows),
 }
@@ -75,10 +75,10 @@ impl Rows {
         self.0.sheet_name()
     }
 
-    /// At most how many forms are left (blank rows are counted, and
-    /// skipped when read).
+    /// How many forms are left: the rows that are not blank (a row that is
+    /// wrong counts as a form).
     pub fn left(&self) -> usize {
-        self.0.rows_left()
+        self.0.forms_left()
     }
 }
 
@@ -115,13 +115,16 @@ pub fn open(bytes: &[u8]) -> Result<Workbook> {
         None => {
             let mut read = form::read(&sheets)?;
             // A form workbook holds one form.
-            let form = read.value.pop().ok_or_else(|| Error::msg("no form found in the workbook"))?;
+            let form = read
+                .value
+                .pop()
+                .ok_or_else(|| Error::msg("no form found in the workbook"))?;
             let mut w = Warned {
                 value: form,
                 warnings: read.warnings,
             };
             with_form_precision(&mut w.value);
-            Ok(Workbook::Form(w))
+            Ok(Workbook::Form(Box::new(w)))
         }
     }
 }
