@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::number::format_it;
 use crate::rules::Caso;
 
 /// What became of one form.
@@ -178,10 +179,9 @@ fn list(s: &str) -> Cell<'_> {
     }
 }
 
+/// An amount or a ratio of the form, with at least the form's two decimals.
 fn number(d: Option<Decimal>) -> Cell<'static> {
-    d.map_or(Cell::Empty, |d| {
-        Cell::Number(d.to_string().replace('.', ","))
-    })
+    d.map_or(Cell::Empty, |d| Cell::Number(format_it(d, 2)))
 }
 
 fn yes_no(b: Option<bool>) -> Cell<'static> {
@@ -268,7 +268,8 @@ fn json_number(d: Option<Decimal>) -> Value {
         .map_or(Value::Null, Value::Number)
 }
 
-/// The report as a JSON array, one object per row, numbers exact.
+/// The report as a JSON array, one object per row, numbers exact (as the
+/// form holds them).
 pub fn json(rows: &[Row]) -> Vec<u8> {
     let rows: Vec<Value> = rows
         .iter()
@@ -404,7 +405,7 @@ mod tests {
         );
         assert_eq!(
             lines.next().unwrap(),
-            "\"in/a;b.json\";3;\"ok\";\"SANT'\"\"ANNA\"\"; X\";;33,629149;;\"C\";\"SI\";1234,5;;;;\
+            "\"in/a;b.json\";3;\"ok\";\"SANT'\"\"ANNA\"\"; X\";;33,629149;;\"C\";\"SI\";1234,50;;;;\
              \"'=1+2\";;\"A.pdf | A.xlsx\";"
         );
         let records = parse_csv(text.trim_start_matches('\u{FEFF}'));
