@@ -72,13 +72,14 @@ pub fn is_form_file(path: &Path) -> bool {
 /// Plan a batch of `paths` (files and folders) written into `dir`, with its
 /// report at `report`.
 ///
-/// A file given by name is read whatever its extension (its format is then
-/// told from its first bytes). A folder is walked recursively: files with
-/// one of the [`EXTENSIONS`] are read, other files are listed as skipped;
-/// hidden files and folders (`.name`) and links to folders are not looked
-/// into. The output folder is not walked when it lies inside an input
-/// folder; when it is an input folder itself, the report and the outputs an
-/// earlier report there lists are skipped. A file met twice is read once.
+/// A file given by name is read whatever its extension (without a known
+/// one, its format is told from its first bytes). A folder is walked
+/// recursively: files with one of the [`EXTENSIONS`] are read, other files
+/// (and Office's lock files, `~$name.xlsx`) are listed as skipped; hidden
+/// files and folders (`.name`) and links to folders are not looked into.
+/// The output folder is not walked when it lies inside an input folder;
+/// when it is an input folder itself, the report and the outputs an earlier
+/// report there lists are skipped. A file met twice is read once.
 pub fn plan(paths: &[PathBuf], dir: &Path, report: &Path) -> Plan {
     let mut walker = Walker {
         dir: canonical(dir),
@@ -192,7 +193,9 @@ impl Walker {
                 );
                 continue;
             }
-            if is_form_file(&path) {
+            if name.to_string_lossy().starts_with("~$") {
+                self.push(path, Action::Skip("an Office lock file".into()));
+            } else if is_form_file(&path) {
                 self.file(&path, false);
             } else if canonical(&path) != self.report {
                 let why = match path.extension() {

@@ -7,7 +7,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
 
 use super::plan::Action;
 use super::report::{Row, Status, one_line};
@@ -51,6 +52,34 @@ struct State {
     next_input: usize,
     /// Shared inputs, in input order.
     open: Vec<Open>,
+    /// Inputs taken and being opened: one may turn out to hold many forms
+    /// to share, so a worker without work waits for them before it ends.
+    opening: usize,
+}
+
+/// The forms of a shared input whose reader failed: none left.
+struct Exhausted;
+
+impl Forms for Exhausted {
+    fn next_form(&mut self) -> Option<source::Item> {
+        None
+    }
+
+    fn left(&self) -> usize {
+        0
+    }
+}
+
+/// An input being opened, until it is shared or known to hold one form.
+struct Opening<'s, 'a>(&'s Shared<'a>);
+
+impl Drop for Opening<'_, '_> {
+    fn drop(&mut self) {
+        let mut state = self.0.state();
+        state.opening -= 1;
+        drop(state);
+        self.0.changed.notify_all();
+    }
 }
 
 /// What the workers share.
@@ -59,6 +88,8 @@ pub(super) struct Shared<'a> {
     options: &'a Options,
     stop: &'a AtomicBool,
     state: Mutex<State>,
+    /// Signalled when an input is shared, or found to hold one form.
+    changed: Condvar,
 }
 
 /// One piece of work.
@@ -83,6 +114,7 @@ impl<'a> Shared<'a> {
             options,
             stop,
             state: Mutex::new(State::default()),
+            changed: Condvar::new(),
         }
     }
 
@@ -96,34 +128,57 @@ impl<'a> Shared<'a> {
     }
 
     /// The next piece of work: a form of a shared input first, so that
-    /// inputs are done about in order; `None` when there is none left.
+    /// inputs are done about in order; `None` when there is none left, nor
+    /// any input being opened that could bring more.
     fn take(&self) -> Option<Work> {
         let mut state = self.state();
-        if let Some(open) = state.open.first_mut() {
-            return Some(match open.forms.next_form() {
-                Some((riga, read)) => {
-                    open.taken += 1;
-                    Work::Row {
-                        input: open.input,
-                        row: open.taken - 1,
-                        riga,
-                        read: Box::new(read),
+        loop {
+            if let Some(open) = state.open.first_mut() {
+                let next = catch_unwind(AssertUnwindSafe(|| open.forms.next_form()));
+                return Some(match next {
+                    Ok(Some((riga, read))) => {
+                        open.taken += 1;
+                        Work::Row {
+                            input: open.input,
+                            row: open.taken - 1,
+                            riga,
+                            read: Box::new(read),
+                        }
                     }
-                }
-                None => {
-                    let open = state.open.remove(0);
-                    Work::Ended {
-                        input: open.input,
-                        rows: open.taken,
+                    Ok(None) => {
+                        let open = state.open.remove(0);
+                        Work::Ended {
+                            input: open.input,
+                            rows: open.taken,
+                        }
                     }
-                }
-            });
+                    Err(_) => {
+                        // A bug in a reader: this form is an error, and the
+                        // input gives no more.
+                        open.forms = Box::new(Exhausted);
+                        open.taken += 1;
+                        Work::Row {
+                            input: open.input,
+                            row: open.taken - 1,
+                            riga: 0,
+                            read: Box::new(Err(internal_error("reading this input"))),
+                        }
+                    }
+                });
+            }
+            if state.next_input < self.plan.inputs.len() {
+                state.next_input += 1;
+                state.opening += 1;
+                return Some(Work::Input(state.next_input - 1));
+            }
+            if state.opening == 0 || self.stopped() {
+                return None;
+            }
+            state = self
+                .changed
+                .wait_timeout(state, Duration::from_millis(100))
+                .map_or_else(|p| p.into_inner().0, |(s, _)| s);
         }
-        if state.next_input < self.plan.inputs.len() {
-            state.next_input += 1;
-            return Some(Work::Input(state.next_input - 1));
-        }
-        None
     }
 
     /// Share the forms of input `input` with every worker.
@@ -191,6 +246,7 @@ fn display(shared: &Shared<'_>, input: usize) -> String {
 /// Take up input `input`: skip it, do its one form, or share its forms.
 fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender<Msg>) -> Sent {
     let path = &shared.plan.inputs[input].path;
+    let opening = Opening(shared);
     match &shared.plan.inputs[input].action {
         Action::Skip(why) => {
             let mut report = Row::new(display(shared, input), None, Status::Skipped);
@@ -202,21 +258,39 @@ fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender
             set_error(&mut report, &Error::msg(why.clone()));
             send_one(tx, input, report)
         }
-        Action::Read => match source::open(path) {
-            Opened::One(read) => match guarded(shared, writer, input, 0, None, *read) {
-                Some(done) => {
-                    tx.send(Msg::Done(Box::new(done)))?;
-                    tx.send(Msg::Ended { input, rows: 1 })
+        Action::Read => match open(path) {
+            Opened::One(read) => {
+                drop(opening);
+                match guarded(shared, writer, input, 0, None, *read) {
+                    Some(done) => {
+                        tx.send(Msg::Done(Box::new(done)))?;
+                        tx.send(Msg::Ended { input, rows: 1 })
+                    }
+                    None => Ok(()),
                 }
-                None => Ok(()),
-            },
+            }
             Opened::Many(forms) => {
                 let more = forms.left().saturating_sub(1);
                 shared.share(input, forms);
+                drop(opening);
                 tx.send(Msg::Found(more))
             }
         },
     }
+}
+
+/// [`source::open`], with a panic (a bug in a reader) turned into the
+/// input's error.
+fn open(path: &std::path::Path) -> Opened {
+    catch_unwind(AssertUnwindSafe(|| source::open(path)))
+        .unwrap_or_else(|_| Opened::One(Box::new(Err(internal_error("reading this input")))))
+}
+
+/// The error of a bug met while `doing` something.
+fn internal_error(doing: &str) -> Error {
+    Error::msg(format!(
+        "internal error while {doing} (a bug in scheda; please report it)"
+    ))
 }
 
 /// [`process`], with a panic (a bug) turned into the form's error; the
@@ -237,12 +311,7 @@ fn guarded(
         Err(_) => {
             *writer = Writer::new(shared.options.write.clone());
             let mut report = Row::new(display(shared, input), riga, Status::Failed);
-            set_error(
-                &mut report,
-                &Error::msg(
-                    "internal error while processing this form (a bug in scheda; please report it)",
-                ),
-            );
+            set_error(&mut report, &internal_error("processing this form"));
             Some(Done {
                 input,
                 row,

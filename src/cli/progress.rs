@@ -2,10 +2,11 @@
 //! (count, rate, time left), plain lines otherwise (one a second at most,
 //! and one per failure), nothing with `--quiet`.
 
+use std::fmt;
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use scheda::Format;
 use scheda::batch::{Event, Row, Status};
 
@@ -39,9 +40,12 @@ impl Progress {
                 ProgressDrawTarget::stderr_with_hz(10),
             );
             let style = ProgressStyle::with_template(
-                "{spinner} {pos}/{len} forms [{wide_bar}] {per_sec}, {eta} left {msg}",
+                "{spinner} {pos}/{len} forms [{wide_bar}] {rate}, {eta} left {msg}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key("rate", |state: &ProgressState, w: &mut dyn fmt::Write| {
+                let _ = write!(w, "{:.1} forms/s", state.per_sec());
+            })
             .progress_chars("=> ");
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
