@@ -1,7 +1,6 @@
 //! The worker threads of a batch: each takes the next form (from a shared
-//! multi-form input first, else the next input), reads it, checks or
-//! recomputes it, renders every output to a temporary file, and sends the
-//! result to the calling thread.
+//! multi-form input first, else the next input), reads it, does it
+//! ([`super::form`]) and sends the result to the calling thread.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -10,14 +9,14 @@ use std::sync::mpsc::SyncSender;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
+use super::form::{Job, guarded, internal_error, set_error};
 use super::plan::Action;
-use super::report::{Row, Status, one_line};
+use super::report::{Row, Status};
 use super::source::{self, Forms, Opened};
-use super::{Options, Plan, files};
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use super::{Options, Plan};
+use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
 use crate::model::Scheda;
-use crate::rules;
 use crate::writers::Writer;
 
 /// A message from a worker to the calling thread.
@@ -181,6 +180,18 @@ impl<'a> Shared<'a> {
         }
     }
 
+    /// Form `row` of input `input`.
+    fn job(&self, input: usize, row: usize, riga: Option<u32>) -> Job<'_> {
+        Job {
+            options: self.options,
+            stop: self.stop,
+            input,
+            path: &self.plan.inputs[input].path,
+            row,
+            riga,
+        }
+    }
+
     /// Share the forms of input `input` with every worker.
     fn share(&self, input: usize, forms: Box<dyn Forms>) {
         let mut state = self.state();
@@ -208,7 +219,7 @@ pub(super) fn work(shared: &Shared<'_>, mut writer: Writer, tx: SyncSender<Msg>)
                 riga,
                 read,
             } => {
-                let done = guarded(shared, &mut writer, input, row, Some(riga), *read);
+                let done = guarded(&shared.job(input, row, Some(riga)), &mut writer, *read);
                 done.map_or(Ok(()), |d| tx.send(Msg::Done(Box::new(d))))
             }
             Work::Ended { input, rows: 0 } => {
@@ -261,7 +272,7 @@ fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender
         Action::Read => match open(path) {
             Opened::One(read) => {
                 drop(opening);
-                match guarded(shared, writer, input, 0, None, *read) {
+                match guarded(&shared.job(input, 0, None), writer, *read) {
                     Some(done) => {
                         tx.send(Msg::Done(Box::new(done)))?;
                         tx.send(Msg::Ended { input, rows: 1 })
@@ -284,190 +295,4 @@ fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender
 fn open(path: &std::path::Path) -> Opened {
     catch_unwind(AssertUnwindSafe(|| source::open(path)))
         .unwrap_or_else(|_| Opened::One(Box::new(Err(internal_error("reading this input")))))
-}
-
-/// The error of a bug met while `doing` something.
-fn internal_error(doing: &str) -> Error {
-    Error::msg(format!(
-        "internal error while {doing} (a bug in scheda; please report it)"
-    ))
-}
-
-/// [`process`], with a panic (a bug) turned into the form's error; the
-/// writer is then made anew, in case the panic left it half-way.
-fn guarded(
-    shared: &Shared<'_>,
-    writer: &mut Writer,
-    input: usize,
-    row: usize,
-    riga: Option<u32>,
-    read: Result<Warned<Scheda>>,
-) -> Option<Done> {
-    let run = catch_unwind(AssertUnwindSafe(|| {
-        process(shared, writer, input, row, riga, read)
-    }));
-    match run {
-        Ok(done) => done,
-        Err(_) => {
-            *writer = Writer::new(shared.options.write.clone());
-            let mut report = Row::new(display(shared, input), riga, Status::Failed);
-            set_error(&mut report, &internal_error("processing this form"));
-            Some(Done {
-                input,
-                row,
-                report,
-                stem: String::new(),
-                temps: Vec::new(),
-            })
-        }
-    }
-}
-
-/// Mark `report` failed with `error`.
-fn set_error(report: &mut Row, error: &Error) {
-    report.status = Status::Failed;
-    let errors: Vec<&Diagnostic> = error.diagnostics.iter().filter(|d| d.is_error()).collect();
-    let errors = if errors.is_empty() {
-        error.diagnostics.iter().collect()
-    } else {
-        errors
-    };
-    report.error = Some(
-        errors
-            .iter()
-            .map(|d| one_line(d))
-            .collect::<Vec<_>>()
-            .join(super::report::LIST_SEPARATOR),
-    );
-    report.diagnostics = error.diagnostics.clone();
-}
-
-/// Temporary files that are removed unless kept: on an error, a panic or a
-/// stop, none is left behind.
-struct Temps(Vec<(Format, PathBuf)>);
-
-impl Drop for Temps {
-    fn drop(&mut self) {
-        for (_, path) in self.0.drain(..) {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-/// Do one form: `None` when the batch was stopped before it was written.
-fn process(
-    shared: &Shared<'_>,
-    writer: &mut Writer,
-    input: usize,
-    row: usize,
-    riga: Option<u32>,
-    read: Result<Warned<Scheda>>,
-) -> Option<Done> {
-    let options = shared.options;
-    let path = &shared.plan.inputs[input].path;
-    let mut report = Row::new(display(shared, input), riga, Status::Ok);
-    let done = |report: Row, stem: String, temps: Vec<(Format, PathBuf)>| Done {
-        input,
-        row,
-        report,
-        stem,
-        temps,
-    };
-    let Warned {
-        value: mut form,
-        mut warnings,
-    } = match read {
-        Ok(read) => read,
-        Err(e) => {
-            set_error(&mut report, &e);
-            return Some(done(report, String::new(), Vec::new()));
-        }
-    };
-    report.comune = form.ente.denominazione.clone();
-    report.edizione = Some(form.edizione.code().to_string());
-    let found = rules::check(&form);
-    report.consistent = Some(found.is_empty());
-    if options.recompute {
-        report.corrections = rules::recompute(&mut form)
-            .into_iter()
-            .map(|c| format!("{} {}: {} -> {}", c.code, c.what, c.before, c.after))
-            .collect();
-    } else {
-        warnings.extend(found.into_iter().map(|d| {
-            Diagnostic::warning(format!(
-                "row {}, {}: printed {}, computed {}",
-                d.code, d.what, d.printed, d.computed
-            ))
-            .at(Location::pointer(d.pointer))
-        }));
-    }
-    let outcomes = rules::outcomes(&form);
-    report.r04 = form.quadro1.R04;
-    report.r05 = form.quadro1.R05;
-    report.caso = outcomes.caso;
-    report.quadro3_dovuto = outcomes.quadro3_dovuto;
-    report.r09 = form.quadro3.R09;
-    report.r15 = form.quadro3.R15;
-    report.quadro3_coerente = outcomes.quadro3_coerente;
-
-    let stem = options.names.stem(&form, path, riga);
-    let mut temps = Temps(Vec::new());
-    for &format in &options.formats {
-        if let Err(e) = strict(options, &warnings) {
-            report.warnings = warnings.iter().map(one_line).collect();
-            set_error(&mut report, &e);
-            return Some(done(report, stem, Vec::new()));
-        }
-        if shared.stopped() {
-            return None;
-        }
-        let written = match writer.write(&form, format) {
-            Ok(w) => w,
-            Err(e) => {
-                report.warnings = warnings.iter().map(one_line).collect();
-                set_error(&mut report, &e);
-                return Some(done(report, stem, Vec::new()));
-            }
-        };
-        // Each writer that prints at the form's precision warns the same.
-        for w in written.warnings {
-            if !warnings.contains(&w) {
-                warnings.push(w);
-            }
-        }
-        let name = files::temporary_name(&format!("{stem}.{input}-{row}.{}", format.extension()));
-        let tmp = options.dir.join(name);
-        let result = std::fs::write(&tmp, &written.value);
-        temps.0.push((format, tmp.clone()));
-        if let Err(e) = result {
-            set_error(
-                &mut report,
-                &Error::msg(format!("failed to write {} ({e})", tmp.display())),
-            );
-            return Some(done(report, stem, Vec::new()));
-        }
-    }
-    if let Err(e) = strict(options, &warnings) {
-        report.warnings = warnings.iter().map(one_line).collect();
-        set_error(&mut report, &e);
-        return Some(done(report, stem, Vec::new()));
-    }
-    report.warnings = warnings.iter().map(one_line).collect();
-    let temps = std::mem::take(&mut temps.0);
-    Some(done(report, stem, temps))
-}
-
-/// Under `strict`, warnings are a failure.
-fn strict(options: &Options, warnings: &[Diagnostic]) -> Result<()> {
-    if options.strict && !warnings.is_empty() {
-        let n = warnings.len();
-        return Err(Error::new(
-            Diagnostic::error(format!(
-                "{n} warning{} under --strict",
-                if n == 1 { "" } else { "s" }
-            ))
-            .with_hint("resolve the warnings, or drop --strict to accept them"),
-        ));
-    }
-    Ok(())
 }
