@@ -44,8 +44,9 @@ stops the batch: the forms in progress are dropped with their temporary files, t
 those done, and the exit code is 130. A later batch into DIR removes the temporary files of a \
 batch that was killed.
 
-Exit codes: 0 every form done (or kept); 4 some inputs or forms failed (see the report); 3 the \
-batch could not run (output folder, templates, report); 2 usage error; 130 interrupted.")]
+Exit codes: 0 every form done (or kept); 4 some inputs or forms failed (see the report; under \
+--strict a form with a warning fails, and is not written); 3 the batch could not run (output \
+folder, templates, report); 2 usage error; 130 interrupted.")]
 pub(super) struct BatchArgs {
     /// Input files and folders; `-` reads a list of paths from standard
     /// input, one per line.
