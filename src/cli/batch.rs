@@ -125,6 +125,7 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
             ),
         ));
     }
+    refuse_report_path(&plan, &options)?;
     // Without a handler Ctrl-C ends the process at once: outputs stay
     // whole, but temporary files would be left.
     let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
@@ -154,6 +155,43 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
     } else {
         EXIT_OK
     })
+}
+
+/// Refuse a report that would be written over an input, or into a folder
+/// that does not exist (found out only once every form is done).
+fn refuse_report_path(plan: &batch::Plan, options: &Options) -> CliResult<()> {
+    let report = &options.report;
+    if let Ok(at) = report.canonicalize()
+        && plan
+            .inputs
+            .iter()
+            .any(|i| i.path.canonicalize().is_ok_and(|p| p == at))
+    {
+        return Err(Failure::output(
+            report,
+            Error::new(
+                Diagnostic::error("the report is an input: scheda never overwrites its input")
+                    .with_hint("choose another file with --report"),
+            ),
+        ));
+    }
+    let parent = report.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent
+        && parent != options.dir
+        && !parent.is_dir()
+    {
+        return Err(Failure::output(
+            report,
+            Error::new(
+                Diagnostic::error(format!(
+                    "the report's folder {} does not exist",
+                    parent.display()
+                ))
+                .with_hint("make it first, or choose another file with --report"),
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The inputs with `-` replaced by the paths listed on standard input.
@@ -209,10 +247,11 @@ fn summary(outcome: &batch::Outcome, report: &Path, saved: bool) {
         parts.push(format!("{} kept", outcome.count(Status::Kept)));
     }
     parts.push(format!("{} failed", outcome.count(Status::Failed)));
+    let plural = if forms == 1 { "" } else { "s" };
     let mut text = if outcome.interrupted {
-        format!("batch: interrupted after {forms} forms in {secs:.1} s")
+        format!("batch: interrupted after {forms} form{plural} in {secs:.1} s")
     } else {
-        format!("batch: {forms} forms in {secs:.1} s")
+        format!("batch: {forms} form{plural} in {secs:.1} s")
     };
     text.push_str(&format!(
         " ({:.1} forms/s): {}",
