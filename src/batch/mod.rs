@@ -23,7 +23,7 @@
 //!    forms' extensions, in a fixed order.
 //! 2. [`run()`] works through them on [`Options::jobs`] worker threads
 //!    (16 MiB stacks; Typst uses rayon inside, so no outer pool), each with
-//!    its own [`Writer`](crate::writers::Writer) and so its own PDF renderer,
+//!    its own [`Writer`] and so its own PDF renderer,
 //!    reused for every form. A worker reads an input (a multi-Comune
 //!    workbook or a JSON Lines file is then shared: every worker takes its
 //!    forms, one at a time), checks or recomputes the form, renders every

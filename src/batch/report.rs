@@ -1,6 +1,6 @@
 //! The batch report: one [`Row`] per form (and per input that is not one),
 //! written as CSV for a spreadsheet with Italian settings ([`csv`]) or as
-//! JSON ([`json`]).
+//! JSON ([`json()`]).
 //!
 //! The CSV opens as it is in Excel and LibreOffice set to Italian: UTF-8
 //! with a byte order mark, `;` between fields, CRLF line ends, numbers with

@@ -100,7 +100,7 @@ impl Writer {
         Ok(self.catalogue.insert(catalogue))
     }
 
-    /// Write one form in `format`, as [`write`] does.
+    /// Write one form in `format`, as [`write()`] does.
     pub fn write(&mut self, scheda: &Scheda, format: Format) -> Result<Warned<Vec<u8>>> {
         let (scheda, mut warnings) = match format {
             Format::Json | Format::JsonLines => (Cow::Borrowed(scheda), Vec::new()),
@@ -128,7 +128,7 @@ impl Writer {
 /// Write several forms into one file, where the format can hold several
 /// (a multi-Comune workbook, JSON Lines; see [`Format::holds_many`]);
 /// `None` when it cannot. Derived values are brought to the form's
-/// precision where [`write`] does it.
+/// precision where [`write()`] does it.
 pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec<u8>>>> {
     match format {
         Format::Xlsx => {
