@@ -817,3 +817,55 @@ fn check_on_a_folder_prints_a_line_per_form_and_a_summary() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_library_runs_a_batch_with_a_progress_callback() {
+    use scheda::batch::{self, Event, Options, Status};
+    use std::sync::atomic::AtomicBool;
+    let dir = tempdir("batch-library");
+    let lines: Vec<String> = (1..=5)
+        .map(|i| named("cumignano", &format!("RIGA {i}")).to_string())
+        .collect();
+    let many = dir.join("ambito.jsonl");
+    std::fs::write(&many, lines.join("\n") + "\n").unwrap();
+    let one = dir.join("uno.json");
+    write_json(&one, &named("cumignano", "UNO"));
+
+    let mut options = Options::new(dir.join("out"), vec![scheda::Format::Json]);
+    options.jobs = 2;
+    let plan = batch::plan(&[many.clone(), one.clone()], &options.dir, &options.report);
+    assert_eq!(plan.to_read(), 2);
+    let stop = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let outcome = batch::run(&plan, &options, &stop, |event| match event {
+        Event::Found(more) => seen.push(format!("found {more}")),
+        Event::Row(row) => seen.push(row.comune.clone().unwrap_or_default()),
+    })
+    .unwrap();
+    assert!(!outcome.interrupted);
+    // Rows come in input order, whatever the order the workers finish in.
+    let rows: Vec<&str> = seen
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.starts_with("found"))
+        .collect();
+    assert_eq!(
+        rows,
+        ["RIGA 1", "RIGA 2", "RIGA 3", "RIGA 4", "RIGA 5", "UNO"]
+    );
+    assert!(seen.contains(&"found 4".to_string()), "{seen:?}");
+    assert_eq!(outcome.count(Status::Ok), 6);
+    assert_eq!(outcome.rows[2].riga, Some(3));
+    assert_eq!(outcome.rows[2].outputs, ["RIGA 3.json"]);
+    batch::report::save(&options.report, &outcome.rows).unwrap();
+    assert_eq!(self::rows(&options.report).len(), 6);
+
+    // A batch stopped before it starts does nothing, and leaves nothing.
+    let stopped = AtomicBool::new(true);
+    let options = Options::new(dir.join("fermo"), vec![scheda::Format::Pdf]);
+    let outcome = batch::run(&plan, &options, &stopped, |_| {}).unwrap();
+    assert!(outcome.interrupted);
+    assert!(outcome.rows.is_empty());
+    assert_eq!(files(&options.dir), BTreeSet::new());
+    assert!(temporaries(&options.dir).is_empty());
+}
