@@ -5,7 +5,9 @@
 //! Hub and spoke, as in pandoc: [`readers`] turn bytes into the canonical
 //! [`model::Scheda`] plus diagnostics; [`rules`] derive the computed values and
 //! choose the form's sentences; [`writers`] turn the model into bytes.
+//! [`batch`] does all three for many forms at once, in parallel.
 
+pub mod batch;
 pub mod diagnostic;
 pub mod form;
 pub mod format;

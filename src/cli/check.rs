@@ -1,10 +1,11 @@
 //! `scheda check`: every printed derived value against the rules, for every
 //! input, going on past an input that cannot be read.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
-use scheda::{Format, rules};
+use scheda::diagnostic::{Diagnostic, Error};
+use scheda::{Format, batch, rules};
 
 use super::io::{Stdout, read_forms};
 use super::{
@@ -22,7 +23,9 @@ message, \"diagnostics\" every diagnostic with its severity, location, message a
 error is also printed on standard error."
 )]
 pub(super) struct CheckArgs {
-    /// The forms to check (`-` for standard input).
+    /// The forms to check (`-` for standard input); a folder is walked
+    /// recursively for .txt, .json, .jsonl, .pdf and .xlsx files, and a
+    /// summary line ends the report.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Input format, when the extension does not tell.
@@ -49,10 +52,12 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
         }
         EXIT_FAILURE
     };
-    for input in &args.inputs {
+    let (inputs, mut tally) = expand_folders(&args.inputs);
+    for input in &inputs {
         let forms = match read_forms(input, args.from, strict) {
             Ok(forms) => forms,
             Err(failure) => {
+                tally.unreadable += 1;
                 code = code.max(failed(display_name(input), failure, &mut reports));
                 continue;
             }
@@ -62,13 +67,17 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
             let sentences = match rules::sentences::choose(form, &catalogue) {
                 Ok(sentences) => sentences,
                 Err(e) => {
+                    tally.unreadable += 1;
                     let failure = Failure::named(Some(label.clone()), e);
                     code = code.max(failed(label, failure, &mut reports));
                     continue;
                 }
             };
             let found = rules::check(form);
-            if !found.is_empty() {
+            if found.is_empty() {
+                tally.consistent += 1;
+            } else {
+                tally.inconsistent += 1;
                 code = code.max(EXIT_INCONSISTENT);
             }
             if args.json {
@@ -97,8 +106,77 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
     if args.json {
         let text = serde_json::to_string_pretty(&reports).expect("report serialises");
         out.line(&text)?;
+    } else if tally.folders > 0 {
+        out.line(&tally.summary())?;
+    }
+    if tally.folders > 0 && inputs.is_empty() {
+        Failure::named(
+            None,
+            Error::new(
+                Diagnostic::error("no form to check in the folder").with_hint(format!(
+                    "scheda reads {} files",
+                    batch::EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+                )),
+            ),
+        )
+        .print();
+        code = code.max(EXIT_FAILURE);
     }
     Ok(code)
+}
+
+/// What `check` met, for the summary that ends the report on a folder.
+#[derive(Debug, Default)]
+struct Tally {
+    folders: usize,
+    consistent: usize,
+    inconsistent: usize,
+    unreadable: usize,
+    skipped: usize,
+}
+
+impl Tally {
+    /// `12 forms: 10 consistent, 1 inconsistent, 1 unreadable; 2 files skipped`.
+    fn summary(&self) -> String {
+        let forms = self.consistent + self.inconsistent + self.unreadable;
+        let mut text = format!(
+            "{forms} form{}: {} consistent, {} inconsistent, {} unreadable",
+            if forms == 1 { "" } else { "s" },
+            self.consistent,
+            self.inconsistent,
+            self.unreadable
+        );
+        if self.skipped > 0 {
+            text.push_str(&format!(
+                "; {} file{} skipped",
+                self.skipped,
+                if self.skipped == 1 { "" } else { "s" }
+            ));
+        }
+        text
+    }
+}
+
+/// The inputs with every folder replaced by the form files under it, in
+/// the order `scheda batch` reads them; a file of another kind is skipped
+/// (and counted), a folder that cannot be listed stays, to fail when read.
+fn expand_folders(inputs: &[PathBuf]) -> (Vec<PathBuf>, Tally) {
+    let mut tally = Tally::default();
+    let mut out = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        if input == Path::new("-") || !input.is_dir() {
+            out.push(input.clone());
+            continue;
+        }
+        tally.folders += 1;
+        for found in batch::walk(input).inputs {
+            match found.action {
+                batch::Action::Skip(_) => tally.skipped += 1,
+                batch::Action::Read | batch::Action::Fail(_) => out.push(found.path),
+            }
+        }
+    }
+    (out, tally)
 }
 
 /// The `--json` entry of an input or a form that could not be checked.

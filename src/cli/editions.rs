@@ -118,18 +118,13 @@ fn export(registry: &Registry, dir: Option<&Path>, code: &str, out: &Path) -> Cl
     Ok(EXIT_OK)
 }
 
-/// Write `text` to a new file whole: a temporary file beside it, renamed.
+/// Write `text` to a new file whole: a temporary file beside it
+/// (`.NAME.tmp-PID`), renamed.
 fn write_new(target: &Path, text: &str) -> std::io::Result<()> {
     let parent: PathBuf = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent)?;
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)
-        .and_then(|()| std::fs::rename(&tmp, target))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
+    scheda::batch::files::write_whole(target, text.as_bytes())
 }

@@ -3,7 +3,7 @@
 //! ends quietly when the program reading it goes away (`| head`).
 
 use std::io::{ErrorKind, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::{Format, Scheda, readers};
@@ -113,8 +113,9 @@ pub(super) fn refuse_overwriting_input(input: &Path, output: &Path) -> CliResult
     Ok(())
 }
 
-/// Write the output whole or not at all: to a temporary file beside it,
-/// then renamed over it. Binary formats are not written to a terminal.
+/// Write the output whole or not at all: to a temporary file beside it
+/// (`.NAME.tmp-PID`), then renamed over it. Binary formats are not written
+/// to a terminal.
 pub(super) fn write_output(path: &Path, format: Format, bytes: &[u8]) -> CliResult<()> {
     if path == Path::new("-") {
         if format.is_binary() && std::io::stdout().is_terminal() {
@@ -134,24 +135,7 @@ pub(super) fn write_output(path: &Path, format: Format, bytes: &[u8]) -> CliResu
             Error::msg(format!("failed to write {} ({e})", path.display())),
         )
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.unwrap_or_else(|| "scheda".into()),
-        std::process::id()
-    ));
-    std::fs::write(&tmp, bytes).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
+    scheda::batch::files::write_whole(path, bytes).map_err(fail)
 }
 
 /// Standard output that ends quietly when its reader has gone (`scheda

@@ -5,13 +5,15 @@
 //!
 //! - [`io`]: reading inputs, writing outputs whole, standard output that
 //!   ends quietly when its reader goes away;
-//! - [`convert`], [`check`], [`template`], [`editions`]: one module per
-//!   command.
+//! - [`convert`], [`check`], [`template`], [`editions`], [`batch`] (with
+//!   its [`progress`]): one module per command.
 
+mod batch;
 mod check;
 mod convert;
 mod editions;
 mod io;
+mod progress;
 mod template;
 
 use std::path::{Path, PathBuf};
@@ -34,13 +36,20 @@ pub const EXIT_USAGE: u8 = 2;
 /// Exit code: an input could not be read or an output not written, or a
 /// warning under `--strict`.
 pub const EXIT_FAILURE: u8 = 3;
+/// Exit code: `batch` could not do some of its inputs or forms (the report
+/// says which and why); the others are done.
+pub const EXIT_SOME_FAILED: u8 = 4;
+/// Exit code: `batch` was interrupted (Ctrl-C, SIGTERM); the report lists
+/// the forms done.
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// Convert, check and regenerate the SOC25/SOC26 "Scheda di monitoraggio
 /// degli obiettivi di servizio" (sociale).
 #[derive(Debug, Parser)]
 #[command(name = "scheda", version, about, long_about = None)]
 #[command(after_help = "Exit codes: 0 ok; 1 check found inconsistent values; \
-2 usage error; 3 unreadable input, unwritable output, or a warning under --strict.")]
+2 usage error; 3 unreadable input, unwritable output, or a warning under --strict; \
+4 batch: some inputs failed (the others are done; see the report); 130 batch: interrupted.")]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -76,6 +85,15 @@ enum Command {
     /// editions/SOC26.toml and sentences/SOC26.j2 to the new code, edit
     /// them, then give `--templates DIR` to any command.
     Editions(editions::EditionsArgs),
+    /// Convert many forms at once, in parallel: one file per form and
+    /// format in a folder, and a report.
+    ///
+    /// `scheda batch schede/ ambito.xlsx -o out --to pdf,xlsx` reads every
+    /// form (folders recursively; one per row of a multi-Comune workbook or
+    /// line of a JSON Lines file) and writes out/SONDRIO.pdf,
+    /// out/SONDRIO.xlsx, ..., and out/report.csv. One bad input does not
+    /// stop the batch: it is listed in the report, and the exit code is 4.
+    Batch(batch::BatchArgs),
 }
 
 /// Options shared by every command.
@@ -187,6 +205,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(args),
         Command::Template(args) => template::run(args),
         Command::Editions(args) => editions::run(args),
+        Command::Batch(args) => batch::run(args),
     };
     match result {
         Ok(code) => code,

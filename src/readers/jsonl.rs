@@ -41,8 +41,10 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
     Ok(Warned::new(schede))
 }
 
-/// One model from line `no`; the diagnostics are placed on that line.
-fn read_line(line: &str, no: usize) -> Result<Scheda> {
+/// One model from the text of line `no` (1-based) of a JSON Lines file;
+/// the diagnostics are placed on that line. For reading a file one line
+/// at a time, as `scheda batch` does.
+pub fn read_line(line: &str, no: usize) -> Result<Scheda> {
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         let message = e.to_string();
         // serde_json says "at line 1 column N": the line is the file's.

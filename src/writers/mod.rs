@@ -42,35 +42,93 @@ impl WriteOptions {
 /// value the model holds with fewer decimals (an integer mean) is first
 /// replaced by the computed one, with a warning naming it
 /// ([`rules::settle_precision`]). JSON keeps the values as they are.
+///
+/// For many forms, keep a [`Writer`]: it loads the PDF layouts and the
+/// sentence catalogue once.
 pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<Warned<Vec<u8>>> {
-    let (scheda, mut warnings) = match format {
-        Format::Json | Format::JsonLines => (Cow::Borrowed(scheda), Vec::new()),
-        Format::Text | Format::Xlsx | Format::Pdf => {
-            let (settled, warnings) = at_form_precision(scheda);
-            (Cow::Owned(settled), warnings)
+    Writer::new(options.clone()).write(scheda, format)
+}
+
+/// A reusable writer of single forms: the PDF [`pdf::Renderer`] and the
+/// sentence catalogue are made on first use and kept, so that a batch
+/// thread pays for them once. A `Writer` is `Send`: give each worker
+/// thread its own.
+pub struct Writer {
+    options: WriteOptions,
+    renderer: Option<pdf::Renderer>,
+    catalogue: Option<Catalogue>,
+}
+
+impl Writer {
+    /// A writer with these options; nothing is loaded yet.
+    pub fn new(options: WriteOptions) -> Self {
+        Writer {
+            options,
+            renderer: None,
+            catalogue: None,
         }
-    };
-    let mut written = match format {
-        Format::Json => Warned::new(json::write(&scheda)?),
-        Format::JsonLines => Warned::new(jsonl::write(&scheda)?),
-        Format::Text => text::write(&scheda, options.layout, &options.catalogue()?)?,
-        Format::Xlsx => Warned::new(xlsx::write(&scheda)?),
-        Format::Pdf => pdf::write(
-            &scheda,
-            &pdf::PdfSettings {
-                templates_dir: options.templates_dir.clone(),
-            },
-        )?,
-    };
-    warnings.append(&mut written.warnings);
-    written.warnings = warnings;
-    Ok(written)
+    }
+
+    /// Load now what writing `formats` needs (the PDF layouts, the sentence
+    /// catalogue), so that a bad templates directory is an error before the
+    /// first form.
+    pub fn prepare(&mut self, formats: &[Format]) -> Result<()> {
+        if formats.contains(&Format::Pdf) {
+            self.renderer()?;
+        }
+        if formats.contains(&Format::Text) {
+            self.catalogue()?;
+        }
+        Ok(())
+    }
+
+    fn renderer(&mut self) -> Result<&mut pdf::Renderer> {
+        let renderer = match self.renderer.take() {
+            Some(r) => r,
+            None => pdf::Renderer::new(&pdf::PdfSettings {
+                templates_dir: self.options.templates_dir.clone(),
+            })?,
+        };
+        Ok(self.renderer.insert(renderer))
+    }
+
+    fn catalogue(&mut self) -> Result<&Catalogue> {
+        let catalogue = match self.catalogue.take() {
+            Some(c) => c,
+            None => self.options.catalogue()?,
+        };
+        Ok(self.catalogue.insert(catalogue))
+    }
+
+    /// Write one form in `format`, as [`write()`] does.
+    pub fn write(&mut self, scheda: &Scheda, format: Format) -> Result<Warned<Vec<u8>>> {
+        let (scheda, mut warnings) = match format {
+            Format::Json | Format::JsonLines => (Cow::Borrowed(scheda), Vec::new()),
+            Format::Text | Format::Xlsx | Format::Pdf => {
+                let (settled, warnings) = at_form_precision(scheda);
+                (Cow::Owned(settled), warnings)
+            }
+        };
+        let mut written = match format {
+            Format::Json => Warned::new(json::write(&scheda)?),
+            Format::JsonLines => Warned::new(jsonl::write(&scheda)?),
+            Format::Text => {
+                let layout = self.options.layout;
+                text::write(&scheda, layout, self.catalogue()?)?
+            }
+            Format::Xlsx => Warned::new(xlsx::write(&scheda)?),
+            Format::Pdf => self.renderer()?.render(&scheda)?,
+        };
+        warnings.append(&mut written.warnings);
+        written.warnings = warnings;
+        Ok(written)
+    }
 }
 
 /// Write several forms into one file, where the format can hold several
 /// (a multi-Comune workbook, JSON Lines; see [`Format::holds_many`]);
 /// `None` when it cannot. Derived values are brought to the form's
-/// precision where [`write`] does it.
+/// precision where [`write()`] does it.
 pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec<u8>>>> {
     match format {
         Format::Xlsx => {

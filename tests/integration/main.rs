@@ -3,6 +3,7 @@
 
 mod util;
 
+mod batch;
 mod cli;
 mod cli_many;
 mod cli_messages;

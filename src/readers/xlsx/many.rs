@@ -29,66 +29,146 @@ pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
     (has_edizione && has_paths).then_some(row)
 }
 
-/// Read every form of a multi-Comune sheet whose header is in `header`.
-pub(super) fn read(sheet: &Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
-    let mut conv = Conv::default();
-    let mut columns: Vec<(u32, Path)> = Vec::new();
-    for col in 0..sheet.width() {
-        let Some(text) = sheet.text(header, col).map(str::trim) else {
-            continue;
-        };
-        if text.is_empty() {
-            continue;
-        }
-        match paths::find(text) {
-            Some(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
-                conv.errors.push(
-                    Diagnostic::error(format!("column `{}` appears twice", path.path))
-                        .at(sheet.at(header, col)),
-                );
+/// The forms of a multi-Comune sheet, read one row at a time
+/// ([`super::Rows`]): the header's columns are checked when the sheet is
+/// opened, each row when it is read.
+pub(super) struct Many {
+    sheet: Sheet,
+    columns: Vec<(u32, Path)>,
+    /// The next row to read (0-based, absolute) and the end of the sheet.
+    next: u32,
+    end: u32,
+    /// The rows left that hold a form (are not blank).
+    forms_left: usize,
+}
+
+impl Many {
+    /// Open `sheet`, whose header row is `header`: an error for an unknown
+    /// or repeated column, or a sheet with no form below its header.
+    pub(super) fn open(sheet: Sheet, header: u32) -> Result<Many> {
+        let mut errors = Vec::new();
+        let mut columns: Vec<(u32, Path)> = Vec::new();
+        for col in 0..sheet.width() {
+            let Some(text) = sheet.text(header, col).map(str::trim) else {
+                continue;
+            };
+            if text.is_empty() {
+                continue;
             }
-            Some(path) => columns.push((col, path)),
-            None => conv.errors.push(
-                Diagnostic::error(format!("unknown field `{text}` in the header row"))
-                    .at(sheet.at(header, col))
-                    .with_hint(
-                        "the header row holds the model's field paths, such as `edizione` or \
-                         `quadro1.M12.utenti` (see docs/model.md)",
-                    ),
-            ),
+            match paths::find(text) {
+                Some(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
+                    errors.push(
+                        Diagnostic::error(format!("column `{}` appears twice", path.path))
+                            .at(sheet.at(header, col)),
+                    );
+                }
+                Some(path) => columns.push((col, path)),
+                None => errors.push(
+                    Diagnostic::error(format!("unknown field `{text}` in the header row"))
+                        .at(sheet.at(header, col))
+                        .with_hint(
+                            "the header row holds the model's field paths, such as `edizione` or \
+                             `quadro1.M12.utenti` (see docs/model.md)",
+                        ),
+                ),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::many(errors));
+        }
+        let rows = sheet.rows();
+        let mut many = Many {
+            next: header + 1,
+            end: rows.end,
+            sheet,
+            columns,
+            forms_left: 0,
+        };
+        many.forms_left = (many.next..many.end)
+            .filter(|&row| !many.is_blank(row))
+            .count();
+        if many.forms_left == 0 {
+            return Err(Error::new(
+                Diagnostic::error(format!(
+                    "no forms below the header row of sheet \"{}\"",
+                    many.sheet.name
+                ))
+                .at(many.sheet.at(header + 1, 0))
+                .with_hint("write one form per row, below the row of field paths"),
+            ));
+        }
+        Ok(many)
+    }
+
+    /// The sheet's name.
+    pub(super) fn sheet_name(&self) -> &str {
+        &self.sheet.name
+    }
+
+    /// How many rows are left that hold a form.
+    pub(super) fn forms_left(&self) -> usize {
+        self.forms_left
+    }
+
+    /// Whether `row` holds nothing in the form's columns.
+    fn is_blank(&self, row: u32) -> bool {
+        self.columns.iter().all(|(col, _)| {
+            self.sheet.get(row, *col).is_blank() && !self.sheet.has_formula(row, *col)
+        })
+    }
+
+    /// The next row that holds a form: its 0-based number and the form, or
+    /// the errors that name its cells (with the warnings gathered so far).
+    pub(super) fn next_row(&mut self) -> Option<(u32, Result<Warned<Scheda>>)> {
+        while self.next < self.end {
+            let row = self.next;
+            self.next += 1;
+            if self.is_blank(row) {
+                continue;
+            }
+            self.forms_left = self.forms_left.saturating_sub(1);
+            let mut conv = Conv::default();
+            let read = match read_row(&self.sheet, row, &self.columns, &mut conv) {
+                Some(s) if conv.errors.is_empty() => Ok(Warned {
+                    value: s,
+                    warnings: conv.warnings,
+                }),
+                _ => Err(Error::many(conv.errors).with_warnings(conv.warnings)),
+            };
+            return Some((row, read));
+        }
+        None
+    }
+}
+
+/// Read every form of a multi-Comune sheet whose header is in `header`: all
+/// of them, or the errors of every row that is wrong.
+pub(super) fn read(sheet: Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
+    let mut many = Many::open(sheet, header)?;
+    let (mut schede, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+    while let Some((_, read)) = many.next_row() {
+        match read {
+            Ok(mut w) => {
+                schede.push(w.value);
+                warnings.append(&mut w.warnings);
+            }
+            Err(e) => {
+                for d in e.diagnostics {
+                    if d.is_error() {
+                        errors.push(d);
+                    } else {
+                        warnings.push(d);
+                    }
+                }
+            }
         }
     }
-    if !conv.errors.is_empty() {
-        return Err(Error::many(conv.errors));
-    }
-    let mut schede = Vec::new();
-    for row in sheet.rows().skip_while(|&r| r <= header) {
-        if columns
-            .iter()
-            .all(|(col, _)| sheet.get(row, *col).is_blank() && !sheet.has_formula(row, *col))
-        {
-            continue;
-        }
-        if let Some(s) = read_row(sheet, row, &columns, &mut conv) {
-            schede.push(s);
-        }
-    }
-    if !conv.errors.is_empty() {
-        return Err(Error::many(conv.errors).with_warnings(conv.warnings));
-    }
-    if schede.is_empty() {
-        return Err(Error::new(
-            Diagnostic::error(format!(
-                "no forms below the header row of sheet \"{}\"",
-                sheet.name
-            ))
-            .at(sheet.at(header + 1, 0))
-            .with_hint("write one form per row, below the row of field paths"),
-        ));
+    if !errors.is_empty() {
+        return Err(Error::many(errors).with_warnings(warnings));
     }
     Ok(Warned {
         value: schede,
-        warnings: conv.warnings,
+        warnings,
     })
 }
 

@@ -34,16 +34,99 @@ use cells::Sheet;
 /// Read the forms of a workbook: one for a form workbook, one per row for
 /// a multi-Comune workbook.
 pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
-    let sheets = open(bytes)?;
+    let mut sheets = open_sheets(bytes)?;
     let mut read = match sheets
         .iter()
-        .find_map(|s| many::header_row(s).map(|row| (s, row)))
+        .enumerate()
+        .find_map(|(i, s)| many::header_row(s).map(|row| (i, row)))
     {
-        Some((sheet, header)) => many::read(sheet, header)?,
+        Some((at, header)) => many::read(sheets.swap_remove(at), header)?,
         None => form::read(&sheets)?,
     };
     read.value.iter_mut().for_each(with_form_precision);
     Ok(read)
+}
+
+/// A workbook opened to be read one form at a time ([`open`]).
+pub enum Workbook {
+    /// A form workbook: its one form.
+    Form(Box<Warned<Scheda>>),
+    /// A multi-Comune workbook: its rows, read as they are asked for.
+    Rows(Rows),
+}
+
+/// The forms of a multi-Comune workbook, one row at a time: a row that is
+/// wrong is an error of its own, and the rows after it are still read. The
+/// workbook's cells stay in memory; each form is made when it is asked for.
+pub struct Rows(many::Many);
+
+/// One row of a multi-Comune workbook.
+#[derive(Debug)]
+pub struct Row {
+    /// The row's number as a spreadsheet shows it (1-based).
+    pub number: u32,
+    /// Its form, or the errors naming its cells.
+    pub read: Result<Warned<Scheda>>,
+}
+
+impl Rows {
+    /// The name of the sheet the forms are read from.
+    pub fn sheet(&self) -> &str {
+        self.0.sheet_name()
+    }
+
+    /// How many forms are left: the rows that are not blank (a row that is
+    /// wrong counts as a form).
+    pub fn left(&self) -> usize {
+        self.0.forms_left()
+    }
+}
+
+impl Iterator for Rows {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        let (row, read) = self.0.next_row()?;
+        Some(Row {
+            number: row + 1,
+            read: read.map(|mut w| {
+                with_form_precision(&mut w.value);
+                w
+            }),
+        })
+    }
+}
+
+/// Open a workbook to read its forms one at a time: a multi-Comune
+/// workbook's header is checked now and its rows when they are read
+/// ([`Rows`]); a form workbook is read whole. [`read`] reads every form at
+/// once, and fails when one row is wrong.
+pub fn open(bytes: &[u8]) -> Result<Workbook> {
+    let mut sheets = open_sheets(bytes)?;
+    match sheets
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| many::header_row(s).map(|row| (i, row)))
+    {
+        Some((at, header)) => Ok(Workbook::Rows(Rows(many::Many::open(
+            sheets.swap_remove(at),
+            header,
+        )?))),
+        None => {
+            let mut read = form::read(&sheets)?;
+            // A form workbook holds one form.
+            let form = read
+                .value
+                .pop()
+                .ok_or_else(|| Error::msg("no form found in the workbook"))?;
+            let mut w = Warned {
+                value: form,
+                warnings: read.warnings,
+            };
+            with_form_precision(&mut w.value);
+            Ok(Workbook::Form(Box::new(w)))
+        }
+    }
 }
 
 /// A spreadsheet number keeps no printed precision: the means and the
@@ -69,7 +152,7 @@ fn with_form_precision(s: &mut Scheda) {
 }
 
 /// Every worksheet of the workbook, values and formulas.
-fn open(bytes: &[u8]) -> Result<Vec<Sheet>> {
+fn open_sheets(bytes: &[u8]) -> Result<Vec<Sheet>> {
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         Error::new(
             Diagnostic::error(format!("failed to open the workbook ({e})"))

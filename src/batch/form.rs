@@ -1,0 +1,213 @@
+//! One form of a batch, on a worker thread: checked or recomputed, every
+//! output rendered to a temporary file in the output folder, its row of the
+//! report filled in. A bug (a panic) or a stop leaves no temporary file.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::report::{Row, Status, one_line};
+use super::worker::Done;
+use super::{Options, files};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::format::Format;
+use crate::model::Scheda;
+use crate::rules;
+use crate::writers::Writer;
+
+/// Where a form comes from, and what to do with it.
+pub(super) struct Job<'a> {
+    pub(super) options: &'a Options,
+    pub(super) stop: &'a AtomicBool,
+    /// The input's index in the plan, and its file.
+    pub(super) input: usize,
+    pub(super) path: &'a Path,
+    /// The form's index among the input's forms, and its row or line when
+    /// the input holds many.
+    pub(super) row: usize,
+    pub(super) riga: Option<u32>,
+}
+
+impl Job<'_> {
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    /// A result without outputs.
+    fn done(&self, report: Row, stem: String, temps: Vec<(Format, PathBuf)>) -> Done {
+        Done {
+            input: self.input,
+            row: self.row,
+            report,
+            stem,
+            temps,
+        }
+    }
+}
+
+/// The error of a bug met while `doing` something.
+pub(super) fn internal_error(doing: &str) -> Error {
+    Error::msg(format!(
+        "internal error while {doing} (a bug in scheda; please report it)"
+    ))
+}
+
+/// [`process`], with a panic (a bug) turned into the form's error; the
+/// writer is then made anew, in case the panic left it half-way.
+pub(super) fn guarded(
+    job: &Job<'_>,
+    writer: &mut Writer,
+    read: Result<Warned<Scheda>>,
+) -> Option<Done> {
+    match catch_unwind(AssertUnwindSafe(|| process(job, writer, read))) {
+        Ok(done) => done,
+        Err(_) => {
+            *writer = Writer::new(job.options.write.clone());
+            let mut report = Row::new(job.path.display().to_string(), job.riga, Status::Failed);
+            set_error(&mut report, &internal_error("processing this form"));
+            Some(job.done(report, String::new(), Vec::new()))
+        }
+    }
+}
+
+/// Mark `report` failed with `error`.
+pub(super) fn set_error(report: &mut Row, error: &Error) {
+    report.status = Status::Failed;
+    let errors: Vec<&Diagnostic> = error.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let errors = if errors.is_empty() {
+        error.diagnostics.iter().collect()
+    } else {
+        errors
+    };
+    report.error = Some(
+        errors
+            .iter()
+            .map(|d| one_line(d))
+            .collect::<Vec<_>>()
+            .join(super::report::LIST_SEPARATOR),
+    );
+    report.diagnostics = error.diagnostics.clone();
+}
+
+/// Temporary files that are removed unless kept: on an error, a panic or a
+/// stop, none is left behind.
+struct Temps(Vec<(Format, PathBuf)>);
+
+impl Drop for Temps {
+    fn drop(&mut self) {
+        for (_, path) in self.0.drain(..) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Do one form: `None` when the batch was stopped before it was written.
+fn process(job: &Job<'_>, writer: &mut Writer, read: Result<Warned<Scheda>>) -> Option<Done> {
+    let options = job.options;
+    let (riga, path) = (job.riga, job.path);
+    let mut report = Row::new(path.display().to_string(), riga, Status::Ok);
+    let done =
+        |report: Row, stem: String, temps: Vec<(Format, PathBuf)>| job.done(report, stem, temps);
+    let Warned {
+        value: mut form,
+        mut warnings,
+    } = match read {
+        Ok(read) => read,
+        Err(e) => {
+            set_error(&mut report, &e);
+            return Some(done(report, String::new(), Vec::new()));
+        }
+    };
+    report.comune = form.ente.denominazione.clone();
+    report.edizione = Some(form.edizione.code().to_string());
+    let found = rules::check(&form);
+    report.consistent = Some(found.is_empty());
+    if options.recompute {
+        report.corrections = rules::recompute(&mut form)
+            .into_iter()
+            .map(|c| format!("{} {}: {} -> {}", c.code, c.what, c.before, c.after))
+            .collect();
+    } else {
+        warnings.extend(found.into_iter().map(|d| {
+            Diagnostic::warning(format!(
+                "row {}, {}: printed {}, computed {}",
+                d.code, d.what, d.printed, d.computed
+            ))
+            .at(Location::pointer(d.pointer))
+        }));
+    }
+    let outcomes = rules::outcomes(&form);
+    report.r04 = form.quadro1.R04;
+    report.r05 = form.quadro1.R05;
+    report.caso = outcomes.caso;
+    report.quadro3_dovuto = outcomes.quadro3_dovuto;
+    report.r09 = form.quadro3.R09;
+    report.r15 = form.quadro3.R15;
+    report.quadro3_coerente = outcomes.quadro3_coerente;
+
+    let stem = options.names.stem(&form, path, riga);
+    let written = write_outputs(job, writer, &form, &stem, &mut warnings);
+    report.warnings = warnings.iter().map(one_line).collect();
+    match written {
+        Ok(Some(temps)) => Some(done(report, stem, temps)),
+        Ok(None) => None,
+        Err(e) => {
+            set_error(&mut report, &e);
+            Some(done(report, stem, Vec::new()))
+        }
+    }
+}
+
+/// Write every output of `form` to a temporary file in the output folder,
+/// gathering the writers' warnings; `None` when the batch was stopped. On
+/// an error (or a warning under `strict`) no temporary file is left.
+fn write_outputs(
+    job: &Job<'_>,
+    writer: &mut Writer,
+    form: &Scheda,
+    stem: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Option<Vec<(Format, PathBuf)>>> {
+    let options = job.options;
+    strict(options, warnings)?;
+    let mut temps = Temps(Vec::new());
+    for &format in &options.formats {
+        if job.stopped() {
+            return Ok(None);
+        }
+        let written = writer.write(form, format)?;
+        // Each writer that prints at the form's precision warns the same.
+        for w in written.warnings {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+        let name = files::temporary_name(&format!(
+            "{stem}.{}-{}.{}",
+            job.input,
+            job.row,
+            format.extension()
+        ));
+        let tmp = options.dir.join(name);
+        temps.0.push((format, tmp.clone()));
+        std::fs::write(&tmp, &written.value)
+            .map_err(|e| Error::msg(format!("failed to write {} ({e})", tmp.display())))?;
+    }
+    strict(options, warnings)?;
+    Ok(Some(std::mem::take(&mut temps.0)))
+}
+
+/// Under `strict`, warnings are a failure.
+fn strict(options: &Options, warnings: &[Diagnostic]) -> Result<()> {
+    if options.strict && !warnings.is_empty() {
+        let n = warnings.len();
+        return Err(Error::new(
+            Diagnostic::error(format!(
+                "{n} warning{} under --strict",
+                if n == 1 { "" } else { "s" }
+            ))
+            .with_hint("resolve the warnings, or drop --strict to accept them"),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,223 @@
+//! Batches: hundreds or thousands of forms in, one file per form and format
+//! out, in parallel, with a report (`scheda batch`).
+//!
+//! ```no_run
+//! use std::path::PathBuf;
+//! use std::sync::atomic::AtomicBool;
+//! use scheda::Format;
+//! use scheda::batch::{self, Event, Options};
+//!
+//! let options = Options::new(PathBuf::from("out"), vec![Format::Pdf]);
+//! let plan = batch::plan(&[PathBuf::from("schede/")], &options.dir, &options.report);
+//! let stop = AtomicBool::new(false); // set it from a Ctrl-C handler
+//! let outcome = batch::run(&plan, &options, &stop, |event| {
+//!     if let Event::Row(row) = event {
+//!         println!("{}: {}", row.input, row.status.as_str());
+//!     }
+//! })?;
+//! batch::report::save(&options.report, &outcome.rows)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! 1. [`plan()`] lists the inputs: files as given, folders walked for the
+//!    forms' extensions, in a fixed order.
+//! 2. [`run()`] works through them on [`Options::jobs`] worker threads
+//!    (16 MiB stacks; Typst uses rayon inside, so no outer pool), each with
+//!    its own [`Writer`] and so its own PDF renderer,
+//!    reused for every form. A worker reads an input (a multi-Comune
+//!    workbook or a JSON Lines file is then shared: every worker takes its
+//!    forms, one at a time), checks or recomputes the form, renders every
+//!    output and writes it to a hidden temporary file in the output folder.
+//!    The calling thread puts the results in input order, gives each form
+//!    its unique name ([`names`]), renames its temporary files into place
+//!    and calls back with each row of the report ([`Event`]). Memory stays
+//!    flat: a worker holds one form and its outputs, the channel to the
+//!    calling thread is bounded and carries no file's bytes.
+//! 3. [`report`] writes the rows as CSV or JSON.
+//!
+//! One input that cannot be read, or one form that cannot be written, is a
+//! row with its error; the batch goes on. When the stop flag is set, the
+//! workers take no more forms, the temporary files of forms not yet named
+//! are removed, and [`run()`] returns the rows done so far.
+
+mod collect;
+pub mod files;
+mod form;
+pub mod names;
+mod plan;
+pub mod report;
+mod source;
+mod worker;
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+pub use names::NamePattern;
+pub use plan::{Action, EXTENSIONS, Input, Plan, is_form_file, plan, walk};
+pub use report::{Row, Status};
+
+use crate::diagnostic::{Error, Result};
+use crate::format::Format;
+use crate::writers::{WriteOptions, Writer};
+
+/// The stack of a worker thread: Typst's layout recurses deeply.
+const STACK: usize = 16 * 1024 * 1024;
+
+/// What a batch does.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The output folder (made if missing).
+    pub dir: PathBuf,
+    /// The formats written for each form (one file each).
+    pub formats: Vec<Format>,
+    /// How many worker threads.
+    pub jobs: usize,
+    /// Replace the derived values with the computed ones, listing each
+    /// change in the report; otherwise each printed value that disagrees
+    /// with the rules is kept, with a warning.
+    pub recompute: bool,
+    /// A form with a warning fails.
+    pub strict: bool,
+    /// Replace outputs that exist; otherwise they are kept.
+    pub force: bool,
+    /// How outputs are named.
+    pub names: NamePattern,
+    /// Templates and text layout for the writers.
+    pub write: WriteOptions,
+    /// Where the report goes: no output takes its name, and no walk of the
+    /// output folder reads it.
+    pub report: PathBuf,
+}
+
+impl Options {
+    /// Write `formats` into `dir`, on as many threads as the machine has
+    /// cores, with the report at `dir/report.csv` and everything else off.
+    pub fn new(dir: PathBuf, formats: Vec<Format>) -> Self {
+        Options {
+            report: dir.join("report.csv"),
+            dir,
+            formats,
+            jobs: default_jobs(),
+            recompute: false,
+            strict: false,
+            force: false,
+            names: NamePattern::default(),
+            write: WriteOptions::default(),
+        }
+    }
+}
+
+/// The number of cores this process may use (1 when it cannot tell).
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
+/// What [`run()`] tells as it goes, on the calling thread.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// An input turned out to hold this many forms more than the one it was
+    /// counted as (a multi-Comune workbook, a JSON Lines file).
+    Found(usize),
+    /// A row of the report is final: its form is done (outputs renamed into
+    /// place), failed or skipped. Rows come in input order.
+    Row(&'a Row),
+}
+
+/// What a batch did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The report, in input order.
+    pub rows: Vec<Row>,
+    /// Whether the stop flag ended the batch early.
+    pub interrupted: bool,
+    /// How long it took.
+    pub elapsed: Duration,
+    /// Temporary files of earlier batches found in the output folder.
+    pub stale: files::Stale,
+}
+
+impl Outcome {
+    /// How many rows have this status.
+    pub fn count(&self, status: Status) -> usize {
+        self.rows.iter().filter(|r| r.status == status).count()
+    }
+
+    /// How many forms (rows that are not skipped files).
+    pub fn forms(&self) -> usize {
+        self.rows.iter().filter(|r| r.is_form()).count()
+    }
+}
+
+/// Run the batch `plan` (see the module's documentation). `stop` ends it
+/// early when set; `progress` is called on this thread. An error is a
+/// failure of the whole batch (the output folder cannot be made, the
+/// templates cannot be loaded); a failure of one input is a row.
+pub fn run(
+    plan: &Plan,
+    options: &Options,
+    stop: &AtomicBool,
+    progress: impl FnMut(Event<'_>),
+) -> Result<Outcome> {
+    let start = Instant::now();
+    std::fs::create_dir_all(&options.dir).map_err(|e| {
+        Error::msg(format!(
+            "failed to make the output folder {} ({e})",
+            options.dir.display()
+        ))
+    })?;
+    let stale = files::remove_stale(&options.dir);
+    let mut formats: Vec<Format> = Vec::new();
+    for f in &options.formats {
+        if !formats.contains(f) {
+            formats.push(*f);
+        }
+    }
+    let jobs = options.jobs.max(1);
+    let mut writers = Vec::with_capacity(jobs);
+    for _ in 0..jobs {
+        let mut writer = Writer::new(options.write.clone());
+        writer.prepare(&formats)?;
+        writers.push(writer);
+    }
+    let options = &Options {
+        formats,
+        ..options.clone()
+    };
+    let mut collector = collect::Collector::new(plan, options, progress);
+    let shared = worker::Shared::new(plan, options, stop);
+    let (tx, rx) = mpsc::sync_channel(jobs * 4);
+    std::thread::scope(|scope| -> Result<()> {
+        let mut started = 0;
+        let mut failure = None;
+        for (i, writer) in writers.into_iter().enumerate() {
+            let (shared, tx) = (&shared, tx.clone());
+            let spawned = std::thread::Builder::new()
+                .name(format!("batch-{i}"))
+                .stack_size(STACK)
+                .spawn_scoped(scope, move || worker::work(shared, writer, tx));
+            match spawned {
+                Ok(_) => started += 1,
+                Err(e) => failure = Some(e),
+            }
+        }
+        drop(tx);
+        if let (0, Some(e)) = (started, failure) {
+            return Err(Error::msg(format!("failed to start a worker thread ({e})")));
+        }
+        for msg in rx {
+            collector.receive(msg);
+        }
+        Ok(())
+    })?;
+    let interrupted = stop.load(std::sync::atomic::Ordering::Relaxed);
+    let rows = collector.finish(interrupted);
+    Ok(Outcome {
+        rows,
+        interrupted,
+        elapsed: start.elapsed(),
+        stale,
+    })
+}

@@ -1,0 +1,416 @@
+//! The batch report: one [`Row`] per form (and per input that is not one),
+//! written as CSV for a spreadsheet with Italian settings ([`csv`]) or as
+//! JSON ([`json()`]).
+//!
+//! The CSV opens as it is in Excel and LibreOffice set to Italian: UTF-8
+//! with a byte order mark, `;` between fields, CRLF line ends, numbers with
+//! a decimal comma and no thousands separator and not quoted, every text in
+//! double quotes (a quote inside doubled). A text that a spreadsheet would
+//! take for a formula (starting with `=`, `+`, `-` or `@`) gets a leading
+//! apostrophe.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::number::format_it;
+use crate::rules::Caso;
+
+/// What became of one form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Read, checked and written.
+    Ok,
+    /// Read and checked; every output already existed and was kept (no
+    /// `force`).
+    Kept,
+    /// Not done: the input or the form could not be read, checked or
+    /// written (see `error`).
+    Failed,
+    /// Not a form: a file of another kind in an input folder, or a file
+    /// met twice.
+    Skipped,
+}
+
+impl Status {
+    /// The word the report uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Kept => "kept",
+            Status::Failed => "failed",
+            Status::Skipped => "skipped",
+        }
+    }
+}
+
+/// One row of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The input file, as given or found.
+    pub input: String,
+    /// The row of a multi-Comune workbook or the line of a JSON Lines file;
+    /// `None` for a file of one form.
+    pub riga: Option<u32>,
+    /// What became of the form.
+    pub status: Status,
+    /// The Comune (`ente.denominazione`).
+    pub comune: Option<String>,
+    /// The edition's code (`SOC25`).
+    pub edizione: Option<String>,
+    /// R04, as written (after `recompute`, the computed one).
+    pub r04: Option<Decimal>,
+    /// R05.
+    pub r05: Option<Decimal>,
+    /// The Quadro 2 case (A-D).
+    pub caso: Option<Caso>,
+    /// Whether Quadro 3 must be compiled.
+    pub quadro3_dovuto: Option<bool>,
+    /// R09.
+    pub r09: Option<Decimal>,
+    /// R15.
+    pub r15: Option<Decimal>,
+    /// Whether Quadro 3 is coherent (R15 >= R09), when it is due.
+    pub quadro3_coerente: Option<bool>,
+    /// Whether every printed derived value agreed with the rules, as read.
+    pub consistent: Option<bool>,
+    /// The warnings: of reading, of the rules (a printed value that
+    /// disagrees with them, without `recompute`), of writing, an output
+    /// kept.
+    pub warnings: Vec<String>,
+    /// With `recompute`, each derived value replaced: `R04: 33,629149 ->
+    /// 33,63`.
+    pub corrections: Vec<String>,
+    /// The files written (or kept) in the output folder, by name.
+    pub outputs: Vec<String>,
+    /// Why the form failed, or was skipped.
+    pub error: Option<String>,
+    /// The errors in full (with hints and locations), for printing; not in
+    /// the CSV.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Row {
+    /// A row for `input` with nothing known yet.
+    pub fn new(input: String, riga: Option<u32>, status: Status) -> Self {
+        Row {
+            input,
+            riga,
+            status,
+            comune: None,
+            edizione: None,
+            r04: None,
+            r05: None,
+            caso: None,
+            quadro3_dovuto: None,
+            r09: None,
+            r15: None,
+            quadro3_coerente: None,
+            consistent: None,
+            warnings: Vec::new(),
+            corrections: Vec::new(),
+            outputs: Vec::new(),
+            error: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Whether the row is a form (not a skipped file).
+    pub fn is_form(&self) -> bool {
+        self.status != Status::Skipped
+    }
+}
+
+/// A diagnostic in one line of the report: its message and where it points.
+pub fn one_line(d: &Diagnostic) -> String {
+    match &d.location {
+        None => d.message.clone(),
+        Some(Location::Line { line }) => format!("{} (line {line})", d.message),
+        Some(loc) => format!("{} ({loc})", d.message),
+    }
+}
+
+/// The columns of the CSV report, in order.
+pub const COLUMNS: [&str; 17] = [
+    "input",
+    "row",
+    "status",
+    "Comune",
+    "edition",
+    "R04",
+    "R05",
+    "Quadro 2 case",
+    "Quadro 3 due",
+    "R09",
+    "R15",
+    "Quadro 3 coherent",
+    "consistent",
+    "warnings",
+    "corrections",
+    "outputs",
+    "error",
+];
+
+/// What separates the items of a list in one cell (warnings, outputs): a
+/// character no output name holds.
+pub const LIST_SEPARATOR: &str = " | ";
+
+enum Cell<'a> {
+    Text(&'a str),
+    Number(String),
+    Empty,
+}
+
+fn text(t: Option<&str>) -> Cell<'_> {
+    t.map_or(Cell::Empty, Cell::Text)
+}
+
+/// A list joined in one cell; empty when it is.
+fn list(s: &str) -> Cell<'_> {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s)
+    }
+}
+
+/// An amount or a ratio of the form, with at least the form's two decimals.
+fn number(d: Option<Decimal>) -> Cell<'static> {
+    d.map_or(Cell::Empty, |d| Cell::Number(format_it(d, 2)))
+}
+
+fn yes_no(b: Option<bool>) -> Cell<'static> {
+    b.map_or(Cell::Empty, |b| Cell::Text(if b { "SI" } else { "NO" }))
+}
+
+fn caso(c: Option<Caso>) -> Cell<'static> {
+    c.map_or(Cell::Empty, |c| {
+        Cell::Text(match c {
+            Caso::A => "A",
+            Caso::B => "B",
+            Caso::C => "C",
+            Caso::D => "D",
+        })
+    })
+}
+
+fn push_cell(out: &mut String, cell: &Cell<'_>) {
+    match cell {
+        Cell::Empty => {}
+        Cell::Number(n) => out.push_str(n),
+        Cell::Text(t) => {
+            out.push('"');
+            if t.starts_with(['=', '+', '-', '@']) {
+                out.push('\'');
+            }
+            out.push_str(&t.replace('"', "\"\""));
+            out.push('"');
+        }
+    }
+}
+
+fn push_line(out: &mut String, cells: &[Cell<'_>]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        push_cell(out, cell);
+    }
+    out.push_str("\r\n");
+}
+
+/// The report as CSV for a spreadsheet with Italian settings (see the
+/// module's documentation).
+pub fn csv(rows: &[Row]) -> Vec<u8> {
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<Cell<'_>> = COLUMNS.iter().map(|c| Cell::Text(c)).collect();
+    push_line(&mut out, &header);
+    for r in rows {
+        let (warnings, corrections, outputs) = (
+            r.warnings.join(LIST_SEPARATOR),
+            r.corrections.join(LIST_SEPARATOR),
+            r.outputs.join(LIST_SEPARATOR),
+        );
+        push_line(
+            &mut out,
+            &[
+                Cell::Text(&r.input),
+                r.riga.map_or(Cell::Empty, |n| Cell::Number(n.to_string())),
+                Cell::Text(r.status.as_str()),
+                text(r.comune.as_deref()),
+                text(r.edizione.as_deref()),
+                number(r.r04),
+                number(r.r05),
+                caso(r.caso),
+                yes_no(r.quadro3_dovuto),
+                number(r.r09),
+                number(r.r15),
+                yes_no(r.quadro3_coerente),
+                yes_no(r.consistent),
+                list(&warnings),
+                list(&corrections),
+                list(&outputs),
+                text(r.error.as_deref()),
+            ],
+        );
+    }
+    out.into_bytes()
+}
+
+/// An exact decimal as a JSON number.
+fn json_number(d: Option<Decimal>) -> Value {
+    d.and_then(|d| d.to_string().parse::<serde_json::Number>().ok())
+        .map_or(Value::Null, Value::Number)
+}
+
+/// The report as a JSON array, one object per row, numbers exact (as the
+/// form holds them).
+pub fn json(rows: &[Row]) -> Vec<u8> {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                "input": r.input,
+                "row": r.riga,
+                "status": r.status,
+                "comune": r.comune,
+                "edizione": r.edizione,
+                "R04": json_number(r.r04),
+                "R05": json_number(r.r05),
+                "caso": r.caso,
+                "quadro3_dovuto": r.quadro3_dovuto,
+                "R09": json_number(r.r09),
+                "R15": json_number(r.r15),
+                "quadro3_coerente": r.quadro3_coerente,
+                "consistent": r.consistent,
+                "warnings": r.warnings,
+                "corrections": r.corrections,
+                "outputs": r.outputs,
+                "error": r.error,
+                "diagnostics": r.diagnostics,
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text.into_bytes()
+}
+
+/// Whether a report path asks for JSON (`.json`); CSV otherwise.
+pub fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Write the report to `path` whole (a temporary file renamed into place),
+/// as JSON for a `.json` path and CSV otherwise.
+pub fn save(path: &Path, rows: &[Row]) -> std::io::Result<()> {
+    let bytes = if is_json(path) { json(rows) } else { csv(rows) };
+    super::files::write_whole(path, &bytes)
+}
+
+/// The output names an earlier report lists (its `outputs` column), so that
+/// a batch whose inputs include the output folder does not read back the
+/// forms it wrote before. Empty when there is no report, or it cannot be
+/// read.
+pub fn earlier_outputs(path: &Path) -> HashSet<String> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return HashSet::new();
+    };
+    let names: Vec<String> = if is_json(path) {
+        let rows: Vec<Value> = serde_json::from_slice(&bytes).unwrap_or_default();
+        rows.iter()
+            .filter_map(|r| r.get("outputs")?.as_array().cloned())
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    } else {
+        let text = String::from_utf8_lossy(&bytes);
+        let records = parse_csv(text.trim_start_matches('\u{FEFF}'));
+        let Some(column) = records
+            .first()
+            .and_then(|h| h.iter().position(|c| c == "outputs"))
+        else {
+            return HashSet::new();
+        };
+        records
+            .iter()
+            .skip(1)
+            .filter_map(|r| r.get(column))
+            .flat_map(|cell| cell.split(LIST_SEPARATOR).map(str::to_string))
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    names.into_iter().collect()
+}
+
+/// The records of a CSV text written by [`csv`]: fields separated by `;`,
+/// quoted with `"` (doubled inside), records ending with a line break.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            '"' => quoted = !quoted,
+            ';' if !quoted => record.push(std::mem::take(&mut field)),
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            c => field.push(c),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_for_an_italian_spreadsheet_and_back() {
+        let mut row = Row::new("in/a;b.json".into(), Some(3), Status::Ok);
+        row.comune = Some("SANT'\"ANNA\"; X".into());
+        row.r04 = Some("33.629149".parse().unwrap());
+        row.r09 = Some("1234.5".parse().unwrap());
+        row.quadro3_dovuto = Some(true);
+        row.caso = Some(Caso::C);
+        row.warnings = vec!["=1+2".into()];
+        row.outputs = vec!["A.pdf".into(), "A.xlsx".into()];
+        let bytes = csv(&[row]);
+        let text = String::from_utf8(bytes).unwrap();
+        let mut lines = text.split("\r\n");
+        assert_eq!(
+            lines.next().unwrap(),
+            "\u{FEFF}\"input\";\"row\";\"status\";\"Comune\";\"edition\";\"R04\";\"R05\";\
+             \"Quadro 2 case\";\"Quadro 3 due\";\"R09\";\"R15\";\"Quadro 3 coherent\";\
+             \"consistent\";\"warnings\";\"corrections\";\"outputs\";\"error\""
+        );
+        assert_eq!(
+            lines.next().unwrap(),
+            "\"in/a;b.json\";3;\"ok\";\"SANT'\"\"ANNA\"\"; X\";;33,629149;;\"C\";\"SI\";1234,50;;;;\
+             \"'=1+2\";;\"A.pdf | A.xlsx\";"
+        );
+        let records = parse_csv(text.trim_start_matches('\u{FEFF}'));
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1][3], "SANT'\"ANNA\"; X");
+        assert_eq!(records[1][15], "A.pdf | A.xlsx");
+    }
+}

@@ -1,0 +1,272 @@
+//! `scheda batch`: many forms in, one file per form and format out, in
+//! parallel, with a report ([`scheda::batch`] does the work).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use clap::Args;
+use scheda::Format;
+use scheda::batch::{self, NamePattern, Options, Status};
+use scheda::diagnostic::{Diagnostic, Error};
+use scheda::writers::WriteOptions;
+use scheda::writers::text::TextLayout;
+
+use super::progress::{Progress, rate};
+use super::{
+    CliResult, Common, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Failure, format_parser,
+    layout_parser,
+};
+
+/// Set by Ctrl-C (SIGINT), SIGTERM or SIGHUP: the batch stops.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Inputs: files in any format scheda reads; folders, walked recursively for .txt, .json, .jsonl, \
+.pdf and .xlsx files (other files are listed as skipped; hidden ones are not looked at); \
+multi-Comune workbooks and JSON Lines files give one form per row or line; `-` reads a list of \
+paths from standard input, one per line.
+
+Names: the Comune's name (`SONDRIO.pdf`, then `SONDRIO-2.pdf` for a second SONDRIO, in input \
+order), made safe on every system; the input's name (and row) when the form names no Comune. \
+--name takes a pattern with the placeholders {denominazione}, {codice}, {provincia}, {edizione}, \
+{anno}, {input} (the input's name without extension) and {riga} (the row or line).
+
+Report (DIR/report.csv, or --report FILE; .json for JSON): one row per form with: input; row; \
+status (ok, kept, failed, skipped); Comune; edition; R04; R05; Quadro 2 case; Quadro 3 due; R09; \
+R15; Quadro 3 coherent; consistent; warnings; corrections; outputs; error. The CSV is for Excel \
+and LibreOffice with Italian settings: UTF-8 with BOM, `;`, decimal commas.
+
+Every output is written to a hidden temporary file (.NAME.tmp-PID) in DIR and renamed when \
+complete; an existing output is kept unless --force; an input is never written over. Ctrl-C \
+stops the batch: the forms in progress are dropped with their temporary files, the report lists \
+those done, and the exit code is 130. A later batch into DIR removes the temporary files of a \
+batch that was killed.
+
+Exit codes: 0 every form done (or kept); 4 some inputs or forms failed (see the report; under \
+--strict a form with a warning fails, and is not written); 3 the batch could not run (output \
+folder, templates, report); 2 usage error; 130 interrupted.")]
+pub(super) struct BatchArgs {
+    /// Input files and folders; `-` reads a list of paths from standard
+    /// input, one per line.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The output folder (made if missing).
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    /// The formats to write, separated by commas: one file per form and
+    /// format.
+    #[arg(long, value_name = "FORMAT,...", ignore_case = true, value_delimiter = ',',
+          default_value = "pdf", value_parser = format_parser())]
+    to: Vec<Format>,
+    /// Worker threads (default: the number of cores).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Replace the derived values with the computed ones, listing each
+    /// change in the report.
+    #[arg(long)]
+    recompute: bool,
+    /// Replace outputs that exist (they are kept otherwise).
+    #[arg(long)]
+    force: bool,
+    /// Name the outputs after this pattern, e.g. '{codice}-{denominazione}'.
+    #[arg(long, value_name = "PATTERN", value_parser = clap::value_parser!(NamePattern))]
+    name: Option<NamePattern>,
+    /// The report's file (default DIR/report.csv); `.json` writes JSON.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Print no progress and no summary.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Text layout to write (by default the edition's own).
+    #[arg(long, value_name = "LAYOUT", ignore_case = true, value_parser = layout_parser())]
+    layout: Option<TextLayout>,
+    #[command(flatten)]
+    common: Common,
+}
+
+pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
+    args.common.catalogue()?;
+    if args.layout.is_some() && !args.to.contains(&Format::Text) {
+        return Err(Failure::named(
+            None,
+            Error::new(
+                Diagnostic::error("--layout chooses a text layout, and no txt output is asked for")
+                    .with_hint("drop --layout, or add txt to --to"),
+            ),
+        ));
+    }
+    let inputs = expand_stdin(&args.inputs)?;
+    let mut options = Options::new(args.output.clone(), args.to.clone());
+    if let Some(jobs) = args.jobs {
+        options.jobs = usize::from(jobs);
+    }
+    options.recompute = args.recompute;
+    options.strict = args.common.strict;
+    options.force = args.force;
+    options.names = args.name.clone().unwrap_or_default();
+    options.write = WriteOptions {
+        templates_dir: args.common.templates.clone(),
+        layout: args.layout,
+    };
+    if let Some(report) = &args.report {
+        options.report = report.clone();
+    }
+    let plan = batch::plan(&inputs, &options.dir, &options.report);
+    if plan.to_read() == 0 {
+        return Err(Failure::named(
+            None,
+            Error::new(
+                Diagnostic::error("no form to read in the inputs").with_hint(format!(
+                    "give files, or folders holding {} files",
+                    batch::EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+                )),
+            ),
+        ));
+    }
+    refuse_report_path(&plan, &options)?;
+    // Without a handler Ctrl-C ends the process at once: outputs stay
+    // whole, but temporary files would be left.
+    let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
+
+    let mut progress = Progress::new(plan.to_read(), args.quiet);
+    let outcome = batch::run(&plan, &options, &STOP, |event| progress.event(event))
+        .map_err(|e| Failure::named(None, e))?;
+    progress.finish();
+
+    let saved = batch::report::save(&options.report, &outcome.rows);
+    if !args.quiet {
+        summary(&outcome, &options.report, saved.is_ok());
+    }
+    if let Err(e) = saved {
+        return Err(Failure::output(
+            &options.report,
+            Error::msg(format!(
+                "failed to write the report {} ({e})",
+                options.report.display()
+            )),
+        ));
+    }
+    Ok(if outcome.interrupted {
+        EXIT_INTERRUPTED
+    } else if outcome.count(Status::Failed) > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Refuse a report that would be written over an input, or into a folder
+/// that does not exist (found out only once every form is done).
+fn refuse_report_path(plan: &batch::Plan, options: &Options) -> CliResult<()> {
+    let report = &options.report;
+    if let Ok(at) = report.canonicalize()
+        && plan
+            .inputs
+            .iter()
+            .any(|i| i.path.canonicalize().is_ok_and(|p| p == at))
+    {
+        return Err(Failure::output(
+            report,
+            Error::new(
+                Diagnostic::error("the report is an input: scheda never overwrites its input")
+                    .with_hint("choose another file with --report"),
+            ),
+        ));
+    }
+    let parent = report.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent
+        && parent != options.dir
+        && !parent.is_dir()
+    {
+        return Err(Failure::output(
+            report,
+            Error::new(
+                Diagnostic::error(format!(
+                    "the report's folder {} does not exist",
+                    parent.display()
+                ))
+                .with_hint("make it first, or choose another file with --report"),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The inputs with `-` replaced by the paths listed on standard input.
+fn expand_stdin(inputs: &[PathBuf]) -> CliResult<Vec<PathBuf>> {
+    let mut out = Vec::with_capacity(inputs.len());
+    let mut read = false;
+    for input in inputs {
+        if input != Path::new("-") {
+            out.push(input.clone());
+            continue;
+        }
+        if std::mem::replace(&mut read, true) {
+            continue;
+        }
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            Failure::named(
+                Some("<stdin>".into()),
+                Error::msg(format!("failed to read the list of inputs ({e})")),
+            )
+        })?;
+        out.extend(
+            text.lines()
+                .map(|l| l.trim_end_matches('\r'))
+                .filter(|l| !l.trim().is_empty())
+                .map(PathBuf::from),
+        );
+    }
+    Ok(out)
+}
+
+/// `batch: 300 forms in 2.1 s (142.9 forms/s): 298 written, 1 kept, 1
+/// failed; 2 files skipped; report: out/report.csv`.
+fn summary(outcome: &batch::Outcome, report: &Path, saved: bool) {
+    let stale = outcome.stale;
+    if stale.removed > 0 {
+        eprintln!(
+            "batch: removed {} temporary file(s) of an earlier batch that was killed",
+            stale.removed
+        );
+    }
+    if stale.kept > 0 {
+        eprintln!(
+            "batch: left {} temporary file(s) of another batch (running, or not known to have \
+             ended); they are not outputs",
+            stale.kept
+        );
+    }
+    let forms = outcome.forms();
+    let secs = outcome.elapsed.as_secs_f64();
+    let mut parts = vec![format!("{} written", outcome.count(Status::Ok))];
+    if outcome.count(Status::Kept) > 0 {
+        parts.push(format!("{} kept", outcome.count(Status::Kept)));
+    }
+    parts.push(format!("{} failed", outcome.count(Status::Failed)));
+    let plural = if forms == 1 { "" } else { "s" };
+    let mut text = if outcome.interrupted {
+        format!("batch: interrupted after {forms} form{plural} in {secs:.1} s")
+    } else {
+        format!("batch: {forms} form{plural} in {secs:.1} s")
+    };
+    text.push_str(&format!(
+        " ({:.1} forms/s): {}",
+        rate(forms, outcome.elapsed),
+        parts.join(", ")
+    ));
+    let skipped = outcome.count(Status::Skipped);
+    if skipped > 0 {
+        text.push_str(&format!(
+            "; {skipped} file{} skipped",
+            if skipped == 1 { "" } else { "s" }
+        ));
+    }
+    if saved {
+        text.push_str(&format!("; report: {}", report.display()));
+    }
+    eprintln!("{text}");
+}
