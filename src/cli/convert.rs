@@ -139,9 +139,9 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
                             forms.len()
                         ))
                         .with_hint(
-                            "pick one with --comune NAME (or --comune N), or write them all to \
-                             .jsonl or .xlsx; one file per form is planned as `scheda batch`, \
-                             not available yet",
+                            "pick one with --comune NAME (or --comune N), write them all to \
+                             .jsonl or .xlsx, or one file per form with `scheda batch IN -o DIR \
+                             --to FORMAT`",
                         ),
                     ),
                 ));

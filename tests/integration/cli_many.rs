@@ -61,8 +61,8 @@ fn several_forms_to_a_one_form_format_name_every_way_out() {
     );
     assert!(
         err.contains(
-            "hint: pick one with --comune NAME (or --comune N), or write them all to .jsonl or \
-             .xlsx; one file per form is planned as `scheda batch`, not available yet"
+            "hint: pick one with --comune NAME (or --comune N), write them all to .jsonl or \
+             .xlsx, or one file per form with `scheda batch IN -o DIR --to FORMAT`"
         ),
         "{err}"
     );
