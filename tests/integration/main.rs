@@ -4,6 +4,7 @@
 mod util;
 
 mod batch;
+mod batch_report;
 mod cli;
 mod cli_many;
 mod cli_messages;
