@@ -53,7 +53,6 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
 
 pub use names::NamePattern;
 pub use plan::{Action, EXTENSIONS, Input, Plan, is_form_file, plan, walk};
@@ -133,8 +132,6 @@ pub struct Outcome {
     pub rows: Vec<Row>,
     /// Whether the stop flag ended the batch early.
     pub interrupted: bool,
-    /// How long it took.
-    pub elapsed: Duration,
     /// Temporary files of earlier batches found in the output folder.
     pub stale: files::Stale,
 }
@@ -161,7 +158,6 @@ pub fn run(
     stop: &AtomicBool,
     progress: impl FnMut(Event<'_>),
 ) -> Result<Outcome> {
-    let start = Instant::now();
     std::fs::create_dir_all(&options.dir).map_err(|e| {
         Error::msg(format!(
             "failed to make the output folder {} ({e})",
@@ -217,7 +213,6 @@ pub fn run(
     Ok(Outcome {
         rows,
         interrupted,
-        elapsed: start.elapsed(),
         stale,
     })
 }
