@@ -66,9 +66,10 @@ trap 'exit 143' TERM
 # --- tools -----------------------------------------------------------------
 
 say "building the release binary and the generator..."
-cargo build --release --quiet --bin scheda --example generate
+cargo build --release --quiet --bin scheda --example generate --example bench
 bin=${SCHEDA:-target/release/scheda}
 gen=target/release/examples/generate
+renderer=target/release/examples/bench
 
 batch_args=(--to pdf --quiet)
 [ -n "${JOBS:-}" ] && batch_args+=(--jobs "$JOBS")
@@ -138,7 +139,7 @@ busy=$(calc "print ($load > $cores / 2) ? 1 : 0")
 # --- scheda batch, for each N ----------------------------------------------
 
 rows=()   # "label|wall|per|rate|rss|cpu|goals"
-ratios=() # "label|per scheda ms"
+ratios=() # "label|wall per scheda ms|CPU per scheda ms"
 gen_lines=()
 for n in "${sizes[@]}"; do
   in="$work/in-$n"
@@ -165,11 +166,24 @@ for n in "${sizes[@]}"; do
       if ($n == 8000) s = s \", <60 s \" (($WALL < 60) ? \"ok\" : \"MISSED\");
       print s")
     rows+=("scheda batch, $n schede|$WALL s|$per ms|$rate|$mib MiB|$(calc "printf \"%.1f\", $CPU * 1000 / $n") ms|$goals")
-    ratios+=("$n JSON forms|$per")
+    ratios+=("$n JSON forms|$per|$(calc "print $CPU * 1000 / $n")")
     rm -rf "$out"
   fi
   rm -rf "$in"
 done
+
+# --- the renderer alone, in one process, on the same kind of forms ----------
+
+# What the worker threads could reach at most: examples/bench renders the
+# first N forms (N the first size) with as many threads as cores (or JOBS),
+# without reading or writing files.
+n0=${sizes[0]}
+threads=${JOBS:-$cores}
+say "the renderer alone: $n0 forms, $threads threads (examples/bench)..."
+"$gen" --forms "$n0" --out "$work/bench-in" --format jsonl --quiet
+measure renderer "$renderer" --forms "$n0" --threads "$threads" "$work/bench-in/schede.jsonl"
+rows+=("renderer alone, $n0 schede, $threads threads (examples/bench)|$WALL s|$(calc "printf \"%.2f\", $WALL * 1000 / $n0") ms|$(calc "printf \"%.0f\", $n0 / $WALL")|$(calc "printf \"%.0f\", $RSS / 1024") MiB|$(calc "printf \"%.1f\", $CPU * 1000 / $n0") ms|-")
+rm -rf "$work/bench-in"
 
 # --- the LibreOffice subset: the first LO_FORMS forms ------------------------
 
@@ -197,7 +211,7 @@ if [ $with_batch = 1 ]; then
   [ "$made" = "$lo_forms" ] || die "scheda batch wrote $made PDFs for $lo_forms workbooks"
   per=$(calc "printf \"%.2f\", $WALL * 1000 / $lo_forms")
   rows+=("scheda batch, the $lo_forms workbooks|$WALL s|$per ms|$(calc "printf \"%.0f\", $lo_forms / $WALL")|$(calc "printf \"%.0f\", $RSS / 1024") MiB|$(calc "printf \"%.1f\", $CPU * 1000 / $lo_forms") ms|-")
-  ratios+=("the same $lo_forms workbooks|$per")
+  ratios+=("the same $lo_forms workbooks|$per|$(calc "print $CPU * 1000 / $lo_forms")")
 fi
 
 # --- LibreOffice -------------------------------------------------------------
@@ -212,6 +226,7 @@ measure lo "${lo[@]}" --outdir "$work/lo-pdf" "${books[@]}"
 made=$(count_pdfs "$work/lo-pdf")
 [ "$made" = "$lo_forms" ] || die "LibreOffice wrote $made PDFs for $lo_forms workbooks (log: $(tail -n 3 "$work/lo.log"))"
 lo_per=$(calc "printf \"%.1f\", $WALL * 1000 / $lo_forms")
+lo_cpu=$(calc "print $CPU * 1000 / $lo_forms")
 rows+=("LibreOffice, $lo_forms workbooks, one soffice|$WALL s|$lo_per ms|$(calc "printf \"%.1f\", $lo_forms / $WALL")|$(calc "printf \"%.0f\", $RSS / 1024") MiB|$(calc "printf \"%.1f\", $CPU * 1000 / $lo_forms") ms|-")
 
 # --- the table -------------------------------------------------------------
@@ -227,9 +242,10 @@ echo
 } | if command -v column >/dev/null; then column -t -s '|'; else tr '|' '\t'; fi
 echo
 for r in "${ratios[@]}"; do
-  IFS='|' read -r what per <<<"$r"
-  x=$(calc "printf \"%.0f\", $lo_per / $per")
-  verdict=$(calc "print ($lo_per / $per >= 20) ? \"ok\" : \"MISSED\"")
-  echo "LibreOffice / scheda batch per scheda ($what): ${x}× (goal ≥20×: $verdict)"
+  IFS='|' read -r what per cpu <<<"$r"
+  x=$(calc "printf \"%.0f\", $lo_per / ($per + 1e-9)")
+  verdict=$(calc "print ($lo_per / ($per + 1e-9) >= 20) ? \"ok\" : \"MISSED\"")
+  by_cpu=$(calc "printf \"%.0f\", $lo_cpu / ($cpu + 1e-9)")
+  echo "LibreOffice / scheda batch, wall time per scheda ($what): ${x}× (goal ≥20×: $verdict); by CPU time: ${by_cpu}×"
 done
 [ $with_batch = 1 ] || echo "scheda batch: not measured (--without-batch)"
