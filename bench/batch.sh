@@ -12,7 +12,8 @@
 # LO_FORMS (50) forms, written as single-form workbooks, to PDF in ONE
 # `soffice --headless --convert-to pdf` (its best case: the profile is made
 # and the program warmed by a first conversion that is not timed), and
-# `scheda batch` on the same workbooks.
+# `scheda batch` on the same workbooks. For reference, it also times the PDF
+# renderer alone on the first N forms (examples/bench, one process, no files).
 #
 # Needs: cargo, LibreOffice Calc (`soffice`; Debian/Ubuntu: apt-get install
 # libreoffice-calc), GNU time (`/usr/bin/time`; installed with apt-get when
@@ -58,7 +59,14 @@ die() {
 }
 
 work=$(mktemp -d -t scheda-batch.XXXXXX)
-cleanup() { rm -rf "$work"; }
+child= # the measured command running, in a process group of its own
+cleanup() {
+  if [ -n "$child" ]; then
+    kill -TERM -- "-$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -100,22 +108,28 @@ fi
 
 # measure NAME CMD...: runs CMD (stdout and stderr to $work/NAME.log) and
 # sets WALL (s), CPU (user+sys s) and RSS (peak resident set, KiB) of it and
-# its children. Fails with the log's end if CMD fails.
-measure() {
-  local name=$1 start end rc=0
-  shift
-  start=$(date +%s%N)
-  if [ -n "$gnu_time" ]; then
-    "$gnu_time" -f '%U %S %M' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 || rc=$?
-  else
-    python3 - "$work/$name.time" "$@" >"$work/$name.log" 2>&1 <<'EOF' || rc=$?
+# its children. Fails with the log's end if CMD fails. CMD runs in a process
+# group of its own, waited for in the background, so that an interrupted
+# script stops it and removes its files.
+if [ -z "$gnu_time" ]; then
+  cat >"$work/rusage.py" <<'EOF'
 import resource, subprocess, sys
 rc = subprocess.call(sys.argv[2:])
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 open(sys.argv[1], "w").write(f"{u.ru_utime} {u.ru_stime} {u.ru_maxrss}\n")
 sys.exit(rc)
 EOF
-  fi
+fi
+measure() {
+  local name=$1 start end rc=0
+  shift
+  local runner=(python3 "$work/rusage.py" "$work/$name.time")
+  [ -n "$gnu_time" ] && runner=("$gnu_time" -f '%U %S %M' -o "$work/$name.time")
+  start=$(date +%s%N)
+  setsid --wait "${runner[@]}" "$@" >"$work/$name.log" 2>&1 </dev/null &
+  child=$!
+  wait "$child" || rc=$?
+  child=
   end=$(date +%s%N)
   if [ $rc != 0 ]; then
     tail -n 20 "$work/$name.log" >&2
