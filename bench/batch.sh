@@ -147,7 +147,7 @@ calc() { awk "BEGIN { $1 }"; }
 
 cores=$(nproc)
 load=$(cut -d' ' -f1 /proc/loadavg)
-busy=$(calc "print ($load > $cores / 2) ? 1 : 0")
+busy=$(calc "print ($load > $cores) ? 1 : 0")
 [ "$busy" = 1 ] && say "warning: load average $load on $cores cores: something else is running, figures will be slower"
 
 # --- scheda batch, for each N ----------------------------------------------
