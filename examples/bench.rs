@@ -2,13 +2,16 @@
 //! worker threads, each with its own reusable renderer.
 //!
 //! ```text
-//! cargo run --release --example bench -- [--forms N] [--threads T] [--templates DIR] [MODEL.json]
+//! cargo run --release --example bench -- [--forms N] [--threads T] [--templates DIR] [MODEL.json | FORMS.jsonl]
 //! ```
 //!
 //! The model defaults to the golden model of seed 002. Every form gets its
 //! own Comune name and user counts, so that the batch is not one form
-//! rendered N times. Prints the first form's time, forms per second and the
-//! peak resident memory of the process (Linux `VmHWM`).
+//! rendered N times. With a `.jsonl` file (examples/generate.rs `--format
+//! jsonl`), form `i` is the file's form `i` (cycling), rendered as it is:
+//! forms that differ in every value, as a real batch. Prints the first
+//! form's time, forms per second and the peak resident memory of the
+//! process (Linux `VmHWM`).
 //!
 //! Workers are plain `std::thread`s with 16 MiB stacks: Typst and krilla use
 //! rayon inside, so an outer rayon pool is not wanted.
@@ -54,7 +57,7 @@ fn parse_args() -> Result<Args, String> {
                 ));
             }
             "--help" | "-h" => {
-                return Err("usage: bench [--forms N] [--threads T] [--templates DIR] [--quiet] [MODEL.json]".into());
+                return Err("usage: bench [--forms N] [--threads T] [--templates DIR] [--quiet] [MODEL.json | FORMS.jsonl]".into());
             }
             path => args.model = PathBuf::from(path),
         }
@@ -62,9 +65,13 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-/// The `i`-th form of the batch: the model with its own name and counts.
-fn variant(base: &Scheda, i: usize) -> Scheda {
-    let mut s = base.clone();
+/// The `i`-th form of the batch: one model with its own name and counts,
+/// or the `i`-th of several (cycling), as it is.
+fn variant(bases: &[Scheda], i: usize) -> Scheda {
+    if bases.len() > 1 {
+        return bases[i % bases.len()].clone();
+    }
+    let mut s = bases[0].clone();
     s.ente.denominazione = Some(format!("COMUNE DI PROVA {i}"));
     s.ente.provincia = None;
     s.quadro1.M35.utenti = Some(i as u64 % 97);
@@ -104,8 +111,18 @@ fn main() {
         eprintln!("cannot read {}: {e}", args.model.display());
         std::process::exit(2);
     });
-    let base = match scheda::readers::json::read(&bytes) {
-        Ok(w) => w.value,
+    let jsonl = args.model.extension().is_some_and(|e| e == "jsonl");
+    let read = if jsonl {
+        scheda::readers::jsonl::read(&bytes).map(|w| w.value)
+    } else {
+        scheda::readers::json::read(&bytes).map(|w| vec![w.value])
+    };
+    let base = match read {
+        Ok(forms) if !forms.is_empty() => std::sync::Arc::new(forms),
+        Ok(_) => {
+            eprintln!("{}: no forms", args.model.display());
+            std::process::exit(2);
+        }
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(2);
@@ -118,7 +135,7 @@ fn main() {
     let mut total_bytes = 0usize;
     let threads: Vec<_> = (0..args.threads)
         .map(|t| {
-            let base = base.clone();
+            let base = std::sync::Arc::clone(&base);
             let (forms, threads) = (args.forms, args.threads);
             let settings = PdfSettings {
                 templates_dir: args.templates.clone(),
