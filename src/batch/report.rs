@@ -349,9 +349,10 @@ pub fn earlier_outputs(path: &Path) -> HashSet<String> {
     names.into_iter().collect()
 }
 
-/// The records of a CSV text written by [`csv`]: fields separated by `;`,
-/// quoted with `"` (doubled inside), records ending with a line break.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
+/// The records of a CSV text written by [`csv`] (its BOM taken off): fields
+/// separated by `;`, quoted with `"` (doubled inside), records ending with a
+/// line break. For programs that read a report back.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();

@@ -38,30 +38,8 @@ fn records(report: &Path) -> Vec<Vec<String>> {
     let text = text
         .strip_prefix('\u{FEFF}')
         .expect("the report starts with a BOM");
-    let mut records = Vec::new();
-    let (mut record, mut field, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            '"' => quoted = !quoted,
-            ';' if !quoted => record.push(std::mem::take(&mut field)),
-            '\r' if !quoted => {}
-            '\n' if !quoted => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            c => field.push(c),
-        }
-    }
-    assert!(
-        field.is_empty() && record.is_empty(),
-        "the report ends with a line break"
-    );
-    records
+    assert!(text.ends_with('\n'), "the report ends with a line break");
+    scheda::batch::report::parse_csv(text)
 }
 
 /// The report's rows as maps from column name to cell.
