@@ -229,31 +229,25 @@ fn editions_lists_exports_and_finds_a_new_edition() {
 }
 
 /// A templates directory holding an edition `code` derived from the built-in
-/// SOC26: years moved by `shift`, a staff row R02Z after R02Y, R02A dropped,
-/// R03's label reworded, and SOC26's sentences under the new code (the PDF
-/// is drawn by the generic layout).
-pub fn derived_edition(code: &str, shift: i32) -> std::path::PathBuf {
+/// SOC26 ([`crate::util::soc26_as`]): a staff row R02Z, R02A dropped, R03's
+/// label reworded, and SOC26's sentences under the new code (the PDF is drawn
+/// by the generic layout).
+pub fn derived_edition(code: &str) -> std::path::PathBuf {
     let builtin = |path: &str| scheda::templates::builtin(path).unwrap().to_string();
-    let mut text = builtin("editions/SOC26.toml")
-        .replace("codice = \"SOC26\"", &format!("codice = \"{code}\""));
-    for (key, year) in [("anno", 2025), ("popolazione", 2024), ("stima_ats", 2024)] {
-        let from = format!("{key} = {year} ");
-        assert!(text.contains(&from), "{from}");
-        text = text.replacen(&from, &format!("{key} = {} ", year + shift), 1);
-    }
-    text = text.replace("fabbisogno = \"2025-2027\"", "fabbisogno = \"2028-2030\"");
-    // R02Z after R02Y; R02A dropped; R03 reworded.
-    let r02a = text.find("[[quadro.voce]]\nriga = \"R02A\"").unwrap();
-    let end = r02a
-        + text[r02a..].find("colonne = \"personale\"\n").unwrap()
-        + "colonne = \"personale\"\n".len();
-    text.replace_range(
-        r02a..end,
-        "[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"R02Z - di cui Numero di mediatori culturali in forza al Comune\"\ncolonne = \"personale\"\n",
-    );
-    text = text.replace(
-        "etichetta = \"R03 - Numero di abitanti\"",
-        "etichetta = \"R03 - Numero di abitanti residenti\"",
+    let soc26 = builtin("editions/SOC26.toml");
+    let start = soc26.find("[[quadro.voce]]\nriga = \"R02A\"").unwrap();
+    let end = start + soc26[start..].find("colonne = \"personale\"\n").unwrap();
+    let r02a = &soc26[start..end + "colonne = \"personale\"\n".len()];
+    let text = crate::util::soc26_as(
+        code,
+        "R02Z - di cui Numero di mediatori culturali in forza al Comune",
+        &[
+            (r02a, ""),
+            (
+                "etichetta = \"R03 - Numero di abitanti\"",
+                "etichetta = \"R03 - Numero di abitanti residenti\"",
+            ),
+        ],
     );
     let dir = crate::util::tempdir(&format!("edition-{code}"));
     std::fs::create_dir_all(dir.join("editions")).unwrap();
@@ -269,11 +263,11 @@ pub fn derived_edition(code: &str, shift: i32) -> std::path::PathBuf {
 
 #[test]
 fn the_json_of_a_new_edition_keeps_its_new_row_in_place() {
-    let dir = derived_edition("SOC95", 5);
+    let dir = derived_edition("SOC95");
     scheda::form::install(&dir).unwrap();
     let ed: Edizione = "SOC95".parse().unwrap();
-    assert_eq!(ed.anno(), 2030);
-    let json = r#"{"schema_version":1,"edizione":"SOC95","anno":2030,
+    assert_eq!(ed.anno(), 2026);
+    let json = r#"{"schema_version":1,"edizione":"SOC95","anno":2026,
         "quadro1":{"R02Y":1.00,"R02Z":2.5,"R03":1000}}"#;
     let s = scheda::readers::json::read(json.as_bytes()).unwrap().value;
     assert_eq!(
@@ -312,7 +306,7 @@ fn the_json_of_a_new_edition_keeps_its_new_row_in_place() {
             "/quadro1/R02Z",
         ),
     ] {
-        let json = format!(r#"{{"schema_version":1,"edizione":"SOC95","anno":2030,{body}}}"#);
+        let json = format!(r#"{{"schema_version":1,"edizione":"SOC95","anno":2026,{body}}}"#);
         let err = scheda::readers::json::read(json.as_bytes())
             .unwrap_err()
             .to_string();

@@ -18,12 +18,6 @@ const CODE: &str = "SOC94";
 const R02Z: &str = "R02Z - di cui Numero di assistenti familiari in forza al Comune (con qualsiasi forma contrattuale, anche mediante esternalizzazione)";
 const R03: &str = "R03 - Numero di abitanti residenti nel Comune";
 
-/// `text` with `from` replaced by `to`, which must occur.
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "`{from}` not found");
-    text.replacen(from, to, 1)
-}
-
 /// A templates directory with SOC94 as `scheda editions --export SOC26`
 /// writes SOC26, renamed and edited; `layout` says whether it holds the
 /// Typst layout (SOC94.typ and common.typ).
@@ -32,26 +26,12 @@ fn soc94_dir(name: &str, layout: bool) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("editions")).unwrap();
     std::fs::create_dir_all(dir.join("sentences")).unwrap();
-    let mut toml = builtin("editions/SOC26.toml").unwrap().to_string();
-    for (from, to) in [
-        ("codice = \"SOC26\"", "codice = \"SOC94\""),
-        ("anno = 2025 ", "anno = 2026 "),
-        ("popolazione = 2024 ", "popolazione = 2025 "),
-        ("stima_ats = 2024 ", "stima_ats = 2025 "),
-        (
-            "etichetta = \"R03 - Numero di abitanti\"",
-            &format!("etichetta = \"{R03}\""),
-        ),
-        (
-            "[[quadro.voce]]\nriga = \"R02A\"",
-            &format!(
-                "[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"{R02Z}\"\ncolonne = \"personale\"\n\
-                 [[quadro.voce]]\nriga = \"R02A\""
-            ),
-        ),
-    ] {
-        toml = edit(&toml, from, to);
-    }
+    let r03 = format!("etichetta = \"{R03}\"");
+    let toml = crate::util::soc26_as(
+        "SOC94",
+        R02Z,
+        &[("etichetta = \"R03 - Numero di abitanti\"", &r03)],
+    );
     std::fs::write(dir.join("editions/SOC94.toml"), toml).unwrap();
     std::fs::write(
         dir.join("sentences/SOC94.j2"),

@@ -21,33 +21,11 @@ const R02Z: &str = "R02Z - di cui Numero di assistenti familiari in forza al Com
 /// The SOC92 description: SOC26 with its years moved on, R02Z added after
 /// R02Y (one `personale` column, like R02X) and R08 reworded.
 fn soc92_description() -> String {
-    let soc26 = scheda::templates::builtin("editions/SOC26.toml").unwrap();
-    let r02y = "riga = \"R02Y\"\netichetta = \"R02Y - di cui Numero di educatori professionali socio-pedagogici in forza al Comune (con qualsiasi forma contrattuale, anche mediante esternalizzazione)\"\ncolonne = \"personale\"\n";
-    let mut text = soc26.to_string();
-    for (from, to) in [
-        ("codice = \"SOC26\"", "codice = \"SOC92\"".to_string()),
-        ("anno = 2025 ", "anno = 2026 ".to_string()),
-        ("popolazione = 2024 ", "popolazione = 2025 ".to_string()),
-        ("stima_ats = 2024 ", "stima_ats = 2025 ".to_string()),
-        (
-            "fabbisogno = \"2025-2027\"",
-            "fabbisogno = \"2026-2028\"".to_string(),
-        ),
-        (
-            r02y,
-            format!(
-                "{r02y}[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"{R02Z}\"\ncolonne = \"personale\"\n"
-            ),
-        ),
-        (
-            &format!("etichetta = \"{R08} {{anno}}\""),
-            format!("etichetta = \"{R08_REWORDED} {{anno}}\""),
-        ),
-    ] {
-        assert_eq!(text.matches(from).count(), 1, "{from}");
-        text = text.replacen(from, &to, 1);
-    }
-    text
+    let (from, to) = (
+        format!("etichetta = \"{R08} {{anno}}\""),
+        format!("etichetta = \"{R08_REWORDED} {{anno}}\""),
+    );
+    util::soc26_as("SOC92", R02Z, &[(&from, &to)])
 }
 
 /// The SOC26 seed: a portal copy.

@@ -118,33 +118,12 @@ const R03: &str = "R03 - Numero di abitanti residenti nel Comune";
 /// SOC91: the built-in SOC26 description with its code and years moved on,
 /// a staff row R02Z after R02Y and R03 reworded.
 fn soc91_description() -> String {
-    let mut text = scheda::templates::builtin("editions/SOC26.toml")
-        .unwrap()
-        .to_string();
-    for (from, to) in [
-        ("codice = \"SOC26\"", "codice = \"SOC91\"".to_string()),
-        ("anno = 2025 ", "anno = 2026 ".into()),
-        ("popolazione = 2024 ", "popolazione = 2025 ".into()),
-        ("stima_ats = 2024 ", "stima_ats = 2025 ".into()),
-        (
-            "fabbisogno = \"2025-2027\"",
-            "fabbisogno = \"2026-2028\"".into(),
-        ),
-        (
-            "[[quadro.voce]]\nriga = \"R02A\"",
-            format!(
-                "[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"{R02Z}\"\ncolonne = \"personale\"\n[[quadro.voce]]\nriga = \"R02A\""
-            ),
-        ),
-        (
-            "etichetta = \"R03 - Numero di abitanti\"",
-            format!("etichetta = \"{R03}\""),
-        ),
-    ] {
-        assert!(text.contains(from), "{from}");
-        text = text.replacen(from, &to, 1);
-    }
-    text
+    let r03 = format!("etichetta = \"{R03}\"");
+    crate::util::soc26_as(
+        "SOC91",
+        R02Z,
+        &[("etichetta = \"R03 - Numero di abitanti\"", &r03)],
+    )
 }
 
 /// SOC91 goes through both text layouts with no code change: the new row

@@ -165,3 +165,35 @@ pub fn tempdir(name: &str) -> PathBuf {
 pub fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }
+
+/// The built-in SOC26 description as the edition `code`, as a test of a new
+/// edition makes it: the reporting year and the years after it moved on by
+/// one (so the title too), a staff row `R02Z` labelled `r02z` (one
+/// `personale` column, a "di cui" row like R02X) after R02Y, then each
+/// `(from, to)` of `edits` replaced once (a reworded label, a dropped row).
+pub fn soc26_as(code: &str, r02z: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = scheda::templates::builtin("editions/SOC26.toml")
+        .unwrap()
+        .to_string();
+    let mut replace = |from: &str, to: &str| {
+        assert_eq!(text.matches(from).count(), 1, "`{from}` once in SOC26.toml");
+        text = text.replacen(from, to, 1);
+    };
+    replace("codice = \"SOC26\"", &format!("codice = \"{code}\""));
+    replace("anno = 2025 ", "anno = 2026 ");
+    replace("popolazione = 2024 ", "popolazione = 2025 ");
+    replace("stima_ats = 2024 ", "stima_ats = 2025 ");
+    replace("fabbisogno = \"2025-2027\"", "fabbisogno = \"2026-2028\"");
+    for (from, to) in edits {
+        replace(from, to);
+    }
+    let at = text.find("riga = \"R02Y\"\n").unwrap();
+    let next = at + text[at..].find("[[quadro.voce]]").unwrap();
+    text.insert_str(
+        next,
+        &format!(
+            "[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"{r02z}\"\ncolonne = \"personale\"\n"
+        ),
+    );
+    text
+}

@@ -17,33 +17,16 @@ const R03: &str = "R03 - Numero di abitanti residenti nel Comune";
 
 /// The built-in SOC26 description as SOC93: years +1, R02Z, R03 reworded.
 fn soc93() -> String {
-    let mut text = scheda::templates::builtin("editions/SOC26.toml")
-        .unwrap()
-        .to_string();
-    let mut replace = |from: &str, to: &str| {
-        assert!(text.contains(from), "{from}");
-        text = text.replacen(from, to, 1);
-    };
-    replace("codice = \"SOC26\"", "codice = \"SOC93\"");
-    replace("anno = 2025 ", "anno = 2026 ");
-    replace("utenti_base = 2019", "utenti_base = 2020");
-    replace("personale_base = 2020", "personale_base = 2021");
-    replace("popolazione = 2024", "popolazione = 2025");
-    replace("stima_ats = 2024", "stima_ats = 2025");
-    replace("fabbisogno = \"2025-2027\"", "fabbisogno = \"2026-2028\"");
-    replace(
-        "etichetta = \"R03 - Numero di abitanti\"",
-        &format!("etichetta = \"{R03}\""),
-    );
-    let r02y = "riga = \"R02Y\"\n";
-    let at = text.find(r02y).unwrap();
-    let next = at + text[at..].find("[[quadro.voce]]").unwrap();
-    text.insert_str(
-        next,
-        "[[quadro.voce]]\nriga = \"R02Z\"\netichetta = \"R02Z - di cui Numero di mediatori \
-         culturali in forza al Comune\"\ncolonne = \"personale\"\n",
-    );
-    text
+    let r03 = format!("etichetta = \"{R03}\"");
+    crate::util::soc26_as(
+        "SOC93",
+        "R02Z - di cui Numero di mediatori culturali in forza al Comune",
+        &[
+            ("utenti_base = 2019", "utenti_base = 2020"),
+            ("personale_base = 2020", "personale_base = 2021"),
+            ("etichetta = \"R03 - Numero di abitanti\"", &r03),
+        ],
+    )
 }
 
 #[test]
