@@ -150,26 +150,6 @@ fn batch_a_workbook_of_300_comuni_into_300_pdfs_and_a_report() {
     assert!(rows.iter().all(|r| r["status"] == "ok"));
 }
 
-/// A one-page PDF that is not a form.
-fn plain_pdf() -> Vec<u8> {
-    use lopdf::{Object, dictionary};
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let page_id = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
-}
-
 /// Bytes that are nothing in particular.
 fn random_bytes(n: usize) -> Vec<u8> {
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -202,7 +182,11 @@ fn batch_goes_on_past_bad_inputs_and_lists_them() {
     let mut wrong = named("cumignano", "SBAGLIATO");
     wrong["quadro1"]["M12"]["utenti"] = Value::from(-5);
     write_json(&input.join("d-wrong.json"), &wrong);
-    std::fs::write(input.join("e-notaform.pdf"), plain_pdf()).unwrap();
+    std::fs::write(
+        input.join("e-notaform.pdf"),
+        crate::pdf::plain_pdf("Fattura n. 12"),
+    )
+    .unwrap();
     std::fs::write(input.join("f-random.xlsx"), random_bytes(4096)).unwrap();
     let lines = [
         named("cumignano", "RIGA UNO").to_string(),

@@ -665,8 +665,8 @@ fn every_seed_comes_back_from_plain_pdftotext_of_its_pdf() {
     }
 }
 
-/// A one-page PDF that shows `text` in Helvetica.
-fn plain_pdf(text: &str) -> Vec<u8> {
+/// A one-page PDF that shows `text` in Helvetica (not a form).
+pub(crate) fn plain_pdf(text: &str) -> Vec<u8> {
     use lopdf::content::{Content, Operation};
     use lopdf::{Stream, dictionary};
     let mut doc = Document::with_version("1.5");
