@@ -55,6 +55,23 @@ fn rows(report: &Path) -> Vec<std::collections::HashMap<String, String>> {
         .collect()
 }
 
+/// Each report row as (input's file name, column `a`, column `b`).
+fn by_input<'r>(
+    rows: &'r [std::collections::HashMap<String, String>],
+    a: &str,
+    b: &str,
+) -> Vec<(&'r str, &'r str, &'r str)> {
+    rows.iter()
+        .map(|r| {
+            let name = Path::new(&r["input"])
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap();
+            (name, r[a].as_str(), r[b].as_str())
+        })
+        .collect()
+}
+
 /// The visible files of a folder, by name.
 fn files(dir: &Path) -> BTreeSet<String> {
     std::fs::read_dir(dir)
@@ -229,17 +246,7 @@ fn batch_goes_on_past_bad_inputs_and_lists_them() {
         .into(),
     );
     let rows = rows(&out.join("report.csv"));
-    let status: Vec<(&str, &str, &str)> = rows
-        .iter()
-        .map(|r| {
-            let name = Path::new(&r["input"])
-                .file_name()
-                .unwrap()
-                .to_str()
-                .unwrap();
-            (name, r["row"].as_str(), r["status"].as_str())
-        })
-        .collect();
+    let status = by_input(&rows, "row", "status");
     assert_eq!(
         status,
         [
@@ -695,17 +702,7 @@ fn the_output_folder_in_the_input_folder_is_not_read_back() {
         .into()
     );
     let rows = rows(&input.join("report.csv"));
-    let read: Vec<(&str, &str, &str)> = rows
-        .iter()
-        .map(|r| {
-            let name = Path::new(&r["input"])
-                .file_name()
-                .unwrap()
-                .to_str()
-                .unwrap();
-            (name, r["status"].as_str(), r["outputs"].as_str())
-        })
-        .collect();
+    let read = by_input(&rows, "status", "outputs");
     assert_eq!(
         read,
         [
