@@ -377,10 +377,30 @@ fn overflowing_text_and_missing_glyphs_are_warnings() {
     );
     let text = flat_text(&out.value);
     assert!(text.contains("Ciao ? r r"), "{text}");
-    assert!(
-        text.contains(&format!("Pagina {pages} di {pages}")),
-        "{text}"
-    );
+    // The pages are counted: every footer names the real page count.
+    for n in 1..=pages {
+        assert!(text.contains(&format!("Pagina {n} di {pages}")), "{text}");
+    }
+    assert!(!text.contains("di 7"), "{text}");
+}
+
+#[test]
+fn every_page_has_its_footer_once_with_the_date() {
+    for name in SEEDS {
+        let mut s = seed_model(name);
+        s.ente.data = Some(DataOra::new(2026, 3, 20, 10, 30).unwrap());
+        let pdf = scheda::writers::pdf::write(&s, &PdfSettings::default())
+            .unwrap()
+            .value;
+        assert_eq!(page_count(&pdf), PAGES, "{name}");
+        let text = flat_text(&pdf);
+        for n in 1..=PAGES {
+            let footer = format!("Pagina {n} di 7 Data 20/03/2026 10:30");
+            assert_eq!(text.matches(&footer).count(), 1, "{name}: {footer}\n{text}");
+        }
+        let footers: Vec<usize> = text.match_indices("Pagina ").map(|(i, _)| i).collect();
+        assert_eq!(footers.len(), PAGES, "{name}: {text}");
+    }
 }
 
 #[test]

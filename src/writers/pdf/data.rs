@@ -1,9 +1,15 @@
-//! The data a template receives as `/data.json`: the edition's description
-//! as the PDF prints it (its entries for [`Rendering::Pdf`]), with every
-//! value already formatted as the portal prints it and every sentence already
-//! chosen, all as plain strings. The template reads it with
-//! `json("/data.json")` and puts the strings on the page as text, so nothing
-//! the user wrote is ever parsed as Typst markup.
+//! The data a template receives, as two virtual files:
+//!
+//! - `/edizione.json`, the edition's description as the PDF prints it (its
+//!   entries for [`Rendering::Pdf`]): the same bytes for every form of an
+//!   edition, so that Typst evaluates what a layout builds from it (labels,
+//!   headers, the geometry of each row) once, not once per form;
+//! - `/data.json`, the form's own data: its Comune, every value already
+//!   formatted as the portal prints it, every sentence already chosen, the
+//!   answers, all as plain strings.
+//!
+//! The template reads them with `json(...)` and puts the strings on the page
+//! as text, so nothing the user wrote is ever parsed as Typst markup.
 //!
 //! Numbers follow the portal: decimal comma, no thousands separator; counts,
 //! hours, inhabitants and ratios as integers; staff counts, percentages and
@@ -12,40 +18,57 @@
 //! value through it (`1 assistente ogni : 1000`) and its `vuoto` when blank
 //! (`NON CALCOLABILE`). A blank field is the empty string.
 //!
-//! The shape, for template authors:
-//! - `edizione`, `anno`, `titolo` (the title line), `pagine` (the official
-//!   page count, a number); `documento`: `title`, `author` (or null),
-//!   `keywords`;
-//! - `ente`: `denominazione` (with ` (PR)` when the province is known),
-//!   `codice`, `data` (`dd/mm/yyyy hh:mm`);
+//! The shape of `/edizione.json`, for template authors:
+//! - `edizione` (the code), `anno` (the reporting year, a string), `titolo`
+//!   (the title line), `pagine` (the official page count, a number);
+//! - `metriche`: the regular face's `spazio` (the advance of a space) and
+//!   `maiuscole` (the height of capitals), in thousandths of an em: with the
+//!   words' advances below, a layout knows how many lines a label or a
+//!   header takes in a given width (lines break at spaces) without
+//!   measuring it in Typst;
 //! - `quadri`: one object per quadro, in order: `numero` (a number), `fascia`
 //!   (the lines of the side band) and `voci`, what it prints in order, each
 //!   with its kind in `voce`:
-//!   - `intestazione`: the header block, with `ente` (as above);
+//!   - `intestazione`: the header block (Comune, code, date: `ente` in the
+//!     form's data);
 //!   - `nota` (`testo`, `grassetto`), `gruppo`, `barra`, `didascalia`
 //!     (`testo`);
-//!   - `riga`: `codice`, `etichetta` (the label as printed) and `colonne`,
-//!     each with `tipo` (`utenti`, `euro`, `testo`, `relazione`, ...),
-//!     `intestazione` (the header, or null), `larghezza` (in column units, a
-//!     number) and `valore` (as printed; the free text keeps its line breaks
-//!     as `\n`);
-//!   - `frasi`: `nomi` (the catalogue names) and `testi` (the chosen
-//!     sentences, possibly empty strings);
-//!   - `domanda`: `codice`, `etichetta`, `risposta` (`SI`, `NO` or empty);
-//!   - `pagina`: a page break;
-//! - `righe`: every row's printed values by its code (`M12`: `["0", "84",
-//!   "840", "72,00"]`), for layouts that place a row of their own.
-
-use std::collections::BTreeSet;
+//!   - `riga`: `codice`, `etichetta` (the label as printed),
+//!     `etichetta_parole` (the advance of each of its space-separated words,
+//!     in thousandths of an em) and `colonne`, each with `tipo` (`utenti`,
+//!     `euro`, `testo`, `relazione`, ...), `intestazione` (the header, or
+//!     null), `intestazione_parole` (as `etichetta_parole`) and `larghezza`
+//!     (in column units, a number); the values are the form's `righe`;
+//!   - `frasi`: `nomi` (the catalogue names) and `indice`, where the chosen
+//!     sentences are in the form's `frasi`;
+//!   - `domanda`: `codice` and `etichetta`; the answer is the form's
+//!     `risposte`;
+//!   - `pagina`: a page break.
+//!
+//! The shape of `/data.json`:
+//! - `edizione`, `anno`; `documento`: `title`, `author` (or null),
+//!   `keywords`;
+//! - `ente`: `denominazione` (with ` (PR)` when the province is known),
+//!   `codice`, `data` (`dd/mm/yyyy hh:mm`);
+//! - `righe`: every row's printed values by its code, one per column (`M12`:
+//!   `["0", "84", "840", "72,00"]`; the free text keeps its line breaks as
+//!   `\n`);
+//! - `frasi`: for each `frasi` entry of the edition, by its `indice`, the
+//!   chosen sentences (possibly empty strings);
+//! - `risposte`: each question's answer by its code: `SI`, `NO` or empty;
+//! - `pagine_contate`: `true` when the footers must count the pages (a form
+//!   that runs over its official pages), else page numbers follow the
+//!   description's page breaks.
 
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::world::has_glyph;
+use super::world::{has_glyph, metrics, word_advances};
 use crate::diagnostic::{Diagnostic, Error, Location, Result};
-use crate::form::{Colonna, Rendering, Riga, Tipo, Voce, VoceKind};
+use crate::form::{Colonna, Edition, Rendering, Riga, Tipo, VoceKind};
 use crate::model::{Scheda, Valore};
 use crate::number::format_it;
 use crate::rules::Sentences;
@@ -58,31 +81,22 @@ pub(crate) struct FormData {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The whole `/data.json` (see the module's documentation).
+/// The whole `/edizione.json` (see the module's documentation).
 #[derive(Serialize)]
-struct Form<'a, 'b> {
+struct EditionData<'a> {
     edizione: &'a str,
     anno: String,
     titolo: &'a str,
     pagine: u32,
-    documento: Documento,
-    ente: &'a Ente,
-    quadri: &'b [Quadro<'a>],
-    righe: BTreeMap<&'b str, Vec<&'b str>>,
+    metriche: Metriche,
+    quadri: Vec<Quadro<'a>>,
 }
 
+/// Metrics of the regular face, in thousandths of an em.
 #[derive(Serialize)]
-struct Documento {
-    title: String,
-    author: Option<String>,
-    keywords: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct Ente {
-    denominazione: String,
-    codice: String,
-    data: String,
+struct Metriche {
+    spazio: u32,
+    maiuscole: u32,
 }
 
 #[derive(Serialize)]
@@ -96,9 +110,7 @@ struct Quadro<'a> {
 #[derive(Serialize)]
 #[serde(tag = "voce", rename_all = "lowercase")]
 enum Entry<'a> {
-    Intestazione {
-        ente: &'a Ente,
-    },
+    Intestazione,
     Nota {
         testo: &'a str,
         grassetto: bool,
@@ -116,16 +128,18 @@ enum Entry<'a> {
     Riga {
         codice: &'a str,
         etichetta: &'a str,
+        /// The advance of each word of the label, in thousandths of an em
+        /// (the template sizes the row from it, without measuring text).
+        etichetta_parole: Vec<u32>,
         colonne: Vec<Column<'a>>,
     },
     Frasi {
         nomi: &'a [String],
-        testi: Vec<&'a str>,
+        indice: usize,
     },
     Domanda {
         codice: &'a str,
         etichetta: &'a str,
-        risposta: &'static str,
     },
 }
 
@@ -133,14 +147,116 @@ enum Entry<'a> {
 struct Column<'a> {
     tipo: &'static str,
     intestazione: Option<&'a str>,
+    /// The advance of each word of the header, in thousandths of an em.
+    intestazione_parole: Vec<u32>,
     larghezza: u8,
-    valore: String,
 }
 
-/// Build the template data of `s` with its chosen sentences, walking its
-/// edition's description. A description that names a sentence the rules do
-/// not choose is an error.
-pub(crate) fn build(s: &Scheda, sentences: &Sentences) -> Result<FormData> {
+/// The `/edizione.json` of an edition: what its PDF prints, whatever the
+/// form.
+pub(crate) fn edition(edition: &Edition) -> Result<Vec<u8>> {
+    let m = metrics();
+    let mut frasi = 0;
+    let quadri = edition
+        .quadri
+        .iter()
+        .map(|q| Quadro {
+            numero: q.numero,
+            fascia: &q.fascia,
+            voci: q
+                .voci
+                .iter()
+                .filter(|v| v.in_rendering(Rendering::Pdf))
+                .map(|v| match &v.kind {
+                    VoceKind::Intestazione => Entry::Intestazione,
+                    VoceKind::Nota {
+                        testo, grassetto, ..
+                    } => Entry::Nota {
+                        testo,
+                        grassetto: *grassetto,
+                    },
+                    VoceKind::Gruppo(testo) => Entry::Gruppo { testo },
+                    VoceKind::Barra(testo) => Entry::Barra { testo },
+                    VoceKind::Didascalia(testo) => Entry::Didascalia { testo },
+                    VoceKind::Pagina => Entry::Pagina,
+                    VoceKind::Riga(riga) => Entry::Riga {
+                        codice: &riga.codice,
+                        etichetta: &riga.etichetta,
+                        etichetta_parole: word_advances(&riga.etichetta),
+                        colonne: riga
+                            .colonne
+                            .iter()
+                            .map(|c| Column {
+                                tipo: c.tipo.name(),
+                                intestazione: c.intestazione.as_deref(),
+                                intestazione_parole: c
+                                    .intestazione
+                                    .as_deref()
+                                    .map(word_advances)
+                                    .unwrap_or_default(),
+                                larghezza: c.larghezza,
+                            })
+                            .collect(),
+                    },
+                    VoceKind::Frasi(nomi) => {
+                        frasi += 1;
+                        Entry::Frasi {
+                            nomi,
+                            indice: frasi - 1,
+                        }
+                    }
+                    VoceKind::Domanda { codice, etichetta } => Entry::Domanda { codice, etichetta },
+                })
+                .collect(),
+        })
+        .collect();
+    let data = EditionData {
+        edizione: &edition.codice,
+        anno: edition.anni.anno.to_string(),
+        titolo: &edition.titolo,
+        pagine: edition.pagine,
+        metriche: Metriche {
+            spazio: m.space,
+            maiuscole: m.cap_height,
+        },
+        quadri,
+    };
+    serde_json::to_vec(&data)
+        .map_err(|e| Error::msg(format!("failed to write the edition's template data ({e})")))
+}
+
+/// The whole `/data.json` (see the module's documentation).
+#[derive(Serialize)]
+struct Form<'a> {
+    edizione: &'a str,
+    anno: String,
+    documento: Documento,
+    ente: Ente,
+    righe: BTreeMap<&'a str, Vec<String>>,
+    frasi: Vec<Vec<&'a str>>,
+    risposte: BTreeMap<&'a str, &'static str>,
+    pagine_contate: bool,
+}
+
+#[derive(Serialize)]
+struct Documento {
+    title: String,
+    author: Option<String>,
+    keywords: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Ente {
+    denominazione: String,
+    codice: String,
+    data: String,
+}
+
+/// Build the `/data.json` of `s` with its chosen sentences, walking its
+/// edition's description; `counted` asks for footers that count the pages.
+/// A description that names a sentence the rules do not choose is an
+/// error.
+pub(crate) fn build(s: &Scheda, sentences: &Sentences, counted: bool) -> Result<FormData> {
     let edition = s.edizione.description();
     let mut t = TextCleaner::default();
 
@@ -158,25 +274,39 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences) -> Result<FormData> {
         data: s.ente.data.map(|d| d.format_it()).unwrap_or_default(),
     };
 
-    let mut quadri = Vec::new();
-    for q in &edition.quadri {
-        let mut voci = Vec::new();
-        for v in q.voci.iter().filter(|v| v.in_rendering(Rendering::Pdf)) {
-            voci.push(entry(s, q.numero, v, sentences, &ente, &mut t)?);
-        }
-        quadri.push(Quadro {
-            numero: q.numero,
-            fascia: &q.fascia,
-            voci,
-        });
-    }
     let mut righe = BTreeMap::new();
-    for voce in quadri.iter().flat_map(|q| &q.voci) {
-        if let Entry::Riga {
-            codice, colonne, ..
-        } = voce
-        {
-            righe.insert(*codice, colonne.iter().map(|c| c.valore.as_str()).collect());
+    let mut frasi = Vec::new();
+    let mut risposte = BTreeMap::new();
+    for q in &edition.quadri {
+        for v in q.voci.iter().filter(|v| v.in_rendering(Rendering::Pdf)) {
+            match &v.kind {
+                VoceKind::Riga(riga) => {
+                    let values = riga
+                        .colonne
+                        .iter()
+                        .map(|c| printed(s, q.numero, riga, c, &mut t))
+                        .collect();
+                    righe.insert(riga.codice.as_str(), values);
+                }
+                VoceKind::Frasi(nomi) => {
+                    let mut testi = Vec::new();
+                    for nome in nomi {
+                        let chosen = chosen(sentences, nome)
+                            .ok_or_else(|| unknown_sentence(s.edizione.code(), nome, v.line))?;
+                        testi.extend(chosen);
+                    }
+                    frasi.push(testi);
+                }
+                VoceKind::Domanda { codice, .. } => {
+                    let answer = match s.valore(codice, None) {
+                        Some(Valore::SiNo(true)) => "SI",
+                        Some(Valore::SiNo(false)) => "NO",
+                        _ => "",
+                    };
+                    risposte.insert(codice.as_str(), answer);
+                }
+                _ => {}
+            }
         }
     }
 
@@ -184,78 +314,22 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences) -> Result<FormData> {
     let form = Form {
         edizione: s.edizione.code(),
         anno: s.anno.to_string(),
-        titolo: &edition.titolo,
-        pagine: edition.pagine,
         documento: Documento {
             title: meta.title,
             author: meta.author,
             keywords: meta.keywords,
         },
-        ente: &ente,
-        quadri: &quadri,
+        ente,
         righe,
+        frasi,
+        risposte,
+        pagine_contate: counted,
     };
     let json = serde_json::to_vec(&form)
         .map_err(|e| Error::msg(format!("failed to write the template data ({e})")))?;
     Ok(FormData {
         json,
         warnings: t.warnings,
-    })
-}
-
-/// One entry of quadro `quadro` as the template receives it.
-fn entry<'a>(
-    s: &Scheda,
-    quadro: u8,
-    v: &'a Voce,
-    sentences: &'a Sentences,
-    ente: &'a Ente,
-    t: &mut TextCleaner,
-) -> Result<Entry<'a>> {
-    Ok(match &v.kind {
-        VoceKind::Intestazione => Entry::Intestazione { ente },
-        VoceKind::Nota {
-            testo, grassetto, ..
-        } => Entry::Nota {
-            testo,
-            grassetto: *grassetto,
-        },
-        VoceKind::Gruppo(testo) => Entry::Gruppo { testo },
-        VoceKind::Barra(testo) => Entry::Barra { testo },
-        VoceKind::Didascalia(testo) => Entry::Didascalia { testo },
-        VoceKind::Pagina => Entry::Pagina,
-        VoceKind::Riga(riga) => Entry::Riga {
-            codice: &riga.codice,
-            etichetta: &riga.etichetta,
-            colonne: riga
-                .colonne
-                .iter()
-                .map(|c| Column {
-                    tipo: c.tipo.name(),
-                    intestazione: c.intestazione.as_deref(),
-                    larghezza: c.larghezza,
-                    valore: printed(s, quadro, riga, c, t),
-                })
-                .collect(),
-        },
-        VoceKind::Frasi(nomi) => {
-            let mut testi = Vec::new();
-            for nome in nomi {
-                let chosen = chosen(sentences, nome)
-                    .ok_or_else(|| unknown_sentence(s.edizione.code(), nome, v))?;
-                testi.extend(chosen);
-            }
-            Entry::Frasi { nomi, testi }
-        }
-        VoceKind::Domanda { codice, etichetta } => Entry::Domanda {
-            codice,
-            etichetta,
-            risposta: match s.valore(codice, None) {
-                Some(Valore::SiNo(true)) => "SI",
-                Some(Valore::SiNo(false)) => "NO",
-                _ => "",
-            },
-        },
     })
 }
 
@@ -309,12 +383,12 @@ fn chosen<'a>(sentences: &'a Sentences, nome: &str) -> Option<Vec<&'a str>> {
     })
 }
 
-fn unknown_sentence(codice: &str, nome: &str, v: &Voce) -> Error {
+fn unknown_sentence(codice: &str, nome: &str, line: usize) -> Error {
     Error::new(
         Diagnostic::error(format!(
             "the description of {codice} prints the sentences `{nome}`, which the rules never choose"
         ))
-        .at(Location::file_line(format!("editions/{codice}.toml"), v.line))
+        .at(Location::file_line(format!("editions/{codice}.toml"), line))
         .with_hint(
             "the sentences are assistenti, lep, servizi, servizi_seguito, quadro2 and quadro3",
         ),

@@ -4,12 +4,15 @@
 //! importing the generic form of `templates/common.typ`), compiled into the
 //! binary and replaceable from a directory at run time; a new edition brings
 //! its own (a copy of an exported one) in its templates directory. The form
-//! reaches the template as the virtual file `/data.json` (module `data`): its
-//! edition's description as the PDF prints it, with values formatted as the
-//! portal prints them and sentences chosen by [`crate::rules`], all plain
-//! strings, so that the generic form draws every row of any edition. The
-//! world the template runs in (module `world`) is closed: the compiled-in
-//! Liberation Sans faces, no system font, no file, no network, no clock.
+//! reaches the template as two virtual files (module `data`):
+//! `/edizione.json`, its edition's description as the PDF prints it (the
+//! same bytes for every form of the edition, so that Typst evaluates what
+//! the layout builds from it once per batch, not once per form), and
+//! `/data.json`, its values formatted as the portal prints them and the
+//! sentences chosen by [`crate::rules`], all plain strings: the generic form
+//! draws every row of any edition. The world the template runs in (module
+//! `world`) is closed: the compiled-in Liberation Sans faces, no system
+//! font, no file, no network, no clock.
 //!
 //! The output is PDF/A-2b, tagged, in Italian, and byte-identical for the
 //! same input: the document id is fixed, and the creation date and
@@ -17,20 +20,24 @@
 //! it is blank, from 1 January of the year after the reporting year.
 //!
 //! A [`Renderer`] keeps one world and is meant to be reused: the fonts are
-//! parsed once per process and Typst's memoisation makes later forms
-//! cheaper. Renderers are `Send`; for batches use one per `std::thread`
-//! worker (16 MiB stacks), not an outer rayon pool: Typst and krilla use
-//! rayon inside.
+//! parsed once per process, and Typst's memoisation keeps what is the same
+//! on every form (labels, headers, the geometry of each row) from one form
+//! to the next. Page numbers follow the description's page breaks, so a form
+//! is laid out once; one that runs over its official pages is laid out again
+//! with counted pages. Renderers are `Send`; for batches use one per
+//! `std::thread` worker (16 MiB stacks), not an outer rayon pool: Typst and
+//! krilla use rayon inside.
 
 mod data;
 mod world;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
-use typst::foundations::{Datetime, Smart};
+use typst::foundations::{Bytes, Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -73,6 +80,8 @@ pub fn write(scheda: &Scheda, settings: &PdfSettings) -> Result<Warned<Vec<u8>>>
 /// loaded once.
 pub struct Renderer {
     world: FormWorld,
+    /// The `/edizione.json` of each edition rendered so far, by code.
+    editions: HashMap<String, Bytes>,
     catalogue: Catalogue,
     /// Where layouts come from, for an edition installed after the renderer
     /// was made.
@@ -99,6 +108,7 @@ impl Renderer {
         };
         Ok(Renderer {
             world,
+            editions: HashMap::new(),
             catalogue,
             templates_dir: settings.templates_dir.clone(),
         })
@@ -121,26 +131,52 @@ impl Renderer {
         }
         let chosen = sentences::choose(scheda, &self.catalogue)?;
         let mut warnings = chosen.warnings;
-        let form =
-            data::build(scheda, &chosen.value).map_err(|e| e.with_warnings(warnings.clone()))?;
-        warnings.extend(form.warnings);
-
+        let edition = match self.editions.get(code) {
+            Some(bytes) => bytes.clone(),
+            None => {
+                let bytes = Bytes::new(data::edition(scheda.edizione.description())?);
+                self.editions.insert(code.to_string(), bytes.clone());
+                bytes
+            }
+        };
         let date = form_date(scheda);
         let today = Datetime::from_ymd(date.year, date.month, date.day)
             .ok_or_else(|| Error::msg(format!("the form's date {date} is not a valid date")))?;
-        self.world.set_form(code, form.json, today)?;
+        let official = scheda.edizione.description().pagine as usize;
 
-        let compiled = typst::compile::<PagedDocument>(&self.world);
-        warnings.extend(
-            compiled
-                .warnings
-                .iter()
-                .map(|d| self.template_diagnostic(d)),
-        );
-        let mut document = compiled.output.map_err(|errors| {
-            Error::many(errors.iter().map(|d| self.template_diagnostic(d)).collect())
-                .with_warnings(warnings.clone())
-        })?;
+        // Page numbers follow the description's page breaks, unless the form
+        // runs over its official pages: then it is laid out again with
+        // counted pages.
+        let mut document = None;
+        for counted in [false, true] {
+            let form = data::build(scheda, &chosen.value, counted)
+                .map_err(|e| e.with_warnings(warnings.clone()))?;
+            self.world
+                .set_form(code, edition.clone(), form.json, today)?;
+            let compiled = typst::compile::<PagedDocument>(&self.world);
+            let mut these: Vec<Diagnostic> = form.warnings;
+            these.extend(
+                compiled
+                    .warnings
+                    .iter()
+                    .map(|d| self.template_diagnostic(d)),
+            );
+            let compiled = compiled.output.map_err(|errors| {
+                let mut all = warnings.clone();
+                all.extend(these.clone());
+                Error::many(errors.iter().map(|d| self.template_diagnostic(d)).collect())
+                    .with_warnings(all)
+            })?;
+            let fits = compiled.pages().len() == official;
+            document = Some((compiled, these));
+            if fits {
+                break;
+            }
+        }
+        let Some((mut document, these)) = document else {
+            return Err(Error::msg("failed to lay the form out"));
+        };
+        warnings.extend(these);
 
         // The metadata is set here rather than with `set document(...)` in
         // the template: a per-form value in the styles would defeat Typst's
@@ -158,7 +194,6 @@ impl Renderer {
         }
 
         let pages = document.pages().len();
-        let official = scheda.edizione.description().pagine as usize;
         if pages != official {
             warnings.push(
                 Diagnostic::warning(format!(

@@ -86,12 +86,78 @@ fn file_id(path: &str) -> Option<FileId> {
 static DATA: LazyLock<FileId> =
     LazyLock::new(|| file_id("data.json").expect("a fixed virtual path is valid"));
 
+/// The id of `/edizione.json`, the description of the form's edition.
+static EDITION: LazyLock<FileId> =
+    LazyLock::new(|| file_id("edizione.json").expect("a fixed virtual path is valid"));
+
 /// Whether the compiled-in regular face has a glyph for `c`.
 pub(crate) fn has_glyph(c: char) -> bool {
     FONTS
         .fonts
         .first()
         .is_some_and(|font| font.info().coverage.contains(c as u32))
+}
+
+/// Text metrics of the compiled-in regular face, in thousandths of an em,
+/// for layouts that size a row by its text without measuring it (see
+/// `data.rs`). Whole numbers: `/data.json` carries no fractions.
+pub(crate) struct Metrics {
+    /// The advance of a space.
+    pub space: u32,
+    /// The height of capital letters (a line's height above its baseline,
+    /// as Typst sets a line by default).
+    pub cap_height: u32,
+}
+
+/// The compiled-in regular face, parsed for its metrics.
+static REGULAR: LazyLock<Option<ttf_parser::Face<'static>>> =
+    LazyLock::new(|| ttf_parser::Face::parse(FONT_FILES[0], 0).ok());
+
+/// The metrics of the regular face.
+pub(crate) fn metrics() -> Metrics {
+    match REGULAR.as_ref() {
+        Some(face) => Metrics {
+            space: word_advance(face, " "),
+            cap_height: milli_em(
+                u32::try_from(face.capital_height().unwrap_or_default()).unwrap_or(0),
+                face.units_per_em(),
+            ),
+        },
+        None => Metrics {
+            space: 278,
+            cap_height: 729,
+        },
+    }
+}
+
+/// The advance of each space-separated word of `text` in the regular face,
+/// in thousandths of an em, without kerning, rounded up: never narrower
+/// than Typst sets it, so that a row sized by these words holds its text.
+pub(crate) fn word_advances(text: &str) -> Vec<u32> {
+    let Some(face) = REGULAR.as_ref() else {
+        return Vec::new();
+    };
+    text.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| word_advance(face, w))
+        .collect()
+}
+
+fn word_advance(face: &ttf_parser::Face<'_>, word: &str) -> u32 {
+    let units: u32 = word
+        .chars()
+        .map(|c| {
+            let glyph = face.glyph_index(c).unwrap_or_default();
+            u32::from(face.glyph_hor_advance(glyph).unwrap_or_default())
+        })
+        .sum();
+    milli_em(units, face.units_per_em())
+}
+
+/// `units` of a face with `per_em` units per em, in thousandths of an em,
+/// rounded up.
+fn milli_em(units: u32, per_em: u16) -> u32 {
+    (units * 1000).div_ceil(u32::from(per_em.max(1)))
 }
 
 /// The closed world one renderer compiles in.
@@ -105,6 +171,8 @@ pub(crate) struct FormWorld {
     main: FileId,
     /// The current `/data.json`.
     data: Bytes,
+    /// The current `/edizione.json`.
+    edition: Bytes,
     /// What `datetime.today()` returns: the date of the form.
     today: Datetime,
 }
@@ -117,6 +185,7 @@ impl FormWorld {
             layouts: HashMap::new(),
             main: *DATA,
             data: Bytes::new(b"{}".as_slice()),
+            edition: Bytes::new(b"{}".as_slice()),
             today: Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date"),
         }
     }
@@ -180,10 +249,19 @@ impl FormWorld {
     }
 
     /// Point the world at a form: the layout of the edition `code` becomes
-    /// the main file and `data` the contents of `/data.json`. The layout
-    /// must be loaded ([`FormWorld::load_layout`]).
-    pub fn set_form(&mut self, code: &str, data: Vec<u8>, today: Datetime) -> Result<()> {
+    /// the main file, `edition` the contents of `/edizione.json` (the same
+    /// bytes for every form of the edition, so that what a layout builds
+    /// from them is evaluated once) and `data` those of `/data.json`. The
+    /// layout must be loaded ([`FormWorld::load_layout`]).
+    pub fn set_form(
+        &mut self,
+        code: &str,
+        edition: Bytes,
+        data: Vec<u8>,
+        today: Datetime,
+    ) -> Result<()> {
         self.main = *self.layouts.get(code).ok_or_else(|| no_layout(code))?;
+        self.edition = edition;
         self.data = Bytes::new(data);
         self.today = today;
         Ok(())
@@ -230,7 +308,7 @@ impl World for FormWorld {
 
     fn source(&self, id: FileId) -> FileResult<Source> {
         self.sources.get(&id).cloned().ok_or_else(|| {
-            if id == *DATA {
+            if id == *DATA || id == *EDITION {
                 FileError::NotSource
             } else {
                 Self::not_found(id)
@@ -241,6 +319,9 @@ impl World for FormWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == *DATA {
             return Ok(self.data.clone());
+        }
+        if id == *EDITION {
+            return Ok(self.edition.clone());
         }
         self.sources
             .get(&id)
