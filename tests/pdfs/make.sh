@@ -6,7 +6,7 @@
 #   tests/pdfs/make.sh --check    build into a temporary folder and compare
 #                                 with the committed files, byte for byte
 #
-# Needs: python3 with reportlab (4.x) and pypdf, chromium, LibreOffice
+# Needs: python3 with reportlab and pypdf (measure.py), chromium, LibreOffice
 # (soffice), poppler-utils (pdftoppm), ImageMagick (convert), img2pdf, qpdf,
 # and a scheda binary for the workbooks ($SCHEDA, default /tmp/scheda-bin,
 # else `scheda` on PATH).  It never runs cargo.
