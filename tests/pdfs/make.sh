@@ -78,7 +78,8 @@ libreoffice_pdf() { # SEED OUTNAME
 cd "$HERE"
 # wording check: every fixed text of the generators occurs in a seed
 for s in 000 001 002 003; do
-    python3 form.py "$(seed $s expected.json)" "$FIX"/00[0-3]_*.txt | sed "s/^/make.sh: seed $s: /" >&2
+    missing=$(python3 form.py "$(seed $s expected.json)" "$FIX"/00[0-3]_*.txt)
+    [ -z "$missing" ] || { echo "make.sh: seed $s: $missing" >&2; exit 1; }
 done
 
 # 1. the portal PDF imitation (reportlab, scrambled content order)
