@@ -15,6 +15,7 @@ mod json;
 mod new_edition;
 mod pdf;
 mod pdf_edition;
+mod pdf_read;
 mod rules;
 mod text;
 mod text_edition;

@@ -244,7 +244,7 @@ fn labels_values_and_blanks_print_as_the_portal_does() {
         "SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024",
         // Header block: unknown fields stay empty; no date without one.
         "Denominazione Codice indentificativo Data ultima modifica Ciascun Comune",
-        "Pagina 1 di 7 Quadro 1",
+        "M40 - Utenti povertà, disagio adulti e senza dimora Numero di utenti serviti - 2019 Numero di utenti serviti - 2024 0 0 Pagina 1 di 7 SOC25",
         "Quadro 1 Autodiagnosi del numero di utenti serviti",
         "riportata l’utenza afferente al proprio Comune",
         "M12 - Utenti famiglia e minori Numero di utenti serviti - 2019 Numero di utenti serviti - 2024 Totale annuo ore di assistenza - 2024 Media annua ore di assistenza - 2024 0 84 840 72,00",
@@ -444,7 +444,7 @@ fn xmp(doc: &Document) -> String {
 }
 
 #[test]
-fn output_is_stable_pdfa_2b_with_embedded_fonts() {
+fn output_is_stable_pdfa_3b_with_embedded_fonts_and_data() {
     let mut s = form(
         Edizione::SOC25,
         48,
@@ -471,7 +471,7 @@ fn output_is_stable_pdfa_2b_with_embedded_fonts() {
     assert_eq!(doc.get_pages().len(), PAGES);
     let meta = xmp(&doc);
     for needle in [
-        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:part>3</pdfaid:part>",
         "<pdfaid:conformance>B</pdfaid:conformance>",
         "SOC25 - Scheda di monitoraggio degli obiettivi di servizio 2024 (sociale) - Comune di SONDRIO (SO)",
         "<rdf:li>Comune di SONDRIO (SO)</rdf:li>",
@@ -515,12 +515,41 @@ fn output_is_stable_pdfa_2b_with_embedded_fonts() {
     }
     assert!(descriptors >= 2, "regular and bold faces are used");
 
+    // The form's canonical JSON is attached, as PDF/A-3 associated file
+    // with the relationship Data.
+    let af = catalog.get(b"AF").unwrap().as_array().unwrap();
+    assert_eq!(af.len(), 1, "{af:?}");
+    let spec = doc.get_dictionary(af[0].as_reference().unwrap()).unwrap();
+    assert_eq!(
+        spec.get(b"AFRelationship").unwrap().as_name().unwrap(),
+        b"Data"
+    );
+    assert_eq!(spec.get(b"UF").unwrap().as_str().unwrap(), b"scheda.json");
+    let file = spec
+        .get(b"EF")
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .get(b"F")
+        .unwrap();
+    let stream = doc
+        .get_object(file.as_reference().unwrap())
+        .unwrap()
+        .as_stream()
+        .unwrap();
+    assert_eq!(
+        stream.dict.get(b"Subtype").unwrap().as_name().unwrap(),
+        b"application/json"
+    );
+    let attached = stream.decompressed_content().unwrap();
+    assert_eq!(attached, scheda::writers::json::write(&s).unwrap());
+
     // No date at all: the PDF still carries a fixed one, 1 January of Y+1.
     s.ente.data = None;
     let undated = renderer.render(&s).unwrap().value;
     let meta = xmp(&Document::load_mem(&undated).unwrap());
     assert!(meta.contains("2025-01-01T00:00:00+01:00"), "{meta}");
-    assert!(flat_text(&undated).contains("Pagina 1 di 7 Quadro 1"));
+    assert!(flat_text(&undated).contains("0 0 Pagina 1 di 7 SOC25"));
 }
 
 #[test]
@@ -583,7 +612,7 @@ fn an_invalid_model_is_refused_before_rendering() {
 }
 
 /// The model of a seed: its golden JSON (the text reader's reading).
-fn seed_model(name: &str) -> Scheda {
+pub(crate) fn seed_model(name: &str) -> Scheda {
     let bytes = util::read_fixture(&format!("{name}.expected.json"));
     scheda::readers::json::read(&bytes).unwrap().value
 }

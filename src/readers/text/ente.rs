@@ -63,7 +63,10 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             } else {
                 set(field, value, line.no, ente, &mut modified, d);
             }
-        } else if line.furniture.is_none() && !pending.is_empty() {
+        } else if line.furniture.is_none()
+            && !pending.is_empty()
+            && !lines::is_band_line(&line.text)
+        {
             // A field left empty prints nothing, so a column of values may
             // be shorter than the column of labels: a date belongs to `Data
             // ultima modifica`, and the labels waiting before it are empty.

@@ -79,14 +79,63 @@ pub(super) fn split(text: &str) -> Vec<Line> {
             }
             None => (rest, None),
         };
-        out.push(line(no, raw, &titles));
+        let mut l = line(no, raw, &titles);
+        // A band line wrapped before its year (`Obiettivi di servizio` /
+        // `2024`): the year is band too.
+        if l.furniture.is_none()
+            && is_year(&l.text)
+            && out
+                .iter()
+                .rev()
+                .find(|p: &&Line| !p.is_blank())
+                .is_some_and(|p| p.furniture == Some(Furniture::Band))
+        {
+            l.furniture = Some(Furniture::Band);
+        }
+        out.push(l);
         match next {
             Some(n) => rest = n,
             None => break,
         }
         no += 1;
     }
+    code_printed_twice(&mut out);
     out
+}
+
+/// A row code printed in a column of its own as well as at the start of the
+/// label (a workbook printed to PDF): `R08 R08 - Risorse ...` reads as
+/// `R08 - Risorse ...`, and a line holding only the code, followed by the
+/// label that starts with it, is dropped.
+fn code_printed_twice(lines: &mut [Line]) {
+    let is_code = |w: &str| {
+        (2..=5).contains(&w.len())
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.bytes()
+                .skip(1)
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && w.bytes().any(|b| b.is_ascii_digit())
+    };
+    for i in 0..lines.len() {
+        let text = &lines[i].text;
+        let mut words = text.splitn(3, ' ');
+        let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        if is_code(first) && first == second {
+            lines[i].text = text[first.len() + 1..].to_string();
+            continue;
+        }
+        if is_code(text) {
+            let code = text.clone();
+            let next = lines[i + 1..].iter().find(|l| !l.is_blank());
+            if next.is_some_and(|n| {
+                n.text
+                    .strip_prefix(code.as_str())
+                    .is_some_and(|rest| rest.starts_with([' ', '-']))
+            }) {
+                lines[i].text.clear();
+            }
+        }
+    }
 }
 
 fn line(no: usize, raw: &str, titles: &Titles) -> Line {
@@ -159,18 +208,52 @@ const HEADINGS: [&str; 4] = [
     "totale",
 ];
 
-/// The title lines of the known editions, normalised.
-struct Titles(Vec<String>);
+/// The title lines of the known editions, normalised, and their side
+/// bands (`fascia`) lower case, their lines joined (`autodiagnosi del numero
+/// di utenti serviti`).
+struct Titles(Vec<String>, Vec<String>);
 
 impl Titles {
     fn known() -> Titles {
-        Titles(
-            crate::form::known()
-                .into_iter()
-                .map(|e| normalize(&e.description().titolo))
-                .collect(),
-        )
+        let editions = crate::form::known();
+        let titles = editions
+            .iter()
+            .map(|e| normalize(&e.description().titolo))
+            .collect();
+        let mut bands: Vec<String> = band_lines(&editions)
+            .into_iter()
+            .map(|lines| lines.join(" "))
+            .collect();
+        bands.sort();
+        bands.dedup();
+        Titles(titles, bands)
     }
+}
+
+/// The lines of each side band of `editions`, normalised, lower case.
+fn band_lines(editions: &[crate::model::Edizione]) -> Vec<Vec<String>> {
+    editions
+        .iter()
+        .flat_map(|e| &e.description().quadri)
+        .map(|q| {
+            q.fascia
+                .iter()
+                .map(|l| normalize(l).to_lowercase())
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether `text` (normalised) is one line of a side band of a known
+/// edition. Only where no column header can stand (the header block):
+/// `Numero di utenti serviti` is both a band line and the first line of a
+/// header as pdftotext splits it.
+pub(super) fn is_band_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    band_lines(&crate::form::known())
+        .iter()
+        .flatten()
+        .any(|l| *l == lower)
 }
 
 /// What kind of furniture a normalised line is.
@@ -198,7 +281,8 @@ fn classify_with(text: &str, titles: &Titles) -> Option<Furniture> {
         || lower == "assistenza"
     {
         Some(Furniture::Closing)
-    } else if BAND.contains(&lower.as_str()) || is_quadro_band(&words) {
+    } else if BAND.contains(&lower.as_str()) || titles.1.contains(&lower) || is_quadro_band(&words)
+    {
         Some(Furniture::Band)
     } else if let Some(kind) = obiettivi(&words) {
         Some(kind)

@@ -14,8 +14,9 @@
 //! `world`) is closed: the compiled-in Liberation Sans faces, no system
 //! font, no file, no network, no clock.
 //!
-//! The output is PDF/A-2b, tagged, in Italian, and byte-identical for the
-//! same input: the document id is fixed, and the creation date and
+//! The output is PDF/A-3b, tagged, in Italian, carries the form's canonical
+//! JSON as an associated file (`scheda.json`, `AFRelationship` Data, which
+//! the PDF reader reads first), and is byte-identical for the same input: the document id is fixed, and the creation date and
 //! `datetime.today()` come from the form's own date (`ente.data`), or, when
 //! it is blank, from 1 January of the year after the reporting year.
 //!
@@ -41,7 +42,7 @@ use typst::foundations::{Bytes, Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use self::world::{FormWorld, no_layout};
+use self::world::{FormFiles, FormWorld, no_layout};
 use crate::diagnostic::{Diagnostic, Error, Result, Warned};
 use crate::model::{DataOra, Edizione, Scheda};
 use crate::rules::{Catalogue, sentences};
@@ -143,6 +144,7 @@ impl Renderer {
         let today = Datetime::from_ymd(date.year, date.month, date.day)
             .ok_or_else(|| Error::msg(format!("the form's date {date} is not a valid date")))?;
         let official = scheda.edizione.description().pagine as usize;
+        let model = crate::writers::json::write(scheda)?;
 
         // Page numbers follow the description's page breaks, unless the form
         // runs over its official pages: then it is laid out again with
@@ -151,8 +153,12 @@ impl Renderer {
         for counted in [false, true] {
             let form = data::build(scheda, &chosen.value, counted)
                 .map_err(|e| e.with_warnings(warnings.clone()))?;
-            self.world
-                .set_form(code, edition.clone(), form.json, today)?;
+            let files = FormFiles {
+                edition: edition.clone(),
+                data: form.json,
+                model: model.clone(),
+            };
+            self.world.set_form(code, files, today)?;
             let compiled = typst::compile::<PagedDocument>(&self.world);
             let mut these: Vec<Diagnostic> = form.warnings;
             these.extend(
@@ -268,11 +274,11 @@ fn form_date(s: &Scheda) -> DataOra {
     })
 }
 
-/// PDF/A-2b, tagged, with a fixed document id and the form's date in
+/// PDF/A-3b (which allows the attached JSON), tagged, with a fixed document id and the form's date in
 /// Italian local time.
 fn pdf_options(s: &Scheda, date: DataOra) -> Result<PdfOptions> {
-    let standards = PdfStandards::new(&[PdfStandard::A_2b])
-        .map_err(|e| Error::msg(format!("failed to configure PDF/A-2b ({})", e.message())))?;
+    let standards = PdfStandards::new(&[PdfStandard::A_3b])
+        .map_err(|e| Error::msg(format!("failed to configure PDF/A-3b ({})", e.message())))?;
     let datetime =
         Datetime::from_ymd_hms(date.year, date.month, date.day, date.hour, date.minute, 0)
             .ok_or_else(|| Error::msg(format!("the form's date {date} is not a valid date")))?;

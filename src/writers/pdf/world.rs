@@ -86,6 +86,11 @@ fn file_id(path: &str) -> Option<FileId> {
 static DATA: LazyLock<FileId> =
     LazyLock::new(|| file_id("data.json").expect("a fixed virtual path is valid"));
 
+/// The id of `/scheda.json`, the form's canonical JSON, which the PDF
+/// carries as an associated file.
+static MODEL: LazyLock<FileId> =
+    LazyLock::new(|| file_id("scheda.json").expect("a fixed virtual path is valid"));
+
 /// The id of `/edizione.json`, the description of the form's edition.
 static EDITION: LazyLock<FileId> =
     LazyLock::new(|| file_id("edizione.json").expect("a fixed virtual path is valid"));
@@ -160,6 +165,13 @@ fn milli_em(units: u32, per_em: u16) -> u32 {
     (units * 1000).div_ceil(u32::from(per_em.max(1)))
 }
 
+/// The virtual files of one form (see [`FormWorld::set_form`]).
+pub(crate) struct FormFiles {
+    pub edition: Bytes,
+    pub data: Vec<u8>,
+    pub model: Vec<u8>,
+}
+
 /// The closed world one renderer compiles in.
 pub(crate) struct FormWorld {
     /// The layout files loaded so far, by id.
@@ -173,6 +185,8 @@ pub(crate) struct FormWorld {
     data: Bytes,
     /// The current `/edizione.json`.
     edition: Bytes,
+    /// The current `/scheda.json`.
+    model: Bytes,
     /// What `datetime.today()` returns: the date of the form.
     today: Datetime,
 }
@@ -186,6 +200,7 @@ impl FormWorld {
             main: *DATA,
             data: Bytes::new(b"{}".as_slice()),
             edition: Bytes::new(b"{}".as_slice()),
+            model: Bytes::new(b"{}".as_slice()),
             today: Datetime::from_ymd(2000, 1, 1).expect("a valid fixed date"),
         }
     }
@@ -251,18 +266,15 @@ impl FormWorld {
     /// Point the world at a form: the layout of the edition `code` becomes
     /// the main file, `edition` the contents of `/edizione.json` (the same
     /// bytes for every form of the edition, so that what a layout builds
-    /// from them is evaluated once) and `data` those of `/data.json`. The
-    /// layout must be loaded ([`FormWorld::load_layout`]).
-    pub fn set_form(
-        &mut self,
-        code: &str,
-        edition: Bytes,
-        data: Vec<u8>,
-        today: Datetime,
-    ) -> Result<()> {
+    /// from them is evaluated once), `data` those of `/data.json` and
+    /// `model` those of `/scheda.json` (the form's canonical JSON, which the
+    /// layout attaches to the PDF). The layout must be loaded
+    /// ([`FormWorld::load_layout`]).
+    pub fn set_form(&mut self, code: &str, form: FormFiles, today: Datetime) -> Result<()> {
         self.main = *self.layouts.get(code).ok_or_else(|| no_layout(code))?;
-        self.edition = edition;
-        self.data = Bytes::new(data);
+        self.edition = form.edition;
+        self.data = Bytes::new(form.data);
+        self.model = Bytes::new(form.model);
         self.today = today;
         Ok(())
     }
@@ -308,7 +320,7 @@ impl World for FormWorld {
 
     fn source(&self, id: FileId) -> FileResult<Source> {
         self.sources.get(&id).cloned().ok_or_else(|| {
-            if id == *DATA || id == *EDITION {
+            if id == *DATA || id == *EDITION || id == *MODEL {
                 FileError::NotSource
             } else {
                 Self::not_found(id)
@@ -322,6 +334,9 @@ impl World for FormWorld {
         }
         if id == *EDITION {
             return Ok(self.edition.clone());
+        }
+        if id == *MODEL {
+            return Ok(self.model.clone());
         }
         self.sources
             .get(&id)

@@ -1,0 +1,191 @@
+//! The form's canonical JSON carried inside scheda's PDFs as an associated
+//! file (`scheda.json`, `AFRelationship` Data), and how it is reconciled
+//! with the page text.
+
+use hayro_interpret::hayro_syntax::Pdf;
+use hayro_interpret::hayro_syntax::object::{Array, Dict, Stream, String as PdfString};
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::model::Scheda;
+
+/// The name scheda gives the attached file.
+pub const FILE_NAME: &str = "scheda.json";
+
+/// Most bytes of an embedded file read (the form's JSON is a few kilobytes).
+const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// The form embedded in `pdf`, if it carries one: `None` when it has no
+/// `scheda.json`, a warning when it has one that does not read.
+pub(super) fn data(pdf: &Pdf) -> Option<std::result::Result<Scheda, Diagnostic>> {
+    let bytes = find(pdf)?;
+    let unreadable = |reason: String| {
+        Diagnostic::warning(format!(
+            "the data embedded in the PDF ({FILE_NAME}) does not read ({reason}); the page text is read"
+        ))
+        .with_hint("the PDF was changed after scheda wrote it")
+    };
+    let Ok(bytes) = bytes else {
+        return Some(Err(unreadable("it cannot be decompressed".into())));
+    };
+    if bytes.len() > MAX_BYTES {
+        return Some(Err(unreadable(format!("{} bytes", bytes.len()))));
+    }
+    Some(
+        crate::readers::json::read(&bytes)
+            .map(|w| w.value)
+            .map_err(|e| unreadable(first_message(&e))),
+    )
+}
+
+/// The bytes of the attached `scheda.json`: from the document's associated
+/// files (`/AF`), else from its embedded files (`/Names /EmbeddedFiles`).
+fn find(pdf: &Pdf) -> Option<std::result::Result<Vec<u8>, ()>> {
+    let xref = pdf.xref();
+    let catalog = xref.get::<Dict<'_>>(xref.root_id())?;
+    let mut specs: Vec<Dict<'_>> = catalog
+        .get::<Array<'_>>("AF")
+        .map(|af| af.iter::<Dict<'_>>().collect())
+        .unwrap_or_default();
+    if let Some(tree) = catalog
+        .get::<Dict<'_>>("Names")
+        .and_then(|n| n.get::<Dict<'_>>("EmbeddedFiles"))
+    {
+        collect_names(&tree, &mut specs, 0);
+    }
+    let spec = specs.into_iter().find(|spec| {
+        ["UF", "F"].iter().any(|key| {
+            spec.get::<PdfString<'_>>(*key)
+                .is_some_and(|name| name.as_bytes() == FILE_NAME.as_bytes())
+        })
+    })?;
+    let stream = spec.get::<Dict<'_>>("EF")?.get::<Stream<'_>>("F")?;
+    Some(stream.decoded().map(|d| d.into_owned()).map_err(|_| ()))
+}
+
+/// The file specifications of a name tree (`/Names [name spec ...]`,
+/// `/Kids`), a few levels deep.
+fn collect_names<'a>(node: &Dict<'a>, out: &mut Vec<Dict<'a>>, depth: usize) {
+    if let Some(names) = node.get::<Array<'a>>("Names") {
+        out.extend(names.iter::<Dict<'a>>());
+    }
+    if depth < 8
+        && let Some(kids) = node.get::<Array<'a>>("Kids")
+    {
+        for kid in kids.iter::<Dict<'a>>() {
+            collect_names(&kid, out, depth + 1);
+        }
+    }
+}
+
+/// The result of reading a PDF that carries its data: the embedded form
+/// when the page text agrees with it (or cannot be read); else the page
+/// text's, with a warning for each value where they differ.
+pub(super) fn reconcile(data: Scheda, from_text: Result<Warned<Scheda>>) -> Warned<Scheda> {
+    let text = match from_text {
+        Ok(text) => text,
+        Err(e) => {
+            return Warned {
+                value: data,
+                warnings: vec![
+                    Diagnostic::warning(format!(
+                        "the page text of the PDF does not read ({}); the data embedded in it is read",
+                        first_message(&e)
+                    ))
+                    .with_hint("the PDF was changed after scheda wrote it"),
+                ],
+            };
+        }
+    };
+    let differences = match (json(&data), json(&text.value)) {
+        (Some(a), Some(b)) => {
+            let mut out = Vec::new();
+            diff(&a, &b, &mut String::new(), &mut out);
+            out
+        }
+        _ => Vec::new(),
+    };
+    if differences.is_empty() {
+        return Warned {
+            value: data,
+            warnings: text.warnings,
+        };
+    }
+    let mut warnings = text.warnings;
+    for (pointer, embedded, page) in differences {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the data embedded in the PDF and its page text disagree: embedded {embedded}, page {page}; the page text is read"
+            ))
+            .at(Location::pointer(&pointer))
+            .with_hint("the PDF was edited after scheda wrote it: check the value, then write the form again"),
+        );
+    }
+    Warned {
+        value: text.value,
+        warnings,
+    }
+}
+
+fn json(s: &Scheda) -> Option<Value> {
+    serde_json::from_slice(&crate::writers::json::write(s).ok()?).ok()
+}
+
+/// Where `a` and `b` differ, as JSON pointers with both values; strings
+/// compare with their white space collapsed (the page text does not keep
+/// the free text's line breaks).
+fn diff(a: &Value, b: &Value, at: &mut String, out: &mut Vec<(String, String, String)>) {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            for key in keys {
+                let len = at.len();
+                at.push('/');
+                at.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                diff(
+                    x.get(key).unwrap_or(&Value::Null),
+                    y.get(key).unwrap_or(&Value::Null),
+                    at,
+                    out,
+                );
+                at.truncate(len);
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                let len = at.len();
+                at.push_str(&format!("/{i}"));
+                diff(p, q, at, out);
+                at.truncate(len);
+            }
+        }
+        (Value::String(x), Value::String(y)) if collapse(x) == collapse(y) => {}
+        _ if a == b => {}
+        _ => out.push((at.clone(), shown(a), shown(b))),
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn shown(v: &Value) -> String {
+    let text = match v {
+        Value::Null => "blank".to_string(),
+        Value::String(s) => format!("`{}`", collapse(s)),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+fn first_message(e: &Error) -> String {
+    e.diagnostics
+        .first()
+        .map(|d| d.message.clone())
+        .unwrap_or_else(|| e.to_string())
+}

@@ -1,0 +1,152 @@
+//! Reader for PDFs of the form.
+//!
+//! scheda's own PDFs carry the form's canonical JSON as an associated file
+//! (PDF/A-3, `AFRelationship` Data, as Factur-X invoices carry their XML):
+//! it is read first ([`embedded`]). The page text is read too, and compared
+//! with it: when they agree the embedded data is the result (lossless: the
+//! free text keeps its line breaks); when they disagree (the PDF was edited
+//! after scheda wrote it) the page text wins, as what the PDF shows is what
+//! was filed, and each row that differs is a warning.
+//!
+//! Any other PDF is read by its glyphs' positions on the page, not by the
+//! order of its content stream ([`glyphs`], with hayro-interpret, which
+//! typst already builds; [`order`] rebuilds lines and reading order): the
+//! text goes to the extracted-text reader ([`super::text`]).
+//!
+//! A damaged PDF, an encrypted one, a scan (no text layer) or one that does
+//! not carry the form gets an error, never a panic.
+
+mod embedded;
+mod glyphs;
+mod order;
+
+use hayro_interpret::InterpreterCache;
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+
+use super::text;
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::model::Scheda;
+
+/// Most pages read from one PDF (the form has 7).
+const MAX_PAGES: usize = 100;
+
+/// Read the form a PDF carries: scheda's own PDFs come back to the model
+/// they were written from. The warnings are those of the text reader, pages
+/// whose text could not be read, and rows where the embedded data and the
+/// page text disagree.
+pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
+    let pdf = load(bytes)?;
+    let extracted = extract(&pdf)?;
+    let from_text = read_text(&extracted.value).map(|mut out| {
+        let mut warnings = extracted.warnings.clone();
+        warnings.append(&mut out.warnings);
+        out.warnings = warnings;
+        out
+    });
+    match embedded::data(&pdf) {
+        None => from_text.map_err(|e| e.with_warnings(extracted.warnings)),
+        Some(Err(problem)) => {
+            let mut out = from_text.map_err(|e| e.with_warnings(extracted.warnings))?;
+            out.warnings.insert(0, problem);
+            Ok(out)
+        }
+        Some(Ok(data)) => Ok(embedded::reconcile(data, from_text)),
+    }
+}
+
+/// Read the text extracted from a PDF of the form: [`extract_text`], or
+/// `pdftotext` (plain or `-raw`).
+pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
+    if let Err(e) = text::detect(extracted) {
+        let reason = e
+            .diagnostics
+            .first()
+            .map(|d| d.message.clone())
+            .unwrap_or_default();
+        return Err(Error::new(
+            Diagnostic::error(format!(
+                "the PDF does not carry a {} form ({reason})",
+                crate::model::Edizione::ALL.map(|e| e.code()).join("/")
+            ))
+            .with_hint("give the PDF of the form, as printed by the portal or written by scheda"),
+        ));
+    }
+    text::read_str(extracted)
+}
+
+/// The text of every page of a PDF in reading order, rebuilt from the
+/// glyphs' positions (see [`order`]): pages separated by an empty line.
+/// Pages whose glyphs have no text mapping become warnings; a PDF with no
+/// text at all is an error (a scan has no text layer).
+pub fn extract_text(bytes: &[u8]) -> Result<Warned<String>> {
+    extract(&load(bytes)?)
+}
+
+/// Parse a PDF, refusing encrypted and damaged ones.
+fn load(bytes: &[u8]) -> Result<Pdf> {
+    Pdf::new(bytes.to_vec()).map_err(|e| {
+        Error::new(match e {
+            LoadPdfError::Decryption(_) => {
+                Diagnostic::error("failed to read the PDF (it is protected by a password)")
+                    .with_hint("save a copy of the form without a password and read that")
+            }
+            LoadPdfError::Invalid => {
+                Diagnostic::error("failed to read the PDF (it is damaged or not a PDF)")
+                    .with_hint("the file is damaged or is not a PDF")
+            }
+        })
+    })
+}
+
+fn extract(pdf: &Pdf) -> Result<Warned<String>> {
+    let pages = pdf.pages();
+    if pages.len() > MAX_PAGES {
+        return Err(Error::new(
+            Diagnostic::error(format!(
+                "failed to read the PDF ({} pages; a form has 7, at most {MAX_PAGES} are read)",
+                pages.len()
+            ))
+            .with_hint("give the PDF of one form"),
+        ));
+    }
+    let cache = InterpreterCache::new();
+    let mut warnings = Vec::new();
+    let mut texts = Vec::new();
+    let (mut glyphs, mut images) = (0, 0);
+    for (i, page) in pages.iter().enumerate() {
+        let page_glyphs = glyphs::page_glyphs(page, &cache);
+        glyphs += page_glyphs.glyphs.len();
+        images += page_glyphs.images;
+        if page_glyphs.unmapped > 0 {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "{} glyphs of this page have no text (their font maps them to no character)",
+                    page_glyphs.unmapped
+                ))
+                .at(Location::Page { page: i + 1 })
+                .with_hint("a font of the page has no usable text encoding"),
+            );
+        }
+        texts.push(order::page_text(&page_glyphs.glyphs));
+    }
+    if glyphs == 0 {
+        let (message, hint) = if images > 0 {
+            (
+                "the PDF has no text layer: its pages are images (a scan?)",
+                "scheda reads the text of a PDF, it does not read images: give the PDF printed by the portal or written by scheda, or run OCR on the scan first",
+            )
+        } else {
+            (
+                "the PDF has no text",
+                "give the PDF of the form, as printed by the portal or written by scheda",
+            )
+        };
+        return Err(Error::new(Diagnostic::error(message).with_hint(hint)));
+    }
+    let mut text = texts.join("\n\n");
+    text.push('\n');
+    Ok(Warned {
+        value: text,
+        warnings,
+    })
+}
