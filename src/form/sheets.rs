@@ -4,12 +4,17 @@
 
 use rust_decimal::Decimal;
 
+use super::{Colonna, Tipo};
+
 /// The sheet laid out like the form.
 pub const FORM: &str = "Scheda";
 /// The sheet of the edition, the year and the Comune's data.
 pub const ENTE: &str = "Ente";
 /// The sheet of a multi-Comune workbook: one row per form.
 pub const COMUNI: &str = "Comuni";
+
+/// The headers of the `Ente` sheet's two columns (a key, its value).
+pub const ENTE_COLUMNS: [&str; 2] = ["Campo", "Valore"];
 
 /// The keys of the `Ente` sheet (column A), in order; a reader finds each
 /// by its first word.
@@ -66,4 +71,23 @@ mod tests {
         assert_eq!(parse_calcolati(&text), filled);
         assert_eq!(parse_calcolati("x;/a=b;/r=1"), [("/r".into(), 1.into())]);
     }
+}
+
+/// The header of a column in the workbook: the form's, else a name for the
+/// kind where the workbook needs one; none for a ratio, whose number format
+/// says what it is (`1:1331`). A reader of the workbook printed to PDF
+/// meets these above the rows.
+pub fn workbook_header(c: &Colonna) -> Option<String> {
+    let name = match (&c.intestazione, c.tipo, c.campo.as_deref()) {
+        (_, Tipo::Rapporto, _) => return None,
+        (Some(h), _, _) => return Some(h.clone()),
+        (None, Tipo::RapportoAts, _) => "Abitanti per assistente sociale",
+        (None, Tipo::Sino, _) => "Risposta (SI/NO)",
+        (None, _, Some("descrizione")) => "Descrizione dell'intervento",
+        _ => return None,
+    };
+    Some(match &c.vuoto {
+        Some(v) => format!("{name} (vuoto: {v})"),
+        None => name.to_string(),
+    })
 }

@@ -33,6 +33,9 @@ fn pdfs_of_every_kind_read_to_the_model_they_show() {
         "chromium-portal-000",
         "chromium-portal-003",
         "chromium-ifel-004",
+        // scheda's own workbook, exported to PDF by LibreOffice Calc.
+        "libreoffice-000",
+        "libreoffice-003",
     ] {
         let bytes = read_fixture(&format!("pdf/{name}.pdf"));
         let out = scheda::readers::pdf::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -81,6 +81,38 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             }
         }
     }
+    // The `Ente` sheet of a workbook printed to PDF, after the form:
+    // `Denominazione X`, `Provincia P`, ... under `Campo Valore`. Fields the
+    // header block did not give.
+    if let Some(start) = lines.iter().position(|l| {
+        l.furniture == Some(Furniture::Closing)
+            && l.text
+                .eq_ignore_ascii_case(&crate::form::sheets::ENTE_COLUMNS.join(" "))
+    }) {
+        for line in &lines[start + 1..] {
+            if let Some(prov) = strip_prefix_ci(&line.text, crate::form::sheets::PROVINCIA)
+                .and_then(|rest| rest.strip_prefix(' '))
+            {
+                ente.provincia
+                    .get_or_insert_with(|| prov.trim().to_string());
+                continue;
+            }
+            let Some((value, field)) = LABELS.iter().find_map(|(l, field)| {
+                let value = strip_prefix_ci(&line.text, l)?.strip_prefix(' ')?;
+                Some((value.trim(), *field))
+            }) else {
+                continue;
+            };
+            let unset = match field {
+                Field::Denominazione => ente.denominazione.is_none(),
+                Field::Codice => ente.codice.is_none(),
+                Field::Data => modified.is_none(),
+            };
+            if unset && !value.is_empty() {
+                set(field, value, line.no, ente, &mut modified, d);
+            }
+        }
+    }
     let mut footer: Option<(DataOra, usize)> = None;
     for line in lines
         .iter()

@@ -274,6 +274,9 @@ fn classify_with(text: &str, titles: &Titles) -> Option<Furniture> {
         Some(Furniture::Title)
     } else if is_footer(&words) {
         Some(Furniture::Footer)
+    } else if lower == crate::form::sheets::ENTE_COLUMNS.join(" ").to_lowercase() {
+        // The `Ente` sheet of a workbook printed to PDF, after the form.
+        Some(Furniture::Closing)
     } else if lower.starts_with("nota bene")
         || lower.starts_with("attenzione:")
         || lower.starts_with("assistenza:")

@@ -345,7 +345,7 @@ pub(super) fn read_row(ctx: &Ctx, s: &mut Scheda, d: &mut Diags) {
             return;
         }
         Kind::Testo => {
-            let lines = rest(ctx, false);
+            let lines = without_next_headers(ctx, rest(ctx, false));
             text(paragraphs(
                 lines.iter().filter(|l| ctx.seg.label_full || !l.tail),
             ))
@@ -454,11 +454,51 @@ fn shape(formato: &str) -> String {
     formato.replace("{}", "N")
 }
 
+/// `lines` without those ending them that are the next row's column
+/// headers, printed above it (a workbook printed to PDF: `2020 2024`,
+/// `Abitanti per assistente sociale (vuoto: NON CALCOLABILE)`).
+fn without_next_headers(ctx: &Ctx, mut lines: Vec<RestLine>) -> Vec<RestLine> {
+    let Some(next) = ctx.next else {
+        return lines;
+    };
+    let headers: Vec<String> = next
+        .colonne
+        .iter()
+        .filter_map(crate::form::sheets::workbook_header)
+        .map(|h| super::lines::normalize(&h))
+        .collect();
+    let years = |text: &str| {
+        !next.header_years.is_empty()
+            && text
+                .split_whitespace()
+                .eq(next.header_years.iter().map(String::as_str))
+    };
+    loop {
+        if lines.last().is_some_and(|l| years(&l.text)) {
+            lines.pop();
+            continue;
+        }
+        // A header may wrap over a few lines.
+        let ending = (1..=3.min(lines.len())).find(|&k| {
+            let joined = lines[lines.len() - k..]
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            headers.contains(&joined)
+        });
+        match ending {
+            Some(k) => lines.truncate(lines.len() - k),
+            None => return lines,
+        }
+    }
+}
+
 /// A ratio at ATS level (R0E): its `vuoto` (`NON CALCOLABILE`, null) or its
 /// `formato` (`1 assistente sociale ogni: N abitanti`).
 fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
     let (formato, vuoto) = formato(ctx);
-    let lines = rest(ctx, false);
+    let lines = without_next_headers(ctx, rest(ctx, false));
     let text = lines
         .iter()
         .map(|l| l.text.as_str())

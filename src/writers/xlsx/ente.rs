@@ -23,8 +23,8 @@ pub(crate) fn add_sheet(
     ws.set_name(SHEET)?;
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 48)?;
-    ws.write_string_with_format(0, 0, "Campo", &st.header)?;
-    ws.write_string_with_format(0, 1, "Valore", &st.header)?;
+    ws.write_string_with_format(0, 0, sheets::ENTE_COLUMNS[0], &st.header)?;
+    ws.write_string_with_format(0, 1, sheets::ENTE_COLUMNS[1], &st.header)?;
     ws.write_string_with_format(1, 0, EDIZIONE, &st.ente_key)?;
     ws.write_string_with_format(1, 1, s.edizione.code(), &st.ente_locked)?;
     ws.write_string_with_format(2, 0, ANNO, &st.ente_key)?;

@@ -142,7 +142,7 @@ impl Walk<'_> {
             let text = if c.tipo == Tipo::Rapporto {
                 Some(anno.clone())
             } else {
-                header_of(c)
+                crate::form::sheets::workbook_header(c)
             }?;
             let (col, _) = self.header.iter().find(|(_, h)| *h == text)?;
             Some((i as u16, *col))
@@ -156,7 +156,7 @@ impl Walk<'_> {
         let headed: Vec<(u16, String)> = cols
             .iter()
             .zip(&r.colonne)
-            .filter_map(|(col, c)| Some((*col, header_of(c)?)))
+            .filter_map(|(col, c)| Some((*col, crate::form::sheets::workbook_header(c)?)))
             .collect();
         if !headed.is_empty() && (self.fresh || headed.iter().any(|h| !self.header.contains(h))) {
             self.out.push(Line::Header(headed.clone()));
@@ -237,24 +237,6 @@ fn holds_something(rest: &[&Voce]) -> bool {
     rest.iter()
         .take_while(|v| !matches!(v.kind, VoceKind::Barra(_)))
         .any(|v| prints(&v.kind))
-}
-
-/// The header of a column in the workbook: the form's, else a name for the
-/// kind where the workbook needs one; none for a ratio, whose number format
-/// says what it is (`1:1331`).
-fn header_of(c: &Colonna) -> Option<String> {
-    let name = match (&c.intestazione, c.tipo, c.campo.as_deref()) {
-        (_, Tipo::Rapporto, _) => return None,
-        (Some(h), _, _) => return Some(h.clone()),
-        (None, Tipo::RapportoAts, _) => "Abitanti per assistente sociale",
-        (None, Tipo::Sino, _) => "Risposta (SI/NO)",
-        (None, _, Some("descrizione")) => "Descrizione dell'intervento",
-        _ => return None,
-    };
-    Some(match &c.vuoto {
-        Some(v) => format!("{name} (vuoto: {v})"),
-        None => name.to_string(),
-    })
 }
 
 /// The code as the edition prints it, where its label opens with one of its
