@@ -56,23 +56,6 @@ pub fn parse_calcolati(list: &str) -> Vec<(String, Decimal)> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_list_of_filled_values_reads_back() {
-        let filled = vec![
-            ("/quadro3/R09".to_string(), Decimal::new(0, 2)),
-            ("/quadro1/M12/media_ore".to_string(), Decimal::new(6505, 2)),
-        ];
-        let text = calcolati(&filled);
-        assert_eq!(text, "/quadro3/R09=0.00;/quadro1/M12/media_ore=65.05");
-        assert_eq!(parse_calcolati(&text), filled);
-        assert_eq!(parse_calcolati("x;/a=b;/r=1"), [("/r".into(), 1.into())]);
-    }
-}
-
 /// The header of a column in the workbook: the form's, else a name for the
 /// kind where the workbook needs one; none for a ratio, whose number format
 /// says what it is (`1:1331`). A reader of the workbook printed to PDF
@@ -90,4 +73,21 @@ pub fn workbook_header(c: &Colonna) -> Option<String> {
         Some(v) => format!("{name} (vuoto: {v})"),
         None => name.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_of_filled_values_reads_back() {
+        let filled = vec![
+            ("/quadro3/R09".to_string(), Decimal::new(0, 2)),
+            ("/quadro1/M12/media_ore".to_string(), Decimal::new(6505, 2)),
+        ];
+        let text = calcolati(&filled);
+        assert_eq!(text, "/quadro3/R09=0.00;/quadro1/M12/media_ore=65.05");
+        assert_eq!(parse_calcolati(&text), filled);
+        assert_eq!(parse_calcolati("x;/a=b;/r=1"), [("/r".into(), 1.into())]);
+    }
 }
