@@ -142,3 +142,30 @@ fn embedded_data_that_disagrees_with_the_page_is_reported_and_the_page_wins() {
         "{messages:?}"
     );
 }
+
+/// poppler's `pdfdetach` lists the attached JSON, as any PDF tool sees it.
+#[test]
+#[cfg_attr(
+    all(not(has_pdftotext), not(ci)),
+    ignore = "needs pdfdetach (poppler-utils), not found on PATH when built: apt-get install poppler-utils"
+)]
+fn pdfdetach_lists_the_attached_json() {
+    let pdf = Renderer::new(&PdfSettings::default())
+        .unwrap()
+        .render(&seed_model(SEEDS[3]))
+        .unwrap()
+        .value;
+    let path = std::env::temp_dir().join(format!("scheda-detach-{}.pdf", std::process::id()));
+    std::fs::write(&path, &pdf).unwrap();
+    let out = std::process::Command::new("pdfdetach")
+        .arg("-list")
+        .arg(&path)
+        .output();
+    std::fs::remove_file(&path).ok();
+    let out = match out {
+        Ok(out) => out,
+        Err(e) => crate::util::missing_tool("pdfdetach", "poppler-utils", e),
+    };
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(listing.trim(), "1 embedded files\n1: scheda.json", "{listing}");
+}
