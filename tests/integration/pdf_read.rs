@@ -167,5 +167,9 @@ fn pdfdetach_lists_the_attached_json() {
         Err(e) => crate::util::missing_tool("pdfdetach", "poppler-utils", e),
     };
     let listing = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(listing.trim(), "1 embedded files\n1: scheda.json", "{listing}");
+    assert_eq!(
+        listing.trim(),
+        "1 embedded files\n1: scheda.json",
+        "{listing}"
+    );
 }

@@ -10,7 +10,6 @@
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::{Edizione, Scheda};
 
-use super::deal;
 use super::ente;
 use super::lines::{Furniture, Line};
 use super::matcher::{self, Key, Match, Pos};
@@ -149,9 +148,7 @@ pub(super) fn read(
             seg: segment(lines, row, anchor, code_len, end),
         });
     }
-    // Each row on its own first; then the rows whose values pdftotext
-    // printed away from their labels (see `deal`).
-    let mut row_diags: Vec<Diags> = ctxs
+    let row_diags: Vec<Diags> = ctxs
         .iter()
         .map(|ctx| {
             let mut rd = Diags::default();
@@ -159,8 +156,6 @@ pub(super) fn read(
             rd
         })
         .collect();
-    deal::repair(&ctxs, &mut row_diags, &mut scheda);
-    deal::repair_aggiuntivi(&ctxs, &mut row_diags, &mut scheda);
     for rd in row_diags {
         d.errors.extend(rd.errors);
         d.warnings.extend(rd.warnings);

@@ -17,7 +17,6 @@
 //! null, never as zero; a missing row, a value that is not a number or a
 //! wrong count of values is an error naming the row and the line.
 
-mod deal;
 mod ente;
 mod flow;
 mod ifel;

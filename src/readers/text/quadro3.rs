@@ -181,28 +181,6 @@ fn field_text(tok: &Tok) -> Option<String> {
     (tok.val != Val::Blank).then(|| tok.text.clone())
 }
 
-/// The numbers of a row's segment, paragraph breaks ignored, when the
-/// segment holds nothing else but column-header words; `None` when it holds
-/// any other word (text of the row, or one that is not a number).
-pub(super) fn bare_values(ctx: &Ctx) -> Option<Vec<Tok>> {
-    let mut out = Vec::new();
-    for line in rest(ctx, false) {
-        let mut toks = tokens(&line.text, line.no);
-        if line.tail && !ctx.seg.label_full {
-            let run = toks.iter().rev().take_while(|t| t.is_value()).count();
-            toks.drain(..toks.len() - run);
-        }
-        for tok in toks {
-            match tok.val {
-                Val::Num(_) => out.push(tok),
-                Val::Word if HEADER_WORDS.contains(&tok.text.to_lowercase().as_str()) => {}
-                _ => return None,
-            }
-        }
-    }
-    Some(out)
-}
-
 /// R10, R11: numero, modalità di determinazione della spesa, spesa; the
 /// values of the row's three columns.
 pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>> {

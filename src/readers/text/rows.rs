@@ -41,12 +41,6 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    /// Whether rows of this kind hold nothing but numbers, one per column,
-    /// in the form's order (what the deal of `deal.rs` may share out).
-    pub(super) fn is_numeric(self) -> bool {
-        self == Kind::Numeri
-    }
-
     /// The shape of a row with these columns.
     fn of(colonne: &[Colonna]) -> Kind {
         let tipi: Vec<Tipo> = colonne.iter().map(|c| c.tipo).collect();

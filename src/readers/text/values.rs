@@ -163,14 +163,6 @@ fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
     out
 }
 
-/// The value tokens of a numeric row's segment as printed, header numbers
-/// included: what [`super::deal`] deals out when the row alone does not
-/// read.
-pub(super) fn raw_values(ctx: &Ctx) -> Vec<Tok> {
-    let n = ctx.row.columns().len();
-    value_tokens(ctx, &rest(ctx, false), n)
-}
-
 /// Whether `part` appears in `whole` in order (not necessarily contiguous).
 fn subsequence(part: &[&str], whole: &[String]) -> bool {
     let mut it = whole.iter();
