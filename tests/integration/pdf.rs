@@ -1,5 +1,5 @@
 //! The PDF writer and reader: every narrative branch printed in its place,
-//! user text printed literally, PDF/A-2b with embedded fonts and stable
+//! user text printed literally, PDF/A-3b with embedded fonts and stable
 //! bytes, the 7-page plan, template overrides and the reader's errors.
 //!
 //! Typst is slow in debug builds, so the rendering tests are few and each
