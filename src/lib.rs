@@ -5,7 +5,8 @@
 //! Hub and spoke, as in pandoc: [`readers`] turn bytes into the canonical
 //! [`model::Scheda`] plus diagnostics; [`rules`] derive the computed values and
 //! choose the form's sentences; [`writers`] turn the model into bytes.
-//! [`batch`] does all three for many forms at once, in parallel.
+//! [`batch`] does all three for many forms at once, in parallel; [`serve`]
+//! offers them as a web page and an HTTP API.
 
 pub mod batch;
 pub mod diagnostic;
@@ -16,6 +17,7 @@ pub mod number;
 pub mod readers;
 pub mod rules;
 pub mod select;
+pub mod serve;
 pub mod templates;
 pub mod writers;
 

@@ -64,8 +64,8 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
         };
         for (i, form) in forms.iter().enumerate() {
             let label = form_label(input, i, forms.len(), form);
-            let sentences = match rules::sentences::choose(form, &catalogue) {
-                Ok(sentences) => sentences,
+            let report = match rules::report(form, &catalogue) {
+                Ok(report) => report.value,
                 Err(e) => {
                     tally.unreadable += 1;
                     let failure = Failure::named(Some(label.clone()), e);
@@ -73,7 +73,7 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
                     continue;
                 }
             };
-            let found = rules::check(form);
+            let found = &report.discrepancies;
             if found.is_empty() {
                 tally.consistent += 1;
             } else {
@@ -81,20 +81,17 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
                 code = code.max(EXIT_INCONSISTENT);
             }
             if args.json {
-                reports.push(serde_json::json!({
-                    "input": label,
-                    "edizione": form.edizione,
-                    "denominazione": form.ente.denominazione,
-                    "consistent": found.is_empty(),
-                    "discrepancies": found,
-                    "outcomes": rules::outcomes(form),
-                    "sentences": sentences.value,
-                }));
+                let mut entry = serde_json::Map::new();
+                entry.insert("input".into(), label.into());
+                if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&report) {
+                    entry.extend(fields);
+                }
+                reports.push(serde_json::Value::Object(entry));
             } else if found.is_empty() {
                 out.line(&format!("{label}: consistent"))?;
             } else {
                 out.line(&format!("{label}: {} inconsistent value(s)", found.len()))?;
-                for d in &found {
+                for d in found {
                     out.line(&format!(
                         "  {} {}: printed {}, computed {} ({})",
                         d.code, d.what, d.printed, d.computed, d.pointer

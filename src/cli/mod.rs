@@ -6,7 +6,7 @@
 //! - [`io`]: reading inputs, writing outputs whole, standard output that
 //!   ends quietly when its reader goes away;
 //! - [`convert`], [`check`], [`template`], [`editions`], [`batch`] (with
-//!   its [`progress`]): one module per command.
+//!   its [`progress`]), [`serve`]: one module per command.
 
 mod batch;
 mod check;
@@ -14,6 +14,7 @@ mod convert;
 mod editions;
 mod io;
 mod progress;
+mod serve;
 mod template;
 
 use std::path::{Path, PathBuf};
@@ -94,6 +95,13 @@ enum Command {
     /// out/SONDRIO.xlsx, ..., and out/report.csv. One bad input does not
     /// stop the batch: it is listed in the report, and the exit code is 4.
     Batch(batch::BatchArgs),
+    /// Open the clerk's page in the browser: drop a form's file, get it
+    /// checked and corrected, download the PDF; and the HTTP API under /api.
+    ///
+    /// `scheda serve --open` starts it on this machine (127.0.0.1:8080) and
+    /// opens the browser. Nothing is written to disk or kept between
+    /// requests.
+    Serve(serve::ServeArgs),
 }
 
 /// Options shared by every command.
@@ -206,6 +214,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Template(args) => template::run(args),
         Command::Editions(args) => editions::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,14 +1,16 @@
 //! The form's own rules (FORM.md): the derived values ([`derive()`]), the
 //! outcomes they lead to ([`outcomes()`]), the comparison of printed and
-//! computed values ([`check()`], [`recompute()`]) and the choice of every
-//! narrative sentence ([`sentences`]).
+//! computed values ([`check()`], [`recompute()`]), the choice of every
+//! narrative sentence ([`sentences`]) and all of it as one [`Report`].
 
 mod check;
 mod derive;
+mod report;
 pub mod sentences;
 
 pub use check::{Change, Discrepancy, check, recompute, settle_precision};
 pub use derive::{Derived, derive, media_ore, spesa_inferiore, spesa_storica};
+pub use report::{Report, report};
 pub use sentences::{Catalogue, Sentences};
 
 use rust_decimal::Decimal;

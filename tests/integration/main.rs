@@ -17,6 +17,7 @@ mod pdf;
 mod pdf_edition;
 mod pdf_read;
 mod rules;
+mod serve;
 mod text;
 mod text_edition;
 mod text_writer;

@@ -1,0 +1,117 @@
+//! `scheda serve`: the clerk's page and the HTTP API on this machine.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::Args;
+use scheda::diagnostic::{Diagnostic, Error};
+use scheda::serve::{Options, parse_size};
+use scheda::writers::WriteOptions;
+
+use super::{CliResult, Common, EXIT_OK, Failure};
+
+#[derive(Debug, Args)]
+pub(super) struct ServeArgs {
+    /// Where to listen. The default is this machine only; on another
+    /// address give --token, or anyone on the network can use the server.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Open the page in the browser.
+    #[arg(long)]
+    open: bool,
+    /// Largest file accepted (suffixes KB, MB).
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = size)]
+    max_upload: usize,
+    /// Most seconds one request may take.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    timeout: u64,
+    /// Worker threads (requests worked on at once; the others wait); by
+    /// default the number of cores.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// A token every API request must carry (`Authorization: Bearer TOKEN`;
+    /// the page takes it as `?token=TOKEN` in its address).
+    #[arg(long, value_name = "TOKEN")]
+    token: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+fn size(text: &str) -> Result<usize, String> {
+    parse_size(text).ok_or_else(|| format!("`{text}` is not a size (e.g. 20MB, 500KB)"))
+}
+
+pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
+    // Makes the editions of --templates known, and checks the directory.
+    args.common.catalogue()?;
+    let options = Options {
+        bind: args.bind,
+        max_upload: args.max_upload,
+        timeout: Duration::from_secs(args.timeout.max(1)),
+        jobs: args.jobs.unwrap_or_else(scheda::batch::default_jobs).max(1),
+        token: args.token.clone(),
+        write: WriteOptions {
+            templates_dir: args.common.templates.clone(),
+            layout: None,
+        },
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Failure::new(
+                None,
+                Error::msg(format!("failed to start the server ({e})")),
+            )
+        })?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(options.bind).await.map_err(|e| {
+            Failure::new(
+                None,
+                Error::new(
+                    Diagnostic::error(format!("failed to listen on {} ({e})", options.bind))
+                        .with_hint("another program uses the port: choose another with --bind 127.0.0.1:8081"),
+                ),
+            )
+        })?;
+        let address = listener.local_addr().unwrap_or(options.bind);
+        let host = if address.ip().is_unspecified() {
+            "127.0.0.1".to_string()
+        } else {
+            address.ip().to_string()
+        };
+        let mut url = format!("http://{host}:{}/", address.port());
+        if let Some(token) = &options.token {
+            url.push_str(&format!("?token={token}"));
+        }
+        eprintln!("scheda serve: the page is at {url} (Ctrl-C to stop)");
+        if options.open_to_network() {
+            eprintln!(
+                "warning: listening on {address} without --token: anyone on the network can use this server\nhint: give --token TOKEN, or --bind 127.0.0.1:PORT for this machine only"
+            );
+        }
+        if args.open {
+            open_browser(&url);
+        }
+        scheda::serve::serve(listener, &options)
+            .await
+            .map_err(|e| Failure::new(None, e))
+    })?;
+    Ok(EXIT_OK)
+}
+
+/// Ask the system to open `url` in the browser; a failure is only a note.
+fn open_browser(url: &str) {
+    let result = if cfg!(target_os = "windows") {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(e) = result {
+        eprintln!("note: could not open the browser ({e}); open {url} yourself");
+    }
+}

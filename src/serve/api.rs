@@ -1,0 +1,306 @@
+//! The HTTP API (the page uses it too). Every answer is JSON, but a rendered
+//! file; bad input gets a 4xx with `{"error", "location", "hint"}` in the
+//! command line's words.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::body::{Body, to_bytes};
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::pool::Pool;
+use crate::diagnostic::{Diagnostic, Error};
+use crate::format::Format;
+use crate::model::Scheda;
+
+/// What every handler shares.
+pub struct Shared {
+    /// The workers.
+    pub pool: Pool,
+    /// Most bytes of a request body.
+    pub max_upload: usize,
+    /// Most time a request may take.
+    pub timeout: Duration,
+    /// Whether the server is open to the network without a token (the page
+    /// says so).
+    pub open: bool,
+}
+
+/// An error answer: the status and the first diagnostic of an error.
+pub struct Problem {
+    status: StatusCode,
+    diagnostic: Diagnostic,
+}
+
+impl Problem {
+    fn new(status: StatusCode, message: impl Into<String>, hint: Option<&str>) -> Problem {
+        let mut diagnostic = Diagnostic::error(message);
+        if let Some(hint) = hint {
+            diagnostic = diagnostic.with_hint(hint);
+        }
+        Problem { status, diagnostic }
+    }
+
+    fn bad(e: &Error) -> Problem {
+        Problem {
+            status: StatusCode::BAD_REQUEST,
+            diagnostic: e
+                .diagnostics
+                .first()
+                .cloned()
+                .unwrap_or_else(|| Diagnostic::error(e.to_string())),
+        }
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let d = self.diagnostic;
+        let body = json!({
+            "error": d.message,
+            "location": d.location.as_ref().map(ToString::to_string),
+            "hint": d.hint,
+        });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+type Answer = Result<Response, Problem>;
+
+/// `GET /api/health`.
+pub async fn health(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    Json(json!({
+        "status": "ok",
+        "version": env!("CARGO_PKG_VERSION"),
+        "open_to_network": shared.open,
+    }))
+}
+
+/// `GET /api/editions`: the editions scheda knows.
+pub async fn editions() -> Json<Value> {
+    let list: Vec<Value> = crate::form::known()
+        .into_iter()
+        .map(|e| {
+            let d = e.description();
+            json!({"codice": d.codice, "anno": d.anni.anno, "titolo": d.titolo, "pagine": d.pagine})
+        })
+        .collect();
+    Json(Value::Array(list))
+}
+
+#[derive(Deserialize)]
+pub struct ReadQuery {
+    name: Option<String>,
+    from: Option<String>,
+}
+
+/// `POST /api/read?name=FILE.ext` (or `?from=txt|json|jsonl|xlsx|pdf`): the
+/// forms the body holds, their warnings, and the rules' report of each.
+pub async fn read(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<ReadQuery>,
+    body: Body,
+) -> Answer {
+    let bytes = body_bytes(&shared, body).await?;
+    let format = match (&q.from, &q.name) {
+        (Some(from), _) => format_named(from)?,
+        (None, Some(name)) => Format::from_path(std::path::Path::new(name)).ok_or_else(|| {
+            Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!("cannot tell the format of `{name}` from its extension"),
+                Some("name a .txt, .json, .jsonl, .xlsx or .pdf file, or say ?from="),
+            )
+        })?,
+        (None, None) => Format::sniff(&bytes),
+    };
+    let outcome = work(&shared, move |tools| {
+        let read = crate::readers::read(&bytes, format)?;
+        let mut forms = Vec::new();
+        let mut checks = Vec::new();
+        let mut diagnostics = read.warnings;
+        for form in &read.value {
+            forms.push(model_json(form)?);
+            let report = crate::rules::report(form, &tools.catalogue)?;
+            diagnostics.extend(report.warnings);
+            checks.push(serde_json::to_value(report.value).unwrap_or(Value::Null));
+        }
+        Ok(json!({"forms": forms, "diagnostics": diagnostics, "check": checks}))
+    })
+    .await?;
+    Ok(Json(outcome).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RenderQuery {
+    to: Option<String>,
+}
+
+/// `POST /api/render?to=pdf|xlsx|json|txt` (body: one canonical JSON
+/// model): the file, named for the Comune.
+pub async fn render(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<RenderQuery>,
+    body: Body,
+) -> Answer {
+    let to = q.to.as_deref().ok_or_else(|| {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "missing `to`, the format to write",
+            Some("add ?to=pdf, ?to=xlsx, ?to=json or ?to=txt"),
+        )
+    })?;
+    let format = format_named(to)?;
+    let bytes = body_bytes(&shared, body).await?;
+    let (written, name) = work(&shared, move |tools| {
+        let form = model(&bytes)?;
+        let written = tools.writer.write(&form, format)?;
+        let stem = form
+            .ente
+            .denominazione
+            .as_deref()
+            .and_then(crate::batch::names::sanitize)
+            .unwrap_or_else(|| "scheda".to_string());
+        Ok((written, format!("{stem}.{}", format.extension())))
+    })
+    .await?;
+    let mut response = (StatusCode::OK, written.value).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(format)),
+    );
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    )) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&written.warnings.len().to_string()) {
+        headers.insert("x-scheda-warnings", v);
+    }
+    Ok(response)
+}
+
+/// `POST /api/check` (body: a model): the rules' report, and the form with
+/// every derived value as computed.
+pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
+    let bytes = body_bytes(&shared, body).await?;
+    let outcome = work(&shared, move |tools| {
+        let form = model(&bytes)?;
+        let report = crate::rules::report(&form, &tools.catalogue)?;
+        let mut computed = form.clone();
+        crate::rules::recompute(&mut computed);
+        Ok(json!({
+            "check": report.value,
+            "computed": model_json(&computed)?,
+            "diagnostics": report.warnings,
+        }))
+    })
+    .await?;
+    Ok(Json(outcome).into_response())
+}
+
+/// Run `f` on a worker within the time limit; its error is the client's
+/// (400), a panic or the time limit the server's.
+async fn work<T, F>(shared: &Shared, f: F) -> Result<T, Problem>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut super::pool::Tools) -> crate::Result<T> + Send + 'static,
+{
+    match tokio::time::timeout(shared.timeout, shared.pool.run(f)).await {
+        Err(_) => Err(Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "the request took longer than {} s",
+                shared.timeout.as_secs()
+            ),
+            Some("try again; a very large file may not be read in time"),
+        )),
+        Ok(None) => Err(Problem::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "an internal error stopped this request",
+            Some("the server goes on; please report the file that caused it"),
+        )),
+        Ok(Some(Err(e))) => Err(Problem::bad(&e)),
+        Ok(Some(Ok(value))) => Ok(value),
+    }
+}
+
+/// The request body, at most `max_upload` bytes; an empty body is an error.
+async fn body_bytes(shared: &Shared, body: Body) -> Result<Vec<u8>, Problem> {
+    let bytes = to_bytes(body, shared.max_upload).await.map_err(|_| {
+        Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the file is larger than the server accepts ({})",
+                super::size_text(shared.max_upload)
+            ),
+            Some("a form's file is a few hundred kilobytes; `scheda serve --max-upload` sets the limit"),
+        )
+    })?;
+    if bytes.is_empty() {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "the request has no body",
+            Some("send the file's bytes as the request body"),
+        ));
+    }
+    Ok(bytes.to_vec())
+}
+
+/// A format as a query names it.
+fn format_named(name: &str) -> Result<Format, Problem> {
+    Format::from_path(std::path::Path::new(&format!("x.{name}"))).ok_or_else(|| {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            format!("unknown format `{name}`"),
+            Some("the formats are txt, json, jsonl, xlsx and pdf"),
+        )
+    })
+}
+
+/// One canonical JSON model from a body.
+fn model(bytes: &[u8]) -> crate::Result<Scheda> {
+    Ok(crate::readers::json::read(bytes)?.value)
+}
+
+/// A model as its canonical JSON value.
+fn model_json(form: &Scheda) -> crate::Result<Value> {
+    let bytes = crate::writers::json::write(form)?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Error::msg(format!("failed to write the model ({e})")))
+}
+
+fn content_type(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "application/pdf",
+        Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Format::Json => "application/json",
+        Format::JsonLines => "application/x-ndjson",
+        Format::Text => "text/plain; charset=utf-8",
+    }
+}

@@ -1,0 +1,214 @@
+//! `scheda serve`: the clerk's page and the HTTP API, in one binary.
+//!
+//! The page (`page.html`, compiled in: no CDN, no network) lets a clerk drop
+//! the file they have and get the forms back checked, with downloads in
+//! every format; the API it uses (`api`) is open to other programs too.
+//! Work runs on a bounded pool of worker threads (`pool`), each with its own
+//! PDF renderer; nothing is written to disk or kept between requests, and no
+//! path from a request touches the file system. One line is logged per
+//! request (method, path, status, time, size), never the form's data.
+
+mod api;
+mod pool;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+
+use crate::diagnostic::{Error, Result};
+use crate::writers::WriteOptions;
+
+/// The page, compiled in.
+const PAGE: &str = include_str!("page.html");
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Where it listens.
+    pub bind: SocketAddr,
+    /// Most bytes of a request body.
+    pub max_upload: usize,
+    /// Most time one request may take.
+    pub timeout: Duration,
+    /// Worker threads (and requests worked on at once).
+    pub jobs: usize,
+    /// A token every API request must carry (`Authorization: Bearer TOKEN`
+    /// or `?token=TOKEN`), when set.
+    pub token: Option<String>,
+    /// Templates, sentences and editions from a directory, as `--templates`.
+    pub write: WriteOptions,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            max_upload: 20 * 1024 * 1024,
+            timeout: Duration::from_secs(60),
+            jobs: crate::batch::default_jobs(),
+            token: None,
+            write: WriteOptions::default(),
+        }
+    }
+}
+
+impl Options {
+    /// Whether anyone on the network can use the server: it listens beyond
+    /// the loopback address and asks for no token.
+    pub fn open_to_network(&self) -> bool {
+        !self.bind.ip().is_loopback() && self.token.is_none()
+    }
+}
+
+/// The application: page and API, with its workers started.
+pub fn app(options: &Options) -> Result<Router> {
+    let pool = pool::Pool::new(options.jobs, &options.write)?;
+    let shared = Arc::new(api::Shared {
+        pool,
+        max_upload: options.max_upload,
+        timeout: options.timeout,
+        open: options.open_to_network(),
+    });
+    let token = Arc::new(options.token.clone());
+    let api = Router::new()
+        .route("/api/health", get(api::health))
+        .route("/api/editions", get(api::editions))
+        .route("/api/read", post(api::read))
+        .route("/api/render", post(api::render))
+        .route("/api/check", post(api::check))
+        .layer(middleware::from_fn_with_state(token, require_token))
+        .with_state(shared);
+    Ok(Router::new()
+        .route("/", get(|| async { Html(PAGE) }))
+        .merge(api)
+        .fallback(|| async {
+            (
+                StatusCode::NOT_FOUND,
+                axum::Json(serde_json::json!({
+                    "error": "no such page",
+                    "location": null,
+                    "hint": "the page is at /, the API under /api/ (see the README)",
+                })),
+            )
+        })
+        // The API reads bodies itself, within `max_upload`, to answer 413
+        // in JSON.
+        .layer(DefaultBodyLimit::disable())
+        .layer(middleware::from_fn(log)))
+}
+
+/// Serve until the process ends, on an already bound listener (a test binds
+/// port 0 and reads the port back).
+pub async fn serve(listener: tokio::net::TcpListener, options: &Options) -> Result<()> {
+    let app = app(options)?;
+    axum::serve(listener, app)
+        .await
+        .map_err(|e| Error::msg(format!("the server stopped ({e})")))
+}
+
+/// `1,5 MB`-style size for messages.
+pub fn size_text(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MB", bytes / (1024 * 1024))
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
+        format!("{} KB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// A size as the command line takes it: `20MB`, `500KB`, `1048576`.
+pub fn parse_size(text: &str) -> Option<usize> {
+    let t = text.trim().to_ascii_uppercase();
+    let (number, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => t.split_at(i),
+        None => (t.as_str(), ""),
+    };
+    let n: usize = number.parse().ok()?;
+    let unit = match unit.trim() {
+        "" | "B" => 1,
+        "K" | "KB" => 1024,
+        "M" | "MB" => 1024 * 1024,
+        "G" | "GB" => 1024 * 1024 * 1024,
+        _ => return None,
+    };
+    n.checked_mul(unit).filter(|n| *n > 0)
+}
+
+/// One line per request on standard error: method, path (no query: it may
+/// carry a token), status, time, size.
+async fn log(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let start = Instant::now();
+    let response = next.run(request).await;
+    let size = axum::body::HttpBody::size_hint(response.body())
+        .exact()
+        .map_or_else(|| "-".to_string(), |n| n.to_string());
+    eprintln!(
+        "{method} {path} {} {:.1} ms {size} B",
+        response.status().as_u16(),
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    response
+}
+
+/// API requests must carry the token, when the server has one.
+async fn require_token(
+    State(token): State<Arc<Option<String>>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(token) = token.as_deref() else {
+        return next.run(request).await;
+    };
+    let bearer = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let query = request
+        .uri()
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("token="));
+    if bearer == Some(token) || query == Some(token) {
+        return next.run(request).await;
+    }
+    (
+        StatusCode::UNAUTHORIZED,
+        axum::Json(serde_json::json!({
+            "error": "this server asks for a token",
+            "location": null,
+            "hint": "send `Authorization: Bearer TOKEN`, or open the page with ?token=TOKEN",
+        })),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_with_their_suffixes() {
+        assert_eq!(parse_size("20MB"), Some(20 * 1024 * 1024));
+        assert_eq!(parse_size("5mb"), Some(5 * 1024 * 1024));
+        assert_eq!(parse_size("500KB"), Some(500 * 1024));
+        assert_eq!(parse_size("1048576"), Some(1024 * 1024));
+        assert_eq!(parse_size("0"), None);
+        assert_eq!(parse_size("MB"), None);
+        assert_eq!(parse_size("5 TB"), None);
+        assert_eq!(size_text(64 * 1024), "64 KB");
+        assert_eq!(size_text(20 * 1024 * 1024), "20 MB");
+        assert_eq!(size_text(1000), "1000 bytes");
+    }
+}

@@ -1,0 +1,94 @@
+//! The bounded pool of worker threads that do the server's work: each owns
+//! a [`Writer`] (with its PDF renderer, reused for every request) and a
+//! sentence catalogue. Requests wait for a free worker, so that a burst
+//! queues rather than exhausts memory; a panic in one job is caught, the
+//! worker's writer is made anew, and the request gets an error.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::{Semaphore, oneshot};
+
+use crate::diagnostic::{Error, Result};
+use crate::rules::Catalogue;
+use crate::writers::{WriteOptions, Writer};
+
+/// What a job gets to work with.
+pub struct Tools {
+    /// The writer of every format (PDF renderer inside).
+    pub writer: Writer,
+    /// The sentence catalogue.
+    pub catalogue: Catalogue,
+}
+
+type Job = Box<dyn FnOnce(&mut Tools) + Send>;
+
+/// The pool: `jobs` threads, and as many requests admitted at once; the
+/// others wait their turn.
+#[derive(Clone)]
+pub struct Pool {
+    sender: mpsc::Sender<Job>,
+    admitted: Arc<Semaphore>,
+}
+
+impl Pool {
+    /// Start `jobs` worker threads (16 MiB stacks: Typst needs them).
+    pub fn new(jobs: usize, options: &WriteOptions) -> Result<Pool> {
+        let jobs = jobs.max(1);
+        // Made here first, so that a bad templates directory fails the start.
+        options.catalogue()?;
+        let (sender, receiver) = mpsc::channel::<Job>();
+        let receiver = Arc::new(Mutex::new(receiver));
+        for i in 0..jobs {
+            let receiver = Arc::clone(&receiver);
+            let options = options.clone();
+            let catalogue = options.catalogue()?;
+            std::thread::Builder::new()
+                .name(format!("scheda-serve-{i}"))
+                .stack_size(16 * 1024 * 1024)
+                .spawn(move || {
+                    let mut tools = Tools {
+                        writer: Writer::new(options.clone()),
+                        catalogue,
+                    };
+                    loop {
+                        let job = {
+                            let Ok(receiver) = receiver.lock() else {
+                                return;
+                            };
+                            match receiver.recv() {
+                                Ok(job) => job,
+                                Err(_) => return,
+                            }
+                        };
+                        if catch_unwind(AssertUnwindSafe(|| job(&mut tools))).is_err() {
+                            // The writer may be half-way through a form.
+                            tools.writer = Writer::new(options.clone());
+                        }
+                    }
+                })
+                .map_err(|e| Error::msg(format!("failed to start a worker thread ({e})")))?;
+        }
+        Ok(Pool {
+            sender,
+            admitted: Arc::new(Semaphore::new(jobs)),
+        })
+    }
+
+    /// Run `work` on a worker when one is free; `None` when the job panicked
+    /// (its result never came).
+    pub async fn run<T, F>(&self, work: F) -> Option<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Tools) -> T + Send + 'static,
+    {
+        let _permit = self.admitted.acquire().await.ok()?;
+        let (tx, rx) = oneshot::channel();
+        let job: Job = Box::new(move |tools: &mut Tools| {
+            let _ = tx.send(work(tools));
+        });
+        self.sender.send(job).ok()?;
+        rx.await.ok()
+    }
+}
