@@ -304,3 +304,101 @@ fn content_type(format: Format) -> &'static str {
         Format::Text => "text/plain; charset=utf-8",
     }
 }
+
+/// `GET /api/editions/{code}`: what the page needs to lay the form out as
+/// on paper: every entry of the edition's description as its PDF prints
+/// it, each column with the JSON pointer of its field in the model, the
+/// kind of value it holds and whether the rules compute it.
+pub async fn edition(axum::extract::Path(code): axum::extract::Path<String>) -> Answer {
+    let Some(edizione) = crate::form::known()
+        .into_iter()
+        .find(|e| e.code().eq_ignore_ascii_case(&code))
+    else {
+        return Err(Problem::new(
+            StatusCode::NOT_FOUND,
+            format!("unknown edition `{code}`"),
+            Some("GET /api/editions lists the editions"),
+        ));
+    };
+    let ed = edizione.description();
+    let column = |quadro: u8, r: &crate::form::Riga, c: &crate::form::Colonna| {
+        let path = crate::model::paths::of_column(ed, quadro, r, c);
+        json!({
+            "intestazione": c.intestazione,
+            "tipo": c.tipo.name(),
+            "valore": match path.kind {
+                crate::model::paths::Kind::Integer => "intero",
+                crate::model::paths::Kind::Decimal => "decimale",
+                crate::model::paths::Kind::Bool => "sino",
+                _ => "testo",
+            },
+            "pointer": path.pointer(),
+            "derivata": c.derivata || r.derivata,
+            "vuoto": c.vuoto,
+        })
+    };
+    let quadri: Vec<Value> = ed
+        .quadri
+        .iter()
+        .map(|q| {
+            let voci: Vec<Value> = q
+                .voci
+                .iter()
+                .filter(|v| v.in_rendering(crate::form::Rendering::Pdf))
+                .filter_map(|v| {
+                    use crate::form::VoceKind as K;
+                    Some(match &v.kind {
+                        K::Intestazione => json!({"voce": "intestazione"}),
+                        K::Nota { testo, grassetto, .. } => {
+                            json!({"voce": "nota", "testo": testo, "grassetto": grassetto})
+                        }
+                        K::Gruppo(t) => json!({"voce": "gruppo", "testo": t}),
+                        K::Barra(t) => json!({"voce": "barra", "testo": t}),
+                        K::Didascalia(t) => json!({"voce": "didascalia", "testo": t}),
+                        K::Frasi(nomi) => json!({"voce": "frasi", "nomi": nomi}),
+                        K::Riga(r) => json!({
+                            "voce": "riga",
+                            "codice": r.codice,
+                            "etichetta": r.etichetta,
+                            "colonne": r.colonne.iter().map(|c| column(q.numero, r, c)).collect::<Vec<_>>(),
+                        }),
+                        K::Domanda { codice, etichetta } => {
+                            let r = crate::form::Riga::domanda(codice, etichetta);
+                            json!({
+                                "voce": "domanda",
+                                "codice": codice,
+                                "etichetta": etichetta,
+                                "colonne": r.colonne.iter().map(|c| column(q.numero, &r, c)).collect::<Vec<_>>(),
+                            })
+                        }
+                        K::Pagina => return None,
+                    })
+                })
+                .collect();
+            json!({"numero": q.numero, "fascia": q.fascia, "voci": voci})
+        })
+        .collect();
+    Ok(Json(json!({
+        "codice": ed.codice,
+        "anno": ed.anni.anno,
+        "titolo": ed.titolo,
+        "quadri": quadri,
+    }))
+    .into_response())
+}
+
+/// `GET /api/template/{code}`: a blank form of the edition, as a model.
+pub async fn template(axum::extract::Path(code): axum::extract::Path<String>) -> Answer {
+    let Some(edizione) = crate::form::known()
+        .into_iter()
+        .find(|e| e.code().eq_ignore_ascii_case(&code))
+    else {
+        return Err(Problem::new(
+            StatusCode::NOT_FOUND,
+            format!("unknown edition `{code}`"),
+            Some("GET /api/editions lists the editions"),
+        ));
+    };
+    let blank = Scheda::empty(edizione);
+    Ok(Json(model_json(&blank).map_err(|e| Problem::bad(&e))?).into_response())
+}

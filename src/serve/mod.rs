@@ -80,6 +80,8 @@ pub fn app(options: &Options) -> Result<Router> {
     let api = Router::new()
         .route("/api/health", get(api::health))
         .route("/api/editions", get(api::editions))
+        .route("/api/editions/{code}", get(api::edition))
+        .route("/api/template/{code}", get(api::template))
         .route("/api/read", post(api::read))
         .route("/api/render", post(api::render))
         .route("/api/check", post(api::check))

@@ -322,6 +322,23 @@ fn editions_health_and_the_page() {
         codes.contains(&"SOC25") && codes.contains(&"SOC26"),
         "{editions}"
     );
+    // What the page lays out: each column with its field's pointer.
+    let soc25 = call(addr, "GET", "/api/editions/SOC25", &[], b"").json();
+    let m12 = &soc25["quadri"][0]["voci"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["codice"] == "M12")
+        .unwrap()["colonne"];
+    assert_eq!(m12[1]["pointer"], "/quadro1/M12/utenti", "{m12}");
+    assert_eq!(m12[1]["valore"], "intero");
+    assert_eq!(m12[3]["derivata"], true, "the mean is computed");
+    let unknown = call(addr, "GET", "/api/editions/SOC99", &[], b"");
+    assert_eq!(unknown.status, 404);
+    assert_eq!(unknown.json()["error"], "unknown edition `SOC99`");
+    let blank = call(addr, "GET", "/api/template/SOC26", &[], b"").json();
+    assert_eq!(blank["edizione"], "SOC26");
+    assert_eq!(blank["quadro1"]["M12"]["utenti"], Value::Null);
     let health = call(addr, "GET", "/api/health", &[], b"").json();
     assert_eq!(health["status"], "ok");
     assert_eq!(health["open_to_network"], false);
