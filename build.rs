@@ -6,9 +6,10 @@
 //! 2. Tells the test suite which external tools it can use.
 //!
 //! A few integration tests drive programs that are not part of Rust:
-//! LibreOffice's `soffice` and poppler's `pdftotext`. This script looks for
-//! each on `PATH` and sets a cfg for the ones it finds (`has_soffice`,
-//! `has_pdftotext`); it also sets `ci` when the environment variable `CI` is
+//! LibreOffice's `soffice`, poppler's `pdftotext`, and Chromium through its
+//! `chromedriver` (with Python's selenium). This script looks for each on
+//! `PATH` and sets a cfg for the ones it finds (`has_soffice`,
+//! `has_pdftotext`, `has_chromedriver`); it also sets `ci` when the environment variable `CI` is
 //! `true` or `1`. A test that needs a tool is marked
 //! `#[cfg_attr(all(not(has_TOOL), not(ci)), ignore = "...")]`, so where the
 //! tool is missing `cargo test` lists it as ignored with the reason, and under
@@ -26,7 +27,11 @@ use std::env;
 use std::path::{Path, PathBuf};
 
 /// The tools: the cfg set when found, and the command the tests run.
-const TOOLS: [(&str, &str); 2] = [("has_soffice", "soffice"), ("has_pdftotext", "pdftotext")];
+const TOOLS: [(&str, &str); 3] = [
+    ("has_soffice", "soffice"),
+    ("has_pdftotext", "pdftotext"),
+    ("has_chromedriver", "chromedriver"),
+];
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");

@@ -379,3 +379,88 @@ fn a_token_is_asked_for_when_the_server_has_one() {
     // The page itself opens, and takes the token from its address.
     assert_eq!(call(addr, "GET", "/", &[], b"").status, 200);
 }
+
+/// The page in headless Chromium, driven as a clerk would
+/// (`tests/browser/page.py`): seed 001's text dropped on it shows R0B and
+/// R04 as the seed prints them; changing M12's users of the reporting year
+/// moves R0B and R04; the PDF downloaded reads back with the new values; and
+/// on seed 000 raising M12 turns the Quadro 1 sentence about the service
+/// level from "inferiore" to "non inferiore" (seed 001's R04 is far above
+/// R05: no value of M12 can turn it).
+#[test]
+#[cfg_attr(
+    all(not(has_chromedriver), not(ci)),
+    ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
+)]
+fn the_page_in_a_browser() {
+    let addr = start(Options::default());
+    let downloads = std::env::temp_dir().join(format!("scheda-page-{}", std::process::id()));
+    std::fs::create_dir_all(&downloads).unwrap();
+    let script = crate::util::fixture("../browser/page.py");
+    let mut run = None;
+    for python in ["python3", "/usr/bin/python3"] {
+        let has_selenium = std::process::Command::new(python)
+            .args(["-c", "import selenium"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if has_selenium {
+            run = Some(
+                std::process::Command::new(python)
+                    .arg(&script)
+                    .arg(format!("http://{addr}/"))
+                    .arg(crate::util::fixture(&format!("{}.txt", SEEDS[1])))
+                    .arg(crate::util::fixture(&format!("{}.txt", SEEDS[0])))
+                    .arg(&downloads)
+                    .args(std::env::var_os("SCHEDA_SCREENSHOTS"))
+                    .output()
+                    .unwrap(),
+            );
+            break;
+        }
+    }
+    let Some(run) = run else {
+        crate::util::missing_tool(
+            "python3 with selenium",
+            "python3-selenium",
+            std::io::Error::other("no python3 on PATH imports selenium"),
+        );
+    };
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let seed = expected(SEEDS[1]);
+    assert_eq!(
+        seen["r0b_before"],
+        seed["quadro1"]["R0B"]["utenti"].to_string(),
+        "{seen}"
+    );
+    assert_eq!(seen["r04_before"], "21,62", "{seen}");
+    assert_eq!(seen["r0b_after"], "1094", "{seen}");
+    assert_eq!(seen["r04_after"], "23,79", "{seen}");
+    assert_eq!(
+        seen["status"],
+        "Tutti i valori derivati sono coerenti con le regole del modulo."
+    );
+    let pdf = std::fs::read(seen["download"].as_str().unwrap()).unwrap();
+    std::fs::remove_dir_all(&downloads).ok();
+    let back = scheda::readers::pdf::read(&pdf).unwrap().value;
+    assert_eq!(back.quadro1.M12.utenti, Some(103));
+    assert_eq!(back.quadro1.R0B.utenti, Some(1094));
+    assert!(
+        seen["sentence_before"]
+            .as_str()
+            .unwrap()
+            .contains("è risultato inferiore"),
+        "{seen}"
+    );
+    assert!(
+        seen["sentence_after"]
+            .as_str()
+            .unwrap()
+            .contains("è risultato non inferiore"),
+        "{seen}"
+    );
+}
