@@ -71,7 +71,7 @@ pub(super) fn guarded(
 }
 
 /// Mark `report` failed with `error`.
-pub(super) fn set_error(report: &mut Row, error: &Error) {
+pub(crate) fn set_error(report: &mut Row, error: &Error) {
     report.status = Status::Failed;
     let errors: Vec<&Diagnostic> = error.diagnostics.iter().filter(|d| d.is_error()).collect();
     let errors = if errors.is_empty() {
@@ -118,32 +118,7 @@ fn process(job: &Job<'_>, writer: &mut Writer, read: Result<Warned<Scheda>>) -> 
             return Some(done(report, String::new(), Vec::new()));
         }
     };
-    report.comune = form.ente.denominazione.clone();
-    report.edizione = Some(form.edizione.code().to_string());
-    let found = rules::check(&form);
-    report.consistent = Some(found.is_empty());
-    if options.recompute {
-        report.corrections = rules::recompute(&mut form)
-            .into_iter()
-            .map(|c| format!("{} {}: {} -> {}", c.code, c.what, c.before, c.after))
-            .collect();
-    } else {
-        warnings.extend(found.into_iter().map(|d| {
-            Diagnostic::warning(format!(
-                "row {}, {}: printed {}, computed {}",
-                d.code, d.what, d.printed, d.computed
-            ))
-            .at(Location::pointer(d.pointer))
-        }));
-    }
-    let outcomes = rules::outcomes(&form);
-    report.r04 = form.quadro1.R04;
-    report.r05 = form.quadro1.R05;
-    report.caso = outcomes.caso;
-    report.quadro3_dovuto = outcomes.quadro3_dovuto;
-    report.r09 = form.quadro3.R09;
-    report.r15 = form.quadro3.R15;
-    report.quadro3_coerente = outcomes.quadro3_coerente;
+    warnings.extend(fill_report(&mut report, &mut form, options.recompute));
 
     let stem = options.names.stem(&form, path, riga);
     let written = write_outputs(job, writer, &form, &stem, &mut warnings);
@@ -195,6 +170,41 @@ fn write_outputs(
     }
     strict(options, warnings)?;
     Ok(Some(std::mem::take(&mut temps.0)))
+}
+
+/// Fill in what the report says of `form`, as read: its Comune, edition,
+/// outcomes and whether it is consistent; with `recompute`, replace its
+/// derived values and list each change. Without, each printed value that
+/// disagrees with the rules is one of the returned warnings.
+pub(crate) fn fill_report(report: &mut Row, form: &mut Scheda, recompute: bool) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    report.comune = form.ente.denominazione.clone();
+    report.edizione = Some(form.edizione.code().to_string());
+    let found = rules::check(form);
+    report.consistent = Some(found.is_empty());
+    if recompute {
+        report.corrections = rules::recompute(form)
+            .into_iter()
+            .map(|c| format!("{} {}: {} -> {}", c.code, c.what, c.before, c.after))
+            .collect();
+    } else {
+        warnings.extend(found.into_iter().map(|d| {
+            Diagnostic::warning(format!(
+                "row {}, {}: printed {}, computed {}",
+                d.code, d.what, d.printed, d.computed
+            ))
+            .at(Location::pointer(d.pointer))
+        }));
+    }
+    let outcomes = rules::outcomes(form);
+    report.r04 = form.quadro1.R04;
+    report.r05 = form.quadro1.R05;
+    report.caso = outcomes.caso;
+    report.quadro3_dovuto = outcomes.quadro3_dovuto;
+    report.r09 = form.quadro3.R09;
+    report.r15 = form.quadro3.R15;
+    report.quadro3_coerente = outcomes.quadro3_coerente;
+    warnings
 }
 
 /// Under `strict`, warnings are a failure.

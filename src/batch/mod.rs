@@ -42,7 +42,7 @@
 
 mod collect;
 pub mod files;
-mod form;
+pub(crate) mod form;
 pub mod names;
 mod plan;
 pub mod report;

@@ -38,12 +38,30 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(status: StatusCode, message: impl Into<String>, hint: Option<&str>) -> Problem {
+    pub(super) fn new(
+        status: StatusCode,
+        message: impl Into<String>,
+        hint: Option<&str>,
+    ) -> Problem {
         let mut diagnostic = Diagnostic::error(message);
         if let Some(hint) = hint {
             diagnostic = diagnostic.with_hint(hint);
         }
         Problem { status, diagnostic }
+    }
+
+    /// A body over the limit: `413`.
+    pub(super) fn too_large(max: usize) -> Problem {
+        Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the file is larger than the server accepts ({})",
+                super::size_text(max)
+            ),
+            Some(
+                "a form's file is a few hundred kilobytes; `scheda serve --max-upload` sets the limit",
+            ),
+        )
     }
 
     fn bad(e: &Error) -> Problem {
@@ -226,7 +244,7 @@ pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
 
 /// Run `f` on a worker within the time limit; its error is the client's
 /// (400), a panic or the time limit the server's.
-async fn work<T, F>(shared: &Shared, f: F) -> Result<T, Problem>
+pub(super) async fn work<T, F>(shared: &Shared, f: F) -> Result<T, Problem>
 where
     T: Send + 'static,
     F: FnOnce(&mut super::pool::Tools) -> crate::Result<T> + Send + 'static,
@@ -252,16 +270,9 @@ where
 
 /// The request body, at most `max_upload` bytes; an empty body is an error.
 async fn body_bytes(shared: &Shared, body: Body) -> Result<Vec<u8>, Problem> {
-    let bytes = to_bytes(body, shared.max_upload).await.map_err(|_| {
-        Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "the file is larger than the server accepts ({})",
-                super::size_text(shared.max_upload)
-            ),
-            Some("a form's file is a few hundred kilobytes; `scheda serve --max-upload` sets the limit"),
-        )
-    })?;
+    let bytes = to_bytes(body, shared.max_upload)
+        .await
+        .map_err(|_| Problem::too_large(shared.max_upload))?;
     if bytes.is_empty() {
         return Err(Problem::new(
             StatusCode::BAD_REQUEST,
@@ -273,7 +284,7 @@ async fn body_bytes(shared: &Shared, body: Body) -> Result<Vec<u8>, Problem> {
 }
 
 /// A format as a query names it.
-fn format_named(name: &str) -> Result<Format, Problem> {
+pub(super) fn format_named(name: &str) -> Result<Format, Problem> {
     Format::from_path(std::path::Path::new(&format!("x.{name}"))).ok_or_else(|| {
         Problem::new(
             StatusCode::BAD_REQUEST,

@@ -9,6 +9,7 @@
 //! request (method, path, status, time, size), never the form's data.
 
 mod api;
+mod batch;
 mod pool;
 
 use std::net::SocketAddr;
@@ -85,6 +86,7 @@ pub fn app(options: &Options) -> Result<Router> {
         .route("/api/read", post(api::read))
         .route("/api/render", post(api::render))
         .route("/api/check", post(api::check))
+        .route("/api/batch", post(batch::batch))
         .layer(middleware::from_fn_with_state(token, require_token))
         .with_state(shared);
     Ok(Router::new()

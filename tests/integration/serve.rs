@@ -464,3 +464,86 @@ fn the_page_in_a_browser() {
         "{seen}"
     );
 }
+
+/// `POST /api/batch`: several files at once, a ZIP of the outputs and the
+/// report; a bad file is a row of the report, not a failed request.
+#[test]
+fn a_batch_of_files_comes_back_as_a_zip_with_the_report() {
+    let addr = start(Options::default());
+    let boundary = "scheda-test-boundary";
+    let mut body = Vec::new();
+    let mut part = |name: &str, bytes: &[u8]| {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    };
+    part("sondrio.txt", &read_fixture(&format!("{}.txt", SEEDS[4])));
+    part(
+        "cumignano.json",
+        &read_fixture(&format!("{}.expected.json", SEEDS[3])),
+    );
+    part("rotto.pdf", b"%PDF-1.7 not really");
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let answer = call(
+        addr,
+        "POST",
+        "/api/batch?to=pdf,json",
+        &[(
+            "Content-Type",
+            &format!("multipart/form-data; boundary={boundary}"),
+        )],
+        &body,
+    );
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
+    assert_eq!(answer.header("content-type"), Some("application/zip"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(answer.body)).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().to_string()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "CUMIGNANO SUL NAVIGLIO.json",
+            "CUMIGNANO SUL NAVIGLIO.pdf",
+            "SONDRIO.json",
+            "SONDRIO.pdf",
+            "report.csv"
+        ],
+    );
+    let mut csv = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("report.csv").unwrap(), &mut csv).unwrap();
+    let rows = scheda::batch::report::parse_csv(csv.trim_start_matches('\u{feff}'));
+    let statuses: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("sondrio.txt", "ok"),
+            ("cumignano.json", "ok"),
+            ("rotto.pdf", "failed")
+        ],
+        "{csv}"
+    );
+    let mut pdf = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("SONDRIO.pdf").unwrap(), &mut pdf).unwrap();
+    assert_eq!(
+        scheda::readers::pdf::read(&pdf)
+            .unwrap()
+            .value
+            .ente
+            .denominazione
+            .as_deref(),
+        Some("SONDRIO")
+    );
+}

@@ -1,0 +1,145 @@
+//! `POST /api/batch?to=pdf[,xlsx,json,txt][&recompute=1]`: several files at
+//! once (multipart), as `scheda batch` does them, answered with a ZIP of the
+//! outputs and the report (`report.csv`), all in memory: nothing is written
+//! to disk.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::extract::{Multipart, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::api::{Problem, Shared, format_named, work};
+use crate::batch::form::{fill_report, set_error};
+use crate::batch::names::{NamePattern, Namer};
+use crate::batch::report::{self, Row, Status, one_line};
+use crate::diagnostic::Error;
+use crate::format::Format;
+
+#[derive(Deserialize)]
+pub struct BatchQuery {
+    to: Option<String>,
+    recompute: Option<String>,
+}
+
+/// The handler (see the module documentation).
+pub async fn batch(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<BatchQuery>,
+    mut multipart: Multipart,
+) -> Result<Response, Problem> {
+    let formats: Vec<Format> =
+        q.to.as_deref()
+            .unwrap_or("pdf")
+            .split(',')
+            .map(|f| format_named(f.trim()))
+            .collect::<Result<_, _>>()?;
+    let recompute = q.recompute.as_deref().is_some_and(|v| v != "0");
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let field = multipart.next_field().await.map_err(|e| {
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                format!("the files do not read as multipart/form-data ({e})"),
+                Some("send each file as a part with a file name"),
+            )
+        })?;
+        let Some(field) = field else { break };
+        let name = field.file_name().unwrap_or("file").to_string();
+        let bytes = field.bytes().await.map_err(|e| {
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                format!("failed to read `{name}` ({e})"),
+                None,
+            )
+        })?;
+        total += bytes.len();
+        if total > shared.max_upload {
+            return Err(Problem::too_large(shared.max_upload));
+        }
+        files.push((name, bytes.to_vec()));
+    }
+    if files.is_empty() {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "no file in the request",
+            Some("send the files as multipart/form-data parts with file names"),
+        ));
+    }
+    let zip = work(&shared, move |tools| {
+        let mut rows = Vec::new();
+        let mut namer = Namer::new();
+        namer.reserve("report.csv");
+        let names = NamePattern::default();
+        let extensions: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        for (name, bytes) in &files {
+            let path = Path::new(name);
+            let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(bytes));
+            let read = match crate::readers::read(bytes, format) {
+                Ok(read) => read,
+                Err(e) => {
+                    let mut row = Row::new(name.clone(), None, Status::Failed);
+                    set_error(&mut row, &e);
+                    rows.push(row);
+                    continue;
+                }
+            };
+            let many = read.value.len() > 1;
+            for (i, mut form) in read.value.into_iter().enumerate() {
+                let riga = many.then(|| u32::try_from(i + 1).unwrap_or(u32::MAX));
+                let mut row = Row::new(name.clone(), riga, Status::Ok);
+                let mut warnings = read.warnings.clone();
+                warnings.extend(fill_report(&mut row, &mut form, recompute));
+                let stem = namer.unique(&names.stem(&form, path, riga), &extensions);
+                for &format in &formats {
+                    match tools.writer.write(&form, format) {
+                        Ok(written) => {
+                            for w in written.warnings {
+                                if !warnings.contains(&w) {
+                                    warnings.push(w);
+                                }
+                            }
+                            let file = format!("{stem}.{}", format.extension());
+                            zip.start_file(file.as_str(), options)
+                                .and_then(|()| zip.write_all(&written.value).map_err(Into::into))
+                                .map_err(|e| {
+                                    Error::msg(format!("failed to write the ZIP ({e})"))
+                                })?;
+                            row.outputs.push(file);
+                        }
+                        Err(e) => {
+                            set_error(&mut row, &e);
+                            break;
+                        }
+                    }
+                }
+                row.warnings = warnings.iter().map(one_line).collect();
+                rows.push(row);
+            }
+        }
+        zip.start_file("report.csv", options)
+            .and_then(|()| zip.write_all(&report::csv(&rows)).map_err(Into::into))
+            .and_then(|()| zip.finish().map(|c| c.into_inner()))
+            .map_err(|e| Error::msg(format!("failed to write the ZIP ({e})")))
+    })
+    .await?;
+    let mut response = (StatusCode::OK, zip).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/zip"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"schede.zip\""),
+    );
+    Ok(response)
+}
