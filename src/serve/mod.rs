@@ -215,4 +215,16 @@ mod tests {
         assert_eq!(size_text(20 * 1024 * 1024), "20 MB");
         assert_eq!(size_text(1000), "1000 bytes");
     }
+
+    #[test]
+    fn only_loopback_or_a_token_keeps_the_network_out() {
+        let at = |ip: [u8; 4], token: Option<&str>| Options {
+            bind: SocketAddr::from((ip, 8080)),
+            token: token.map(str::to_string),
+            ..Options::default()
+        };
+        assert!(!at([127, 0, 0, 1], None).open_to_network());
+        assert!(at([0, 0, 0, 0], None).open_to_network());
+        assert!(!at([0, 0, 0, 0], Some("t")).open_to_network());
+    }
 }

@@ -92,3 +92,25 @@ impl Pool {
         rx.await.ok()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_job_fails_alone_and_the_pool_goes_on() {
+        let pool = Pool::new(1, &WriteOptions::default()).unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let panicked: Option<u8> = pool.run(|_| panic!("a bug")).await;
+            assert_eq!(panicked, None);
+            let model = crate::model::Scheda::empty(crate::model::Edizione::ALL[0]);
+            let after = pool
+                .run(move |tools| tools.writer.write(&model, crate::Format::Json).is_ok())
+                .await;
+            assert_eq!(after, Some(true), "the worker still works");
+        });
+    }
+}
