@@ -321,16 +321,7 @@ fn content_type(format: Format) -> &'static str {
 /// it, each column with the JSON pointer of its field in the model, the
 /// kind of value it holds and whether the rules compute it.
 pub async fn edition(axum::extract::Path(code): axum::extract::Path<String>) -> Answer {
-    let Some(edizione) = crate::form::known()
-        .into_iter()
-        .find(|e| e.code().eq_ignore_ascii_case(&code))
-    else {
-        return Err(Problem::new(
-            StatusCode::NOT_FOUND,
-            format!("unknown edition `{code}`"),
-            Some("GET /api/editions lists the editions"),
-        ));
-    };
+    let edizione = edizione_named(&code)?;
     let ed = edizione.description();
     let column = |quadro: u8, r: &crate::form::Riga, c: &crate::form::Colonna| {
         let path = crate::model::paths::of_column(ed, quadro, r, c);
@@ -400,16 +391,21 @@ pub async fn edition(axum::extract::Path(code): axum::extract::Path<String>) -> 
 
 /// `GET /api/template/{code}`: a blank form of the edition, as a model.
 pub async fn template(axum::extract::Path(code): axum::extract::Path<String>) -> Answer {
-    let Some(edizione) = crate::form::known()
-        .into_iter()
-        .find(|e| e.code().eq_ignore_ascii_case(&code))
-    else {
-        return Err(Problem::new(
-            StatusCode::NOT_FOUND,
-            format!("unknown edition `{code}`"),
-            Some("GET /api/editions lists the editions"),
-        ));
-    };
+    let edizione = edizione_named(&code)?;
     let blank = Scheda::empty(edizione);
     Ok(Json(model_json(&blank).map_err(|e| Problem::bad(&e))?).into_response())
+}
+
+/// The known edition `code` names (case aside), else a `404`.
+fn edizione_named(code: &str) -> Result<crate::model::Edizione, Problem> {
+    crate::form::known()
+        .into_iter()
+        .find(|e| e.code().eq_ignore_ascii_case(code))
+        .ok_or_else(|| {
+            Problem::new(
+                StatusCode::NOT_FOUND,
+                format!("unknown edition `{code}`"),
+                Some("GET /api/editions lists the editions"),
+            )
+        })
 }
