@@ -12,6 +12,7 @@ mod cli_options;
 mod consistency;
 mod editions;
 mod json;
+mod limits;
 mod new_edition;
 mod pdf;
 mod pdf_edition;

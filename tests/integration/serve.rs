@@ -11,7 +11,7 @@ use crate::util::{SEEDS, read_fixture};
 
 /// Start a server on a free port of the loopback address, in a thread of
 /// its own; its address.
-fn start(options: Options) -> SocketAddr {
+pub(crate) fn start(options: Options) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -29,14 +29,14 @@ fn start(options: Options) -> SocketAddr {
 }
 
 /// An answer: status, headers (lower-case names), body.
-struct Answer {
-    status: u16,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
 }
 
 impl Answer {
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
@@ -110,7 +110,7 @@ fn unchunk(mut data: &[u8]) -> Vec<u8> {
     out
 }
 
-fn post(addr: SocketAddr, path: &str, body: &[u8]) -> Answer {
+pub(crate) fn post(addr: SocketAddr, path: &str, body: &[u8]) -> Answer {
     call(addr, "POST", path, &[], body)
 }
 

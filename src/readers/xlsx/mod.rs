@@ -152,7 +152,70 @@ fn with_form_precision(s: &mut Scheda) {
 }
 
 /// Every worksheet of the workbook, values and formulas.
+/// Most bytes the parts of a workbook may inflate to, together. A form's
+/// workbook inflates to a few hundred kilobytes, a multi-Comune workbook of
+/// 8,000 Comuni to some tens of megabytes.
+pub const MAX_INFLATED: u64 = 128 * 1024 * 1024;
+
+/// Most parts (files) in a workbook's archive.
+const MAX_PARTS: usize = 10_000;
+
+/// Refuse a workbook whose archive inflates past [`MAX_INFLATED`] (a zip
+/// bomb), before calamine reads it: the sizes the archive declares are
+/// checked first, then each part is inflated into nothing, counting, so
+/// that a part lying about its size is stopped as soon as it passes the
+/// limit. Memory stays bounded whatever the archive says.
+fn guard_inflation(bytes: &[u8]) -> Result<()> {
+    let refused = |what: String| {
+        Error::new(
+            Diagnostic::error(format!(
+                "the workbook inflates to more than {} MiB ({what}); scheda does not read it",
+                MAX_INFLATED / (1024 * 1024)
+            ))
+            .with_hint(
+                "a form's workbook inflates to a few megabytes: this one is damaged, built to \
+                 exhaust memory (a zip bomb), or not a workbook of forms",
+            ),
+        )
+    };
+    // Not a readable archive: calamine says so in its own words.
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    if archive.len() > MAX_PARTS {
+        return Err(refused(format!("{} parts", archive.len())));
+    }
+    let mut declared = 0u64;
+    for i in 0..archive.len() {
+        if let Ok(part) = archive.by_index_raw(i) {
+            declared = declared.saturating_add(part.size());
+        }
+    }
+    if declared > MAX_INFLATED {
+        return Err(refused(format!(
+            "its parts declare {} MiB",
+            declared / (1024 * 1024)
+        )));
+    }
+    let mut inflated = 0u64;
+    for i in 0..archive.len() {
+        let Ok(part) = archive.by_index(i) else {
+            continue;
+        };
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        let left = MAX_INFLATED - inflated;
+        let mut limited = std::io::Read::take(part, left + 1);
+        let n = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
+        inflated += n;
+        if n > left {
+            return Err(refused(format!("`{name}` passes the limit")));
+        }
+    }
+    Ok(())
+}
+
 fn open_sheets(bytes: &[u8]) -> Result<Vec<Sheet>> {
+    guard_inflation(bytes)?;
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         Error::new(
             Diagnostic::error(format!("failed to open the workbook ({e})"))
