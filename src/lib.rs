@@ -8,6 +8,8 @@
 //! [`batch`] does all three for many forms at once, in parallel; [`serve`]
 //! offers them as a web page and an HTTP API.
 
+#![forbid(unsafe_code)]
+
 pub mod batch;
 pub mod diagnostic;
 pub mod form;

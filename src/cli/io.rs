@@ -10,6 +10,11 @@ use scheda::{Format, Scheda, readers};
 
 use super::{CliResult, Failure, display_name, report_warnings};
 
+/// The largest input file read (a form's file is a few hundred kilobytes; a
+/// multi-Comune workbook or JSON Lines file of every Comune of Italy some
+/// tens of megabytes).
+const MAX_INPUT: u64 = 256 * 1024 * 1024;
+
 /// The bytes of an input file (`-`: standard input).
 fn read_input(path: &Path) -> CliResult<Vec<u8>> {
     if path == Path::new("-") {
@@ -21,6 +26,22 @@ fn read_input(path: &Path) -> CliResult<Vec<u8>> {
             )
         })?;
         return Ok(buf);
+    }
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_INPUT
+    {
+        return Err(Failure::new(
+            Some(path),
+            Error::new(
+                Diagnostic::error(format!(
+                    "failed to read {} ({} MiB; scheda reads files of at most {} MiB)",
+                    path.display(),
+                    meta.len() / (1024 * 1024),
+                    MAX_INPUT / (1024 * 1024)
+                ))
+                .with_hint("a form's file is a few hundred kilobytes; is it the right file?"),
+            ),
+        ));
     }
     std::fs::read(path).map_err(|e| {
         let reason = match e.kind() {

@@ -69,3 +69,22 @@ fn the_server_refuses_it_too_and_stays_up() {
         200
     );
 }
+
+/// An input larger than 256 MiB is refused before it is read.
+#[test]
+fn an_input_too_large_is_refused_before_it_is_read() {
+    let path = std::env::temp_dir().join(format!("scheda-huge-{}.txt", std::process::id()));
+    // Sparse: no disk is used.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(300 * 1024 * 1024)
+        .unwrap();
+    let out = scheda(&["check", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).ok();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("(300 MiB; scheda reads files of at most 256 MiB)"),
+        "{stderr}"
+    );
+}
