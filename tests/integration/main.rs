@@ -3,6 +3,7 @@
 
 mod util;
 
+mod bad_inputs;
 mod batch;
 mod batch_report;
 mod cli;
