@@ -158,6 +158,16 @@ fn json_of(col: &Colonna, v: &Valore) -> Value {
     }
 }
 
+/// The canonical JSON value of `s`: its typed fields, and the rows of a
+/// newer edition in their place. The JSON writers write it; a reader
+/// compares two models by it.
+pub(crate) fn to_value(s: &Scheda) -> crate::diagnostic::Result<Value> {
+    let mut value = serde_json::to_value(s)
+        .map_err(|e| crate::diagnostic::Error::msg(format!("failed to write JSON ({e})")))?;
+    put_altre(s, &mut value);
+    Ok(value)
+}
+
 /// Put the rows of `s.altre` into its JSON `value`, each in its quadro after
 /// the row that precedes it on the form, and drop the typed rows its edition
 /// does not have.

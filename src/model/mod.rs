@@ -32,7 +32,7 @@ mod validate;
 
 pub use data::DataOra;
 pub use fields::{Altre, FieldError, Valore};
-pub(crate) use json_rows::{put_altre, take_altre};
+pub(crate) use json_rows::{take_altre, to_value};
 pub use righe::{RIGA_TOTALE, RIGHE_UTENTI, RigaDef, TipoRiga, Utenti};
 use serde_dec::{dec_opt, dec2_opt};
 

@@ -301,9 +301,7 @@ fn model(bytes: &[u8]) -> crate::Result<Scheda> {
 
 /// A model as its canonical JSON value.
 fn model_json(form: &Scheda) -> crate::Result<Value> {
-    let bytes = crate::writers::json::write(form)?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Error::msg(format!("failed to write the model ({e})")))
+    crate::model::to_value(form)
 }
 
 fn content_type(format: Format) -> &'static str {

@@ -16,10 +16,7 @@ pub fn write(scheda: &Scheda) -> Result<Vec<u8>> {
 }
 
 /// The model as a JSON value: the typed fields, and the rows of a newer
-/// edition in their place ([`crate::model::put_altre`]).
+/// edition in their place.
 pub(crate) fn to_value(scheda: &Scheda) -> Result<Value> {
-    let mut value = serde_json::to_value(scheda)
-        .map_err(|e| Error::msg(format!("failed to write JSON ({e})")))?;
-    crate::model::put_altre(scheda, &mut value);
-    Ok(value)
+    crate::model::to_value(scheda)
 }

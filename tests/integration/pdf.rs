@@ -611,6 +611,20 @@ fn an_invalid_model_is_refused_before_rendering() {
     assert!(err.contains("R02X exists only in SOC26"), "{err}");
 }
 
+/// Seed 002 (Quadro 3 compiled) whose R10 and R11 hold text (R10's
+/// `modalita`) and different amounts, its derived values computed.
+pub(crate) fn r10_r11_with_text(modalita: &str) -> Scheda {
+    let mut model = seed_model(SEEDS[2]);
+    model.quadro3.R10.numero = Some(dec("2"));
+    model.quadro3.R10.modalita = Some(modalita.into());
+    model.quadro3.R10.spesa = Some(dec("1500.25"));
+    model.quadro3.R11.numero = Some(dec("1"));
+    model.quadro3.R11.modalita = Some("Contratto a tempo determinato".into());
+    model.quadro3.R11.spesa = Some(dec("830.10"));
+    scheda::rules::recompute(&mut model);
+    model
+}
+
 /// The model of a seed: its golden JSON (the text reader's reading).
 pub(crate) fn seed_model(name: &str) -> Scheda {
     let bytes = util::read_fixture(&format!("{name}.expected.json"));
@@ -815,17 +829,8 @@ fn words_kept_in_order(seed: &str, text: &str) -> f64 {
     ignore = "needs pdftotext, not found on PATH when built: apt-get install poppler-utils"
 )]
 fn r10_and_r11_with_text_and_amounts_come_back_from_plain_pdftotext() {
-    let mut model = seed_model(SEEDS[2]);
-    model.quadro3.R10.numero = Some(dec("2"));
-    model.quadro3.R10.modalita = Some("Costo orario medio del personale 2024".into());
-    model.quadro3.R10.spesa = Some(dec("1500.25"));
-    model.quadro3.R11.numero = Some(dec("1"));
-    model.quadro3.R11.modalita = Some("Contratto a tempo determinato".into());
-    model.quadro3.R11.spesa = Some(dec("830.10"));
-    scheda::rules::recompute(&mut model);
-    let pdf = Renderer::new(&PdfSettings::default())
-        .unwrap()
-        .render(&model)
+    let model = r10_r11_with_text("Costo orario medio del personale 2024");
+    let pdf = scheda::writers::pdf::write(&model, &PdfSettings::default())
         .unwrap()
         .value;
     let text = pdftotext(&pdf, "r10-r11", false);

@@ -5,9 +5,9 @@
 
 use lopdf::{Document, Object};
 use scheda::model::Scheda;
-use scheda::writers::pdf::{PdfSettings, Renderer};
+use scheda::writers::pdf::{PdfSettings, Renderer, write};
 
-use crate::pdf::seed_model;
+use crate::pdf::{r10_r11_with_text, seed_model};
 use crate::util::{SEEDS, read_fixture};
 
 /// The model a test PDF holds (`tests/fixtures/pdf/NAME.expected.json`).
@@ -79,20 +79,9 @@ fn a_scan_and_another_document_are_refused_with_the_reason() {
 /// different amounts come back whole from the embedded data.
 #[test]
 fn the_embedded_data_reads_back_losslessly() {
-    let mut model = seed_model(SEEDS[2]);
+    let mut model = r10_r11_with_text("Costo orario medio 2024");
     model.quadro4.relazione = Some("Prima riga.\nSeconda riga,\n\ncon un a capo.".into());
-    model.quadro3.R10.numero = Some("2".parse().unwrap());
-    model.quadro3.R10.modalita = Some("Costo orario medio 2024".into());
-    model.quadro3.R10.spesa = Some("1500.25".parse().unwrap());
-    model.quadro3.R11.numero = Some("1".parse().unwrap());
-    model.quadro3.R11.modalita = Some("Contratto a tempo determinato".into());
-    model.quadro3.R11.spesa = Some("830.10".parse().unwrap());
-    scheda::rules::recompute(&mut model);
-    let pdf = Renderer::new(&PdfSettings::default())
-        .unwrap()
-        .render(&model)
-        .unwrap()
-        .value;
+    let pdf = write(&model, &PdfSettings::default()).unwrap().value;
     let back = scheda::readers::pdf::read(&pdf).unwrap();
     assert_eq!(back.value, model);
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
@@ -104,11 +93,7 @@ fn the_embedded_data_reads_back_losslessly() {
 #[test]
 fn embedded_data_that_disagrees_with_the_page_is_reported_and_the_page_wins() {
     let model = seed_model(SEEDS[0]);
-    let pdf = Renderer::new(&PdfSettings::default())
-        .unwrap()
-        .render(&model)
-        .unwrap()
-        .value;
+    let pdf = write(&model, &PdfSettings::default()).unwrap().value;
     // Change R06 in the attached JSON only.
     let mut tampered_model = model.clone();
     tampered_model.quadro2.R06 = Some("99999.99".parse().unwrap());
@@ -150,9 +135,7 @@ fn embedded_data_that_disagrees_with_the_page_is_reported_and_the_page_wins() {
     ignore = "needs pdfdetach (poppler-utils), not found on PATH when built: apt-get install poppler-utils"
 )]
 fn pdfdetach_lists_the_attached_json() {
-    let pdf = Renderer::new(&PdfSettings::default())
-        .unwrap()
-        .render(&seed_model(SEEDS[3]))
+    let pdf = write(&seed_model(SEEDS[3]), &PdfSettings::default())
         .unwrap()
         .value;
     let path = std::env::temp_dir().join(format!("scheda-detach-{}.pdf", std::process::id()));

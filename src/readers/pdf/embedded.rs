@@ -128,7 +128,7 @@ pub(super) fn reconcile(data: Scheda, from_text: Result<Warned<Scheda>>) -> Warn
 }
 
 fn json(s: &Scheda) -> Option<Value> {
-    serde_json::from_slice(&crate::writers::json::write(s).ok()?).ok()
+    crate::model::to_value(s).ok()
 }
 
 /// Where `a` and `b` differ, as JSON pointers with both values; strings
