@@ -13,8 +13,8 @@
 //! form's time, forms per second and the peak resident memory of the
 //! process (Linux `VmHWM`).
 //!
-//! Workers are plain `std::thread`s with 16 MiB stacks: Typst and krilla use
-//! rayon inside, so an outer rayon pool is not wanted.
+//! Workers are the threads of `scheda::workers::pool`, as in `scheda batch`
+//! (why: see that module).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -133,37 +133,28 @@ fn main() {
     let cpu_start = cpu_seconds();
     let mut first: Option<std::time::Duration> = None;
     let mut total_bytes = 0usize;
-    let threads: Vec<_> = (0..args.threads)
-        .map(|t| {
-            let base = std::sync::Arc::clone(&base);
-            let (forms, threads) = (args.forms, args.threads);
-            let settings = PdfSettings {
-                templates_dir: args.templates.clone(),
-            };
-            std::thread::Builder::new()
-                .name(format!("bench-{t}"))
-                .stack_size(16 * 1024 * 1024)
-                .spawn(move || {
-                    let mut renderer = Renderer::new(&settings).unwrap_or_else(|e| panic!("{e}"));
-                    let mut first = None;
-                    let mut bytes = 0;
-                    for i in (t..forms).step_by(threads) {
-                        let began = Instant::now();
-                        let out = renderer
-                            .render(&variant(&base, i))
-                            .unwrap_or_else(|e| panic!("{e}"));
-                        first.get_or_insert(began.elapsed());
-                        bytes += out.value.len();
-                    }
-                    (first, bytes)
-                })
-                .expect("spawn a worker thread")
-        })
-        .collect();
-    for handle in threads {
-        let (worker_first, bytes) = handle.join().expect("a worker panicked");
+    let pool = scheda::workers::pool(args.threads, "bench").unwrap_or_else(|e| panic!("{e}"));
+    let results = pool.broadcast(|ctx| {
+        let t = ctx.index();
+        let (forms, threads) = (args.forms, args.threads);
+        let settings = PdfSettings {
+            templates_dir: args.templates.clone(),
+        };
+        let mut renderer = Renderer::new(&settings).unwrap_or_else(|e| panic!("{e}"));
+        let mut first = None;
+        let mut bytes = 0;
+        for i in (t..forms).step_by(threads) {
+            let began = Instant::now();
+            let out = renderer
+                .render(&variant(&base, i))
+                .unwrap_or_else(|e| panic!("{e}"));
+            first.get_or_insert(began.elapsed());
+            bytes += out.value.len();
+        }
+        (first, bytes)
+    });
+    for (worker_first, bytes) in results {
         total_bytes += bytes;
-        // The fastest first form of a worker: the cold start, fonts and all.
         first = match (first, worker_first) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

@@ -21,6 +21,7 @@ pub mod rules;
 pub mod select;
 pub mod serve;
 pub mod templates;
+pub mod workers;
 pub mod writers;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};

@@ -22,9 +22,8 @@
 //! 1. [`plan()`] lists the inputs: files as given, folders walked for the
 //!    forms' extensions, in a fixed order.
 //! 2. [`run()`] works through them on [`Options::jobs`] worker threads
-//!    (16 MiB stacks; Typst uses rayon inside, so no outer pool), each with
-//!    its own [`Writer`] and so its own PDF renderer,
-//!    reused for every form. A worker reads an input (a multi-Comune
+//!    ([`crate::workers::pool`]), each with its own [`Writer`] and so its
+//!    own PDF renderer, reused for every form. A worker reads an input (a multi-Comune
 //!    workbook or a JSON Lines file is then shared: every worker takes its
 //!    forms, one at a time), checks or recomputes the form, renders every
 //!    output and writes it to a hidden temporary file in the output folder.
@@ -52,7 +51,7 @@ mod worker;
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
 pub use names::NamePattern;
 pub use plan::{Action, EXTENSIONS, Input, Plan, is_form_file, plan, walk};
@@ -61,9 +60,6 @@ pub use report::{Row, Status};
 use crate::diagnostic::{Error, Result};
 use crate::format::Format;
 use crate::writers::{WriteOptions, Writer};
-
-/// The stack of a worker thread: Typst's layout recurses deeply.
-const STACK: usize = 16 * 1024 * 1024;
 
 /// What a batch does.
 #[derive(Debug, Clone)]
@@ -185,29 +181,25 @@ pub fn run(
     let mut collector = collect::Collector::new(plan, options, progress);
     let shared = worker::Shared::new(plan, options, stop);
     let (tx, rx) = mpsc::sync_channel(jobs * 4);
-    std::thread::scope(|scope| -> Result<()> {
-        let mut started = 0;
-        let mut failure = None;
-        for (i, writer) in writers.into_iter().enumerate() {
-            let (shared, tx) = (&shared, tx.clone());
-            let spawned = std::thread::Builder::new()
-                .name(format!("batch-{i}"))
-                .stack_size(STACK)
-                .spawn_scoped(scope, move || worker::work(shared, writer, tx));
-            match spawned {
-                Ok(_) => started += 1,
-                Err(e) => failure = Some(e),
-            }
-        }
-        drop(tx);
-        if let (0, Some(e)) = (started, failure) {
-            return Err(Error::msg(format!("failed to start a worker thread ({e})")));
-        }
+    let pool = crate::workers::pool(jobs, "batch")?;
+    let writers: Vec<Mutex<Option<Writer>>> =
+        writers.into_iter().map(|w| Mutex::new(Some(w))).collect();
+    std::thread::scope(|scope| {
+        let (shared, writers) = (&shared, &writers);
+        // The workers run on the pool's threads; this thread collects.
+        scope.spawn(move || {
+            pool.broadcast(|ctx| {
+                let writer = writers.get(ctx.index()).and_then(|w| w.lock().ok()?.take());
+                if let Some(writer) = writer {
+                    worker::work(shared, writer, tx.clone());
+                }
+            });
+            drop(tx);
+        });
         for msg in rx {
             collector.receive(msg);
         }
-        Ok(())
-    })?;
+    });
     let interrupted = stop.load(std::sync::atomic::Ordering::Relaxed);
     let rows = collector.finish(interrupted);
     Ok(Outcome {

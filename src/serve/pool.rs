@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::{Semaphore, oneshot};
 
-use crate::diagnostic::{Error, Result};
+use crate::diagnostic::Result;
 use crate::rules::Catalogue;
 use crate::writers::{WriteOptions, Writer};
 
@@ -30,49 +30,51 @@ type Job = Box<dyn FnOnce(&mut Tools) + Send>;
 pub struct Pool {
     sender: mpsc::Sender<Job>,
     admitted: Arc<Semaphore>,
+    /// Kept so that the threads live as long as the pool; they end when the
+    /// last sender is dropped.
+    _threads: Arc<rayon::ThreadPool>,
 }
 
 impl Pool {
-    /// Start `jobs` worker threads (16 MiB stacks: Typst needs them).
+    /// Start `jobs` worker threads ([`crate::workers::pool`]).
     pub fn new(jobs: usize, options: &WriteOptions) -> Result<Pool> {
         let jobs = jobs.max(1);
         // Made here first, so that a bad templates directory fails the start.
-        options.catalogue()?;
-        let (sender, receiver) = mpsc::channel::<Job>();
-        let receiver = Arc::new(Mutex::new(receiver));
-        for i in 0..jobs {
-            let receiver = Arc::clone(&receiver);
-            let options = options.clone();
-            let catalogue = options.catalogue()?;
-            std::thread::Builder::new()
-                .name(format!("scheda-serve-{i}"))
-                .stack_size(16 * 1024 * 1024)
-                .spawn(move || {
-                    let mut tools = Tools {
-                        writer: Writer::new(options.clone()),
-                        catalogue,
-                    };
-                    loop {
-                        let job = {
-                            let Ok(receiver) = receiver.lock() else {
-                                return;
-                            };
-                            match receiver.recv() {
-                                Ok(job) => job,
-                                Err(_) => return,
-                            }
-                        };
-                        if catch_unwind(AssertUnwindSafe(|| job(&mut tools))).is_err() {
-                            // The writer may be half-way through a form.
-                            tools.writer = Writer::new(options.clone());
-                        }
-                    }
-                })
-                .map_err(|e| Error::msg(format!("failed to start a worker thread ({e})")))?;
+        let mut tools = Vec::with_capacity(jobs);
+        for _ in 0..jobs {
+            tools.push(Mutex::new(Some(options.catalogue()?)));
         }
+        let threads = crate::workers::pool(jobs, "scheda-serve")?;
+        let (sender, receiver) = mpsc::channel::<Job>();
+        let receiver = Mutex::new(receiver);
+        let options = options.clone();
+        threads.spawn_broadcast(move |ctx| {
+            let catalogue = tools.get(ctx.index()).and_then(|c| c.lock().ok()?.take());
+            let Some(catalogue) = catalogue else { return };
+            let mut tools = Tools {
+                writer: Writer::new(options.clone()),
+                catalogue,
+            };
+            loop {
+                let job = {
+                    let Ok(receiver) = receiver.lock() else {
+                        return;
+                    };
+                    match receiver.recv() {
+                        Ok(job) => job,
+                        Err(_) => return,
+                    }
+                };
+                if catch_unwind(AssertUnwindSafe(|| job(&mut tools))).is_err() {
+                    // The writer may be half-way through a form.
+                    tools.writer = Writer::new(options.clone());
+                }
+            }
+        });
         Ok(Pool {
             sender,
             admitted: Arc::new(Semaphore::new(jobs)),
+            _threads: Arc::new(threads),
         })
     }
 
