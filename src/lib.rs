@@ -14,6 +14,7 @@ pub mod batch;
 pub mod diagnostic;
 pub mod form;
 pub mod format;
+pub mod limits;
 pub mod model;
 pub mod number;
 pub mod readers;

@@ -59,6 +59,7 @@ pub use report::{Row, Status};
 
 use crate::diagnostic::{Error, Result};
 use crate::format::Format;
+use crate::limits::Limits;
 use crate::writers::{WriteOptions, Writer};
 
 /// What a batch does.
@@ -82,6 +83,8 @@ pub struct Options {
     pub names: NamePattern,
     /// Templates and text layout for the writers.
     pub write: WriteOptions,
+    /// What an input may hold.
+    pub limits: Limits,
     /// Where the report goes: no output takes its name, and no walk of the
     /// output folder reads it.
     pub report: PathBuf,
@@ -101,6 +104,7 @@ impl Options {
             force: false,
             names: NamePattern::default(),
             write: WriteOptions::default(),
+            limits: Limits::default(),
         }
     }
 }

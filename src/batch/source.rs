@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::format::Format;
+use crate::limits::{self, Limits};
 use crate::model::Scheda;
 use crate::readers;
 
@@ -33,32 +34,38 @@ pub(super) enum Opened {
 }
 
 /// Open `path`: its format from its extension, or from its first bytes.
-pub(super) fn open(path: &Path) -> Opened {
+pub(super) fn open(path: &Path, limits: &Limits) -> Opened {
     match Format::from_path(path) {
         Some(Format::JsonLines) => match File::open(path) {
-            Ok(file) => lines(path, BufReader::with_capacity(1 << 16, file)),
+            Ok(file) => match file
+                .metadata()
+                .map_or(Ok(()), |m| limits.check_size(path, m.len()))
+            {
+                Ok(()) => lines(path, BufReader::with_capacity(1 << 16, file), limits),
+                Err(e) => Opened::One(Box::new(Err(e))),
+            },
             Err(e) => Opened::One(Box::new(Err(unreadable(path, &e)))),
         },
-        format => match std::fs::read(path) {
+        format => match limits.read_file(path) {
             Ok(bytes) => {
                 let format = format.unwrap_or_else(|| Format::sniff(&bytes));
-                from_bytes(bytes, format)
+                from_bytes(bytes, format, limits)
             }
-            Err(e) => Opened::One(Box::new(Err(unreadable(path, &e)))),
+            Err(e) => Opened::One(Box::new(Err(e))),
         },
     }
 }
 
-fn from_bytes(bytes: Vec<u8>, format: Format) -> Opened {
+fn from_bytes(bytes: Vec<u8>, format: Format, limits: &Limits) -> Opened {
     match format {
-        Format::JsonLines => lines(Path::new(""), Cursor::new(bytes)),
-        Format::Xlsx => match readers::xlsx::open(&bytes) {
+        Format::JsonLines => lines(Path::new(""), Cursor::new(bytes), limits),
+        Format::Xlsx => match readers::xlsx::open_with(&bytes, limits) {
             Ok(readers::xlsx::Workbook::Form(form)) => Opened::One(Box::new(Ok(*form))),
             Ok(readers::xlsx::Workbook::Rows(rows)) => Opened::Many(Box::new(Workbook(rows))),
             Err(e) => Opened::One(Box::new(Err(e))),
         },
-        Format::Text | Format::Json | Format::Pdf => {
-            Opened::One(Box::new(readers::read(&bytes, format).and_then(|read| {
+        Format::Text | Format::Json | Format::Pdf => Opened::One(Box::new(
+            readers::read_with(&bytes, format, limits).and_then(|read| {
                 let Warned {
                     mut value,
                     warnings,
@@ -70,8 +77,8 @@ fn from_bytes(bytes: Vec<u8>, format: Format) -> Opened {
                     }),
                     _ => Err(Error::msg("no form found in the input")),
                 }
-            })))
-        }
+            }),
+        )),
     }
 }
 
@@ -100,6 +107,7 @@ impl Forms for Workbook {
 /// The lines of a JSON Lines file, read as they are asked for.
 struct Lines<R> {
     reader: R,
+    limits: Limits,
     /// The number of the last line read (1-based).
     line: u32,
     /// Forms left, counted when the file was opened.
@@ -110,7 +118,11 @@ struct Lines<R> {
 
 /// Open a JSON Lines file: its forms are counted now (one per line that is
 /// not blank), read later.
-fn lines<R: BufRead + std::io::Seek + Send + 'static>(path: &Path, mut reader: R) -> Opened {
+fn lines<R: BufRead + std::io::Seek + Send + 'static>(
+    path: &Path,
+    mut reader: R,
+    limits: &Limits,
+) -> Opened {
     let mut left = 0;
     let mut buf = Vec::new();
     loop {
@@ -120,12 +132,20 @@ fn lines<R: BufRead + std::io::Seek + Send + 'static>(path: &Path, mut reader: R
             Ok(_) => left += usize::from(!buf.trim_ascii().is_empty()),
             Err(e) => return Opened::One(Box::new(Err(unreadable(path, &e)))),
         }
+        if left > limits.forms {
+            return Opened::One(Box::new(Err(Error::new(limits::exceeded(
+                format!("the file holds more than {} forms", limits.forms),
+                "forms",
+                format!("{} forms from one file", limits.forms),
+            )))));
+        }
     }
     if let Err(e) = reader.rewind() {
         return Opened::One(Box::new(Err(unreadable(path, &e))));
     }
     Opened::Many(Box::new(Lines {
         reader,
+        limits: *limits,
         line: 0,
         left,
         done: false,
@@ -159,7 +179,7 @@ impl<R: BufRead + Send> Forms for Lines<R> {
                     self.left = self.left.saturating_sub(1);
                     let no = self.line as usize;
                     let read = match std::str::from_utf8(bytes) {
-                        Ok(text) => readers::jsonl::read_line(text.trim_end(), no).map(Warned::new),
+                        Ok(text) => readers::jsonl::read_line(text.trim_end(), no, &self.limits),
                         Err(e) => Err(Error::new(
                             Diagnostic::error(format!(
                                 "the line is not valid UTF-8 (byte {} of the line)",

@@ -104,6 +104,7 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
     }
     options.recompute = args.recompute;
     options.strict = args.common.strict;
+    options.limits = args.common.limits()?;
     options.force = args.force;
     options.names = args.name.clone().unwrap_or_default();
     options.write = WriteOptions {

@@ -41,6 +41,7 @@ pub(super) struct CheckArgs {
 
 pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
     let strict = args.common.strict;
+    let limits = args.common.limits()?;
     let catalogue = args.common.catalogue()?;
     let mut out = Stdout::default();
     let mut code = EXIT_OK;
@@ -54,7 +55,7 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
     };
     let (inputs, mut tally) = expand_folders(&args.inputs);
     for input in &inputs {
-        let forms = match read_forms(input, args.from, strict) {
+        let forms = match read_forms(input, args.from, strict, &limits) {
             Ok(forms) => forms,
             Err(failure) => {
                 tally.unreadable += 1;

@@ -57,6 +57,7 @@ struct Read {
 
 pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     let strict = args.common.strict;
+    let limits = args.common.limits()?;
     args.common.catalogue()?;
     let to = output_format(&args.output, args.to)?;
     if args.layout.is_some() && to != Format::Text {
@@ -73,7 +74,7 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     let mut read = Vec::new();
     for input in &args.inputs {
         refuse_overwriting_input(input, &args.output)?;
-        let forms = read_forms(input, args.from, strict)?;
+        let forms = read_forms(input, args.from, strict, &limits)?;
         let of = forms.len();
         read.extend(forms.into_iter().enumerate().map(|(i, form)| Read {
             label: form_label(input, i, of, &form),

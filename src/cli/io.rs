@@ -2,58 +2,14 @@
 //! not at all, formats told from extensions, and a standard output that
 //! ends quietly when the program reading it goes away (`| head`).
 
-use std::io::{ErrorKind, IsTerminal, Read, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
 use scheda::diagnostic::{Diagnostic, Error};
+use scheda::limits::Limits;
 use scheda::{Format, Scheda, readers};
 
 use super::{CliResult, Failure, display_name, report_warnings};
-
-/// The largest input file read (a form's file is a few hundred kilobytes; a
-/// multi-Comune workbook or JSON Lines file of every Comune of Italy some
-/// tens of megabytes).
-const MAX_INPUT: u64 = 256 * 1024 * 1024;
-
-/// The bytes of an input file (`-`: standard input).
-fn read_input(path: &Path) -> CliResult<Vec<u8>> {
-    if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| {
-            Failure::new(
-                Some(path),
-                Error::msg(format!("failed to read standard input ({e})")),
-            )
-        })?;
-        return Ok(buf);
-    }
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > MAX_INPUT
-    {
-        return Err(Failure::new(
-            Some(path),
-            Error::new(
-                Diagnostic::error(format!(
-                    "failed to read {} ({} MiB; scheda reads files of at most {} MiB)",
-                    path.display(),
-                    meta.len() / (1024 * 1024),
-                    MAX_INPUT / (1024 * 1024)
-                ))
-                .with_hint("a form's file is a few hundred kilobytes; is it the right file?"),
-            ),
-        ));
-    }
-    std::fs::read(path).map_err(|e| {
-        let reason = match e.kind() {
-            ErrorKind::NotFound => "not found".to_string(),
-            _ => e.to_string(),
-        };
-        Failure::new(
-            Some(path),
-            Error::msg(format!("failed to read {} ({reason})", path.display())),
-        )
-    })
-}
 
 fn input_format(path: &Path, bytes: &[u8], from: Option<Format>) -> Format {
     from.or_else(|| Format::from_path(path))
@@ -65,10 +21,14 @@ pub(super) fn read_forms(
     path: &Path,
     from: Option<Format>,
     strict: bool,
+    limits: &Limits,
 ) -> CliResult<Vec<Scheda>> {
-    let bytes = read_input(path)?;
+    let bytes = limits
+        .read_file(path)
+        .map_err(|e| Failure::new(Some(path), e))?;
     let format = input_format(path, &bytes, from);
-    let read = readers::read(&bytes, format).map_err(|e| Failure::new(Some(path), e))?;
+    let read =
+        readers::read_with(&bytes, format, limits).map_err(|e| Failure::new(Some(path), e))?;
     report_warnings(Some(&display_name(path)), &read.warnings, strict)?;
     if read.value.is_empty() {
         return Err(Failure::new(

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use scheda::diagnostic::{Diagnostic, Error};
+use scheda::limits::Limits;
 use scheda::model::Edizione;
 use scheda::rules::Catalogue;
 use scheda::writers::text::TextLayout;
@@ -116,9 +117,19 @@ struct Common {
     /// known to every command.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Change a limit on what an input may hold: input (256MB), xlsx-inflated
+    /// (128MB), line (100000 characters), json-depth (32), forms (20000 in one
+    /// file), pdf-pages (100), pdf-objects (200000). Repeatable.
+    #[arg(long = "limit", value_name = "NAME=VALUE", value_parser = limit_parser)]
+    limits: Vec<String>,
 }
 
 impl Common {
+    /// The limits of `--limit`.
+    fn limits(&self) -> CliResult<Limits> {
+        Limits::with(&self.limits).map_err(|e| Failure::named(None, e))
+    }
+
     /// Make the editions of `--templates DIR` known (`DIR/editions/*.toml`),
     /// then load the sentence catalogue: the built-in one, or the one of
     /// `--templates`, which must be a directory. Every command starts here.
@@ -130,6 +141,23 @@ impl Common {
             }
             None => Ok(Catalogue::builtin()),
         }
+    }
+}
+
+/// A `--limit NAME=VALUE`, checked as the command line is read (a wrong
+/// one is a usage error).
+fn limit_parser(spec: &str) -> Result<String, String> {
+    match Limits::default().set(spec) {
+        Ok(()) => Ok(spec.to_string()),
+        Err(e) => Err(e
+            .diagnostics
+            .iter()
+            .map(|d| match &d.hint {
+                Some(hint) => format!("{} ({hint})", d.message),
+                None => d.message.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }
 

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use clap::Args;
 use scheda::diagnostic::{Diagnostic, Error};
-use scheda::serve::{Options, parse_size};
+use scheda::limits::parse_size;
+use scheda::serve::Options;
 use scheda::writers::WriteOptions;
 
 use super::{CliResult, Common, EXIT_OK, Failure};
@@ -50,6 +51,7 @@ pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
         timeout: Duration::from_secs(args.timeout.max(1)),
         jobs: args.jobs.unwrap_or_else(scheda::batch::default_jobs).max(1),
         token: args.token.clone(),
+        limits: args.common.limits()?,
         write: WriteOptions {
             templates_dir: args.common.templates.clone(),
             layout: None,

@@ -3,11 +3,34 @@
 use rust_decimal::Decimal;
 
 use super::{Edizione, MAX_RELAZIONE_CHARS, RIGA_TOTALE, RIGHE_UTENTI, SCHEMA_VERSION, Scheda};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 
 impl Scheda {
+    /// [`Scheda::validate`], split: an error with every error (and the
+    /// warnings) when there is one, else the warnings.
+    pub fn constraints(&self) -> Result<Vec<Diagnostic>> {
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            self.validate().into_iter().partition(Diagnostic::is_error);
+        if errors.is_empty() {
+            Ok(warnings)
+        } else {
+            Err(Error::many(errors).with_warnings(warnings))
+        }
+    }
+
+    /// The form with the warnings of [`Scheda::constraints`], or its errors.
+    pub fn validated(self) -> Result<Warned<Scheda>> {
+        let warnings = self.constraints()?;
+        Ok(Warned {
+            value: self,
+            warnings,
+        })
+    }
+
     /// Check the values against the form's constraints (docs/model.md). Every
-    /// problem is an error diagnostic located by its JSON pointer.
+    /// problem is a diagnostic located by its JSON pointer: an error, or a
+    /// warning where the form's rule is one the clerk may still be fixing
+    /// (a report over 6.000 characters).
     pub fn validate(&self) -> Vec<Diagnostic> {
         let mut v = Validator::default();
         if self.schema_version != SCHEMA_VERSION {
@@ -86,9 +109,12 @@ impl Scheda {
         if let Some(text) = &self.quadro4.relazione {
             let n = text.chars().count();
             if n > MAX_RELAZIONE_CHARS {
-                v.err(
-                    "/quadro4/relazione",
-                    format!("the report has {n} characters, the form allows at most 6.000"),
+                v.out.push(
+                    Diagnostic::warning(format!(
+                        "the report has {n} characters, the form allows at most 6.000"
+                    ))
+                    .at(Location::pointer("/quadro4/relazione"))
+                    .with_hint("the portal refuses a longer report: shorten it before filing"),
                 );
             }
         }

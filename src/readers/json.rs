@@ -10,11 +10,17 @@ use serde_path_to_error::Segment;
 
 use super::COUNT_HINT;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::limits::{self, Limits};
 use crate::model::paths::{self, Kind};
 use crate::model::{SCHEMA_VERSION, Scheda};
 
 /// Read one model from JSON bytes.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
+    read_with(bytes, &Limits::default())
+}
+
+/// [`read`] within `limits` (the nesting depth).
+pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::new(
@@ -25,6 +31,7 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
             .with_hint("save the file as UTF-8"),
         )
     })?;
+    check_depth(text, limits.json_depth, 0)?;
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let mut d =
             Diagnostic::error(format!("failed to parse JSON ({e})")).at(Location::line(e.line()));
@@ -35,12 +42,12 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
         }
         Error::new(d)
     })?;
-    from_value(value).map(Warned::new)
+    from_value(value)
 }
 
 /// Read one model from a parsed JSON value: the version first, then the
 /// fields, then the model's own constraints.
-pub(crate) fn from_value(mut value: Value) -> Result<Scheda> {
+pub(crate) fn from_value(mut value: Value) -> Result<Warned<Scheda>> {
     check_version(&value)?;
     // Rows of an edition that the typed model has no field for (R02Z).
     let altre = crate::model::take_altre(&mut value).map_err(Error::many)?;
@@ -50,11 +57,7 @@ pub(crate) fn from_value(mut value: Value) -> Result<Scheda> {
         Error::new(field_error(&value, &pointer, e.path(), &message))
     })?;
     scheda.altre = altre;
-    let problems = scheda.validate();
-    if !problems.is_empty() {
-        return Err(Error::many(problems));
-    }
-    Ok(scheda)
+    scheda.validated()
 }
 
 /// The diagnostic for a field the model's deserialiser refused.
@@ -153,4 +156,46 @@ fn check_version(value: &Value) -> Result<()> {
             .with_hint("a newer model needs a newer scheda"),
         )),
     }
+}
+
+/// Refuse JSON nested deeper than `max` arrays and objects before it is
+/// parsed (the model nests 4 deep); `first_line` is added to the line
+/// named (for a line of a JSON Lines file).
+pub(crate) fn check_depth(text: &str, max: usize, first_line: usize) -> Result<()> {
+    let (mut depth, mut line) = (0usize, 1usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in text.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            if b == b'\n' {
+                line += 1;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Err(Error::new(
+                        limits::exceeded(
+                            format!("the JSON nests arrays and objects more than {max} deep"),
+                            "json-depth",
+                            format!("{max} levels (the model has 4)"),
+                        )
+                        .at(Location::line(first_line + line)),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    Ok(())
 }

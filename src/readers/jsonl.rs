@@ -4,10 +4,16 @@
 //! of every line are reported together.
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::limits::{self, Limits};
 use crate::model::Scheda;
 
 /// Read every model of a JSON Lines file, in order.
 pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
+    read_with(bytes, &Limits::default())
+}
+
+/// [`read`] within `limits` (the number of forms, the nesting depth).
+pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = 1 + bytes[..e.valid_up_to()]
@@ -24,27 +30,44 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
         )
     })?;
     let mut schede = Vec::new();
-    let mut errors = Vec::new();
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
     for (i, line) in text.lines().enumerate() {
         let no = i + 1;
         if line.trim().is_empty() {
             continue;
         }
-        match read_line(line, no) {
-            Ok(s) => schede.push(s),
+        if schede.len() + errors.len() >= limits.forms {
+            return Err(Error::new(
+                limits::exceeded(
+                    format!("the file holds more than {} forms", limits.forms),
+                    "forms",
+                    format!("{} forms from one file", limits.forms),
+                )
+                .at(Location::line(no)),
+            ));
+        }
+        match read_line(line, no, limits) {
+            Ok(s) => {
+                schede.push(s.value);
+                warnings.extend(s.warnings);
+            }
             Err(e) => errors.extend(e.diagnostics),
         }
     }
     if !errors.is_empty() {
-        return Err(Error::many(errors));
+        return Err(Error::many(errors).with_warnings(warnings));
     }
-    Ok(Warned::new(schede))
+    Ok(Warned {
+        value: schede,
+        warnings,
+    })
 }
 
 /// One model from the text of line `no` (1-based) of a JSON Lines file;
 /// the diagnostics are placed on that line. For reading a file one line
 /// at a time, as `scheda batch` does.
-pub fn read_line(line: &str, no: usize) -> Result<Scheda> {
+pub fn read_line(line: &str, no: usize, limits: &Limits) -> Result<Warned<Scheda>> {
+    super::json::check_depth(line, limits.json_depth, no - 1)?;
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         let message = e.to_string();
         // serde_json says "at line 1 column N": the line is the file's.
@@ -60,9 +83,15 @@ pub fn read_line(line: &str, no: usize) -> Result<Scheda> {
             .with_hint("JSON Lines holds one whole model per line"),
         )
     })?;
-    super::json::from_value(value).map_err(|e| Error {
-        diagnostics: e.diagnostics.into_iter().map(|d| on_line(d, no)).collect(),
-    })
+    match super::json::from_value(value) {
+        Ok(read) => Ok(Warned {
+            value: read.value,
+            warnings: read.warnings.into_iter().map(|d| on_line(d, no)).collect(),
+        }),
+        Err(e) => Err(Error {
+            diagnostics: e.diagnostics.into_iter().map(|d| on_line(d, no)).collect(),
+        }),
+    }
 }
 
 /// Place a diagnostic of a model on line `no` of the file.

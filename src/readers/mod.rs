@@ -7,8 +7,9 @@ pub mod pdf;
 pub mod text;
 pub mod xlsx;
 
-use crate::diagnostic::{Result, Warned};
+use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
+use crate::limits::{self, Limits};
 use crate::model::Scheda;
 
 /// The hint for a count (users, hours, inhabitants) that is not a whole
@@ -19,12 +20,24 @@ pub(crate) const COUNT_HINT: &str =
 /// Read every form in `bytes` (a multi-Comune workbook and a JSON Lines
 /// file hold several; every other format one).
 pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {
+    read_with(bytes, format, &Limits::default())
+}
+
+/// [`read`] within `limits` (the default ones for [`read`]).
+pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
+    if bytes.len() as u64 > limits.input {
+        return Err(Error::new(limits::exceeded(
+            format!("the input has {}", limits::size_text(bytes.len() as u64)),
+            "input",
+            limits::size_text(limits.input),
+        )));
+    }
     let one = |w: Warned<Scheda>| w.map(|s| vec![s]);
     match format {
-        Format::Json => json::read(bytes).map(one),
-        Format::JsonLines => jsonl::read(bytes),
-        Format::Text => text::read(bytes).map(one),
-        Format::Pdf => pdf::read(bytes).map(one),
-        Format::Xlsx => xlsx::read(bytes),
+        Format::Json => json::read_with(bytes, limits).map(one),
+        Format::JsonLines => jsonl::read_with(bytes, limits),
+        Format::Text => text::read_with(bytes, limits).map(one),
+        Format::Pdf => pdf::read_with(bytes, limits).map(one),
+        Format::Xlsx => xlsx::read_with(bytes, limits),
     }
 }

@@ -29,6 +29,8 @@ pub struct Shared {
     /// Whether the server is open to the network without a token (the page
     /// says so).
     pub open: bool,
+    /// What an uploaded form may hold.
+    pub limits: crate::limits::Limits,
 }
 
 /// An error answer: the status and the first diagnostic of an error.
@@ -56,7 +58,7 @@ impl Problem {
             StatusCode::PAYLOAD_TOO_LARGE,
             format!(
                 "the file is larger than the server accepts ({})",
-                super::size_text(max)
+                crate::limits::size_text(max as u64)
             ),
             Some(
                 "a form's file is a few hundred kilobytes; `scheda serve --max-upload` sets the limit",
@@ -136,8 +138,9 @@ pub async fn read(
         })?,
         (None, None) => Format::sniff(&bytes),
     };
+    let limits = shared.limits;
     let outcome = work(&shared, move |tools| {
-        let read = crate::readers::read(&bytes, format)?;
+        let read = crate::readers::read_with(&bytes, format, &limits)?;
         let mut forms = Vec::new();
         let mut checks = Vec::new();
         let mut diagnostics = read.warnings;

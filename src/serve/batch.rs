@@ -70,6 +70,7 @@ pub async fn batch(
             Some("send the files as multipart/form-data parts with file names"),
         ));
     }
+    let limits = shared.limits;
     let zip = work(&shared, move |tools| {
         let mut rows = Vec::new();
         let mut namer = Namer::new();
@@ -83,7 +84,7 @@ pub async fn batch(
         for (name, bytes) in &files {
             let path = Path::new(name);
             let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(bytes));
-            let read = match crate::readers::read(bytes, format) {
+            let read = match crate::readers::read_with(bytes, format, &limits) {
                 Ok(read) => read,
                 Err(e) => {
                     let mut row = Row::new(name.clone(), None, Status::Failed);

@@ -24,6 +24,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 
 use crate::diagnostic::{Error, Result};
+use crate::limits::Limits;
 use crate::writers::WriteOptions;
 
 /// The page, compiled in.
@@ -45,6 +46,8 @@ pub struct Options {
     pub token: Option<String>,
     /// Templates, sentences and editions from a directory, as `--templates`.
     pub write: WriteOptions,
+    /// What an uploaded form may hold (`input` is capped by `max_upload`).
+    pub limits: Limits,
 }
 
 impl Default for Options {
@@ -56,6 +59,7 @@ impl Default for Options {
             jobs: crate::batch::default_jobs(),
             token: None,
             write: WriteOptions::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -76,6 +80,7 @@ pub fn app(options: &Options) -> Result<Router> {
         max_upload: options.max_upload,
         timeout: options.timeout,
         open: options.open_to_network(),
+        limits: options.limits,
     });
     let token = Arc::new(options.token.clone());
     let api = Router::new()
@@ -115,35 +120,6 @@ pub async fn serve(listener: tokio::net::TcpListener, options: &Options) -> Resu
     axum::serve(listener, app)
         .await
         .map_err(|e| Error::msg(format!("the server stopped ({e})")))
-}
-
-/// `1,5 MB`-style size for messages.
-pub fn size_text(bytes: usize) -> String {
-    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
-        format!("{} MB", bytes / (1024 * 1024))
-    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
-        format!("{} KB", bytes / 1024)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
-
-/// A size as the command line takes it: `20MB`, `500KB`, `1048576`.
-pub fn parse_size(text: &str) -> Option<usize> {
-    let t = text.trim().to_ascii_uppercase();
-    let (number, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
-        Some(i) => t.split_at(i),
-        None => (t.as_str(), ""),
-    };
-    let n: usize = number.parse().ok()?;
-    let unit = match unit.trim() {
-        "" | "B" => 1,
-        "K" | "KB" => 1024,
-        "M" | "MB" => 1024 * 1024,
-        "G" | "GB" => 1024 * 1024 * 1024,
-        _ => return None,
-    };
-    n.checked_mul(unit).filter(|n| *n > 0)
 }
 
 /// One line per request on standard error: method, path (no query: it may
@@ -201,20 +177,6 @@ async fn require_token(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_read_with_their_suffixes() {
-        assert_eq!(parse_size("20MB"), Some(20 * 1024 * 1024));
-        assert_eq!(parse_size("5mb"), Some(5 * 1024 * 1024));
-        assert_eq!(parse_size("500KB"), Some(500 * 1024));
-        assert_eq!(parse_size("1048576"), Some(1024 * 1024));
-        assert_eq!(parse_size("0"), None);
-        assert_eq!(parse_size("MB"), None);
-        assert_eq!(parse_size("5 TB"), None);
-        assert_eq!(size_text(64 * 1024), "64 KB");
-        assert_eq!(size_text(20 * 1024 * 1024), "20 MB");
-        assert_eq!(size_text(1000), "1000 bytes");
-    }
 
     #[test]
     fn only_loopback_or_a_token_keeps_the_network_out() {

@@ -25,18 +25,21 @@ use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 
 use super::text;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::limits::{self, Limits};
 use crate::model::Scheda;
-
-/// Most pages read from one PDF (the form has 7).
-const MAX_PAGES: usize = 100;
 
 /// Read the form a PDF carries: scheda's own PDFs come back to the model
 /// they were written from. The warnings are those of the text reader, pages
 /// whose text could not be read, and rows where the embedded data and the
 /// page text disagree.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
+    read_with(bytes, &Limits::default())
+}
+
+/// [`read`] within `limits` (pages and objects).
+pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
     let pdf = load(bytes)?;
-    let extracted = extract(&pdf)?;
+    let extracted = extract(&pdf, limits)?;
     let from_text = read_text(&extracted.value).map(|mut out| {
         let mut warnings = extracted.warnings.clone();
         warnings.append(&mut out.warnings);
@@ -79,7 +82,7 @@ pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
 /// Pages whose glyphs have no text mapping become warnings; a PDF with no
 /// text at all is an error (a scan has no text layer).
 pub fn extract_text(bytes: &[u8]) -> Result<Warned<String>> {
-    extract(&load(bytes)?)
+    extract(&load(bytes)?, &Limits::default())
 }
 
 /// Parse a PDF, refusing encrypted and damaged ones.
@@ -98,16 +101,21 @@ fn load(bytes: &[u8]) -> Result<Pdf> {
     })
 }
 
-fn extract(pdf: &Pdf) -> Result<Warned<String>> {
+fn extract(pdf: &Pdf, limits: &Limits) -> Result<Warned<String>> {
+    if pdf.len() > limits.pdf_objects {
+        return Err(Error::new(limits::exceeded(
+            format!("failed to read the PDF ({} objects)", pdf.len()),
+            "pdf-objects",
+            format!("{} objects (a form has about 200)", limits.pdf_objects),
+        )));
+    }
     let pages = pdf.pages();
-    if pages.len() > MAX_PAGES {
-        return Err(Error::new(
-            Diagnostic::error(format!(
-                "failed to read the PDF ({} pages; a form has 7, at most {MAX_PAGES} are read)",
-                pages.len()
-            ))
-            .with_hint("give the PDF of one form"),
-        ));
+    if pages.len() > limits.pdf_pages {
+        return Err(Error::new(limits::exceeded(
+            format!("failed to read the PDF ({} pages)", pages.len()),
+            "pdf-pages",
+            format!("{} pages (a form has 7)", limits.pdf_pages),
+        )));
     }
     let cache = InterpreterCache::new();
     let mut warnings = Vec::new();

@@ -32,6 +32,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::limits::{self, Limits};
 use crate::model::{Edizione, Scheda};
 
 use lines::{Furniture, Line};
@@ -65,7 +66,30 @@ impl fmt::Display for Layout {
 /// a byte-order mark), UTF-16 with a byte-order mark, or else taken for
 /// Windows-1252, with a warning.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
+    read_with(bytes, &Limits::default())
+}
+
+/// [`read`] within `limits` (the length of a line).
+pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
     let (text, warnings) = decode(bytes);
+    // A line's bytes are at least its characters: count only long ones.
+    let long = |l: &str| l.len() > limits.line && l.chars().count() > limits.line;
+    if let Some((no, n)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| long(l))
+        .map(|(no, l)| (no, l.chars().count()))
+    {
+        let e = Error::new(
+            limits::exceeded(
+                format!("line {} has {n} characters", no + 1),
+                "line",
+                format!("{} characters a line", limits.line),
+            )
+            .at(Location::line(no + 1)),
+        );
+        return Err(e.with_warnings(warnings));
+    }
     match read_str(&text) {
         Ok(mut out) => {
             out.warnings.splice(0..0, warnings);
@@ -85,12 +109,13 @@ pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
         Layout::Portal => portal::options(),
         Layout::Ifel => ifel::options(),
     };
-    let out = flow::read(&lines, edizione, &options, &codes)?;
-    let problems = out.value.validate();
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::many(problems).with_warnings(out.warnings))
+    let mut out = flow::read(&lines, edizione, &options, &codes)?;
+    match out.value.constraints() {
+        Ok(warnings) => {
+            out.warnings.extend(warnings);
+            Ok(out)
+        }
+        Err(e) => Err(e.with_warnings(out.warnings)),
     }
 }
 

@@ -224,21 +224,25 @@ impl FormReader<'_> {
             ..
         } = self;
         blank_filled(&mut scheda, &filled);
-        let mut errors = conv.errors;
+        let (mut errors, mut warnings) = (conv.errors, conv.warnings);
         for mut d in scheda.validate() {
             if let Some(Location::Pointer { pointer }) = &d.location
                 && let Some(cell) = cell_of(&cells, pointer)
             {
                 d.location = Some(cell);
             }
-            errors.push(d);
+            if d.is_error() {
+                errors.push(d);
+            } else {
+                warnings.push(d);
+            }
         }
         if !errors.is_empty() {
-            return Err(Error::many(errors).with_warnings(conv.warnings));
+            return Err(Error::many(errors).with_warnings(warnings));
         }
         Ok(Warned {
             value: vec![scheda],
-            warnings: conv.warnings,
+            warnings,
         })
     }
 }

@@ -6,6 +6,7 @@
 //! decimal, SI/NO, date) is its field's kind. Each row is read into an
 //! empty form of its edition, field by field, then checked as any model.
 
+use crate::limits::{self, Limits};
 use std::collections::BTreeMap;
 
 use super::cells::{Conv, Sheet, fold};
@@ -45,7 +46,7 @@ pub(super) struct Many {
 impl Many {
     /// Open `sheet`, whose header row is `header`: an error for an unknown
     /// or repeated column, or a sheet with no form below its header.
-    pub(super) fn open(sheet: Sheet, header: u32) -> Result<Many> {
+    pub(super) fn open(sheet: Sheet, header: u32, limits: &Limits) -> Result<Many> {
         let mut errors = Vec::new();
         let mut columns: Vec<(u32, Path)> = Vec::new();
         for col in 0..sheet.width() {
@@ -87,6 +88,19 @@ impl Many {
         many.forms_left = (many.next..many.end)
             .filter(|&row| !many.is_blank(row))
             .count();
+        if many.forms_left > limits.forms {
+            return Err(Error::new(
+                limits::exceeded(
+                    format!(
+                        "sheet \"{}\" holds {} forms",
+                        many.sheet.name, many.forms_left
+                    ),
+                    "forms",
+                    format!("{} forms from one workbook", limits.forms),
+                )
+                .at(many.sheet.at(header + 1, 0)),
+            ));
+        }
         if many.forms_left == 0 {
             return Err(Error::new(
                 Diagnostic::error(format!(
@@ -143,8 +157,8 @@ impl Many {
 
 /// Read every form of a multi-Comune sheet whose header is in `header`: all
 /// of them, or the errors of every row that is wrong.
-pub(super) fn read(sheet: Sheet, header: u32) -> Result<Warned<Vec<Scheda>>> {
-    let mut many = Many::open(sheet, header)?;
+pub(super) fn read(sheet: Sheet, header: u32, limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
+    let mut many = Many::open(sheet, header, limits)?;
     let (mut schede, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     while let Some((_, read)) = many.next_row() {
         match read {
@@ -250,16 +264,18 @@ fn read_row(sheet: &Sheet, row: u32, columns: &[(u32, Path)], conv: &mut Conv) -
     if conv.errors.len() > errors_before {
         return None;
     }
-    let problems = scheda.validate();
-    if problems.is_empty() {
-        return Some(scheda);
-    }
-    for mut d in problems {
+    let mut valid = true;
+    for mut d in scheda.validate() {
         if let Some(Location::Pointer { pointer }) = &d.location {
             d.location =
                 Some(super::form::cell_of(&cells, pointer).unwrap_or_else(|| sheet.at(row, 0)));
         }
-        conv.errors.push(d);
+        if d.is_error() {
+            valid = false;
+            conv.errors.push(d);
+        } else {
+            conv.warnings.push(d);
+        }
     }
-    None
+    valid.then_some(scheda)
 }

@@ -28,19 +28,25 @@ use std::io::Cursor;
 use calamine::{Reader, Xlsx};
 
 use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::limits::{self, Limits};
 use crate::model::Scheda;
 use cells::Sheet;
 
 /// Read the forms of a workbook: one for a form workbook, one per row for
 /// a multi-Comune workbook.
 pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
-    let mut sheets = open_sheets(bytes)?;
+    read_with(bytes, &Limits::default())
+}
+
+/// [`read`] within `limits` (what the workbook inflates to, its forms).
+pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
+    let mut sheets = open_sheets(bytes, limits)?;
     let mut read = match sheets
         .iter()
         .enumerate()
         .find_map(|(i, s)| many::header_row(s).map(|row| (i, row)))
     {
-        Some((at, header)) => many::read(sheets.swap_remove(at), header)?,
+        Some((at, header)) => many::read(sheets.swap_remove(at), header, limits)?,
         None => form::read(&sheets)?,
     };
     read.value.iter_mut().for_each(with_form_precision);
@@ -102,7 +108,12 @@ impl Iterator for Rows {
 /// ([`Rows`]); a form workbook is read whole. [`read`] reads every form at
 /// once, and fails when one row is wrong.
 pub fn open(bytes: &[u8]) -> Result<Workbook> {
-    let mut sheets = open_sheets(bytes)?;
+    open_with(bytes, &Limits::default())
+}
+
+/// [`open`] within `limits`.
+pub fn open_with(bytes: &[u8], limits: &Limits) -> Result<Workbook> {
+    let mut sheets = open_sheets(bytes, limits)?;
     match sheets
         .iter()
         .enumerate()
@@ -111,6 +122,7 @@ pub fn open(bytes: &[u8]) -> Result<Workbook> {
         Some((at, header)) => Ok(Workbook::Rows(Rows(many::Many::open(
             sheets.swap_remove(at),
             header,
+            limits,
         )?))),
         None => {
             let mut read = form::read(&sheets)?;
@@ -151,30 +163,28 @@ fn with_form_precision(s: &mut Scheda) {
     }
 }
 
-/// Every worksheet of the workbook, values and formulas.
-/// Most bytes the parts of a workbook may inflate to, together. A form's
-/// workbook inflates to a few hundred kilobytes, a multi-Comune workbook of
-/// 8,000 Comuni to some tens of megabytes.
-pub const MAX_INFLATED: u64 = 128 * 1024 * 1024;
-
 /// Most parts (files) in a workbook's archive.
 const MAX_PARTS: usize = 10_000;
 
-/// Refuse a workbook whose archive inflates past [`MAX_INFLATED`] (a zip
-/// bomb), before calamine reads it: the sizes the archive declares are
-/// checked first, then each part is inflated into nothing, counting, so
-/// that a part lying about its size is stopped as soon as it passes the
-/// limit. Memory stays bounded whatever the archive says.
-fn guard_inflation(bytes: &[u8]) -> Result<()> {
+/// Refuse a workbook whose archive inflates past `max` bytes
+/// ([`Limits::xlsx_inflated`]: a form's workbook inflates to a few hundred
+/// kilobytes, a multi-Comune workbook of 8,000 Comuni to some tens of
+/// megabytes; more is a zip bomb), before calamine reads it: the sizes the
+/// archive declares are checked first, then each part is inflated into
+/// nothing, counting, so that a part lying about its size is stopped as
+/// soon as it passes the limit. Memory stays bounded whatever the archive
+/// says.
+fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
     let refused = |what: String| {
         Error::new(
             Diagnostic::error(format!(
-                "the workbook inflates to more than {} MiB ({what}); scheda does not read it",
-                MAX_INFLATED / (1024 * 1024)
+                "the workbook inflates to more than {} ({what}); scheda does not read it",
+                limits::size_text(max)
             ))
             .with_hint(
                 "a form's workbook inflates to a few megabytes: this one is damaged, built to \
-                 exhaust memory (a zip bomb), or not a workbook of forms",
+                 exhaust memory (a zip bomb), or not a workbook of forms \
+                 (`--limit xlsx-inflated=SIZE` raises the limit)",
             ),
         )
     };
@@ -191,10 +201,10 @@ fn guard_inflation(bytes: &[u8]) -> Result<()> {
             declared = declared.saturating_add(part.size());
         }
     }
-    if declared > MAX_INFLATED {
+    if declared > max {
         return Err(refused(format!(
-            "its parts declare {} MiB",
-            declared / (1024 * 1024)
+            "its parts declare {}",
+            limits::size_text(declared)
         )));
     }
     let mut inflated = 0u64;
@@ -203,7 +213,7 @@ fn guard_inflation(bytes: &[u8]) -> Result<()> {
             continue;
         };
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-        let left = MAX_INFLATED - inflated;
+        let left = max - inflated;
         let mut limited = std::io::Read::take(part, left + 1);
         let n = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
         inflated += n;
@@ -214,8 +224,9 @@ fn guard_inflation(bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn open_sheets(bytes: &[u8]) -> Result<Vec<Sheet>> {
-    guard_inflation(bytes)?;
+/// Every worksheet of the workbook, values and formulas.
+fn open_sheets(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+    guard_inflation(bytes, limits.xlsx_inflated)?;
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         Error::new(
             Diagnostic::error(format!("failed to open the workbook ({e})"))

@@ -26,8 +26,7 @@
 //! to the next. Page numbers follow the description's page breaks, so a form
 //! is laid out once; one that runs over its official pages is laid out again
 //! with counted pages. Renderers are `Send`; for batches use one per
-//! `std::thread` worker (16 MiB stacks), not an outer rayon pool: Typst and
-//! krilla use rayon inside.
+//! worker thread of [`crate::workers::pool`].
 
 mod data;
 mod world;
@@ -126,12 +125,10 @@ impl Renderer {
         {
             return Err(no_layout(code));
         }
-        let problems: Vec<Diagnostic> = scheda.validate();
-        if !problems.is_empty() {
-            return Err(Error::many(problems));
-        }
+        let problems = scheda.constraints()?;
         let chosen = sentences::choose(scheda, &self.catalogue)?;
-        let mut warnings = chosen.warnings;
+        let mut warnings = problems;
+        warnings.extend(chosen.warnings);
         let edition = match self.editions.get(code) {
             Some(bytes) => bytes.clone(),
             None => {
