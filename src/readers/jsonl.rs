@@ -2,6 +2,8 @@
 //! JSON reader reads it ([`super::json`]). Blank lines are skipped. Every
 //! error names its line and, inside the model, its JSON pointer; the errors
 //! of every line are reported together.
+// No panics by construction (issue 12): no unwrap, expect or indexing.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::limits::{self, Limits};
@@ -16,8 +18,9 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()]
+        let line = 1 + bytes
             .iter()
+            .take(e.valid_up_to())
             .filter(|&&b| b == b'\n')
             .count();
         Error::new(

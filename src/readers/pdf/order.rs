@@ -97,7 +97,13 @@ fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
     let mut lines: Vec<Vec<&Glyph>> = Vec::new();
     for g in sorted {
         match lines.last_mut() {
-            Some(line) if (line[0].y - g.y).abs() < 0.3 * line[0].size.min(g.size) => line.push(g),
+            Some(line)
+                if line
+                    .first()
+                    .is_some_and(|f| (f.y - g.y).abs() < 0.3 * f.size.min(g.size)) =>
+            {
+                line.push(g)
+            }
             _ => lines.push(vec![g]),
         }
     }

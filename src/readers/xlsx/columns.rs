@@ -75,10 +75,10 @@ pub(super) fn name(c: &Colonna, single: bool, anno: i32) -> String {
         return header.to_string();
     }
     let words: Vec<String> = header.split_whitespace().map(str::to_lowercase).collect();
-    match words.len() {
-        0 => c.campo.as_deref().unwrap_or("valore").replace('_', " "),
-        1 | 2 => words.join(" "),
-        _ => words[0].clone(),
+    match words.as_slice() {
+        [] => c.campo.as_deref().unwrap_or("valore").replace('_', " "),
+        [_] | [_, _] => words.join(" "),
+        [first, ..] => first.clone(),
     }
 }
 

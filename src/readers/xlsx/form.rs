@@ -71,13 +71,18 @@ pub(super) fn read(sheets: &[Sheet]) -> Result<Warned<Vec<Scheda>>> {
         cells: BTreeMap::new(),
         filled: Vec::new(),
     };
-    let labels: Vec<bool> = (0..sheets.len())
-        .map(|i| has_label_column(&sheets[i], &codes, found.iter().filter(|f| f.sheet == i)))
+    let labels: Vec<bool> = sheets
+        .iter()
+        .enumerate()
+        .map(|(i, sheet)| has_label_column(sheet, &codes, found.iter().filter(|f| f.sheet == i)))
         .collect();
     for f in &found {
-        let first = f.col + 1 + u32::from(!f.inline && labels[f.sheet]);
-        let roles = headers[f.sheet]
-            .iter()
+        let labelled = labels.get(f.sheet).copied().unwrap_or(false);
+        let first = f.col + 1 + u32::from(!f.inline && labelled);
+        let roles = headers
+            .get(f.sheet)
+            .into_iter()
+            .flatten()
             .rev()
             .filter(|(row, _)| *row < f.row)
             .map(|(_, tags)| {
@@ -144,24 +149,28 @@ impl FormReader<'_> {
         {
             return self.riga(quadro, riga, ctx);
         }
-        let at = self.sheets[ctx.sheet].at(ctx.row, ctx.first.saturating_sub(1));
-        self.conv
-            .warnings
-            .push(Diagnostic::warning(format!("row {code} is not part of {ed}: ignored")).at(at));
+        let mut warning = Diagnostic::warning(format!("row {code} is not part of {ed}: ignored"));
+        if let Some(sheet) = self.sheets.get(ctx.sheet) {
+            warning = warning.at(sheet.at(ctx.row, ctx.first.saturating_sub(1)));
+        }
+        self.conv.warnings.push(warning);
     }
 
     /// Read every column of row `r` of quadro `quadro`.
     fn riga(&mut self, quadro: u8, r: &Riga, ctx: &RowCtx) {
         let sheets = self.sheets;
-        let sheet = &sheets[ctx.sheet];
+        let Some(sheet) = sheets.get(ctx.sheet) else {
+            return;
+        };
         let ed = self.scheda.edizione;
         let single = r.colonne.len() == 1;
-        let cols: Vec<Option<u32>> = if single {
-            vec![ctx.single(sheet, &columns::prefer(&r.colonne[0]))]
-        } else {
-            let accepts: Vec<Vec<_>> = r.colonne.iter().map(columns::accepts).collect();
-            let fields: Vec<&[_]> = accepts.iter().map(Vec::as_slice).collect();
-            ctx.columns(&fields)
+        let cols: Vec<Option<u32>> = match r.colonne.as_slice() {
+            [only] => vec![ctx.single(sheet, &columns::prefer(only))],
+            _ => {
+                let accepts: Vec<Vec<_>> = r.colonne.iter().map(columns::accepts).collect();
+                let fields: Vec<&[_]> = accepts.iter().map(Vec::as_slice).collect();
+                ctx.columns(&fields)
+            }
         };
         for (col, c) in cols.into_iter().zip(&r.colonne) {
             let path = paths::of_column(ed.description(), quadro, r, c);
@@ -183,7 +192,9 @@ impl FormReader<'_> {
     /// The Comune's data and the year, from the `Ente` sheet.
     fn ente(&mut self, i: usize) {
         let sheets = self.sheets;
-        let sheet = &sheets[i];
+        let Some(sheet) = sheets.get(i) else {
+            return;
+        };
         if let Some(row) = ente_row(sheet, &key(ANNO)) {
             self.cells.insert("/anno".into(), sheet.at(row, 1));
             if let Some(anno) = self.conv.whole(sheet, row, 1, ANNO) {

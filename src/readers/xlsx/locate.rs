@@ -300,24 +300,22 @@ pub(super) fn edition(
     headers: &[Headers],
     conv: &mut Conv,
 ) -> Option<Edizione> {
-    if let Some(i) = ente {
-        let sheet = &sheets[i];
-        if let Some(row) = ente_row(sheet, &key(EDIZIONE))
-            && let Some(text) = conv.text(sheet, row, 1, EDIZIONE)
-        {
-            match text.parse::<Edizione>() {
-                Ok(ed) => return Some(ed),
-                Err(_) => {
-                    conv.errors.push(
-                        Diagnostic::error(format!(
-                            "{EDIZIONE}: expected {}, found \"{}\"",
-                            editions(),
-                            text.trim()
-                        ))
-                        .at(sheet.at(row, 1)),
-                    );
-                    return None;
-                }
+    if let Some(sheet) = ente.and_then(|i| sheets.get(i))
+        && let Some(row) = ente_row(sheet, &key(EDIZIONE))
+        && let Some(text) = conv.text(sheet, row, 1, EDIZIONE)
+    {
+        match text.parse::<Edizione>() {
+            Ok(ed) => return Some(ed),
+            Err(_) => {
+                conv.errors.push(
+                    Diagnostic::error(format!(
+                        "{EDIZIONE}: expected {}, found \"{}\"",
+                        editions(),
+                        text.trim()
+                    ))
+                    .at(sheet.at(row, 1)),
+                );
+                return None;
             }
         }
     }
@@ -344,7 +342,7 @@ pub(super) fn edition(
         for (row, tags) in rows {
             for (col, t) in tags {
                 if matches!(t, Tag::Utenti | Tag::Ore | Tag::Media | Tag::Anno)
-                    && let Some(text) = header_text(&sheets[i], *row, *col)
+                    && let Some(text) = sheets.get(i).and_then(|s| header_text(s, *row, *col))
                 {
                     years.push(text);
                 }
