@@ -5,8 +5,9 @@
 //! Hub and spoke, as in pandoc: [`readers`] turn bytes into the canonical
 //! [`model::Scheda`] plus diagnostics; [`rules`] derive the computed values and
 //! choose the form's sentences; [`writers`] turn the model into bytes.
-//! [`batch`] does all three for many forms at once, in parallel; [`serve`]
-//! offers them as a web page and an HTTP API.
+//! [`batch`] does all three for many forms at once, in parallel, on the
+//! threads of [`workers`]; [`serve`] offers them as a web page and an HTTP
+//! API. [`limits`] bounds what a reader takes in.
 
 #![forbid(unsafe_code)]
 
