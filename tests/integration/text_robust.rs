@@ -336,3 +336,83 @@ fn a_blank_form_and_a_blank_r09_are_read_without_a_word() {
         assert!(got.warnings.is_empty(), "{layout:?}: {:?}", got.warnings);
     }
 }
+
+// --- Values in the wrong row -------------------------------------------------------
+
+/// The seed's lines, and the index of the first line equal to `line` (trimmed).
+fn line_index(lines: &[&str], line: &str) -> usize {
+    lines
+        .iter()
+        .position(|l| l.trim() == line)
+        .unwrap_or_else(|| panic!("no line `{line}`"))
+}
+
+#[test]
+fn a_line_of_values_moved_to_another_row_names_both_rows() {
+    // M12's values `8 36 0 0,00` moved under M15's `3 13 0 0,00`.
+    let text = seed(SEEDS[0]);
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let from = line_index(&lines, "8 36 0 0,00");
+    let moved = lines.remove(from);
+    let to = line_index(&lines, "3 13 0 0,00");
+    lines.insert(to + 1, moved);
+    let e = read_err(&lines.join("\n"));
+    let messages: Vec<&str> = e.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            format!(
+                "row M15: expected 4 values (utenti 2019, utenti 2024, ore 2024, media ore 2024), found 8 on 2 lines: `3 13 0 0,00` (line {}), `8 36 0 0,00` (line {})",
+                to + 1,
+                to + 2
+            ),
+            "row M12 has no values".to_string(),
+        ],
+        "{e}"
+    );
+    assert_eq!(e.diagnostics[0].location, Some(Location::line(to + 1)));
+    assert!(
+        e.diagnostics[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("may belong to another row")
+    );
+}
+
+#[test]
+fn a_row_with_the_wrong_count_or_kind_of_values_is_named() {
+    let text = seed(SEEDS[0]);
+    // M30 (two columns) given M12's four values, M12 given M30's two.
+    let lines: Vec<&str> = text.split('\n').collect();
+    let m12 = line_index(&lines, "8 36 0 0,00");
+    let m30 = lines
+        .iter()
+        .enumerate()
+        .skip(m12)
+        .position(|(_, l)| l.trim() == "0 0")
+        .unwrap()
+        + m12;
+    let mut swapped: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    swapped.swap(m12, m30);
+    let e = read_err(&swapped.join("\n"));
+    let messages: Vec<&str> = e.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "row M12: expected 4 values (utenti 2019, utenti 2024, ore 2024, media ore 2024), found 2: `0 0`",
+            "row M30: expected 2 values (utenti 2019, utenti 2024), found 4: `8 36 0 0,00`",
+        ]
+    );
+    // R03 (inhabitants) given R04's percentage: a value of the wrong kind.
+    let r03 = line_index(&lines, "1748");
+    let r04 = line_index(&lines, "4,81");
+    let mut swapped: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    swapped.swap(r03, r04);
+    let e = read_err(&swapped.join("\n"));
+    assert_eq!(
+        e.diagnostics[0].message,
+        "row R03: `4,81` is not a valid whole number (expected abitanti, a whole number)"
+    );
+    assert_eq!(e.diagnostics[0].location, Some(Location::line(r03 + 1)));
+}

@@ -6,8 +6,10 @@
 //!
 //! - Quadro 1 and 2 rows of numbers and ratios, which the form always prints
 //!   filled (users, staff, inhabitants, the ministry's amounts): an error.
-//! - Quadro 3 rows, which the Comune compiles only when it is due, and the
-//!   free-text rows R0C and R0D: a warning; the row reads as blank.
+//! - Quadro 3 rows, which the Comune compiles only when it is due, the
+//!   free-text rows R0C and R0D, and a row whose blank the form prints as a
+//!   word (R0E's `NON CALCOLABILE`, which a workbook leaves empty): a
+//!   warning; the row reads as blank.
 //! - A row the rules compute (R09) is not reported when the rules leave it
 //!   blank too (SOC26 prints R09 blank when nothing is due).
 //! - Questions and the free-text report are blank as a matter of course.
@@ -65,7 +67,18 @@ pub(super) fn check(read: &[(&Ctx, Printed)], s: &Scheda, d: &mut Diags) {
         } else {
             "values"
         };
-        if row.quadro == QUADRO_DUE || row.kind == Kind::Testo {
+        // What the form prints for a blank value of the row (`NON
+        // CALCOLABILE`): a blank row means the same.
+        let vuoto = row.colonne.iter().find_map(|c| c.vuoto.as_deref());
+        if let Some(vuoto) = vuoto {
+            d.warnings.push(
+                Diagnostic::warning(format!("row {} has no {what}: it reads as blank", row.code))
+                    .at(at)
+                    .with_hint(format!(
+                        "the form prints `{vuoto}` for a blank value of this row; if its line was lost, restore it from the original"
+                    )),
+            );
+        } else if row.quadro == QUADRO_DUE || row.kind == Kind::Testo {
             d.warnings.push(
                 Diagnostic::warning(format!("row {} has no {what}: it reads as blank", row.code))
                     .at(at)
