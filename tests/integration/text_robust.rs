@@ -416,3 +416,119 @@ fn a_row_with_the_wrong_count_or_kind_of_values_is_named() {
     );
     assert_eq!(e.diagnostics[0].location, Some(Location::line(r03 + 1)));
 }
+
+// --- Pages printed twice, two forms in one file ---------------------------------------
+
+/// The seed with its lines from row `from`'s code to row `to`'s printed a
+/// second time right after them (a page printed twice), the copy changed
+/// by `edit`; also the 1-based line where the copy starts.
+fn page_twice(text: &str, from: &str, to: &str, edit: impl Fn(&str) -> String) -> (String, usize) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let starts = |l: &str, code: &str| norm(l).starts_with(&format!("{code} "));
+    let i = lines.iter().position(|l| starts(l, from)).unwrap();
+    let j = lines.iter().position(|l| starts(l, to)).unwrap();
+    let copy: Vec<String> = lines[i..j].iter().map(|l| edit(l)).collect();
+    let mut out: Vec<String> = lines[..j].iter().map(|l| l.to_string()).collect();
+    out.extend(copy);
+    out.extend(lines[j..].iter().map(|l| l.to_string()));
+    (out.join("\n"), j + 1)
+}
+
+#[test]
+fn a_page_printed_twice_alike_is_read_once_with_a_warning() {
+    for name in SEEDS {
+        let text = seed(name);
+        let want = read(&text).value;
+        let (twice, copy) = page_twice(&text, "M35", "M44", str::to_string);
+        let got = read(&twice);
+        assert_eq!(got.value, want, "{name}");
+        let w = got
+            .warnings
+            .iter()
+            .find(|w| w.message.starts_with("rows M35 to M41 are printed twice"))
+            .unwrap_or_else(|| panic!("{name}: {:?}", got.warnings));
+        let first = copy - (twice.split('\n').count() - text.split('\n').count());
+        assert_eq!(
+            w.message,
+            format!(
+                "rows M35 to M41 are printed twice, alike (from line {first} and again from line {copy}): read once"
+            ),
+            "{name}"
+        );
+        assert_eq!(w.location, Some(Location::line(copy)), "{name}");
+    }
+}
+
+#[test]
+fn a_page_printed_twice_with_a_different_value_names_the_row() {
+    for name in SEEDS {
+        let text = seed(name);
+        // M37's values differ in the copy (`0 0` -> `0 7`, also in the
+        // portal and IFEL layouts, where they follow the label).
+        let m37 = |l: &str| {
+            if norm(l).starts_with("M37 ") || l.trim() == "0 0" {
+                let t = l.trim_end();
+                format!("{}7", &t[..t.len() - 1])
+            } else {
+                l.to_string()
+            }
+        };
+        let (twice, _) = page_twice(&text, "M37", "M44", m37);
+        let e = read_err(&twice);
+        let first = &e.diagnostics[0];
+        assert!(
+            first
+                .message
+                .starts_with("row M37 is printed twice with different values (line "),
+            "{name}: {e}"
+        );
+        assert!(
+            first
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("keep the right copy")
+        );
+    }
+}
+
+#[test]
+fn two_forms_in_one_file_are_an_error_saying_where_the_second_starts() {
+    for (one, two) in [
+        (SEEDS[0], SEEDS[1]),
+        (SEEDS[3], SEEDS[3]),
+        (SEEDS[4], SEEDS[2]),
+    ] {
+        let first = seed(one);
+        let text = format!("{first}\n{}", seed(two));
+        let no = first.split('\n').count() + 1;
+        let e = read_err(&text);
+        assert_eq!(e.diagnostics.len(), 1, "{e}");
+        let d = &e.diagnostics[0];
+        // The second form starts with its title, or its first note.
+        let second = seed(two);
+        let offset = second
+            .split('\n')
+            .position(|l| l.starts_with("SOC2") || l.trim_start().starts_with("Ciascun Comune"))
+            .unwrap();
+        assert_eq!(
+            d.message,
+            format!(
+                "the text holds two forms (a second one starts at line {})",
+                no + offset
+            ),
+            "{one} + {two}"
+        );
+        assert_eq!(d.location, Some(Location::line(no + offset)));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                format!(
+                    "split the file at line {}, one form per file, and read each of them",
+                    no + offset
+                )
+                .as_str()
+            )
+        );
+    }
+}

@@ -15,6 +15,7 @@ use super::ente;
 use super::lines::{Furniture, Line};
 use super::lost;
 use super::matcher::{self, Key, Match, Pos};
+use super::repeats;
 use super::rows::{self, Codes, Kind, Row};
 use super::values;
 
@@ -105,6 +106,12 @@ pub(super) fn read(
     codes: &Codes,
 ) -> Result<Warned<Scheda>> {
     let rows = rows::rows(ed);
+    let mut d = Diags::default();
+    let deduped = repeats::dedupe(lines, ed, &rows, &mut d);
+    if !d.errors.is_empty() {
+        return Err(Error::many(d.errors).with_warnings(d.warnings));
+    }
+    let lines = deduped.as_slice();
     let phrases = rows::header_phrases(&rows);
     let header_line: Vec<bool> = (0..lines.len())
         .map(|i| is_header_line(lines, i, &phrases))
@@ -120,7 +127,6 @@ pub(super) fn read(
         anchors.push(found);
     }
 
-    let mut d = Diags::default();
     let mut scheda = Scheda::empty(ed);
     let Some(first) = anchors.iter().flatten().map(|a| a.0).min() else {
         return Err(Error::msg(format!(
@@ -191,17 +197,26 @@ fn find_anchor(lines: &[Line], from: usize, row: &Row) -> Option<(usize, usize)>
         let Some(len) = row.code_len(&line.text) else {
             continue;
         };
-        if row.labels.is_empty() {
-            return Some((i, len));
-        }
-        let start = Pos { line: i, byte: len };
-        let (m, key_len) = best_label(lines, start, lines.len(), row);
-        if m.full || m.matched * 2 >= key_len {
+        if label_follows(lines, i, len, row) {
             return Some((i, len));
         }
         first.get_or_insert((i, len));
     }
     first
+}
+
+/// Whether line `i`, which starts with the row's code (`code_len` bytes),
+/// goes on with the row's label, at least half of it (a question has none).
+pub(super) fn label_follows(lines: &[Line], i: usize, code_len: usize, row: &Row) -> bool {
+    if row.labels.is_empty() {
+        return true;
+    }
+    let start = Pos {
+        line: i,
+        byte: code_len,
+    };
+    let (m, key_len) = best_label(lines, start, lines.len(), row);
+    m.full || m.matched * 2 >= key_len
 }
 
 /// The best match among the row's label wordings: a full match of the

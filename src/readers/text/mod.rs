@@ -29,6 +29,7 @@ mod matcher;
 mod pdftotext;
 mod portal;
 mod quadro3;
+mod repeats;
 mod rows;
 mod values;
 
