@@ -22,5 +22,6 @@ mod rules;
 mod serve;
 mod text;
 mod text_edition;
+mod text_robust;
 mod text_writer;
 mod xlsx;

@@ -2,7 +2,7 @@
 //! real files show (each must read to the seed's model), and the errors.
 
 use scheda::diagnostic::Location;
-use scheda::model::{Anni2020, Edizione, RigaOre, Scheda};
+use scheda::model::{Edizione, RigaOre, Scheda};
 use scheda::readers::text::{self, Layout};
 use scheda::{Format, Warned};
 
@@ -287,25 +287,34 @@ fn replace_line(text: &str, line: &str, by: &str) -> (String, usize) {
 }
 
 #[test]
-fn a_row_without_values_reads_as_blank_never_as_zero() {
+fn a_row_without_values_is_never_read_as_zero() {
+    // Among filled rows, a row without values lost them: an error, never
+    // zeros (text_robust has every row of every seed).
     let (text, _) = replace_line(&seed(SEEDS[0]), "8 36 0 0,00", "");
-    let s = read(text.as_bytes()).value;
+    let e = read_err(&text);
+    assert_eq!(e.diagnostics[0].message, "row M12 has no values");
+    // In a form left blank, a blank row reads as null.
+    let mut blank = Scheda::empty(Edizione::SOC25);
+    blank.quadro1.R03 = Some(1000);
+    let out = scheda::writers::text::write(&blank, None, &scheda::rules::Catalogue::builtin())
+        .unwrap()
+        .value;
+    let s = read(&out).value;
     assert_eq!(s.quadro1.M12, RigaOre::default());
-    assert_eq!(s.quadro1.M15.utenti, Some(13));
+    assert_eq!(s.quadro1.R03, Some(1000));
 }
 
 #[test]
 fn a_header_line_of_years_is_never_taken_for_values() {
-    // R01 prints `2020 2024` above its values: without the values the row is
-    // blank, not 2020 and 2024 social workers.
+    // R01 prints `2020 2024` above its values: without the values the row
+    // has none, not 2020 and 2024 social workers.
     let (text, _) = replace_line(&seed(SEEDS[0]), "0,00 1,00", "");
-    let s = read(text.as_bytes()).value;
-    assert_eq!(s.quadro1.R01, Anni2020::default());
-    assert_eq!(s.quadro1.R01A, Some(util::dec("0.00")));
+    let e = read_err(&text);
+    assert_eq!(e.diagnostics[0].message, "row R01 has no values");
     // The same in the portal page, where the headers share the label's line.
     let (text, _) = replace_line(&seed(SEEDS[3]), "1,00\t1,00", "");
-    let s = read(text.as_bytes()).value;
-    assert_eq!(s.quadro1.R01, Anni2020::default());
+    let e = read_err(&text);
+    assert_eq!(e.diagnostics[0].message, "row R01 has no values");
 }
 
 #[test]

@@ -38,7 +38,7 @@ const LABELS: [(&str, Field); 4] = [
 pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags) {
     let mut pending: VecDeque<Field> = VecDeque::new();
     let mut modified = None;
-    for line in &lines[..first] {
+    for line in lines.iter().take(first) {
         if line.is_blank() {
             continue;
         }
@@ -89,7 +89,7 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             && l.text
                 .eq_ignore_ascii_case(&crate::form::sheets::ENTE_COLUMNS.join(" "))
     }) {
-        for line in &lines[start + 1..] {
+        for line in lines.iter().skip(start + 1) {
             if let Some(prov) = strip_prefix_ci(&line.text, crate::form::sheets::PROVINCIA)
                 .and_then(|rest| rest.strip_prefix(' '))
             {
@@ -140,8 +140,8 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
 /// `text` without the ASCII `prefix`, compared ignoring case.
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
+    let rest = text.get(prefix.len()..)?;
+    head.eq_ignore_ascii_case(prefix).then_some(rest)
 }
 
 fn set(
@@ -189,6 +189,7 @@ fn footer_date(text: &str) -> Option<DataOra> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::readers::text::lines::split;

@@ -10,9 +10,12 @@
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::{Edizione, Scheda};
 
+use super::blanks;
 use super::ente;
 use super::lines::{Furniture, Line};
+use super::lost;
 use super::matcher::{self, Key, Match, Pos};
+use super::repeats;
 use super::rows::{self, Codes, Kind, Row};
 use super::values;
 
@@ -65,6 +68,9 @@ pub(super) struct Segment {
     pub label_full: bool,
     /// Index of the first line after the segment.
     pub end: usize,
+    /// Where the label or a column header matched only thanks to a lost
+    /// character (`Modalit? di`), if anywhere: the first such place.
+    pub lost: Option<Pos>,
 }
 
 /// What one row's reader needs to know.
@@ -87,7 +93,7 @@ pub(super) struct Ctx<'a> {
 impl Ctx<'_> {
     /// The line number of the row's code.
     pub fn line_no(&self) -> usize {
-        self.lines[self.seg.anchor].no
+        line_no(self.lines, self.seg.anchor)
     }
 }
 
@@ -100,21 +106,27 @@ pub(super) fn read(
     codes: &Codes,
 ) -> Result<Warned<Scheda>> {
     let rows = rows::rows(ed);
+    let mut d = Diags::default();
+    let deduped = repeats::dedupe(lines, ed, &rows, &mut d);
+    if !d.errors.is_empty() {
+        return Err(Error::many(d.errors).with_warnings(d.warnings));
+    }
+    let lines = deduped.as_slice();
     let phrases = rows::header_phrases(&rows);
     let header_line: Vec<bool> = (0..lines.len())
         .map(|i| is_header_line(lines, i, &phrases))
         .collect();
 
-    let mut anchors: Vec<Option<(usize, usize)>> = vec![None; rows.len()];
+    let mut anchors: Vec<Option<(usize, usize)>> = Vec::with_capacity(rows.len());
     let mut from = 0;
-    for (ri, row) in rows.iter().enumerate() {
-        if let Some(found) = find_anchor(lines, from, row) {
-            anchors[ri] = Some(found);
-            from = found.0 + 1;
+    for row in &rows {
+        let found = find_anchor(lines, from, row);
+        if let Some((i, _)) = found {
+            from = i + 1;
         }
+        anchors.push(found);
     }
 
-    let mut d = Diags::default();
     let mut scheda = Scheda::empty(ed);
     let Some(first) = anchors.iter().flatten().map(|a| a.0).min() else {
         return Err(Error::msg(format!(
@@ -127,8 +139,8 @@ pub(super) fn read(
 
     let found: Vec<usize> = anchors.iter().flatten().map(|a| a.0).collect();
     let mut ctxs = Vec::new();
-    for (ri, row) in rows.iter().enumerate() {
-        let Some((anchor, code_len)) = anchors[ri] else {
+    for (ri, (row, anchor)) in rows.iter().zip(&anchors).enumerate() {
+        let Some((anchor, code_len)) = *anchor else {
             continue;
         };
         let end = found
@@ -136,7 +148,12 @@ pub(super) fn read(
             .copied()
             .find(|&l| l > anchor)
             .or_else(|| {
-                (anchor + 1..lines.len()).find(|&i| lines[i].furniture == Some(Furniture::Closing))
+                lines
+                    .iter()
+                    .enumerate()
+                    .skip(anchor + 1)
+                    .find(|(_, l)| l.furniture == Some(Furniture::Closing))
+                    .map(|(i, _)| i)
             })
             .unwrap_or(lines.len());
         ctxs.push(Ctx {
@@ -148,17 +165,16 @@ pub(super) fn read(
             seg: segment(lines, row, anchor, code_len, end),
         });
     }
-    let row_diags: Vec<Diags> = ctxs
-        .iter()
-        .map(|ctx| {
-            let mut rd = Diags::default();
-            values::read_row(ctx, &mut scheda, &mut rd);
-            rd
-        })
-        .collect();
-    for rd in row_diags {
+    let mut printed = Vec::with_capacity(ctxs.len());
+    for ctx in &ctxs {
+        let mut rd = Diags::default();
+        printed.push((ctx, values::read_row(ctx, &mut scheda, &mut rd)));
         d.errors.extend(rd.errors);
         d.warnings.extend(rd.warnings);
+    }
+    blanks::check(&printed, &scheda, &mut d);
+    if let Some(w) = lost::warning(lines, ctxs.iter().map(|c| &c.seg)) {
+        d.warnings.insert(0, w);
     }
 
     if d.errors.is_empty() {
@@ -181,17 +197,26 @@ fn find_anchor(lines: &[Line], from: usize, row: &Row) -> Option<(usize, usize)>
         let Some(len) = row.code_len(&line.text) else {
             continue;
         };
-        if row.labels.is_empty() {
-            return Some((i, len));
-        }
-        let start = Pos { line: i, byte: len };
-        let (m, key_len) = best_label(lines, start, lines.len(), row);
-        if m.full || m.matched * 2 >= key_len {
+        if label_follows(lines, i, len, row) {
             return Some((i, len));
         }
         first.get_or_insert((i, len));
     }
     first
+}
+
+/// Whether line `i`, which starts with the row's code (`code_len` bytes),
+/// goes on with the row's label, at least half of it (a question has none).
+pub(super) fn label_follows(lines: &[Line], i: usize, code_len: usize, row: &Row) -> bool {
+    if row.labels.is_empty() {
+        return true;
+    }
+    let start = Pos {
+        line: i,
+        byte: code_len,
+    };
+    let (m, key_len) = best_label(lines, start, lines.len(), row);
+    m.full || m.matched * 2 >= key_len
 }
 
 /// The best match among the row's label wordings: a full match of the
@@ -214,6 +239,7 @@ fn best_label(lines: &[Line], start: Pos, limit: usize, row: &Row) -> (Match, us
             end: start,
             matched: 0,
             full: true,
+            lost: None,
         },
         0,
     ))
@@ -228,6 +254,7 @@ fn segment(lines: &[Line], row: &Row, anchor: usize, code_len: usize, end: usize
     };
     let (label, _) = best_label(lines, code_end, end, row);
     let mut start = label.end;
+    let mut lost = label.lost;
     if label.full {
         for alternatives in &row.headers {
             let hit = alternatives
@@ -235,7 +262,10 @@ fn segment(lines: &[Line], row: &Row, anchor: usize, code_len: usize, end: usize
                 .map(|k| matcher::match_at(lines, start, end, k))
                 .find(|m| m.full);
             match hit {
-                Some(m) => start = m.end,
+                Some(m) => {
+                    start = m.end;
+                    lost = lost.or(m.lost);
+                }
                 None => break,
             }
         }
@@ -246,19 +276,22 @@ fn segment(lines: &[Line], row: &Row, anchor: usize, code_len: usize, end: usize
         start,
         label_full: label.full,
         end,
+        lost,
     }
 }
 
 /// Whether line `i` holds nothing but column headers (`Numero Modalità di
 /// determinazione della spesa aggiuntiva Spesa aggiuntiva`).
 fn is_header_line(lines: &[Line], i: usize, phrases: &[Key]) -> bool {
-    let text = &lines[i].text;
+    let Some(text) = lines.get(i).map(|l| l.text.as_str()) else {
+        return false;
+    };
     if text.is_empty() {
         return false;
     }
     let mut pos = Pos { line: i, byte: 0 };
     loop {
-        if text[pos.byte..].trim().is_empty() {
+        if text.get(pos.byte..).unwrap_or("").trim().is_empty() {
             return pos.byte > 0;
         }
         let hit = phrases
@@ -295,31 +328,39 @@ fn missing_rows(
             .with_hint("this page leaves Quadro 3 out when the Comune has no additional resources to report"),
         );
     }
-    let missing = |ri: usize| {
-        let row = &rows[ri];
-        let optional = row.quadro == 3 && opts.quadro3_optional && !quadro3_found
-            || row.kind == Kind::Sino && opts.questions_optional;
-        anchors[ri].is_none() && !optional
-    };
+    let missing: Vec<bool> = rows
+        .iter()
+        .zip(anchors)
+        .map(|(row, anchor)| {
+            let optional = row.quadro == 3 && opts.quadro3_optional && !quadro3_found
+                || row.kind == Kind::Sino && opts.questions_optional;
+            anchor.is_none() && !optional
+        })
+        .collect();
+    let is_missing = |ri: usize| missing.get(ri).copied().unwrap_or(false);
+    // Each row found, by its code and line number.
+    let found: Vec<Option<(&str, usize)>> = rows
+        .iter()
+        .zip(anchors)
+        .map(|(r, a)| a.map(|(i, _)| (r.code, line_no(lines, i))))
+        .collect();
+    let code = |ri: usize| rows.get(ri).map_or("", |r| r.code);
     let mut ri = 0;
     while ri < rows.len() {
-        if !missing(ri) {
+        if !is_missing(ri) {
             ri += 1;
             continue;
         }
         // A run of consecutive missing rows is one error (a text cut short
         // misses everything after some row).
         let first = ri;
-        while ri + 1 < rows.len() && missing(ri + 1) {
+        while is_missing(ri + 1) {
             ri += 1;
         }
         let last = ri;
         ri += 1;
-        let prev = (0..first)
-            .rev()
-            .find_map(|j| anchors[j].map(|a| (rows[j].code, lines[a.0].no)));
-        let next =
-            (last + 1..rows.len()).find_map(|j| anchors[j].map(|a| (rows[j].code, lines[a.0].no)));
+        let prev = found.iter().take(first).rev().find_map(|f| *f);
+        let next = found.iter().skip(last + 1).find_map(|f| *f);
         let (place, no) = match (prev, next) {
             (Some((p, pl)), Some((n, nl))) => (
                 format!("expected after {p} (line {pl}) and before {n} (line {nl})"),
@@ -331,12 +372,12 @@ fn missing_rows(
         };
         let (what, hint) = if first == last {
             (
-                format!("row {}", rows[first].code),
+                format!("row {}", code(first)),
                 "the text must hold every row of the form, each starting with its code",
             )
         } else {
             (
-                format!("rows {} to {}", rows[first].code, rows[last].code),
+                format!("rows {} to {}", code(first), code(last)),
                 "the text must hold every row of the form; is part of it missing?",
             )
         };
@@ -348,10 +389,15 @@ fn missing_rows(
     }
 }
 
+/// The 1-based number of line `i` in the input (`i + 1` past the end).
+pub(super) fn line_no(lines: &[Line], i: usize) -> usize {
+    lines.get(i).map_or(i + 1, |l| l.no)
+}
+
 /// Warn about lines of numbers before the first row: they look like data
 /// but belong to no row.
 fn skipped_before(lines: &[Line], first: usize, d: &mut Diags) {
-    for line in &lines[..first] {
+    for line in lines.iter().take(first) {
         if line.furniture.is_none() && values::all_numbers(&line.text) {
             d.warn(
                 line.no,

@@ -39,7 +39,10 @@ pub(super) fn score(lines: &[Line], codes: &Codes) -> usize {
         .filter(|l| {
             l.text.starts_with('M') && codes.prefix(&l.text).is_some() && {
                 let toks: Vec<&str> = l.text.split(' ').collect();
-                toks.len() > 2 && values::all_numbers(&toks[toks.len() - 2..].join(" "))
+                toks.len() > 2
+                    && toks
+                        .get(toks.len() - 2..)
+                        .is_some_and(|last| values::all_numbers(&last.join(" ")))
             }
         })
         .count();

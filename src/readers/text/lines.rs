@@ -117,22 +117,26 @@ fn code_printed_twice(lines: &mut [Line]) {
             && w.bytes().any(|b| b.is_ascii_digit())
     };
     for i in 0..lines.len() {
-        let text = &lines[i].text;
+        let Some(text) = lines.get(i).map(|l| l.text.clone()) else {
+            continue;
+        };
         let mut words = text.splitn(3, ' ');
         let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
         if is_code(first) && first == second {
-            lines[i].text = text[first.len() + 1..].to_string();
+            if let (Some(line), Some(rest)) = (lines.get_mut(i), text.get(first.len() + 1..)) {
+                line.text = rest.to_string();
+            }
             continue;
         }
-        if is_code(text) {
-            let code = text.clone();
-            let next = lines[i + 1..].iter().find(|l| !l.is_blank());
-            if next.is_some_and(|n| {
+        if is_code(&text) {
+            let next = lines.iter().skip(i + 1).find(|l| !l.is_blank());
+            let label_follows = next.is_some_and(|n| {
                 n.text
-                    .strip_prefix(code.as_str())
+                    .strip_prefix(text.as_str())
                     .is_some_and(|rest| rest.starts_with([' ', '-']))
-            }) {
-                lines[i].text.clear();
+            });
+            if let Some(line) = lines.get_mut(i).filter(|_| label_follows) {
+                line.text.clear();
             }
         }
     }
@@ -331,7 +335,9 @@ fn obiettivi(words: &[&str]) -> Option<Furniture> {
             "servizio",
             "qualitativi" | "quantitativi",
             rest @ ..,
-        ] if rest.is_empty() || rest.len() == 1 && is_year(rest[0]) => Some(Furniture::Heading),
+        ] if matches!(rest, [] | [_]) && rest.iter().all(|y| is_year(y)) => {
+            Some(Furniture::Heading)
+        }
         _ => None,
     }
 }
@@ -393,6 +399,7 @@ pub(super) fn comune(text: &str) -> Option<(String, String)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -51,6 +51,35 @@ fn fold(c: char) -> impl Iterator<Item = char> {
     c.to_lowercase()
 }
 
+/// Whether `c` stands for a character the text lost: `?` or U+FFFD, what a
+/// code page without the character writes in its place (`Modalit? di`,
+/// `R08 ? Risorse` for `R08 ‐ Risorse`).
+pub(super) fn is_lost(c: char) -> bool {
+    c == '?' || c == '\u{FFFD}'
+}
+
+/// Whether a lost character of the text may stand for the (folded)
+/// character `k` of a phrase: a letter or sign outside ASCII (`à`, `°`), or
+/// the ASCII stand-in of one (`'` for `’`, `"` for `“`, `-` for U+2010).
+fn may_be_lost(k: char) -> bool {
+    !k.is_ascii() || matches!(k, '\'' | '"' | '-')
+}
+
+/// Whether the word `text` is `word`, case aside, where each lost
+/// character of `text` may stand for one character of `word` outside ASCII
+/// (`modalit?` is `modalità`).
+pub(super) fn same_word(text: &str, word: &str) -> bool {
+    let (mut t, mut w) = (text.chars(), word.chars());
+    loop {
+        match (t.next(), w.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if is_lost(a) && may_be_lost(b) => {}
+            (Some(a), Some(b)) if fold(a).eq(fold(b)) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// How far a phrase matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Match {
@@ -60,22 +89,49 @@ pub(super) struct Match {
     pub matched: usize,
     /// Whether the whole phrase matched, ending at a word boundary.
     pub full: bool,
+    /// Where the text had a lost character ([`is_lost`]) in place of one of
+    /// the phrase's, if it did: the first such place.
+    pub lost: Option<Pos>,
 }
 
 /// Match `key` at `start`, reading across lines up to (not including) line
 /// `limit`. A leading `-` in the key is optional in the text (`R02 Numero`
-/// and `R02 - Numero` are the same label).
+/// and `R02 - Numero` are the same label). A lost character in the text
+/// ([`is_lost`]) matches one character of the key that a code page may lack
+/// (`à`, `’`, `-`), and is otherwise skipped like the space it may stand for
+/// (a lost NBSP).
 pub(super) fn match_at(lines: &[Line], start: Pos, limit: usize, key: &Key) -> Match {
     let mut want: &[char] = &key.0;
-    if want.first() == Some(&'-') && first_char(lines, start, limit) != Some('-') {
-        want = &want[1..];
+    let dash = matches!(first_char(lines, start, limit), Some(c) if c == '-' || is_lost(c));
+    if let Some(('-', rest)) = want.split_first().filter(|_| !dash) {
+        want = rest;
     }
     let mut matched = 0;
     let mut end = start;
     let mut last = None;
+    let mut lost = None;
     'outer: for (pos, c) in chars(lines, start, limit) {
         if c.is_whitespace() {
             continue;
+        }
+        let next = Pos {
+            line: pos.line,
+            byte: pos.byte + c.len_utf8(),
+        };
+        match want.get(matched) {
+            Some(&k) if is_lost(c) && k != c => {
+                lost.get_or_insert(pos);
+                if may_be_lost(k) {
+                    matched += 1;
+                    end = next;
+                    last = Some(k);
+                    if matched == want.len() {
+                        break;
+                    }
+                }
+                continue;
+            }
+            _ => {}
         }
         for f in fold(c) {
             if want.get(matched) != Some(&f) {
@@ -83,10 +139,7 @@ pub(super) fn match_at(lines: &[Line], start: Pos, limit: usize, key: &Key) -> M
             }
             matched += 1;
         }
-        end = Pos {
-            line: pos.line,
-            byte: pos.byte + c.len_utf8(),
-        };
+        end = next;
         last = Some(c);
         if matched == want.len() {
             break;
@@ -98,6 +151,7 @@ pub(super) fn match_at(lines: &[Line], start: Pos, limit: usize, key: &Key) -> M
         end,
         matched: matched + skipped,
         full,
+        lost: lost.filter(|p| *p < end),
     }
 }
 
@@ -111,22 +165,27 @@ fn first_char(lines: &[Line], start: Pos, limit: usize) -> Option<char> {
 /// The characters from `start` on, with their places; line breaks are
 /// skipped like white space.
 fn chars(lines: &[Line], start: Pos, limit: usize) -> impl Iterator<Item = (Pos, char)> + '_ {
-    (start.line..limit.min(lines.len())).flat_map(move |line| {
-        let from = if line == start.line { start.byte } else { 0 };
-        let text = &lines[line].text;
-        text.get(from..)
-            .unwrap_or("")
-            .char_indices()
-            .map(move |(b, c)| {
-                (
-                    Pos {
-                        line,
-                        byte: from + b,
-                    },
-                    c,
-                )
-            })
-    })
+    lines
+        .iter()
+        .enumerate()
+        .take(limit)
+        .skip(start.line)
+        .flat_map(move |(line, l)| {
+            let from = if line == start.line { start.byte } else { 0 };
+            l.text
+                .get(from..)
+                .unwrap_or("")
+                .char_indices()
+                .map(move |(b, c)| {
+                    (
+                        Pos {
+                            line,
+                            byte: from + b,
+                        },
+                        c,
+                    )
+                })
+        })
 }
 
 /// Whether a match ending at `end` (after `last`) ends at a word boundary:
@@ -147,6 +206,7 @@ fn boundary(lines: &[Line], end: Pos, last: Option<char>) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::readers::text::lines::split;

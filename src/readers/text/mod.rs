@@ -17,14 +17,19 @@
 //! null, never as zero; a missing row, a value that is not a number or a
 //! wrong count of values is an error naming the row and the line.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod blanks;
 mod ente;
 mod flow;
 mod ifel;
 mod lines;
+mod lost;
 mod matcher;
 mod pdftotext;
 mod portal;
 mod quadro3;
+mod repeats;
 mod rows;
 mod values;
 
@@ -259,14 +264,15 @@ fn by_title(line: &str) -> Option<Edizione> {
 /// Windows-1252 with a warning naming the first line that is not UTF-8.
 fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let (text, _) = encoding.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
         return (text.into_owned(), Vec::new());
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), Vec::new()),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()]
+            let line = bytes
                 .iter()
+                .take(e.valid_up_to())
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
@@ -280,6 +286,7 @@ fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -13,6 +13,7 @@
 use crate::model::Valore;
 
 use super::flow::{Ctx, Diags};
+use super::matcher::same_word;
 use super::rows::{Col, col_of};
 use super::values::{RestLine, Tok, Val, convert, expected, paragraphs, rest, tokens, valore};
 
@@ -52,7 +53,7 @@ fn region(ctx: &Ctx) -> Vec<ItemLine> {
         }
         let header_words = toks
             .iter()
-            .all(|t| t.val == Val::Word && HEADER_WORDS.contains(&t.text.to_lowercase().as_str()));
+            .all(|t| t.val == Val::Word && HEADER_WORDS.iter().any(|w| same_word(&t.text, w)));
         if toks.is_empty() || header_words && !seen_value {
             // Column headers split in an unexpected order: not text.
             continue;
@@ -62,6 +63,12 @@ fn region(ctx: &Ctx) -> Vec<ItemLine> {
         out.push(ItemLine { toks, para });
     }
     out
+}
+
+/// Whether the text prints anything for the row (a value, a text, an
+/// empty field of the portal page).
+pub(super) fn printed(ctx: &Ctx) -> bool {
+    !region(ctx).is_empty()
 }
 
 /// A region cut into the values before the text, the text and the values
@@ -124,14 +131,22 @@ fn parts(mut region: Vec<ItemLine>) -> Parts {
             ..Parts::default()
         };
     };
-    let line = &mut region[vi].toks;
-    let lead_len = line.iter().take_while(|t| t.is_value()).count();
-    let lead: Vec<Tok> = line.drain(..lead_len).collect();
-    let trail_len = line.iter().rev().take_while(|t| t.is_value()).count();
-    let mut trail: Vec<Tok> = line.drain(line.len() - trail_len..).collect();
-    let last = region.len() - 1;
-    if trail.is_empty() && vi < last {
-        let toks = &mut region[last].toks;
+    let (lead, mut trail) = match region.get_mut(vi) {
+        Some(line) => {
+            let toks = &mut line.toks;
+            let lead_len = toks.iter().take_while(|t| t.is_value()).count();
+            let lead: Vec<Tok> = toks.drain(..lead_len).collect();
+            let trail_len = toks.iter().rev().take_while(|t| t.is_value()).count();
+            let trail: Vec<Tok> = toks.drain(toks.len() - trail_len..).collect();
+            (lead, trail)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    if trail.is_empty()
+        && vi + 1 < region.len()
+        && let Some(line) = region.last_mut()
+    {
+        let toks = &mut line.toks;
         let n = toks.iter().rev().take_while(|t| t.is_value()).count();
         trail = toks.drain(toks.len() - n..).collect();
     }
@@ -193,7 +208,7 @@ pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>
             [n, m, s] => (Some(*n), field_text(m), Some(*s)),
             more => {
                 d.error(
-                    more[0].no,
+                    more.first().map_or(ctx.line_no(), |t| t.no),
                     format!(
                         "row {}: expected numero, modalità and spesa aggiuntiva, found {} values",
                         ctx.row.code,
@@ -205,20 +220,21 @@ pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>
         }
     } else {
         let text = parts.text(&[]);
+        let (first, second) = (values.first().copied(), values.get(1).copied());
         match (parts.lead.len(), parts.trail.len()) {
             (0, 0) => (None, text, None),
-            (1, 1) | (2, 0) | (0, 2) => (Some(values[0]), text, Some(values[1])),
-            (0, 1) => (None, text, Some(values[0])),
-            (1, 0) => (Some(values[0]), text, None),
+            (1, 1) | (2, 0) | (0, 2) => (first, text, second),
+            (0, 1) => (None, text, first),
+            (1, 0) => (first, text, None),
             // Numbers ending the text belong to it (`costo orario 2025`).
             (1, n) if n > 1 => (
-                Some(values[0]),
-                parts.text_around(&[], &parts.trail[..n - 1]),
+                first,
+                parts.text_around(&[], parts.trail.get(..n - 1).unwrap_or_default()),
                 values.last().copied(),
             ),
             _ => {
                 d.error(
-                    values[0].no,
+                    first.map_or(ctx.line_no(), |t| t.no),
                     format!(
                         "row {}: expected numero, modalità and spesa aggiuntiva, found {} values around the text",
                         ctx.row.code,
@@ -245,7 +261,7 @@ pub(super) fn intervento(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>
             [t, s] => (field_text(t), Some(s)),
             more => {
                 d.error(
-                    more[0].no,
+                    more.first().map_or(ctx.line_no(), |t| t.no),
                     format!(
                         "row {}: expected a description and spesa aggiuntiva, found {} values",
                         ctx.row.code,

@@ -115,6 +115,8 @@ pub(super) struct Row {
     pub colonne: &'static [Colonna],
     /// The numbers the row holds, in order: every column of a numeric kind.
     pub columns: Vec<Column>,
+    /// Whether the rules compute every value of the row (R0B, R04, R09).
+    pub derived: bool,
 }
 
 impl Row {
@@ -295,6 +297,8 @@ fn row(riga: &'static crate::form::Riga, quadro: u8, ed: &'static crate::form::E
         bare: !printed.is_empty() && printed.iter().all(|h| is_number(h)),
         colonne: &riga.colonne,
         columns,
+        derived: riga.derivata
+            || !riga.colonne.is_empty() && riga.colonne.iter().all(|c| c.derivata),
     }
 }
 
@@ -319,6 +323,7 @@ pub(super) fn rows(ed: Edizione) -> Vec<Row> {
                     bare: false,
                     colonne: &[],
                     columns: Vec::new(),
+                    derived: false,
                 }),
                 _ => {}
             }
@@ -348,6 +353,7 @@ fn key_is_number(key: &Key) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -89,7 +89,9 @@ pub(super) fn all_numbers(text: &str) -> bool {
 pub(super) fn rest(ctx: &Ctx, relazione: bool) -> Vec<RestLine> {
     let seg = ctx.seg;
     let mut out = Vec::new();
-    let first = &ctx.lines[seg.start.line];
+    let Some(first) = ctx.lines.get(seg.start.line) else {
+        return out;
+    };
     let tail = first.text.get(seg.start.byte..).unwrap_or("").trim();
     if !tail.is_empty() {
         out.push(RestLine {
@@ -100,8 +102,8 @@ pub(super) fn rest(ctx: &Ctx, relazione: bool) -> Vec<RestLine> {
         });
     }
     let (mut para, mut after_furniture) = (false, false);
-    for i in seg.start.line + 1..seg.end {
-        let line = &ctx.lines[i];
+    let lines = ctx.lines.iter().enumerate().take(seg.end);
+    for (i, line) in lines.skip(seg.start.line + 1) {
         if line.is_blank() {
             para |= !after_furniture;
             continue;
@@ -109,7 +111,7 @@ pub(super) fn rest(ctx: &Ctx, relazione: bool) -> Vec<RestLine> {
         let skip = match line.furniture {
             Some(f) if relazione => f.interrupts_text(),
             Some(_) => true,
-            None => !relazione && ctx.header_line[i],
+            None => !relazione && ctx.header_line.get(i).copied().unwrap_or(false),
         };
         if skip {
             // Around page furniture a report goes on; anything else in a
@@ -139,7 +141,7 @@ fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
         if line.tail && !ctx.seg.label_full {
             // What follows an unrecognised label: only the numbers at its end.
             let run = toks.iter().rev().take_while(|t| t.is_value()).count();
-            out.extend_from_slice(&toks[toks.len() - run..]);
+            out.extend(toks.iter().skip(toks.len() - run).cloned());
         } else if line.tail && toks.len() <= short
             || toks.iter().filter(|t| t.is_value()).count() * 2 > toks.len()
         {
@@ -169,9 +171,28 @@ fn subsequence(part: &[&str], whole: &[String]) -> bool {
     part.iter().all(|p| it.any(|w| w == p))
 }
 
-/// Read the numbers of a numeric row, one per column (all `None` for a
-/// blank row); `None` after reporting an error.
-fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
+/// What the text gave for a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Printed {
+    /// Something where the row's values belong: values, empty fields of the
+    /// portal page, `NON CALCOLABILE`, or something reported as an error.
+    Something,
+    /// Nothing at all where the row's values belong.
+    Nothing,
+}
+
+/// The numbers of a numeric row as read.
+enum Numbers {
+    /// One per column.
+    Values(Vec<Option<Decimal>>),
+    /// The text prints no value for the row.
+    Nothing,
+    /// An error was reported.
+    Failed,
+}
+
+/// Read the numbers of a numeric row, one per column.
+fn numbers(ctx: &Ctx, d: &mut Diags) -> Numbers {
     let row = ctx.row;
     let cols = row.columns();
     let n = cols.len();
@@ -182,11 +203,21 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
     if row.bare && !years.is_empty() && texts(&toks).starts_with(years) {
         toks.drain(..years.len());
     }
+    // The next row's column headers printed above it, at the end of this
+    // row's segment (`2017 2021` before R07): never this row's values, also
+    // when this row lost its own.
+    if let Some(next) = ctx.next {
+        let ahead = &next.header_years;
+        let (len, k) = (toks.len(), ahead.len());
+        if k > 0 && (len == k || len == n + k) && texts(&toks).ends_with(ahead) {
+            toks.truncate(len - k);
+        }
+    }
     if toks.len() > n {
         let excess = toks.len() - n;
         let all = texts(&toks);
-        let lead: Vec<&str> = all[..excess].iter().map(String::as_str).collect();
-        let trail: Vec<&str> = all[n..].iter().map(String::as_str).collect();
+        let lead: Vec<&str> = all.iter().take(excess).map(String::as_str).collect();
+        let trail: Vec<&str> = all.iter().skip(n).map(String::as_str).collect();
         if subsequence(&lead, years) {
             toks.drain(..excess);
         } else if ctx
@@ -197,23 +228,11 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
         }
     }
     if toks.is_empty() {
-        return Some(vec![None; n]);
+        return Numbers::Nothing;
     }
     if toks.len() != n {
-        let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
-        let plural = if n == 1 { "value" } else { "values" };
-        d.errors.push(
-            crate::Diagnostic::error(format!(
-                "row {}: expected {n} {plural} ({}), found {}: `{}`",
-                row.code,
-                names.join(", "),
-                toks.len(),
-                texts(&toks).join(" ")
-            ))
-            .at(crate::Location::line(toks[0].no))
-            .with_hint("print every value of the row, or none when the row is blank"),
-        );
-        return None;
+        d.errors.push(wrong_count(ctx, &toks));
+        return Numbers::Failed;
     }
     let mut out = Vec::with_capacity(n);
     let mut ok = true;
@@ -246,7 +265,59 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Decimal>>> {
             }
         }
     }
-    ok.then_some(out)
+    if ok {
+        Numbers::Values(out)
+    } else {
+        Numbers::Failed
+    }
+}
+
+/// The error for a row with a wrong count of values (`toks`, not empty).
+/// Values on two lines of their own are named line by line: one of them may
+/// be another row's, moved.
+fn wrong_count(ctx: &Ctx, toks: &[Tok]) -> crate::Diagnostic {
+    let row = ctx.row;
+    let cols = row.columns();
+    let n = cols.len();
+    let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
+    let plural = if n == 1 { "value" } else { "values" };
+    let expected = format!(
+        "row {}: expected {n} {plural} ({})",
+        row.code,
+        names.join(", ")
+    );
+    // The tokens, line by line.
+    let mut by_line: Vec<(usize, Vec<&str>)> = Vec::new();
+    for t in toks {
+        match by_line.last_mut() {
+            Some((no, words)) if *no == t.no => words.push(&t.text),
+            _ => by_line.push((t.no, vec![t.text.as_str()])),
+        }
+    }
+    let first = by_line.first().map_or(ctx.line_no(), |(no, _)| *no);
+    let on_label_line = first == ctx.line_no();
+    if by_line.len() > 1 && !on_label_line {
+        let lines: Vec<String> = by_line
+            .iter()
+            .map(|(no, words)| format!("`{}` (line {no})", words.join(" ")))
+            .collect();
+        return crate::Diagnostic::error(format!(
+            "{expected}, found {} on {} lines: {}",
+            toks.len(),
+            by_line.len(),
+            lines.join(", ")
+        ))
+        .at(crate::Location::line(first))
+        .with_hint("a row prints its values on one line: one of these lines may belong to another row, or be printed twice");
+    }
+    let all: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    crate::Diagnostic::error(format!(
+        "{expected}, found {}: `{}`",
+        toks.len(),
+        all.join(" ")
+    ))
+    .at(crate::Location::line(first))
+    .with_hint("print every value of the row, or none when the row is blank")
 }
 
 pub(super) fn expected(col: Col) -> &'static str {
@@ -326,41 +397,54 @@ pub(super) fn store(ctx: &Ctx, v: &[Option<Decimal>], s: &mut Scheda, d: &mut Di
     store_cells(ctx, cells, s, d);
 }
 
-/// Read one row's values into the model.
-pub(super) fn read_row(ctx: &Ctx, s: &mut Scheda, d: &mut Diags) {
+/// Read one row's values into the model; says whether the text printed
+/// anything for the row (questions and the report always count as printed:
+/// they are left blank as a matter of course).
+pub(super) fn read_row(ctx: &Ctx, s: &mut Scheda, d: &mut Diags) -> Printed {
+    let errors = d.errors.len();
     let text = |t: Option<String>| vec![t.map(Valore::Testo)];
-    let cells = match ctx.row.kind {
-        Kind::Numeri => {
-            if let Some(v) = numbers(ctx, d) {
+    let (cells, printed) = match ctx.row.kind {
+        Kind::Numeri => match numbers(ctx, d) {
+            Numbers::Values(v) => {
                 store(ctx, &v, s, d);
+                return Printed::Something;
             }
-            return;
-        }
+            Numbers::Nothing => return Printed::Nothing,
+            Numbers::Failed => return Printed::Something,
+        },
         Kind::Testo => {
             let lines = without_next_headers(ctx, rest(ctx, false));
-            text(paragraphs(
-                lines.iter().filter(|l| ctx.seg.label_full || !l.tail),
-            ))
+            let value = paragraphs(lines.iter().filter(|l| ctx.seg.label_full || !l.tail));
+            let printed = value.is_some();
+            (text(value), printed)
         }
-        Kind::RapportoAts => vec![ats(ctx, d).map(Valore::Intero)],
-        Kind::Rapporto => vec![comune(ctx, d).map(Valore::Intero)],
+        Kind::RapportoAts => {
+            let (value, printed) = ats(ctx, d);
+            (vec![value.map(Valore::Intero)], printed)
+        }
+        Kind::Rapporto => {
+            let (value, printed) = comune(ctx, d);
+            (vec![value.map(Valore::Intero)], printed)
+        }
+        Kind::Aggiuntivo | Kind::Intervento if !quadro3::printed(ctx) => {
+            return Printed::Nothing;
+        }
         Kind::Aggiuntivo => match quadro3::aggiuntivo(ctx, d) {
-            Some(cells) => cells,
-            None => return,
+            Some(cells) => (cells, true),
+            None => return Printed::Something,
         },
         Kind::Intervento => match quadro3::intervento(ctx, d) {
-            Some(cells) => cells,
-            None => return,
+            Some(cells) => (cells, true),
+            None => return Printed::Something,
         },
         Kind::Sino => match answer(ctx, d) {
-            Some(a) => vec![Some(Valore::SiNo(a))],
-            None => return,
+            Some(a) => (vec![Some(Valore::SiNo(a))], true),
+            None => return Printed::Something,
         },
         Kind::Relazione => {
             let lines = rest(ctx, true);
-            text(paragraphs(
-                lines.iter().filter(|l| ctx.seg.label_full || !l.tail),
-            ))
+            let value = paragraphs(lines.iter().filter(|l| ctx.seg.label_full || !l.tail));
+            (text(value), true)
         }
         Kind::Ignota => {
             let tipi: Vec<&str> = ctx.row.colonne.iter().map(|c| c.tipo.name()).collect();
@@ -372,10 +456,15 @@ pub(super) fn read_row(ctx: &Ctx, s: &mut Scheda, d: &mut Diags) {
                     tipi.join(", ")
                 ),
             );
-            return;
+            return Printed::Something;
         }
     };
     store_cells(ctx, cells, s, d);
+    if printed || d.errors.len() > errors {
+        Printed::Something
+    } else {
+        Printed::Nothing
+    }
 }
 
 /// Free text: wrapped lines joined with one space, paragraphs with a line
@@ -472,8 +561,9 @@ fn without_next_headers(ctx: &Ctx, mut lines: Vec<RestLine>) -> Vec<RestLine> {
         }
         // A header may wrap over a few lines.
         let ending = (1..=3.min(lines.len())).find(|&k| {
-            let joined = lines[lines.len() - k..]
+            let joined = lines
                 .iter()
+                .skip(lines.len() - k)
                 .map(|l| l.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -487,8 +577,9 @@ fn without_next_headers(ctx: &Ctx, mut lines: Vec<RestLine>) -> Vec<RestLine> {
 }
 
 /// A ratio at ATS level (R0E): its `vuoto` (`NON CALCOLABILE`, null) or its
-/// `formato` (`1 assistente sociale ogni: N abitanti`).
-fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
+/// `formato` (`1 assistente sociale ogni: N abitanti`); and whether the text
+/// printed anything for it.
+fn ats(ctx: &Ctx, d: &mut Diags) -> (Option<u64>, bool) {
     let (formato, vuoto) = formato(ctx);
     let lines = without_next_headers(ctx, rest(ctx, false));
     let text = lines
@@ -498,10 +589,13 @@ fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
         .join(" ");
     let text = text.replace(BLANK, " ");
     let blank = vuoto.is_some_and(|v| text.to_uppercase().contains(&v.to_uppercase()));
-    if text.trim().is_empty() || blank {
-        return None;
+    if text.trim().is_empty() {
+        return (None, false);
     }
-    match ratio(&text) {
+    if blank {
+        return (None, true);
+    }
+    let value = match ratio(&text) {
         Some(Ratio::Value(v)) => Some(v),
         Some(Ratio::Empty) => None,
         _ => {
@@ -517,15 +611,17 @@ fn ats(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
             );
             None
         }
-    }
+    };
+    (value, true)
 }
 
 /// A ratio in the Comune (R01B): its `formato` (`1 assistente ogni : N`),
 /// also `1:N`. When the segment holds nothing after the label (pdftotext's
 /// default mode prints the next row's label straight after it), the value
 /// is the line starting as the `formato` does before `ogni` (`1
-/// assistente`), or `1:`, in the next row's segment.
-fn comune(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
+/// assistente`), or `1:`, in the next row's segment. Also says whether the
+/// text printed the ratio at all.
+fn comune(ctx: &Ctx, d: &mut Diags) -> (Option<u64>, bool) {
     let (formato, _) = formato(ctx);
     let opening = formato.split(" ogni").next().unwrap_or(formato).trim();
     let value_line = |text: &str| text.starts_with(opening) || text.starts_with("1:");
@@ -551,7 +647,20 @@ fn comune(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    match ratio(&text) {
+    let mut found = ratio(&text);
+    // `1 assistente ogni :` ending its line, blank, and a sentence after
+    // it (`Va segnalato ...`): the word is not the value.
+    let cut = lines
+        .iter()
+        .any(|l| value_line(&l.text) && l.text.trim_end().ends_with(':'));
+    if let Some(Ratio::Bad(token)) = &found
+        && cut
+        && !token.chars().any(|c| c.is_ascii_digit())
+    {
+        found = Some(Ratio::Empty);
+    }
+    let printed = found.is_some();
+    let value = match found {
         Some(Ratio::Value(v)) => Some(v),
         Some(Ratio::Empty) | None => {
             let found = lines.iter().find(|l| value_line(&l.text));
@@ -585,7 +694,8 @@ fn comune(ctx: &Ctx, d: &mut Diags) -> Option<u64> {
             );
             None
         }
-    }
+    };
+    (value, printed)
 }
 
 /// `SI` / `NO` (also `Sì`, `si`, `No`) as an answer.
@@ -607,13 +717,20 @@ fn yes_no(token: &str, any_case: bool) -> Option<bool> {
 fn answer(ctx: &Ctx, d: &mut Diags) -> Option<bool> {
     let seg = ctx.seg;
     let mut found: Vec<(bool, usize, String)> = Vec::new();
-    let code_line = &ctx.lines[seg.anchor];
-    let after = code_line.text[seg.code_end.byte..].trim_start();
+    let code_line = ctx.lines.get(seg.anchor)?;
+    let after = code_line
+        .text
+        .get(seg.code_end.byte..)
+        .unwrap_or("")
+        .trim_start();
     let after_toks: Vec<&str> = after.trim_start_matches('-').split_whitespace().collect();
-    if let Some(a) = after_toks.first().and_then(|t| yes_no(t, false)) {
-        found.push((a, code_line.no, after_toks[0].to_string()));
+    if let Some((a, t)) = after_toks
+        .first()
+        .and_then(|t| yes_no(t, false).map(|a| (a, t)))
+    {
+        found.push((a, code_line.no, t.to_string()));
     }
-    for line in &ctx.lines[seg.anchor..seg.end] {
+    for line in ctx.lines.iter().take(seg.end).skip(seg.anchor) {
         if line.furniture.is_some() || line.is_blank() {
             continue;
         }
@@ -623,8 +740,8 @@ fn answer(ctx: &Ctx, d: &mut Diags) -> Option<bool> {
             (after_toks.len() > 1)
                 .then(|| after_toks.last().and_then(|t| yes_no(t, false)))
                 .flatten()
-        } else if toks.len() == 1 {
-            yes_no(toks[0], true)
+        } else if let [one] = toks.as_slice() {
+            yes_no(one, true)
         } else {
             toks.last().and_then(|t| yes_no(t, false))
         };
@@ -657,6 +774,7 @@ fn answer(ctx: &Ctx, d: &mut Diags) -> Option<bool> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
