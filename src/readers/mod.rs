@@ -1,6 +1,10 @@
 //! Readers: bytes in one of the [`Format`]s to the canonical model plus
 //! diagnostics. One module per format.
 
+// No panics by construction (issue 12): a reader takes hostile bytes, so no
+// unwrap, expect or indexing anywhere in it (tests excepted, clippy.toml).
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 pub mod json;
 pub mod jsonl;
 pub mod pdf;
