@@ -92,7 +92,9 @@ pub(super) fn reconcile(data: Scheda, from_text: Result<Warned<Scheda>>) -> Warn
                         "the page text of the PDF does not read ({}); the data embedded in it is read",
                         first_message(&e)
                     ))
-                    .with_hint("the PDF was changed after scheda wrote it"),
+                    .with_hint(
+                        "the embedded data is the form scheda wrote; if the PDF was edited since, check its values",
+                    ),
                 ],
             };
         }

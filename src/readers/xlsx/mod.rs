@@ -227,6 +227,20 @@ fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
 /// Every worksheet of the workbook, values and formulas.
 fn open_sheets(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
     guard_inflation(bytes, limits.xlsx_inflated)?;
+    // calamine may panic on a damaged workbook where it does arithmetic on
+    // the file's numbers (a `dimension` whose end comes before its start
+    // overflows in a build with overflow checks: found by the `xlsx` fuzz
+    // target). Such a workbook is an error, never a crash.
+    std::panic::catch_unwind(|| calamine_sheets(bytes)).unwrap_or_else(|_| {
+        Err(Error::new(
+            Diagnostic::error("failed to open the workbook (it is damaged)")
+                .with_hint("open it in Excel or LibreOffice and save it again as .xlsx"),
+        ))
+    })
+}
+
+/// Every worksheet of the workbook, by calamine.
+fn calamine_sheets(bytes: &[u8]) -> Result<Vec<Sheet>> {
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         Error::new(
             Diagnostic::error(format!("failed to open the workbook ({e})"))
