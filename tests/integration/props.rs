@@ -300,18 +300,24 @@ fn report() -> BoxedStrategy<String> {
 /// R01B) stays within the 15 significant digits a spreadsheet cell keeps.
 const MAX_COUNT: u64 = 1_000_000_000;
 
-/// The largest amount generated, in cents: a hundred billion euro.
-const MAX_CENTS: i64 = 10_000_000_000_000;
+/// The largest amount generated: a hundred billion euro, so that a sum of
+/// them (R15) stays within the 15 significant digits a spreadsheet cell
+/// keeps.
+const MAX_AMOUNT: i64 = 100_000_000_000;
 
-/// A decimal of at most `places` decimals: up to [`MAX_CENTS`] (a
+/// A decimal of at most `places` decimals: up to [`MAX_AMOUNT`] (a
 /// percentage up to a million), written with 0 to `places` decimals (`12`,
 /// `12.5`, `12.50`).
 fn decimal(places: u32) -> BoxedStrategy<Decimal> {
-    let max: i64 = if places > 2 { 100_000_000 } else { MAX_CENTS };
-    (
-        prop_oneof![3 => 0i64..1_000, 2 => 0i64..1_000_000, 1 => 0..=max],
-        0..=places,
-    )
+    let max: i64 = if places > 2 { 1_000_000 } else { MAX_AMOUNT };
+    (0..=places)
+        .prop_flat_map(move |scale| {
+            let unit = 10i64.pow(scale);
+            (
+                prop_oneof![3 => 0i64..1_000, 2 => 0i64..1_000_000, 1 => 0..=max * unit],
+                Just(scale),
+            )
+        })
         .prop_map(|(m, scale)| Decimal::new(m, scale))
         .boxed()
 }
