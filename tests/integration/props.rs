@@ -33,10 +33,10 @@
 //! skips the models that fall into it, and an ignored `gap_*` test keeps
 //! the minimal case (`cargo test --test integration gap_ -- --ignored`).
 //!
-//! The module adds about 5 seconds to `cargo test`. The seed is fixed, so
-//! CI runs the same cases every time, and a failure proptest finds is kept
-//! in `tests/integration/props.proptest-regressions` (tracked) and replayed
-//! first. For a longer hunt, with other cases:
+//! The module adds some 10 seconds to `cargo test` (on 2 busy cores). The
+//! seed is fixed, so CI runs the same cases every time, and a failure
+//! proptest finds is kept in `tests/integration/props.proptest-regressions`
+//! (tracked) and replayed first. For a longer hunt, with other cases:
 //!
 //! ```sh
 //! PROPTEST_CASES=2000 PROPTEST_RNG_SEED=$RANDOM cargo test --test integration props
