@@ -18,6 +18,7 @@ mod new_edition;
 mod pdf;
 mod pdf_edition;
 mod pdf_read;
+mod props;
 mod rules;
 mod serve;
 mod text;

@@ -156,3 +156,24 @@ fn pdfdetach_lists_the_attached_json() {
         "{listing}"
     );
 }
+
+/// Found by the property tests (`props::http_render_then_read_round_trips`):
+/// a mean or percentage stored with fewer than two decimals (`287`, not the
+/// rules' value, so written as given) is printed `287,00` on the page; the
+/// reader compared it with the attached `287` as text, took the PDF for
+/// edited and read the page text instead, with a warning for each.
+#[test]
+fn a_mean_stored_without_decimals_does_not_make_the_pdf_read_as_edited() {
+    let json = r#"{"schema_version": 1, "edizione": "SOC25", "anno": 2024, "quadro1": {
+        "M12": {"utenti_2019": 1, "utenti": 3, "ore": 30, "media_ore": 287},
+        "R04": 14.6
+    }}"#;
+    let model = scheda::readers::json::read(json.as_bytes()).unwrap().value;
+    let pdf = scheda::writers::write(&model, scheda::Format::Pdf, &Default::default())
+        .unwrap()
+        .value;
+    let read = scheda::readers::pdf::read(&pdf).unwrap();
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+    let json = |s: &Scheda| String::from_utf8(scheda::writers::json::write(s).unwrap()).unwrap();
+    assert_eq!(json(&read.value), json(&model));
+}

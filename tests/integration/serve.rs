@@ -32,7 +32,7 @@ pub(crate) fn start(options: Options) -> SocketAddr {
 pub(crate) struct Answer {
     pub(crate) status: u16,
     headers: Vec<(String, String)>,
-    body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Answer {

@@ -205,3 +205,65 @@ fn write_soc91(dir: &std::path::Path) {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
 }
+
+/// A model of `edizione` from the JSON of its quadri (`"quadro1": {...}`).
+fn from_json(edizione: Edizione, quadri: &str) -> Scheda {
+    let json = format!(
+        "{{\"schema_version\": 1, \"edizione\": \"{edizione}\", \"anno\": {}, {quadri}}}",
+        edizione.anno()
+    );
+    scheda::readers::json::read(json.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"))
+        .value
+}
+
+/// Found by the property tests (`props::portal_text_round_trips`): a blank
+/// count among filled ones in a user row without hours (M30's two counts
+/// under the four columns of the user rows) was written as an empty cell,
+/// and read as missing.
+#[test]
+fn portal_keeps_a_blank_count_of_a_row_without_hours() {
+    for ed in Edizione::ALL {
+        let s = from_json(
+            ed,
+            r#""quadro1": {"M30": {"utenti_2019": null, "utenti": 498}, "R01B": 1000}"#,
+        );
+        let out = written(&s, Some(TextLayout::Portal));
+        assert!(
+            out.contains("M30 - Utenti Multiutenza\t<input type=\"text\"/>\t498\t\t\n"),
+            "{out}"
+        );
+        let back = text::read_str(&out).unwrap_or_else(|e| panic!("{ed}: {e}"));
+        assert_eq!(back.value, s, "{ed}");
+    }
+}
+
+/// Found by the property tests (`props::pdftotext_text_round_trips`): the
+/// texts of R10-R12 were written on a paragraph of their own after the
+/// numbers, which the reader takes for what follows the row, so they came
+/// back blank; they share the numbers' line, as pdftotext prints the
+/// form's cells.
+#[test]
+fn pdftotext_keeps_the_texts_of_quadro_3() {
+    for ed in Edizione::ALL {
+        let s = from_json(
+            ed,
+            r#""quadro3": {
+                "R10": {"numero": 1.00, "modalita": "Costo orario per ore lavorate", "spesa": 2500.00},
+                "R11": {"numero": 0.50, "modalita": "Costo del contratto", "spesa": 300.00},
+                "R12": {"descrizione": "Sportello di ascolto e trasporto", "spesa": 1200.00}
+            }"#,
+        );
+        let out = written(&s, Some(TextLayout::Pdftotext));
+        assert!(
+            out.contains("\n1,00 Costo orario per ore lavorate 2500,00\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\nSportello di ascolto e trasporto 1200,00\n"),
+            "{out}"
+        );
+        let back = text::read_str(&out).unwrap_or_else(|e| panic!("{ed}: {e}"));
+        assert_eq!(back.value, s, "{ed}");
+    }
+}

@@ -135,7 +135,8 @@ fn json(s: &Scheda) -> Option<Value> {
 
 /// Where `a` and `b` differ, as JSON pointers with both values; strings
 /// compare with their white space collapsed (the page text does not keep
-/// the free text's line breaks).
+/// the free text's line breaks), numbers by value (the page prints at least
+/// two decimals).
 fn diff(a: &Value, b: &Value, at: &mut String, out: &mut Vec<(String, String, String)>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
@@ -162,9 +163,16 @@ fn diff(a: &Value, b: &Value, at: &mut String, out: &mut Vec<(String, String, St
             }
         }
         (Value::String(x), Value::String(y)) if collapse(x) == collapse(y) => {}
+        // Numbers by value: the page prints `72,00` for a stored `72`.
+        (Value::Number(x), Value::Number(y)) if same_number(x, y) => {}
         _ if a == b => {}
         _ => out.push((at.clone(), shown(a), shown(b))),
     }
+}
+
+fn same_number(x: &serde_json::Number, y: &serde_json::Number) -> bool {
+    let value = |n: &serde_json::Number| n.to_string().parse::<rust_decimal::Decimal>().ok();
+    value(x).is_some() && value(x) == value(y)
 }
 
 fn collapse(s: &str) -> String {

@@ -82,15 +82,7 @@ impl Out<'_> {
         if given.is_empty() {
             return Ok(());
         }
-        if given.len() != cells.len() {
-            return Err(Error::new(
-                Diagnostic::error(format!(
-                    "row {code} has both blank and filled cells, which the pdftotext layout cannot tell apart"
-                ))
-                .at(Location::row(code))
-                .with_hint("write it with --layout portal, which keeps blank cells, or fill the row"),
-            ));
-        }
+        whole(code, cells)?;
         let line = given
             .iter()
             .map(|s| s.as_str())
@@ -106,13 +98,30 @@ impl Out<'_> {
         self.wrapped(&riga.etichetta, if full { WIDE } else { NARROW });
         self.headers(&riga.colonne);
         // The numbers on one line; texts and formatted values after them.
+        // In a narrow row that mixes them (R10-R12), the cells share the
+        // line in their order (`1,00 Costo orario 2500,00`), as pdftotext
+        // prints the form's cells side by side.
         let numbers: Vec<Option<String>> = riga
             .colonne
             .iter()
             .filter(|c| !is_text(c) && c.formato.is_none())
             .map(|c| value(s, riga, c))
             .collect();
-        if !numbers.is_empty() {
+        let inline = !full && riga.colonne.iter().any(|c| c.tipo == Tipo::Testo);
+        if inline {
+            whole(&riga.codice, &numbers)?;
+            let cells: Vec<String> = riga
+                .colonne
+                .iter()
+                .filter_map(|c| {
+                    value(s, riga, c).map(|v| if is_text(c) { one_line(&v) } else { v })
+                })
+                .filter(|v| !v.is_empty())
+                .collect();
+            if !cells.is_empty() {
+                self.para(&cells.join(" "));
+            }
+        } else if !numbers.is_empty() {
             self.values(&riga.codice, &numbers)?;
         }
         for col in &riga.colonne {
@@ -125,12 +134,11 @@ impl Out<'_> {
                 for p in v.as_deref().map(paragraphs).into_iter().flatten() {
                     self.para(p);
                 }
-            } else if col.tipo == Tipo::Testo {
-                match v {
-                    Some(t) if full => self.para(&t),
-                    Some(t) => self.para(&one_line(&t)),
-                    None => {}
-                }
+            } else if col.tipo == Tipo::Testo
+                && full
+                && let Some(t) = v
+            {
+                self.para(&t);
             }
         }
         Ok(())
@@ -157,6 +165,22 @@ impl Out<'_> {
             self.wrapped(&text, width);
         }
     }
+}
+
+/// Fail when a row's numbers are neither all given nor all blank: the
+/// values of a row share one line, where a blank cell leaves no trace.
+fn whole(code: &str, cells: &[Option<String>]) -> Result<()> {
+    let given = cells.iter().flatten().count();
+    if given == 0 || given == cells.len() {
+        return Ok(());
+    }
+    Err(Error::new(
+        Diagnostic::error(format!(
+            "row {code} has both blank and filled cells, which the pdftotext layout cannot tell apart"
+        ))
+        .at(Location::row(code))
+        .with_hint("write it with --layout portal, which keeps blank cells, or fill the row"),
+    ))
 }
 
 /// Write the pdftotext layout of `s`.

@@ -57,8 +57,9 @@ fn testata(numero: u8) -> &'static Testata {
 }
 
 /// The value cells of a row: a blank cell among filled ones is written as
-/// an empty input field, which keeps its place; a wholly blank row stays
-/// empty.
+/// an empty input field, which keeps its place (in a row shorter than its
+/// table too: M30's two counts under the four columns of the user rows); a
+/// wholly blank row stays empty.
 fn row_cells(values: &[Option<String>]) -> Vec<String> {
     let any = values.iter().any(Option::is_some);
     values
@@ -69,20 +70,6 @@ fn row_cells(values: &[Option<String>]) -> Vec<String> {
             None => String::new(),
         })
         .collect()
-}
-
-/// The value cells of a row in a table `width` cells wide: a row that fills
-/// the table keeps the places of its blank cells ([`row_cells`]); a shorter
-/// one, padded with empty cells, leaves them empty.
-fn fill(values: &[Option<String>], width: usize) -> Vec<String> {
-    if values.len() == width {
-        row_cells(values)
-    } else {
-        values
-            .iter()
-            .map(|v| v.clone().unwrap_or_default())
-            .collect()
-    }
 }
 
 /// An input field: `<input type="text" value="0,00"/>`, or without a value
@@ -189,7 +176,7 @@ impl Out<'_> {
                     self.lines.line(&format!(" {}", riga.etichetta));
                 } else {
                     let mut cells = vec![format!(" {}", riga.etichetta)];
-                    cells.extend(fill(&values, values.len()));
+                    cells.extend(row_cells(&values));
                     self.lines.cells(&cells);
                 }
                 // The sentences after the last row follow it at once.
@@ -234,7 +221,7 @@ impl Out<'_> {
             top.resize(width + 1, String::new());
             o.cells(&top);
             let mut cells = vec![riga.etichetta.clone()];
-            cells.extend(fill(values, width));
+            cells.extend(row_cells(values));
             cells.resize(width + 1, String::new());
             o.cells(&cells);
             o.blank();
@@ -244,7 +231,7 @@ impl Out<'_> {
             top.extend(headers);
             o.cells(&top);
             let mut cells = vec![String::new()];
-            cells.extend(fill(values, values.len()));
+            cells.extend(row_cells(values));
             o.cells(&cells);
             o.blank();
         }
@@ -277,7 +264,7 @@ impl Out<'_> {
         // A value printed through a format: the words before the value
         // open the line of the values.
         let mut first = String::new();
-        let mut filled = fill(values, cells);
+        let mut filled = row_cells(values);
         for (i, col) in riga.colonne.iter().enumerate() {
             if let Some((before, after)) = col.formato.as_deref().and_then(|f| f.split_once("{}")) {
                 first = before.trim_end().to_string();

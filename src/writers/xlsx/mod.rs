@@ -113,13 +113,21 @@ fn protection() -> ProtectionOptions {
 /// The largest integer an f64 (and so a spreadsheet cell) holds exactly.
 const MAX_EXACT_INT: u64 = 1 << 53;
 
+/// Most significant digits a cell's number keeps: what spreadsheets show,
+/// and where the reader cuts a double's binary noise.
+const MAX_DIGITS: usize = 15;
+
 /// `d` as the f64 a cell stores, refusing a value that would not read back
-/// as the same decimal (more than 15-17 significant digits).
+/// as the same decimal: more than [`MAX_DIGITS`] significant digits (a
+/// double may hold 16 or 17, but the reader keeps 15).
 fn exact_f64(d: Decimal, row: &str) -> XResult<f64> {
     let text = d.to_string();
+    let digits = d.normalize().mantissa().unsigned_abs().to_string().len();
     let f = f64::from_str(&text).ok().filter(|f| f.is_finite());
     match f {
-        Some(f) if Decimal::from_str(&f.to_string()).ok() == Some(d) => Ok(f),
+        Some(f) if digits <= MAX_DIGITS && Decimal::from_str(&f.to_string()).ok() == Some(d) => {
+            Ok(f)
+        }
         _ => Err(Failure::Scheda(Error::new(
             Diagnostic::error(format!(
                 "row {row}: {text} cannot be stored exactly in a spreadsheet cell"

@@ -383,3 +383,26 @@ fn values_the_form_cannot_hold_are_refused_when_writing() {
         "{e}"
     );
 }
+
+/// Found by the property tests (`props::many_forms_round_trip`): a value of
+/// 16 significant digits fits a double, so the writer took it, but the
+/// reader keeps 15 (a double's binary noise cut off), so the workbook gave
+/// back another value (`12231351221828.19` read as `12231351221828.20`);
+/// it is refused, as one of 17 digits is.
+#[test]
+fn values_of_more_than_15_digits_are_refused_when_writing() {
+    let mut s = Scheda::empty(Edizione::SOC25);
+    s.quadro3.R15 = Some(dec("12231351221828.19"));
+    for bytes in [
+        writer::write(&s),
+        scheda::writers::xlsx::write_many(std::slice::from_ref(&s)),
+    ] {
+        let e = bytes.unwrap_err().to_string();
+        assert!(
+            e.contains("R15") && e.contains("cannot be stored exactly"),
+            "{e}"
+        );
+    }
+    s.quadro3.R15 = Some(dec("1223135122182.19"));
+    assert!(writer::write(&s).is_ok());
+}
