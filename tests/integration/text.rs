@@ -288,11 +288,15 @@ fn replace_line(text: &str, line: &str, by: &str) -> (String, usize) {
 
 #[test]
 fn a_row_without_values_is_never_read_as_zero() {
-    // Among filled rows, a row without values lost them: an error, never
-    // zeros (text_robust has every row of every seed).
+    // Among filled rows, a row without values lost them: blank with a
+    // warning, never zeros (text_robust has every row of every seed).
     let (text, _) = replace_line(&seed(SEEDS[0]), "8 36 0 0,00", "");
-    let e = read_err(&text);
-    assert_eq!(e.diagnostics[0].message, "row M12 has no values");
+    let label = text.lines().position(|l| l.starts_with("M12 - ")).unwrap() + 1;
+    let out = read(text.as_bytes());
+    assert_eq!(out.value.quadro1.M12, RigaOre::default());
+    let w = &out.warnings[0];
+    assert_eq!(w.message, "row M12 has no values: it reads as blank");
+    assert_eq!(w.location, Some(Location::line(label)));
     // In a form left blank, a blank row reads as null.
     let mut blank = Scheda::empty(Edizione::SOC25);
     blank.quadro1.R03 = Some(1000);
@@ -308,13 +312,20 @@ fn a_row_without_values_is_never_read_as_zero() {
 fn a_header_line_of_years_is_never_taken_for_values() {
     // R01 prints `2020 2024` above its values: without the values the row
     // has none, not 2020 and 2024 social workers.
+    let blank_r01 = |text: &str| {
+        let out = read(text.as_bytes());
+        assert_eq!(out.value.quadro1.R01, Default::default());
+        let messages: Vec<_> = out.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert!(
+            messages.contains(&"row R01 has no values: it reads as blank"),
+            "{messages:?}"
+        );
+    };
     let (text, _) = replace_line(&seed(SEEDS[0]), "0,00 1,00", "");
-    let e = read_err(&text);
-    assert_eq!(e.diagnostics[0].message, "row R01 has no values");
+    blank_r01(&text);
     // The same in the portal page, where the headers share the label's line.
     let (text, _) = replace_line(&seed(SEEDS[3]), "1,00\t1,00", "");
-    let e = read_err(&text);
-    assert_eq!(e.diagnostics[0].message, "row R01 has no values");
+    blank_r01(&text);
 }
 
 #[test]

@@ -40,13 +40,17 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
     let pdf = load(bytes)?;
     let extracted = extract(&pdf, limits)?;
-    let from_text = read_text(&extracted.value).map(|mut out| {
+    let embedded = embedded::data(&pdf);
+    // Beside the form's data, a row printed blank is blank in the data too,
+    // or the comparison says where they differ.
+    let blanks_meant = matches!(embedded, Some(Ok(_)));
+    let from_text = page_text(&extracted.value, blanks_meant).map(|mut out| {
         let mut warnings = extracted.warnings.clone();
         warnings.append(&mut out.warnings);
         out.warnings = warnings;
         out
     });
-    match embedded::data(&pdf) {
+    match embedded {
         None => from_text.map_err(|e| e.with_warnings(extracted.warnings)),
         Some(Err(problem)) => {
             let mut out = from_text.map_err(|e| e.with_warnings(extracted.warnings))?;
@@ -60,6 +64,11 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
 /// Read the text extracted from a PDF of the form: [`extract_text`], or
 /// `pdftotext` (plain or `-raw`).
 pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
+    page_text(extracted, false)
+}
+
+/// [`read_text`], with blank rows meant or not ([`text::read_str_with`]).
+fn page_text(extracted: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
     if let Err(e) = text::detect(extracted) {
         let reason = e
             .diagnostics
@@ -74,7 +83,7 @@ pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
             .with_hint("give the PDF of the form, as printed by the portal or written by scheda"),
         ));
     }
-    text::read_str(extracted)
+    text::read_str_with(extracted, blanks_meant)
 }
 
 /// The text of every page of a PDF in reading order, rebuilt from the

@@ -5,7 +5,9 @@
 //! or an edit gone wrong), and must not come back blank in silence.
 //!
 //! - Quadro 1 and 2 rows of numbers and ratios, which the form always prints
-//!   filled (users, staff, inhabitants, the ministry's amounts): an error.
+//!   filled (users, staff, inhabitants, the ministry's amounts): a warning
+//!   that says so (fatal under `--strict`). Not an error: scheda's own text
+//!   prints a blank row blank, and must read back.
 //! - Quadro 3 rows, which the Comune compiles only when it is due, the
 //!   free-text rows R0C and R0D, and a row whose blank the form prints as a
 //!   word (R0E's `NON CALCOLABILE`, which a workbook leaves empty): a
@@ -87,11 +89,11 @@ pub(super) fn check(read: &[(&Ctx, Printed)], s: &Scheda, d: &mut Diags) {
                     ),
             );
         } else {
-            d.errors.push(
-                Diagnostic::error(format!("row {} has no {what}", row.code))
+            d.warnings.push(
+                Diagnostic::warning(format!("row {} has no {what}: it reads as blank", row.code))
                     .at(at)
                     .with_hint(
-                        "the form prints every value of this row (0 when there is none): restore its line of values from the original; to leave the row blank, give the form as JSON or XLSX",
+                        "the form prints every value of this row (0 when there is none): if its line of values was lost, restore it from the original",
                     ),
             );
         }

@@ -29,6 +29,10 @@ pub(super) struct Options {
     /// Whether the text may leave Quadro 4 questions out (the IFEL page prints
     /// only the section that applies).
     pub questions_optional: bool,
+    /// Whether a blank row is meant: the text comes with the form's data
+    /// (a PDF written by scheda), which the page is compared with, so a row
+    /// printed blank is not reported ([`super::blanks`]).
+    pub blanks_meant: bool,
 }
 
 /// Errors and warnings gathered while reading.
@@ -172,7 +176,9 @@ pub(super) fn read(
         d.errors.extend(rd.errors);
         d.warnings.extend(rd.warnings);
     }
-    blanks::check(&printed, &scheda, &mut d);
+    if !opts.blanks_meant {
+        blanks::check(&printed, &scheda, &mut d);
+    }
     if let Some(w) = lost::warning(lines, ctxs.iter().map(|c| &c.seg)) {
         d.warnings.insert(0, w);
     }

@@ -28,6 +28,7 @@ pub(super) fn options() -> Options {
     Options {
         quadro3_optional: true,
         questions_optional: true,
+        blanks_meant: false,
     }
 }
 

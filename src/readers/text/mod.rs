@@ -104,13 +104,23 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
 
 /// Read one form from extracted text already decoded.
 pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
+    read_str_with(text, false)
+}
+
+/// [`read_str`]; with `blanks_meant`, a row printed blank is not reported
+/// (the text is the page of a PDF that carries the form's data, to which
+/// it is compared).
+pub(crate) fn read_str_with(text: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
     let lines = lines::split(text);
     let codes = Codes::known();
     let (edizione, layout) = detect_lines(&lines, &codes)?;
-    let options = match layout {
-        Layout::Pdftotext => pdftotext::options(),
-        Layout::Portal => portal::options(),
-        Layout::Ifel => ifel::options(),
+    let options = flow::Options {
+        blanks_meant,
+        ..match layout {
+            Layout::Pdftotext => pdftotext::options(),
+            Layout::Portal => portal::options(),
+            Layout::Ifel => ifel::options(),
+        }
     };
     let mut out = flow::read(&lines, edizione, &options, &codes)?;
     match out.value.constraints() {

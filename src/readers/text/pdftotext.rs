@@ -19,6 +19,7 @@ pub(super) fn options() -> Options {
     Options {
         quadro3_optional: false,
         questions_optional: false,
+        blanks_meant: false,
     }
 }
 
