@@ -144,6 +144,13 @@ fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     head.eq_ignore_ascii_case(prefix).then_some(rest)
 }
 
+/// `(LP)`: a province printed without a name.
+fn province_alone(value: &str) -> Option<String> {
+    let prov = value.trim().strip_prefix('(')?.strip_suffix(')')?.trim();
+    (prov.len() == 2 && prov.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| prov.to_ascii_uppercase())
+}
+
 fn set(
     field: Field,
     value: &str,
@@ -159,7 +166,11 @@ fn set(
                 ente.denominazione = Some(name);
                 ente.provincia = Some(prov);
             }
-            None => ente.denominazione = Some(value.to_string()),
+            // `Denominazione (LP)`: a province, the name left blank.
+            None => match province_alone(value) {
+                Some(prov) => ente.provincia = Some(prov),
+                None => ente.denominazione = Some(value.to_string()),
+            },
         },
         Field::Codice => ente.codice = Some(value.to_string()),
         Field::Data => match DataOra::parse_it(value) {

@@ -226,10 +226,15 @@ pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>
             (1, 1) | (2, 0) | (0, 2) => (first, text, second),
             (0, 1) => (None, text, first),
             (1, 0) => (first, text, None),
-            // Numbers ending the text belong to it (`costo orario 2025`).
-            (1, n) if n > 1 => (
+            // Numbers opening or ending the text belong to it (`12,50 euro
+            // l'ora`, `costo orario 2025`): the numero is the first number
+            // and the spesa the last.
+            (l, t) if l >= 1 && t >= 1 => (
                 first,
-                parts.text_around(&[], parts.trail.get(..n - 1).unwrap_or_default()),
+                parts.text_around(
+                    parts.lead.get(1..).unwrap_or_default(),
+                    parts.trail.get(..t - 1).unwrap_or_default(),
+                ),
                 values.last().copied(),
             ),
             _ => {
