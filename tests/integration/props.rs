@@ -28,10 +28,10 @@
 //! The comparison is the canonical JSON (the JSON writer's bytes, compared
 //! as JSON values, so `17.8` and `17.80` differ) and `==`. Where a format
 //! cannot carry something, [`printed`], [`as_text`], [`as_xlsx`] and
-//! [`as_page`] state the one normalisation it is allowed, and why. Where a
-//! reader has a gap that is reported but not closed yet, [`reader_gap`]
-//! skips the models that fall into it, and an ignored `gap_*` test keeps
-//! the minimal case (`cargo test --test integration gap_ -- --ignored`).
+//! [`as_page`] state the one normalisation it is allowed, and why. The
+//! gaps the properties found in the readers are closed, each kept as a
+//! plain test of its minimal case; one is left, ignored with its reason
+//! (`gap_pdf_partial_row_warns_as_if_edited`).
 //!
 //! The module adds some 10 seconds to `cargo test` (on 2 busy cores). The
 //! seed is fixed, so CI runs the same cases every time, and a failure
@@ -656,39 +656,6 @@ fn partial_rows(s: &Scheda) -> Vec<String> {
         .collect()
 }
 
-/// A way a form's text reaches the text reader.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Route {
-    /// The portal layout.
-    Portal,
-    /// The pdftotext layout.
-    Pdftotext,
-    /// The page text of scheda's PDF.
-    PdfPage,
-}
-
-/// The gap of the text reader (or of what feeds it) that `s` falls into on
-/// `route`, if any: each is reported, has an ignored regression test
-/// (`gap_*`), and is skipped by the properties until it is closed.
-fn reader_gap(s: &Scheda, route: Route) -> Option<&'static str> {
-    let has_number = |t: &Option<String>| {
-        t.as_deref()
-            .is_some_and(|t| t.split_whitespace().any(scheda::number::is_number))
-    };
-    let q3 = &s.quadro3;
-    if route == Route::PdfPage
-        && [&q3.R10.modalita, &q3.R11.modalita, &q3.R12.descrizione]
-            .into_iter()
-            .any(has_number)
-    {
-        return Some(
-            "a number ending a wrapped line of a Quadro 3 text moves to its end \
-             (gap_pdf_page_number_in_a_wrapped_description)",
-        );
-    }
-    None
-}
-
 // ---------------------------------------------------------------------------
 // Writing and reading.
 // ---------------------------------------------------------------------------
@@ -753,7 +720,6 @@ proptest! {
     #[test]
     fn portal_text_round_trips(Model(s) in model(Blanks::Any)) {
         valid(&s)?;
-        prop_assume!(reader_gap(&s, Route::Portal).is_none());
         let back = read_one(&write(&s, Format::Text, Some(TextLayout::Portal)), Format::Text)?;
         same(&back, &as_text(&s), "portal text")?;
     }
@@ -762,7 +728,6 @@ proptest! {
     #[test]
     fn pdftotext_text_round_trips(Model(s) in model(Blanks::WholeRows)) {
         valid(&s)?;
-        prop_assume!(reader_gap(&s, Route::Pdftotext).is_none());
         let back = read_one(&write(&s, Format::Text, Some(TextLayout::Pdftotext)), Format::Text)?;
         same(&back, &as_text(&s), "pdftotext text")?;
     }
@@ -789,7 +754,6 @@ proptest! {
         valid(&s)?;
         // The page text is compared with the attached data: where it reads
         // wrong, the PDF reads as edited.
-        prop_assume!(reader_gap(&s, Route::PdfPage).is_none());
         let (warnings, back) = through_pdf(&s);
         prop_assert!(warnings.is_empty(), "{}", warnings.join("\n"));
         same(&back, &printed(&s), "pdf")?;
@@ -801,7 +765,6 @@ proptest! {
     #[test]
     fn pdf_with_blank_cells_round_trips(Model(s) in model(Blanks::Any)) {
         valid(&s)?;
-        prop_assume!(reader_gap(&s, Route::PdfPage).is_none());
         let (warnings, back) = through_pdf(&s);
         let partial = partial_rows(&s);
         let allowed = |w: &String| !partial.is_empty() && w.contains("page text of the PDF does not read");
@@ -816,7 +779,6 @@ proptest! {
     #[test]
     fn pdf_page_text_round_trips(Model(s) in model(Blanks::WholeRows)) {
         valid(&s)?;
-        prop_assume!(reader_gap(&s, Route::PdfPage).is_none());
         let pdf = write(&s, Format::Pdf, None);
         let text = scheda::readers::pdf::extract_text(&pdf)
             .map_err(|e| TestCaseError::fail(format!("no page text: {e}")))?
@@ -873,12 +835,6 @@ proptest! {
     #[test]
     fn http_render_then_read_round_trips(Model(s) in model(Blanks::WholeRows)) {
         valid(&s)?;
-        let route = match TextLayout::for_edition(s.edizione) {
-            TextLayout::Portal => Route::Portal,
-            TextLayout::Pdftotext => Route::Pdftotext,
-        };
-        prop_assume!(reader_gap(&s, route).is_none());
-        prop_assume!(reader_gap(&s, Route::PdfPage).is_none());
         let body = scheda::writers::json::write(&s).unwrap();
         for (to, expected) in [
             ("json", s.clone()),
@@ -991,14 +947,10 @@ fn a_province_without_a_name_reads_back_from_the_page() {
     assert_eq!(back, s);
 }
 
-/// Reported, not fixed (the text reader, Quadro 3): when a line of R12's
-/// wrapped description ends with a number, the reader takes the number for
-/// one after the text and moves it to the end (`... domiciliare con
-/// personale ... minori 2024`), so scheda's own PDF reads as edited and the
-/// description comes back reordered. R10/R11's modalità read the same way.
+/// Fixed (the text reader, issue 12): a number ending the first line of a
+/// wrapped Quadro 3 text, beside the amount, moved to the end of the text.
 #[test]
-#[ignore = "text reader gap, reported: a number ending a wrapped line of a Quadro 3 text"]
-fn gap_pdf_page_number_in_a_wrapped_description() {
+fn a_number_ending_a_wrapped_line_of_a_description_stays_in_place() {
     let s = from_json(
         Edizione::SOC25,
         r#""quadro3": {"R12": {

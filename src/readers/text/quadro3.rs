@@ -78,6 +78,10 @@ struct Parts {
     lead: Vec<Tok>,
     text: Vec<ItemLine>,
     trail: Vec<Tok>,
+    /// The line of `text` the trailing values were cut from: numbers of
+    /// the text among them go back there (a wrapped text's first line ends
+    /// beside the amount).
+    trail_at: usize,
 }
 
 impl Parts {
@@ -97,8 +101,15 @@ impl Parts {
         if !prefix.is_empty() {
             lines.push(rest_line(prefix, false));
         }
-        lines.extend(self.text.iter().map(|l| rest_line(&l.toks, l.para)));
-        if !suffix.is_empty() {
+        for (i, l) in self.text.iter().enumerate() {
+            if i == self.trail_at && !suffix.is_empty() {
+                let toks: Vec<Tok> = l.toks.iter().chain(suffix).cloned().collect();
+                lines.push(rest_line(&toks, l.para));
+            } else {
+                lines.push(rest_line(&l.toks, l.para));
+            }
+        }
+        if self.trail_at >= self.text.len() && !suffix.is_empty() {
             lines.push(rest_line(suffix, false));
         }
         paragraphs(lines.iter())
@@ -142,6 +153,7 @@ fn parts(mut region: Vec<ItemLine>) -> Parts {
         }
         None => (Vec::new(), Vec::new()),
     };
+    let mut trail_at = vi;
     if trail.is_empty()
         && vi + 1 < region.len()
         && let Some(line) = region.last_mut()
@@ -149,11 +161,13 @@ fn parts(mut region: Vec<ItemLine>) -> Parts {
         let toks = &mut line.toks;
         let n = toks.iter().rev().take_while(|t| t.is_value()).count();
         trail = toks.drain(toks.len() - n..).collect();
+        trail_at = region.len() - 1;
     }
     Parts {
         lead,
         text: region,
         trail,
+        trail_at,
     }
 }
 
