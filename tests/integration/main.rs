@@ -12,6 +12,7 @@ mod cli_messages;
 mod cli_options;
 mod consistency;
 mod editions;
+mod fuzz;
 mod json;
 mod limits;
 mod new_edition;
