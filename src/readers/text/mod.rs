@@ -27,6 +27,7 @@ mod matcher;
 mod pdftotext;
 mod portal;
 mod quadro3;
+mod ratios;
 mod repeats;
 mod rows;
 mod values;
