@@ -132,13 +132,15 @@ fn differences(a: &Scheda, b: &Scheda, texts: bool) -> Vec<String> {
     out
 }
 
-/// Whether a text of `s` has a line that starts as a row of its form does
-/// (its code) or as its title.
+/// Whether a text of `s` has a line that starts as a row or a question of
+/// its form does (its code) or as its title.
 fn quotes_the_form(s: &Scheda) -> bool {
     let ed = s.edizione.description();
     let starts_a_row = |line: &str| {
         let line = line.trim_start();
-        line.starts_with(&ed.titolo) || ed.righe().any(|(_, r)| line.starts_with(&r.codice))
+        line.starts_with(&ed.titolo)
+            || ed.righe().any(|(_, r)| line.starts_with(&r.codice))
+            || ed.domande().any(|(code, _)| line.starts_with(code))
     };
     paths::of(ed).iter().any(|p| {
         p.kind == Kind::Text
