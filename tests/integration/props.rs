@@ -56,6 +56,8 @@ use scheda::form::{Colonna, Tipo};
 use scheda::model::paths::{self, Campo};
 use scheda::model::{DataOra, Edizione, Scheda, Valore};
 use scheda::writers::text::TextLayout;
+
+use crate::util::from_json;
 use scheda::writers::{WriteOptions, Writer};
 use scheda::{Format, rules};
 use serde_json::Value;
@@ -859,17 +861,6 @@ proptest! {
 // ---------------------------------------------------------------------------
 // The cases the properties found, kept as plain tests.
 // ---------------------------------------------------------------------------
-
-/// A model of `edizione` from its JSON quadri (`"quadro1": {...}`).
-fn from_json(edizione: Edizione, quadri: &str) -> Scheda {
-    let json = format!(
-        "{{\"schema_version\": 1, \"edizione\": \"{edizione}\", \"anno\": {}, {quadri}}}",
-        edizione.anno()
-    );
-    scheda::readers::json::read(json.as_bytes())
-        .unwrap_or_else(|e| panic!("{e}\n{json}"))
-        .value
-}
 
 /// `s` written as text in `layout` and read back.
 fn through_text(s: &Scheda, layout: TextLayout) -> (String, scheda::Result<Scheda>) {

@@ -7,7 +7,7 @@ use scheda::readers::text;
 use scheda::rules::Catalogue;
 use scheda::writers::text::{TextLayout, write};
 
-use crate::util::{SEEDS, read_fixture, tempdir};
+use crate::util::{SEEDS, from_json, read_fixture, tempdir};
 
 fn seed_model(seed: &str) -> Scheda {
     text::read(&read_fixture(&format!("{seed}.txt")))
@@ -204,17 +204,6 @@ fn write_soc91(dir: &std::path::Path) {
         let bytes = write(&s, layout, &catalogue).unwrap().value;
         std::fs::write(dir.join(name), bytes).unwrap();
     }
-}
-
-/// A model of `edizione` from the JSON of its quadri (`"quadro1": {...}`).
-fn from_json(edizione: Edizione, quadri: &str) -> Scheda {
-    let json = format!(
-        "{{\"schema_version\": 1, \"edizione\": \"{edizione}\", \"anno\": {}, {quadri}}}",
-        edizione.anno()
-    );
-    scheda::readers::json::read(json.as_bytes())
-        .unwrap_or_else(|e| panic!("{e}\n{json}"))
-        .value
 }
 
 /// Found by the property tests (`props::portal_text_round_trips`): a blank

@@ -197,3 +197,14 @@ pub fn soc26_as(code: &str, r02z: &str, edits: &[(&str, &str)]) -> String {
     );
     text
 }
+
+/// A model of `edizione` from the JSON of its quadri (`"quadro1": {...}`).
+pub fn from_json(edizione: scheda::Edizione, quadri: &str) -> scheda::Scheda {
+    let json = format!(
+        "{{\"schema_version\": 1, \"edizione\": \"{edizione}\", \"anno\": {}, {quadri}}}",
+        edizione.anno()
+    );
+    scheda::readers::json::read(json.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"))
+        .value
+}
