@@ -160,7 +160,8 @@ impl Limits {
     }
 }
 
-fn read_error(path: &Path, e: &std::io::Error) -> Error {
+/// The error of a file that cannot be read (`-`: standard input).
+pub(crate) fn read_error(path: &Path, e: &std::io::Error) -> Error {
     let reason = match e.kind() {
         std::io::ErrorKind::NotFound => "not found".to_string(),
         _ => e.to_string(),

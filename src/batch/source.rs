@@ -3,7 +3,7 @@
 //! never held as models all at once.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Cursor, ErrorKind};
+use std::io::{BufRead, BufReader, Cursor};
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
@@ -44,7 +44,7 @@ pub(super) fn open(path: &Path, limits: &Limits) -> Opened {
                 Ok(()) => lines(path, BufReader::with_capacity(1 << 16, file), limits),
                 Err(e) => Opened::One(Box::new(Err(e))),
             },
-            Err(e) => Opened::One(Box::new(Err(unreadable(path, &e)))),
+            Err(e) => Opened::One(Box::new(Err(limits::read_error(path, &e)))),
         },
         format => match limits.read_file(path) {
             Ok(bytes) => {
@@ -80,15 +80,6 @@ fn from_bytes(bytes: Vec<u8>, format: Format, limits: &Limits) -> Opened {
             }),
         )),
     }
-}
-
-/// The error of an input that cannot be read at all.
-fn unreadable(path: &Path, e: &std::io::Error) -> Error {
-    let reason = match e.kind() {
-        ErrorKind::NotFound => "not found".to_string(),
-        _ => e.to_string(),
-    };
-    Error::msg(format!("failed to read {} ({reason})", path.display()))
 }
 
 /// The rows of a multi-Comune workbook.
@@ -130,7 +121,7 @@ fn lines<R: BufRead + std::io::Seek + Send + 'static>(
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) => left += usize::from(!buf.trim_ascii().is_empty()),
-            Err(e) => return Opened::One(Box::new(Err(unreadable(path, &e)))),
+            Err(e) => return Opened::One(Box::new(Err(limits::read_error(path, &e)))),
         }
         if left > limits.forms {
             return Opened::One(Box::new(Err(Error::new(limits::exceeded(
@@ -141,7 +132,7 @@ fn lines<R: BufRead + std::io::Seek + Send + 'static>(
         }
     }
     if let Err(e) = reader.rewind() {
-        return Opened::One(Box::new(Err(unreadable(path, &e))));
+        return Opened::One(Box::new(Err(limits::read_error(path, &e))));
     }
     Opened::Many(Box::new(Lines {
         reader,
