@@ -7,7 +7,8 @@
 #
 # For each N: generates N distinct, consistent forms (examples/generate.rs,
 # one JSON file each) and times `scheda batch DIR -o OUT --to pdf --quiet` as
-# a whole process: wall time, schede/s, CPU and peak RSS. Then one form as a
+# a whole process: wall time, schede/s, CPU and peak RSS (and the memory over
+# time, sampled every quarter second with ps). Then one form as a
 # new process (bench/process.sh), and LibreOffice Calc converting the first
 # LO_FORMS (50) forms, written as single-form workbooks, to PDF in ONE
 # `soffice --headless --convert-to pdf` (its best case: the profile is made
@@ -121,16 +122,20 @@ sys.exit(rc)
 EOF
 fi
 measure() {
-  local name=$1 start end rc=0
+  local name=$1 start end rc=0 sampler
   shift
   local runner=(python3 "$work/rusage.py" "$work/$name.time")
   [ -n "$gnu_time" ] && runner=("$gnu_time" -f '%U %S %M' -o "$work/$name.time")
   start=$(date +%s%N)
   setsid --wait "${runner[@]}" "$@" >"$work/$name.log" 2>&1 </dev/null &
   child=$!
+  sample_rss "$child" "$start" >"$work/$name.rss" &
+  sampler=$!
   wait "$child" || rc=$?
   child=
   end=$(date +%s%N)
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
   if [ $rc != 0 ]; then
     tail -n 20 "$work/$name.log" >&2
     die "\`$*\` failed with exit code $rc"
@@ -138,6 +143,35 @@ measure() {
   WALL=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
   read -r user sys RSS < <(tail -n 1 "$work/$name.time")
   CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+}
+
+# sample_rss PGID START_NS: every quarter second, the seconds since START_NS
+# and the resident memory (KiB) of the processes of group PGID (the
+# measured command and its children), until the group is gone.
+sample_rss() {
+  local kib
+  while kib=$(ps -o rss= -g "$1" 2>/dev/null | awk '{ s += $1 } END { if (NR) print s }') && [ -n "$kib" ]; do
+    echo "$(awk -v ns=$(($(date +%s%N) - $2)) 'BEGIN { printf "%.2f", ns / 1e9 }') $kib"
+    sleep 0.25
+  done
+}
+
+# rss_course NAME: the memory of the last run of NAME over time, from its
+# samples: when the highest sample came, and the memory at a tenth, half
+# and nine tenths of the run (where a peak that is not flat shows).
+rss_course() {
+  awk -v wall="$WALL" '
+    { t[NR] = $1; k[NR] = $2; if ($2 > max) { max = $2; at = $1 } }
+    END {
+      if (NR == 0) { print "no samples"; exit }
+      for (f = 1; f <= 3; f++) {
+        p = (f == 1) ? 0.1 : (f == 2) ? 0.5 : 0.9
+        i = int(NR * p); if (i < 1) i = 1
+        m[f] = k[i] / 1024
+      }
+      printf "highest sample %.0f MiB at %.1f s of %.1f s; at 10%%, 50%%, 90%% of the run: %.0f, %.0f, %.0f MiB (%d samples)",
+        max / 1024, at, wall, m[1], m[2], m[3], NR
+    }' "$work/$1.rss"
 }
 
 count_pdfs() { find "$1" -type f -name '*.pdf' | wc -l; }
@@ -154,6 +188,7 @@ busy=$(calc "print ($load > $cores) ? 1 : 0")
 
 rows=()   # "label|wall|per|rate|rss|cpu|goals"
 ratios=() # "label|wall per scheda ms|CPU per scheda ms"
+courses=() # memory over time of each scheda batch run
 gen_lines=()
 for n in "${sizes[@]}"; do
   in="$work/in-$n"
@@ -181,6 +216,7 @@ for n in "${sizes[@]}"; do
       print s")
     rows+=("scheda batch, $n schede|$WALL s|$per ms|$rate|$mib MiB|$(calc "printf \"%.1f\", $CPU * 1000 / $n") ms|$goals")
     ratios+=("$n JSON forms|$per|$(calc "print $CPU * 1000 / $n")")
+    courses+=("scheda batch, $n schede, memory over time: $(rss_course "batch-$n")")
     rm -rf "$out"
   fi
   rm -rf "$in"
@@ -263,3 +299,4 @@ for r in "${ratios[@]}"; do
   echo "LibreOffice / scheda batch, wall time per scheda ($what): ${x}× (goal ≥20×: $verdict); by CPU time: ${by_cpu}×"
 done
 [ $with_batch = 1 ] || echo "scheda batch: not measured (--without-batch)"
+[ ${#courses[@]} = 0 ] || { echo; printf '%s\n' "${courses[@]}"; }
