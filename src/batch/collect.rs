@@ -1,13 +1,13 @@
 //! The calling thread's part of a batch: the workers' results put back in
 //! input order, each form named (unique in that order, whatever the timing
 //! of the workers), its temporary files renamed into place, its row of the
-//! report passed on.
+//! report passed on and written, then dropped.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::names::Namer;
 use super::plan::{Action, canonical};
-use super::report::{Row, Status};
+use super::report::{Sink, Status};
 use super::worker::{Done, Msg};
 use super::{Event, Options, Plan};
 
@@ -21,14 +21,18 @@ pub(super) struct Collector<'a, F> {
     ended: HashMap<usize, usize>,
     /// Results that came before their turn.
     pending: BTreeMap<(usize, usize), Box<Done>>,
-    rows: Vec<Row>,
+    /// How many rows had each status (`Status as usize`).
+    counts: [usize; 4],
+    /// The report, and its first write error.
+    report: Sink,
+    written: std::io::Result<()>,
     progress: F,
 }
 
 impl<'a, F: FnMut(Event<'_>)> Collector<'a, F> {
     /// A collector for `plan`: no output takes the name of an input that
     /// lies in the output folder, nor the report's.
-    pub(super) fn new(plan: &Plan, options: &'a Options, progress: F) -> Self {
+    pub(super) fn new(plan: &Plan, options: &'a Options, report: Sink, progress: F) -> Self {
         let mut namer = Namer::new();
         let dir = canonical(&options.dir);
         let in_dir = plan
@@ -51,7 +55,9 @@ impl<'a, F: FnMut(Event<'_>)> Collector<'a, F> {
             cursor: (0, 0),
             ended: HashMap::new(),
             pending: BTreeMap::new(),
-            rows: Vec::new(),
+            counts: [0; 4],
+            report,
+            written: Ok(()),
             progress,
         }
     }
@@ -131,13 +137,19 @@ impl<'a, F: FnMut(Event<'_>)> Collector<'a, F> {
             }
         }
         (self.progress)(Event::Row(&report));
-        self.rows.push(report);
+        if let Some(n) = self.counts.get_mut(report.status as usize) {
+            *n += 1;
+        }
+        if self.written.is_ok() {
+            self.written = self.report.push(&report);
+        }
     }
 
-    /// The rows, once the workers are gone. After a stop, the results that
-    /// never got their turn are dropped with their temporary files;
-    /// otherwise (a worker lost) they are finished in order.
-    pub(super) fn finish(mut self, stopped: bool) -> Vec<Row> {
+    /// The count of rows by status and whether the report is written in
+    /// full, once the workers are gone. After a stop, the results that never
+    /// got their turn are dropped with their temporary files; otherwise (a
+    /// worker lost) they are finished in order.
+    pub(super) fn finish(mut self, stopped: bool) -> ([usize; 4], std::io::Result<()>) {
         let pending = std::mem::take(&mut self.pending);
         for (_, done) in pending {
             if stopped {
@@ -148,6 +160,7 @@ impl<'a, F: FnMut(Event<'_>)> Collector<'a, F> {
                 self.finish_one(*done);
             }
         }
-        self.rows
+        let written = self.written.and_then(|()| self.report.finish());
+        (self.counts, written)
     }
 }

@@ -28,7 +28,7 @@ pub fn temporary_pid(name: &str) -> Option<u32> {
 }
 
 /// Where `path` is written before it is complete.
-fn temporary_path(path: &Path) -> PathBuf {
+pub(crate) fn temporary_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "scheda".into(), |n| n.to_string_lossy().into_owned());

@@ -15,7 +15,11 @@
 //!         println!("{}: {}", row.input, row.status.as_str());
 //!     }
 //! })?;
-//! batch::report::save(&options.report, &outcome.rows)?;
+//! // out/report.csv is written; a row is not kept once reported
+//! println!("{} failed", outcome.count(batch::Status::Failed));
+//! if let Some(error) = &outcome.report_error {
+//!     eprintln!("{error}");
+//! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -29,15 +33,16 @@
 //!    output and writes it to a hidden temporary file in the output folder.
 //!    The calling thread puts the results in input order, gives each form
 //!    its unique name ([`names`]), renames its temporary files into place
-//!    and calls back with each row of the report ([`Event`]). Memory stays
-//!    flat: a worker holds one form and its outputs, the channel to the
-//!    calling thread is bounded and carries no file's bytes.
-//! 3. [`report`] writes the rows as CSV or JSON.
+//!    calls back with each row of the report ([`Event`]) and writes it to
+//!    the report ([`report::Sink`], CSV or JSON). Memory stays flat: a
+//!    worker holds one form and its outputs, the channel to the calling
+//!    thread is bounded and carries no file's bytes, and no row is kept
+//!    once it is written.
 //!
 //! One input that cannot be read, or one form that cannot be written, is a
 //! row with its error; the batch goes on. When the stop flag is set, the
 //! workers take no more forms, the temporary files of forms not yet named
-//! are removed, and [`run()`] returns the rows done so far.
+//! are removed, and the report lists the rows done so far.
 
 mod collect;
 pub mod files;
@@ -85,8 +90,9 @@ pub struct Options {
     pub write: WriteOptions,
     /// What an input may hold.
     pub limits: Limits,
-    /// Where the report goes: no output takes its name, and no walk of the
-    /// output folder reads it.
+    /// Where [`run()`] writes the report (JSON for a `.json` path, CSV
+    /// otherwise): no output takes its name, and no walk of the output
+    /// folder reads it.
     pub report: PathBuf,
 }
 
@@ -128,30 +134,35 @@ pub enum Event<'a> {
 /// What a batch did.
 #[derive(Debug, Clone)]
 pub struct Outcome {
-    /// The report, in input order.
-    pub rows: Vec<Row>,
+    /// How many rows had each status, by `Status as usize`.
+    counts: [usize; 4],
     /// Whether the stop flag ended the batch early.
     pub interrupted: bool,
     /// Temporary files of earlier batches found in the output folder.
     pub stale: files::Stale,
+    /// Why the report could not be written in full (it is then not in
+    /// place), if it could not: the forms' outputs are written all the same.
+    pub report_error: Option<String>,
 }
 
 impl Outcome {
     /// How many rows have this status.
     pub fn count(&self, status: Status) -> usize {
-        self.rows.iter().filter(|r| r.status == status).count()
+        self.counts.get(status as usize).copied().unwrap_or(0)
     }
 
     /// How many forms (rows that are not skipped files).
     pub fn forms(&self) -> usize {
-        self.rows.iter().filter(|r| r.is_form()).count()
+        self.counts.iter().sum::<usize>() - self.count(Status::Skipped)
     }
 }
 
-/// Run the batch `plan` (see the module's documentation). `stop` ends it
-/// early when set; `progress` is called on this thread. An error is a
-/// failure of the whole batch (the output folder cannot be made, the
-/// templates cannot be loaded); a failure of one input is a row.
+/// Run the batch `plan` (see the module's documentation), writing its
+/// report to [`Options::report`]. `stop` ends it early when set;
+/// `progress` is called on this thread. An error is a failure of the whole
+/// batch, before any form is done (the output folder cannot be made, the
+/// report cannot be started, the templates cannot be loaded); a failure of
+/// one input is a row.
 pub fn run(
     plan: &Plan,
     options: &Options,
@@ -165,6 +176,7 @@ pub fn run(
         ))
     })?;
     let stale = files::remove_stale(&options.dir);
+    let sink = report::Sink::create(&options.report).map_err(|e| report_error(options, &e))?;
     let mut formats: Vec<Format> = Vec::new();
     for f in &options.formats {
         if !formats.contains(f) {
@@ -182,7 +194,7 @@ pub fn run(
         formats,
         ..options.clone()
     };
-    let mut collector = collect::Collector::new(plan, options, progress);
+    let mut collector = collect::Collector::new(plan, options, sink, progress);
     let shared = worker::Shared::new(plan, options, stop);
     let (tx, rx) = mpsc::sync_channel(jobs * 4);
     let pool = crate::workers::pool(jobs, "batch")?;
@@ -205,10 +217,19 @@ pub fn run(
         }
     });
     let interrupted = stop.load(std::sync::atomic::Ordering::Relaxed);
-    let rows = collector.finish(interrupted);
+    let (counts, written) = collector.finish(interrupted);
     Ok(Outcome {
-        rows,
+        counts,
         interrupted,
         stale,
+        report_error: written.err().map(|e| report_error(options, &e).to_string()),
     })
+}
+
+/// The error of a report that cannot be written.
+fn report_error(options: &Options, e: &std::io::Error) -> Error {
+    Error::msg(format!(
+        "failed to write the report {} ({e})",
+        options.report.display()
+    ))
 }

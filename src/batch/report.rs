@@ -10,7 +10,9 @@
 //! apostrophe.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -224,40 +226,51 @@ fn push_line(out: &mut String, cells: &[Cell<'_>]) {
     out.push_str("\r\n");
 }
 
-/// The report as CSV for a spreadsheet with Italian settings (see the
-/// module's documentation).
-pub fn csv(rows: &[Row]) -> Vec<u8> {
+/// The CSV's first line: the byte order mark and the column names.
+fn csv_header() -> String {
     let mut out = String::from("\u{FEFF}");
     let header: Vec<Cell<'_>> = COLUMNS.iter().map(|c| Cell::Text(c)).collect();
     push_line(&mut out, &header);
+    out
+}
+
+/// One row as a line of the CSV.
+fn push_csv_row(out: &mut String, r: &Row) {
+    let (warnings, corrections, outputs) = (
+        r.warnings.join(LIST_SEPARATOR),
+        r.corrections.join(LIST_SEPARATOR),
+        r.outputs.join(LIST_SEPARATOR),
+    );
+    push_line(
+        out,
+        &[
+            Cell::Text(&r.input),
+            r.riga.map_or(Cell::Empty, |n| Cell::Number(n.to_string())),
+            Cell::Text(r.status.as_str()),
+            text(r.comune.as_deref()),
+            text(r.edizione.as_deref()),
+            number(r.r04),
+            number(r.r05),
+            caso(r.caso),
+            yes_no(r.quadro3_dovuto),
+            number(r.r09),
+            number(r.r15),
+            yes_no(r.quadro3_coerente),
+            yes_no(r.consistent),
+            list(&warnings),
+            list(&corrections),
+            list(&outputs),
+            text(r.error.as_deref()),
+        ],
+    );
+}
+
+/// The report as CSV for a spreadsheet with Italian settings (see the
+/// module's documentation).
+pub fn csv(rows: &[Row]) -> Vec<u8> {
+    let mut out = csv_header();
     for r in rows {
-        let (warnings, corrections, outputs) = (
-            r.warnings.join(LIST_SEPARATOR),
-            r.corrections.join(LIST_SEPARATOR),
-            r.outputs.join(LIST_SEPARATOR),
-        );
-        push_line(
-            &mut out,
-            &[
-                Cell::Text(&r.input),
-                r.riga.map_or(Cell::Empty, |n| Cell::Number(n.to_string())),
-                Cell::Text(r.status.as_str()),
-                text(r.comune.as_deref()),
-                text(r.edizione.as_deref()),
-                number(r.r04),
-                number(r.r05),
-                caso(r.caso),
-                yes_no(r.quadro3_dovuto),
-                number(r.r09),
-                number(r.r15),
-                yes_no(r.quadro3_coerente),
-                yes_no(r.consistent),
-                list(&warnings),
-                list(&corrections),
-                list(&outputs),
-                text(r.error.as_deref()),
-            ],
-        );
+        push_csv_row(&mut out, r);
     }
     out.into_bytes()
 }
@@ -268,37 +281,59 @@ fn json_number(d: Option<Decimal>) -> Value {
         .map_or(Value::Null, Value::Number)
 }
 
+/// One row as a JSON object.
+fn json_row(r: &Row) -> Value {
+    json!({
+        "input": r.input,
+        "row": r.riga,
+        "status": r.status,
+        "comune": r.comune,
+        "edizione": r.edizione,
+        "R04": json_number(r.r04),
+        "R05": json_number(r.r05),
+        "caso": r.caso,
+        "quadro3_dovuto": r.quadro3_dovuto,
+        "R09": json_number(r.r09),
+        "R15": json_number(r.r15),
+        "quadro3_coerente": r.quadro3_coerente,
+        "consistent": r.consistent,
+        "warnings": r.warnings,
+        "corrections": r.corrections,
+        "outputs": r.outputs,
+        "error": r.error,
+        "diagnostics": r.diagnostics,
+    })
+}
+
+/// One row as an element of the JSON array: indented as a pretty array
+/// prints it (a string never holds a raw line break, so indenting each
+/// line is safe).
+fn push_json_row(out: &mut String, r: &Row, first: bool) {
+    let text = serde_json::to_string_pretty(&json_row(r)).unwrap_or_else(|_| "{}".into());
+    out.push_str(if first { "[\n" } else { ",\n" });
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+}
+
+/// The end of the JSON array.
+fn json_end(rows: usize) -> &'static str {
+    if rows == 0 { "[]\n" } else { "\n]\n" }
+}
+
 /// The report as a JSON array, one object per row, numbers exact (as the
 /// form holds them).
 pub fn json(rows: &[Row]) -> Vec<u8> {
-    let rows: Vec<Value> = rows
-        .iter()
-        .map(|r| {
-            json!({
-                "input": r.input,
-                "row": r.riga,
-                "status": r.status,
-                "comune": r.comune,
-                "edizione": r.edizione,
-                "R04": json_number(r.r04),
-                "R05": json_number(r.r05),
-                "caso": r.caso,
-                "quadro3_dovuto": r.quadro3_dovuto,
-                "R09": json_number(r.r09),
-                "R15": json_number(r.r15),
-                "quadro3_coerente": r.quadro3_coerente,
-                "consistent": r.consistent,
-                "warnings": r.warnings,
-                "corrections": r.corrections,
-                "outputs": r.outputs,
-                "error": r.error,
-                "diagnostics": r.diagnostics,
-            })
-        })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
-    text.push('\n');
-    text.into_bytes()
+    let mut out = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        push_json_row(&mut out, r, i == 0);
+    }
+    out.push_str(json_end(rows.len()));
+    out.into_bytes()
 }
 
 /// Whether a report path asks for JSON (`.json`); CSV otherwise.
@@ -310,8 +345,94 @@ pub fn is_json(path: &Path) -> bool {
 /// Write the report to `path` whole (a temporary file renamed into place),
 /// as JSON for a `.json` path and CSV otherwise.
 pub fn save(path: &Path, rows: &[Row]) -> std::io::Result<()> {
-    let bytes = if is_json(path) { json(rows) } else { csv(rows) };
-    super::files::write_whole(path, &bytes)
+    let mut sink = Sink::create(path)?;
+    for row in rows {
+        sink.push(row)?;
+    }
+    sink.finish()
+}
+
+/// A report written as its rows come, so that a batch keeps none of them:
+/// to a temporary file beside `path` (JSON for a `.json` path, CSV
+/// otherwise), renamed into place by [`Sink::finish`]. Dropped unfinished,
+/// it removes its temporary file and `path` is untouched.
+pub struct Sink {
+    path: PathBuf,
+    temp: PathBuf,
+    file: Option<BufWriter<File>>,
+    json: bool,
+    rows: usize,
+    line: String,
+    finished: bool,
+}
+
+impl Sink {
+    /// Start the report at `path` (its temporary file is made now: a folder
+    /// that does not exist fails here, before any form is done).
+    pub fn create(path: &Path) -> std::io::Result<Sink> {
+        let temp = super::files::temporary_path(path);
+        let file = File::create(&temp)?;
+        let mut sink = Sink {
+            path: path.to_path_buf(),
+            temp,
+            file: Some(BufWriter::new(file)),
+            json: is_json(path),
+            rows: 0,
+            line: String::new(),
+            finished: false,
+        };
+        if !sink.json {
+            sink.line = csv_header();
+            sink.write_line()?;
+        }
+        Ok(sink)
+    }
+
+    /// Add one row.
+    pub fn push(&mut self, row: &Row) -> std::io::Result<()> {
+        self.line.clear();
+        if self.json {
+            push_json_row(&mut self.line, row, self.rows == 0);
+        } else {
+            push_csv_row(&mut self.line, row);
+        }
+        self.rows += 1;
+        self.write_line()
+    }
+
+    /// Complete the report and rename it into place.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if self.json {
+            self.line = json_end(self.rows).to_string();
+            self.write_line()?;
+        }
+        let mut file = self.file.take().ok_or_else(closed)?;
+        file.flush()?;
+        drop(file);
+        std::fs::rename(&self.temp, &self.path)?;
+        self.finished = true;
+        Ok(())
+    }
+
+    fn write_line(&mut self) -> std::io::Result<()> {
+        self.file
+            .as_mut()
+            .ok_or_else(closed)?
+            .write_all(self.line.as_bytes())
+    }
+}
+
+fn closed() -> std::io::Error {
+    std::io::Error::other("the report is closed")
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if !self.finished {
+            drop(self.file.take());
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 /// The output names an earlier report lists (its `outputs` column), so that
@@ -413,5 +534,65 @@ mod tests {
         assert_eq!(records.len(), 2);
         assert_eq!(records[1][3], "SANT'\"ANNA\"; X");
         assert_eq!(records[1][15], "A.pdf | A.xlsx");
+    }
+
+    fn sample_rows(n: usize) -> Vec<Row> {
+        (0..n)
+            .map(|i| {
+                let mut row = Row::new(format!("in/{i}.json"), None, Status::Ok);
+                row.comune = Some(format!("COMUNE {i}"));
+                row.r04 = Some("2.5".parse().unwrap());
+                row.warnings = vec!["una riga\ne un'altra".into()];
+                row.outputs = vec![format!("COMUNE {i}.pdf")];
+                row
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_rows_one_by_one_make_the_pretty_array() {
+        for n in [0, 1, 3] {
+            let rows = sample_rows(n);
+            let whole: Vec<Value> = rows.iter().map(json_row).collect();
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(
+                String::from_utf8(json(&rows)).unwrap(),
+                expected,
+                "{n} rows"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sink_writes_what_save_writes_and_leaves_nothing_when_dropped() {
+        let dir = std::env::temp_dir().join(format!("scheda-sink-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let rows = sample_rows(3);
+        for name in ["r.csv", "r.json"] {
+            let path = dir.join(name);
+            let mut sink = Sink::create(&path).unwrap();
+            for row in &rows {
+                sink.push(row).unwrap();
+            }
+            assert!(!path.exists(), "{name} appears only when finished");
+            sink.finish().unwrap();
+            let expected = if is_json(&path) {
+                json(&rows)
+            } else {
+                csv(&rows)
+            };
+            assert_eq!(std::fs::read(&path).unwrap(), expected, "{name}");
+        }
+        let dropped = dir.join("dropped.csv");
+        let mut sink = Sink::create(&dropped).unwrap();
+        sink.push(&rows[0]).unwrap();
+        drop(sink);
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left.len(), 2, "only the finished reports: {left:?}");
+        assert!(Sink::create(&dir.join("missing/r.csv")).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

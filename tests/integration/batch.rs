@@ -829,17 +829,23 @@ fn the_library_runs_a_batch_with_a_progress_callback() {
     );
     assert!(seen.contains(&"found 4".to_string()), "{seen:?}");
     assert_eq!(outcome.count(Status::Ok), 6);
-    assert_eq!(outcome.rows[2].riga, Some(3));
-    assert_eq!(outcome.rows[2].outputs, ["RIGA 3.json"]);
-    batch::report::save(&options.report, &outcome.rows).unwrap();
-    assert_eq!(self::rows(&options.report).len(), 6);
+    assert_eq!((outcome.forms(), outcome.report_error), (6, None));
+    // The report is written as the rows come: the third is RIGA 3.
+    let report = self::rows(&options.report);
+    assert_eq!(report.len(), 6);
+    assert_eq!(report[2]["row"], "3");
+    assert_eq!(report[2]["outputs"], "RIGA 3.json");
 
-    // A batch stopped before it starts does nothing, and leaves nothing.
+    // A batch stopped before it starts writes no form, and an empty report.
     let stopped = AtomicBool::new(true);
     let options = Options::new(dir.join("fermo"), vec![scheda::Format::Pdf]);
     let outcome = batch::run(&plan, &options, &stopped, |_| {}).unwrap();
     assert!(outcome.interrupted);
-    assert!(outcome.rows.is_empty());
-    assert_eq!(files(&options.dir), BTreeSet::new());
+    assert_eq!(outcome.forms(), 0);
+    assert_eq!(
+        files(&options.dir),
+        BTreeSet::from(["report.csv".to_string()])
+    );
+    assert!(self::rows(&options.report).is_empty());
     assert!(temporaries(&options.dir).is_empty());
 }
