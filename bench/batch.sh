@@ -24,8 +24,13 @@
 # scheda batch chooses), RUNS (bench/process.sh runs, default 20), SCHEDA
 # (the binary whose `batch` is measured; by default target/release/scheda,
 # built here; bench/process.sh always times target/release/scheda), TMPDIR
-# (where forms and PDFs go: 8,000 PDFs take about 1.2 GB). Every temporary
-# file is removed on exit.
+# (where forms and PDFs go: 1,000 and 8,000 forms and their PDFs take about
+# 1 GB). Every temporary file is removed on exit, and none before: on a file
+# system without a journal (this machine's ext4), the kernel passes over
+# recently deleted inodes each time it makes a file, so a batch timed right
+# after thousands of files were deleted spends up to a millisecond more per
+# output in the kernel. For the same reason the script syncs the file
+# system before each timed batch.
 #
 # --without-batch measures everything but `scheda batch` (for a build that
 # does not have it yet); without it, a build with no `scheda batch` is an
@@ -201,6 +206,7 @@ for n in "${sizes[@]}"; do
   if [ $with_batch = 1 ]; then
     out="$work/out-$n"
     say "scheda batch on $n forms..."
+    sync # the forms just written, out of the kernel's way (see the header)
     measure "batch-$n" "$bin" batch "$in" -o "$out" "${batch_args[@]}"
     made=$(count_pdfs "$out")
     [ "$made" = "$n" ] || die "scheda batch wrote $made PDFs for $n forms (log: see above)"
@@ -217,9 +223,7 @@ for n in "${sizes[@]}"; do
     rows+=("scheda batch, $n schede|$WALL s|$per ms|$rate|$mib MiB|$(calc "printf \"%.1f\", $CPU * 1000 / $n") ms|$goals")
     ratios+=("$n JSON forms|$per|$(calc "print $CPU * 1000 / $n")")
     courses+=("scheda batch, $n schede, memory over time: $(rss_course "batch-$n")")
-    rm -rf "$out"
   fi
-  rm -rf "$in"
 done
 
 # --- the renderer alone, in one process, on the same kind of forms ----------

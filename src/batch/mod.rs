@@ -32,9 +32,9 @@
 //!    forms, one at a time), checks or recomputes the form, renders every
 //!    output and writes it to a hidden temporary file in the output folder.
 //!    The calling thread puts the results in input order, gives each form
-//!    its unique name ([`names`]), renames its temporary files into place
-//!    calls back with each row of the report ([`Event`]) and writes it to
-//!    the report ([`report::Sink`], CSV or JSON). Memory stays flat: a
+//!    its unique name ([`names`]), renames its temporary files into place,
+//!    calls back with each row of the report ([`Event`]) and writes the row
+//!    to the report ([`report::Sink`], CSV or JSON). Memory stays flat: a
 //!    worker holds one form and its outputs, the channel to the calling
 //!    thread is bounded and carries no file's bytes, and no row is kept
 //!    once it is written.
