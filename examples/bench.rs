@@ -22,6 +22,12 @@ use std::time::Instant;
 use scheda::model::Scheda;
 use scheda::writers::pdf::{PdfSettings, Renderer};
 
+/// The allocator of the `scheda` binary (src/main.rs), so that the renderer
+/// alone is measured as `scheda batch` runs it.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 struct Args {
     forms: usize,
     threads: usize,
