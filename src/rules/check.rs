@@ -222,27 +222,39 @@ pub fn recompute(s: &mut Scheda) -> Vec<Change> {
     changes
 }
 
-/// Bring every derived value that `s` holds with fewer decimals than the
-/// form prints (seed 004's integer means, `72` for `72,05`) to the form's
-/// precision, replacing it with the computed value; list each one.
+/// Bring every derived value that `s` holds at another precision than the
+/// form prints to the form's precision; list each one that changes.
+///
+/// - Fewer decimals (seed 004's integer means, `72` for `72,05`): replaced by
+///   the computed value when it agrees with the rules at its printed
+///   precision, so that `72` never comes out as `72,00`, as if it were exact.
+/// - More decimals (the IFEL page's `33,629149` for R04): replaced by the
+///   computed value at the form's precision (`33,63`) when it agrees with
+///   the rules; one that disagrees is rounded half-up to the form's
+///   precision all the same, since no output prints more decimals than the
+///   form.
 ///
 /// Writers that print at the form's precision (PDF, text, XLSX) call this
-/// first, so that `72` never comes out as `72,00`, as if it were exact. Only
-/// values that agree with the rules at their printed precision are
-/// replaced: one that disagrees is an error of the source, which `check`
-/// reports and `recompute` corrects, and it is written as it is.
+/// first. A value with fewer decimals that disagrees is an error of the
+/// source, which `check` reports and `recompute` corrects, and it is written
+/// as it is.
 pub fn settle_precision(s: &mut Scheda) -> Vec<Change> {
     let d = derive(s);
     let mut changes = Vec::new();
     for q in quantities(s, &d) {
-        let (Some(printed), Some(exact), Some(places)) = (q.printed, q.exact, q.places) else {
+        let (Some(printed), Some(places)) = (q.printed, q.places) else {
             continue;
         };
-        if printed.scale() >= places || !agrees(printed, exact, q.places) {
+        if printed.scale() == places {
             continue;
         }
-        let new = rounded(exact, q.places);
-        if printed != new {
+        let agreeing = q.exact.filter(|&exact| agrees(printed, exact, q.places));
+        let new = match agreeing {
+            Some(exact) => rounded(exact, q.places),
+            None if printed.scale() > places => rounded(printed, q.places),
+            None => continue,
+        };
+        if printed != new || printed.scale() > places {
             changes.push(change(&q, new));
         }
         set(s, &q.pointer, new);

@@ -7,7 +7,6 @@ pub mod pdf;
 pub mod text;
 pub mod xlsx;
 
-use std::borrow::Cow;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Location, Result, Warned};
@@ -40,8 +39,11 @@ impl WriteOptions {
 ///
 /// PDF, text and XLSX print every derived value at the form's precision: a
 /// value the model holds with fewer decimals (an integer mean) is first
-/// replaced by the computed one, with a warning naming it
-/// ([`rules::settle_precision`]). JSON keeps the values as they are.
+/// replaced by the computed one, and one with more (`33,629149`) by its
+/// value at the form's precision (`33,63`), each with a warning naming it
+/// ([`rules::settle_precision`]). JSON and JSON Lines too: no output holds
+/// a derived value at another precision than the form prints it, so that
+/// every output of one form reads back to one model.
 ///
 /// For many forms, keep a [`Writer`]: it loads the PDF layouts and the
 /// sentence catalogue once.
@@ -102,13 +104,7 @@ impl Writer {
 
     /// Write one form in `format`, as [`write()`] does.
     pub fn write(&mut self, scheda: &Scheda, format: Format) -> Result<Warned<Vec<u8>>> {
-        let (scheda, mut warnings) = match format {
-            Format::Json | Format::JsonLines => (Cow::Borrowed(scheda), Vec::new()),
-            Format::Text | Format::Xlsx | Format::Pdf => {
-                let (settled, warnings) = at_form_precision(scheda);
-                (Cow::Owned(settled), warnings)
-            }
-        };
+        let (scheda, mut warnings) = at_form_precision(scheda);
         let mut written = match format {
             Format::Json => Warned::new(json::write(&scheda)?),
             Format::JsonLines => Warned::new(jsonl::write(&scheda)?),
@@ -130,25 +126,29 @@ impl Writer {
 /// `None` when it cannot. Derived values are brought to the form's
 /// precision where [`write()`] does it.
 pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec<u8>>>> {
-    match format {
-        Format::Xlsx => {
-            let mut warnings = Vec::new();
-            let settled: Vec<Scheda> = schede
-                .iter()
-                .map(|s| {
-                    let (s, mut w) = at_form_precision(s);
-                    warnings.append(&mut w);
-                    s
-                })
-                .collect();
-            Some(xlsx::write_many(&settled).map(|bytes| Warned {
-                value: bytes,
-                warnings,
-            }))
-        }
-        Format::JsonLines => Some(jsonl::write_many(schede).map(Warned::new)),
-        Format::Text | Format::Json | Format::Pdf => None,
-    }
+    let write: fn(&[Scheda]) -> Result<Vec<u8>> = match format {
+        Format::Xlsx => xlsx::write_many,
+        Format::JsonLines => jsonl::write_many,
+        Format::Text | Format::Json | Format::Pdf => return None,
+    };
+    let mut warnings = Vec::new();
+    let settled: Vec<Scheda> = schede
+        .iter()
+        .map(|s| {
+            let (s, mut w) = at_form_precision(s);
+            warnings.append(&mut w);
+            s
+        })
+        .collect();
+    Some(write(&settled).map(|bytes| Warned {
+        value: bytes,
+        warnings,
+    }))
+}
+
+/// How many decimals a value shows as the form prints it (`33,63`: 2).
+fn decimals(shown: &str) -> usize {
+    shown.rsplit_once(',').map_or(0, |(_, d)| d.len())
 }
 
 /// `scheda` with its derived values at the form's precision, and a warning
@@ -163,18 +163,28 @@ fn at_form_precision(scheda: &Scheda) -> (Scheda, Vec<Diagnostic>) {
         .into_iter()
         .enumerate()
         .map(|(i, c)| {
+            let fewer = decimals(&c.before) < decimals(&c.after);
             let warning = Diagnostic::warning(format!(
-                "{whose}{} {} is given as {}, with fewer decimals than the form prints; \
-                 written as the computed {}",
-                c.code, c.what, c.before, c.after
+                "{whose}{} {} is given as {}, with {} decimals than the form prints; \
+                 written as {} {}",
+                c.code,
+                c.what,
+                c.before,
+                if fewer { "fewer" } else { "more" },
+                if fewer {
+                    "the computed"
+                } else {
+                    "the form prints it,"
+                },
+                c.after
             ))
             .at(Location::pointer(c.pointer));
             // One hint is enough for the whole list.
             if i == 0 {
                 warning.with_hint(
-                    "the form prints two decimals, which a rounded source (the IFEL page \
-                     prints whole means) cannot give back; `--recompute` corrects every \
-                     derived value without warnings",
+                    "the form prints two decimals: a rounded source (the IFEL page prints \
+                     whole means) cannot give them back, and a longer one (its R04 has six) \
+                     is rounded; `--recompute` corrects every derived value without warnings",
                 )
             } else {
                 warning

@@ -64,7 +64,14 @@ fn convert_keeps_values_and_recompute_lists_changes() {
     let out = scheda(&["convert", p(&input), "-o", p(&kept)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let model: serde_json::Value = serde_json::from_slice(&std::fs::read(&kept).unwrap()).unwrap();
-    assert_eq!(model["quadro1"]["R04"].to_string(), "33.629149");
+    // The page's six decimals agree with the rules: written as the form
+    // prints R04, with a warning.
+    assert_eq!(model["quadro1"]["R04"].to_string(), "33.63");
+    assert!(
+        stderr(&out).contains("is given as 33,629149, with more decimals than the form prints"),
+        "{}",
+        stderr(&out)
+    );
 
     let fixed = dir.join("fixed.json");
     let out = scheda(&["convert", "--recompute", p(&input), "-o", p(&fixed)]);

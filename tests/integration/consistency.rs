@@ -1,7 +1,8 @@
 //! What scheda writes from a consistent form checks consistent too, in every
 //! format: a value the source printed with fewer decimals than the form (seed
 //! 004's integer means) is written as the computed value, with a warning,
-//! never padded to `72,00` as if it were exact.
+//! never padded to `72,00` as if it were exact; one printed with more (seed
+//! 004's R04, `33,629149`) is written at the form's precision (`33,63`).
 
 use scheda::model::Scheda;
 use scheda::writers::text::TextLayout;
@@ -44,6 +45,7 @@ fn json(s: &Scheda) -> String {
 fn every_output_of_a_consistent_form_checks_consistent() {
     let outputs = [
         ("json", Format::Json, None),
+        ("jsonl", Format::JsonLines, None),
         ("pdf", Format::Pdf, None),
         ("xlsx", Format::Xlsx, None),
         ("txt pdftotext", Format::Text, Some(TextLayout::Pdftotext)),
@@ -61,10 +63,9 @@ fn every_output_of_a_consistent_form_checks_consistent() {
             let bytes = writers::write(&s, format, &options).unwrap().value;
             let back = readers::read(&bytes, format).unwrap().value.remove(0);
             assert_eq!(rules::check(&back), vec![], "{name} through {what}");
-            // Every format but JSON reads back to the model as written, at
-            // the form's precision; JSON keeps the model as it was.
-            let expected = if format == Format::Json { &s } else { &settled };
-            assert_eq!(json(&back), json(expected), "{name} through {what}");
+            // Every format reads back to one model: the one written, at the
+            // form's precision.
+            assert_eq!(json(&back), json(&settled), "{name} through {what}");
         }
     }
 }
@@ -91,8 +92,9 @@ fn integer_means_are_written_as_computed_with_a_warning() {
         )
     );
     // One per mean whose value changes: M12, M15, M21, M24, M27, M44 (M18's
-    // 24 is 24,00 and M59's 72 is 72,00 exactly; the empty rows are 0,00).
-    assert_eq!(warnings.len(), 6, "{warnings:#?}");
+    // 24 is 24,00 and M59's 72 is 72,00 exactly; the empty rows are 0,00),
+    // and R04, given with six decimals.
+    assert_eq!(warnings.len(), 7, "{warnings:#?}");
     assert!(
         !warnings
             .iter()
@@ -103,9 +105,68 @@ fn integer_means_are_written_as_computed_with_a_warning() {
         .value
         .remove(0);
     assert_eq!(back.quadro1.M12.media_ore.unwrap().to_string(), "72.05");
-    // JSON keeps the model as given, without a warning.
+    // JSON too holds the values as the form prints them, with the same
+    // warnings; R04's six decimals are brought to two.
     let json = writers::write(&sondrio, Format::Json, &WriteOptions::default()).unwrap();
-    assert!(json.warnings.is_empty());
+    let messages: Vec<&str> = json.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(messages.len(), 7, "{messages:#?}");
+    assert!(
+        messages.contains(
+            &"SONDRIO: R04 livello di servizio effettivo 2024 is given as 33,629149, with \
+              more decimals than the form prints; written as the form prints it, 33,63"
+        ),
+        "{messages:#?}"
+    );
+}
+
+/// Seed 004 (the IFEL page, R04 printed `33,629149`): every output reads
+/// back to one model, R04 at the form's two decimals, and the PDF's page
+/// prints `33,63`.
+#[test]
+#[cfg_attr(
+    all(not(has_pdftotext), not(ci)),
+    ignore = "needs pdftotext, not found on PATH when built: apt-get install poppler-utils"
+)]
+fn every_output_of_seed_004_reads_back_to_one_model_with_r04_at_two_decimals() {
+    let text = read_fixture("004_7444e9ac6383849b.txt");
+    let s = readers::read(&text, Format::Text).unwrap().value.remove(0);
+    assert_eq!(s.quadro1.R04.unwrap().to_string(), "33.629149");
+    let mut models = Vec::new();
+    for (format, layout) in [
+        (Format::Json, None),
+        (Format::JsonLines, None),
+        (Format::Pdf, None),
+        (Format::Xlsx, None),
+        (Format::Text, Some(TextLayout::Pdftotext)),
+        (Format::Text, Some(TextLayout::Portal)),
+    ] {
+        let options = WriteOptions {
+            layout,
+            ..WriteOptions::default()
+        };
+        let written = writers::write(&s, format, &options).unwrap();
+        assert!(
+            written
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("33,629149")),
+            "{format} {layout:?}: {:#?}",
+            written.warnings
+        );
+        if format == Format::Pdf {
+            let page = crate::pdf::pdftotext(&written.value, "seed-004", false);
+            assert!(page.contains("33,63") && !page.contains("33,629"), "{page}");
+        }
+        let back = readers::read(&written.value, format)
+            .unwrap()
+            .value
+            .remove(0);
+        assert_eq!(back.quadro1.R04.unwrap().to_string(), "33.63", "{format}");
+        models.push((format!("{format} {layout:?}"), json(&back)));
+    }
+    for (name, model) in &models[1..] {
+        assert_eq!(model, &models[0].1, "{name} against JSON");
+    }
 }
 
 #[test]

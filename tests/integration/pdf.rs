@@ -633,7 +633,7 @@ pub(crate) fn seed_model(name: &str) -> Scheda {
 
 /// `pdftotext` of a PDF (with `-raw` when `raw`). Panics, naming the
 /// package to install, when pdftotext cannot be run.
-fn pdftotext(pdf: &[u8], name: &str, raw: bool) -> String {
+pub(crate) fn pdftotext(pdf: &[u8], name: &str, raw: bool) -> String {
     let mode = if raw { "raw" } else { "plain" };
     let path =
         std::env::temp_dir().join(format!("scheda-{}-{name}-{mode}.pdf", std::process::id()));

@@ -708,13 +708,14 @@ fn read_one(bytes: &[u8], format: Format) -> Result<Scheda, TestCaseError> {
 proptest! {
     #![proptest_config(config(128, 60))]
 
-    /// JSON and JSON Lines keep every model exactly.
+    /// JSON and JSON Lines keep every model exactly, its derived values at
+    /// the form's precision.
     #[test]
     fn json_round_trips(Model(s) in model(Blanks::Any)) {
         valid(&s)?;
         for format in [Format::Json, Format::JsonLines] {
             let back = read_one(&write(&s, format, None), format)?;
-            same(&back, &s, &format.to_string())?;
+            same(&back, &printed(&s), &format.to_string())?;
         }
     }
 
@@ -804,7 +805,7 @@ proptest! {
             valid(s)?;
         }
         for (format, expected) in [
-            (Format::JsonLines, models.clone()),
+            (Format::JsonLines, models.iter().map(printed).collect::<Vec<_>>()),
             (Format::Xlsx, models.iter().map(as_xlsx).collect::<Vec<_>>()),
         ] {
             let bytes = scheda::writers::write_many(&models, format)
@@ -839,7 +840,7 @@ proptest! {
         valid(&s)?;
         let body = scheda::writers::json::write(&s).unwrap();
         for (to, expected) in [
-            ("json", s.clone()),
+            ("json", printed(&s)),
             ("txt", as_text(&s)),
             ("xlsx", as_xlsx(&s)),
             ("pdf", printed(&s)),

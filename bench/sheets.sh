@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Reading a 300-row ATS table (one Comune per row) as XLSX, ODS and CSV
+# (issue 18: CSV and ODS cost at most what the XLSX costs, plus 20%).
+#
+#   bench/sheets.sh [ROWS] [RUNS]
+#
+# Makes the table from the seeds' models (scheda writes the XLSX; LibreOffice
+# saves it as ODS and as CSV with `;` and with `,`), then times
+# `readers::read` of each file in one process, in turn (examples/read.rs).
+# Needs soffice (libreoffice-calc-nogui). Prints one line per file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rows=${1:-300}
+runs=${2:-20}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+cargo build --release --quiet --bin scheda --example read
+seeds=(tests/fixtures/00*_*.expected.json)
+: >"$dir/ats.jsonl"
+for i in $(seq "$rows"); do
+  seed=${seeds[$(( (i - 1) % ${#seeds[@]} ))]}
+  # One line per Comune, each with its own name.
+  python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); m["ente"]["denominazione"]="COMUNE %s" % sys.argv[2]; print(json.dumps(m, ensure_ascii=False))' "$seed" "$i" >>"$dir/ats.jsonl"
+done
+target/release/scheda convert "$dir/ats.jsonl" -o "$dir/ats.xlsx" 2>/dev/null
+profile="file://$dir/profile"
+soffice -env:UserInstallation="$profile" --headless --convert-to ods --outdir "$dir" "$dir/ats.xlsx" >/dev/null
+soffice -env:UserInstallation="$profile" --headless --convert-to 'csv:Text - txt - csv (StarCalc):59,34,76' --outdir "$dir" "$dir/ats.xlsx" >/dev/null
+mv "$dir/ats.csv" "$dir/ats-semicolon.csv"
+soffice -env:UserInstallation="$profile" --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir "$dir" "$dir/ats.xlsx" >/dev/null
+mv "$dir/ats.csv" "$dir/ats-comma.csv"
+ls -l "$dir"/ats.* "$dir"/ats-*.csv | awk '{print $5, $9}'
+target/release/examples/read --runs "$runs" "$dir/ats.xlsx" "$dir/ats.ods" "$dir/ats-semicolon.csv" "$dir/ats-comma.csv"
