@@ -9,6 +9,7 @@ Header styles (M12, users of the year Y = 2024):
   A  `M12 Utenti 2024`       B  `Utenti 2024 (M12)`
   C  `M12 - Numero di utenti serviti - 2024` (the form's own column titles)
   D  `M12_utenti_2024`
+  E  `M12 Utenti` (the year Y nowhere: scheda needs --edizione)
 Comuni the seed leaves unnamed get the names in NAMES (the manifest lists
 them as values the table adds).
 """
@@ -52,15 +53,17 @@ def words(campo, y):
 def header(style, row, h, campo, y):
     code = row.code
     if row.kind == "question":
-        return {"A": f"{code} Risposta", "B": f"Risposta ({code})", "C": row.label,
+        return {"A": f"{code} Risposta", "E": f"{code} Risposta", "B": f"Risposta ({code})", "C": row.label,
                 "D": f"{code}_risposta"}[style]
     if campo is None:
         name = SHORT.get(code, "")
     else:
         name = words(campo, y)
+        if style == "E":  # no reporting year anywhere
+            name = name.replace(f" {y}", "").replace(str(y), "anno")
     if code in ("R01", "R02") and campo:
         name = f"Assistenti sociali {name}" if code == "R01" else f"Altre figure {name}"
-    if style == "A":
+    if style in "AE":
         return f"{code} {name}"
     if style == "B":
         return f"{name} ({code})"
@@ -107,7 +110,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--seeds", required=True)
-    ap.add_argument("--style", required=True, choices="ABCD")
+    ap.add_argument("--style", required=True, choices="ABCDE")
     ap.add_argument("--comune", default="Comune")
     ap.add_argument("--provincia", action="store_true")
     ap.add_argument("--codice", action="store_true")
@@ -158,6 +161,7 @@ def main():
             else:
                 cell.value = c
     wb.save(a.out)
+    common.fix_xlsx(a.out)
 
 
 if __name__ == "__main__":

@@ -156,6 +156,28 @@ def title(d):
     return formmod.TITLE.format(ed=d["edizione"], y=d["anno"])
 
 
+def fix_xlsx(path):
+    """Make a zipped workbook reproducible: openpyxl stamps the time of the
+    save in docProps/core.xml, openpyxl and LibreOffice in every zip entry."""
+    import re
+    import zipfile
+    stamp = FIXED.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, i.compress_type, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for name, method, data in parts:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
+            info = zipfile.ZipInfo(name, date_time=FIXED.timetuple()[:6])
+            info.compress_type = method  # an .ods keeps its `mimetype` stored
+            z.writestr(info, data)
+
+
+
 def write_json(path, obj):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(obj, f, ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["fix-zip"]:
+    fix_xlsx(sys.argv[2])

@@ -96,22 +96,30 @@ class Doc:
         heads = [h for h, _, _ in r.cols]
         values = [self.fmt(r.code, campo, v) for _, campo, v in r.cols]
         own_heads = not grouped_heads and any(heads)
-        self.need((len(lines) + (1 if own_heads else 0)) * LEAD + 2)
+        xs = self.columns(len(values))
+        step = (X1 - RIGHT) / max(len(values), 1)
+        # a header too wide for its column wraps upwards: its last line
+        # stays on the label's last line
+        head_lines = [simpleSplit(h or "", "DVI", 6.4, step - 6) or [""] for h in heads]
+        n_head = max(len(h) for h in head_lines) if own_heads else 1
+        pad = max(0, n_head - len(lines))
+        self.need((len(lines) + pad + (1 if own_heads else 0)) * LEAD + 2)
         c = self.c
         c.setFont("DV", SIZE)
+        self.y -= pad * LEAD
         for ln in lines:
             c.drawString(X0, self.y, ln)
             self.y -= LEAD
         last = self.y + LEAD  # baseline of the label's last line
-        xs = self.columns(len(values))
         if r.kind == "free":
             self.y -= 2
             self.para(values[0] or "", gap=6)
             return
         if own_heads:
             c.setFont("DVI", 6.4)
-            for x, h in zip(xs, heads):
-                c.drawRightString(x, last, h or "")
+            for x, hl in zip(xs, head_lines):
+                for i, h in enumerate(reversed(hl)):
+                    c.drawRightString(x, last + i * 8, h)
             c.setFont("DV", SIZE)
             for x, v in zip(xs, values):
                 c.drawRightString(x, self.y, v)
@@ -141,7 +149,12 @@ def build(seed, out, thousands):
     doc = Doc(out, d, thousands)
     ente = d["ente"]
     doc.para(common.title(d), font="DVB", size=10, gap=8)
-    for k, v in (("Denominazione", ente["denominazione"]), ("Codice indentificativo", ente["codice"]),
+    name = ente["denominazione"]
+    if name and ente["provincia"]:
+        head = ("Comune", f"{name} ({ente['provincia']})")
+    else:
+        head = ("Denominazione", name)
+    for k, v in (head, ("Codice indentificativo", ente["codice"]),
                  ("Data ultima modifica", common.formmod.date_it(ente["data"]))):
         if v:
             doc.c.setFont("DVB", SIZE)

@@ -12,10 +12,9 @@
 #
 # Reproducible where the tools allow: openpyxl and reportlab documents carry
 # fixed dates; the PDFs' /CreationDate, /ModDate and /ID are fixed by
-# tests/pdfs/fixpdf.py.  Chromium prints the date and time of the print in
-# its default page header (that is the point of those files), and
-# LibreOffice stamps its .ods/.xls with the time of the conversion: those
-# bytes change from one run to the next.
+# tests/pdfs/fixpdf.py, the zip entries' times by common.py.  Chromium
+# prints the date and time of the print in its default page header (that
+# is the point of those files): those PDFs change from one run to the next.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -57,6 +56,7 @@ lo() { # LOCALE FILTER SRC OUTNAME
         --convert-to "$2" --outdir "$WORK/lo-out" "$3" >/dev/null 2>&1
     src=$(basename "$3"); ext=${2%%:*}
     mv "$WORK/lo-out/${src%.*}.$ext" "$OUT/$4"
+    case $4 in *.ods) python3 common.py fix-zip "$OUT/$4" ;; esac
 }
 python3 sheets.py long 004 "$WORK/long-004.xlsx" --at C5
 lo it-IT ods "$WORK/long-004.xlsx" libreoffice-long-c5-004.ods
@@ -78,6 +78,8 @@ python3 ats.py "$OUT/csv-ats-comma-cp1252.csv" --seeds 000,002 --style B --comun
     --sep ',' --encoding cp1252 --notation en
 python3 ats.py "$OUT/csv-ats-semicolon-utf8.csv" --seeds 004,001,000 --style C --comune Ente \
     --sep ';' --encoding utf-8 --notation it --title "Schede SOC25 dei Comuni dell'ambito"
+python3 ats.py "$OUT/csv-ats-no-year.csv" --seeds 002,001 --style E --comune Comune \
+    --sep ';' --encoding utf-8 --notation it
 python3 ats.py "$OUT/csv-ats-soc26-semicolon-utf8bom.csv" --seeds 003 --style A --comune Denominazione \
     --codice --sep ';' --encoding utf-8-sig --notation it
 

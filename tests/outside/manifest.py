@@ -112,6 +112,9 @@ FILES = [
     ("csv-ats-semicolon-utf8.csv", "python csv", ["004", "001", "000"], [],
      "ATS CSV `;`, UTF-8, Italian notation, a title line, headers in the form's words, Comune "
      "column `Ente`", None),
+    ("csv-ats-no-year.csv", "python csv", ["002", "001"], ["--edizione", "SOC25"],
+     "ATS CSV whose headers name no reporting year (`M12 Utenti`, `M12 Utenti 2019`, `R01 "
+     "Assistenti sociali anno`) nor the edition: read with `--edizione SOC25`", None),
     ("csv-ats-soc26-semicolon-utf8bom.csv", "python csv", ["003"], [],
      "ATS CSV of one SOC26 Comune, `;`, UTF-8 with BOM, headers `M12 Utenti 2025`, "
      "`Denominazione` and `Codice` columns", ("codice",)),

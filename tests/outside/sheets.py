@@ -120,6 +120,7 @@ def long_sheet(args):
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.save(args.out)
+    common.fix_xlsx(args.out)
 
 
 def quadri_sheets(args):
@@ -142,6 +143,7 @@ def quadri_sheets(args):
         write_grid(ws, part, 1, 1, text_numbers=args.text_numbers,
                    widths=[8, 70, 14, 14, 16, 16])
     wb.save(args.out)
+    common.fix_xlsx(args.out)
 
 
 def csv_form(args):
