@@ -56,7 +56,17 @@ def write_grid(ws, lines, row0, col0, text_numbers=False, printing=False, widths
         r += 1
     r = row0
     width = max(len(ln.cells) for ln in lines)
+    widths = widths or [11, 62, 16, 16, 18, 18, 30]
     for ln in lines:
+        # the height a person gives a row of wrapped text (LibreOffice and
+        # Excel do not size the rows of a file openpyxl wrote)
+        if ln.style in ("head", "row"):
+            need = 1
+            for i, v in enumerate(ln.cells[: len(widths)]):
+                if isinstance(v, str) and (i == 1 or ln.style == "head"):
+                    need = max(need, -(-len(v) * 11 // (widths[i] * 10)))
+            if need > 1:
+                ws.row_dimensions[r].height = 12.75 * need
         back = {c: k for k, c in ln.refs.items()}
         for i, v in enumerate(ln.cells):
             cell = ws.cell(row=r, column=col0 + i)
@@ -98,7 +108,7 @@ def write_grid(ws, lines, row0, col0, text_numbers=False, printing=False, widths
         if ln.style == "group":
             ws.merge_cells(start_row=r, start_column=col0 + 1, end_row=r, end_column=col0 + width - 1)
         r += 1
-    for i, w in enumerate(widths or [8, 58, 16, 16, 18, 18, 30]):
+    for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(col0 + i)].width = w
     return r - 1
 
@@ -141,7 +151,7 @@ def quadri_sheets(args):
         ws = wb.active if i == 0 else wb.create_sheet()
         ws.title = f"Quadro {i + 1}"
         write_grid(ws, part, 1, 1, text_numbers=args.text_numbers,
-                   widths=[8, 70, 14, 14, 16, 16])
+                   widths=[11, 70, 14, 14, 16, 16])
     wb.save(args.out)
     common.fix_xlsx(args.out)
 
