@@ -171,7 +171,10 @@ fn check(entry: &Value, work: &Path) -> Result<(), String> {
     if more > 0 {
         shown.push(format!("... and {more} more"));
     }
-    Err(format!("differs from its seed:\n      {}", shown.join("\n      ")))
+    Err(format!(
+        "differs from its seed:\n      {}",
+        shown.join("\n      ")
+    ))
 }
 
 #[test]
@@ -218,7 +221,11 @@ fn outside_manifest_lists_every_file() {
     let sheets = count(&[".xlsx", ".ods", ".xls", ".csv"]);
     assert!(sheets >= 12, "{sheets} spreadsheets, expected at least 12");
     assert!(count(&[".pdf"]) >= 6, "expected at least 6 PDFs");
-    assert_eq!(count(&[".pdf"]), count(&[".layout.txt"]), "a layout text per PDF");
+    assert_eq!(
+        count(&[".pdf"]),
+        count(&[".layout.txt"]),
+        "a layout text per PDF"
+    );
     for e in &entries {
         for seed in strings(e, "seeds") {
             // every `differs` pointer names a field of the seed's model
@@ -228,5 +235,9 @@ fn outside_manifest_lists_every_file() {
     let mut seeds: Vec<&str> = entries.iter().flat_map(|e| strings(e, "seeds")).collect();
     seeds.sort_unstable();
     seeds.dedup();
-    assert_eq!(seeds, ["000", "001", "002", "003", "004"], "every seed carried");
+    assert_eq!(
+        seeds,
+        ["000", "001", "002", "003", "004"],
+        "every seed carried"
+    );
 }

@@ -9,7 +9,6 @@ would, or text in any notation.
 """
 
 import datetime
-import json
 import os
 import sys
 from decimal import Decimal, ROUND_HALF_UP
@@ -171,12 +170,6 @@ def fix_xlsx(path):
             info = zipfile.ZipInfo(name, date_time=FIXED.timetuple()[:6])
             info.compress_type = method  # an .ods keeps its `mimetype` stored
             z.writestr(info, data)
-
-
-
-def write_json(path, obj):
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(obj, f, ensure_ascii=False, indent=1)
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["fix-zip"]:

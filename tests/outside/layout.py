@@ -40,7 +40,7 @@ def head_of(h, campo):
     return {"relazione": "Testo", "descrizione": "Descrizione"}.get(campo, "Valore")
 
 
-def form_grid(d, formulas=False, notes=True, quadro_lines=True, header_block=True):
+def form_grid(d, formulas=False, notes=True, quadro_lines=True, header_block=True, rounded=False):
     """The grid of one form. With `formulas`, R0B is a SUM over the user
     rows, each mean is =ore/utenti and R04 is =R0B/R03*100 (no cached
     result: openpyxl cannot compute one)."""
@@ -103,12 +103,17 @@ def form_grid(d, formulas=False, notes=True, quadro_lines=True, header_block=Tru
             cells += [""] * (6 - len(cells)) + [NOTES.get(r.code, "")]
         lines.append(Line("row", cells, refs))
     if formulas:
-        add_formulas(d, lines)
+        add_formulas(d, lines, rounded)
     return lines
 
 
-def add_formulas(d, lines):
-    """Replace derived values by formulas (R0B, means, R04)."""
+def add_formulas(d, lines, rounded):
+    """Replace derived values by formulas (R0B, means, R04); `rounded`
+    wraps the means and R04 in ROUND(...; 2), as careful people do, so that
+    a computed result is the form's two-decimal value."""
+
+    def r2(f):
+        return f"=ROUND({f[1:]},2)" if rounded else f
     users = [c for c in d["quadro1"] if c[0] == "M" or c == "R0A"]
     for ln in lines:
         if ln.style != "row":
@@ -119,11 +124,11 @@ def add_formulas(d, lines):
             elif campo == "media_ore":
                 ore, utenti = f"{{{code}.ore}}", f"{{{code}.utenti}}"
                 if d["quadro1"][code]["utenti"]:
-                    ln.cells[col] = Formula(f"={ore}/{utenti}")
+                    ln.cells[col] = Formula(r2(f"={ore}/{utenti}"))
                 else:  # what people write after seeing #DIV/0!
-                    ln.cells[col] = Formula(f"=IF({utenti}=0,0,{ore}/{utenti})")
+                    ln.cells[col] = Formula(r2(f"=IF({utenti}=0,0,{ore}/{utenti})"))
             elif code == "R04":
-                ln.cells[col] = Formula("={R0B.utenti}/{R03.None}*100")
+                ln.cells[col] = Formula(r2("={R0B.utenti}/{R03.None}*100"))
 
 
 def text_cell(v, code, campo, notation):

@@ -62,7 +62,8 @@ python3 sheets.py long 004 "$WORK/long-004.xlsx" --at C5
 lo it-IT ods "$WORK/long-004.xlsx" libreoffice-long-c5-004.ods
 python3 ats.py "$WORK/ats-parenthesis.xlsx" --seeds 001,000 --style B --comune Ente
 lo it-IT ods "$WORK/ats-parenthesis.xlsx" libreoffice-ats-parenthesis.ods
-python3 sheets.py long 000 "$WORK/long-formulas-000.xlsx" --formulas
+# formulas with ROUND(...;2): LibreOffice stores their results
+python3 sheets.py long 000 "$WORK/long-formulas-000.xlsx" --formulas --round
 lo it-IT "xls:MS Excel 97" "$WORK/long-formulas-000.xlsx" libreoffice-long-formulas-000.xls
 python3 ats.py "$WORK/ats-form-headers.xlsx" --seeds 002,004,001 --style C --comune Comune
 lo it-IT "xls:MS Excel 97" "$WORK/ats-form-headers.xlsx" libreoffice-ats-form-headers.xls

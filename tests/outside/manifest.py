@@ -93,7 +93,8 @@ FILES = [
     ("libreoffice-ats-parenthesis.ods", "libreoffice", ["001", "000"], [],
      "`.ods` ATS table, headers `Utenti 2024 (M12)`; Comune column `Ente`", None),
     ("libreoffice-long-formulas-000.xls", "libreoffice", ["000"], [],
-     "`.xls` (Excel 97 BIFF8), formulas with the results LibreOffice computed, long relazione "
+     "`.xls` (Excel 97 BIFF8), formulas (SUM, ROUND(ore/utenti;2), ROUND(R0B/R03*100;2)) "
+     "with the results LibreOffice computed, long relazione "
      "on the line under its label", []),
     ("libreoffice-ats-form-headers.xls", "libreoffice", ["002", "004", "001"], [],
      "`.xls` ATS table, headers in the form's words `M12 - Numero di utenti serviti - 2024`, "

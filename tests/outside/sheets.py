@@ -1,7 +1,7 @@
 """One form as a spreadsheet a clerk made: XLSX with openpyxl, or CSV.
 
 usage:
-  sheets.py long SEED OUT.xlsx [--at C5] [--formulas] [--text-numbers]
+  sheets.py long SEED OUT.xlsx [--at C5] [--formulas [--round]] [--text-numbers]
             [--no-notes] [--print]       one sheet, the whole form
   sheets.py quadri SEED OUT.xlsx [--text-numbers]
                                          one sheet per quadro
@@ -120,7 +120,8 @@ def long_sheet(args):
     ws = wb.active
     ws.title = "Scheda " + d["edizione"]
     col, row = coordinate_from_string(args.at)
-    lines = layout.form_grid(d, formulas=args.formulas, notes=not args.no_notes)
+    lines = layout.form_grid(d, formulas=args.formulas, notes=not args.no_notes,
+                             rounded=args.round)
     write_grid(ws, lines, row, column_index_from_string(col),
                text_numbers=args.text_numbers, printing=args.print)
     if args.print:
@@ -182,6 +183,7 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--at", default="A1")
     ap.add_argument("--formulas", action="store_true")
+    ap.add_argument("--round", action="store_true")
     ap.add_argument("--text-numbers", action="store_true")
     ap.add_argument("--no-notes", action="store_true")
     ap.add_argument("--print", action="store_true")
