@@ -14,7 +14,8 @@
 # fixed dates; the PDFs' /CreationDate, /ModDate and /ID are fixed by
 # tests/pdfs/fixpdf.py, the zip entries' times by common.py.  Chromium
 # prints the date and time of the print in its default page header (that
-# is the point of those files): those PDFs change from one run to the next.
+# is the point of those files): those PDFs change from one run to the next;
+# LibreOffice's PDF export sometimes orders its font objects differently.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
