@@ -116,3 +116,5 @@ for f in "$OUT"/*.pdf; do
 done
 rm -rf "$WORK"
 python3 manifest.py "$OUT" "$HERE/manifest.json"
+# the corpus itself, without scheda: the sheets and CSVs hold their seeds' values
+python3 verify.py "$OUT" "$HERE/manifest.json"
