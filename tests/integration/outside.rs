@@ -218,7 +218,7 @@ fn outside_manifest_lists_every_file() {
             .filter(|f| ends.iter().any(|e| f.ends_with(e)))
             .count()
     };
-    let sheets = count(&[".xlsx", ".ods", ".xls", ".csv"]);
+    let sheets = count(&[".xlsx", ".xlsm", ".ods", ".xls", ".csv"]);
     assert!(sheets >= 12, "{sheets} spreadsheets, expected at least 12");
     assert!(count(&[".pdf"]) >= 6, "expected at least 6 PDFs");
     assert_eq!(

@@ -57,10 +57,12 @@ lo() { # LOCALE FILTER SRC OUTNAME
         --convert-to "$2" --outdir "$WORK/lo-out" "$3" >/dev/null 2>&1
     src=$(basename "$3"); ext=${2%%:*}
     mv "$WORK/lo-out/${src%.*}.$ext" "$OUT/$4"
-    case $4 in *.ods) python3 common.py fix-zip "$OUT/$4" ;; esac
+    case $4 in *.ods|*.xlsm) python3 common.py fix-zip "$OUT/$4" ;; esac
 }
 python3 sheets.py long 004 "$WORK/long-004.xlsx" --at C5
 lo it-IT ods "$WORK/long-004.xlsx" libreoffice-long-c5-004.ods
+python3 sheets.py long 003 "$WORK/long-003.xlsx" --at D2
+lo it-IT "xlsm:Calc MS Excel 2007 VBA XML" "$WORK/long-003.xlsx" libreoffice-long-d2-003.xlsm
 python3 ats.py "$WORK/ats-parenthesis.xlsx" --seeds 001,000 --style B --comune Ente
 lo it-IT ods "$WORK/ats-parenthesis.xlsx" libreoffice-ats-parenthesis.ods
 # formulas with ROUND(...;2): LibreOffice stores their results

@@ -90,6 +90,9 @@ FILES = [
     ("libreoffice-long-c5-004.ods", "libreoffice", ["004"], [],
      "`.ods` (LibreOffice, from an openpyxl workbook), form from C5, R04 with six decimals, "
      "integer means, Comune and Provincia in a header block", []),
+    ("libreoffice-long-d2-003.xlsm", "libreoffice", ["003"], [],
+     "`.xlsm` (a macro-enabled workbook, as LibreOffice saves it), SOC26, form from D2, "
+     "Comune, Codice and Data ultima modifica in a header block", []),
     ("libreoffice-ats-parenthesis.ods", "libreoffice", ["001", "000"], [],
      "`.ods` ATS table, headers `Utenti 2024 (M12)`; Comune column `Ente`", None),
     ("libreoffice-long-formulas-000.xls", "libreoffice", ["000"], [],
