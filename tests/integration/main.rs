@@ -16,6 +16,7 @@ mod fuzz;
 mod json;
 mod limits;
 mod new_edition;
+mod outside;
 mod pdf;
 mod pdf_edition;
 mod pdf_read;
