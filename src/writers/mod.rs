@@ -102,9 +102,12 @@ impl Writer {
 
     /// Write one form in `format`, as [`write()`] does.
     pub fn write(&mut self, scheda: &Scheda, format: Format) -> Result<Warned<Vec<u8>>> {
+        if !format.is_written() {
+            return Err(not_written(format));
+        }
         let (scheda, mut warnings) = match format {
             Format::Json | Format::JsonLines => (Cow::Borrowed(scheda), Vec::new()),
-            Format::Text | Format::Xlsx | Format::Pdf => {
+            _ => {
                 let (settled, warnings) = at_form_precision(scheda);
                 (Cow::Owned(settled), warnings)
             }
@@ -118,6 +121,7 @@ impl Writer {
             }
             Format::Xlsx => Warned::new(xlsx::write(&scheda)?),
             Format::Pdf => self.renderer()?.render(&scheda)?,
+            _ => return Err(not_written(format)),
         };
         warnings.append(&mut written.warnings);
         written.warnings = warnings;
@@ -147,8 +151,20 @@ pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec
             }))
         }
         Format::JsonLines => Some(jsonl::write_many(schede).map(Warned::new)),
+        Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => Some(Err(not_written(format))),
         Format::Text | Format::Json | Format::Pdf => None,
     }
+}
+
+/// The error for a format scheda reads but does not write.
+pub fn not_written(format: Format) -> crate::diagnostic::Error {
+    crate::diagnostic::Error::new(
+        Diagnostic::error(format!(
+            "scheda reads .{} files but does not write them",
+            format.extension()
+        ))
+        .with_hint(format!("scheda writes {}", Format::written_list())),
+    )
 }
 
 /// `scheda` with its derived values at the form's precision, and a warning
