@@ -66,7 +66,7 @@ fn from_bytes(
     match format {
         Format::JsonLines => lines(Path::new(""), Cursor::new(bytes), limits),
         Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
-            match readers::xlsx::open_as(&bytes, limits, edizione) {
+            match readers::xlsx::open_as(&bytes, limits, format, edizione) {
                 Ok(readers::xlsx::Workbook::Form(form)) => Opened::One(Box::new(Ok(*form))),
                 Ok(readers::xlsx::Workbook::Rows(rows)) => Opened::Many(Box::new(Workbook(rows))),
                 Err(e) => Opened::One(Box::new(Err(e))),

@@ -56,7 +56,7 @@ pub fn read_as(
         Format::Pdf => pdf::read_with(bytes, limits).map(one),
         // Whatever the name says, the bytes tell the kind of spreadsheet.
         Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
-            xlsx::read_as(bytes, limits, edizione)
+            xlsx::read_as(bytes, limits, format, edizione)
         }
     }
 }

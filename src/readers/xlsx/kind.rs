@@ -26,7 +26,9 @@ pub(super) enum Kind {
 }
 
 /// The kind of spreadsheet `bytes` hold, or the error naming what they are.
-pub(super) fn of(bytes: &[u8]) -> Result<Kind> {
+/// Text is a CSV table when `csv_named` (the name or `--from` says CSV) or
+/// when it looks like one ([`Format::sniff`]).
+pub(super) fn of(bytes: &[u8], csv_named: bool) -> Result<Kind> {
     if bytes.starts_with(OLE) {
         return ole(bytes);
     }
@@ -60,6 +62,9 @@ pub(super) fn of(bytes: &[u8]) -> Result<Kind> {
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     if !utf16 && head.contains(&0) {
         return other("binary data of no kind scheda knows");
+    }
+    if !csv_named && Format::sniff(bytes) != Format::Csv {
+        return other("text that is not a table");
     }
     Ok(Kind::Csv)
 }
@@ -152,7 +157,7 @@ fn zip(bytes: &[u8]) -> Result<Kind> {
 pub(super) fn refused(what: &str) -> Error {
     Error::new(
         Diagnostic::error(format!(
-            "the file is {what}, not a spreadsheet scheda reads"
+            "failed to open the workbook: the file is {what}, not a spreadsheet scheda reads"
         ))
         .with_hint(format!(
             "scheda reads {}; save the table as .xlsx, .ods or .csv",

@@ -35,6 +35,7 @@ use std::io::Cursor;
 use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
 use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::format::Format;
 use crate::limits::{self, Limits};
 use crate::model::{Edizione, Scheda};
 use cells::Sheet;
@@ -48,20 +49,23 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
 
 /// [`read`] within `limits` (what the workbook inflates to, its forms).
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
-    read_as(bytes, limits, None)
+    read_as(bytes, limits, Format::Xlsx, None)
 }
 
-/// [`read_with`], with the edition of forms whose file does not say
-/// (`--edizione`).
+/// [`read_with`] of a file named (or said to be) `format`, with the edition
+/// of forms whose file does not say (`--edizione`). The bytes tell the kind
+/// of spreadsheet; the name only lets text that is not clearly a table be
+/// read as CSV.
 pub fn read_as(
     bytes: &[u8],
     limits: &Limits,
+    format: Format,
     edizione: Option<Edizione>,
 ) -> Result<Warned<Vec<Scheda>>> {
     let Warned {
         value: mut sheets,
         mut warnings,
-    } = open_sheets(bytes, limits)?;
+    } = open_sheets(bytes, limits, format == Format::Csv)?;
     let read = match sheets
         .iter()
         .enumerate()
@@ -137,17 +141,22 @@ pub fn open(bytes: &[u8]) -> Result<Workbook> {
 
 /// [`open`] within `limits`.
 pub fn open_with(bytes: &[u8], limits: &Limits) -> Result<Workbook> {
-    open_as(bytes, limits, None)
+    open_as(bytes, limits, Format::Xlsx, None)
 }
 
-/// [`open_with`], with the edition of forms whose file does not say
-/// (`--edizione`). The warnings of opening the file (a CSV table's
+/// [`open_with`] of a file named `format` ([`read_as`]), with the edition
+/// of forms whose file does not say (`--edizione`). The warnings of opening the file (a CSV table's
 /// notation) go with its form, or with each row of a multi-Comune table.
-pub fn open_as(bytes: &[u8], limits: &Limits, edizione: Option<Edizione>) -> Result<Workbook> {
+pub fn open_as(
+    bytes: &[u8],
+    limits: &Limits,
+    format: Format,
+    edizione: Option<Edizione>,
+) -> Result<Workbook> {
     let Warned {
         value: mut sheets,
         warnings: opened,
-    } = open_sheets(bytes, limits)?;
+    } = open_sheets(bytes, limits, format == Format::Csv)?;
     match sheets
         .iter()
         .enumerate()
@@ -262,8 +271,8 @@ fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
 
 /// Every sheet of the spreadsheet, values and formulas, whatever its kind
 /// ([`kind::of`]); the warnings are a CSV table's.
-fn open_sheets(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Sheet>>> {
-    let kind = kind::of(bytes)?;
+fn open_sheets(bytes: &[u8], limits: &Limits, csv_named: bool) -> Result<Warned<Vec<Sheet>>> {
+    let kind = kind::of(bytes, csv_named)?;
     if kind == Kind::Csv {
         return csv::sheet(bytes).map(|w| w.map(|sheet| vec![sheet]));
     }
