@@ -172,28 +172,40 @@ pub(crate) const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// an uncompressed `mimetype` part naming the kind (offset 30 in the file).
 const ODS_MIMETYPE: &[u8] = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
 
-/// Whether `bytes` look like a CSV table: its first lines (up to five that
-/// are not blank) split into the same number of fields, at least two, at
-/// one of `;`, tab or `,` (quotes aside). Text of a form has lines of prose.
+/// Whether `bytes` look like a CSV table: among its first records, below
+/// any title lines, a header of three fields or more at `;` or `,` whose
+/// fields that are not empty are words (hold a letter), and one of the next
+/// records of as many fields. The text of a form has lines of prose and
+/// numbers (`130,00` splits at its comma into no words); a copy of the
+/// portal page is separated by tabs, which are not sniffed (a `.csv` name
+/// lets the reader take them).
 fn looks_like_csv(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let Ok(text) = std::str::from_utf8(head)
-        .or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).map_err(|_| ()))
-    else {
-        return false;
-    };
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(5)
-        .collect();
-    if lines.len() < 2 {
-        return false;
-    }
-    [';', '\t', ','].into_iter().any(|sep| {
-        let count = |l: &str| l.split(sep).count();
-        let first = count(lines[0]);
-        first >= 3 && lines.iter().all(|l| count(l) == first)
+    let head = bytes.get(..bytes.len().min(16_384)).unwrap_or(bytes);
+    [b';', b','].into_iter().any(|sep| {
+        let records: Vec<csv::ByteRecord> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(sep)
+            .from_reader(head)
+            .byte_records()
+            .take(12)
+            .filter_map(std::result::Result::ok)
+            .filter(|r| r.iter().any(|f| !f.trim_ascii().is_empty()))
+            .collect();
+        let is_word = |f: &[u8]| String::from_utf8_lossy(f).chars().any(char::is_alphabetic);
+        let header = records.iter().position(|r| {
+            let words: Vec<&[u8]> = r.iter().filter(|f| !f.trim_ascii().is_empty()).collect();
+            r.len() >= 3 && words.len() >= 2 && words.iter().all(|f| is_word(f))
+        });
+        let Some(at) = header else {
+            return false;
+        };
+        let width = records.get(at).map_or(0, csv::ByteRecord::len);
+        records
+            .iter()
+            .skip(at + 1)
+            .take(4)
+            .any(|r| r.len() == width)
     })
 }
 

@@ -150,11 +150,18 @@ fn decide(sheet: &Sheet, header: u32, hint: Option<Edizione>) -> Result<(Edizion
         return Ok((*ed, named.clone()));
     }
     if fitting.is_empty() {
-        // The errors of the edition given, or of the newest.
-        let shown = tried
+        // The errors of the edition given, else of the one the headers'
+        // years point to (the fewest errors, its reporting year named).
+        let named_years: Vec<String> = header_texts(sheet, header)
             .iter()
-            .find(|(ed, _)| Some(*ed) == hint)
-            .or_else(|| tried.last());
+            .map(|(_, t)| t.to_string())
+            .collect();
+        let pointed = ats::editions_in_titles(&named_years);
+        let shown = tried.iter().find(|(ed, _)| Some(*ed) == hint).or_else(|| {
+            tried
+                .iter()
+                .min_by_key(|(ed, n)| (n.errors.len(), !pointed.contains(ed)))
+        });
         let errors = shown.map(|(_, n)| n.errors.clone()).unwrap_or_default();
         return Err(Error::many(errors));
     }
