@@ -24,7 +24,7 @@ static STOP: AtomicBool = AtomicBool::new(false);
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
 Inputs: files in any format scheda reads; folders, walked recursively for .txt, .json, .jsonl, \
-.pdf and .xlsx files (other files are listed as skipped; hidden ones are not looked at); \
+.pdf, .xlsx, .xlsm, .xls, .ods and .csv files (other files are listed as skipped; hidden ones are not looked at); \
 multi-Comune workbooks and JSON Lines files give one form per row or line; `-` reads a list of \
 paths from standard input, one per line.
 

@@ -24,7 +24,7 @@ error is also printed on standard error."
 )]
 pub(super) struct CheckArgs {
     /// The forms to check (`-` for standard input); a folder is walked
-    /// recursively for .txt, .json, .jsonl, .pdf and .xlsx files, and a
+    /// recursively for .txt, .json, .jsonl, .pdf, .xlsx, .xlsm, .xls, .ods and .csv files, and a
     /// summary line ends the report.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,

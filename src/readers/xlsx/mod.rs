@@ -272,12 +272,14 @@ fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
 /// Every sheet of the spreadsheet, values and formulas, whatever its kind
 /// ([`kind::of`]); the warnings are a CSV table's.
 fn open_sheets(bytes: &[u8], limits: &Limits, csv_named: bool) -> Result<Warned<Vec<Sheet>>> {
+    // Any zip archive is checked before a part of it is read, even to tell
+    // its kind.
+    if bytes.starts_with(b"PK") {
+        guard_inflation(bytes, limits.xlsx_inflated)?;
+    }
     let kind = kind::of(bytes, csv_named)?;
     if kind == Kind::Csv {
         return csv::sheet(bytes).map(|w| w.map(|sheet| vec![sheet]));
-    }
-    if matches!(kind, Kind::Xlsx | Kind::Xlsb | Kind::Ods) {
-        guard_inflation(bytes, limits.xlsx_inflated)?;
     }
     // calamine may panic on a damaged workbook where it does arithmetic on
     // the file's numbers (a `dimension` whose end comes before its start
