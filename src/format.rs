@@ -18,17 +18,67 @@ pub enum Format {
     Pdf,
     /// The editable workbook (`.xlsx`).
     Xlsx,
+    /// An Excel workbook with macros (`.xlsm`): read only.
+    Xlsm,
+    /// An Excel 97-2003 workbook (`.xls`): read only.
+    Xls,
+    /// An OpenDocument spreadsheet (`.ods`, LibreOffice): read only.
+    Ods,
+    /// Comma- or semicolon-separated values (`.csv`): read only.
+    Csv,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 9] = [
+        Format::Text,
+        Format::Json,
+        Format::JsonLines,
+        Format::Pdf,
+        Format::Xlsx,
+        Format::Xlsm,
+        Format::Xls,
+        Format::Ods,
+        Format::Csv,
+    ];
+
+    /// The formats scheda writes (the others it only reads).
+    pub const WRITTEN: [Format; 5] = [
         Format::Text,
         Format::Json,
         Format::JsonLines,
         Format::Pdf,
         Format::Xlsx,
     ];
+
+    /// Whether scheda writes this format (it reads every one).
+    pub fn is_written(self) -> bool {
+        Format::WRITTEN.contains(&self)
+    }
+
+    /// Whether this is a spreadsheet (a workbook or a CSV table): the
+    /// spreadsheet reader tells which kind from the bytes themselves.
+    pub fn is_spreadsheet(self) -> bool {
+        matches!(
+            self,
+            Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods | Format::Csv
+        )
+    }
+
+    /// The extensions of the formats scheda reads, for messages
+    /// (`.txt, .json, ...`).
+    pub fn read_list() -> String {
+        Format::ALL
+            .map(|f| format!(".{}", f.extension()))
+            .join(", ")
+    }
+
+    /// The extensions of the formats scheda writes, for messages.
+    pub fn written_list() -> String {
+        Format::WRITTEN
+            .map(|f| format!(".{}", f.extension()))
+            .join(", ")
+    }
 
     /// The format a path's extension names, if any.
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -45,20 +95,35 @@ impl Format {
             "jsonl" | "ndjson" => Some(Format::JsonLines),
             "pdf" => Some(Format::Pdf),
             "xlsx" => Some(Format::Xlsx),
+            "xlsm" => Some(Format::Xlsm),
+            "xls" => Some(Format::Xls),
+            "ods" => Some(Format::Ods),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
 
     /// The format of some bytes, guessed from their start (`%PDF`, a zip
-    /// archive, `{`); anything else is taken for text. JSON whose first line
-    /// is a whole JSON value followed by more lines is JSON Lines.
+    /// archive, an OLE compound file, `{`); a table whose first lines split
+    /// alike at `;`, `,` or tabs is CSV, anything else is taken for text.
+    /// JSON whose first line is a whole JSON value followed by more lines is
+    /// JSON Lines. Any zip archive is taken for a workbook: the spreadsheet
+    /// reader tells which kind it is, or what else ([`crate::readers::xlsx`]).
     pub fn sniff(bytes: &[u8]) -> Format {
         let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let trimmed = start.trim_ascii_start();
         if start.starts_with(b"%PDF") {
             Format::Pdf
         } else if start.starts_with(b"PK\x03\x04") {
-            Format::Xlsx
+            if start.get(30..).is_some_and(|s| s.starts_with(ODS_MIMETYPE)) {
+                Format::Ods
+            } else {
+                Format::Xlsx
+            }
+        } else if start.starts_with(OLE) {
+            Format::Xls
+        } else if start.starts_with(b"\xFF\xFE") || looks_like_csv(start) {
+            Format::Csv
         } else if trimmed.starts_with(b"{") {
             if is_json_lines(trimmed) {
                 Format::JsonLines
@@ -73,7 +138,7 @@ impl Format {
     /// Whether one file of this format holds any number of forms (a
     /// multi-Comune workbook, JSON Lines); the others hold one.
     pub fn holds_many(self) -> bool {
-        matches!(self, Format::JsonLines | Format::Xlsx)
+        matches!(self, Format::JsonLines) || self.is_spreadsheet()
     }
 
     /// The usual extension, without the dot.
@@ -84,13 +149,64 @@ impl Format {
             Format::JsonLines => "jsonl",
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
+            Format::Xlsm => "xlsm",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
         }
     }
 
     /// Whether the format is binary (never written to a terminal).
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Pdf | Format::Xlsx)
+        matches!(
+            self,
+            Format::Pdf | Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods
+        )
     }
+}
+
+/// The start of an OLE compound file (an `.xls`, or an encrypted `.xlsx`).
+pub(crate) const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// The first part of an OpenDocument spreadsheet, as the standard has it:
+/// an uncompressed `mimetype` part naming the kind (offset 30 in the file).
+const ODS_MIMETYPE: &[u8] = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+
+/// Whether `bytes` look like a CSV table: among its first records, below
+/// any title lines, a header of three fields or more at `;` or `,` whose
+/// fields that are not empty are words (hold a letter), and one of the next
+/// records of as many fields. The text of a form has lines of prose and
+/// numbers (`130,00` splits at its comma into no words); a copy of the
+/// portal page is separated by tabs, which are not sniffed (a `.csv` name
+/// lets the reader take them).
+fn looks_like_csv(bytes: &[u8]) -> bool {
+    let head = bytes.get(..bytes.len().min(16_384)).unwrap_or(bytes);
+    [b';', b','].into_iter().any(|sep| {
+        let records: Vec<csv::ByteRecord> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(sep)
+            .from_reader(head)
+            .byte_records()
+            .take(12)
+            .filter_map(std::result::Result::ok)
+            .filter(|r| r.iter().any(|f| !f.trim_ascii().is_empty()))
+            .collect();
+        let is_word = |f: &[u8]| String::from_utf8_lossy(f).chars().any(char::is_alphabetic);
+        let header = records.iter().position(|r| {
+            let words: Vec<&[u8]> = r.iter().filter(|f| !f.trim_ascii().is_empty()).collect();
+            r.len() >= 3 && words.len() >= 2 && words.iter().all(|f| is_word(f))
+        });
+        let Some(at) = header else {
+            return false;
+        };
+        let width = records.get(at).map_or(0, csv::ByteRecord::len);
+        records
+            .iter()
+            .skip(at + 1)
+            .take(4)
+            .any(|r| r.len() == width)
+    })
 }
 
 /// Whether `json` (starting with `{`) is a complete JSON value on its first
@@ -112,6 +228,10 @@ impl fmt::Display for Format {
             Format::JsonLines => "jsonl",
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
+            Format::Xlsm => "xlsm",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
         })
     }
 }
@@ -120,8 +240,13 @@ impl FromStr for Format {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Format::from_name(s)
-            .ok_or_else(|| format!("unknown format `{s}` (expected txt, json, jsonl, pdf or xlsx)"))
+        Format::from_name(s).ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.map(Format::extension).to_vec();
+            format!(
+                "unknown format `{s}` (expected one of {})",
+                names.join(", ")
+            )
+        })
     }
 }
 
@@ -142,7 +267,7 @@ mod tests {
 
     #[test]
     fn the_formats_that_hold_many_are_those_written_many() {
-        for f in Format::ALL {
+        for f in Format::WRITTEN {
             let written = crate::writers::write_many(&[], f).is_some();
             assert_eq!(f.holds_many(), written, "{f}");
         }
@@ -162,5 +287,28 @@ mod tests {
         );
         assert_eq!(Format::sniff(b"%PDF-1.7"), Format::Pdf);
         assert_eq!(Format::sniff(b"SOC25 ..."), Format::Text);
+    }
+
+    #[test]
+    fn sniffs_spreadsheets_by_their_bytes() {
+        assert_eq!(
+            Format::sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1..."),
+            Format::Xls
+        );
+        assert_eq!(
+            Format::sniff(b"Comune;M12 Utenti 2024;M12 Ore 2024\nA;1;2\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::sniff(b"Comune,Provincia,Codice\r\nA,B,1\r\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::sniff(b"SOC25 - SOCIALE\nDenominazione: Comune di A, B\n"),
+            Format::Text
+        );
+        for f in [Format::Csv, Format::Ods, Format::Xls, Format::Xlsm] {
+            assert!(!f.is_written() && f.holds_many(), "{f}");
+        }
     }
 }

@@ -90,6 +90,8 @@ pub struct Options {
     pub write: WriteOptions,
     /// What an input may hold.
     pub limits: Limits,
+    /// The edition of forms whose input does not say (`--edizione`).
+    pub edizione: Option<crate::model::Edizione>,
     /// Where [`run()`] writes the report (JSON for a `.json` path, CSV
     /// otherwise): no output takes its name, and no walk of the output
     /// folder reads it.
@@ -111,6 +113,7 @@ impl Options {
             names: NamePattern::default(),
             write: WriteOptions::default(),
             limits: Limits::default(),
+            edizione: None,
         }
     }
 }

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use super::report;
 
 /// The extensions of the files read in a folder.
-pub const EXTENSIONS: [&str; 5] = ["txt", "json", "jsonl", "pdf", "xlsx"];
+pub const EXTENSIONS: [&str; 9] = [
+    "txt", "json", "jsonl", "pdf", "xlsx", "xlsm", "xls", "ods", "csv",
+];
 
 /// What a batch does with one input.
 #[derive(Debug, Clone, PartialEq, Eq)]

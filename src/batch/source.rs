@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::format::Format;
 use crate::limits::{self, Limits};
-use crate::model::Scheda;
+use crate::model::{Edizione, Scheda};
 use crate::readers;
 
 /// One form of an input that holds many: its row (of the workbook, as a
@@ -33,8 +33,9 @@ pub(super) enum Opened {
     Many(Box<dyn Forms>),
 }
 
-/// Open `path`: its format from its extension, or from its first bytes.
-pub(super) fn open(path: &Path, limits: &Limits) -> Opened {
+/// Open `path`: its format from its extension, or from its first bytes;
+/// `edizione` is the edition of forms whose input does not say.
+pub(super) fn open(path: &Path, limits: &Limits, edizione: Option<Edizione>) -> Opened {
     match Format::from_path(path) {
         Some(Format::JsonLines) => match File::open(path) {
             Ok(file) => match file
@@ -49,21 +50,28 @@ pub(super) fn open(path: &Path, limits: &Limits) -> Opened {
         format => match limits.read_file(path) {
             Ok(bytes) => {
                 let format = format.unwrap_or_else(|| Format::sniff(&bytes));
-                from_bytes(bytes, format, limits)
+                from_bytes(bytes, format, limits, edizione)
             }
             Err(e) => Opened::One(Box::new(Err(e))),
         },
     }
 }
 
-fn from_bytes(bytes: Vec<u8>, format: Format, limits: &Limits) -> Opened {
+fn from_bytes(
+    bytes: Vec<u8>,
+    format: Format,
+    limits: &Limits,
+    edizione: Option<Edizione>,
+) -> Opened {
     match format {
         Format::JsonLines => lines(Path::new(""), Cursor::new(bytes), limits),
-        Format::Xlsx => match readers::xlsx::open_with(&bytes, limits) {
-            Ok(readers::xlsx::Workbook::Form(form)) => Opened::One(Box::new(Ok(*form))),
-            Ok(readers::xlsx::Workbook::Rows(rows)) => Opened::Many(Box::new(Workbook(rows))),
-            Err(e) => Opened::One(Box::new(Err(e))),
-        },
+        Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
+            match readers::xlsx::open_as(&bytes, limits, format, edizione) {
+                Ok(readers::xlsx::Workbook::Form(form)) => Opened::One(Box::new(Ok(*form))),
+                Ok(readers::xlsx::Workbook::Rows(rows)) => Opened::Many(Box::new(Workbook(rows))),
+                Err(e) => Opened::One(Box::new(Err(e))),
+            }
+        }
         Format::Text | Format::Json | Format::Pdf => Opened::One(Box::new(
             readers::read_with(&bytes, format, limits).and_then(|read| {
                 let Warned {

@@ -269,7 +269,7 @@ fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender
             set_error(&mut report, &Error::msg(why.clone()));
             send_one(tx, input, report)
         }
-        Action::Read => match open(path, &shared.options.limits) {
+        Action::Read => match open(path, &shared.options.limits, shared.options.edizione) {
             Opened::One(read) => {
                 drop(opening);
                 match guarded(&shared.job(input, 0, None), writer, *read) {
@@ -292,7 +292,11 @@ fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender
 
 /// [`source::open`], with a panic (a bug in a reader) turned into the
 /// input's error.
-fn open(path: &std::path::Path, limits: &crate::limits::Limits) -> Opened {
-    catch_unwind(AssertUnwindSafe(|| source::open(path, limits)))
+fn open(
+    path: &std::path::Path,
+    limits: &crate::limits::Limits,
+    edizione: Option<crate::model::Edizione>,
+) -> Opened {
+    catch_unwind(AssertUnwindSafe(|| source::open(path, limits, edizione)))
         .unwrap_or_else(|_| Opened::One(Box::new(Err(internal_error("reading this input")))))
 }

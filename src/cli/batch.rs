@@ -14,8 +14,8 @@ use scheda::writers::text::TextLayout;
 
 use super::progress::{Progress, rate};
 use super::{
-    CliResult, Common, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Failure, format_parser,
-    layout_parser,
+    CliResult, Common, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Failure, edizione_parser,
+    format_parser, layout_parser, parse_optional_edizione,
 };
 
 /// Set by Ctrl-C (SIGINT), SIGTERM or SIGHUP: the batch stops.
@@ -24,7 +24,7 @@ static STOP: AtomicBool = AtomicBool::new(false);
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
 Inputs: files in any format scheda reads; folders, walked recursively for .txt, .json, .jsonl, \
-.pdf and .xlsx files (other files are listed as skipped; hidden ones are not looked at); \
+.pdf, .xlsx, .xlsm, .xls, .ods and .csv files (other files are listed as skipped; hidden ones are not looked at); \
 multi-Comune workbooks and JSON Lines files give one form per row or line; `-` reads a list of \
 paths from standard input, one per line.
 
@@ -82,6 +82,10 @@ pub(super) struct BatchArgs {
     /// Text layout to write (by default the edition's own).
     #[arg(long, value_name = "LAYOUT", ignore_case = true, value_parser = layout_parser())]
     layout: Option<TextLayout>,
+    /// The edition of forms whose file does not say which it is (a table
+    /// of Comuni without an `edizione` column or years in its headers).
+    #[arg(long, value_name = "EDIZIONE", value_parser = edizione_parser())]
+    edizione: Option<String>,
     #[command(flatten)]
     common: Common,
 }
@@ -105,6 +109,7 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
     options.recompute = args.recompute;
     options.strict = args.common.strict;
     options.limits = args.common.limits()?;
+    options.edizione = parse_optional_edizione(args.edizione.as_deref())?;
     options.force = args.force;
     options.names = args.name.clone().unwrap_or_default();
     options.write = WriteOptions {

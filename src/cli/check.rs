@@ -9,8 +9,8 @@ use scheda::{Format, batch, rules};
 
 use super::io::{Stdout, read_forms};
 use super::{
-    CliResult, Common, EXIT_FAILURE, EXIT_INCONSISTENT, EXIT_OK, Failure, display_name, form_label,
-    format_parser,
+    CliResult, Common, EXIT_FAILURE, EXIT_INCONSISTENT, EXIT_OK, Failure, display_name,
+    edizione_parser, form_label, format_parser, parse_optional_edizione,
 };
 
 #[derive(Debug, Args)]
@@ -24,13 +24,17 @@ error is also printed on standard error."
 )]
 pub(super) struct CheckArgs {
     /// The forms to check (`-` for standard input); a folder is walked
-    /// recursively for .txt, .json, .jsonl, .pdf and .xlsx files, and a
+    /// recursively for .txt, .json, .jsonl, .pdf, .xlsx, .xlsm, .xls, .ods and .csv files, and a
     /// summary line ends the report.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Input format, when the extension does not tell.
     #[arg(long, value_name = "FORMAT", ignore_case = true, value_parser = format_parser())]
     from: Option<Format>,
+    /// The edition of forms whose file does not say which it is (a table
+    /// of Comuni without an `edizione` column or years in its headers).
+    #[arg(long, value_name = "EDIZIONE", value_parser = edizione_parser())]
+    edizione: Option<String>,
     /// Print a machine-readable report (discrepancies, outcomes, sentences;
     /// an entry with "error" for an input that cannot be read).
     #[arg(long)]
@@ -43,6 +47,7 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
     let strict = args.common.strict;
     let limits = args.common.limits()?;
     let catalogue = args.common.catalogue()?;
+    let edizione = parse_optional_edizione(args.edizione.as_deref())?;
     let mut out = Stdout::default();
     let mut code = EXIT_OK;
     let mut reports = Vec::new();
@@ -55,7 +60,7 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
     };
     let (inputs, mut tally) = expand_folders(&args.inputs);
     for input in &inputs {
-        let forms = match read_forms(input, args.from, strict, &limits) {
+        let forms = match read_forms(input, args.from, strict, &limits, edizione) {
             Ok(forms) => forms,
             Err(failure) => {
                 tally.unreadable += 1;

@@ -13,8 +13,8 @@ use scheda::{Format, Scheda, rules, writers};
 
 use super::io::{output_format, read_forms, refuse_overwriting_input, write_output};
 use super::{
-    CliResult, Common, EXIT_OK, Failure, form_label, format_parser, layout_parser, report_all,
-    report_warnings,
+    CliResult, Common, EXIT_OK, Failure, edizione_parser, form_label, format_parser, layout_parser,
+    parse_optional_edizione, report_all, report_warnings,
 };
 
 #[derive(Debug, Args)]
@@ -33,6 +33,10 @@ pub(super) struct ConvertArgs {
     /// Output format, when the extension does not tell.
     #[arg(long, value_name = "FORMAT", ignore_case = true, value_parser = format_parser())]
     to: Option<Format>,
+    /// The edition of forms whose file does not say which it is (a table
+    /// of Comuni without an `edizione` column or years in its headers).
+    #[arg(long, value_name = "EDIZIONE", value_parser = edizione_parser())]
+    edizione: Option<String>,
     /// Convert only the form of this Comune: its name as the form prints it
     /// (case does not matter), or its number N in input order, as `scheda
     /// check` numbers them ("form N").
@@ -59,6 +63,7 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     let strict = args.common.strict;
     let limits = args.common.limits()?;
     args.common.catalogue()?;
+    let edizione = parse_optional_edizione(args.edizione.as_deref())?;
     let to = output_format(&args.output, args.to)?;
     if args.layout.is_some() && to != Format::Text {
         return Err(Failure::output(
@@ -74,7 +79,7 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     let mut read = Vec::new();
     for input in &args.inputs {
         refuse_overwriting_input(input, &args.output)?;
-        let forms = read_forms(input, args.from, strict, &limits)?;
+        let forms = read_forms(input, args.from, strict, &limits, edizione)?;
         let of = forms.len();
         read.extend(forms.into_iter().enumerate().map(|(i, form)| Read {
             label: form_label(input, i, of, &form),

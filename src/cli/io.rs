@@ -7,7 +7,7 @@ use std::path::Path;
 
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::limits::Limits;
-use scheda::{Format, Scheda, readers};
+use scheda::{Edizione, Format, Scheda, readers};
 
 use super::{CliResult, Failure, display_name, report_warnings};
 
@@ -16,19 +16,21 @@ fn input_format(path: &Path, bytes: &[u8], from: Option<Format>) -> Format {
         .unwrap_or_else(|| Format::sniff(bytes))
 }
 
-/// Read every form in one input file, printing its warnings.
+/// Read every form in one input file, printing its warnings; `edizione` is
+/// the edition of forms whose file does not say.
 pub(super) fn read_forms(
     path: &Path,
     from: Option<Format>,
     strict: bool,
     limits: &Limits,
+    edizione: Option<Edizione>,
 ) -> CliResult<Vec<Scheda>> {
     let bytes = limits
         .read_file(path)
         .map_err(|e| Failure::new(Some(path), e))?;
     let format = input_format(path, &bytes, from);
-    let read =
-        readers::read_with(&bytes, format, limits).map_err(|e| Failure::new(Some(path), e))?;
+    let read = readers::read_as(&bytes, format, limits, edizione)
+        .map_err(|e| Failure::new(Some(path), e))?;
     report_warnings(Some(&display_name(path)), &read.warnings, strict)?;
     if read.value.is_empty() {
         return Err(Failure::new(
@@ -42,11 +44,12 @@ pub(super) fn read_forms(
 /// The format to write: `--to`, else the output's extension.
 pub(super) fn output_format(output: &Path, to: Option<Format>) -> CliResult<Format> {
     if let Some(f) = to.or_else(|| Format::from_path(output)) {
+        if !f.is_written() {
+            return Err(Failure::output(output, scheda::writers::not_written(f)));
+        }
         return Ok(f);
     }
-    let extensions = Format::ALL
-        .map(|f| format!(".{}", f.extension()))
-        .join(", ");
+    let extensions = Format::written_list();
     if output == Path::new("-") {
         return Err(Failure::named(
             None,
@@ -70,7 +73,7 @@ pub(super) fn output_format(output: &Path, to: Option<Format>) -> CliResult<Form
 
 /// `txt, json, jsonl, pdf, xlsx`.
 fn names() -> String {
-    Format::ALL.map(Format::extension).join(", ")
+    Format::WRITTEN.map(Format::extension).join(", ")
 }
 
 /// Refuse to write over an input.

@@ -222,6 +222,11 @@ fn edizione_parser() -> EdizioneParser {
     EdizioneParser
 }
 
+/// The edition of `--edizione`, if given, once `--templates` is read.
+fn parse_optional_edizione(code: Option<&str>) -> CliResult<Option<Edizione>> {
+    code.map(parse_edizione).transpose()
+}
+
 /// The edition a command line names, once `--templates` is read.
 fn parse_edizione(code: &str) -> CliResult<Edizione> {
     code.parse::<Edizione>().map_err(|e| {

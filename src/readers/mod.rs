@@ -14,7 +14,7 @@ pub mod xlsx;
 use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
 use crate::limits::{self, Limits};
-use crate::model::Scheda;
+use crate::model::{Edizione, Scheda};
 
 /// The hint for a count (users, hours, inhabitants) that is not a whole
 /// number of 0 or more, whatever the format.
@@ -29,6 +29,18 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {
 
 /// [`read`] within `limits` (the default ones for [`read`]).
 pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
+    read_as(bytes, format, limits, None)
+}
+
+/// [`read_with`], with the edition of forms whose file does not say which
+/// it is (`--edizione`): a workbook or table without an `edizione` column
+/// or a title that names one.
+pub fn read_as(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+    edizione: Option<Edizione>,
+) -> Result<Warned<Vec<Scheda>>> {
     if bytes.len() as u64 > limits.input {
         return Err(Error::new(limits::exceeded(
             format!("the input has {}", limits::size_text(bytes.len() as u64)),
@@ -42,6 +54,9 @@ pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Warned
         Format::JsonLines => jsonl::read_with(bytes, limits),
         Format::Text => text::read_with(bytes, limits).map(one),
         Format::Pdf => pdf::read_with(bytes, limits).map(one),
-        Format::Xlsx => xlsx::read_with(bytes, limits),
+        // Whatever the name says, the bytes tell the kind of spreadsheet.
+        Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
+            xlsx::read_as(bytes, limits, format, edizione)
+        }
     }
 }

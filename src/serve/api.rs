@@ -117,10 +117,12 @@ pub async fn editions() -> Json<Value> {
 pub struct ReadQuery {
     name: Option<String>,
     from: Option<String>,
+    edizione: Option<String>,
 }
 
-/// `POST /api/read?name=FILE.ext` (or `?from=txt|json|jsonl|xlsx|pdf`): the
-/// forms the body holds, their warnings, and the rules' report of each.
+/// `POST /api/read?name=FILE.ext` (or `?from=txt|json|jsonl|xlsx|pdf|...`):
+/// the forms the body holds, their warnings, and the rules' report of each.
+/// `?edizione=CODE` is the edition of forms whose file does not say.
 pub async fn read(
     State(shared): State<Arc<Shared>>,
     Query(q): Query<ReadQuery>,
@@ -133,14 +135,18 @@ pub async fn read(
             Problem::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 format!("cannot tell the format of `{name}` from its extension"),
-                Some("name a .txt, .json, .jsonl, .xlsx or .pdf file, or say ?from="),
+                Some(READ_HINT),
             )
         })?,
         (None, None) => Format::sniff(&bytes),
     };
+    let edizione = match &q.edizione {
+        Some(code) => Some(edizione_given(code)?),
+        None => None,
+    };
     let limits = shared.limits;
     let outcome = work(&shared, move |tools| {
-        let read = crate::readers::read_with(&bytes, format, &limits)?;
+        let read = crate::readers::read_as(&bytes, format, &limits, edizione)?;
         let mut forms = Vec::new();
         let mut checks = Vec::new();
         let mut diagnostics = read.warnings;
@@ -292,7 +298,7 @@ pub(super) fn format_named(name: &str) -> Result<Format, Problem> {
         Problem::new(
             StatusCode::BAD_REQUEST,
             format!("unknown format `{name}`"),
-            Some("the formats are txt, json, jsonl, xlsx and pdf"),
+            Some("the formats are txt, json, jsonl, pdf, xlsx (written and read) and xlsm, xls, ods, csv (read)"),
         )
     })
 }
@@ -311,6 +317,10 @@ fn content_type(format: Format) -> &'static str {
     match format {
         Format::Pdf => "application/pdf",
         Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Format::Xlsm => "application/vnd.ms-excel.sheet.macroEnabled.12",
+        Format::Xls => "application/vnd.ms-excel",
+        Format::Ods => "application/vnd.oasis.opendocument.spreadsheet",
+        Format::Csv => "text/csv; charset=utf-8",
         Format::Json => "application/json",
         Format::JsonLines => "application/x-ndjson",
         Format::Text => "text/plain; charset=utf-8",
@@ -395,6 +405,21 @@ pub async fn template(axum::extract::Path(code): axum::extract::Path<String>) ->
     let edizione = edizione_named(&code)?;
     let blank = Scheda::empty(edizione);
     Ok(Json(model_json(&blank).map_err(|e| Problem::bad(&e))?).into_response())
+}
+
+/// The hint for a file whose format its name does not tell.
+const READ_HINT: &str =
+    "name a .txt, .json, .jsonl, .pdf, .xlsx, .xlsm, .xls, .ods or .csv file, or say ?from=";
+
+/// The edition a query's `?edizione=` names, else a `400`.
+fn edizione_given(code: &str) -> Result<crate::model::Edizione, Problem> {
+    edizione_named(code).map_err(|_| {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            format!("unknown edition `{code}` in ?edizione="),
+            Some("GET /api/editions lists the editions"),
+        )
+    })
 }
 
 /// The known edition `code` names (case aside), else a `404`.

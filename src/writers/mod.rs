@@ -114,6 +114,9 @@ impl Writer {
             }
             Format::Xlsx => Warned::new(xlsx::write(&scheda)?),
             Format::Pdf => self.renderer()?.render(&scheda)?,
+            Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
+                return Err(not_written(format));
+            }
         };
         warnings.append(&mut written.warnings);
         written.warnings = warnings;
@@ -129,6 +132,9 @@ pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec
     let write: fn(&[Scheda]) -> Result<Vec<u8>> = match format {
         Format::Xlsx => xlsx::write_many,
         Format::JsonLines => jsonl::write_many,
+        Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
+            return Some(Err(not_written(format)));
+        }
         Format::Text | Format::Json | Format::Pdf => return None,
     };
     let mut warnings = Vec::new();
@@ -149,6 +155,17 @@ pub fn write_many(schede: &[Scheda], format: Format) -> Option<Result<Warned<Vec
 /// How many decimals a value shows as the form prints it (`33,63`: 2).
 fn decimals(shown: &str) -> usize {
     shown.rsplit_once(',').map_or(0, |(_, d)| d.len())
+}
+
+/// The error for a format scheda reads but does not write.
+pub fn not_written(format: Format) -> crate::diagnostic::Error {
+    crate::diagnostic::Error::new(
+        Diagnostic::error(format!(
+            "scheda reads .{} files but does not write them",
+            format.extension()
+        ))
+        .with_hint(format!("scheda writes {}", Format::written_list())),
+    )
 }
 
 /// `scheda` with its derived values at the form's precision, and a warning

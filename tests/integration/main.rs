@@ -23,6 +23,7 @@ mod pdf_read;
 mod props;
 mod rules;
 mod serve;
+mod spreadsheets;
 mod text;
 mod text_edition;
 mod text_robust;

@@ -69,6 +69,15 @@ impl Sheet {
         }
     }
 
+    /// A sheet of values alone, without formulas (a CSV table).
+    pub(crate) fn from_values(name: String, values: Range<Data>) -> Self {
+        Sheet {
+            name,
+            values,
+            formulas: Range::empty(),
+        }
+    }
+
     /// The rows that hold anything (0-based, absolute).
     pub(crate) fn rows(&self) -> std::ops::Range<u32> {
         let end = |r: Option<(u32, u32)>| r.map_or(0, |(row, _)| row + 1);

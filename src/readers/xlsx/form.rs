@@ -28,8 +28,9 @@ use crate::form::{Riga, VoceKind};
 use crate::model::paths;
 use crate::model::{Edizione, FieldError, Scheda};
 
-/// Read the one form of a form workbook.
-pub(super) fn read(sheets: &[Sheet]) -> Result<Warned<Vec<Scheda>>> {
+/// Read the one form of a form workbook; `hint` is the edition when the
+/// workbook does not say (`--edizione`).
+pub(super) fn read(sheets: &[Sheet], hint: Option<Edizione>) -> Result<Warned<Vec<Scheda>>> {
     let ente = sheets.iter().position(|s| fold(&s.name) == fold(ENTE));
     let mut conv = Conv::default();
     let codes = Codes::known();
@@ -42,7 +43,8 @@ pub(super) fn read(sheets: &[Sheet]) -> Result<Warned<Vec<Scheda>>> {
         .enumerate()
         .map(|(i, sheet)| header_rows(sheet, &found, i))
         .collect();
-    let edizione = match edition(sheets, ente, &headers, &mut conv) {
+    let said = edition(sheets, ente, &headers, &mut conv);
+    let edizione = match said.or_else(|| hint.filter(|_| conv.errors.is_empty())) {
         Some(ed) => ed,
         None if !conv.errors.is_empty() => {
             return Err(Error::many(conv.errors).with_warnings(conv.warnings));
@@ -55,8 +57,9 @@ pub(super) fn read(sheets: &[Sheet]) -> Result<Warned<Vec<Scheda>>> {
                     editions()
                 ))
                 .with_hint(format!(
-                    "add a sheet \"{ENTE}\" with a row \"{}\" and the value {}, or write the \
-                     year in the column headers (\"Numero di utenti serviti - {newest}\")",
+                    "add a sheet \"{ENTE}\" with a row \"{}\" and the value {}, write the \
+                     year in the column headers (\"Numero di utenti serviti - {newest}\"), \
+                     or say it with --edizione",
                     sheets::EDIZIONE,
                     editions()
                 )),

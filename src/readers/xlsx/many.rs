@@ -1,5 +1,10 @@
 //! Reading a multi-Comune workbook: a header row of field paths
-//! (`edizione`, `quadro1.M12.utenti`, ...) and one form per row below it.
+//! (`edizione`, `quadro1.M12.utenti`, ...) or of headers in people's words
+//! (`Comune`, `M12 Utenti 2024`, [`super::ats`]), below any title lines,
+//! and one form per row below it. The edition of a row is its `edizione`
+//! cell; without that column, the one edition whose columns the headers
+//! name (their years), else the one the title lines name, else the one
+//! given (`--edizione`).
 //!
 //! The columns are the fields of the known editions' descriptions
 //! ([`crate::model::paths`]): what a column takes (text, whole number,
@@ -9,6 +14,7 @@
 use crate::limits::{self, Limits};
 use std::collections::BTreeMap;
 
+use super::ats;
 use super::cells::{Conv, Sheet, fold};
 use super::form::refused;
 use super::locate::editions;
@@ -16,18 +22,163 @@ use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::paths::{self, Campo, Kind, Path};
 use crate::model::{Edizione, Scheda, Valore};
 
-/// The header row of a multi-Comune sheet, if `sheet` is one: its first
-/// row holds `edizione` and paths such as `quadro1.M12.utenti`.
+/// Rows of title lines looked through for a header row.
+const TITLE_ROWS: u32 = 30;
+
+/// The header row of a multi-Comune sheet, if `sheet` is one: a row among
+/// the first that holds `edizione` and paths such as `quadro1.M12.utenti`,
+/// or a `Comune` column and a header that names a row code.
 pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
-    let row = sheet.rows().next()?;
-    let texts: Vec<String> = (0..sheet.width())
-        .filter_map(|col| sheet.text(row, col).map(fold))
+    let rows = sheet.rows();
+    (rows.start..rows.end.min(rows.start.saturating_add(TITLE_ROWS))).find(|&row| {
+        let texts: Vec<&str> = (0..sheet.width())
+            .filter_map(|col| sheet.text(row, col))
+            .collect();
+        let has_edizione = texts.iter().any(|t| fold(t) == "edizione");
+        let has_paths = texts.iter().any(|t| {
+            let t = fold(t);
+            t.starts_with("quadro") && t.contains('.')
+        });
+        (has_edizione && has_paths)
+            || (texts.iter().any(|t| ats::names_comune(t))
+                && texts.iter().any(|t| !ats::codes_in(t).is_empty()))
+    })
+}
+
+/// The header texts of a sheet's header row, by column.
+fn header_texts(sheet: &Sheet, header: u32) -> Vec<(u32, &str)> {
+    (0..sheet.width())
+        .filter_map(|col| {
+            let text = sheet.text(header, col)?.trim();
+            (!text.is_empty()).then_some((col, text))
+        })
+        .collect()
+}
+
+/// The columns a header row names in edition `ed`: the fields, the errors
+/// naming the cells, and the warnings for columns that name nothing.
+fn columns_of(sheet: &Sheet, header: u32, ed: Edizione) -> Named {
+    let (mut columns, mut errors, mut warnings): (Vec<(u32, Path)>, _, _) =
+        (Vec::new(), Vec::new(), Vec::new());
+    for (col, text) in header_texts(sheet, header) {
+        match ats::field(text, ed) {
+            Ok(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
+                errors.push(
+                    Diagnostic::error(format!("column `{}` appears twice", path.path))
+                        .at(sheet.at(header, col)),
+                );
+            }
+            Ok(path) => columns.push((col, path)),
+            Err(ats::Miss::Wrong(message)) => errors.push(
+                Diagnostic::error(message)
+                    .at(sheet.at(header, col))
+                    .with_hint(HEADER_HINT),
+            ),
+            Err(ats::Miss::Nothing) if looks_like_path(text) => errors.push(
+                Diagnostic::error(format!("unknown field `{text}` in the header row"))
+                    .at(sheet.at(header, col))
+                    .with_hint(
+                        "the header row holds the model's field paths, such as `edizione` or \
+                         `quadro1.M12.utenti` (see docs/model.md)",
+                    ),
+            ),
+            Err(ats::Miss::Nothing) => warnings.push(
+                Diagnostic::warning(format!(
+                    "column `{text}` names no field of the form: ignored"
+                ))
+                .at(sheet.at(header, col)),
+            ),
+        }
+    }
+    Named {
+        columns,
+        errors,
+        warnings,
+    }
+}
+
+/// The columns a header row names in one edition.
+#[derive(Clone)]
+struct Named {
+    /// The fields, by column.
+    columns: Vec<(u32, Path)>,
+    /// The headers that name a row but none of its columns.
+    errors: Vec<Diagnostic>,
+    /// The headers that name nothing.
+    warnings: Vec<Diagnostic>,
+}
+
+const HEADER_HINT: &str = "a column is headed by a row code and one of its columns, such as \
+                           `M12 Utenti 2024` or `quadro1.M12.utenti`";
+
+/// Whether a header is written as a field path (`quadro1.X`, `ente.x`).
+fn looks_like_path(text: &str) -> bool {
+    let t = fold(text);
+    t.contains('.') && (t.starts_with("quadro") || t.starts_with("ente"))
+}
+
+/// The edition of the rows of a sheet without an `edizione` column, and
+/// the columns its header names in it: the one edition whose columns the
+/// headers name, else the one the title lines name, else `hint`.
+fn decide(sheet: &Sheet, header: u32, hint: Option<Edizione>) -> Result<(Edizione, Named)> {
+    let tried: Vec<(Edizione, Named)> = Edizione::known()
+        .into_iter()
+        .map(|ed| (ed, columns_of(sheet, header, ed)))
         .collect();
-    let has_edizione = texts.iter().any(|t| t == "edizione");
-    let has_paths = texts
-        .iter()
-        .any(|t| t.starts_with("quadro") && t.contains('.'));
-    (has_edizione && has_paths).then_some(row)
+    let fitting: Vec<&(Edizione, Named)> =
+        tried.iter().filter(|(_, n)| n.errors.is_empty()).collect();
+    let titles: Vec<String> = (sheet.rows().start..header)
+        .flat_map(|row| (0..sheet.width()).filter_map(move |col| sheet.text(row, col)))
+        .map(str::to_string)
+        .collect();
+    let titled = ats::editions_in_titles(&titles);
+    let chosen = match fitting.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        several => {
+            let named: Vec<_> = several
+                .iter()
+                .filter(|(ed, _)| titled.contains(ed))
+                .collect();
+            match named.as_slice() {
+                [one] => Some(**one),
+                _ => several.iter().find(|(ed, _)| Some(*ed) == hint).copied(),
+            }
+        }
+    };
+    if let Some((ed, named)) = chosen {
+        return Ok((*ed, named.clone()));
+    }
+    if fitting.is_empty() {
+        // The errors of the edition given, else of the one the headers'
+        // years point to (the fewest errors, its reporting year named).
+        let named_years: Vec<String> = header_texts(sheet, header)
+            .iter()
+            .map(|(_, t)| t.to_string())
+            .collect();
+        let pointed = ats::editions_in_titles(&named_years);
+        let shown = tried.iter().find(|(ed, _)| Some(*ed) == hint).or_else(|| {
+            tried
+                .iter()
+                .min_by_key(|(ed, n)| (n.errors.len(), !pointed.contains(ed)))
+        });
+        let errors = shown.map(|(_, n)| n.errors.clone()).unwrap_or_default();
+        return Err(Error::many(errors));
+    }
+    let codes: Vec<&str> = fitting.iter().map(|(ed, _)| ed.code()).collect();
+    Err(Error::new(
+        Diagnostic::error(format!(
+            "cannot tell the edition of the forms: the headers fit {}",
+            codes.join(" and ")
+        ))
+        .at(sheet.at(header, 0))
+        .with_hint(format!(
+            "add a column `edizione`, write the years in the headers (`M12 Utenti {}`), \
+             or say it with --edizione ({})",
+            Edizione::known().last().map_or(0, |e| e.anno()),
+            editions()
+        )),
+    ))
 }
 
 /// The forms of a multi-Comune sheet, read one row at a time
@@ -36,6 +187,10 @@ pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
 pub(super) struct Many {
     sheet: Sheet,
     columns: Vec<(u32, Path)>,
+    /// The edition of rows that do not say (no `edizione` column).
+    edizione: Option<Edizione>,
+    /// Warnings of the whole sheet, given with its first row.
+    pending: Vec<Diagnostic>,
     /// The next row to read (0-based, absolute) and the end of the sheet.
     next: u32,
     end: u32,
@@ -46,43 +201,40 @@ pub(super) struct Many {
 impl Many {
     /// Open `sheet`, whose header row is `header`: an error for an unknown
     /// or repeated column, or a sheet with no form below its header.
-    pub(super) fn open(sheet: Sheet, header: u32, limits: &Limits) -> Result<Many> {
-        let mut errors = Vec::new();
-        let mut columns: Vec<(u32, Path)> = Vec::new();
-        for col in 0..sheet.width() {
-            let Some(text) = sheet.text(header, col).map(str::trim) else {
-                continue;
+    /// `hint` is the edition of rows whose table does not say.
+    pub(super) fn open(
+        sheet: Sheet,
+        header: u32,
+        limits: &Limits,
+        hint: Option<Edizione>,
+    ) -> Result<Many> {
+        let has_edizione = header_texts(&sheet, header)
+            .iter()
+            .any(|(_, t)| ats::plain_field(t).is_some_and(|p| p.campo == Campo::Edizione));
+        let (edizione, columns, pending) = if has_edizione {
+            // The rows say; the headers are read in the first row's edition.
+            let first = first_edition(&sheet, header).or(hint);
+            let newest = Edizione::known().into_iter().last();
+            let Some(ed) = first.or(newest) else {
+                return Err(Error::msg("no edition of the form is known"));
             };
-            if text.is_empty() {
-                continue;
+            let named = columns_of(&sheet, header, ed);
+            if !named.errors.is_empty() {
+                return Err(Error::many(named.errors));
             }
-            match paths::find(text) {
-                Some(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
-                    errors.push(
-                        Diagnostic::error(format!("column `{}` appears twice", path.path))
-                            .at(sheet.at(header, col)),
-                    );
-                }
-                Some(path) => columns.push((col, path)),
-                None => errors.push(
-                    Diagnostic::error(format!("unknown field `{text}` in the header row"))
-                        .at(sheet.at(header, col))
-                        .with_hint(
-                            "the header row holds the model's field paths, such as `edizione` or \
-                             `quadro1.M12.utenti` (see docs/model.md)",
-                        ),
-                ),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(Error::many(errors));
-        }
+            (None, named.columns, named.warnings)
+        } else {
+            let (ed, named) = decide(&sheet, header, hint)?;
+            (Some(ed), named.columns, named.warnings)
+        };
         let rows = sheet.rows();
         let mut many = Many {
             next: header + 1,
             end: rows.end,
             sheet,
             columns,
+            edizione,
+            pending,
             forms_left: 0,
         };
         many.forms_left = (many.next..many.end)
@@ -114,6 +266,12 @@ impl Many {
         Ok(many)
     }
 
+    /// Give `warnings` (of the whole file) with the first row read.
+    pub(super) fn warn_first(&mut self, mut warnings: Vec<Diagnostic>) {
+        warnings.append(&mut self.pending);
+        self.pending = warnings;
+    }
+
     /// The sheet's name.
     pub(super) fn sheet_name(&self) -> &str {
         &self.sheet.name
@@ -141,8 +299,11 @@ impl Many {
                 continue;
             }
             self.forms_left = self.forms_left.saturating_sub(1);
-            let mut conv = Conv::default();
-            let read = match read_row(&self.sheet, row, &self.columns, &mut conv) {
+            let mut conv = Conv {
+                warnings: std::mem::take(&mut self.pending),
+                ..Conv::default()
+            };
+            let read = match read_row(&self.sheet, row, &self.columns, self.edizione, &mut conv) {
                 Some(s) if conv.errors.is_empty() => Ok(Warned {
                     value: s,
                     warnings: conv.warnings,
@@ -155,10 +316,24 @@ impl Many {
     }
 }
 
+/// The edition the first row below the header names, if it names one.
+fn first_edition(sheet: &Sheet, header: u32) -> Option<Edizione> {
+    let col = header_texts(sheet, header)
+        .into_iter()
+        .find(|(_, t)| ats::plain_field(t).is_some_and(|p| p.campo == Campo::Edizione))?
+        .0;
+    (header + 1..sheet.rows().end).find_map(|row| sheet.text(row, col)?.trim().parse().ok())
+}
+
 /// Read every form of a multi-Comune sheet whose header is in `header`: all
 /// of them, or the errors of every row that is wrong.
-pub(super) fn read(sheet: Sheet, header: u32, limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
-    let mut many = Many::open(sheet, header, limits)?;
+pub(super) fn read(
+    sheet: Sheet,
+    header: u32,
+    limits: &Limits,
+    hint: Option<Edizione>,
+) -> Result<Warned<Vec<Scheda>>> {
+    let mut many = Many::open(sheet, header, limits, hint)?;
     let (mut schede, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     while let Some((_, read)) = many.next_row() {
         match read {
@@ -187,7 +362,13 @@ pub(super) fn read(sheet: Sheet, header: u32, limits: &Limits) -> Result<Warned<
 }
 
 /// One form from one row; `None` (with errors in `conv`) when it is wrong.
-fn read_row(sheet: &Sheet, row: u32, columns: &[(u32, Path)], conv: &mut Conv) -> Option<Scheda> {
+fn read_row(
+    sheet: &Sheet,
+    row: u32,
+    columns: &[(u32, Path)],
+    fixed: Option<Edizione>,
+    conv: &mut Conv,
+) -> Option<Scheda> {
     let errors_before = conv.errors.len();
     let mut values: Vec<(&Path, u32, Valore)> = Vec::new();
     let mut cells: BTreeMap<String, Location> = BTreeMap::new();
@@ -212,9 +393,9 @@ fn read_row(sheet: &Sheet, row: u32, columns: &[(u32, Path)], conv: &mut Conv) -
         (Campo::Edizione, Valore::Testo(t)) => Some(t),
         _ => None,
     });
-    let edizione = match edizione.map(|t| (t, t.parse::<Edizione>())) {
-        Some((_, Ok(ed))) => ed,
-        other => {
+    let edizione = match (edizione.map(|t| (t, t.parse::<Edizione>())), fixed) {
+        (Some((_, Ok(ed))), _) | (None, Some(ed)) => ed,
+        (other, _) => {
             let found = match other {
                 Some((t, _)) => serde_json::Value::String(t.clone()).to_string(),
                 None => "an empty cell".into(),

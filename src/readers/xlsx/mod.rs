@@ -1,9 +1,13 @@
-//! Reader for workbooks (XLSX): scheda's own form workbooks and
-//! multi-Comune workbooks, and the spreadsheets clerks make themselves.
+//! Reader for spreadsheets: scheda's own form workbooks and multi-Comune
+//! workbooks, and the spreadsheets clerks make themselves, as `.xlsx`,
+//! `.xlsm`, `.xls`, `.ods` or `.csv`, told apart by their bytes whatever
+//! their name ([`kind`]; a CSV table is one sheet of text cells, [`csv`]).
 //!
-//! - A *multi-Comune* workbook has a sheet whose first row holds the
-//!   model's field paths (`edizione`, `quadro1.M12.utenti`, ...): one form
-//!   per row below it.
+//! - A *multi-Comune* workbook has a sheet with a header row (below any
+//!   title lines) that names the Comune and the fields: the model's field
+//!   paths (`edizione`, `quadro1.M12.utenti`, ...) or a row code and a
+//!   column in people's words (`M12 Utenti 2024`, [`ats`]); one form per
+//!   row below it.
 //! - Any other workbook is read as one form: rows found by their code in
 //!   the first columns of any sheet, values under the headers above them
 //!   (codes such as `M12` or `R01B`, headers such as `Numero di utenti
@@ -17,20 +21,25 @@
 //! lists them) reads back blank while its cell still holds that value.
 //! Every error names the cell (`Scheda!C12`) and says what was expected.
 
+mod ats;
 mod cells;
 mod columns;
+mod csv;
 mod form;
+mod kind;
 mod locate;
 mod many;
 
 use std::io::Cursor;
 
-use calamine::{Reader, Xlsx};
+use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
 use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::format::Format;
 use crate::limits::{self, Limits};
-use crate::model::Scheda;
+use crate::model::{Edizione, Scheda};
 use cells::Sheet;
+use kind::Kind;
 
 /// Read the forms of a workbook: one for a form workbook, one per row for
 /// a multi-Comune workbook.
@@ -40,15 +49,34 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
 
 /// [`read`] within `limits` (what the workbook inflates to, its forms).
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
-    let mut sheets = open_sheets(bytes, limits)?;
-    let mut read = match sheets
+    read_as(bytes, limits, Format::Xlsx, None)
+}
+
+/// [`read_with`] of a file named (or said to be) `format`, with the edition
+/// of forms whose file does not say (`--edizione`). The bytes tell the kind
+/// of spreadsheet; the name only lets text that is not clearly a table be
+/// read as CSV.
+pub fn read_as(
+    bytes: &[u8],
+    limits: &Limits,
+    format: Format,
+    edizione: Option<Edizione>,
+) -> Result<Warned<Vec<Scheda>>> {
+    let Warned {
+        value: mut sheets,
+        mut warnings,
+    } = open_sheets(bytes, limits, format == Format::Csv)?;
+    let read = match sheets
         .iter()
         .enumerate()
         .find_map(|(i, s)| many::header_row(s).map(|row| (i, row)))
     {
-        Some((at, header)) => many::read(sheets.swap_remove(at), header, limits)?,
-        None => form::read(&sheets)?,
+        Some((at, header)) => many::read(sheets.swap_remove(at), header, limits, edizione),
+        None => form::read(&sheets, edizione),
     };
+    let mut read = read.map_err(|e| e.with_warnings(std::mem::take(&mut warnings)))?;
+    warnings.append(&mut read.warnings);
+    read.warnings = warnings;
     read.value.iter_mut().for_each(with_form_precision);
     Ok(read)
 }
@@ -113,27 +141,44 @@ pub fn open(bytes: &[u8]) -> Result<Workbook> {
 
 /// [`open`] within `limits`.
 pub fn open_with(bytes: &[u8], limits: &Limits) -> Result<Workbook> {
-    let mut sheets = open_sheets(bytes, limits)?;
+    open_as(bytes, limits, Format::Xlsx, None)
+}
+
+/// [`open_with`] of a file named `format` ([`read_as`]), with the edition
+/// of forms whose file does not say (`--edizione`). The warnings of opening the file (a CSV table's
+/// notation) go with its form, or with each row of a multi-Comune table.
+pub fn open_as(
+    bytes: &[u8],
+    limits: &Limits,
+    format: Format,
+    edizione: Option<Edizione>,
+) -> Result<Workbook> {
+    let Warned {
+        value: mut sheets,
+        warnings: opened,
+    } = open_sheets(bytes, limits, format == Format::Csv)?;
     match sheets
         .iter()
         .enumerate()
         .find_map(|(i, s)| many::header_row(s).map(|row| (i, row)))
     {
-        Some((at, header)) => Ok(Workbook::Rows(Rows(many::Many::open(
-            sheets.swap_remove(at),
-            header,
-            limits,
-        )?))),
+        Some((at, header)) => {
+            let mut many = many::Many::open(sheets.swap_remove(at), header, limits, edizione)?;
+            many.warn_first(opened);
+            Ok(Workbook::Rows(Rows(many)))
+        }
         None => {
-            let mut read = form::read(&sheets)?;
+            let mut read = form::read(&sheets, edizione)?;
             // A form workbook holds one form.
             let form = read
                 .value
                 .pop()
                 .ok_or_else(|| Error::msg("no form found in the workbook"))?;
+            let mut warnings = opened;
+            warnings.append(&mut read.warnings);
             let mut w = Warned {
                 value: form,
-                warnings: read.warnings,
+                warnings,
             };
             with_form_precision(&mut w.value);
             Ok(Workbook::Form(Box::new(w)))
@@ -224,35 +269,65 @@ fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
     Ok(())
 }
 
-/// Every worksheet of the workbook, values and formulas.
-fn open_sheets(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
-    guard_inflation(bytes, limits.xlsx_inflated)?;
+/// Every sheet of the spreadsheet, values and formulas, whatever its kind
+/// ([`kind::of`]); the warnings are a CSV table's.
+fn open_sheets(bytes: &[u8], limits: &Limits, csv_named: bool) -> Result<Warned<Vec<Sheet>>> {
+    // Any zip archive is checked before a part of it is read, even to tell
+    // its kind.
+    if bytes.starts_with(b"PK") {
+        guard_inflation(bytes, limits.xlsx_inflated)?;
+    }
+    let kind = kind::of(bytes, csv_named)?;
+    if kind == Kind::Csv {
+        return csv::sheet(bytes).map(|w| w.map(|sheet| vec![sheet]));
+    }
     // calamine may panic on a damaged workbook where it does arithmetic on
     // the file's numbers (a `dimension` whose end comes before its start
     // overflows in a build with overflow checks: found by the `xlsx` fuzz
     // target). Such a workbook is an error, never a crash.
-    std::panic::catch_unwind(|| calamine_sheets(bytes)).unwrap_or_else(|_| {
+    let sheets = std::panic::catch_unwind(|| match kind {
+        Kind::Xlsx => calamine_sheets::<Xlsx<_>>(bytes, "Excel workbook (.xlsx)"),
+        Kind::Xlsb => calamine_sheets::<Xlsb<_>>(bytes, "Excel binary workbook (.xlsb)"),
+        Kind::Xls => calamine_sheets::<Xls<_>>(bytes, "Excel 97-2003 workbook (.xls)"),
+        Kind::Ods => calamine_sheets::<Ods<_>>(bytes, "OpenDocument spreadsheet (.ods)"),
+        Kind::Csv => Ok(Vec::new()),
+    })
+    .unwrap_or_else(|_| {
         Err(Error::new(
             Diagnostic::error("failed to open the workbook (it is damaged)")
                 .with_hint("open it in Excel or LibreOffice and save it again as .xlsx"),
         ))
-    })
+    })?;
+    Ok(Warned::new(sheets))
 }
 
-/// Every worksheet of the workbook, by calamine.
-fn calamine_sheets(bytes: &[u8]) -> Result<Vec<Sheet>> {
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+/// Every worksheet of a workbook of kind `R`, by calamine; `what` names
+/// the kind in messages.
+fn calamine_sheets<'a, R>(bytes: &'a [u8], what: &str) -> Result<Vec<Sheet>>
+where
+    R: Reader<Cursor<&'a [u8]>>,
+    R::Error: std::fmt::Display,
+{
+    let mut workbook = R::new(Cursor::new(bytes)).map_err(|e| {
+        let text = e.to_string();
+        if text.contains("password") {
+            return kind::password_error();
+        }
         Error::new(
-            Diagnostic::error(format!("failed to open the workbook ({e})"))
-                .with_hint("scheda reads Excel workbooks (.xlsx); save the file in that format"),
+            Diagnostic::error(format!("failed to open the {what} ({text})"))
+                .with_hint("open it in Excel or LibreOffice and save it again as .xlsx or .ods"),
         )
     })?;
     let names = workbook.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let failed = |e: calamine::XlsxError| {
+        let failed = |e: R::Error| {
+            let text = e.to_string();
+            if text.contains("password") {
+                return kind::password_error();
+            }
             Error::new(Diagnostic::error(format!(
-                "failed to read sheet \"{name}\" ({e})"
+                "failed to read sheet \"{name}\" ({text})"
             )))
         };
         let values = workbook.worksheet_range(&name).map_err(failed)?;

@@ -1,0 +1,298 @@
+//! Headers of multi-Comune tables as people write them: the field a column
+//! header names, found by walking an edition's description.
+//!
+//! A header names a field by its path (`quadro1.M12.utenti`), by the words
+//! of the Comune's data (`Comune`, `Denominazione`, `Ente`, `Provincia`,
+//! `Codice ISTAT`, ...), or by a row code and words for one of the row's
+//! columns, in any order and punctuation: `M12 Utenti 2024`, `Utenti 2024
+//! (M12)`, `M12 - Numero di utenti serviti - 2024`, `M12_utenti_2019`. The
+//! column is the one of the row whose header words ([`columns::accepts`])
+//! and years (those its printed header names, else the edition's years)
+//! agree with the header's. The years tell the edition apart: `M12 Utenti
+//! 2024` is a column of SOC25 and of no other edition.
+
+use super::cells::fold;
+use super::columns;
+use super::locate::tag;
+use crate::form::{Colonna, Edition, Riga, VoceKind};
+use crate::model::Edizione;
+use crate::model::paths::{self, Path};
+
+/// The words of the Comune's data and of the edition, and their paths.
+const WORDS: [(&str, &str); 18] = [
+    ("comune", "ente.denominazione"),
+    ("denominazione", "ente.denominazione"),
+    ("ente", "ente.denominazione"),
+    ("denominazione ente", "ente.denominazione"),
+    ("nome comune", "ente.denominazione"),
+    ("provincia", "ente.provincia"),
+    ("prov", "ente.provincia"),
+    ("sigla provincia", "ente.provincia"),
+    ("codice", "ente.codice"),
+    ("codice ente", "ente.codice"),
+    ("codice istat", "ente.codice"),
+    ("cod istat", "ente.codice"),
+    ("istat", "ente.codice"),
+    ("codice comune", "ente.codice"),
+    ("codice identificativo", "ente.codice"),
+    ("data", "ente.data"),
+    ("edizione", "edizione"),
+    ("anno", "anno"),
+];
+
+/// The words of a header: lower case, without accents, split at anything
+/// that is not a letter or digit.
+fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The field a header names whatever the edition: a field path, or the
+/// Comune's data in words.
+pub(super) fn plain_field(text: &str) -> Option<Path> {
+    if let Some(p) = paths::find(text.trim()) {
+        return Some(p);
+    }
+    let joined = words(text).join(" ");
+    WORDS
+        .iter()
+        .find(|(w, _)| *w == joined)
+        .and_then(|(_, path)| paths::find(path))
+}
+
+/// Whether a header names the Comune (its name's column).
+pub(super) fn names_comune(text: &str) -> bool {
+    plain_field(text).is_some_and(|p| p.path == "ente.denominazione")
+}
+
+/// The row codes of every known edition, with their other spellings, in
+/// lower case.
+fn known_codes() -> Vec<(String, String)> {
+    let mut codes = Vec::new();
+    for ed in Edizione::known() {
+        let desc = ed.description();
+        for q in &desc.quadri {
+            for v in &q.voci {
+                let code = match &v.kind {
+                    VoceKind::Riga(r) => r.codice.as_str(),
+                    VoceKind::Domanda { codice, .. } => codice.as_str(),
+                    _ => continue,
+                };
+                for spelling in std::iter::once(code).chain(desc.spellings_of(code)) {
+                    let pair = (spelling.to_ascii_lowercase(), code.to_string());
+                    if !codes.contains(&pair) {
+                        codes.push(pair);
+                    }
+                }
+            }
+        }
+    }
+    codes
+}
+
+/// The row codes a header names (`M12` in `Utenti 2024 (M12)`).
+pub(super) fn codes_in(text: &str) -> Vec<String> {
+    let known = known_codes();
+    let mut found: Vec<String> = Vec::new();
+    for w in words(text) {
+        if let Some((_, code)) = known.iter().find(|(s, _)| *s == w)
+            && !found.contains(code)
+        {
+            found.push(code.clone());
+        }
+    }
+    found
+}
+
+/// Every row of an edition, with its quadro: the questions of Quadro 4 as
+/// rows of one SI/NO column, as [`paths::of`] has them.
+fn rows(ed: &Edition) -> Vec<(u8, Riga)> {
+    let mut out = Vec::new();
+    for q in &ed.quadri {
+        for v in &q.voci {
+            match &v.kind {
+                VoceKind::Riga(r) => out.push((q.numero, r.clone())),
+                VoceKind::Domanda { codice, etichetta } => {
+                    out.push((q.numero, Riga::domanda(codice, etichetta)));
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The years (four digits, 1990-2100) among `words`.
+fn years(words: &[String]) -> Vec<i32> {
+    words
+        .iter()
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .collect()
+}
+
+/// Why a header names no field of an edition.
+#[derive(Debug)]
+pub(super) enum Miss {
+    /// It names no row (a column of notes, a count of rows): ignored.
+    Nothing,
+    /// It names a row, but none of its columns, or several: the message.
+    Wrong(String),
+}
+
+/// The field header `text` names in edition `ed`.
+pub(super) fn field(text: &str, ed: Edizione) -> Result<Path, Miss> {
+    if let Some(p) = plain_field(text) {
+        return Ok(p);
+    }
+    let desc = ed.description();
+    let codes = codes_in(text);
+    let code = match codes.as_slice() {
+        [] => return Err(Miss::Nothing),
+        [one] => one,
+        [first, second, ..] => {
+            return Err(Miss::Wrong(format!(
+                "the header `{}` names two rows, {first} and {second}",
+                text.trim()
+            )));
+        }
+    };
+    let Some((quadro, riga)) = rows(desc).into_iter().find(|(_, r)| &r.codice == code) else {
+        return Err(Miss::Wrong(format!(
+            "the header `{}` names row {code}, which {ed} does not have",
+            text.trim()
+        )));
+    };
+    let spellings: Vec<String> = std::iter::once(code.to_ascii_lowercase())
+        .chain(
+            desc.spellings_of(code)
+                .into_iter()
+                .map(str::to_ascii_lowercase),
+        )
+        .collect();
+    let rest: Vec<String> = words(text)
+        .into_iter()
+        .filter(|w| !spellings.contains(w))
+        .collect();
+    let wanted_years = years(&rest);
+    let wanted_tag = tag(&rest.join(" "));
+    let single = riga.colonne.len() == 1;
+    let edition_years = [
+        desc.anni.anno,
+        desc.anni.utenti_base,
+        desc.anni.personale_base,
+        desc.anni.popolazione,
+        desc.anni.stima_ats,
+    ];
+    let fits = |c: &Colonna| {
+        let own = years(&words(c.intestazione.as_deref().unwrap_or("")));
+        let years_fit = wanted_years.iter().all(|y| {
+            if own.is_empty() {
+                edition_years.contains(y)
+            } else {
+                own.contains(y)
+            }
+        });
+        let tag_fits = single
+            || wanted_tag.is_none_or(|t| {
+                let accepted = columns::accepts(c);
+                let preferred = columns::prefer(c);
+                (accepted.is_empty() && preferred.is_empty())
+                    || accepted.contains(&t)
+                    || preferred.contains(&t)
+            });
+        years_fit && tag_fits
+    };
+    let fitting: Vec<&Colonna> = riga.colonne.iter().filter(|c| fits(c)).collect();
+    let named = |cs: &[&Colonna]| -> String {
+        let names: Vec<String> = cs
+            .iter()
+            .map(|c| columns::name(c, single, desc.anni.anno))
+            .collect();
+        names.join(", ")
+    };
+    match fitting.as_slice() {
+        [one] => Ok(paths::of_column(desc, quadro, &riga, one)),
+        [] => {
+            let all: Vec<&Colonna> = riga.colonne.iter().collect();
+            Err(Miss::Wrong(format!(
+                "the header `{}` names row {code} but none of its columns in {ed} ({})",
+                text.trim(),
+                named(&all)
+            )))
+        }
+        several => Err(Miss::Wrong(format!(
+            "the header `{}` could name any of these columns of row {code}: {}",
+            text.trim(),
+            named(several)
+        ))),
+    }
+}
+
+/// The editions that title lines name, by code (`SOC25`) or by their
+/// reporting year (`Utenti 2024`).
+pub(super) fn editions_in_titles(titles: &[String]) -> Vec<Edizione> {
+    let words: Vec<String> = titles.iter().flat_map(|t| words(t)).collect();
+    let found_years = years(&words);
+    Edizione::known()
+        .into_iter()
+        .filter(|ed| {
+            words.iter().any(|w| w.eq_ignore_ascii_case(ed.code()))
+                || found_years.contains(&ed.description().anni.anno)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_peoples_words() {
+        let cases = [
+            ("M12 Utenti 2024", Edizione::SOC25, "quadro1.M12.utenti"),
+            ("Utenti 2024 (M12)", Edizione::SOC25, "quadro1.M12.utenti"),
+            (
+                "M12 - Numero di utenti serviti - 2024",
+                Edizione::SOC25,
+                "quadro1.M12.utenti",
+            ),
+            (
+                "M12_utenti_2019",
+                Edizione::SOC26,
+                "quadro1.M12.utenti_2019",
+            ),
+            ("M12 Ore 2025", Edizione::SOC26, "quadro1.M12.ore"),
+            (
+                "M12 media ore 2024",
+                Edizione::SOC25,
+                "quadro1.M12.media_ore",
+            ),
+            ("R01 2020", Edizione::SOC25, "quadro1.R01.anno_2020"),
+            ("R01A 2024", Edizione::SOC25, "quadro1.R01A"),
+            ("quadro1.M12.ore", Edizione::SOC25, "quadro1.M12.ore"),
+            ("Codice ISTAT", Edizione::SOC25, "ente.codice"),
+            ("Comune", Edizione::SOC26, "ente.denominazione"),
+            ("R16", Edizione::SOC25, "quadro4.risposte.R16"),
+        ];
+        for (text, ed, want) in cases {
+            match field(text, ed) {
+                Ok(p) => assert_eq!(p.path, want, "{text}"),
+                Err(e) => panic!("{text}: {e:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_header_that_fits_no_column_says_which_there_are() {
+        let Err(Miss::Wrong(m)) = field("M12 Utenti 2024", Edizione::SOC26) else {
+            panic!("SOC26 has no users of 2024");
+        };
+        assert!(m.contains("utenti 2019, utenti 2025"), "{m}");
+        assert!(matches!(field("Note", Edizione::SOC25), Err(Miss::Nothing)));
+    }
+}
