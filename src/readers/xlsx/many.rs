@@ -195,6 +195,7 @@ fn read_row(sheet: &Sheet, row: u32, columns: &[(u32, Path)], conv: &mut Conv) -
         let col = *col;
         let what = path.path.as_str();
         cells.insert(path.pointer(), sheet.at(row, col));
+        conv.derived = super::derived::pointer_if_derived(path);
         let value = match path.kind {
             Kind::Text => conv.text(sheet, row, col, what).map(Valore::Testo),
             Kind::DateTime => conv
@@ -204,6 +205,7 @@ fn read_row(sheet: &Sheet, row: u32, columns: &[(u32, Path)], conv: &mut Conv) -
             Kind::Decimal => conv.decimal(sheet, row, col, what).map(Valore::Decimale),
             Kind::Bool => conv.yes_no(sheet, row, col, what).map(Valore::SiNo),
         };
+        conv.derived = None;
         if let Some(value) = value {
             values.push((path, col, value));
         }
@@ -264,6 +266,7 @@ fn read_row(sheet: &Sheet, row: u32, columns: &[(u32, Path)], conv: &mut Conv) -
     if conv.errors.len() > errors_before {
         return None;
     }
+    super::derived::settle(conv, &mut scheda, &[]);
     let mut valid = true;
     for mut d in scheda.validate() {
         if let Some(Location::Pointer { pointer }) = &d.location {

@@ -19,7 +19,9 @@
 
 mod cells;
 mod columns;
+mod derived;
 mod form;
+mod formula;
 mod locate;
 mod many;
 
@@ -231,12 +233,14 @@ fn open_sheets(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
     // the file's numbers (a `dimension` whose end comes before its start
     // overflows in a build with overflow checks: found by the `xlsx` fuzz
     // target). Such a workbook is an error, never a crash.
-    std::panic::catch_unwind(|| calamine_sheets(bytes)).unwrap_or_else(|_| {
+    let mut sheets = std::panic::catch_unwind(|| calamine_sheets(bytes)).unwrap_or_else(|_| {
         Err(Error::new(
             Diagnostic::error("failed to open the workbook (it is damaged)")
                 .with_hint("open it in Excel or LibreOffice and save it again as .xlsx"),
         ))
-    })
+    })?;
+    formula::compute_missing(&mut sheets);
+    Ok(sheets)
 }
 
 /// Every worksheet of the workbook, by calamine.
