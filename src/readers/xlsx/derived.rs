@@ -48,19 +48,19 @@ pub(crate) fn pointer_if_derived(path: &Path) -> Option<String> {
 
 /// Fill the derived fields of `scheda` whose formulas had no result with the
 /// rules' values (those in `blank_in_model` excepted), and turn what `conv`
-/// gathered about formulas without a result into one warning each: the
-/// derived values computed (and those left blank because their inputs
+/// gathered about formulas without a result into one warning: the derived
+/// values computed by the rules (and those left blank because their inputs
 /// are), and the other formulas scheda computed.
 pub(crate) fn settle(conv: &mut Conv, scheda: &mut Scheda, blank_in_model: &[(String, Decimal)]) {
     let pending: Vec<(String, Location)> = std::mem::take(&mut conv.uncomputed)
         .into_iter()
         .filter(|(p, _)| !blank_in_model.iter().any(|(q, _)| q == p))
         .collect();
+    let (mut done, mut blank) = (Rows::default(), Rows::default());
     if !pending.is_empty() {
         let mut rules = scheda.clone();
         crate::rules::recompute(&mut rules);
         let fields = paths::of(scheda.edizione.description());
-        let (mut done, mut blank) = (Rows::default(), Rows::default());
         for (pointer, at) in pending {
             let value = fields
                 .iter()
@@ -74,20 +74,10 @@ pub(crate) fn settle(conv: &mut Conv, scheda: &mut Scheda, blank_in_model: &[(St
                 blank.add(&pointer, at);
             }
         }
-        conv.warnings.push(derived_warning(&done, &blank));
     }
     let computed = std::mem::take(&mut conv.computed);
-    if let Some(first) = computed.first() {
-        let n = computed.len();
-        conv.warnings.push(
-            Diagnostic::warning(format!(
-                "{n} formula{} without a computed result: computed by scheda ({})",
-                if n == 1 { "" } else { "s" },
-                named(computed.iter().map(ToString::to_string))
-            ))
-            .at(first.clone())
-            .with_hint(HINT_SAVE),
-        );
+    if let Some(w) = warning(&done, &blank, &computed) {
+        conv.warnings.push(w);
     }
 }
 
@@ -140,29 +130,43 @@ fn named(items: impl Iterator<Item = String>) -> String {
 const HINT_SAVE: &str = "open the workbook in Excel or LibreOffice and save it, so that its \
                          formulas are computed by the spreadsheet";
 
-fn derived_warning(done: &Rows, blank: &Rows) -> Diagnostic {
+/// The one warning about formulas without a computed result, if any.
+fn warning(done: &Rows, blank: &Rows, computed: &[Location]) -> Option<Diagnostic> {
     let mut parts = Vec::new();
     if !done.0.is_empty() {
-        parts.push(format!("computed by the form's rules: {}", done.shown()));
+        parts.push(format!(
+            "the derived values computed by the form's rules: {}",
+            done.shown()
+        ));
     }
     if !blank.0.is_empty() {
         parts.push(format!(
-            "left blank, as the form leaves them without their inputs: {}",
+            "the derived values left blank, as the form leaves them without their inputs: {}",
             blank.shown()
         ));
     }
-    let mut d = Diagnostic::warning(format!(
-        "derived values whose formulas carry no computed result: {}",
-        parts.join("; ")
-    ))
-    .with_hint(format!(
-        "{HINT_SAVE} (then `check` compares them with the rules), or give `--recompute` \
-         to write every derived value as the rules compute it"
-    ));
-    if let Some(at) = done.first().or(blank.first()) {
-        d = d.at(at.clone());
+    if !computed.is_empty() {
+        parts.push(format!(
+            "the other formulas computed by scheda: {}",
+            named(computed.iter().map(ToString::to_string))
+        ));
     }
-    d
+    let at = done.first().or(blank.first()).or(computed.first())?;
+    let mut hint = HINT_SAVE.to_string();
+    if !done.0.is_empty() || !blank.0.is_empty() {
+        hint.push_str(
+            " (then `check` compares the derived values with the rules), or give \
+             `--recompute` to write every derived value as the rules compute it",
+        );
+    }
+    Some(
+        Diagnostic::warning(format!(
+            "formulas without a computed result: {}",
+            parts.join("; ")
+        ))
+        .at(at.clone())
+        .with_hint(hint),
+    )
 }
 
 /// The error for a formula without a result that scheda cannot compute.
