@@ -10,7 +10,7 @@ use scheda::writers::{self, WriteOptions};
 use scheda::{Format, rules};
 use serde_json::Value;
 
-use crate::util::{fixture, p, read_fixture, scheda, stderr, stdout, tempdir};
+use crate::util::{dec, fixture, p, read_fixture, scheda, stderr, stdout, tempdir};
 
 const SEED: &str = "001_c36fd2931944160a";
 
@@ -91,6 +91,28 @@ fn a_formula_scheda_cannot_compute_is_an_error_naming_the_cell_and_formula() {
     let out = scheda(&["check", p(&path)]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("Quadro 1!C3"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_multi_comune_workbook_computes_its_formulas_row_by_row() {
+    let read = read_workbook("many_comuni.xlsx").unwrap();
+    let r04: Vec<_> = read.value.iter().map(|s| s.quadro1.R04).collect();
+    assert_eq!(r04, [Some(dec("21.62")), Some(dec("33.63"))]);
+    assert_eq!(read.value[0].quadro1.M30.utenti, Some(800));
+    // One warning per form: each names its own cells.
+    assert_eq!(read.warnings.len(), 2, "{:?}", read.warnings);
+    let first = read.warnings[0].render(None);
+    assert!(
+        first.contains("computed by the form's rules: R04 (Comuni!G2)"),
+        "{first}"
+    );
+    assert!(
+        first.contains("the other formulas computed by scheda: Comuni!D2"),
+        "{first}"
+    );
+    let second = read.warnings[1].render(None);
+    assert!(second.contains("R04 (Comuni!G3)"), "{second}");
+    assert!(!second.contains("other formulas"), "{second}");
 }
 
 #[test]
