@@ -50,10 +50,12 @@ pub const EXIT_INTERRUPTED: u8 = 130;
 /// degli obiettivi di servizio" (sociale).
 #[derive(Debug, Parser)]
 #[command(name = "scheda", version, about, long_about = None)]
-#[command(after_help = "Exit codes: 0 ok; 1 check found inconsistent values or blank \
+#[command(
+    after_help = "Exit codes: 0 ok; 1 check found inconsistent values or blank \
 derived values that the rules compute; \
 2 usage error; 3 unreadable input, unwritable output, or a warning under --strict; \
-4 batch: some inputs failed (the others are done; see the report); 130 batch: interrupted.")]
+4 batch: some inputs failed (the others are done; see the report); 130 batch: interrupted."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,

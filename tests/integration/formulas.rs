@@ -202,7 +202,11 @@ fn no_output_prints_a_sentence_computed_from_a_value_it_leaves_blank() {
     let chosen = rules::sentences::choose(&blank, &catalogue).unwrap();
     assert_eq!(chosen.value.assistenti, None);
     assert_eq!(chosen.value.servizi, None);
-    assert!(chosen.value.quadro2.is_empty(), "{:?}", chosen.value.quadro2);
+    assert!(
+        chosen.value.quadro2.is_empty(),
+        "{:?}",
+        chosen.value.quadro2
+    );
     let warning = chosen
         .warnings
         .iter()
@@ -218,7 +222,9 @@ fn no_output_prints_a_sentence_computed_from_a_value_it_leaves_blank() {
         let text_of = |s: &Scheda| {
             let bytes = writers::write(s, format, &options).unwrap();
             let text = if page {
-                scheda::readers::pdf::extract_text(&bytes.value).unwrap().value
+                scheda::readers::pdf::extract_text(&bytes.value)
+                    .unwrap()
+                    .value
             } else {
                 String::from_utf8(bytes.value).unwrap()
             };

@@ -307,9 +307,8 @@ impl Conv {
             }
         }
         if let Cell::Error(e) = &cell {
-            self.warnings.push(
-                Diagnostic::warning(format!("formula result {e}: read as blank")).at(at),
-            );
+            self.warnings
+                .push(Diagnostic::warning(format!("formula result {e}: read as blank")).at(at));
             return Cell::Empty;
         }
         cell

@@ -30,9 +30,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::cells::{Cell, Sheet, a1, float};
-use parse::{Expr, Op, Ref, parse};
 #[cfg(test)]
 use parse::cell_name;
+use parse::{Expr, Op, Ref, parse};
 
 mod parse;
 
@@ -290,7 +290,8 @@ impl Book<'_> {
             .and_then(|s| s.formula(row, col))
             .unwrap_or_default();
         let computed = parse(formula).and_then(|e| self.eval(&e, i)).map(top_level);
-        self.memo.insert((i, row, col), Slot::Done(computed.clone()));
+        self.memo
+            .insert((i, row, col), Slot::Done(computed.clone()));
         computed
     }
 
@@ -563,7 +564,11 @@ fn aggregate(name: &str, values: &[(Value, bool)]) -> Computed {
             Some(s) => Value::Number(s / Decimal::from(numbers.len())),
             None => err("#NUM!"),
         },
-        other => return Err(format!("the function {other}, which scheda does not compute")),
+        other => {
+            return Err(format!(
+                "the function {other}, which scheda does not compute"
+            ));
+        }
     })
 }
 
@@ -641,7 +646,10 @@ mod tests {
             ("=IF(C5<=5,1)", Ok(Value::Bool(false))),
             ("=IF(C5=10,\"si\",\"no\")", Ok(Value::Text("si".into()))),
             ("=IF(C9=0,\"\",C9)", Ok(Value::Text(String::new()))),
-            ("=IF(C5<>10,FOO(),3)", Err("the function FOO, which scheda does not compute".into())),
+            (
+                "=IF(C5<>10,FOO(),3)",
+                Err("the function FOO, which scheda does not compute".into()),
+            ),
             ("=IF(AND(C5>1,OR(C6<1,TRUE)),1,0)", n("1")),
             ("=NOT(C5)", Ok(Value::Bool(false))),
             ("=C9", n("0")),
@@ -672,8 +680,14 @@ mod tests {
         let sheets = book();
         let table: &[(&str, &str)] = &[
             ("=E1", "a circular reference through Scheda!E1"),
-            ("=F1*2", "Scheda!F1, whose formula cannot be computed (the function FOO"),
-            ("=Altro!A1", "the sheet \"Altro\", which the workbook does not have"),
+            (
+                "=F1*2",
+                "Scheda!F1, whose formula cannot be computed (the function FOO",
+            ),
+            (
+                "=Altro!A1",
+                "the sheet \"Altro\", which the workbook does not have",
+            ),
             ("=Totale*2", "the name `Totale`"),
             ("=SUM(A:A)", "the name `A`"),
             ("=VLOOKUP(1,A1:B2,2)", "the function VLOOKUP"),
@@ -693,11 +707,23 @@ mod tests {
     fn hostile_formulas_are_refused_not_followed() {
         let sheets = book();
         let deep = format!("={}1{}", "(".repeat(10_000), ")".repeat(10_000));
-        assert!(compute_in(&sheets, &deep).unwrap_err().contains("nested too deeply"));
+        assert!(
+            compute_in(&sheets, &deep)
+                .unwrap_err()
+                .contains("nested too deeply")
+        );
         let long = format!("=1{}", "+1".repeat(10_000));
-        assert!(compute_in(&sheets, &long).unwrap_err().contains("nested too deeply"));
+        assert!(
+            compute_in(&sheets, &long)
+                .unwrap_err()
+                .contains("nested too deeply")
+        );
         let minus = format!("={}1", "-".repeat(10_000));
-        assert!(compute_in(&sheets, &minus).unwrap_err().contains("nested too deeply"));
+        assert!(
+            compute_in(&sheets, &minus)
+                .unwrap_err()
+                .contains("nested too deeply")
+        );
         // A huge range is cut to what the sheet holds.
         assert_eq!(
             compute_in(&sheets, "=SUM('Quadro 1'!A1:XFD1048576)"),
@@ -711,7 +737,10 @@ mod tests {
         let cells: Vec<(String, String)> = (1..=29)
             .map(|r| (format!("A{r}"), format!("=A{}+1", r + 1)))
             .collect();
-        let refs: Vec<(&str, &str)> = cells.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let refs: Vec<(&str, &str)> = cells
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
         let mut sheets = vec![sheet("S", &refs)];
         compute_missing(&mut sheets);
         // A30 is empty: A29 = 1, ..., A1 = 29.

@@ -11,8 +11,9 @@
 //!
 //! Formula cells are read through their cached result, exactly as the file
 //! stores it (numbers are converted from their shortest decimal text, never
-//! through float arithmetic); a formula without a cached result reads as
-//! blank, with a warning. A derived field that scheda's writer filled with
+//! through float arithmetic); a formula without a cached result (a script
+//! wrote the file) is computed ([`formula`]), a derived field's by the
+//! form's rules ([`derived`]), with one warning. A derived field that scheda's writer filled with
 //! the computed value because the model left it blank (the `Ente` sheet
 //! lists them) reads back blank while its cell still holds that value.
 //! Every error names the cell (`Scheda!C12`) and says what was expected.

@@ -138,7 +138,8 @@ fn a_minimal_workbook_with_uncomputed_formulas() {
         "{warning}"
     );
     assert!(
-        warning.contains("left blank, as the form leaves them without their inputs: R0B (Scheda!C3)"),
+        warning
+            .contains("left blank, as the form leaves them without their inputs: R0B (Scheda!C3)"),
         "{warning}"
     );
     assert!(

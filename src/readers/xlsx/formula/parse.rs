@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 
 use super::{FUNCTIONS, MAX_DEPTH, Value};
 
-
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Ref {
     pub(super) sheet: Option<String>,
@@ -241,11 +240,11 @@ pub(super) fn cell_name(name: &str) -> Option<(u32, u32)> {
     if !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let col = letters
-        .chars()
-        .fold(0u32, |acc, c| acc * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1));
+    let col = letters.chars().fold(0u32, |acc, c| {
+        acc * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
+    });
     let row: u32 = digits.parse().ok()?;
-    (row >= 1 && row <= 1_048_576 && col <= 16_384).then(|| (row - 1, col - 1))
+    ((1..=1_048_576).contains(&row) && col <= 16_384).then(|| (row - 1, col - 1))
 }
 
 struct Parser {
@@ -381,7 +380,9 @@ impl Parser {
     /// A cell, or a range when `:` follows.
     fn reference(&mut self, sheet: Option<String>, name: &str) -> Result<(Expr, u32), String> {
         let Some((row, col)) = cell_name(name) else {
-            return Err(format!("the name `{name}` (only cells and ranges are computed)"));
+            return Err(format!(
+                "the name `{name}` (only cells and ranges are computed)"
+            ));
         };
         let first = Ref { sheet, row, col };
         if self.peek() != Some(&Tok::Colon) {
@@ -432,9 +433,10 @@ impl Parser {
             }
         }
         if !FUNCTIONS.contains(&upper.as_str()) {
-            return Err(format!("the function {upper}, which scheda does not compute"));
+            return Err(format!(
+                "the function {upper}, which scheda does not compute"
+            ));
         }
         Ok((Expr::Call(upper, args), self.deeper(depth)?))
     }
 }
-
