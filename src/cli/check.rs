@@ -17,7 +17,8 @@ use super::{
 #[command(
     after_long_help = "With --json, standard output is one JSON array with an entry \
 per form: {\"input\", \"edizione\", \"denominazione\", \"consistent\", \"discrepancies\", \
-\"outcomes\", \"sentences\"}. An input that cannot be read (or a form whose sentences cannot \
+\"missing\", \"outcomes\", \"sentences\"}; \"consistent\" is false also when a derived value \
+that the rules compute is blank (listed in \"missing\"). An input that cannot be read (or a form whose sentences cannot \
 be chosen) is an entry {\"input\", \"error\", \"diagnostics\"}: \"error\" is the first error's \
 message, \"diagnostics\" every diagnostic with its severity, location, message and hint; the \
 error is also printed on standard error."
@@ -79,11 +80,15 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
                     continue;
                 }
             };
-            let found = &report.discrepancies;
-            if found.is_empty() {
-                tally.consistent += 1;
-            } else {
+            let (found, blank) = (&report.discrepancies, &report.missing);
+            if !found.is_empty() {
                 tally.inconsistent += 1;
+            } else if !blank.is_empty() {
+                tally.incomplete += 1;
+            } else {
+                tally.consistent += 1;
+            }
+            if !report.consistent {
                 code = code.max(EXIT_INCONSISTENT);
             }
             if args.json {
@@ -93,15 +98,27 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
                     entry.extend(fields);
                 }
                 reports.push(serde_json::Value::Object(entry));
-            } else if found.is_empty() {
+            } else if report.consistent {
                 out.line(&format!("{label}: consistent"))?;
             } else {
-                out.line(&format!("{label}: {} inconsistent value(s)", found.len()))?;
+                out.line(&format!("{label}: {}", verdict(found.len(), blank.len())))?;
                 for d in found {
                     out.line(&format!(
                         "  {} {}: printed {}, computed {} ({})",
                         d.code, d.what, d.printed, d.computed, d.pointer
                     ))?;
+                }
+                for m in blank {
+                    out.line(&format!(
+                        "  {} {}: blank, computed {} ({})",
+                        m.code, m.what, m.computed, m.pointer
+                    ))?;
+                }
+                if !blank.is_empty() {
+                    out.line(
+                        "  hint: `scheda convert --recompute` writes the blank derived values \
+                         as the rules compute them",
+                    )?;
                 }
             }
         }
@@ -128,12 +145,30 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
     Ok(code)
 }
 
+/// The line that says why a form is not consistent: `2 inconsistent
+/// value(s)`, `1 blank derived value(s) that the rules compute`, or both.
+fn verdict(inconsistent: usize, blank: usize) -> String {
+    let mut parts = Vec::new();
+    if inconsistent > 0 {
+        parts.push(format!("{inconsistent} inconsistent value(s)"));
+    }
+    if blank > 0 {
+        parts.push(format!(
+            "{blank} blank derived value(s) that the rules compute"
+        ));
+    }
+    parts.join(", ")
+}
+
 /// What `check` met, for the summary that ends the report on a folder.
 #[derive(Debug, Default)]
 struct Tally {
     folders: usize,
     consistent: usize,
     inconsistent: usize,
+    /// Forms whose printed values agree with the rules, but that leave
+    /// blank a derived value the rules compute.
+    incomplete: usize,
     unreadable: usize,
     skipped: usize,
 }
@@ -141,9 +176,13 @@ struct Tally {
 impl Tally {
     /// `12 forms: 10 consistent, 1 inconsistent, 1 unreadable; 2 files skipped`.
     fn summary(&self) -> String {
-        let forms = self.consistent + self.inconsistent + self.unreadable;
+        let forms = self.consistent + self.inconsistent + self.incomplete + self.unreadable;
+        let incomplete = match self.incomplete {
+            0 => String::new(),
+            n => format!(", {n} incomplete"),
+        };
         let mut text = format!(
-            "{forms} form{}: {} consistent, {} inconsistent, {} unreadable",
+            "{forms} form{}: {} consistent, {} inconsistent{incomplete}, {} unreadable",
             if forms == 1 { "" } else { "s" },
             self.consistent,
             self.inconsistent,

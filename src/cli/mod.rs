@@ -30,7 +30,8 @@ use scheda::{Format, Scheda};
 
 /// Exit code: everything went well (and `check` found the forms consistent).
 pub const EXIT_OK: u8 = 0;
-/// Exit code: `check` found a printed value that disagrees with the rules.
+/// Exit code: `check` found a printed value that disagrees with the rules,
+/// or a derived value left blank that the rules compute.
 pub const EXIT_INCONSISTENT: u8 = 1;
 /// Exit code: a usage error (clap's own code).
 #[allow(dead_code)]
@@ -49,9 +50,12 @@ pub const EXIT_INTERRUPTED: u8 = 130;
 /// degli obiettivi di servizio" (sociale).
 #[derive(Debug, Parser)]
 #[command(name = "scheda", version, about, long_about = None)]
-#[command(after_help = "Exit codes: 0 ok; 1 check found inconsistent values; \
+#[command(
+    after_help = "Exit codes: 0 ok; 1 check found inconsistent values or blank \
+derived values that the rules compute; \
 2 usage error; 3 unreadable input, unwritable output, or a warning under --strict; \
-4 batch: some inputs failed (the others are done; see the report); 130 batch: interrupted.")]
+4 batch: some inputs failed (the others are done; see the report); 130 batch: interrupted."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,8 +75,10 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Compare every printed derived value with the form's rules.
     ///
-    /// Every input is checked, even after one that cannot be read. Exit code
-    /// 0 when every form is consistent, 1 when one is not, 3 when an input
+    /// Every input is checked, even after one that cannot be read. A form
+    /// that leaves blank a derived value the rules compute is not
+    /// consistent: the value is listed with its computed one. Exit code 0
+    /// when every form is consistent, 1 when one is not, 3 when an input
     /// cannot be read (the worst outcome wins).
     Check(check::CheckArgs),
     /// Write a blank form of an edition: a workbook to fill in, or a PDF.

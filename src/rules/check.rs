@@ -28,6 +28,20 @@ pub struct Discrepancy {
     pub computed: String,
 }
 
+/// A derived value the form prints blank although the rules compute it
+/// from its inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Missing {
+    /// The row code (`R0B`, `M12`, `R04`).
+    pub code: String,
+    /// JSON pointer of the value (`/quadro1/R04`).
+    pub pointer: String,
+    /// What the value is, in words.
+    pub what: String,
+    /// The computed value, as the form would print it.
+    pub computed: String,
+}
+
 /// A derived value replaced by `recompute`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
@@ -192,6 +206,29 @@ pub fn check(s: &Scheda) -> Vec<Discrepancy> {
                     Some(rounded(exact, q.places)),
                     q.places.or(Some(exact.scale())),
                 ),
+            })
+        })
+        .collect()
+}
+
+/// Every derived value of `s` left blank although the rules compute it: a
+/// form so printed contradicts the rules as surely as a wrong value does
+/// (`check` does not call it consistent).
+pub fn missing(s: &Scheda) -> Vec<Missing> {
+    let d = derive(s);
+    quantities(s, &d)
+        .into_iter()
+        .filter(|q| q.printed.is_none())
+        .filter_map(|q| {
+            let exact = q.exact?;
+            Some(Missing {
+                computed: show(
+                    Some(rounded(exact, q.places)),
+                    q.places.or(Some(exact.scale())),
+                ),
+                code: q.code,
+                pointer: q.pointer,
+                what: q.what,
             })
         })
         .collect()

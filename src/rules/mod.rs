@@ -8,7 +8,7 @@ mod derive;
 mod report;
 pub mod sentences;
 
-pub use check::{Change, Discrepancy, check, recompute, settle_precision};
+pub use check::{Change, Discrepancy, Missing, check, missing, recompute, settle_precision};
 pub use derive::{Derived, derive, media_ore, spesa_inferiore, spesa_storica};
 pub use report::{Report, report};
 pub use sentences::{Catalogue, Sentences};
@@ -64,7 +64,19 @@ fn effective<T: Copy>(printed: Option<T>, computed: Option<T>) -> Option<T> {
 /// form has them (the sentences must agree with the printed page); blank
 /// ones are computed.
 pub fn outcomes(s: &Scheda) -> Outcomes {
-    let d = derive(s);
+    outcomes_with(s, &derive(s))
+}
+
+/// The outcomes of `s` from its printed values alone: an outcome that
+/// needs a derived value the form prints blank is `None`. The sentences
+/// are chosen from these, so that no sentence is computed from a value the
+/// page leaves blank.
+pub fn printed_outcomes(s: &Scheda) -> Outcomes {
+    outcomes_with(s, &Derived::default())
+}
+
+/// The outcomes of `s`, with `d` standing for the blank derived values.
+fn outcomes_with(s: &Scheda, d: &Derived) -> Outcomes {
     let q1 = &s.quadro1;
     let r04 = effective(q1.R04, d.r04).map(|v| round_half_up(v, 2));
     let servizi_inferiore = match (r04, q1.R05) {

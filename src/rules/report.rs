@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use super::{Catalogue, Discrepancy, Outcomes, Sentences, check, outcomes, sentences};
+use super::{
+    Catalogue, Discrepancy, Missing, Outcomes, Sentences, check, missing, outcomes, sentences,
+};
 use crate::diagnostic::{Result, Warned};
 use crate::model::{Edizione, Scheda};
 
@@ -16,10 +18,13 @@ pub struct Report {
     pub edizione: Edizione,
     /// The Comune, when the form names it.
     pub denominazione: Option<String>,
-    /// Whether every printed derived value agrees with the rules.
+    /// Whether every printed derived value agrees with the rules, and none
+    /// that the rules compute is blank.
     pub consistent: bool,
     /// Each printed value that disagrees: printed, computed, where.
     pub discrepancies: Vec<Discrepancy>,
+    /// Each derived value left blank that the rules compute: computed, where.
+    pub missing: Vec<Missing>,
     /// What the rules conclude.
     pub outcomes: Outcomes,
     /// Every sentence the form prints, as chosen.
@@ -30,12 +35,14 @@ pub struct Report {
 pub fn report(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Report>> {
     let chosen = sentences::choose(s, catalogue)?;
     let discrepancies = check(s);
+    let missing = missing(s);
     Ok(Warned {
         value: Report {
             edizione: s.edizione,
             denominazione: s.ente.denominazione.clone(),
-            consistent: discrepancies.is_empty(),
+            consistent: discrepancies.is_empty() && missing.is_empty(),
             discrepancies,
+            missing,
             outcomes: outcomes(s),
             sentences: chosen.value,
         },

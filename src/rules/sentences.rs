@@ -11,7 +11,7 @@ use std::path::Path;
 use minijinja::{Environment, Value};
 use serde::Serialize;
 
-use super::{Caso, Outcomes, derive, outcomes};
+use super::{Caso, Outcomes, missing, outcomes, printed_outcomes};
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::{Edizione, Scheda};
 
@@ -194,11 +194,19 @@ impl Builder<'_> {
     }
 }
 
+/// The derived values that sentences are computed from.
+const SENTENCE_INPUTS: [&str; 4] = ["R01B", "R04", "R09", "R15"];
+
 /// Choose and word every sentence of `s`; the warnings name the UNVERIFIED
 /// sentences used.
+///
+/// Sentences follow from the values the form prints ([`printed_outcomes`]):
+/// one that would follow from a derived value the form leaves blank (R01B,
+/// R04, R09, R15) is not printed, with a warning naming the value, so that
+/// the page never states what its own figures do not show.
 pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
-    let o: Outcomes = outcomes(s);
-    let d = derive(s);
+    let o: Outcomes = printed_outcomes(s);
+    let full = outcomes(s);
     let anno = Value::from(s.anno);
     let mut b = Builder {
         catalogue,
@@ -207,7 +215,7 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     };
 
     // Quadro 1: social workers.
-    let r01b = s.quadro1.R01B.or(d.r01b);
+    let r01b = s.quadro1.R01B;
     b.out.assistenti = match (o.assistenti_nulli, r01b) {
         (Some(true), _) => Some(b.say("assistenti_nullo", std::slice::from_ref(&anno))?),
         (Some(false), Some(r01b)) => {
@@ -245,12 +253,14 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
             Caso::C => ("quadro2_c", "quadro2_c_seguito"),
             Caso::D => ("quadro2_d", "quadro2_d_seguito"),
         };
-        let then = if o.quadro3_dovuto == Some(false) && matches!(caso, Caso::C | Caso::D) {
-            "quadro2_sotto_soglia"
-        } else {
-            then
+        let below = matches!(caso, Caso::C | Caso::D);
+        let then = match o.quadro3_dovuto {
+            Some(false) if below => Some("quadro2_sotto_soglia"),
+            // Whether Quadro 3 is due follows from a blank R09.
+            None if below && full.quadro3_dovuto.is_some() => None,
+            _ => Some(then),
         };
-        for name in [first, then] {
+        for name in std::iter::once(first).chain(then) {
             let text = b.say(name, std::slice::from_ref(&anno))?;
             if !text.is_empty() {
                 b.out.quadro2.push(text);
@@ -280,7 +290,26 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     }
 
     let out = b.out;
-    let warnings = out.warnings();
+    let mut warnings = out.warnings();
+    if full != o {
+        let blank: Vec<String> = missing(s)
+            .into_iter()
+            .filter(|m| SENTENCE_INPUTS.contains(&m.code.as_str()))
+            .map(|m| format!("{} (computed {})", m.code, m.computed))
+            .collect();
+        if !blank.is_empty() {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "the sentences that follow from {} are not printed: the form leaves                      {} blank",
+                    blank.join(", "),
+                    if blank.len() == 1 { "it" } else { "them" }
+                ))
+                .with_hint(
+                    "`--recompute` writes every derived value as the rules compute it, and                      the sentences with them",
+                ),
+            );
+        }
+    }
     Ok(Warned {
         value: out,
         warnings,

@@ -6,17 +6,24 @@ use crate::util::{SEEDS, fixture, p, scheda, stderr, stdout, tempdir};
 
 #[test]
 fn every_seed_checks_consistent() {
+    // Seed 004 is the IFEL page, which leaves Quadro 3 out: its R09, which
+    // the rules compute (0,00 in SOC25 when spending is not below need), is
+    // blank, so the form is not called consistent.
     for seed in SEEDS {
         let input = fixture(&format!("{seed}.txt"));
         let out = scheda(&["check", p(&input)]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{seed}: {}{}",
-            stdout(&out),
-            stderr(&out)
-        );
-        assert!(stdout(&out).contains("consistent"), "{}", stdout(&out));
+        let (code, text) = (out.status.code(), stdout(&out));
+        if seed.starts_with("004") {
+            assert_eq!(code, Some(1), "{seed}: {text}{}", stderr(&out));
+            assert!(
+                text.contains("1 blank derived value(s) that the rules compute"),
+                "{text}"
+            );
+            assert!(text.contains("R09"), "{text}");
+            continue;
+        }
+        assert_eq!(code, Some(0), "{seed}: {text}{}", stderr(&out));
+        assert!(text.ends_with(": consistent\n"), "{text}");
     }
 }
 

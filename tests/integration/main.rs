@@ -12,6 +12,7 @@ mod cli_messages;
 mod cli_options;
 mod consistency;
 mod editions;
+mod formulas;
 mod fuzz;
 mod json;
 mod limits;

@@ -2,21 +2,25 @@
 //! each value classified once ([`Cell`]), numbers exact, and the typed
 //! conversions that name the cell when a value is not what the form expects.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use calamine::{Data, Range};
 use rust_decimal::Decimal;
 
+use super::formula::{Computed, Value};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::DataOra;
 use crate::number::{self, NumberError};
 
-/// One sheet: its cached values and its formulas.
+/// One sheet: its cached values and its formulas, and what scheda
+/// computed for the formulas that carry no result ([`super::formula`]).
 pub(crate) struct Sheet {
     /// The sheet's name as the workbook spells it.
     pub(crate) name: String,
     values: Range<Data>,
     formulas: Range<String>,
+    computed: HashMap<(u32, u32), Computed>,
 }
 
 /// A cell's cached value, classified.
@@ -66,6 +70,7 @@ impl Sheet {
             name,
             values,
             formulas,
+            computed: HashMap::new(),
         }
     }
 
@@ -75,7 +80,41 @@ impl Sheet {
             name,
             values,
             formulas: Range::empty(),
+            computed: HashMap::new(),
         }
+    }
+
+    /// The cells that hold a formula but no cached result (absolute).
+    pub(crate) fn without_result(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let (top, left) = self.formulas.start().unwrap_or((0, 0));
+        self.formulas
+            .used_cells()
+            .filter(|(_, _, f)| !f.is_empty())
+            .map(move |(r, c, _)| (top + r as u32, left + c as u32))
+            .filter(|&(r, c)| self.lacks_result(r, c))
+    }
+
+    /// Whether the cell holds a formula whose result the file does not.
+    pub(crate) fn lacks_result(&self, row: u32, col: u32) -> bool {
+        self.has_formula(row, col)
+            && matches!(self.values.get_value((row, col)), None | Some(Data::Empty))
+    }
+
+    /// The formula of a cell, as the file writes it (without `=`).
+    pub(crate) fn formula(&self, row: u32, col: u32) -> Option<&str> {
+        self.formulas
+            .get_value((row, col))
+            .map(String::as_str)
+            .filter(|f| !f.is_empty())
+    }
+
+    /// What scheda computed for a formula without a result.
+    pub(crate) fn computed(&self, row: u32, col: u32) -> Option<&Computed> {
+        self.computed.get(&(row, col))
+    }
+
+    pub(super) fn set_computed(&mut self, computed: HashMap<(u32, u32), Computed>) {
+        self.computed = computed;
     }
 
     /// The rows that hold anything (0-based, absolute).
@@ -93,10 +132,17 @@ impl Sheet {
         end(self.values.end()).max(end(self.formulas.end()))
     }
 
-    /// The cell at (`row`, `col`), 0-based.
+    /// The cell at (`row`, `col`), 0-based: its cached value, or for a
+    /// formula without one, the value scheda computed.
     pub(crate) fn get(&self, row: u32, col: u32) -> Cell<'_> {
         match self.values.get_value((row, col)) {
-            None | Some(Data::Empty) => Cell::Empty,
+            None | Some(Data::Empty) => match self.computed.get(&(row, col)) {
+                Some(Ok(Value::Number(n))) => Cell::Number(*n),
+                Some(Ok(Value::Text(t))) => Cell::Text(t),
+                Some(Ok(Value::Bool(b))) => Cell::Bool(*b),
+                Some(Ok(Value::Error(e))) => Cell::Error(e.clone()),
+                Some(Ok(Value::Blank) | Err(_)) | None => Cell::Empty,
+            },
             Some(Data::String(s)) => Cell::Text(s),
             Some(Data::Float(f)) => float(*f),
             Some(Data::Int(i)) => Cell::Number(Decimal::from(*i)),
@@ -146,7 +192,7 @@ pub(crate) fn a1(row: u32, col: u32) -> String {
 /// number the clerk typed (`1984440.83`). A value with binary noise from a
 /// computation (`2420.4700000000012`) is cut to 15 significant digits, the
 /// precision spreadsheets show.
-fn float(f: f64) -> Cell<'static> {
+pub(super) fn float(f: f64) -> Cell<'static> {
     if !f.is_finite() {
         return Cell::Error("#NUM!".into());
     }
@@ -202,6 +248,14 @@ pub(crate) enum Expect {
 pub(crate) struct Conv {
     pub(crate) errors: Vec<Diagnostic>,
     pub(crate) warnings: Vec<Diagnostic>,
+    /// The JSON pointer of the field being read when it is one of the
+    /// form's derived values (set by the caller around the read): a formula
+    /// there without a result is left to the rules ([`super::derived`]).
+    pub(crate) derived: Option<String>,
+    /// Derived fields whose formula has no result: pointer and cell.
+    pub(crate) uncomputed: Vec<(String, Location)>,
+    /// Cells whose formula scheda computed, for one warning.
+    pub(crate) computed: Vec<Location>,
 }
 
 impl Conv {
@@ -231,31 +285,41 @@ impl Conv {
         None
     }
 
-    /// The cell's value, with a warning for a formula that carries no
-    /// cached result (read as blank) and for a formula that failed.
+    /// The cell's value. A formula that carries no cached result is
+    /// computed ([`super::formula`]): its cell is remembered for one warning,
+    /// and a formula that cannot be computed is an error naming the cell and
+    /// the formula; in a derived field it is left blank for the rules. A
+    /// formula whose result is an error (`#DIV/0!`) reads as blank, with a
+    /// warning.
     pub(crate) fn cell<'s>(&mut self, sheet: &'s Sheet, row: u32, col: u32) -> Cell<'s> {
         let cell = sheet.get(row, col);
-        if sheet.has_formula(row, col) {
-            match &cell {
-                Cell::Empty => {
-                    self.warnings.push(
-                        Diagnostic::warning("formula without a computed value: read as blank")
-                            .at(sheet.at(row, col))
-                            .with_hint(
-                                "open the workbook in Excel or LibreOffice and save it, so \
-                                 that its formulas are computed",
-                            ),
-                    );
+        if !sheet.has_formula(row, col) {
+            return cell;
+        }
+        let at = sheet.at(row, col);
+        if sheet.lacks_result(row, col) {
+            if let Some(pointer) = &self.derived {
+                if !self.uncomputed.iter().any(|(_, l)| *l == at) {
+                    self.uncomputed.push((pointer.clone(), at));
                 }
-                Cell::Error(e) => {
-                    self.warnings.push(
-                        Diagnostic::warning(format!("formula result {e}: read as blank"))
-                            .at(sheet.at(row, col)),
-                    );
-                    return Cell::Empty;
-                }
-                _ => {}
+                return Cell::Empty;
             }
+            if let Some(Err(why)) = sheet.computed(row, col) {
+                if !self.errors.iter().any(|e| e.location.as_ref() == Some(&at)) {
+                    let formula = sheet.formula(row, col).unwrap_or_default();
+                    self.errors
+                        .push(super::derived::cannot_compute(formula, why).at(at));
+                }
+                return Cell::Empty;
+            }
+            if !self.computed.contains(&at) {
+                self.computed.push(at.clone());
+            }
+        }
+        if let Cell::Error(e) = &cell {
+            self.warnings
+                .push(Diagnostic::warning(format!("formula result {e}: read as blank")).at(at));
+            return Cell::Empty;
         }
         cell
     }

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 
 use super::cells::{Conv, Sheet, fold};
 use super::columns;
+use super::derived;
 use super::locate::{
     Codes, Headers, RowCtx, edition, editions, ente_row, find_codes, has_label_column, header_rows,
     key, no_codes,
@@ -182,7 +183,9 @@ impl FormReader<'_> {
             };
             self.cells.insert(path.pointer(), sheet.at(ctx.row, col));
             let what = format!("row {} ({})", r.codice, columns::name(c, single, ed.anno()));
+            self.conv.derived = derived::is_derived(r, c).then(|| path.pointer());
             let value = columns::read(&mut self.conv, sheet, ctx.row, col, c, &what);
+            self.conv.derived = None;
             if let Err(e) = paths::set(&mut self.scheda, &path.campo, value) {
                 self.conv.errors.push(
                     Diagnostic::error(format!("{what}: {}", refused(&e)))
@@ -231,12 +234,13 @@ impl FormReader<'_> {
 
     fn finish(self) -> Result<Warned<Vec<Scheda>>> {
         let FormReader {
-            conv,
+            mut conv,
             mut scheda,
             cells,
             filled,
             ..
         } = self;
+        derived::settle(&mut conv, &mut scheda, &filled);
         blank_filled(&mut scheda, &filled);
         let (mut errors, mut warnings) = (conv.errors, conv.warnings);
         for mut d in scheda.validate() {

@@ -376,6 +376,7 @@ fn read_row(
         let col = *col;
         let what = path.path.as_str();
         cells.insert(path.pointer(), sheet.at(row, col));
+        conv.derived = super::derived::pointer_if_derived(path);
         let value = match path.kind {
             Kind::Text => conv.text(sheet, row, col, what).map(Valore::Testo),
             Kind::DateTime => conv
@@ -385,6 +386,7 @@ fn read_row(
             Kind::Decimal => conv.decimal(sheet, row, col, what).map(Valore::Decimale),
             Kind::Bool => conv.yes_no(sheet, row, col, what).map(Valore::SiNo),
         };
+        conv.derived = None;
         if let Some(value) = value {
             values.push((path, col, value));
         }
@@ -445,6 +447,7 @@ fn read_row(
     if conv.errors.len() > errors_before {
         return None;
     }
+    super::derived::settle(conv, &mut scheda, &[]);
     let mut valid = true;
     for mut d in scheda.validate() {
         if let Some(Location::Pointer { pointer }) = &d.location {

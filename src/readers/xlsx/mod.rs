@@ -15,8 +15,9 @@
 //!
 //! Formula cells are read through their cached result, exactly as the file
 //! stores it (numbers are converted from their shortest decimal text, never
-//! through float arithmetic); a formula without a cached result reads as
-//! blank, with a warning. A derived field that scheda's writer filled with
+//! through float arithmetic); a formula without a cached result (a script
+//! wrote the file) is computed ([`formula`]), a derived field's by the
+//! form's rules ([`derived`]), with one warning. A derived field that scheda's writer filled with
 //! the computed value because the model left it blank (the `Ente` sheet
 //! lists them) reads back blank while its cell still holds that value.
 //! Every error names the cell (`Scheda!C12`) and says what was expected.
@@ -25,7 +26,9 @@ mod ats;
 mod cells;
 mod columns;
 mod csv;
+mod derived;
 mod form;
+mod formula;
 mod kind;
 mod locate;
 mod many;
@@ -285,7 +288,7 @@ fn open_sheets(bytes: &[u8], limits: &Limits, csv_named: bool) -> Result<Warned<
     // the file's numbers (a `dimension` whose end comes before its start
     // overflows in a build with overflow checks: found by the `xlsx` fuzz
     // target). Such a workbook is an error, never a crash.
-    let sheets = std::panic::catch_unwind(|| match kind {
+    let mut sheets = std::panic::catch_unwind(|| match kind {
         Kind::Xlsx => calamine_sheets::<Xlsx<_>>(bytes, "Excel workbook (.xlsx)"),
         Kind::Xlsb => calamine_sheets::<Xlsb<_>>(bytes, "Excel binary workbook (.xlsb)"),
         Kind::Xls => calamine_sheets::<Xls<_>>(bytes, "Excel 97-2003 workbook (.xls)"),
@@ -298,6 +301,7 @@ fn open_sheets(bytes: &[u8], limits: &Limits, csv_named: bool) -> Result<Warned<
                 .with_hint("open it in Excel or LibreOffice and save it again as .xlsx"),
         ))
     })?;
+    formula::compute_missing(&mut sheets);
     Ok(Warned::new(sheets))
 }
 

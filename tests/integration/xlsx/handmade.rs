@@ -117,10 +117,11 @@ fn reads_codes_and_values_without_labels_or_headers() {
 #[test]
 fn a_minimal_workbook_with_uncomputed_formulas() {
     // What a script writes: inline strings, no styles, formulas without a
-    // cached result (read as blank, with a warning naming the cell) next to
-    // one with a result.
+    // cached result next to one with a result. M30 2024 (=1+1) is computed
+    // by scheda; R0B 2019 is derived: left to the rules, which leave it
+    // blank without the other user rows; one warning names both.
     let sheet = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>SOC25</t></is></c></row>
-<row r="2"><c r="A2" t="inlineStr"><is><t>M30</t></is></c><c r="B2" t="inlineStr"><is><t>Utenti Multiutenza</t></is></c><c r="C2"><v>1</v></c><c r="D2"><v>2</v></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>M30</t></is></c><c r="B2" t="inlineStr"><is><t>Utenti Multiutenza</t></is></c><c r="C2"><v>1</v></c><c r="D2"><f>1+1</f></c></row>
 <row r="3"><c r="A3" t="inlineStr"><is><t>R0B</t></is></c><c r="B3" t="inlineStr"><is><t>TOTALE</t></is></c><c r="C3"><f>C2</f></c><c r="D3"><f>D2+5</f><v>7</v></c></row>"#;
     let w = reader::read(&minimal_xlsx("Scheda", sheet)).unwrap();
     let s = &w.value[0];
@@ -133,10 +134,18 @@ fn a_minimal_workbook_with_uncomputed_formulas() {
     assert_eq!(w.warnings.len(), 1, "{:?}", w.warnings);
     let warning = w.warnings[0].render(None);
     assert!(
-        warning.contains("formula without a computed value"),
+        warning.contains("formulas without a computed result"),
         "{warning}"
     );
-    assert!(warning.contains("Scheda!C3"), "{warning}");
+    assert!(
+        warning
+            .contains("left blank, as the form leaves them without their inputs: R0B (Scheda!C3)"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("the other formulas computed by scheda: Scheda!D2"),
+        "{warning}"
+    );
     assert!(warning.contains("hint:"), "{warning}");
 }
 
