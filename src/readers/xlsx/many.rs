@@ -30,6 +30,7 @@ const TITLE_ROWS: u32 = 30;
 /// or a `Comune` column and a header that names a row code.
 pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
     let rows = sheet.rows();
+    let known = ats::known_codes();
     (rows.start..rows.end.min(rows.start.saturating_add(TITLE_ROWS))).find(|&row| {
         let texts: Vec<&str> = (0..sheet.width())
             .filter_map(|col| sheet.text(row, col))
@@ -41,7 +42,7 @@ pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
         });
         (has_edizione && has_paths)
             || (texts.iter().any(|t| ats::names_comune(t))
-                && texts.iter().any(|t| !ats::codes_in(t).is_empty()))
+                && texts.iter().any(|t| !ats::codes_in(t, &known).is_empty()))
     })
 }
 
@@ -58,10 +59,11 @@ fn header_texts(sheet: &Sheet, header: u32) -> Vec<(u32, &str)> {
 /// The columns a header row names in edition `ed`: the fields, the errors
 /// naming the cells, and the warnings for columns that name nothing.
 fn columns_of(sheet: &Sheet, header: u32, ed: Edizione) -> Named {
+    let known = ats::known_codes();
     let (mut columns, mut errors, mut warnings): (Vec<(u32, Path)>, _, _) =
         (Vec::new(), Vec::new(), Vec::new());
     for (col, text) in header_texts(sheet, header) {
-        match ats::field(text, ed) {
+        match ats::field(text, ed, &known) {
             Ok(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
                 errors.push(
                     Diagnostic::error(format!("column `{}` appears twice", path.path))
