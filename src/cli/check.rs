@@ -10,7 +10,7 @@ use scheda::{Format, batch, rules};
 use super::io::{Stdout, read_forms};
 use super::{
     CliResult, Common, EXIT_FAILURE, EXIT_INCONSISTENT, EXIT_OK, Failure, display_name,
-    edizione_parser, form_label, format_parser, parse_optional_edizione,
+    edizione_parser, form_label, input_format_parser, parse_optional_edizione,
 };
 
 #[derive(Debug, Args)]
@@ -30,7 +30,7 @@ pub(super) struct CheckArgs {
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Input format, when the extension does not tell.
-    #[arg(long, value_name = "FORMAT", ignore_case = true, value_parser = format_parser())]
+    #[arg(long, value_name = "FORMAT", ignore_case = true, value_parser = input_format_parser())]
     from: Option<Format>,
     /// The edition of forms whose file does not say which it is (a table
     /// of Comuni without an `edizione` column or years in its headers).

@@ -13,8 +13,8 @@ use scheda::{Format, Scheda, rules, writers};
 
 use super::io::{output_format, read_forms, refuse_overwriting_input, write_output};
 use super::{
-    CliResult, Common, EXIT_OK, Failure, edizione_parser, form_label, format_parser, layout_parser,
-    parse_optional_edizione, report_all, report_warnings,
+    CliResult, Common, EXIT_OK, Failure, edizione_parser, form_label, format_parser,
+    input_format_parser, layout_parser, parse_optional_edizione, report_all, report_warnings,
 };
 
 #[derive(Debug, Args)]
@@ -28,7 +28,7 @@ pub(super) struct ConvertArgs {
     #[arg(short, long)]
     output: PathBuf,
     /// Input format, when the extension does not tell.
-    #[arg(long, value_name = "FORMAT", ignore_case = true, value_parser = format_parser())]
+    #[arg(long, value_name = "FORMAT", ignore_case = true, value_parser = input_format_parser())]
     from: Option<Format>,
     /// Output format, when the extension does not tell.
     #[arg(long, value_name = "FORMAT", ignore_case = true, value_parser = format_parser())]

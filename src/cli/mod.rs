@@ -167,9 +167,28 @@ fn limit_parser(spec: &str) -> Result<String, String> {
     }
 }
 
-/// The accepted values of `--from` and `--to`, listed by `--help`.
+/// The accepted values of `--to`, listed by `--help`: the formats scheda
+/// writes.
 fn format_parser() -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new([
+    PossibleValuesParser::new(written_values()).try_map(|s| s.parse::<Format>())
+}
+
+/// The accepted values of `--from`, listed by `--help`: every format scheda
+/// reads.
+fn input_format_parser() -> impl TypedValueParser<Value = Format> {
+    let mut values = written_values();
+    values.extend([
+        PossibleValue::new("xlsm").help("an Excel workbook with macros (read only)"),
+        PossibleValue::new("xls").help("an Excel 97-2003 workbook (read only)"),
+        PossibleValue::new("ods").help("an OpenDocument spreadsheet, LibreOffice's (read only)"),
+        PossibleValue::new("csv").help("a table separated by ; or , (read only)"),
+    ]);
+    PossibleValuesParser::new(values).try_map(|s| s.parse::<Format>())
+}
+
+/// The formats scheda writes, as the command line names them.
+fn written_values() -> Vec<PossibleValue> {
+    vec![
         PossibleValue::new("txt")
             .alias("text")
             .help("extracted text (pdftotext, a copy of the portal page)"),
@@ -179,8 +198,7 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
             .help("JSON Lines: one model per line, any number of forms"),
         PossibleValue::new("pdf").help("the official-looking PDF"),
         PossibleValue::new("xlsx").help("a workbook: one form, or one row per Comune"),
-    ])
-    .try_map(|s| s.parse::<Format>())
+    ]
 }
 
 /// The accepted values of `--layout`.

@@ -136,6 +136,31 @@ fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "workbook",
         ),
     ]);
+    // Spreadsheets of kinds scheda refuses, and CSV tables it cannot read.
+    let lopsided = format!("{}\n{}", "x;".repeat(200_000), "y\n".repeat(200_000));
+    cases.extend([
+        (
+            "apple.numbers",
+            read_fixture("spreadsheets/refused-numbers.numbers"),
+            "Apple Numbers",
+        ),
+        (
+            "word.docx",
+            read_fixture("spreadsheets/refused-word.docx"),
+            "Word document",
+        ),
+        (
+            "password.xlsx",
+            read_fixture("spreadsheets/refused-password.xlsx"),
+            "password",
+        ),
+        ("lopsided.csv", lopsided.into_bytes(), "too ragged"),
+        (
+            "mixed-notation.csv",
+            b"Comune;M12 Utenti 2024;R06\nA;1;1234.5\nB;2;12,5\n".to_vec(),
+            "notation",
+        ),
+    ]);
     cases
 }
 

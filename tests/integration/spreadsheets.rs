@@ -214,8 +214,8 @@ fn a_ragged_or_lopsided_csv_is_read_or_refused_without_a_panic() {
 
 #[test]
 fn a_header_naming_no_column_of_its_row_names_the_cell_and_the_columns() {
-    let e = ats("Comune;M12 Spesa 2024\nA;1\n").unwrap_err();
-    assert!(e.contains("CSV!B1"), "{e}");
+    let e = ats("Comune;Provincia;M12 Utenti 2019;M12 Spesa 2024\nA;SO;1;1\n").unwrap_err();
+    assert!(e.contains("CSV!D1"), "{e}");
     assert!(e.contains("M12"), "{e}");
     assert!(
         e.contains("utenti 2019, utenti 2024, ore 2024, media ore 2024"),
@@ -226,7 +226,7 @@ fn a_header_naming_no_column_of_its_row_names_the_cell_and_the_columns() {
 #[test]
 fn the_edition_comes_from_the_headers_the_title_or_the_flag() {
     // The years of the headers.
-    let by_year = |year: u32| format!("Comune;M12 Utenti {year}\nA;3\n");
+    let by_year = |year: u32| format!("Comune;Provincia;M12 Utenti {year}\nA;SO;3\n");
     assert_eq!(
         ats(&by_year(2024)).unwrap().value[0].edizione,
         Edizione::SOC25
@@ -236,7 +236,7 @@ fn the_edition_comes_from_the_headers_the_title_or_the_flag() {
         Edizione::SOC26
     );
     // Headers every edition has: the title, else --edizione.
-    let untold = "Comune;M12_utenti_2019\nA;5\n";
+    let untold = "Comune;Provincia;M12_utenti_2019\nA;SO;5\n";
     let e = ats(untold).unwrap_err();
     assert!(e.contains("cannot tell the edition"), "{e}");
     assert!(e.contains("--edizione"), "{e}");

@@ -11,6 +11,8 @@
 //! agree with the header's. The years tell the edition apart: `M12 Utenti
 //! 2024` is a column of SOC25 and of no other edition.
 
+use std::borrow::Cow;
+
 use super::cells::fold;
 use super::columns;
 use super::locate::tag;
@@ -19,7 +21,7 @@ use crate::model::Edizione;
 use crate::model::paths::{self, Path};
 
 /// The words of the Comune's data and of the edition, and their paths.
-const WORDS: [(&str, &str); 18] = [
+const WORDS: [(&str, &str); 19] = [
     ("comune", "ente.denominazione"),
     ("denominazione", "ente.denominazione"),
     ("ente", "ente.denominazione"),
@@ -38,6 +40,7 @@ const WORDS: [(&str, &str); 18] = [
     ("data", "ente.data"),
     ("edizione", "edizione"),
     ("anno", "anno"),
+    ("schema version", paths::SCHEMA_VERSION),
 ];
 
 /// The words of a header: lower case, without accents, split at anything
@@ -53,7 +56,11 @@ fn words(text: &str) -> Vec<String> {
 /// The field a header names whatever the edition: a field path, or the
 /// Comune's data in words.
 pub(super) fn plain_field(text: &str) -> Option<Path> {
-    if let Some(p) = paths::find(text.trim()) {
+    // Every path but the words below holds a dot: the list of paths is
+    // made only for those.
+    if text.contains('.')
+        && let Some(p) = paths::find(text.trim())
+    {
         return Some(p);
     }
     let joined = words(text).join(" ");
@@ -69,8 +76,8 @@ pub(super) fn names_comune(text: &str) -> bool {
 }
 
 /// The row codes of every known edition, with their other spellings, in
-/// lower case.
-fn known_codes() -> Vec<(String, String)> {
+/// lower case: (spelling, code). Made once per sheet.
+pub(super) fn known_codes() -> Vec<(String, String)> {
     let mut codes = Vec::new();
     for ed in Edizione::known() {
         let desc = ed.description();
@@ -94,8 +101,7 @@ fn known_codes() -> Vec<(String, String)> {
 }
 
 /// The row codes a header names (`M12` in `Utenti 2024 (M12)`).
-pub(super) fn codes_in(text: &str) -> Vec<String> {
-    let known = known_codes();
+pub(super) fn codes_in(text: &str, known: &[(String, String)]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for w in words(text) {
         if let Some((_, code)) = known.iter().find(|(s, _)| *s == w)
@@ -107,22 +113,18 @@ pub(super) fn codes_in(text: &str) -> Vec<String> {
     found
 }
 
-/// Every row of an edition, with its quadro: the questions of Quadro 4 as
-/// rows of one SI/NO column, as [`paths::of`] has them.
-fn rows(ed: &Edition) -> Vec<(u8, Riga)> {
-    let mut out = Vec::new();
-    for q in &ed.quadri {
-        for v in &q.voci {
-            match &v.kind {
-                VoceKind::Riga(r) => out.push((q.numero, r.clone())),
-                VoceKind::Domanda { codice, etichetta } => {
-                    out.push((q.numero, Riga::domanda(codice, etichetta)));
-                }
-                _ => {}
+/// Row `code` of an edition, with its quadro: a question of Quadro 4 as a
+/// row of one SI/NO column, as [`paths::of`] has it.
+fn row<'e>(ed: &'e Edition, code: &str) -> Option<(u8, Cow<'e, Riga>)> {
+    ed.quadri.iter().find_map(|q| {
+        q.voci.iter().find_map(|v| match &v.kind {
+            VoceKind::Riga(r) if r.codice == code => Some((q.numero, Cow::Borrowed(r))),
+            VoceKind::Domanda { codice, etichetta } if codice == code => {
+                Some((q.numero, Cow::Owned(Riga::domanda(codice, etichetta))))
             }
-        }
-    }
-    out
+            _ => None,
+        })
+    })
 }
 
 /// The years (four digits, 1990-2100) among `words`.
@@ -144,13 +146,14 @@ pub(super) enum Miss {
     Wrong(String),
 }
 
-/// The field header `text` names in edition `ed`.
-pub(super) fn field(text: &str, ed: Edizione) -> Result<Path, Miss> {
+/// The field header `text` names in edition `ed`; `known` is
+/// [`known_codes`].
+pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Result<Path, Miss> {
     if let Some(p) = plain_field(text) {
         return Ok(p);
     }
     let desc = ed.description();
-    let codes = codes_in(text);
+    let codes = codes_in(text, known);
     let code = match codes.as_slice() {
         [] => return Err(Miss::Nothing),
         [one] => one,
@@ -161,7 +164,7 @@ pub(super) fn field(text: &str, ed: Edizione) -> Result<Path, Miss> {
             )));
         }
     };
-    let Some((quadro, riga)) = rows(desc).into_iter().find(|(_, r)| &r.codice == code) else {
+    let Some((quadro, riga)) = row(desc, code) else {
         return Err(Miss::Wrong(format!(
             "the header `{}` names row {code}, which {ed} does not have",
             text.trim()
@@ -280,7 +283,7 @@ mod tests {
             ("R16", Edizione::SOC25, "quadro4.risposte.R16"),
         ];
         for (text, ed, want) in cases {
-            match field(text, ed) {
+            match field(text, ed, &known_codes()) {
                 Ok(p) => assert_eq!(p.path, want, "{text}"),
                 Err(e) => panic!("{text}: {e:?}"),
             }
@@ -289,10 +292,14 @@ mod tests {
 
     #[test]
     fn a_header_that_fits_no_column_says_which_there_are() {
-        let Err(Miss::Wrong(m)) = field("M12 Utenti 2024", Edizione::SOC26) else {
+        let known = known_codes();
+        let Err(Miss::Wrong(m)) = field("M12 Utenti 2024", Edizione::SOC26, &known) else {
             panic!("SOC26 has no users of 2024");
         };
         assert!(m.contains("utenti 2019, utenti 2025"), "{m}");
-        assert!(matches!(field("Note", Edizione::SOC25), Err(Miss::Nothing)));
+        assert!(matches!(
+            field("Note", Edizione::SOC25, &known),
+            Err(Miss::Nothing)
+        ));
     }
 }

@@ -87,7 +87,7 @@ fn ole(bytes: &[u8]) -> Result<Kind> {
         bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
     };
     if has("EncryptionInfo") || has("EncryptedPackage") {
-        return Err(password_error());
+        return Err(password_error("an encrypted .xlsx"));
     }
     if has("Workbook") || has("Book") {
         return Ok(Kind::Xls);
@@ -166,13 +166,13 @@ pub(super) fn refused(what: &str) -> Error {
     )
 }
 
-/// The error for a workbook protected by a password.
-pub(super) fn password_error() -> Error {
+/// The error for a workbook protected by a password; `what` names its kind
+/// (`an encrypted .xlsx`).
+pub(super) fn password_error(what: &str) -> Error {
     Error::new(
-        Diagnostic::error("the workbook is protected by a password (an encrypted .xlsx)")
-            .with_hint(
-                "scheda needs it saved without a password: open it in Excel or LibreOffice, \
+        Diagnostic::error(format!("the workbook is protected by a password ({what})")).with_hint(
+            "scheda needs it saved without a password: open it in Excel or LibreOffice, \
                  remove the password and save it again",
-            ),
+        ),
     )
 }

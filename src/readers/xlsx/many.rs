@@ -25,14 +25,33 @@ use crate::model::{Edizione, Scheda, Valore};
 /// Rows of title lines looked through for a header row.
 const TITLE_ROWS: u32 = 30;
 
+/// The longest header text taken for a column's header.
+const HEADER_CHARS: usize = 120;
+
 /// The header row of a multi-Comune sheet, if `sheet` is one: a row among
 /// the first that holds `edizione` and paths such as `quadro1.M12.utenti`,
-/// or a `Comune` column and a header that names a row code.
+/// or a table's header: three cells or more, one naming the Comune and one
+/// naming a row's column in some edition (`M12 Utenti 2024`). A form's
+/// key and value (`Denominazione`, the Comune's name) is no header.
 pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
     let rows = sheet.rows();
+    let known = ats::known_codes();
+    let names_field = |t: &str| {
+        t.chars().count() <= HEADER_CHARS
+            && !ats::codes_in(t, &known).is_empty()
+            && Edizione::known().into_iter().any(|ed| {
+                ats::field(t, ed, &known).is_ok_and(|p| {
+                    matches!(
+                        p.campo,
+                        Campo::Riga { .. } | Campo::Risposta(_) | Campo::Relazione
+                    )
+                })
+            })
+    };
     (rows.start..rows.end.min(rows.start.saturating_add(TITLE_ROWS))).find(|&row| {
         let texts: Vec<&str> = (0..sheet.width())
             .filter_map(|col| sheet.text(row, col))
+            .filter(|t| !t.trim().is_empty())
             .collect();
         let has_edizione = texts.iter().any(|t| fold(t) == "edizione");
         let has_paths = texts.iter().any(|t| {
@@ -40,8 +59,9 @@ pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
             t.starts_with("quadro") && t.contains('.')
         });
         (has_edizione && has_paths)
-            || (texts.iter().any(|t| ats::names_comune(t))
-                && texts.iter().any(|t| !ats::codes_in(t).is_empty()))
+            || (texts.len() >= 3
+                && texts.iter().any(|t| ats::names_comune(t))
+                && texts.iter().any(|t| names_field(t)))
     })
 }
 
@@ -58,10 +78,11 @@ fn header_texts(sheet: &Sheet, header: u32) -> Vec<(u32, &str)> {
 /// The columns a header row names in edition `ed`: the fields, the errors
 /// naming the cells, and the warnings for columns that name nothing.
 fn columns_of(sheet: &Sheet, header: u32, ed: Edizione) -> Named {
+    let known = ats::known_codes();
     let (mut columns, mut errors, mut warnings): (Vec<(u32, Path)>, _, _) =
         (Vec::new(), Vec::new(), Vec::new());
     for (col, text) in header_texts(sheet, header) {
-        match ats::field(text, ed) {
+        match ats::field(text, ed, &known) {
             Ok(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
                 errors.push(
                     Diagnostic::error(format!("column `{}` appears twice", path.path))

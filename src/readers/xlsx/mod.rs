@@ -315,7 +315,7 @@ where
     let mut workbook = R::new(Cursor::new(bytes)).map_err(|e| {
         let text = e.to_string();
         if text.contains("password") {
-            return kind::password_error();
+            return kind::password_error(what);
         }
         Error::new(
             Diagnostic::error(format!("failed to open the {what} ({text})"))
@@ -328,7 +328,7 @@ where
         let failed = |e: R::Error| {
             let text = e.to_string();
             if text.contains("password") {
-                return kind::password_error();
+                return kind::password_error(what);
             }
             Error::new(Diagnostic::error(format!(
                 "failed to read sheet \"{name}\" ({text})"

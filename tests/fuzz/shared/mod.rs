@@ -39,9 +39,11 @@ pub fn json(data: &[u8]) {
     let _ = scheda::readers::read(data, Format::JsonLines);
 }
 
-/// The workbook reader (single- and multi-Comune workbooks, the zip).
+/// The spreadsheet reader (single- and multi-Comune workbooks, the zip,
+/// the kinds told by the bytes), and the same bytes as a CSV table.
 pub fn xlsx(data: &[u8]) {
     let _ = scheda::readers::read(data, Format::Xlsx);
+    let _ = scheda::readers::read(data, Format::Csv);
 }
 
 /// The PDF reader (glyph positions, embedded data, page text).
