@@ -18,6 +18,7 @@ mod limits;
 mod new_edition;
 mod pdf;
 mod pdf_edition;
+mod pdf_outside;
 mod pdf_read;
 mod props;
 mod rules;
