@@ -201,7 +201,12 @@ fn cut(region: Vec<Fragment>, blocks: &mut Vec<Block>, depth: usize, beside: boo
             // above its values, beside its label).
             let first = parts.remove(0);
             cut(first, blocks, depth + 1, false);
-            cut(parts.into_iter().flatten().collect(), blocks, depth + 1, true);
+            cut(
+                parts.into_iter().flatten().collect(),
+                blocks,
+                depth + 1,
+                true,
+            );
             return;
         }
     }

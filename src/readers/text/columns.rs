@@ -124,15 +124,9 @@ mod tests {
     fn page_breaks_keep_line_numbers() {
         let text = "a   b\n\u{c}c   d\n";
         let got = reflow(text);
-        assert_eq!(got.last().map(|(no, t)| (*no, t.as_str())), Some((2, "c d")));
+        assert_eq!(
+            got.last().map(|(no, t)| (*no, t.as_str())),
+            Some((2, "c d"))
+        );
     }
-}
-#[cfg(test)]
-#[test]
-#[ignore]
-#[allow(clippy::unwrap_used)]
-fn dump_tmp() {
-    let text = std::fs::read_to_string(std::env::var("DUMP").unwrap()).unwrap();
-    let out: Vec<String> = reflow(&text).into_iter().map(|(n, t)| format!("{n:4} {t}")).collect();
-    std::fs::write("/tmp/pr/reflow.txt", out.join("\n")).unwrap();
 }

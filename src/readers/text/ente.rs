@@ -154,9 +154,11 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
 fn broken_label(lines: &[Line], i: usize, first: usize) -> Option<(usize, Line)> {
     let line = lines.get(i)?;
     let lower = line.text.to_lowercase();
-    let starts_label = LABELS
-        .iter()
-        .any(|(l, _)| l.len() > lower.len() && l.starts_with(&lower) && l.as_bytes().get(lower.len()) == Some(&b' '));
+    let starts_label = LABELS.iter().any(|(l, _)| {
+        l.len() > lower.len()
+            && l.starts_with(&lower)
+            && l.as_bytes().get(lower.len()) == Some(&b' ')
+    });
     if !starts_label {
         return None;
     }

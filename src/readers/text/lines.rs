@@ -420,9 +420,9 @@ fn is_browser_line(words: &[&str]) -> bool {
             let numeric_date = [['/'], ['.'], ['-']].iter().any(|sep| {
                 let parts: Vec<&str> = date.split(sep).collect();
                 parts.len() == 3
-                    && parts
-                        .iter()
-                        .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+                    && parts.iter().all(|p| {
+                        (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+                    })
             });
             numeric_date
                 && is_time(time.strip_suffix(',').unwrap_or(time))

@@ -39,7 +39,8 @@ fn says(token: &str) -> Option<Says> {
     let t = t.strip_prefix(['-', '+']).unwrap_or(t);
     let ok = t.starts_with(|c: char| c.is_ascii_digit())
         && t.ends_with(|c: char| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
     if !ok {
         return None;
     }
@@ -146,7 +147,7 @@ pub(super) fn apply(lines: &mut [Line], ed: Edizione) -> Result<Option<Diagnosti
         )),
         (None, None, Some(either)) => Err(Error::new(
             Diagnostic::error(format!(
-                "cannot tell the notation of the numbers: {} is {} in Italian notation and {} in English, and no number of the text tells which",
+                "cannot tell the notation of the numbers: {} is {} in Italian notation and {} in English, and no number of the text tells which (a decimal such as 0,50 or 0.50)",
                 example(&either),
                 italian_reading(&either.0),
                 english_reading(&either.0)
@@ -158,10 +159,15 @@ pub(super) fn apply(lines: &mut [Line], ed: Edizione) -> Result<Option<Diagnosti
     }
 }
 
-/// `7,390` read the Italian way (`7.39`), `1.748` as `1748`.
+/// `7,390` read the Italian way, as a plain decimal (`7.39`); `1.748` as
+/// `1748`.
 fn italian_reading(token: &str) -> String {
     if token.contains(',') {
-        token.replace(',', ".")
+        let plain = token.replace('.', "").replace(',', ".");
+        plain
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
     } else {
         token.replace('.', "")
     }
@@ -200,10 +206,55 @@ mod tests {
         }
     }
 
+    fn applied(text: &str) -> (Result<Option<Diagnostic>, Error>, Vec<String>) {
+        let mut lines = super::super::lines::split(text);
+        let out = apply(&mut lines, Edizione::SOC25);
+        (out, lines.into_iter().map(|l| l.text).collect())
+    }
+
+    #[test]
+    fn english_numbers_are_read_with_one_warning() {
+        let (out, lines) = applied(
+            "M12 - Utenti famiglia e minori 5 3 390 130.00\nM15 - Utenti disabili 10 16 7,390 461.88\nR40 - Relazione\nnel 2024 1,500 pasti 2.50",
+        );
+        let warning = out.unwrap().unwrap();
+        assert!(
+            warning
+                .message
+                .contains("English notation (`130.00` (line 1))"),
+            "{warning}"
+        );
+        assert_eq!(lines[1], "M15 - Utenti disabili 10 16 7390 461,88");
+        // The free-text report is left as written.
+        assert_eq!(lines[3], "nel 2024 1,500 pasti 2.50");
+    }
+
+    #[test]
+    fn italian_numbers_stay_and_ambiguous_ones_are_an_error() {
+        let (out, lines) = applied("M15 - Utenti disabili 10 16 7.390 461,88");
+        assert!(out.unwrap().is_none());
+        assert_eq!(lines[0], "M15 - Utenti disabili 10 16 7.390 461,88");
+        let (out, _) = applied("M15 - Utenti disabili 10 16 7,390 461\nM21 - x 1 2 1.748 3");
+        let e = out.unwrap_err().to_string();
+        assert!(
+            e.contains("cannot tell the notation of the numbers: `7,390` (line 1) is 7.39 in Italian notation and 7390 in English"),
+            "{e}"
+        );
+        let (out, _) = applied("M12 - x 1 2 3 0,50\nM15 - x 1 2 7,390 461.88");
+        let e = out.unwrap_err().to_string();
+        assert!(
+            e.contains("cannot tell how to read `7,390` (line 2)"),
+            "{e}"
+        );
+    }
+
     #[test]
     fn values_are_the_numbers_ending_a_line() {
         let text = "M15 - Utenti disabili 10 16 7,390 461.88";
-        let got: Vec<&str> = value_tokens(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let got: Vec<&str> = value_tokens(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
         assert_eq!(got, ["10", "16", "7,390", "461.88"]);
         assert!(value_tokens("pari a euro 36.123,59.").is_empty());
     }
