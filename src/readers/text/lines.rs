@@ -4,7 +4,8 @@
 //!
 //! Normalisation maps every space-like character (NBSP, tab, form feed,
 //! U+2000-U+200A, U+202F, U+3000) to one space, collapses runs, trims, maps
-//! U+2010, U+2011 and U+2212 to `-` and drops zero-width characters, so that
+//! U+2010, U+2011 and U+2212 to `-`, writes ligatures (`ﬁ`, `ﬂ`, ...) as
+//! their letters and drops zero-width characters, so that
 //! the rest of the reader compares printed text with plain strings. Line
 //! numbers stay those of the input (a form feed is not a line break).
 
@@ -494,6 +495,11 @@ mod tests {
         );
         assert_eq!(normalize("06\u{2011}88816323 \u{2212}3"), "06-88816323 -3");
         assert_eq!(normalize(" \t \u{a0}"), "");
+        // Ligatures, as typesetting engines draw them, are their letters.
+        assert_eq!(
+            normalize("Codice indenti\u{fb01}cativo, a\u{fb00}erente, \u{fb02}usso, u\u{fb03}cio"),
+            "Codice indentificativo, afferente, flusso, ufficio"
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
-//! Reader for the form as extracted text, in the three layouts met in
-//! practice (see [`Layout`]): pdftotext of the PDF, a copy of the SOC26
-//! portal page, a copy of the IFEL page. The edition and the layout are
-//! detected from the text ([`detect`]).
+//! Reader for the form as extracted text, in the layouts met in practice
+//! (see [`Layout`]): pdftotext of the PDF, a copy of the SOC26 portal page,
+//! a copy of the IFEL page, and `pdftotext -layout` of the PDF, which is put
+//! back in reading order by position first. The edition and the layout are
+//! detected from the text ([`detect`]); so is the notation of the numbers
+//! (Italian, or English from a workbook exported on an English desktop:
+//! `notation`).
 //!
 //! The reader works from the row codes, never from line positions: each
 //! row's segment runs from its code to the next row's code; its label and
