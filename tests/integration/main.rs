@@ -20,6 +20,7 @@ mod new_edition;
 mod outside;
 mod pdf;
 mod pdf_edition;
+mod pdf_outside;
 mod pdf_read;
 mod props;
 mod rules;

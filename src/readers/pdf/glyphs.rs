@@ -13,7 +13,7 @@ use kurbo::{Affine, BezPath, Point, Rect};
 
 /// One glyph as drawn.
 #[derive(Debug, Clone)]
-pub(super) struct Glyph {
+pub(crate) struct Glyph {
     /// The text it stands for (usually one character).
     pub text: String,
     /// Its origin on the baseline, in points from the page's top left.

@@ -17,8 +17,8 @@
 //! not carry the form gets an error, never a panic.
 
 mod embedded;
-mod glyphs;
-mod order;
+pub(crate) mod glyphs;
+pub(crate) mod order;
 
 use hayro_interpret::InterpreterCache;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};

@@ -4,7 +4,11 @@
 //! region from side to side, the parts above and below are read one after
 //! the other; else, where one crosses it from top to bottom, the part on
 //! the left is read, then the rest (which may divide into rows again); a
-//! region neither cut divides is read line by line.
+//! region neither cut divides is read line by line. Two kinds of columns
+//! read line by line all the same: the cells of a table right of a label
+//! (headers on one line, each value under its header, no white space
+//! between), and a column of short answers in words beside the questions
+//! they answer.
 //!
 //! On the form this reads as the official PDF reads through `pdftotext`:
 //! row after row (white space between rows crosses the page), and in a row
@@ -52,9 +56,20 @@ const COLUMN_CUT: f64 = 0.9;
 /// The text of one page: one line per line of a region, regions in reading
 /// order separated by a blank line.
 pub(super) fn page_text(glyphs: &[Glyph]) -> String {
+    page_lines(glyphs)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The lines of one page in reading order (see [`page_text`]), each with
+/// the baseline of its first piece; the blank line between two regions has
+/// none.
+pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<(Option<f64>, String)> {
     let fragments = fragments(glyphs);
     let mut blocks = Vec::new();
-    cut(fragments, &mut blocks, 0);
+    cut(fragments, &mut blocks, 0, false);
     // Blocks of one line on one baseline that follow one another (the
     // values of a row, cell by cell) make one line, as pdftotext prints
     // them (`0,00 0,00`).
@@ -66,22 +81,29 @@ pub(super) fn page_text(glyphs: &[Glyph]) -> String {
                     .baseline
                     .is_some_and(|(y0, s0)| (y0 - y).abs() < 0.3 * s0.min(size)) =>
             {
-                last.text.push(' ');
-                last.text.push_str(&block.text);
+                if let (Some(line), Some((_, text))) = (last.lines.last_mut(), block.lines.first())
+                {
+                    line.1.push(' ');
+                    line.1.push_str(text);
+                }
             }
             _ => merged.push(block),
         }
     }
-    merged
-        .into_iter()
-        .map(|b| b.text)
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    let mut out = Vec::new();
+    for (i, block) in merged.into_iter().enumerate() {
+        if i > 0 {
+            out.push((None, String::new()));
+        }
+        out.extend(block.lines.into_iter().map(|(y, t)| (Some(y), t)));
+    }
+    out
 }
 
-/// A region read as text, with its baseline and size when it is one line.
+/// A region read as text, line by line with their baselines, and its
+/// baseline and size when it is one line.
 struct Block {
-    text: String,
+    lines: Vec<(f64, String)>,
     baseline: Option<(f64, f64)>,
 }
 
@@ -156,25 +178,109 @@ fn finish(mut f: Fragment) -> Fragment {
 }
 
 /// Read `region` into `blocks` by XY-cut (see the module documentation).
-fn cut(region: Vec<Fragment>, blocks: &mut Vec<Block>, depth: usize) {
+/// `beside` says that the region stands right of a part read before it
+/// (a row's headers and values, beside its label).
+fn cut(region: Vec<Fragment>, blocks: &mut Vec<Block>, depth: usize, beside: bool) {
     if region.is_empty() {
         return;
     }
     if depth < 64 {
         if let Some(parts) = split(&region, Axis::Rows) {
             for part in parts {
-                cut(part, blocks, depth + 1);
+                cut(part, blocks, depth + 1, false);
             }
             return;
         }
-        if let Some(parts) = split(&region, Axis::Columns) {
-            for part in parts {
-                cut(part, blocks, depth + 1);
+        if let Some(mut parts) = split(&region, Axis::Columns) {
+            if beside && is_table(&parts) || answers_beside(&parts) {
+                blocks.push(lines_of(region));
+                return;
             }
+            // Side by side, only the leftmost part comes apart: what is
+            // right of it may still divide into rows first (a row's headers
+            // above its values, beside its label).
+            let first = parts.remove(0);
+            cut(first, blocks, depth + 1, false);
+            cut(
+                parts.into_iter().flatten().collect(),
+                blocks,
+                depth + 1,
+                true,
+            );
             return;
         }
     }
     blocks.push(lines_of(region));
+}
+
+/// The baselines of a part, top to bottom (fragments within a third of an
+/// em share one).
+fn baselines(part: &[Fragment]) -> Vec<(f64, f64)> {
+    let mut ys: Vec<(f64, f64)> = part.iter().map(|f| (f.y, f.size)).collect();
+    ys.sort_by(|a, b| a.0.total_cmp(&b.0));
+    ys.dedup_by(|b, a| (b.0 - a.0).abs() < 0.3 * a.1.min(b.1));
+    ys
+}
+
+/// Whether columns side by side, with no white space between their lines,
+/// are the cells of a table: each a header on one line, with a number
+/// under it or nothing (`2020` over `1,00`, `2024` over `1,00`). They read
+/// line by line, headers first, then values, not column after column. (A
+/// label beside its headers has text on its second line; headers over
+/// two lines are read column after column, each whole.)
+fn is_table(parts: &[Vec<Fragment>]) -> bool {
+    let lines: Vec<Vec<(f64, f64)>> = parts.iter().map(|p| baselines(p)).collect();
+    let Some(top) = lines.first().and_then(|l| l.first()).copied() else {
+        return false;
+    };
+    let on = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 0.3 * a.1.min(b.1);
+    let value_under = |part: &[Fragment], l: &[(f64, f64)]| match l {
+        [_] => true,
+        [_, bottom] => part
+            .iter()
+            .filter(|f| on((f.y, f.size), *bottom))
+            .all(|f| is_number(&f.text)),
+        _ => false,
+    };
+    lines.len() >= 2
+        && lines.iter().any(|l| l.len() == 2)
+        && parts
+            .iter()
+            .zip(&lines)
+            .all(|(part, l)| l.first().is_some_and(|f| on(*f, top)) && value_under(part, l))
+}
+
+/// Whether a fragment is a number as a form prints one (`1,00`,
+/// `321178,98`, `4,81%`, `- 3`).
+fn is_number(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | '+' | ' ' | '€'))
+}
+
+/// Longest answer, in characters, printed in a column beside the labels
+/// it answers (`SI`, `NO`, `Non so`).
+const ANSWER_CHARS: usize = 12;
+
+/// Whether the part right of the first is a column of short answers in
+/// words (no digits: not values under headers), each on a baseline of a
+/// line of the first part (`R24 - Diseconomie di scala ...   NO`): each
+/// reads on the line it answers.
+fn answers_beside(parts: &[Vec<Fragment>]) -> bool {
+    let [labels, answers] = parts else {
+        return false;
+    };
+    let lines = baselines(labels);
+    answers.len() >= 2
+        && lines.len() >= 2
+        && answers.iter().all(|a| {
+            a.text.chars().count() <= ANSWER_CHARS
+                && !a.text.chars().any(|c| c.is_ascii_digit())
+                && lines
+                    .iter()
+                    .any(|(y, size)| (y - a.y).abs() < 0.3 * size.min(a.size))
+        })
 }
 
 #[derive(Clone, Copy)]
@@ -220,14 +326,6 @@ fn split(region: &[Fragment], axis: Axis) -> Option<Vec<Vec<Fragment>>> {
     if parts.len() < 2 {
         return None;
     }
-    // Side by side, only the leftmost part comes apart: what is right of it
-    // may still divide into rows first (a row's headers above its values,
-    // beside its label).
-    if let Axis::Columns = axis {
-        let first = parts.remove(0);
-        let rest = parts.into_iter().flatten().collect();
-        return Some(vec![first, rest]);
-    }
     Some(parts)
 }
 
@@ -249,11 +347,7 @@ fn lines_of(mut region: Vec<Fragment>) -> Block {
         _ => None,
     };
     Block {
-        text: lines
-            .into_iter()
-            .map(|(_, _, t)| t)
-            .collect::<Vec<_>>()
-            .join("\n"),
+        lines: lines.into_iter().map(|(y, _, t)| (y, t)).collect(),
         baseline,
     }
 }

@@ -38,10 +38,21 @@ const LABELS: [(&str, Field); 4] = [
 pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags) {
     let mut pending: VecDeque<Field> = VecDeque::new();
     let mut modified = None;
-    for line in lines.iter().take(first) {
-        if line.is_blank() {
+    let mut joined = None;
+    for (i, line) in lines.iter().enumerate().take(first) {
+        if line.is_blank() || joined == Some(i) {
             continue;
         }
+        // A label broken in its cell (`Codice` / `indentificativo`): the
+        // two lines read as one.
+        let broken = broken_label(lines, i, first);
+        let line = match &broken {
+            Some((next, whole)) => {
+                joined = Some(*next);
+                whole
+            }
+            None => line,
+        };
         // The header block ends at the Quadro 1 intro: a label still waiting
         // for its value there is a field the form leaves empty.
         if line.text.starts_with("Ciascun Comune") {
@@ -135,6 +146,42 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
         }
     }
     ente.data = modified.or(footer.map(|f| f.0));
+}
+
+/// Line `i` and the next non-blank line before `first` as one line, when
+/// line `i` is the start of a header-block label and the two lines make
+/// the whole label: the next line's index, and the joined line.
+fn broken_label(lines: &[Line], i: usize, first: usize) -> Option<(usize, Line)> {
+    let line = lines.get(i)?;
+    let lower = line.text.to_lowercase();
+    let starts_label = LABELS.iter().any(|(l, _)| {
+        l.len() > lower.len()
+            && l.starts_with(&lower)
+            && l.as_bytes().get(lower.len()) == Some(&b' ')
+    });
+    if !starts_label {
+        return None;
+    }
+    let (next, after) = lines
+        .iter()
+        .enumerate()
+        .take(first)
+        .skip(i + 1)
+        .find(|(_, l)| !l.is_blank())?;
+    let whole = format!("{} {}", line.text, after.text);
+    let whole_lower = whole.to_lowercase();
+    LABELS
+        .iter()
+        .any(|(l, _)| whole_lower.starts_with(l))
+        .then(|| {
+            (
+                next,
+                Line {
+                    text: whole,
+                    ..line.clone()
+                },
+            )
+        })
 }
 
 /// `text` without the ASCII `prefix`, compared ignoring case.

@@ -4,7 +4,8 @@
 //!
 //! Normalisation maps every space-like character (NBSP, tab, form feed,
 //! U+2000-U+200A, U+202F, U+3000) to one space, collapses runs, trims, maps
-//! U+2010, U+2011 and U+2212 to `-` and drops zero-width characters, so that
+//! U+2010, U+2011 and U+2212 to `-`, writes ligatures (`ﬁ`, `ﬂ`, ...) as
+//! their letters and drops zero-width characters, so that
 //! the rest of the reader compares printed text with plain strings. Line
 //! numbers stay those of the input (a form feed is not a line break).
 
@@ -53,13 +54,20 @@ pub(super) enum Furniture {
     Header,
     /// The closing text of the IFEL page (`NOTA BENE`, `ATTENZIONE:`, `ASSISTENZA:`).
     Closing,
+    /// What a browser adds to each page it prints: the date and time with
+    /// the page's title at the top (`12/4/26, 5:15 PM  SOC25 - ...`), the
+    /// page's address and `n/N` at the bottom (`file:///.../scheda.html 6/7`).
+    Browser,
 }
 
 impl Furniture {
     /// Whether the furniture can interrupt the free-text report: page
     /// furniture, which a report running over a page break is printed around.
     pub fn interrupts_text(self) -> bool {
-        matches!(self, Furniture::Title | Furniture::Footer | Furniture::Band)
+        matches!(
+            self,
+            Furniture::Title | Furniture::Footer | Furniture::Band | Furniture::Browser
+        )
     }
 }
 
@@ -67,37 +75,44 @@ impl Furniture {
 /// line). A leading byte-order mark is dropped.
 pub(super) fn split(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let titles = Titles::known();
-    let mut out = Vec::new();
+    let mut raw = Vec::new();
     let mut rest = text;
     let mut no = 1;
     loop {
-        let (raw, next) = match rest.find(['\n', '\r']) {
+        let (line, next) = match rest.find(['\n', '\r']) {
             Some(i) => {
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
                 (&rest[..i], Some(&rest[i + skip..]))
             }
             None => (rest, None),
         };
-        let mut l = line(no, raw, &titles);
-        // A band line wrapped before its year (`Obiettivi di servizio` /
-        // `2024`): the year is band too.
-        if l.furniture.is_none()
-            && is_year(&l.text)
-            && out
-                .iter()
-                .rev()
-                .find(|p: &&Line| !p.is_blank())
-                .is_some_and(|p| p.furniture == Some(Furniture::Band))
-        {
-            l.furniture = Some(Furniture::Band);
-        }
-        out.push(l);
+        raw.push((no, line));
         match next {
             Some(n) => rest = n,
             None => break,
         }
         no += 1;
+    }
+    split_numbered(raw)
+}
+
+/// Normalise lines already split, each with its 1-based number in the input.
+pub(super) fn split_numbered<'a>(raw: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<Line> {
+    let titles = Titles::known();
+    let mut out: Vec<Line> = Vec::new();
+    for (no, raw) in raw {
+        let mut l = line(no, raw, &titles);
+        // A band line or a title wrapped before its year (`Obiettivi di
+        // servizio` / `2024`): the year is band, or title, too.
+        if l.furniture.is_none() && is_year(&l.text) {
+            l.furniture = out
+                .iter()
+                .rev()
+                .find(|p: &&Line| !p.is_blank())
+                .and_then(|p| p.furniture)
+                .filter(|f| matches!(f, Furniture::Band | Furniture::Title));
+        }
+        out.push(l);
     }
     code_printed_twice(&mut out);
     out
@@ -167,6 +182,14 @@ pub(super) fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
     for c in raw.chars() {
+        if let Some(letters) = ligature(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(letters);
+            continue;
+        }
         let c = match c {
             '\u{2010}' | '\u{2011}' | '\u{2212}' => '-',
             '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{2060}' => {
@@ -189,6 +212,20 @@ pub(super) fn normalize(raw: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The letters a Latin ligature stands for (its NFKC form): typesetting
+/// engines draw `fi` as `ﬁ` (U+FB01), and a PDF's text keeps the ligature.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
 }
 
 /// Band lines, lower case, as the portal's PDF prints them.
@@ -278,6 +315,8 @@ fn classify_with(text: &str, titles: &Titles) -> Option<Furniture> {
         Some(Furniture::Title)
     } else if is_footer(&words) {
         Some(Furniture::Footer)
+    } else if is_browser_line(&words) {
+        Some(Furniture::Browser)
     } else if lower == crate::form::sheets::ENTE_COLUMNS.join(" ").to_lowercase() {
         // The `Ente` sheet of a workbook printed to PDF, after the form.
         Some(Furniture::Closing)
@@ -364,6 +403,47 @@ fn is_footer(words: &[&str]) -> bool {
     }
 }
 
+/// A line a browser prints on each page (see [`Furniture::Browser`]): a
+/// date and a time, in any locale's order (`12/4/26, 5:15 PM`, `04/12/26,
+/// 17:15`, `2026-12-04 17:15`), then anything (the page's title); an address
+/// (`file://`, `http://`, `https://`), then anything (`6/7`); a lone page
+/// count `n/N`.
+fn is_browser_line(words: &[&str]) -> bool {
+    let address = ["file://", "http://", "https://"];
+    match words {
+        [first, ..] if address.iter().any(|a| first.starts_with(a)) => true,
+        [count] => page_count(count),
+        [date, time, rest @ ..] => {
+            // The date alone with a time is a value (`20/03/2026 10:30`):
+            // the browser puts a comma after it, or the title after both.
+            let comma = date.ends_with(',');
+            let date = date.strip_suffix(',').unwrap_or(date);
+            let numeric_date = [['/'], ['.'], ['-']].iter().any(|sep| {
+                let parts: Vec<&str> = date.split(sep).collect();
+                parts.len() == 3
+                    && parts.iter().all(|p| {
+                        (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+                    })
+            });
+            numeric_date
+                && is_time(time.strip_suffix(',').unwrap_or(time))
+                && (comma || !rest.is_empty())
+        }
+        _ => false,
+    }
+}
+
+/// `n/N`: page `n` of `N`.
+fn page_count(w: &str) -> bool {
+    let Some((n, total)) = w.split_once('/') else {
+        return false;
+    };
+    match (n.parse::<u32>(), total.parse::<u32>()) {
+        (Ok(n), Ok(total)) => 0 < n && n <= total,
+        _ => false,
+    }
+}
+
 pub(super) fn is_date(w: &str) -> bool {
     let parts: Vec<&str> = w.split('/').collect();
     parts.len() == 3
@@ -372,9 +452,13 @@ pub(super) fn is_date(w: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// `11:18` or `11:18:05`.
 fn is_time(w: &str) -> bool {
-    matches!(w.split_once(':'), Some((h, m)) if !h.is_empty() && !m.is_empty()
-        && h.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit()))
+    let parts: Vec<&str> = w.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The page-1 header block: `Denominazione X`, `Codice indentificativo X`,
@@ -411,6 +495,11 @@ mod tests {
         );
         assert_eq!(normalize("06\u{2011}88816323 \u{2212}3"), "06-88816323 -3");
         assert_eq!(normalize(" \t \u{a0}"), "");
+        // Ligatures, as typesetting engines draw them, are their letters.
+        assert_eq!(
+            normalize("Codice indenti\u{fb01}cativo, a\u{fb00}erente, \u{fb02}usso, u\u{fb03}cio"),
+            "Codice indentificativo, afferente, flusso, ufficio"
+        );
     }
 
     #[test]
@@ -452,6 +541,17 @@ mod tests {
             ("NOTA BENE", Some(Closing)),
             ("ATTENZIONE:", Some(Closing)),
             ("Numero di utenti serviti", None),
+            ("12/4/26, 5:15 PM", Some(Browser)),
+            (
+                "04/12/26, 17:15 SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO",
+                Some(Browser),
+            ),
+            ("2026-12-04 17:15 Scheda", Some(Browser)),
+            ("file:///tmp/x/scheda.html 6/7", Some(Browser)),
+            ("https://portale.example.it/scheda?id=3 1/7", Some(Browser)),
+            ("6/7", Some(Browser)),
+            ("8/7", None),
+            ("20/03/2026 10:30", None),
             (
                 "R0C - Denominazione ATS (fonte: Ministero del Lavoro)",
                 None,

@@ -1,7 +1,10 @@
-//! Reader for the form as extracted text, in the three layouts met in
-//! practice (see [`Layout`]): pdftotext of the PDF, a copy of the SOC26
-//! portal page, a copy of the IFEL page. The edition and the layout are
-//! detected from the text ([`detect`]).
+//! Reader for the form as extracted text, in the layouts met in practice
+//! (see [`Layout`]): pdftotext of the PDF, a copy of the SOC26 portal page,
+//! a copy of the IFEL page, and `pdftotext -layout` of the PDF, which is put
+//! back in reading order by position first. The edition and the layout are
+//! detected from the text ([`detect`]); so is the notation of the numbers
+//! (Italian, or English from a workbook exported on an English desktop:
+//! `notation`).
 //!
 //! The reader works from the row codes, never from line positions: each
 //! row's segment runs from its code to the next row's code; its label and
@@ -18,12 +21,14 @@
 //! wrong count of values is an error naming the row and the line.
 
 mod blanks;
+mod columns;
 mod ente;
 mod flow;
 mod ifel;
 mod lines;
 mod lost;
 mod matcher;
+mod notation;
 mod pdftotext;
 mod portal;
 mod quadro3;
@@ -54,6 +59,11 @@ pub enum Layout {
     /// A copy of the IFEL page: values on the label's line, `R00C` codes,
     /// dotted thousands, no Quadro 3 when there is nothing to report.
     Ifel,
+    /// `pdftotext -layout` of a PDF of the form (the portal's, scheda's, a
+    /// printed web page): cells side by side, aligned with spaces. It is
+    /// put back in reading order by position (see `columns`), then read
+    /// as the layout it then shows.
+    PdftotextLayout,
 }
 
 impl fmt::Display for Layout {
@@ -62,6 +72,7 @@ impl fmt::Display for Layout {
             Layout::Pdftotext => "pdftotext",
             Layout::Portal => "portal",
             Layout::Ifel => "ifel",
+            Layout::PdftotextLayout => "pdftotext -layout",
         })
     }
 }
@@ -112,31 +123,73 @@ pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
 /// (the text is the page of a PDF that carries the form's data, to which
 /// it is compared).
 pub(crate) fn read_str_with(text: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
-    let lines = lines::split(text);
+    let aligned = columns::looks_aligned(text);
+    let mut lines = split(text, aligned);
     let codes = Codes::known();
-    let (edizione, layout) = detect_lines(&lines, &codes)?;
-    let options = flow::Options {
-        blanks_meant,
-        ..match layout {
-            Layout::Pdftotext => pdftotext::options(),
-            Layout::Portal => portal::options(),
-            Layout::Ifel => ifel::options(),
+    let read = detect_lines(&lines, &codes).and_then(|(edizione, layout)| {
+        let english = notation::apply(&mut lines, edizione)?;
+        let options = flow::Options {
+            blanks_meant,
+            ..match layout {
+                Layout::Pdftotext | Layout::PdftotextLayout => pdftotext::options(),
+                Layout::Portal => portal::options(),
+                Layout::Ifel => ifel::options(),
+            }
+        };
+        let mut out = flow::read(&lines, edizione, &options, &codes)
+            .map_err(|e| e.with_warnings(english.iter().cloned().collect()))?;
+        out.warnings.splice(0..0, english);
+        match out.value.constraints() {
+            Ok(warnings) => {
+                out.warnings.extend(warnings);
+                Ok(out)
+            }
+            Err(e) => Err(e.with_warnings(out.warnings)),
         }
-    };
-    let mut out = flow::read(&lines, edizione, &options, &codes)?;
-    match out.value.constraints() {
-        Ok(warnings) => {
-            out.warnings.extend(warnings);
-            Ok(out)
+    });
+    read.map_err(|mut e| {
+        if aligned {
+            e.diagnostics.insert(0, aligned_failed());
         }
-        Err(e) => Err(e.with_warnings(out.warnings)),
+        e
+    })
+}
+
+/// The lines of `text`, put back in reading order first when it is laid
+/// out in aligned columns.
+fn split(text: &str, aligned: bool) -> Vec<Line> {
+    if aligned {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let reflowed = columns::reflow(text);
+        lines::split_numbered(reflowed.iter().map(|(no, t)| (*no, t.as_str())))
+    } else {
+        lines::split(text)
     }
+}
+
+/// The error heading those of a text in aligned columns that could not be
+/// read.
+fn aligned_failed() -> Diagnostic {
+    Diagnostic::error(format!(
+        "the text seems to be `{}` output (cells side by side, aligned with spaces) and could not be read in that layout",
+        Layout::PdftotextLayout
+    ))
+    .with_hint("give scheda the PDF itself (`scheda convert form.pdf`), or extract its text with `pdftotext` without -layout")
 }
 
 /// Tell the edition and the layout of an extracted text; an error when the
 /// text is not a form, or not in a known layout.
 pub fn detect(text: &str) -> Result<(Edizione, Layout)> {
-    detect_lines(&lines::split(text), &Codes::known())
+    let aligned = columns::looks_aligned(text);
+    let (edizione, layout) = detect_lines(&split(text, aligned), &Codes::known())?;
+    Ok((
+        edizione,
+        if aligned {
+            Layout::PdftotextLayout
+        } else {
+            layout
+        },
+    ))
 }
 
 /// Fewest distinct row codes for a text to be taken for a form.
@@ -168,7 +221,7 @@ fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Layout)> {
             Diagnostic::error(
                 "the text has the form's row codes but none of the known layouts (pdftotext, portal page, IFEL page)",
             )
-            .with_hint("extract the PDF with `pdftotext` (without -layout), or copy the whole portal page"),
+            .with_hint("give scheda the PDF itself, or extract it with `pdftotext`, or copy the whole portal page"),
         ));
     };
     Ok((edizione, layout))

@@ -166,6 +166,31 @@ fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
     out
 }
 
+/// `toks` without `years` where each year comes right before a value that
+/// is not a year (a header above its value, read column by column); `None`
+/// when they do not come so.
+fn without_interleaved(toks: &[Tok], years: &[String]) -> Option<Vec<Tok>> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut pending = years.iter().peekable();
+    let mut i = 0;
+    while let Some(tok) = toks.get(i) {
+        let next_is_value = toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_value() && !years.contains(&n.text));
+        if pending.peek().is_some_and(|y| **y == tok.text) && next_is_value {
+            pending.next();
+            if let Some(value) = toks.get(i + 1) {
+                out.push(value.clone());
+            }
+            i += 2;
+        } else {
+            out.push(tok.clone());
+            i += 1;
+        }
+    }
+    pending.peek().is_none().then_some(out)
+}
+
 /// Whether `part` appears in `whole` in order (not necessarily contiguous).
 fn subsequence(part: &[&str], whole: &[String]) -> bool {
     let mut it = whole.iter();
@@ -212,6 +237,18 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Numbers {
         let (len, k) = (toks.len(), ahead.len());
         if k > 0 && (len == k || len == n + k) && texts(&toks).ends_with(ahead) {
             toks.truncate(len - k);
+        }
+    }
+    // Each column's header printed above its value and read column by
+    // column (`2020` / `1,00` / `2024` / `1,00`): the header years come
+    // out between the values.
+    // The first header may have been matched as such after the label:
+    // the years left are the last ones.
+    let excess = toks.len().saturating_sub(n);
+    if (1..=years.len()).contains(&excess) && !texts(&toks).starts_with(years) {
+        let left = years.get(years.len() - excess..).unwrap_or_default();
+        if let Some(kept) = without_interleaved(&toks, left) {
+            toks = kept;
         }
     }
     if toks.len() > n {
