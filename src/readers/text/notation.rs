@@ -46,17 +46,29 @@ fn says(token: &str) -> Option<Says> {
     }
     let (commas, points) = (t.matches(',').count(), t.matches('.').count());
     let after = |sep: char| t.rsplit(sep).next().map_or(0, str::len);
-    Some(match (commas, points) {
+    // Thousands come in groups of three digits (`1.984.440`), the first of
+    // one to three: anything else (`25.03.2025`) is not a number.
+    let grouped = |int: &str, sep: char| {
+        let mut groups = int.split(sep);
+        groups.next().is_some_and(|g| (1..=3).contains(&g.len())) && groups.all(|g| g.len() == 3)
+    };
+    let says = match (commas, points) {
         (0, 0) => Says::Nothing,
         (1, 0) if after(',') == 3 => Says::Either,
         (1, 0) => Says::Italian,
         (0, 1) if after('.') == 3 => Says::Either,
         (0, 1) => Says::English,
-        (_, 0) => Says::English,
-        (0, _) => Says::Italian,
-        _ if t.rfind(',') > t.rfind('.') => Says::Italian,
-        _ => Says::English,
-    })
+        (_, 0) if grouped(t, ',') => Says::English,
+        (0, _) if grouped(t, '.') => Says::Italian,
+        (1, _) if t.rfind(',') > t.rfind('.') && grouped(t.split(',').next()?, '.') => {
+            Says::Italian
+        }
+        (_, 1) if t.rfind('.') > t.rfind(',') && grouped(t.split('.').next()?, ',') => {
+            Says::English
+        }
+        _ => return None,
+    };
+    Some(says)
 }
 
 /// The numeric tokens of a line where values stand: the run of numbers
@@ -201,6 +213,8 @@ mod tests {
             ("25/03/2025", None),
             ("R04", None),
             ("12.", None),
+            ("25.03.2025", None),
+            ("1,23.4,5", None),
         ] {
             assert_eq!(says(token), want, "{token}");
         }
