@@ -184,25 +184,43 @@ fn check(entry: &Value, work: &Path) -> Result<(), String> {
     ))
 }
 
-#[test]
+/// The outside files that scheda does not read yet, each with the reason:
+/// the test requires that they still fail (remove a file from here once it
+/// reads) and that every other file reads.
+const GAPS: &[(&str, &str)] = &[];
 
+#[test]
 fn every_outside_file_reads_to_its_seed() {
     let entries = manifest();
     let work = tempdir("outside");
-    let failures: Vec<String> = entries
-        .iter()
-        .filter_map(|e| {
-            check(e, &work)
-                .err()
-                .map(|why| format!("  {}: {why}", text(e, "file")))
-        })
-        .collect();
+    let mut failures = Vec::new();
+    let mut closed = Vec::new();
+    for e in &entries {
+        let file = text(e, "file");
+        let gap = GAPS.iter().find(|(f, _)| *f == file);
+        match (check(e, &work), gap) {
+            (Ok(()), Some(_)) => closed.push(format!("  {file}")),
+            (Err(why), None) => failures.push(format!("  {file}: {why}")),
+            _ => {}
+        }
+    }
+    for (file, _) in GAPS {
+        assert!(
+            entries.iter().any(|e| text(e, "file") == *file),
+            "GAPS names {file}, which the manifest does not list"
+        );
+    }
     assert!(
         failures.is_empty(),
         "{} of {} outside files do not read to their seed's model:\n{}",
         failures.len(),
         entries.len(),
         failures.join("\n")
+    );
+    assert!(
+        closed.is_empty(),
+        "these outside files read now: remove them from GAPS\n{}",
+        closed.join("\n")
     );
 }
 
