@@ -226,23 +226,45 @@ pub async fn render(
     Ok(response)
 }
 
-/// `POST /api/check` (body: a model): the rules' report, and the form with
-/// every derived value as computed.
+/// `POST /api/check` (body: a model): the rules' report, the form with
+/// every derived value as computed from its inputs ([`computed`]), and the conclusions its blank values
+/// leave open (`undecided`: what is missing, which sentences wait).
 pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
     let bytes = body_bytes(&shared, body).await?;
     let outcome = work(&shared, move |tools| {
         let form = model(&bytes)?;
         let report = crate::rules::report(&form, &tools.catalogue)?;
-        let mut computed = form.clone();
-        crate::rules::recompute(&mut computed);
+        let computed = computed(&form)?;
+        let undecided = super::undecided::undecided(&form, &report.value.outcomes);
         Ok(json!({
             "check": report.value,
             "computed": model_json(&computed)?,
+            "undecided": undecided,
             "diagnostics": report.warnings,
         }))
     })
     .await?;
     Ok(Json(outcome).into_response())
+}
+
+/// `form` with every derived value as the rules compute it from its inputs
+/// alone: blank where an input they need is blank (a printed derived value
+/// is not kept where the rules cannot compute it).
+fn computed(form: &Scheda) -> crate::Result<Scheda> {
+    let mut inputs = model_json(form)?;
+    let ed = form.edizione.description();
+    for (quadro, r) in ed.righe() {
+        for c in r.colonne.iter().filter(|c| c.derivata || r.derivata) {
+            let pointer = crate::model::paths::of_column(ed, quadro, r, c).pointer();
+            if let Some(v) = inputs.pointer_mut(&pointer) {
+                *v = Value::Null;
+            }
+        }
+    }
+    let bytes = serde_json::to_vec(&inputs).map_err(|e| crate::diagnostic::Error::msg(e.to_string()))?;
+    let mut computed = model(&bytes)?;
+    crate::rules::recompute(&mut computed);
+    Ok(computed)
 }
 
 /// Run `f` on a worker within the time limit; its error is the client's

@@ -15,6 +15,7 @@
 mod api;
 mod batch;
 mod pool;
+mod undecided;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
