@@ -19,10 +19,10 @@ struct Words {
 }
 
 const WORDS: Words = Words {
-    servizi: "il livello di servizio (Quadro 1)",
-    spesa: "la spesa rispetto al fabbisogno (Quadri 2 e 3)",
-    quadro3: "le risorse aggiuntive da rendicontare (Quadro 3)",
-    assistenti: "gli assistenti sociali per abitante (Quadro 1)",
+    servizi: "livello di servizio, Quadro 1",
+    spesa: "spesa rispetto al fabbisogno, Quadri 2 e 3",
+    quadro3: "risorse aggiuntive da rendicontare, Quadro 3",
+    assistenti: "assistenti sociali per abitante, Quadro 1",
 };
 
 /// One conclusion the rules cannot draw yet.
@@ -45,7 +45,7 @@ pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
         let mut righe = Vec::new();
         if q1.R04.is_none() && d.r04.is_none() {
             if q1.R0B.utenti.is_none() && d.r0b.utenti.is_none() {
-                righe.extend(blank_user_rows(s));
+                righe.extend(user_rows(s));
             }
             if q1.R03.is_none() {
                 righe.push("R03".to_string());
@@ -82,11 +82,13 @@ pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
         }),
         _ => {}
     }
-    let no_staff = q1.R01.anno.is_none() && q1.R01A.is_none();
+    // The Comune's own social workers of the year decide the sentence (R01A,
+    // those of the association, may be blank).
+    let no_staff = q1.R01.anno.is_none();
     if no_staff || (o.assistenti_nulli == Some(false) && q1.R01B.is_none() && d.r01b.is_none()) {
         let mut righe = Vec::new();
         if no_staff {
-            righe.extend(["R01".to_string(), "R01A".to_string()]);
+            righe.push("R01".to_string());
         }
         if q1.R03.is_none() {
             righe.push("R03".to_string());
@@ -101,15 +103,25 @@ pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
 }
 
 /// The user rows of Quadro 1 (those R0B sums) whose users of the year are
-/// blank, as the edition's description lists them.
-fn blank_user_rows(s: &Scheda) -> Vec<String> {
-    s.edizione
+/// blank, as the edition's description lists them; more than three as one
+/// span (`gli utenti 2024 di 21 righe (da M12 a R0A)`).
+fn user_rows(s: &Scheda) -> Vec<String> {
+    let blank: Vec<String> = s
+        .edizione
         .description()
         .righe()
         .filter(|(q, r)| *q == 1 && !r.derivata && r.colonne.iter().any(|c| c.tipo == Tipo::Utenti))
         .filter(|(_, r)| s.valore(&r.codice, Some("utenti")).is_none())
         .map(|(_, r)| r.codice.clone())
-        .collect()
+        .collect();
+    match (blank.first(), blank.last()) {
+        (Some(first), Some(last)) if blank.len() > 3 => vec![format!(
+            "gli utenti {} di {} righe (da {first} a {last})",
+            s.anno,
+            blank.len()
+        )],
+        _ => blank,
+    }
 }
 
 #[cfg(test)]
@@ -123,7 +135,7 @@ mod tests {
         let open = undecided(&blank, &crate::rules::outcomes(&blank));
         let per: Vec<&str> = open.iter().map(|o| o.per).collect();
         assert_eq!(per, [WORDS.servizi, WORDS.spesa, WORDS.assistenti]);
-        assert!(open[0].righe.contains(&"M12".to_string()), "{open:?}");
+        assert!(open[0].righe[0].contains("da M12 a R0A"), "{open:?}");
         assert!(open[0].righe.contains(&"R05".to_string()), "{open:?}");
         assert_eq!(open[1].righe, ["R06", "R07"]);
 

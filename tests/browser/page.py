@@ -273,6 +273,7 @@ def telefono(d, c, seen):
         return label.getBoundingClientRect().bottom <= input.getBoundingClientRect().top""")
     seen["larghezza_campo"] = d.execute_script(
         "return document.querySelector(\"input[data-pointer='/quadro1/R03']\").getBoundingClientRect().width")
+    d.execute_script("document.getElementById('file').hidden = true; window.scrollTo(0, 0);")
     shot(d, c, "page-phone.png")
     m12 = field(d, M12)
     d.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", m12)
