@@ -14,6 +14,7 @@
 
 mod api;
 mod batch;
+mod bodies;
 mod pool;
 mod undecided;
 
@@ -86,6 +87,7 @@ pub fn app(options: &Options) -> Result<Router> {
         timeout: options.timeout,
         open: options.open_to_network(),
         limits: options.limits,
+        bodies: bodies::semaphore(options.max_upload),
     });
     let token = Arc::new(options.token.clone());
     let api = Router::new()
