@@ -813,3 +813,62 @@ fn a_batch_of_files_comes_back_as_a_zip_with_the_report() {
         Some("SONDRIO")
     );
 }
+
+/// Send a request head declaring `length` bytes and `sent` of them, and keep
+/// the connection open (the rest never comes).
+fn late_body(addr: SocketAddr, length: usize, sent: usize) -> TcpStream {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let head = format!(
+        "POST /api/read?from=txt HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {length}\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&vec![b'x'; sent]).unwrap();
+    stream
+}
+
+/// The status line of what the server answered on `stream`.
+fn status_of(mut stream: TcpStream) -> String {
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    text.lines().next().unwrap_or("").to_string()
+        + &text
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("retry-after"))
+            .map(|l| format!(" | {l}"))
+            .unwrap_or_default()
+}
+
+/// Issue 19, point 8: a body that does not arrive in time is answered `408`
+/// (not `413`); while bodies fill the server's room for bodies, another
+/// waits and then gets `503` with `Retry-After`, and `/api/health` answers
+/// at once all the while.
+#[test]
+fn late_bodies_get_408_and_a_full_server_503() {
+    let addr = start(Options {
+        timeout: std::time::Duration::from_secs(1),
+        ..Options::default()
+    });
+    let late = late_body(addr, 1000, 10);
+    assert!(status_of(late).starts_with("HTTP/1.1 408"));
+
+    let max = 8 * 1024 * 1024;
+    let addr = start(Options {
+        max_upload: max,
+        timeout: std::time::Duration::from_secs(30),
+        ..Options::default()
+    });
+    // Four bodies of the largest size fill the room (four of the largest).
+    let holders: Vec<TcpStream> = (0..4).map(|_| late_body(addr, max, 1024)).collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    assert_eq!(call(addr, "GET", "/api/health", &[], b"").status, 200);
+    assert!(started.elapsed() < std::time::Duration::from_millis(100));
+    let seed = read_fixture(&format!("{}.txt", SEEDS[0]));
+    let answer = post(addr, "/api/read?from=txt", &seed);
+    assert_eq!(answer.status, 503, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(answer.header("retry-after"), Some("2"));
+    drop(holders);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(post(addr, "/api/read?from=txt", &seed).status, 200);
+}
