@@ -59,6 +59,11 @@ impl Problem {
         }
     }
 
+    /// Whether this is a `503`.
+    pub(super) fn is_busy(&self) -> bool {
+        self.status == StatusCode::SERVICE_UNAVAILABLE
+    }
+
     /// Tell the client when to try again (`Retry-After`, seconds).
     pub(super) fn retry_after(mut self, seconds: u64) -> Problem {
         self.retry_after = Some(seconds);

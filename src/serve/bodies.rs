@@ -78,7 +78,21 @@ pub fn too_slow(shared: &Shared) -> Problem {
 /// budget (keep the permit while the bytes are used); an empty body is an
 /// error.
 pub async fn read(shared: &Shared, mut body: Body) -> Result<(Vec<u8>, OwnedSemaphorePermit), Problem> {
-    let permit = reserve(shared, body.size_hint().exact()).await?;
+    let permit = match reserve(shared, body.size_hint().exact()).await {
+        Ok(permit) => permit,
+        Err(problem) if problem.is_busy() => {
+            // Read what the client sends, keeping none of it, so that it
+            // gets the answer rather than a connection reset.
+            let drain = async {
+                while let Some(Ok(_)) =
+                    std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+                {}
+            };
+            let _ = tokio::time::timeout(shared.timeout, drain).await;
+            return Err(problem);
+        }
+        Err(problem) => return Err(problem),
+    };
     let max = shared.max_upload;
     let receive = async {
         let mut bytes = Vec::new();
