@@ -253,7 +253,10 @@ fn flood_test(addr: SocketAddr, pid: u32, uploads: usize, slow: usize) -> bool {
                     *statuses
                         .lock()
                         .unwrap()
-                        .entry(format!("{}{status}", if i < uploads { "upload " } else { "slow " }))
+                        .entry(format!(
+                            "{}{status}",
+                            if i < uploads { "upload " } else { "slow " }
+                        ))
                         .or_default() += 1;
                 }
                 Ok(_) => unanswered.lock().unwrap().push("no status line".into()),
@@ -306,7 +309,12 @@ fn trickle(addr: SocketAddr) -> std::io::Result<(u16, Vec<u8>)> {
         match stream.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => raw.extend_from_slice(&buf[..n]),
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
                 stream.set_nonblocking(true)?;
                 let quiet = matches!(stream.peek(&mut buf), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock);
                 stream.set_nonblocking(false)?;
@@ -331,7 +339,10 @@ fn trickle(addr: SocketAddr) -> std::io::Result<(u16, Vec<u8>)> {
 fn get(addr: SocketAddr, path: &str) -> std::io::Result<u16> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     Ok(String::from_utf8_lossy(&raw)

@@ -38,7 +38,7 @@ pub struct Shared {
 /// An error answer: the status and the first diagnostic of an error.
 pub struct Problem {
     status: StatusCode,
-    diagnostic: Diagnostic,
+    diagnostic: Box<Diagnostic>,
     retry_after: Option<u64>,
 }
 
@@ -54,7 +54,7 @@ impl Problem {
         }
         Problem {
             status,
-            diagnostic,
+            diagnostic: Box::new(diagnostic),
             retry_after: None,
         }
     }
@@ -87,11 +87,12 @@ impl Problem {
     fn bad(e: &Error) -> Problem {
         Problem {
             status: StatusCode::BAD_REQUEST,
-            diagnostic: e
-                .diagnostics
-                .first()
-                .cloned()
-                .unwrap_or_else(|| Diagnostic::error(e.to_string())),
+            diagnostic: Box::new(
+                e.diagnostics
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| Diagnostic::error(e.to_string())),
+            ),
             retry_after: None,
         }
     }
@@ -99,7 +100,7 @@ impl Problem {
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let d = self.diagnostic;
+        let d = *self.diagnostic;
         let body = json!({
             "error": d.message,
             "location": d.location.as_ref().map(ToString::to_string),
@@ -286,7 +287,8 @@ fn computed(form: &Scheda) -> crate::Result<Scheda> {
             }
         }
     }
-    let bytes = serde_json::to_vec(&inputs).map_err(|e| crate::diagnostic::Error::msg(e.to_string()))?;
+    let bytes =
+        serde_json::to_vec(&inputs).map_err(|e| crate::diagnostic::Error::msg(e.to_string()))?;
     let mut computed = model(&bytes)?;
     crate::rules::recompute(&mut computed);
     Ok(computed)

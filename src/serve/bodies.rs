@@ -38,7 +38,10 @@ fn kib(bytes: u64) -> u32 {
 
 /// Room for a body of `length` bytes (`None`: undeclared, the largest
 /// upload), held until the permit is dropped.
-pub async fn reserve(shared: &Shared, length: Option<u64>) -> Result<OwnedSemaphorePermit, Problem> {
+pub async fn reserve(
+    shared: &Shared,
+    length: Option<u64>,
+) -> Result<OwnedSemaphorePermit, Problem> {
     let max = shared.max_upload as u64;
     let length = match length {
         Some(n) if n > max => return Err(Problem::too_large(shared.max_upload)),
@@ -77,7 +80,10 @@ pub fn too_slow(shared: &Shared) -> Problem {
 /// The request body, at most `max_upload` bytes, with its room in the
 /// budget (keep the permit while the bytes are used); an empty body is an
 /// error.
-pub async fn read(shared: &Shared, mut body: Body) -> Result<(Vec<u8>, OwnedSemaphorePermit), Problem> {
+pub async fn read(
+    shared: &Shared,
+    mut body: Body,
+) -> Result<(Vec<u8>, OwnedSemaphorePermit), Problem> {
     let permit = match reserve(shared, body.size_hint().exact()).await {
         Ok(permit) => permit,
         Err(problem) if problem.is_busy() => {
@@ -86,7 +92,8 @@ pub async fn read(shared: &Shared, mut body: Body) -> Result<(Vec<u8>, OwnedSema
             let drain = async {
                 while let Some(Ok(_)) =
                     std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
-                {}
+                {
+                }
             };
             let _ = tokio::time::timeout(shared.timeout, drain).await;
             return Err(problem);

@@ -395,7 +395,11 @@ fn in_a_browser(scenari: &[&str]) -> (Value, std::path::PathBuf) {
     wrong["quadro1"]["R0B"]["utenti"] = Value::from(999);
     wrong["quadro1"]["M15"]["media_ore"] = serde_json::from_str("460.00").unwrap();
     wrong["quadro1"]["R04"] = serde_json::from_str("21.00").unwrap();
-    std::fs::write(dir.join("sbagliata.json"), serde_json::to_vec(&wrong).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("sbagliata.json"),
+        serde_json::to_vec(&wrong).unwrap(),
+    )
+    .unwrap();
     std::fs::write(dir.join("rotto.pdf"), b"%PDF-1.7 not really").unwrap();
     let seed = |i: usize| crate::util::fixture(&format!("{}.txt", SEEDS[i]));
     let config = serde_json::json!({
@@ -512,7 +516,10 @@ fn the_page_keeps_printed_values_that_disagree() {
     ] {
         assert_eq!(seen[name], printed, "{seen}");
         let campo = &seen[format!("{name}_campo")];
-        assert!(campo["classes"].as_str().unwrap().contains("mismatch"), "{seen}");
+        assert!(
+            campo["classes"].as_str().unwrap().contains("mismatch"),
+            "{seen}"
+        );
         let nota = campo["nota"].as_str().unwrap();
         assert!(
             nota.contains(&format!("Valore stampato {printed}"))
@@ -527,7 +534,10 @@ fn the_page_keeps_printed_values_that_disagree() {
     );
     assert_eq!(seen["status"]["classes"], "status ko", "{seen}");
     assert_eq!(seen["r04_corretto"], "21,62", "{seen}");
-    assert_eq!(seen["r0b_dopo"], "999", "the other values stay as printed: {seen}");
+    assert_eq!(
+        seen["r0b_dopo"], "999",
+        "the other values stay as printed: {seen}"
+    );
     assert!(
         seen["status_dopo"]["text"]
             .as_str()
@@ -550,8 +560,17 @@ fn the_page_keeps_printed_values_that_disagree() {
 fn the_page_gives_no_value_to_an_invalid_field() {
     let (seen, dir) = in_a_browser(&["non_validi"]);
     let seen = &seen["non_validi"];
-    assert!(seen["m12"]["classes"].as_str().unwrap().contains("invalid"), "{seen}");
-    assert!(seen["m12"]["nota"].as_str().unwrap().contains("numero intero"), "{seen}");
+    assert!(
+        seen["m12"]["classes"].as_str().unwrap().contains("invalid"),
+        "{seen}"
+    );
+    assert!(
+        seen["m12"]["nota"]
+            .as_str()
+            .unwrap()
+            .contains("numero intero"),
+        "{seen}"
+    );
     assert_eq!(seen["r0b"], "", "{seen}");
     let status = seen["status"]["text"].as_str().unwrap();
     assert!(
@@ -561,10 +580,17 @@ fn the_page_gives_no_value_to_an_invalid_field() {
     assert_eq!(seen["status"]["classes"], "status ko");
     assert_eq!(seen["pdf_disabilitato"], true, "{seen}");
     assert!(
-        seen["rifiuto"].as_str().unwrap_or("").contains("M12 - Numero di utenti serviti - 2024"),
+        seen["rifiuto"]
+            .as_str()
+            .unwrap_or("")
+            .contains("M12 - Numero di utenti serviti - 2024"),
         "{seen}"
     );
-    assert_eq!(seen["scaricati_con_errore"], serde_json::json!([]), "{seen}");
+    assert_eq!(
+        seen["scaricati_con_errore"],
+        serde_json::json!([]),
+        "{seen}"
+    );
     let seed = expected(SEEDS[1]);
     let r0b = seed["quadro1"]["R0B"]["utenti"].as_u64().unwrap()
         - seed["quadro1"]["M12"]["utenti"].as_u64().unwrap()
@@ -592,7 +618,11 @@ fn the_page_reads_numbers_as_a_clerk_types_them() {
     let seen = &seen["numeri"];
     let seed = expected(SEEDS[1]);
     let r03 = seed["quadro1"]["R03"].as_u64().unwrap();
-    assert_eq!(seed["quadro1"]["R01A"].as_f64(), Some(0.0), "the seed has no R01A");
+    assert_eq!(
+        seed["quadro1"]["R01A"].as_f64(),
+        Some(0.0),
+        "the seed has no R01A"
+    );
     // Half-up to an integer, as rule 3.
     let r01b = (r03 * 2 + 1) / 3;
     for name in ["punto", "virgola"] {
@@ -607,9 +637,15 @@ fn the_page_reads_numbers_as_a_clerk_types_them() {
         );
     }
     let ambiguo = &seen["ambiguo"]["campo"];
-    assert!(ambiguo["classes"].as_str().unwrap().contains("invalid"), "{seen}");
     assert!(
-        ambiguo["nota"].as_str().unwrap().contains("2500 oppure 2,500"),
+        ambiguo["classes"].as_str().unwrap().contains("invalid"),
+        "{seen}"
+    );
+    assert!(
+        ambiguo["nota"]
+            .as_str()
+            .unwrap()
+            .contains("2500 oppure 2,500"),
         "{seen}"
     );
 }
@@ -633,12 +669,24 @@ fn the_zip_is_made_of_the_forms_on_the_page() {
         .map(|r| r.as_str().unwrap())
         .collect();
     assert_eq!(righe.len(), 3, "{seen}");
-    assert!(righe[0].starts_with(&format!("{}.txt — CUMIGNANO SUL NAVIGLIO", SEEDS[3])), "{seen}");
-    assert!(righe[1].starts_with(&format!("{}.txt — SONDRIO", SEEDS[4])), "{seen}");
+    assert!(
+        righe[0].starts_with(&format!("{}.txt — CUMIGNANO SUL NAVIGLIO", SEEDS[3])),
+        "{seen}"
+    );
+    assert!(
+        righe[1].starts_with(&format!("{}.txt — SONDRIO", SEEDS[4])),
+        "{seen}"
+    );
     assert!(righe[2].starts_with("rotto.pdf — non letto: "), "{seen}");
     assert_eq!(seen["riepilogo_sopra"], true);
-    assert!(seen["titoli"][0].as_str().unwrap().starts_with("CUMIGNANO"), "{seen}");
-    assert!(seen["titoli"][1].as_str().unwrap().starts_with("SONDRIO"), "{seen}");
+    assert!(
+        seen["titoli"][0].as_str().unwrap().starts_with("CUMIGNANO"),
+        "{seen}"
+    );
+    assert!(
+        seen["titoli"][1].as_str().unwrap().starts_with("SONDRIO"),
+        "{seen}"
+    );
     assert_eq!(seen["compressa"], true);
     assert_eq!(seen["schede_dopo_chiusura"], 1);
     assert_eq!(seen["dopo_chiusura"].as_array().unwrap().len(), 2, "{seen}");
@@ -720,13 +768,18 @@ fn the_page_says_when_the_server_is_gone() {
     std::fs::remove_dir_all(&dir).ok();
     let s = &seen["server_assente"];
     assert!(
-        s["status"]["text"].as_str().unwrap().starts_with("Il server non risponde"),
+        s["status"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Il server non risponde"),
         "{s}"
     );
     assert_eq!(s["avviso"], true);
     assert_eq!(s["pdf_disabilitato"], true);
     assert!(
-        s["file_senza_server"].to_string().contains("il server non risponde"),
+        s["file_senza_server"]
+            .to_string()
+            .contains("il server non risponde"),
         "{s}"
     );
 }
@@ -866,7 +919,12 @@ fn late_bodies_get_408_and_a_full_server_503() {
     assert!(started.elapsed() < std::time::Duration::from_millis(100));
     let seed = read_fixture(&format!("{}.txt", SEEDS[0]));
     let answer = post(addr, "/api/read?from=txt", &seed);
-    assert_eq!(answer.status, 503, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(
+        answer.status,
+        503,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
     assert_eq!(answer.header("retry-after"), Some("2"));
     drop(holders);
     std::thread::sleep(std::time::Duration::from_millis(300));
