@@ -21,7 +21,7 @@ Scenarios:
   collapse and close.
 - vuota: a blank form concludes nothing and says what is missing.
 - accesso: accessible names, the drop zone by keyboard, axe-core.
-- telefono: the page at 390 px wide.
+- telefono: the page at 390 px wide (the form of `stampati`).
 - server_assente: the server stops answering.
 
 Uses the system's chromium and chromedriver (Debian: chromium,
@@ -149,6 +149,9 @@ def modifica(d, c, seen):
     type_into(d, M12, "99999")
     wait(lambda: service_sentence(d) and service_sentence(d) != seen["sentence_before"], "the sentence to follow")
     seen["sentence_after"] = service_sentence(d)
+    r04 = field(d, "/quadro1/R04")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'});", r04)
+    shot(d, c, "page-sentence.png")
 
 
 def service_sentence(d):
@@ -265,7 +268,7 @@ def accesso(d, c, seen):
 
 def telefono(d, c, seen):
     d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
-    choose(d, c["url"], c["seed001"])
+    choose(d, c["url"], c["wrong"])
     seen["larghezza"] = d.execute_script("return document.documentElement.scrollWidth")
     seen["etichetta_sopra"] = d.execute_script("""
         const input = document.querySelector("input[data-pointer='/quadro1/M12/utenti']");
@@ -275,9 +278,12 @@ def telefono(d, c, seen):
         "return document.querySelector(\"input[data-pointer='/quadro1/R03']\").getBoundingClientRect().width")
     d.execute_script("document.getElementById('file').hidden = true; window.scrollTo(0, 0);")
     shot(d, c, "page-phone.png")
-    m12 = field(d, M12)
-    d.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", m12)
-    shot(d, c, "page-phone-m12.png")
+    status_box = forms(d)[0].find_element(By.CSS_SELECTOR, ".status")
+    d.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", status_box)
+    shot(d, c, "page-phone-status.png")
+    m15 = field(d, "/quadro1/M15/utenti")
+    d.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -160);", m15)
+    shot(d, c, "page-phone-m15.png")
 
 
 def server_assente(d, c, seen):
