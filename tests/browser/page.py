@@ -239,6 +239,7 @@ def vuota(d, c, seen):
     seen["status"] = status(d)
     seen["sentences"] = sentences(d)
     seen["r04"] = column(d, "/quadro1/R04")
+    seen["r0e_vuoto"] = field(d, "/quadro1/R0E").get_attribute("placeholder")
 
 
 def accesso(d, c, seen):

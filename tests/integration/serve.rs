@@ -702,7 +702,8 @@ fn the_zip_is_made_of_the_forms_on_the_page() {
 
 /// Issue 19, point 6: a blank form concludes nothing: the status is not
 /// green and says which rows are missing; no sentence that the values decide
-/// is shown, each says what it waits for.
+/// is shown, each says what it waits for. A blank R0E shows what the paper
+/// prints (`NON CALCOLABILE`).
 #[test]
 #[cfg_attr(
     all(not(has_chromedriver), not(ci)),
@@ -721,6 +722,8 @@ fn a_blank_form_says_what_is_missing() {
     let text = seen["sentences"].to_string();
     assert!(!text.contains("procedere alla compilazione"), "{text}");
     assert!(text.contains("Frase non ancora determinata"), "{text}");
+    // What the paper prints for a blank R0E.
+    assert_eq!(seen["r0e_vuoto"], "NON CALCOLABILE", "{seen}");
 }
 
 /// Issue 19, point 7: every input is named by its row and column, the drop
