@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Json;
-use axum::body::{Body, to_bytes};
+use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -31,12 +31,15 @@ pub struct Shared {
     pub open: bool,
     /// What an uploaded form may hold.
     pub limits: crate::limits::Limits,
+    /// Room for request bodies, in KiB ([`super::bodies`]).
+    pub bodies: Arc<tokio::sync::Semaphore>,
 }
 
 /// An error answer: the status and the first diagnostic of an error.
 pub struct Problem {
     status: StatusCode,
-    diagnostic: Diagnostic,
+    diagnostic: Box<Diagnostic>,
+    retry_after: Option<u64>,
 }
 
 impl Problem {
@@ -49,7 +52,22 @@ impl Problem {
         if let Some(hint) = hint {
             diagnostic = diagnostic.with_hint(hint);
         }
-        Problem { status, diagnostic }
+        Problem {
+            status,
+            diagnostic: Box::new(diagnostic),
+            retry_after: None,
+        }
+    }
+
+    /// Whether this is a `503`.
+    pub(super) fn is_busy(&self) -> bool {
+        self.status == StatusCode::SERVICE_UNAVAILABLE
+    }
+
+    /// Tell the client when to try again (`Retry-After`, seconds).
+    pub(super) fn retry_after(mut self, seconds: u64) -> Problem {
+        self.retry_after = Some(seconds);
+        self
     }
 
     /// A body over the limit: `413`.
@@ -69,24 +87,32 @@ impl Problem {
     fn bad(e: &Error) -> Problem {
         Problem {
             status: StatusCode::BAD_REQUEST,
-            diagnostic: e
-                .diagnostics
-                .first()
-                .cloned()
-                .unwrap_or_else(|| Diagnostic::error(e.to_string())),
+            diagnostic: Box::new(
+                e.diagnostics
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| Diagnostic::error(e.to_string())),
+            ),
+            retry_after: None,
         }
     }
 }
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let d = self.diagnostic;
+        let d = *self.diagnostic;
         let body = json!({
             "error": d.message,
             "location": d.location.as_ref().map(ToString::to_string),
             "hint": d.hint,
         });
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 
@@ -128,7 +154,7 @@ pub async fn read(
     Query(q): Query<ReadQuery>,
     body: Body,
 ) -> Answer {
-    let bytes = body_bytes(&shared, body).await?;
+    let (bytes, _room) = super::bodies::read(&shared, body).await?;
     let format = match (&q.from, &q.name) {
         (Some(from), _) => format_named(from)?,
         (None, Some(name)) => Format::from_path(std::path::Path::new(name)).ok_or_else(|| {
@@ -182,7 +208,7 @@ pub async fn render(
         )
     })?;
     let format = format_named(to)?;
-    let bytes = body_bytes(&shared, body).await?;
+    let (bytes, _room) = super::bodies::read(&shared, body).await?;
     let (written, name) = work(&shared, move |tools| {
         let form = model(&bytes)?;
         let written = tools.writer.write(&form, format)?;
@@ -232,23 +258,46 @@ pub async fn render(
     Ok(response)
 }
 
-/// `POST /api/check` (body: a model): the rules' report, and the form with
-/// every derived value as computed.
+/// `POST /api/check` (body: a model): the rules' report, the form with
+/// every derived value as computed from its inputs ([`computed`]), and the conclusions its blank values
+/// leave open (`undecided`: what is missing, which sentences wait).
 pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
-    let bytes = body_bytes(&shared, body).await?;
+    let (bytes, _room) = super::bodies::read(&shared, body).await?;
     let outcome = work(&shared, move |tools| {
         let form = model(&bytes)?;
         let report = crate::rules::report(&form, &tools.catalogue)?;
-        let mut computed = form.clone();
-        crate::rules::recompute(&mut computed);
+        let computed = computed(&form)?;
+        let undecided = super::undecided::undecided(&form, &report.value.outcomes);
         Ok(json!({
             "check": report.value,
             "computed": model_json(&computed)?,
+            "undecided": undecided,
             "diagnostics": report.warnings,
         }))
     })
     .await?;
     Ok(Json(outcome).into_response())
+}
+
+/// `form` with every derived value as the rules compute it from its inputs
+/// alone: blank where an input they need is blank (a printed derived value
+/// is not kept where the rules cannot compute it).
+fn computed(form: &Scheda) -> crate::Result<Scheda> {
+    let mut inputs = model_json(form)?;
+    let ed = form.edizione.description();
+    for (quadro, r) in ed.righe() {
+        for c in r.colonne.iter().filter(|c| c.derivata || r.derivata) {
+            let pointer = crate::model::paths::of_column(ed, quadro, r, c).pointer();
+            if let Some(v) = inputs.pointer_mut(&pointer) {
+                *v = Value::Null;
+            }
+        }
+    }
+    let bytes =
+        serde_json::to_vec(&inputs).map_err(|e| crate::diagnostic::Error::msg(e.to_string()))?;
+    let mut computed = model(&bytes)?;
+    crate::rules::recompute(&mut computed);
+    Ok(computed)
 }
 
 /// Run `f` on a worker within the time limit; its error is the client's
@@ -266,7 +315,8 @@ where
                 shared.timeout.as_secs()
             ),
             Some("try again; a very large file may not be read in time"),
-        )),
+        )
+        .retry_after(super::bodies::RETRY_AFTER)),
         Ok(None) => Err(Problem::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "an internal error stopped this request",
@@ -275,21 +325,6 @@ where
         Ok(Some(Err(e))) => Err(Problem::bad(&e)),
         Ok(Some(Ok(value))) => Ok(value),
     }
-}
-
-/// The request body, at most `max_upload` bytes; an empty body is an error.
-async fn body_bytes(shared: &Shared, body: Body) -> Result<Vec<u8>, Problem> {
-    let bytes = to_bytes(body, shared.max_upload)
-        .await
-        .map_err(|_| Problem::too_large(shared.max_upload))?;
-    if bytes.is_empty() {
-        return Err(Problem::new(
-            StatusCode::BAD_REQUEST,
-            "the request has no body",
-            Some("send the file's bytes as the request body"),
-        ));
-    }
-    Ok(bytes.to_vec())
 }
 
 /// A format as a query names it.

@@ -29,8 +29,14 @@ pub struct BatchQuery {
 pub async fn batch(
     State(shared): State<Arc<Shared>>,
     Query(q): Query<BatchQuery>,
+    request_headers: axum::http::HeaderMap,
     mut multipart: Multipart,
 ) -> Result<Response, Problem> {
+    let length = request_headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok());
+    let _room = super::bodies::reserve(&shared, length).await?;
     let formats: Vec<Format> =
         q.to.as_deref()
             .unwrap_or("pdf")
@@ -40,8 +46,12 @@ pub async fn batch(
     let recompute = q.recompute.as_deref().is_some_and(|v| v != "0");
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut total = 0usize;
+    let deadline = tokio::time::Instant::now() + shared.timeout;
     loop {
-        let field = multipart.next_field().await.map_err(|e| {
+        let next = tokio::time::timeout_at(deadline, multipart.next_field())
+            .await
+            .map_err(|_| super::bodies::too_slow(&shared))?;
+        let field = next.map_err(|e| {
             Problem::new(
                 StatusCode::BAD_REQUEST,
                 format!("the files do not read as multipart/form-data ({e})"),
@@ -50,7 +60,10 @@ pub async fn batch(
         })?;
         let Some(field) = field else { break };
         let name = field.file_name().unwrap_or("file").to_string();
-        let bytes = field.bytes().await.map_err(|e| {
+        let bytes = tokio::time::timeout_at(deadline, field.bytes())
+            .await
+            .map_err(|_| super::bodies::too_slow(&shared))?;
+        let bytes = bytes.map_err(|e| {
             Problem::new(
                 StatusCode::BAD_REQUEST,
                 format!("failed to read `{name}` ({e})"),

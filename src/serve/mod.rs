@@ -14,7 +14,9 @@
 
 mod api;
 mod batch;
+mod bodies;
 mod pool;
+mod undecided;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -85,6 +87,7 @@ pub fn app(options: &Options) -> Result<Router> {
         timeout: options.timeout,
         open: options.open_to_network(),
         limits: options.limits,
+        bodies: bodies::semaphore(options.max_upload),
     });
     let token = Arc::new(options.token.clone());
     let api = Router::new()

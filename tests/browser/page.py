@@ -1,16 +1,32 @@
 """Drive scheda's page in headless Chromium, as a clerk would.
 
-    python3 tests/browser/page.py URL SEED_001.txt SEED_000.txt DOWNLOADS [SCREENSHOTS]
+    python3 tests/browser/page.py CONFIG.json
 
-1. drops seed 001's text on the page and reads R0B and R04 as the page shows them;
-2. changes M12's users of the reporting year and reads them again;
-3. downloads the PDF of the changed form into DOWNLOADS;
-4. on seed 000, raises M12's users until R04 is no longer below R05, and reads the
-   Quadro 1 sentence about the service level before and after.
+CONFIG names the server's URL, the files to drop and a folder for the
+downloads (and, optionally, one for screenshots); the Rust tests
+(serve::the_page_in_a_browser and serve::the_clerks_page_*) write it. Each
+scenario of CONFIG["scenari"] runs on a fresh page and records what it saw
+(or the error that stopped it) under its name; the script prints one JSON
+object, which the Rust test checks, reading the downloads back.
 
-Prints one JSON object with what it saw; the Rust test (serve::the_page_in_a_browser)
-checks it and reads the downloaded PDF back. Uses the system's chromium and
-chromedriver (Debian: chromium, chromium-driver) and selenium, never the network.
+Scenarios:
+- modifica: seed 001 dropped, M12's users changed: R0B and R04 follow; the
+  PDF downloaded; on seed 000 the Quadro 1 sentence turns (issue 14).
+- stampati: a form whose printed derived values disagree (bug 1): they stay
+  as printed, marked, with the computed value and a one-click correction.
+- non_validi: a text that is not a number (bug 2) holds no value; the status
+  lists it; downloads are blocked; 1.234 in a whole-number field is 1234.
+- numeri: 1.5 and 1,5 in a decimal field (bug 3); 2.500 there is ambiguous.
+- zip: two files and a broken one; the summary; an edit; the ZIP (bug 4);
+  collapse and close.
+- vuota: a blank form concludes nothing and says what is missing.
+- accesso: accessible names, the drop zone by keyboard, axe-core.
+- telefono: the page at 390 px wide (the form of `stampati`).
+- server_assente: the server stops answering.
+
+Uses the system's chromium and chromedriver (Debian: chromium,
+chromium-driver) and selenium, never the network; axe-core is vendored in
+tests/browser/axe/.
 """
 
 import json
@@ -18,11 +34,16 @@ import os
 import shutil
 import sys
 import time
+import traceback
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+M12 = "/quadro1/M12/utenti"
 
 
 def driver(downloads):
@@ -35,6 +56,7 @@ def driver(downloads):
     options.add_experimental_option("prefs", {
         "download.default_directory": downloads,
         "download.prompt_for_download": False,
+        "profile.default_content_setting_values.automatic_downloads": 1,
     })
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     return webdriver.Chrome(options=options, service=service)
@@ -43,75 +65,267 @@ def driver(downloads):
 def wait(condition, what, timeout=20):
     end = time.time() + timeout
     while time.time() < end:
-        value = condition()
+        try:
+            value = condition()
+        except Exception:  # the element may not be there yet
+            value = None
         if value:
             return value
         time.sleep(0.1)
-    raise SystemExit(f"page: timed out waiting for {what}")
+    raise RuntimeError(f"timed out waiting for {what}")
 
 
-def field(d, pointer):
-    return d.find_element(By.CSS_SELECTOR, f"section.scheda input[data-pointer='{pointer}']")
+def forms(d):
+    return d.find_elements(By.CSS_SELECTOR, "section.scheda")
 
 
-def drop(d, url, path):
+def field(d, pointer, form=0):
+    return forms(d)[form].find_element(By.CSS_SELECTOR, f"input[data-pointer='{pointer}']")
+
+
+def value(d, pointer, form=0):
+    return field(d, pointer, form).get_attribute("value")
+
+
+def column(d, pointer, form=0):
+    """The field's box: its classes and its note."""
+    box = field(d, pointer, form).find_element(By.XPATH, "..")
+    return {"classes": box.get_attribute("class"), "nota": box.find_element(By.CSS_SELECTOR, ".nota-campo").text}
+
+
+def status(d, form=0):
+    s = forms(d)[form].find_element(By.CSS_SELECTOR, ".status")
+    return {"text": s.text, "classes": s.get_attribute("class")}
+
+
+def settled(d, form=0):
+    """Wait for the check that follows an edit (debounced) to come back."""
+    time.sleep(0.9)
+    wait(lambda: "Verifica in corso" not in status(d, form)["text"], "the check")
+
+
+def choose(d, url, *paths, count=1):
     d.get(url)
     upload = d.find_element(By.ID, "file")
     d.execute_script("arguments[0].hidden = false;", upload)
-    upload.send_keys(path)
-    wait(lambda: d.find_elements(By.CSS_SELECTOR, "section.scheda input[data-pointer='/quadro1/R0B/utenti']"), "the form")
-    wait(lambda: d.find_element(By.CSS_SELECTOR, "section.scheda .status").text, "the check")
+    upload.send_keys("\n".join(paths))
+    wait(lambda: len(d.find_elements(By.CSS_SELECTOR, f"section.scheda input[data-pointer='{M12}']")) >= count, "the forms")
+    for i in range(count):
+        wait(lambda: status(d, i)["text"] and "Verifica in corso" not in status(d, i)["text"], "the check")
+
+
+def type_into(d, pointer, text, form=0):
+    box = field(d, pointer, form)
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys(text)
+    settled(d, form)
+
+
+def sentences(d, form=0):
+    return [b.text for b in forms(d)[form].find_elements(By.CSS_SELECTOR, ".frasi") if b.is_displayed()]
+
+
+def new_downloads(downloads, before, ext):
+    return wait(lambda: [f for f in os.listdir(downloads) if f.endswith(ext) and f not in before], "the download")
+
+
+def modifica(d, c, seen):
+    choose(d, c["url"], c["seed001"])
+    seen["r0b_before"] = value(d, "/quadro1/R0B/utenti")
+    seen["r04_before"] = value(d, "/quadro1/R04")
+    m12 = int(value(d, M12))
+    seen["m12_after"] = m12 + 100
+    type_into(d, M12, str(m12 + 100))
+    seen["r0b_after"] = value(d, "/quadro1/R0B/utenti")
+    seen["r04_after"] = value(d, "/quadro1/R04")
+    seen["status"] = status(d)["text"]
+    shot(d, c, "page-form.png")
+    before = set(os.listdir(c["downloads"]))
+    forms(d)[0].find_element(By.CSS_SELECTOR, "button[data-to='pdf']").click()
+    seen["download"] = os.path.join(c["downloads"], new_downloads(c["downloads"], before, ".pdf")[0])
+    choose(d, c["url"], c["seed000"])
+    seen["sentence_before"] = service_sentence(d)
+    type_into(d, M12, "99999")
+    wait(lambda: service_sentence(d) and service_sentence(d) != seen["sentence_before"], "the sentence to follow")
+    seen["sentence_after"] = service_sentence(d)
+    r04 = field(d, "/quadro1/R04")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'});", r04)
+    shot(d, c, "page-sentence.png")
 
 
 def service_sentence(d):
-    for block in d.find_elements(By.CSS_SELECTOR, "section.scheda .frasi"):
-        for line in block.text.splitlines():
+    for block in sentences(d):
+        for line in block.splitlines():
             if "livello di servizio effettivo" in line:
                 return line
     return ""
 
 
-def type_into(d, pointer, text):
-    box = field(d, pointer)
-    box.clear()
-    box.send_keys(text)
+def stampati(d, c, seen):
+    choose(d, c["url"], c["wrong"])
+    for name, pointer in [("r0b", "/quadro1/R0B/utenti"), ("m15", "/quadro1/M15/media_ore"), ("r04", "/quadro1/R04")]:
+        seen[name] = value(d, pointer)
+        seen[name + "_campo"] = column(d, pointer)
+    seen["status"] = status(d)
+    box = field(d, "/quadro1/R04").find_element(By.XPATH, "..")
+    box.find_element(By.CSS_SELECTOR, ".nota-campo button").click()
+    settled(d)
+    seen["r04_corretto"] = value(d, "/quadro1/R04")
+    seen["r0b_dopo"] = value(d, "/quadro1/R0B/utenti")
+    seen["status_dopo"] = status(d)
+
+
+def non_validi(d, c, seen):
+    choose(d, c["url"], c["seed001"])
+    type_into(d, M12, "1.234,5")
+    seen["m12"] = column(d, M12)
+    seen["r0b"] = value(d, "/quadro1/R0B/utenti")
+    seen["status"] = status(d)
+    pdf = forms(d)[0].find_element(By.CSS_SELECTOR, "button[data-to='pdf']")
+    seen["pdf_disabilitato"] = not pdf.is_enabled()
+    before = set(os.listdir(c["downloads"]))
+    d.execute_script("arguments[0].disabled = false; arguments[0].click();", forms(d)[0].find_element(By.CSS_SELECTOR, "button[data-to='json']"))
+    time.sleep(1.5)
+    alert = None
+    try:
+        alert = d.switch_to.alert.text
+        d.switch_to.alert.accept()
+    except Exception:
+        pass
+    seen["rifiuto"] = alert
+    seen["scaricati_con_errore"] = [f for f in os.listdir(c["downloads"]) if f not in before]
+    type_into(d, M12, "1.234")
+    seen["m12_migliaia"] = column(d, M12)
+    seen["r0b_migliaia"] = value(d, "/quadro1/R0B/utenti")
+    seen["status_migliaia"] = status(d)
+    before = set(os.listdir(c["downloads"]))
+    forms(d)[0].find_element(By.CSS_SELECTOR, "button[data-to='json']").click()
+    seen["json"] = os.path.join(c["downloads"], new_downloads(c["downloads"], before, ".json")[0])
+
+
+def numeri(d, c, seen):
+    choose(d, c["url"], c["seed001"])
+    for name, text in [("punto", "1.5"), ("virgola", "1,5"), ("ambiguo", "2.500")]:
+        type_into(d, "/quadro1/R01/anno", text)
+        seen[name] = {"r01b": value(d, "/quadro1/R01B"), "campo": column(d, "/quadro1/R01/anno"), "sentences": sentences(d)}
+
+
+def zip_(d, c, seen):
+    choose(d, c["url"], c["seed003"], c["seed004"], c["broken"], count=2)
+    wait(lambda: "non letto" in d.find_element(By.ID, "summary").text, "the failed file in the summary")
+    summary = d.find_element(By.ID, "summary")
+    seen["riepilogo"] = [li.text for li in summary.find_elements(By.CSS_SELECTOR, "li")]
+    seen["riepilogo_sopra"] = d.execute_script(
+        "return arguments[0].getBoundingClientRect().top < document.querySelector('section.scheda').getBoundingClientRect().top", summary)
+    seen["titoli"] = [f.find_element(By.CSS_SELECTOR, "h2").text for f in forms(d)]
+    seen["m12_sondrio"] = int(value(d, M12, 1)) + 7
+    type_into(d, M12, str(seen["m12_sondrio"]), 1)
+    before = set(os.listdir(c["downloads"]))
+    d.find_element(By.ID, "zip").click()
+    seen["zip"] = os.path.join(c["downloads"], new_downloads(c["downloads"], before, ".zip")[0])
+    forms(d)[0].find_element(By.XPATH, ".//button[normalize-space()='Comprimi']").click()
+    seen["compressa"] = not field(d, M12, 0).is_displayed()
+    forms(d)[0].find_element(By.XPATH, ".//button[normalize-space()='Chiudi']").click()
+    seen["dopo_chiusura"] = [li.text for li in d.find_element(By.ID, "summary").find_elements(By.CSS_SELECTOR, "li")]
+    seen["schede_dopo_chiusura"] = len(forms(d))
+
+
+def vuota(d, c, seen):
+    d.get(c["url"])
+    wait(lambda: d.find_elements(By.CSS_SELECTOR, "#edizione option"), "the editions")
+    d.find_element(By.ID, "nuova").click()
+    wait(lambda: forms(d) and status(d)["text"] and "Verifica in corso" not in status(d)["text"], "the blank form")
+    seen["status"] = status(d)
+    seen["sentences"] = sentences(d)
+    seen["r04"] = column(d, "/quadro1/R04")
+    seen["r0e_vuoto"] = field(d, "/quadro1/R0E").get_attribute("placeholder")
+
+
+def accesso(d, c, seen):
+    d.get(c["url"])
+    d.execute_script("document.getElementById('file').addEventListener('click', e => { window.sceltoFile = (window.sceltoFile || 0) + 1; e.preventDefault(); });")
+    body = d.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    seen["primo_tab"] = d.execute_script("return document.activeElement.id")
+    drop = d.find_element(By.ID, "drop")
+    drop.send_keys(Keys.ENTER)
+    drop.send_keys(Keys.SPACE)
+    seen["scelte_da_tastiera"] = d.execute_script("return window.sceltoFile || 0")
+    choose(d, c["url"], c["seed001"])
+    seen["nome_m12"] = field(d, M12).accessible_name
+    seen["senza_nome"] = d.execute_script("""
+        return [...document.querySelectorAll('section.scheda input, section.scheda select, section.scheda textarea')]
+          .filter(e => !(e.getAttribute('aria-label') || (e.labels && [...e.labels].some(l => l.textContent.trim())))).length""")
+    seen["calcolato_sola_lettura"] = field(d, "/quadro1/R0B/utenti").get_attribute("readonly") is not None
+    with open(os.path.join(HERE, "axe", "axe.min.js"), encoding="utf-8") as f:
+        d.execute_script(f.read())
+    result = d.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, esempio: v.nodes[0] && v.nodes[0].html.slice(0, 200) })))).catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e) }]));
+    """)
+    seen["axe"] = result
+
+
+def telefono(d, c, seen):
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    choose(d, c["url"], c["wrong"])
+    seen["larghezza"] = d.execute_script("return document.documentElement.scrollWidth")
+    seen["etichetta_sopra"] = d.execute_script("""
+        const input = document.querySelector("input[data-pointer='/quadro1/M12/utenti']");
+        const label = input.closest('.riga').querySelector('.etichetta');
+        return label.getBoundingClientRect().bottom <= input.getBoundingClientRect().top""")
+    seen["larghezza_campo"] = d.execute_script(
+        "return document.querySelector(\"input[data-pointer='/quadro1/R03']\").getBoundingClientRect().width")
+    d.execute_script("document.getElementById('file').hidden = true; window.scrollTo(0, 0);")
+    shot(d, c, "page-phone.png")
+    status_box = forms(d)[0].find_element(By.CSS_SELECTOR, ".status")
+    d.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", status_box)
+    shot(d, c, "page-phone-status.png")
+    m15 = field(d, "/quadro1/M15/utenti")
+    d.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -160);", m15)
+    shot(d, c, "page-phone-m15.png")
+
+
+def server_assente(d, c, seen):
+    choose(d, c["url"], c["seed001"])
+    d.set_network_conditions(offline=True, latency=0, download_throughput=-1, upload_throughput=-1)
+    type_into(d, M12, "10")
+    seen["status"] = status(d)
+    seen["avviso"] = d.find_element(By.ID, "offline").is_displayed()
+    seen["pdf_disabilitato"] = not forms(d)[0].find_element(By.CSS_SELECTOR, "button[data-to='pdf']").is_enabled()
+    upload = d.find_element(By.ID, "file")
+    d.execute_script("arguments[0].hidden = false;", upload)
+    upload.send_keys(c["seed000"])
+    time.sleep(2)
+    seen["file_senza_server"] = d.find_element(By.ID, "out").text.split("\n")[-3:]
+
+
+def shot(d, c, name):
+    if c.get("screenshots"):
+        d.save_screenshot(os.path.join(c["screenshots"], name))
+
+
+SCENARI = {
+    "modifica": modifica, "stampati": stampati, "non_validi": non_validi, "numeri": numeri,
+    "zip": zip_, "vuota": vuota, "accesso": accesso, "telefono": telefono, "server_assente": server_assente,
+}
 
 
 def main():
-    url, seed001, seed000, downloads = sys.argv[1:5]
-    shots = sys.argv[5] if len(sys.argv) > 5 else None
+    with open(sys.argv[1], encoding="utf-8") as f:
+        c = json.load(f)
     seen = {}
-    d = driver(downloads)
-    try:
-        drop(d, url, seed001)
-        seen["r0b_before"] = field(d, "/quadro1/R0B/utenti").get_attribute("value")
-        seen["r04_before"] = field(d, "/quadro1/R04").get_attribute("value")
-        m12 = int(field(d, "/quadro1/M12/utenti").get_attribute("value"))
-        seen["m12_after"] = m12 + 100
-        type_into(d, "/quadro1/M12/utenti", str(m12 + 100))
-        wait(lambda: field(d, "/quadro1/R0B/utenti").get_attribute("value") != seen["r0b_before"], "R0B to follow")
-        time.sleep(0.5)
-        seen["r0b_after"] = field(d, "/quadro1/R0B/utenti").get_attribute("value")
-        seen["r04_after"] = field(d, "/quadro1/R04").get_attribute("value")
-        seen["status"] = d.find_element(By.CSS_SELECTOR, "section.scheda .status").text
-        if shots:
-            d.save_screenshot(os.path.join(shots, "page-form.png"))
-        before = set(os.listdir(downloads))
-        d.find_element(By.CSS_SELECTOR, "section.scheda button[data-to='pdf']").click()
-        pdf = wait(lambda: [f for f in os.listdir(downloads) if f.endswith(".pdf") and f not in before], "the download")
-        seen["download"] = os.path.join(downloads, pdf[0])
-
-        drop(d, url, seed000)
-        seen["sentence_before"] = service_sentence(d)
-        type_into(d, "/quadro1/M12/utenti", "99999")
-        wait(lambda: service_sentence(d) and service_sentence(d) != seen["sentence_before"], "the sentence to follow")
-        seen["sentence_after"] = service_sentence(d)
-        if shots:
-            r04 = field(d, "/quadro1/R04")
-            d.execute_script("arguments[0].scrollIntoView({block: 'center'});", r04)
-            d.save_screenshot(os.path.join(shots, "page-sentence.png"))
-    finally:
-        d.quit()
+    for name in c["scenari"]:
+        d = driver(c["downloads"])
+        seen[name] = {}
+        try:
+            SCENARI[name](d, c, seen[name])
+        except Exception as e:  # recorded: the Rust test says which scenario failed and why
+            seen[name]["errore"] = f"{type(e).__name__}: {e}"
+            seen[name]["traccia"] = traceback.format_exc().splitlines()[-4:]
+        finally:
+            d.quit()
     print(json.dumps(seen))
 
 
