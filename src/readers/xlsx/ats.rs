@@ -147,8 +147,28 @@ fn years(words: &[String]) -> Vec<i32> {
 pub(super) enum Miss {
     /// It names no row (a column of notes, a count of rows): ignored.
     Nothing,
-    /// It names a row, but none of its columns, or several: the message.
+    /// It names a row, but none of its columns: the message.
     Wrong(String),
+    /// It could name any of several columns of a row: the message, and
+    /// their fields (the table's other headers may leave only one).
+    Several(String, Vec<Path>),
+}
+
+/// The one of `codes` whose row's label names all the others.
+fn naming_the_others<'c>(desc: &Edition, codes: &'c [String]) -> Option<&'c String> {
+    let mut naming = codes.iter().filter(|code| {
+        row(desc, code).is_some_and(|(_, riga)| {
+            let label = words(&riga.etichetta);
+            codes
+                .iter()
+                .filter(|other| other != code)
+                .all(|other| label.contains(&other.to_ascii_lowercase()))
+        })
+    });
+    match (naming.next(), naming.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
 }
 
 /// What a header asks of a column: its years and its header word.
@@ -232,12 +252,16 @@ pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Res
     let code = match codes.as_slice() {
         [] => return Err(Miss::Nothing),
         [one] => one,
-        [first, second, ..] => {
-            return Err(Miss::Wrong(format!(
-                "the header `{}` names two rows, {first} and {second}",
-                text.trim()
-            )));
-        }
+        // A row whose label names the others (`R01B - ... [1:R03/(R01+R01A)]`).
+        several @ [first, second, ..] => match naming_the_others(desc, several) {
+            Some(code) => code,
+            None => {
+                return Err(Miss::Wrong(format!(
+                    "the header `{}` names two rows, {first} and {second}",
+                    text.trim()
+                )));
+            }
+        },
     };
     let Some((quadro, riga)) = row(desc, code) else {
         return Err(Miss::Wrong(format!(
@@ -287,11 +311,17 @@ pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Res
                 named(&all)
             )))
         }
-        several => Err(Miss::Wrong(format!(
-            "the header `{}` could name any of these columns of row {code}: {}",
-            text.trim(),
-            named(several)
-        ))),
+        several => Err(Miss::Several(
+            format!(
+                "the header `{}` could name any of these columns of row {code}: {}",
+                text.trim(),
+                named(several)
+            ),
+            several
+                .iter()
+                .map(|c| paths::of_column(desc, quadro, &riga, c))
+                .collect(),
+        )),
     }
 }
 
@@ -340,6 +370,24 @@ mod tests {
             ("Codice ISTAT", Edizione::SOC25, "ente.codice"),
             ("Comune", Edizione::SOC26, "ente.denominazione"),
             ("R16", Edizione::SOC25, "quadro4.risposte.R16"),
+            // The row's label in the header: its words are not column words.
+            (
+                "R01 - Numero di assistenti sociali in forza al Comune (con qualsiasi forma \
+                 contrattuale, anche mediante esternalizzazione) - 2020",
+                Edizione::SOC25,
+                "quadro1.R01.anno_2020",
+            ),
+            (
+                "R01B - Numero di assistenti sociali in rapporto alla popolazione a livello di \
+                 Comune [1:R03/(R01+R01A)]",
+                Edizione::SOC25,
+                "quadro1.R01B",
+            ),
+            ("R01 Assistenti sociali anno", Edizione::SOC25, "quadro1.R01.anno"),
+            ("R01 Assistenti sociali 2020", Edizione::SOC25, "quadro1.R01.anno_2020"),
+            ("M12 Utenti", Edizione::SOC25, "quadro1.M12.utenti"),
+            ("Codice indentificativo", Edizione::SOC26, "ente.codice"),
+            ("Data ultima modifica", Edizione::SOC26, "ente.data"),
         ];
         for (text, ed, want) in cases {
             match field(text, ed, &known_codes()) {
