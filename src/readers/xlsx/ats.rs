@@ -383,8 +383,16 @@ mod tests {
                 Edizione::SOC25,
                 "quadro1.R01B",
             ),
-            ("R01 Assistenti sociali anno", Edizione::SOC25, "quadro1.R01.anno"),
-            ("R01 Assistenti sociali 2020", Edizione::SOC25, "quadro1.R01.anno_2020"),
+            (
+                "R01 Assistenti sociali anno",
+                Edizione::SOC25,
+                "quadro1.R01.anno",
+            ),
+            (
+                "R01 Assistenti sociali 2020",
+                Edizione::SOC25,
+                "quadro1.R01.anno_2020",
+            ),
             ("M12 Utenti", Edizione::SOC25, "quadro1.M12.utenti"),
             ("Codice indentificativo", Edizione::SOC26, "ente.codice"),
             ("Data ultima modifica", Edizione::SOC26, "ente.data"),

@@ -21,8 +21,8 @@ use super::columns;
 use super::derived;
 use super::header;
 use super::locate::{
-    Codes, Found, Headers, RowCtx, edition, editions, ente_row, find_codes, has_label_column, header_rows,
-    key, no_codes,
+    Codes, Found, Headers, RowCtx, edition, editions, ente_row, find_codes, has_label_column,
+    header_rows, key, no_codes,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::form::sheets::{self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, ENTE, PROVINCIA};
@@ -240,7 +240,11 @@ impl FormReader<'_> {
         let ed = self.scheda.edizione;
         let path = paths::of_column(ed.description(), quadro, r, c);
         self.cells.insert(path.pointer(), cell.clone());
-        if let Err(e) = paths::set(&mut self.scheda, &path.campo, Some(Valore::Testo(lines.join("\n")))) {
+        if let Err(e) = paths::set(
+            &mut self.scheda,
+            &path.campo,
+            Some(Valore::Testo(lines.join("\n"))),
+        ) {
             self.conv.errors.push(
                 Diagnostic::error(format!("row {} (relazione): {}", r.codice, refused(&e)))
                     .at(cell),
@@ -264,13 +268,14 @@ impl FormReader<'_> {
         e.provincia = e.provincia.take().or(b.provincia);
         e.codice = e.codice.take().or(b.codice);
         e.data = e.data.or(b.data);
-        let pointers = ["/ente/denominazione", "/ente/provincia", "/ente/codice", "/ente/data"];
+        let pointers = [
+            "/ente/denominazione",
+            "/ente/provincia",
+            "/ente/codice",
+            "/ente/data",
+        ];
         for (pointer, cell) in block.cells {
-            if pointers
-                .iter()
-                .zip(filled)
-                .any(|(p, f)| f && *p == pointer)
-            {
+            if pointers.iter().zip(filled).any(|(p, f)| f && *p == pointer) {
                 self.cells.insert(pointer, cell);
             }
         }

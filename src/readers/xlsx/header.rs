@@ -151,7 +151,8 @@ impl Block {
             }
         }
         if self.has(field) {
-            self.cells.push((field.pointer().into(), sheet.at(row, col)));
+            self.cells
+                .push((field.pointer().into(), sheet.at(row, col)));
         }
     }
 }
