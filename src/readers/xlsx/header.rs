@@ -4,6 +4,9 @@
 //! of its own with the value beside it (the next filled cell of the row) or
 //! under it, or in the same cell after a colon (`Comune: SONDRIO`).
 //!
+//! The lines after the last row code (the SOC25 form prints its `Data` at
+//! the foot) fill the fields the header block leaves blank.
+//!
 //! Labels are the words the ATS tables know for the Comune's data
 //! ([`super::ats::plain_field`]); they are looked for above the first row
 //! code of a sheet and above its first table header (`Codice |
@@ -17,6 +20,8 @@ use crate::model::{DataOra, Ente};
 
 /// How many rows of a sheet without row codes are looked at.
 const ROWS_WITHOUT_CODES: u32 = 40;
+/// How many rows after the last row code are looked at (the foot).
+const FOOTER_ROWS: u32 = 20;
 /// How far right of its label a value may be.
 const VALUE_SPAN: u32 = 6;
 
@@ -68,20 +73,33 @@ pub(super) struct Block {
 /// sheet); the first value found for a field wins.
 pub(super) fn read(sheets: &[Sheet], skip: Option<usize>, found: &[Found]) -> Block {
     let mut block = Block::default();
-    for (i, sheet) in sheets.iter().enumerate() {
-        if Some(i) == skip {
-            continue;
-        }
-        let first_code = found.iter().filter(|f| f.sheet == i).map(|f| f.row).min();
-        let end = first_code.unwrap_or_else(|| sheet.rows().start + ROWS_WITHOUT_CODES);
+    let sheets_read = || {
+        sheets
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| Some(*i) != skip)
+    };
+    let codes = |i: usize| found.iter().filter(move |f| f.sheet == i).map(|f| f.row);
+    for (i, sheet) in sheets_read() {
+        let end = codes(i)
+            .min()
+            .unwrap_or_else(|| sheet.rows().start + ROWS_WITHOUT_CODES);
         for row in sheet.rows().take_while(|r| *r < end) {
             if is_table_header(sheet, row) {
                 break;
             }
-            for col in 0..sheet.width() {
-                if let Some(text) = sheet.text(row, col) {
-                    block.label(sheet, row, col, text);
-                }
+            block.row(sheet, row);
+        }
+    }
+    // The SOC25 form prints its date at the foot: the lines after the last
+    // row code, for the fields the header block left blank.
+    for (i, sheet) in sheets_read() {
+        let Some(last) = codes(i).max() else {
+            continue;
+        };
+        for row in (last + 1..sheet.rows().end).take(FOOTER_ROWS as usize) {
+            if !is_table_header(sheet, row) {
+                block.row(sheet, row);
             }
         }
     }
@@ -96,6 +114,15 @@ pub(super) fn read(sheets: &[Sheet], skip: Option<usize>, found: &[Found]) -> Bl
 }
 
 impl Block {
+    /// Read the labels of a row.
+    fn row(&mut self, sheet: &Sheet, row: u32) {
+        for col in 0..sheet.width() {
+            if let Some(text) = sheet.text(row, col) {
+                self.label(sheet, row, col, text);
+            }
+        }
+    }
+
     /// Read the field labelled by the cell (`row`, `col`), if it is a label.
     fn label(&mut self, sheet: &Sheet, row: u32, col: u32, text: &str) {
         if let Some(field) = Field::of_label(text) {

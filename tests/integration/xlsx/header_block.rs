@@ -72,6 +72,20 @@ fn the_comune_from_the_header_block() {
 }
 
 #[test]
+fn the_date_at_the_foot() {
+    let csv = format!(
+        "{TITLE}\nComune;SONDRIO\n\n{TABLE}R40;Relazione in formato libero\n;Testo\n\n\
+         Data;25/03/2025 11:18;Firma;Mario Rossi\n"
+    );
+    let s = form(&csv);
+    assert_eq!(
+        s.ente,
+        ente("SONDRIO", None, None, Some("25/03/2025 11:18"))
+    );
+    assert_eq!(s.quadro4.relazione.as_deref(), Some("Testo"));
+}
+
+#[test]
 fn a_tables_own_codice_is_not_the_comunes() {
     // No header block: the table's `Codice` header names no Comune.
     let s = form(&format!("{TITLE}\n\n{TABLE}"));
