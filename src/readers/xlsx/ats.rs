@@ -15,18 +15,20 @@ use std::borrow::Cow;
 
 use super::cells::fold;
 use super::columns;
-use super::locate::tag;
-use crate::form::{Colonna, Edition, Riga, VoceKind};
+use super::locate::{Tag, tag};
+use crate::form::{Anni, Colonna, Edition, Riga, VoceKind};
 use crate::model::Edizione;
 use crate::model::paths::{self, Path};
 
 /// The words of the Comune's data and of the edition, and their paths.
-const WORDS: [(&str, &str); 19] = [
+const WORDS: [(&str, &str); 24] = [
     ("comune", "ente.denominazione"),
     ("denominazione", "ente.denominazione"),
     ("ente", "ente.denominazione"),
     ("denominazione ente", "ente.denominazione"),
     ("nome comune", "ente.denominazione"),
+    ("denominazione comune", "ente.denominazione"),
+    ("nome ente", "ente.denominazione"),
     ("provincia", "ente.provincia"),
     ("prov", "ente.provincia"),
     ("sigla provincia", "ente.provincia"),
@@ -37,7 +39,10 @@ const WORDS: [(&str, &str); 19] = [
     ("istat", "ente.codice"),
     ("codice comune", "ente.codice"),
     ("codice identificativo", "ente.codice"),
+    ("codice indentificativo", "ente.codice"),
     ("data", "ente.data"),
+    ("data ultima modifica", "ente.data"),
+    ("data di ultima modifica", "ente.data"),
     ("edizione", "edizione"),
     ("anno", "anno"),
     ("schema version", paths::SCHEMA_VERSION),
@@ -142,8 +147,98 @@ fn years(words: &[String]) -> Vec<i32> {
 pub(super) enum Miss {
     /// It names no row (a column of notes, a count of rows): ignored.
     Nothing,
-    /// It names a row, but none of its columns, or several: the message.
+    /// It names a row, but none of its columns: the message.
     Wrong(String),
+    /// It could name any of several columns of a row: the message, and
+    /// their fields (the table's other headers may leave only one).
+    Several(String, Vec<Path>),
+}
+
+/// The one of `codes` whose row's label names all the others.
+fn naming_the_others<'c>(desc: &Edition, codes: &'c [String]) -> Option<&'c String> {
+    let mut naming = codes.iter().filter(|code| {
+        row(desc, code).is_some_and(|(_, riga)| {
+            let label = words(&riga.etichetta);
+            codes
+                .iter()
+                .filter(|other| other != code)
+                .all(|other| label.contains(&other.to_ascii_lowercase()))
+        })
+    });
+    match (naming.next(), naming.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+/// What a header asks of a column: its years and its header word.
+struct Wanted {
+    years: Vec<i32>,
+    tag: Option<Tag>,
+}
+
+impl Wanted {
+    /// The header's own words (after the row code) as they are.
+    fn of(rest: &[String]) -> Wanted {
+        Wanted {
+            years: years(rest),
+            tag: tag(&rest.join(" ")),
+        }
+    }
+
+    /// The header's words without those of the row's `label`; only its
+    /// last year, or the reporting year `anno` for the word `anno`.
+    fn without_label(rest: &[String], label: &str, anno: i32) -> Wanted {
+        let label: Vec<String> = words(label)
+            .into_iter()
+            .filter(|w| years(std::slice::from_ref(w)).is_empty())
+            .collect();
+        let own: Vec<String> = rest
+            .iter()
+            .filter(|w| !label.contains(w))
+            .cloned()
+            .collect();
+        let last = years(rest).last().copied();
+        let years = match last {
+            Some(y) => vec![y],
+            None if own.iter().any(|w| w == "anno") => vec![anno],
+            None => Vec::new(),
+        };
+        Wanted {
+            years,
+            tag: tag(&own.join(" ")),
+        }
+    }
+}
+
+/// Whether column `c` of a row (`single`: its only one) answers `wanted`:
+/// the years its header prints (else the edition's years) and its header
+/// words.
+fn fits(c: &Colonna, single: bool, wanted: &Wanted, anni: &Anni) -> bool {
+    let edition_years = [
+        anni.anno,
+        anni.utenti_base,
+        anni.personale_base,
+        anni.popolazione,
+        anni.stima_ats,
+    ];
+    let own = years(&words(c.intestazione.as_deref().unwrap_or("")));
+    let years_fit = wanted.years.iter().all(|y| {
+        if own.is_empty() {
+            edition_years.contains(y)
+        } else {
+            own.contains(y)
+        }
+    });
+    let tag_fits = single
+        || wanted.tag.is_none_or(|t| {
+            let accepted = columns::accepts(c);
+            let preferred = columns::prefer(c);
+            (accepted.is_empty() && preferred.is_empty())
+                || accepted.contains(&t)
+                || preferred.contains(&t)
+        });
+    years_fit && tag_fits
 }
 
 /// The field header `text` names in edition `ed`; `known` is
@@ -157,12 +252,16 @@ pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Res
     let code = match codes.as_slice() {
         [] => return Err(Miss::Nothing),
         [one] => one,
-        [first, second, ..] => {
-            return Err(Miss::Wrong(format!(
-                "the header `{}` names two rows, {first} and {second}",
-                text.trim()
-            )));
-        }
+        // A row whose label names the others (`R01B - ... [1:R03/(R01+R01A)]`).
+        several @ [first, second, ..] => match naming_the_others(desc, several) {
+            Some(code) => code,
+            None => {
+                return Err(Miss::Wrong(format!(
+                    "the header `{}` names two rows, {first} and {second}",
+                    text.trim()
+                )));
+            }
+        },
     };
     let Some((quadro, riga)) = row(desc, code) else {
         return Err(Miss::Wrong(format!(
@@ -181,36 +280,20 @@ pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Res
         .into_iter()
         .filter(|w| !spellings.contains(w))
         .collect();
-    let wanted_years = years(&rest);
-    let wanted_tag = tag(&rest.join(" "));
     let single = riga.colonne.len() == 1;
-    let edition_years = [
-        desc.anni.anno,
-        desc.anni.utenti_base,
-        desc.anni.personale_base,
-        desc.anni.popolazione,
-        desc.anni.stima_ats,
-    ];
-    let fits = |c: &Colonna| {
-        let own = years(&words(c.intestazione.as_deref().unwrap_or("")));
-        let years_fit = wanted_years.iter().all(|y| {
-            if own.is_empty() {
-                edition_years.contains(y)
-            } else {
-                own.contains(y)
-            }
-        });
-        let tag_fits = single
-            || wanted_tag.is_none_or(|t| {
-                let accepted = columns::accepts(c);
-                let preferred = columns::prefer(c);
-                (accepted.is_empty() && preferred.is_empty())
-                    || accepted.contains(&t)
-                    || preferred.contains(&t)
-            });
-        years_fit && tag_fits
+    let fitting = |wanted: &Wanted| -> Vec<&Colonna> {
+        riga.colonne
+            .iter()
+            .filter(|c| fits(c, single, wanted, &desc.anni))
+            .collect()
     };
-    let fitting: Vec<&Colonna> = riga.colonne.iter().filter(|c| fits(c)).collect();
+    // The words of the row's label are not words of a column (`mediante`
+    // is not `media`); the header's last year decides the column, and
+    // `anno` without one is the reporting year. Else the header as it is.
+    let bare = Wanted::without_label(&rest, &riga.etichetta, desc.anni.anno);
+    let whole = Wanted::of(&rest);
+    let (a, b) = (fitting(&bare), fitting(&whole));
+    let fitting = if a.len() == 1 || b.is_empty() { a } else { b };
     let named = |cs: &[&Colonna]| -> String {
         let names: Vec<String> = cs
             .iter()
@@ -228,11 +311,17 @@ pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Res
                 named(&all)
             )))
         }
-        several => Err(Miss::Wrong(format!(
-            "the header `{}` could name any of these columns of row {code}: {}",
-            text.trim(),
-            named(several)
-        ))),
+        several => Err(Miss::Several(
+            format!(
+                "the header `{}` could name any of these columns of row {code}: {}",
+                text.trim(),
+                named(several)
+            ),
+            several
+                .iter()
+                .map(|c| paths::of_column(desc, quadro, &riga, c))
+                .collect(),
+        )),
     }
 }
 
@@ -281,6 +370,32 @@ mod tests {
             ("Codice ISTAT", Edizione::SOC25, "ente.codice"),
             ("Comune", Edizione::SOC26, "ente.denominazione"),
             ("R16", Edizione::SOC25, "quadro4.risposte.R16"),
+            // The row's label in the header: its words are not column words.
+            (
+                "R01 - Numero di assistenti sociali in forza al Comune (con qualsiasi forma \
+                 contrattuale, anche mediante esternalizzazione) - 2020",
+                Edizione::SOC25,
+                "quadro1.R01.anno_2020",
+            ),
+            (
+                "R01B - Numero di assistenti sociali in rapporto alla popolazione a livello di \
+                 Comune [1:R03/(R01+R01A)]",
+                Edizione::SOC25,
+                "quadro1.R01B",
+            ),
+            (
+                "R01 Assistenti sociali anno",
+                Edizione::SOC25,
+                "quadro1.R01.anno",
+            ),
+            (
+                "R01 Assistenti sociali 2020",
+                Edizione::SOC25,
+                "quadro1.R01.anno_2020",
+            ),
+            ("M12 Utenti", Edizione::SOC25, "quadro1.M12.utenti"),
+            ("Codice indentificativo", Edizione::SOC26, "ente.codice"),
+            ("Data ultima modifica", Edizione::SOC26, "ente.data"),
         ];
         for (text, ed, want) in cases {
             match field(text, ed, &known_codes()) {

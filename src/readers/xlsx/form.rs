@@ -12,22 +12,23 @@
 //! be number cells or text in Italian notation. The edition comes from the `Ente` sheet, else from a
 //! title such as `SOC25 - SOCIALE - ...`, else from the headers' years.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
 use super::cells::{Conv, Sheet, fold};
 use super::columns;
 use super::derived;
+use super::header;
 use super::locate::{
-    Codes, Headers, RowCtx, edition, editions, ente_row, find_codes, has_label_column, header_rows,
-    key, no_codes,
+    Codes, Found, Headers, RowCtx, edition, editions, ente_row, find_codes, has_label_column,
+    header_rows, key, no_codes,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::form::sheets::{self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, ENTE, PROVINCIA};
-use crate::form::{Riga, VoceKind};
+use crate::form::{Colonna, Riga, Tipo, VoceKind};
 use crate::model::paths;
-use crate::model::{Edizione, FieldError, Scheda};
+use crate::model::{Edizione, FieldError, Scheda, Valore};
 
 /// Read the one form of a form workbook; `hint` is the edition when the
 /// workbook does not say (`--edizione`).
@@ -74,6 +75,7 @@ pub(super) fn read(sheets: &[Sheet], hint: Option<Edizione>) -> Result<Warned<Ve
         scheda: Scheda::empty(edizione),
         cells: BTreeMap::new(),
         filled: Vec::new(),
+        code_rows: found.iter().map(|f| (f.sheet, f.row)).collect(),
     };
     let labels: Vec<bool> = sheets
         .iter()
@@ -108,6 +110,7 @@ pub(super) fn read(sheets: &[Sheet], hint: Option<Edizione>) -> Result<Warned<Ve
     if let Some(i) = ente {
         reader.ente(i);
     }
+    reader.header_block(ente, &found);
     reader.finish()
 }
 
@@ -122,6 +125,8 @@ struct FormReader<'a> {
     /// Derived fields blank in the model whose cell scheda filled with the
     /// computed value, and that value (the `Ente` sheet's [`CALCOLATI`]).
     filled: Vec<(String, Decimal)>,
+    /// The rows holding a code: (sheet, row).
+    code_rows: BTreeSet<(usize, u32)>,
 }
 
 impl FormReader<'_> {
@@ -169,6 +174,12 @@ impl FormReader<'_> {
         let ed = self.scheda.edizione;
         let single = r.colonne.len() == 1;
         let cols: Vec<Option<u32>> = match r.colonne.as_slice() {
+            [only] if only.tipo == Tipo::Relazione => {
+                match ctx.single(sheet, &columns::prefer(only)) {
+                    Some(col) => vec![Some(col)],
+                    None => return self.text_below(quadro, r, only, ctx),
+                }
+            }
             [only] => vec![ctx.single(sheet, &columns::prefer(only))],
             _ => {
                 let accepts: Vec<Vec<_>> = r.colonne.iter().map(columns::accepts).collect();
@@ -193,6 +204,82 @@ impl FormReader<'_> {
                 );
             }
         }
+    }
+
+    /// A free text whose row holds only its label: the text on the lines
+    /// under it (or in a merged cell below), up to a blank line, a row
+    /// code, or a line of several cells; the lines joined by line breaks.
+    fn text_below(&mut self, quadro: u8, r: &Riga, c: &Colonna, ctx: &RowCtx) {
+        let sheets = self.sheets;
+        let Some(sheet) = sheets.get(ctx.sheet) else {
+            return;
+        };
+        let from = ctx.first.saturating_sub(2);
+        let mut lines = Vec::new();
+        let mut first = None;
+        for row in ctx.row + 1..sheet.rows().end {
+            if self.code_rows.contains(&(ctx.sheet, row)) {
+                break;
+            }
+            let filled: Vec<u32> = (from..sheet.width())
+                .filter(|&col| !sheet.get(row, col).is_blank())
+                .collect();
+            let [col] = filled.as_slice() else {
+                break;
+            };
+            let what = format!("row {} (relazione)", r.codice);
+            let Some(text) = self.conv.text(sheet, row, *col, &what) else {
+                break;
+            };
+            first.get_or_insert(sheet.at(row, *col));
+            lines.push(text.trim().to_string());
+        }
+        let (Some(cell), false) = (first, lines.is_empty()) else {
+            return;
+        };
+        let ed = self.scheda.edizione;
+        let path = paths::of_column(ed.description(), quadro, r, c);
+        self.cells.insert(path.pointer(), cell.clone());
+        if let Err(e) = paths::set(
+            &mut self.scheda,
+            &path.campo,
+            Some(Valore::Testo(lines.join("\n"))),
+        ) {
+            self.conv.errors.push(
+                Diagnostic::error(format!("row {} (relazione): {}", r.codice, refused(&e)))
+                    .at(cell),
+            );
+        }
+    }
+
+    /// The Comune's data from the form's own header block, for the fields
+    /// the `Ente` sheet (if any) leaves blank.
+    fn header_block(&mut self, ente: Option<usize>, found: &[Found]) {
+        let block = header::read(self.sheets, ente, found);
+        let e = &mut self.scheda.ente;
+        let b = block.ente;
+        let filled = [
+            e.denominazione.is_none() && b.denominazione.is_some(),
+            e.provincia.is_none() && b.provincia.is_some(),
+            e.codice.is_none() && b.codice.is_some(),
+            e.data.is_none() && b.data.is_some(),
+        ];
+        e.denominazione = e.denominazione.take().or(b.denominazione);
+        e.provincia = e.provincia.take().or(b.provincia);
+        e.codice = e.codice.take().or(b.codice);
+        e.data = e.data.or(b.data);
+        let pointers = [
+            "/ente/denominazione",
+            "/ente/provincia",
+            "/ente/codice",
+            "/ente/data",
+        ];
+        for (pointer, cell) in block.cells {
+            if pointers.iter().zip(filled).any(|(p, f)| f && *p == pointer) {
+                self.cells.insert(pointer, cell);
+            }
+        }
+        self.conv.warnings.extend(block.warnings);
     }
 
     /// The Comune's data and the year, from the `Ente` sheet.

@@ -81,8 +81,12 @@ fn columns_of(sheet: &Sheet, header: u32, ed: Edizione) -> Named {
     let known = ats::known_codes();
     let (mut columns, mut errors, mut warnings): (Vec<(u32, Path)>, _, _) =
         (Vec::new(), Vec::new(), Vec::new());
+    // Headers that could name several columns of a row, for when the
+    // other headers have named all of them but one.
+    let mut several = Vec::new();
     for (col, text) in header_texts(sheet, header) {
         match ats::field(text, ed, &known) {
+            Err(ats::Miss::Several(message, paths)) => several.push((col, message, paths)),
             Ok(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
                 errors.push(
                     Diagnostic::error(format!("column `{}` appears twice", path.path))
@@ -110,6 +114,32 @@ fn columns_of(sheet: &Sheet, header: u32, ed: Edizione) -> Named {
                 .at(sheet.at(header, col)),
             ),
         }
+    }
+    loop {
+        let before = several.len();
+        several.retain(|(col, _, paths)| {
+            let left: Vec<&Path> = paths
+                .iter()
+                .filter(|p| !columns.iter().any(|(_, q)| q.path == p.path))
+                .collect();
+            match left.as_slice() {
+                [one] => {
+                    columns.push((*col, (*one).clone()));
+                    false
+                }
+                _ => true,
+            }
+        });
+        if several.len() == before {
+            break;
+        }
+    }
+    for (col, message, _) in several {
+        errors.push(
+            Diagnostic::error(message)
+                .at(sheet.at(header, col))
+                .with_hint(HEADER_HINT),
+        );
     }
     Named {
         columns,

@@ -29,6 +29,7 @@ mod csv;
 mod derived;
 mod form;
 mod formula;
+mod header;
 mod kind;
 mod locate;
 mod many;

@@ -4,6 +4,7 @@
 
 mod edition;
 mod handmade;
+mod header_block;
 mod libreoffice;
 mod models;
 mod multi;
