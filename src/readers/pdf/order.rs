@@ -223,6 +223,12 @@ fn cut(region: Vec<Fragment>, blocks: &mut Vec<Block>, depth: usize, beside: boo
             return;
         }
         if let Some(mut parts) = split(&region, Axis::Columns) {
+            if let Some(bands) = parts.first().and_then(|codes| code_bands(codes, &region)) {
+                for band in bands {
+                    cut(band, blocks, depth + 1, false);
+                }
+                return;
+            }
             if beside && is_table(&parts) || answers_beside(&parts) {
                 blocks.push(lines_of(region));
                 return;
@@ -242,6 +248,46 @@ fn cut(region: Vec<Fragment>, blocks: &mut Vec<Block>, depth: usize, beside: boo
         }
     }
     blocks.push(lines_of(region));
+}
+
+/// Rows that touch, each with its code in a column of its own at the left
+/// (a workbook printed to PDF: `R01` beside the label wrapped above it and
+/// the values on its line, the next row's headers above that row's code):
+/// when the leftmost part `codes` holds only row codes (and the word
+/// `Codice` of a table header), `region` comes apart into one band per
+/// code, from under the code before down to the code's line, the part
+/// under the last code going with it. `None` when `codes` is not such a
+/// column or holds fewer than two codes.
+fn code_bands(codes: &[Fragment], region: &[Fragment]) -> Option<Vec<Vec<Fragment>>> {
+    if !codes.iter().all(|f| is_code(&f.text) || f.text == "Codice") {
+        return None;
+    }
+    let lines = baselines(&codes.iter().filter(|f| is_code(&f.text)).cloned().collect::<Vec<_>>());
+    if lines.len() < 2 {
+        return None;
+    }
+    let mut bands: Vec<Vec<Fragment>> = vec![Vec::new(); lines.len()];
+    for f in region {
+        let at = lines
+            .iter()
+            .position(|(y, size)| f.y < y + 0.3 * size.min(f.size))
+            .unwrap_or(lines.len() - 1);
+        if let Some(band) = bands.get_mut(at) {
+            band.push(f.clone());
+        }
+    }
+    Some(bands)
+}
+
+/// A row code printed alone: a capital letter, then capitals and digits,
+/// at least one digit, two to five characters (`R01`, `M12`, `R0E`, `R01B`).
+fn is_code(text: &str) -> bool {
+    (2..=5).contains(&text.len())
+        && text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The baselines of a part, top to bottom (fragments within a third of an
