@@ -140,7 +140,9 @@ pub(super) fn comune(ctx: &Ctx, d: &mut Diags) -> (Option<u64>, bool) {
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut found = ratio(&text).or_else(|| plain(&text));
+    // A workbook prints N alone on its line, under a label that may hold
+    // the formula (`[1:R03/(R01+R01A)]`).
+    let mut found = ratio(&text).or_else(|| lines.iter().rev().find_map(|l| plain(&l.text)));
     // `1 assistente ogni :` ending its line, blank, and a sentence after
     // it (`Va segnalato ...`): the word is not the value.
     let cut = lines
