@@ -396,7 +396,7 @@ fn obiettivi(words: &[&str]) -> Option<Furniture> {
 
 /// The header line of a sheet's table printed to PDF: `Codice Descrizione
 /// 2020 2024`, `Codice Descrizione Valore Note`, or either of its first two
-/// words alone on a line (a layout that sets them apart from the rest).
+/// words, or `Note`, alone on a line (a layout that sets them apart).
 fn is_table_header(words: &[&str]) -> bool {
     const WORDS: [&str; 8] = [
         "descrizione",
@@ -409,12 +409,23 @@ fn is_table_header(words: &[&str]) -> bool {
         "valori",
     ];
     match words {
-        ["codice"] | ["descrizione"] => true,
+        ["codice"] | ["descrizione"] | ["note"] => true,
         ["codice", "descrizione", rest @ ..] => rest
             .iter()
             .all(|w| WORDS.contains(w) || is_year(w)),
         _ => false,
     }
+}
+
+/// Whether the text's tables have a notes column beside the values: a
+/// table header line of a sheet ending with `Note` (`Codice Descrizione
+/// Valore Note`), or `Note` alone where the header spans several lines.
+pub(super) fn has_notes_column(lines: &[Line]) -> bool {
+    lines.iter().any(|l| {
+        let lower = l.text.to_lowercase();
+        l.furniture == Some(Furniture::Heading)
+            && (lower == "note" || lower.starts_with("codice ") && lower.ends_with(" note"))
+    })
 }
 
 fn is_year(w: &str) -> bool {

@@ -140,7 +140,12 @@ fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
     for line in rest {
         let toks = tokens(&line.text, line.no);
         let lead = toks.iter().take_while(|t| t.is_value()).count();
-        if lead == n && n > 0 && toks.len() > lead && !line.tail && notes(ctx) {
+        if lead == n
+            && n > 0
+            && toks.len() > lead
+            && (!line.tail || ctx.seg.label_full)
+            && super::lines::has_notes_column(ctx.lines)
+        {
             // The row's values, then words only: a note beside them (a
             // workbook's notes column, `8,69 precompilato dal Ministero`).
             if toks.iter().skip(lead).all(|t| !t.is_value()) {
@@ -173,16 +178,6 @@ fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
         }
     }
     out
-}
-
-/// Whether the text's tables have a notes column: a table header line of
-/// a sheet ending with `Note` (`Codice Descrizione Valore Note`).
-fn notes(ctx: &Ctx) -> bool {
-    ctx.lines.iter().any(|l| {
-        l.furniture == Some(super::lines::Furniture::Heading)
-            && l.text.starts_with("Codice ")
-            && l.text.to_lowercase().ends_with(" note")
-    })
 }
 
 /// `toks` without `years` where each year comes right before a value that
