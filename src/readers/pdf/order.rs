@@ -253,16 +253,28 @@ fn cut(region: Vec<Fragment>, blocks: &mut Vec<Block>, depth: usize, beside: boo
 /// Rows that touch, each with its code in a column of its own at the left
 /// (a workbook printed to PDF: `R01` beside the label wrapped above it and
 /// the values on its line, the next row's headers above that row's code):
-/// when the leftmost part `codes` holds only row codes (and the word
+/// when every line of the leftmost part `codes` from its first code on
+/// starts with a row code (`M12`, `M12 - Utenti ...`; or is the word
 /// `Codice` of a table header), `region` comes apart into one band per
 /// code, from under the code before down to the code's line, the part
 /// under the last code going with it. `None` when `codes` is not such a
 /// column or holds fewer than two codes.
 fn code_bands(codes: &[Fragment], region: &[Fragment]) -> Option<Vec<Vec<Fragment>>> {
-    if !codes.iter().all(|f| is_code(&f.text) || f.text == "Codice") {
+    let starts_code = |f: &Fragment| f.text.split(' ').next().is_some_and(is_code);
+    let mut left: Vec<&Fragment> = codes.iter().collect();
+    left.sort_by(|a, b| a.y.total_cmp(&b.y));
+    // Lines above the first code (a heading, a table's header) go with it;
+    // from the first code on, every line starts with a code.
+    let first = left.iter().position(|f| starts_code(f))?;
+    if !left
+        .iter()
+        .skip(first)
+        .all(|f| starts_code(f) || f.text == "Codice")
+    {
         return None;
     }
-    let lines = baselines(&codes.iter().filter(|f| is_code(&f.text)).cloned().collect::<Vec<_>>());
+    let coded: Vec<Fragment> = left.iter().filter(|f| starts_code(f)).map(|f| (*f).clone()).collect();
+    let lines = baselines(&coded);
     if lines.len() < 2 {
         return None;
     }
