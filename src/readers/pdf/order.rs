@@ -69,7 +69,10 @@ pub(super) fn page_text(glyphs: &[Glyph]) -> String {
 pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<(Option<f64>, String)> {
     let fragments = fragments(glyphs);
     let left = fragments.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
-    let right = fragments.iter().map(|f| f.x1).fold(f64::NEG_INFINITY, f64::max);
+    let right = fragments
+        .iter()
+        .map(|f| f.x1)
+        .fold(f64::NEG_INFINITY, f64::max);
     let measure = right - left;
     let mut blocks = Vec::new();
     cut(fragments, &mut blocks, 0, false);
@@ -97,7 +100,10 @@ pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<(Option<f64>, String)> {
     let mut out = Vec::new();
     let mut before: Option<(f64, f64, f64, f64)> = None;
     for (i, block) in merged.into_iter().enumerate() {
-        let this = block.extent.zip(block.baseline).map(|(e, b)| (e.0, e.1, b.0, b.1));
+        let this = block
+            .extent
+            .zip(block.baseline)
+            .map(|(e, b)| (e.0, e.1, b.0, b.1));
         if i > 0 && !wrapped(before, this, measure) {
             out.push((None, String::new()));
         }
@@ -113,7 +119,11 @@ pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<(Option<f64>, String)> {
 /// as a wrapped line does, both start at one left edge, in one size, and
 /// the second is the next line down. Each line is `(x0, x1, baseline,
 /// size)`, of one fragment.
-fn wrapped(first: Option<(f64, f64, f64, f64)>, next: Option<(f64, f64, f64, f64)>, measure: f64) -> bool {
+fn wrapped(
+    first: Option<(f64, f64, f64, f64)>,
+    next: Option<(f64, f64, f64, f64)>,
+    measure: f64,
+) -> bool {
     let (Some((x0, x1, y, size)), Some((nx0, _, ny, nsize))) = (first, next) else {
         return false;
     };
@@ -273,7 +283,11 @@ fn code_bands(codes: &[Fragment], region: &[Fragment]) -> Option<Vec<Vec<Fragmen
     {
         return None;
     }
-    let coded: Vec<Fragment> = left.iter().filter(|f| starts_code(f)).map(|f| (*f).clone()).collect();
+    let coded: Vec<Fragment> = left
+        .iter()
+        .filter(|f| starts_code(f))
+        .map(|f| (*f).clone())
+        .collect();
     let lines = baselines(&coded);
     if lines.len() < 2 {
         return None;

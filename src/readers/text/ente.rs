@@ -65,7 +65,9 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             continue;
         }
         // A header block of the user's own: `Comune SONDRIO`, `Provincia SO`.
-        if let Some(name) = own_label(&line.text, "comune").filter(|n| !n.chars().any(char::is_lowercase)) {
+        if let Some(name) =
+            own_label(&line.text, "comune").filter(|n| !n.chars().any(char::is_lowercase))
+        {
             ente.denominazione.get_or_insert_with(|| name.to_string());
             continue;
         }

@@ -410,9 +410,9 @@ fn is_table_header(words: &[&str]) -> bool {
     ];
     match words {
         ["codice"] | ["descrizione"] | ["note"] => true,
-        ["codice", "descrizione", rest @ ..] => rest
-            .iter()
-            .all(|w| WORDS.contains(w) || is_year(w)),
+        ["codice", "descrizione", rest @ ..] => {
+            rest.iter().all(|w| WORDS.contains(w) || is_year(w))
+        }
         _ => false,
     }
 }

@@ -80,9 +80,9 @@ fn value_tokens(text: &str, notes: bool) -> Vec<(usize, usize)> {
     let mut end = text.len();
     let mut words = text.rsplit(' ').peekable();
     if notes {
-        while let Some(word) = words.next_if(|w| {
-            says(w).is_none() && !w.chars().any(|c| c.is_ascii_digit())
-        }) {
+        while let Some(word) =
+            words.next_if(|w| says(w).is_none() && !w.chars().any(|c| c.is_ascii_digit()))
+        {
             end = end.saturating_sub(word.len() + 1);
         }
     }
