@@ -68,6 +68,12 @@ pub(super) fn page_text(glyphs: &[Glyph]) -> String {
 /// none.
 pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<(Option<f64>, String)> {
     let fragments = fragments(glyphs);
+    let left = fragments.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
+    let right = fragments
+        .iter()
+        .map(|f| f.x1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let measure = right - left;
     let mut blocks = Vec::new();
     cut(fragments, &mut blocks, 0, false);
     // Blocks of one line on one baseline that follow one another (the
@@ -86,25 +92,60 @@ pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<(Option<f64>, String)> {
                     line.1.push(' ');
                     line.1.push_str(text);
                 }
+                last.extent = None;
             }
             _ => merged.push(block),
         }
     }
     let mut out = Vec::new();
+    let mut before: Option<(f64, f64, f64, f64)> = None;
     for (i, block) in merged.into_iter().enumerate() {
-        if i > 0 {
+        let this = block
+            .extent
+            .zip(block.baseline)
+            .map(|(e, b)| (e.0, e.1, b.0, b.1));
+        if i > 0 && !wrapped(before, this, measure) {
             out.push((None, String::new()));
         }
+        before = this;
         out.extend(block.lines.into_iter().map(|(y, t)| (Some(y), t)));
     }
     out
 }
+
+/// Whether two lines, each a region of its own, are lines of one paragraph
+/// set with wide leading (a report engine's free text): the first fills
+/// the page's measure (`measure`, from the leftmost to the rightmost text)
+/// as a wrapped line does, both start at one left edge, in one size, and
+/// the second is the next line down. Each line is `(x0, x1, baseline,
+/// size)`, of one fragment.
+fn wrapped(
+    first: Option<(f64, f64, f64, f64)>,
+    next: Option<(f64, f64, f64, f64)>,
+    measure: f64,
+) -> bool {
+    let (Some((x0, x1, y, size)), Some((nx0, _, ny, nsize))) = (first, next) else {
+        return false;
+    };
+    (size - nsize).abs() < 0.05 * size
+        && (x0 - nx0).abs() < 0.5 * size
+        && ny > y
+        && ny - y < WRAPPED_LEADING * size
+        && x1 - x0 >= WRAPPED_FILL * measure
+}
+
+/// The widest leading, in ems, of the lines of one paragraph.
+const WRAPPED_LEADING: f64 = 1.8;
+/// How much of the page's measure a wrapped line fills, at least.
+const WRAPPED_FILL: f64 = 0.75;
 
 /// A region read as text, line by line with their baselines, and its
 /// baseline and size when it is one line.
 struct Block {
     lines: Vec<(f64, String)>,
     baseline: Option<(f64, f64)>,
+    /// Left and right edges of a one-line region of one fragment.
+    extent: Option<(f64, f64)>,
 }
 
 /// The fragments of a page: glyphs grouped into lines by baseline and size,
@@ -192,6 +233,12 @@ fn cut(region: Vec<Fragment>, blocks: &mut Vec<Block>, depth: usize, beside: boo
             return;
         }
         if let Some(mut parts) = split(&region, Axis::Columns) {
+            if let Some(bands) = parts.first().and_then(|codes| code_bands(codes, &region)) {
+                for band in bands {
+                    cut(band, blocks, depth + 1, false);
+                }
+                return;
+            }
             if beside && is_table(&parts) || answers_beside(&parts) {
                 blocks.push(lines_of(region));
                 return;
@@ -211,6 +258,62 @@ fn cut(region: Vec<Fragment>, blocks: &mut Vec<Block>, depth: usize, beside: boo
         }
     }
     blocks.push(lines_of(region));
+}
+
+/// Rows that touch, each with its code in a column of its own at the left
+/// (a workbook printed to PDF: `R01` beside the label wrapped above it and
+/// the values on its line, the next row's headers above that row's code):
+/// when every line of the leftmost part `codes` from its first code on
+/// starts with a row code (`M12`, `M12 - Utenti ...`; or is the word
+/// `Codice` of a table header), `region` comes apart into one band per
+/// code, from under the code before down to the code's line, the part
+/// under the last code going with it. `None` when `codes` is not such a
+/// column or holds fewer than two codes.
+fn code_bands(codes: &[Fragment], region: &[Fragment]) -> Option<Vec<Vec<Fragment>>> {
+    let starts_code = |f: &Fragment| f.text.split(' ').next().is_some_and(is_code);
+    let mut left: Vec<&Fragment> = codes.iter().collect();
+    left.sort_by(|a, b| a.y.total_cmp(&b.y));
+    // Lines above the first code (a heading, a table's header) go with it;
+    // from the first code on, every line starts with a code.
+    let first = left.iter().position(|f| starts_code(f))?;
+    if !left
+        .iter()
+        .skip(first)
+        .all(|f| starts_code(f) || f.text == "Codice")
+    {
+        return None;
+    }
+    let coded: Vec<Fragment> = left
+        .iter()
+        .filter(|f| starts_code(f))
+        .map(|f| (*f).clone())
+        .collect();
+    let lines = baselines(&coded);
+    if lines.len() < 2 {
+        return None;
+    }
+    let mut bands: Vec<Vec<Fragment>> = vec![Vec::new(); lines.len()];
+    for f in region {
+        let at = lines
+            .iter()
+            .position(|(y, size)| f.y < y + 0.3 * size.min(f.size))
+            .unwrap_or(lines.len() - 1);
+        if let Some(band) = bands.get_mut(at) {
+            band.push(f.clone());
+        }
+    }
+    Some(bands)
+}
+
+/// A row code printed alone: a capital letter, then capitals and digits,
+/// at least one digit, two to five characters (`R01`, `M12`, `R0E`, `R01B`).
+fn is_code(text: &str) -> bool {
+    (2..=5).contains(&text.len())
+        && text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The baselines of a part, top to bottom (fragments within a third of an
@@ -331,6 +434,10 @@ fn split(region: &[Fragment], axis: Axis) -> Option<Vec<Vec<Fragment>>> {
 
 /// A region no cut divides, line by line (top to bottom, left to right).
 fn lines_of(mut region: Vec<Fragment>) -> Block {
+    let extent = match region.as_slice() {
+        [f] => Some((f.x0, f.x1)),
+        _ => None,
+    };
     region.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut lines: Vec<(f64, f64, String)> = Vec::new();
     for f in region {
@@ -349,5 +456,6 @@ fn lines_of(mut region: Vec<Fragment>) -> Block {
     Block {
         lines: lines.into_iter().map(|(y, _, t)| (y, t)).collect(),
         baseline,
+        extent,
     }
 }

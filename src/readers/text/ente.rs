@@ -64,6 +64,19 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             ente.provincia = Some(prov);
             continue;
         }
+        // A header block of the user's own: `Comune SONDRIO`, `Provincia SO`.
+        if let Some(name) =
+            own_label(&line.text, "comune").filter(|n| !n.chars().any(char::is_lowercase))
+        {
+            ente.denominazione.get_or_insert_with(|| name.to_string());
+            continue;
+        }
+        if let Some(prov) = own_label(&line.text, crate::form::sheets::PROVINCIA)
+            .filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            ente.provincia.get_or_insert_with(|| prov.to_uppercase());
+            continue;
+        }
         let label = LABELS.iter().find_map(|(l, field)| {
             let value = strip_prefix_ci(&line.text, l)?;
             (value.is_empty() || value.starts_with(' ')).then_some((value.trim(), *field))
@@ -146,6 +159,12 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
         }
     }
     ente.data = modified.or(footer.map(|f| f.0));
+}
+
+/// The value after `label` (any case) and a space on a line, if any.
+fn own_label<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+    let value = strip_prefix_ci(text, label)?.strip_prefix(' ')?.trim();
+    (!value.is_empty()).then_some(value)
 }
 
 /// Line `i` and the next non-blank line before `first` as one line, when

@@ -58,6 +58,10 @@ pub(super) enum Furniture {
     /// the page's title at the top (`12/4/26, 5:15 PM  SOC25 - ...`), the
     /// page's address and `n/N` at the bottom (`file:///.../scheda.html 6/7`).
     Browser,
+    /// A page number alone on its line, as report engines and word
+    /// processors print it: `Pagina 5`, `Pag. 5 di 7`, `Page 5 of 7`,
+    /// `5 di 7`, `- 5 -`.
+    PageNumber,
 }
 
 impl Furniture {
@@ -66,7 +70,11 @@ impl Furniture {
     pub fn interrupts_text(self) -> bool {
         matches!(
             self,
-            Furniture::Title | Furniture::Footer | Furniture::Band | Furniture::Browser
+            Furniture::Title
+                | Furniture::Footer
+                | Furniture::Band
+                | Furniture::Browser
+                | Furniture::PageNumber
         )
     }
 }
@@ -317,6 +325,8 @@ fn classify_with(text: &str, titles: &Titles) -> Option<Furniture> {
         Some(Furniture::Footer)
     } else if is_browser_line(&words) {
         Some(Furniture::Browser)
+    } else if is_page_number(&words) {
+        Some(Furniture::PageNumber)
     } else if lower == crate::form::sheets::ENTE_COLUMNS.join(" ").to_lowercase() {
         // The `Ente` sheet of a workbook printed to PDF, after the form.
         Some(Furniture::Closing)
@@ -332,7 +342,10 @@ fn classify_with(text: &str, titles: &Titles) -> Option<Furniture> {
         Some(Furniture::Band)
     } else if let Some(kind) = obiettivi(&words) {
         Some(kind)
-    } else if HEADINGS.contains(&lower.as_str()) || lower.starts_with("informazioni relative ") {
+    } else if HEADINGS.contains(&lower.as_str())
+        || lower.starts_with("informazioni relative ")
+        || is_table_header(&words)
+    {
         Some(Furniture::Heading)
     } else if is_header_block(text, &lower) {
         Some(Furniture::Header)
@@ -381,6 +394,40 @@ fn obiettivi(words: &[&str]) -> Option<Furniture> {
     }
 }
 
+/// The header line of a sheet's table printed to PDF: `Codice Descrizione
+/// 2020 2024`, `Codice Descrizione Valore Note`, or either of its first two
+/// words, or `Note`, alone on a line (a layout that sets them apart).
+fn is_table_header(words: &[&str]) -> bool {
+    const WORDS: [&str; 8] = [
+        "descrizione",
+        "valore",
+        "note",
+        "abitanti",
+        "anno",
+        "importo",
+        "risposta",
+        "valori",
+    ];
+    match words {
+        ["codice"] | ["descrizione"] | ["note"] => true,
+        ["codice", "descrizione", rest @ ..] => {
+            rest.iter().all(|w| WORDS.contains(w) || is_year(w))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the text's tables have a notes column beside the values: a
+/// table header line of a sheet ending with `Note` (`Codice Descrizione
+/// Valore Note`), or `Note` alone where the header spans several lines.
+pub(super) fn has_notes_column(lines: &[Line]) -> bool {
+    lines.iter().any(|l| {
+        let lower = l.text.to_lowercase();
+        l.furniture == Some(Furniture::Heading)
+            && (lower == "note" || lower.starts_with("codice ") && lower.ends_with(" note"))
+    })
+}
+
 fn is_year(w: &str) -> bool {
     w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit())
 }
@@ -399,6 +446,33 @@ fn is_footer(words: &[&str]) -> bool {
         [] => true,
         ["data", date] => is_date(date),
         ["data", date, time] => is_date(date) && is_time(time),
+        _ => false,
+    }
+}
+
+/// A page number alone on its line (see [`Furniture::PageNumber`]):
+/// `pagina n`, `pag. n`, `page n`, `p. n`, each optionally followed by
+/// `di m` / `of m` / `/ m`; `n di m`, `n of m`; `- n -` (any dash).
+fn is_page_number(words: &[&str]) -> bool {
+    let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let word = |w: &str| matches!(w, "pagina" | "pag." | "pag" | "page" | "p." | "pg." | "pp.");
+    let of = |w: &str| matches!(w, "di" | "of" | "/" | "de");
+    let dash = |w: &str| matches!(w, "-" | "\u{2013}" | "\u{2014}");
+    let within = |n: &str, m: &str| match (n.parse::<u32>(), m.parse::<u32>()) {
+        (Ok(n), Ok(m)) => 0 < n && n <= m,
+        _ => false,
+    };
+    match words {
+        [w, n] => word(w) && (number(n) || page_count(n)),
+        [w, n, o, m] => word(w) && number(n) && of(o) && number(m) && within(n, m),
+        [a, n, b] => {
+            number(a) && of(n) && number(b) && within(a, b) || dash(a) && number(n) && dash(b)
+        }
+        [one] => ['-', '\u{2013}', '\u{2014}'].iter().any(|d| {
+            one.strip_prefix(*d)
+                .and_then(|r| r.strip_suffix(*d))
+                .is_some_and(|n| number(n.trim()))
+        }),
         _ => false,
     }
 }
@@ -558,6 +632,23 @@ mod tests {
             ),
             ("Data la situazione, il Comune ha deciso", None),
             ("Pagina 4 del bilancio", None),
+            ("Codice Descrizione 2020 2024", Some(Heading)),
+            ("Codice Descrizione Valore Note", Some(Heading)),
+            ("Codice", Some(Heading)),
+            ("Codice CR039SIF11WQ", None),
+            ("Codice Descrizione dell'intervento", None),
+            ("Pagina 5", Some(PageNumber)),
+            ("Pag. 5 di 7", Some(PageNumber)),
+            ("Page 2 of 7", Some(PageNumber)),
+            ("page 2/7", Some(PageNumber)),
+            ("3 di 7", Some(PageNumber)),
+            ("- 3 -", Some(PageNumber)),
+            ("\u{2013} 3 \u{2013}", Some(PageNumber)),
+            ("-3-", Some(PageNumber)),
+            ("Pagina 5 bis", None),
+            ("9 di 7", None),
+            ("- 3", None),
+            ("3", None),
             ("8 36 0 0,00", None),
         ] {
             assert_eq!(classify(&normalize(text)), kind, "{text}");

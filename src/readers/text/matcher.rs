@@ -99,8 +99,26 @@ pub(super) struct Match {
 /// and `R02 - Numero` are the same label). A lost character in the text
 /// ([`is_lost`]) matches one character of the key that a code page may lack
 /// (`à`, `’`, `-`), and is otherwise skipped like the space it may stand for
-/// (a lost NBSP).
+/// (a lost NBSP). A phrase that does not match whole matches across the
+/// lines of print furniture it runs into after its first line (a heading
+/// or a table's header printed between a row's code and its label).
 pub(super) fn match_at(lines: &[Line], start: Pos, limit: usize, key: &Key) -> Match {
+    let plain = match_with(lines, start, limit, key, false);
+    if plain.full
+        || !lines
+            .iter()
+            .take(limit)
+            .skip(start.line + 1)
+            .any(|l| l.furniture.is_some())
+    {
+        return plain;
+    }
+    let around = match_with(lines, start, limit, key, true);
+    if around.full { around } else { plain }
+}
+
+/// [`match_at`], over the lines of print furniture after the first or not.
+fn match_with(lines: &[Line], start: Pos, limit: usize, key: &Key, around: bool) -> Match {
     let mut want: &[char] = &key.0;
     let dash = matches!(first_char(lines, start, limit), Some(c) if c == '-' || is_lost(c));
     if let Some(('-', rest)) = want.split_first().filter(|_| !dash) {
@@ -110,7 +128,12 @@ pub(super) fn match_at(lines: &[Line], start: Pos, limit: usize, key: &Key) -> M
     let mut end = start;
     let mut last = None;
     let mut lost = None;
-    'outer: for (pos, c) in chars(lines, start, limit) {
+    let furniture = |pos: &Pos| {
+        around
+            && pos.line > start.line
+            && lines.get(pos.line).is_some_and(|l| l.furniture.is_some())
+    };
+    'outer: for (pos, c) in chars(lines, start, limit).filter(|(p, _)| !furniture(p)) {
         if c.is_whitespace() {
             continue;
         }

@@ -72,11 +72,21 @@ fn says(token: &str) -> Option<Says> {
 }
 
 /// The numeric tokens of a line where values stand: the run of numbers
-/// that ends it (the whole line when it is all numbers), as byte ranges.
-fn value_tokens(text: &str) -> Vec<(usize, usize)> {
+/// that ends it (the whole line when it is all numbers), as byte ranges;
+/// where the tables have a notes column (`notes`), the run of numbers
+/// before a note without digits (`8.69 precompilato dal Ministero`).
+fn value_tokens(text: &str, notes: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut end = text.len();
-    for word in text.rsplit(' ') {
+    let mut words = text.rsplit(' ').peekable();
+    if notes {
+        while let Some(word) =
+            words.next_if(|w| says(w).is_none() && !w.chars().any(|c| c.is_ascii_digit()))
+        {
+            end = end.saturating_sub(word.len() + 1);
+        }
+    }
+    for word in words {
         let start = end - word.len();
         if says(word).is_none() {
             break;
@@ -100,9 +110,10 @@ pub(super) fn apply(lines: &mut [Line], ed: Edizione) -> Result<Option<Diagnosti
         .iter()
         .position(|l| report.iter().any(|r| r.code_len(&l.text).is_some()))
         .unwrap_or(lines.len());
+    let notes = super::lines::has_notes_column(lines);
     let mut first: [Option<(String, usize)>; 3] = [None, None, None];
     for line in lines.iter().take(end).filter(|l| l.furniture.is_none()) {
-        for (s, e) in value_tokens(&line.text) {
+        for (s, e) in value_tokens(&line.text, notes) {
             let token = line.text.get(s..e).unwrap_or("");
             let slot = match says(token) {
                 Some(Says::Italian) => 0,
@@ -120,7 +131,7 @@ pub(super) fn apply(lines: &mut [Line], ed: Edizione) -> Result<Option<Diagnosti
     match (italian, english, either) {
         (None, Some(en), _) => {
             for line in lines.iter_mut().take(end).filter(|l| l.furniture.is_none()) {
-                let tokens = value_tokens(&line.text);
+                let tokens = value_tokens(&line.text, notes);
                 if tokens.is_empty() {
                     continue;
                 }
@@ -265,11 +276,17 @@ mod tests {
     #[test]
     fn values_are_the_numbers_ending_a_line() {
         let text = "M15 - Utenti disabili 10 16 7,390 461.88";
-        let got: Vec<&str> = value_tokens(text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(got, ["10", "16", "7,390", "461.88"]);
-        assert!(value_tokens("pari a euro 36.123,59.").is_empty());
+        let got = |text: &'static str, notes| -> Vec<&'static str> {
+            value_tokens(text, notes)
+                .iter()
+                .map(|&(s, e)| &text[s..e])
+                .collect()
+        };
+        assert_eq!(got(text, false), ["10", "16", "7,390", "461.88"]);
+        assert!(got("pari a euro 36.123,59.", false).is_empty());
+        let noted = "M12 Utenti 327 1,131 72.00 dati forniti dall'Ufficio";
+        assert!(got(noted, false).is_empty());
+        assert_eq!(got(noted, true), ["327", "1,131", "72.00"]);
+        assert_eq!(got("5 6 vedi nota 3", true), ["3"]);
     }
 }

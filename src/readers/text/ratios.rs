@@ -43,6 +43,19 @@ fn ratio(text: &str) -> Option<Ratio> {
     None
 }
 
+/// A ratio printed as a plain whole number (`4.718`, `1331`): a workbook
+/// shows the ratio's N alone, as its cell holds it.
+fn plain(text: &str) -> Option<Ratio> {
+    let mut tokens = text.split_whitespace();
+    let (Some(token), None) = (tokens.next(), tokens.next()) else {
+        return None;
+    };
+    number(token)
+        .filter(|v| v.fract().is_zero())
+        .and_then(|v| v.to_u64())
+        .map(Ratio::Value)
+}
+
 /// How the row's one column prints a value (`1 assistente ogni : {}`), and
 /// what it prints when blank (`NON CALCOLABILE`).
 fn formato(ctx: &Ctx) -> (&'static str, Option<&'static str>) {
@@ -75,7 +88,7 @@ pub(super) fn ats(ctx: &Ctx, d: &mut Diags) -> (Option<u64>, bool) {
     if blank {
         return (None, true);
     }
-    let value = match ratio(&text) {
+    let value = match ratio(&text).or_else(|| plain(&text)) {
         Some(Ratio::Value(v)) => Some(v),
         Some(Ratio::Empty) => None,
         _ => {
@@ -127,7 +140,9 @@ pub(super) fn comune(ctx: &Ctx, d: &mut Diags) -> (Option<u64>, bool) {
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut found = ratio(&text);
+    // A workbook prints N alone on its line, under a label that may hold
+    // the formula (`[1:R03/(R01+R01A)]`).
+    let mut found = ratio(&text).or_else(|| lines.iter().rev().find_map(|l| plain(&l.text)));
     // `1 assistente ogni :` ending its line, blank, and a sentence after
     // it (`Va segnalato ...`): the word is not the value.
     let cut = lines
@@ -189,6 +204,10 @@ mod tests {
             Some(Ratio::Value(4718))
         );
         assert_eq!(ratio("1 assistente ogni : 1748"), Some(Ratio::Value(1748)));
+        assert_eq!(plain(" 4.718 "), Some(Ratio::Value(4718)));
+        assert_eq!(plain("0"), Some(Ratio::Value(0)));
+        assert_eq!(plain("4.718 abitanti"), None);
+        assert_eq!(plain("2,50"), None);
         assert_eq!(
             ratio("[1:R03/(R01+R01A)] 1:1331 pari a 1 ogni 9"),
             Some(Ratio::Value(1331))

@@ -139,6 +139,20 @@ fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
     let short = n + ctx.row.header_years.len();
     for line in rest {
         let toks = tokens(&line.text, line.no);
+        let lead = toks.iter().take_while(|t| t.is_value()).count();
+        if lead == n
+            && n > 0
+            && toks.len() > lead
+            && (!line.tail || ctx.seg.label_full)
+            && super::lines::has_notes_column(ctx.lines)
+        {
+            // The row's values, then words only: a note beside them (a
+            // workbook's notes column, `8,69 precompilato dal Ministero`).
+            if toks.iter().skip(lead).all(|t| !t.is_value()) {
+                out.extend(toks.into_iter().take(lead));
+                continue;
+            }
+        }
         if line.tail && !ctx.seg.label_full {
             // What follows an unrecognised label: only the numbers at its end.
             let run = toks.iter().rev().take_while(|t| t.is_value()).count();
