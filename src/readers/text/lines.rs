@@ -398,7 +398,9 @@ fn obiettivi(words: &[&str]) -> Option<Furniture> {
 /// 2020 2024`, `Codice Descrizione Valore Note`, or either of its first two
 /// words, or `Note`, alone on a line (a layout that sets them apart).
 fn is_table_header(words: &[&str]) -> bool {
-    const WORDS: [&str; 8] = [
+    // The headers of the form's columns as a sheet names them, Quadro 3's
+    // (`Numero`, `Spesa aggiuntiva`, a second `Descrizione`) included.
+    const WORDS: [&str; 13] = [
         "descrizione",
         "valore",
         "note",
@@ -407,6 +409,11 @@ fn is_table_header(words: &[&str]) -> bool {
         "importo",
         "risposta",
         "valori",
+        "numero",
+        "spesa",
+        "aggiuntiva",
+        "modalità",
+        "euro",
     ];
     match words {
         ["codice"] | ["descrizione"] | ["note"] => true,
