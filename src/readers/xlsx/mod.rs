@@ -96,7 +96,7 @@ pub enum Workbook {
 /// The forms of a multi-Comune workbook, one row at a time: a row that is
 /// wrong is an error of its own, and the rows after it are still read. The
 /// workbook's cells stay in memory; each form is made when it is asked for.
-pub struct Rows(many::Many);
+pub struct Rows(Box<many::Many>);
 
 /// One row of a multi-Comune workbook.
 #[derive(Debug)]
@@ -169,7 +169,7 @@ pub fn open_as(
         Some((at, header)) => {
             let mut many = many::Many::open(sheets.swap_remove(at), header, limits, edizione)?;
             many.warn_first(opened);
-            Ok(Workbook::Rows(Rows(many)))
+            Ok(Workbook::Rows(Rows(Box::new(many))))
         }
         None => {
             let mut read = form::read(&sheets, edizione)?;
