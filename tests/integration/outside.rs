@@ -198,26 +198,11 @@ fn check(entry: &Value, work: &Path) -> Result<(), String> {
 /// The outside files that scheda does not read yet, each with the reason:
 /// the test requires that they still fail (remove a file from here once it
 /// reads) and that every other file reads.
-const GAPS: &[(&str, &str)] = &[
-    ("reportlab-grid-000.layout.txt", LAYOUT_GRID),
-    ("reportlab-grid-003.layout.txt", LAYOUT_GRID),
-    ("chromium-intranet-001.layout.txt", LAYOUT_GRID),
-    ("chromium-intranet-002.layout.txt", LAYOUT_GRID),
-    ("chromium-intranet-003.layout.txt", LAYOUT_GRID),
-    ("libreoffice-it-002.layout.txt", LAYOUT_GRID),
-    ("libreoffice-en-001.layout.txt", LAYOUT_GRID),
-    ("libreoffice-en-004.layout.txt", LAYOUT_GRID),
-    (
-        "libreoffice-en-004.pdf",
-        "the notes column's header `Note`, alone on its line above R10's blank \
-         row, is read as R10's modalità",
-    ),
-];
-
-/// Why the `pdftotext -layout` texts of grids are not read yet.
-const LAYOUT_GRID: &str = "`pdftotext -layout` of a page whose rows touch (a printed web page, \
-    a workbook, a grid engine): the text reader does not yet place a value by its header's \
-    column, so a blank cell loses its place; the PDF itself reads";
+const GAPS: &[(&str, &str)] = &[(
+    "libreoffice-en-004.pdf",
+    "the notes column's header `Note`, alone on its line above R10's blank \
+     row, is read as R10's modalità",
+)];
 
 #[test]
 fn every_outside_file_reads_to_its_seed() {

@@ -24,6 +24,7 @@ mod blanks;
 mod columns;
 mod ente;
 mod flow;
+mod grid;
 mod ifel;
 mod lines;
 mod lost;
@@ -62,7 +63,8 @@ pub enum Layout {
     /// `pdftotext -layout` of a PDF of the form (the portal's, scheda's, a
     /// printed web page): cells side by side, aligned with spaces. It is
     /// put back in reading order by position (see `columns`), then read
-    /// as the layout it then shows.
+    /// as the layout it then shows; a page whose rows touch (a workbook, a
+    /// web page) is read as a grid of lines instead (see `grid`).
     PdftotextLayout,
 }
 
@@ -124,35 +126,51 @@ pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
 /// it is compared).
 pub(crate) fn read_str_with(text: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
     let aligned = columns::looks_aligned(text);
-    let mut lines = split(text, aligned);
     let codes = Codes::known();
-    let read = detect_lines(&lines, &codes).and_then(|(edizione, layout)| {
-        let english = notation::apply(&mut lines, edizione)?;
-        let options = flow::Options {
-            blanks_meant,
-            ..match layout {
-                Layout::Pdftotext | Layout::PdftotextLayout => pdftotext::options(),
-                Layout::Portal => portal::options(),
-                Layout::Ifel => ifel::options(),
+    let read = read_lines(split(text, aligned), blanks_meant, &codes);
+    if !aligned {
+        return read;
+    }
+    // Read by position first; a page whose rows touch reads as a grid.
+    read.or_else(|e| {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let grid = grid::lines(text).map(|lines| {
+            let lines = lines::split_numbered(lines.iter().map(|(no, t)| (*no, t.as_str())));
+            read_lines(lines, blanks_meant, &codes)
+        });
+        match grid {
+            Some(Ok(out)) => Ok(out),
+            _ => {
+                let mut e = e;
+                e.diagnostics.insert(0, aligned_failed());
+                Err(e)
             }
-        };
-        let mut out = flow::read(&lines, edizione, &options, &codes)
-            .map_err(|e| e.with_warnings(english.iter().cloned().collect()))?;
-        out.warnings.splice(0..0, english);
-        match out.value.constraints() {
-            Ok(warnings) => {
-                out.warnings.extend(warnings);
-                Ok(out)
-            }
-            Err(e) => Err(e.with_warnings(out.warnings)),
         }
-    });
-    read.map_err(|mut e| {
-        if aligned {
-            e.diagnostics.insert(0, aligned_failed());
-        }
-        e
     })
+}
+
+/// Read the form from its lines in reading order.
+fn read_lines(mut lines: Vec<Line>, blanks_meant: bool, codes: &Codes) -> Result<Warned<Scheda>> {
+    let (edizione, layout) = detect_lines(&lines, codes)?;
+    let english = notation::apply(&mut lines, edizione)?;
+    let options = flow::Options {
+        blanks_meant,
+        ..match layout {
+            Layout::Pdftotext | Layout::PdftotextLayout => pdftotext::options(),
+            Layout::Portal => portal::options(),
+            Layout::Ifel => ifel::options(),
+        }
+    };
+    let mut out = flow::read(&lines, edizione, &options, codes)
+        .map_err(|e| e.with_warnings(english.iter().cloned().collect()))?;
+    out.warnings.splice(0..0, english);
+    match out.value.constraints() {
+        Ok(warnings) => {
+            out.warnings.extend(warnings);
+            Ok(out)
+        }
+        Err(e) => Err(e.with_warnings(out.warnings)),
+    }
 }
 
 /// The lines of `text`, put back in reading order first when it is laid

@@ -238,6 +238,15 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Numbers {
     let n = cols.len();
     let rest = rest(ctx, false);
     let mut toks = value_tokens(ctx, &rest, n);
+    // Blank cells beyond the row's columns are columns the row does not
+    // have (a workbook's notes column, the headers of the rows above, read
+    // as a grid): the last first.
+    while toks.len() > n && toks.last().is_some_and(|t| t.val == Val::Blank) {
+        toks.pop();
+    }
+    while toks.len() > n && toks.first().is_some_and(|t| t.val == Val::Blank) {
+        toks.remove(0);
+    }
     let texts = |t: &[Tok]| t.iter().map(|t| t.text.clone()).collect::<Vec<_>>();
     let years = &row.header_years;
     if row.bare && !years.is_empty() && texts(&toks).starts_with(years) {
