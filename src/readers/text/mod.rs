@@ -43,6 +43,7 @@ use std::fmt;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::limits::{self, Limits};
 use crate::model::{Edizione, Scheda};
+use crate::readers::partial::{self, Mode, Partial};
 
 use lines::{Furniture, Line};
 use rows::Codes;
@@ -86,6 +87,12 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
 
 /// [`read`] within `limits` (the length of a line).
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_in(bytes, limits, Mode::Strict)?)
+}
+
+/// [`read_with`] in `mode` (a lenient read leaves blank the rows it cannot
+/// read: [`crate::readers::read_partial`]).
+pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warned<Partial>> {
     let (text, warnings) = decode(bytes);
     // A line's bytes are at least its characters: count only long ones.
     let long = |l: &str| l.len() > limits.line && l.chars().count() > limits.line;
@@ -105,7 +112,7 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
         );
         return Err(e.with_warnings(warnings));
     }
-    match read_str(&text) {
+    match read_str_in(&text, false, mode) {
         Ok(mut out) => {
             out.warnings.splice(0..0, warnings);
             Ok(out)
@@ -123,6 +130,11 @@ pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
 /// (the text is the page of a PDF that carries the form's data, to which
 /// it is compared).
 pub(crate) fn read_str_with(text: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_str_in(text, blanks_meant, Mode::Strict)?)
+}
+
+/// [`read_str_with`] in `mode`.
+pub(crate) fn read_str_in(text: &str, blanks_meant: bool, mode: Mode) -> Result<Warned<Partial>> {
     let aligned = columns::looks_aligned(text);
     let mut lines = split(text, aligned);
     let codes = Codes::known();
@@ -136,10 +148,10 @@ pub(crate) fn read_str_with(text: &str, blanks_meant: bool) -> Result<Warned<Sch
                 Layout::Ifel => ifel::options(),
             }
         };
-        let mut out = flow::read(&lines, edizione, &options, &codes)
+        let (mut out, rows) = flow::read(&lines, edizione, &options, &codes, mode)
             .map_err(|e| e.with_warnings(english.iter().cloned().collect()))?;
         out.warnings.splice(0..0, english);
-        match out.value.constraints() {
+        match partial::constrain(&mut out.value, mode, |p| rows.at(p)) {
             Ok(warnings) => {
                 out.warnings.extend(warnings);
                 Ok(out)
