@@ -16,8 +16,8 @@ use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
 use crate::limits::{self, Limits};
 use crate::model::{Edizione, Scheda};
-pub use partial::{Blanked, Partial};
 pub(crate) use partial::Mode;
+pub use partial::{Blanked, Partial};
 
 /// The hint for a count (users, hours, inhabitants) that is not a whole
 /// number of 0 or more, whatever the format.

@@ -166,7 +166,9 @@ pub(crate) fn constrain(
         .into_iter()
         .partition(Diagnostic::is_error);
     let local = |d: &Diagnostic| match &d.location {
-        Some(Location::Pointer { pointer }) => field(&read.scheda, pointer).map(|_| pointer.clone()),
+        Some(Location::Pointer { pointer }) => {
+            field(&read.scheda, pointer).map(|_| pointer.clone())
+        }
         _ => None,
     };
     let pointers: Vec<Option<String>> = errors.iter().map(local).collect();
@@ -206,7 +208,10 @@ mod tests {
                 "/quadro1/M15/media_ore"
             ]
         );
-        assert_eq!(row_pointers(Edizione::SOC25, "R16"), ["/quadro4/risposte/R16"]);
+        assert_eq!(
+            row_pointers(Edizione::SOC25, "R16"),
+            ["/quadro4/risposte/R16"]
+        );
         assert_eq!(row_pointers(Edizione::SOC26, "R16"), ["/quadro4/relazione"]);
         assert!(row_pointers(Edizione::SOC25, "R02X").is_empty());
     }

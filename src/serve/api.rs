@@ -194,12 +194,16 @@ pub async fn read(
             diagnostics.extend(report.warnings);
             checks.push(serde_json::to_value(report.value).unwrap_or(Value::Null));
         }
-        let mut answer = json!({"forms": forms, "diagnostics": diagnostics, "check": checks});
         if read.value.iter().any(|p| !p.is_whole()) {
-            answer["partial"] = Value::Bool(true);
-            answer["errors"] = partial_errors(&read.value);
+            return Ok(json!({
+                "forms": forms,
+                "diagnostics": diagnostics,
+                "check": checks,
+                "partial": true,
+                "errors": partial_errors(&read.value),
+            }));
         }
-        Ok(answer)
+        Ok(json!({"forms": forms, "diagnostics": diagnostics, "check": checks}))
     })
     .await?;
     Ok(Json(outcome).into_response())

@@ -75,10 +75,7 @@ fn a_text_missing_a_row_reads_without_it() {
         error.diagnostic
     );
     // The error points where the row was expected: M18's line.
-    let m18 = text
-        .lines()
-        .position(|l| l.starts_with("M18 - "))
-        .unwrap();
+    let m18 = text.lines().position(|l| l.starts_with("M18 - ")).unwrap();
     assert_eq!(line(&error.diagnostic), m18 + 1);
     // The other rows are filled; M15 blank.
     let seed = expected();
@@ -133,10 +130,7 @@ fn a_value_the_model_refuses_is_left_blank_at_its_line() {
     let r06 = &read.errors[1];
     assert_eq!(r06.pointers, ["/quadro2/R06"]);
     assert!(r06.diagnostic.message.contains("negative"), "{r06:?}");
-    let at = text
-        .lines()
-        .position(|l| l.starts_with("R06 - "))
-        .unwrap();
+    let at = text.lines().position(|l| l.starts_with("R06 - ")).unwrap();
     assert_eq!(line(&r06.diagnostic), at + 1);
     assert_eq!(read.scheda.quadro2.R06, None);
     assert_eq!(read.scheda.quadro2.R08, expected().quadro2.R08);
@@ -156,8 +150,22 @@ fn a_workbook_with_a_bad_cell_reads_without_that_field() {
                 "Totale annuo ore di assistenza - 2024",
                 "Media annua ore di assistenza - 2024",
             ],
-            &["M12", "M12 - Utenti famiglia e minori", "5", "3", "390", "130"],
-            &["M15", "M15 - Utenti disabili", "10", "#12x", "7390", "461.88"],
+            &[
+                "M12",
+                "M12 - Utenti famiglia e minori",
+                "5",
+                "3",
+                "390",
+                "130",
+            ],
+            &[
+                "M15",
+                "M15 - Utenti disabili",
+                "10",
+                "#12x",
+                "7390",
+                "461.88",
+            ],
             &["M18", "M18 - Utenti con dipendenze", "1", "2", "30", "15"],
         ],
     );
@@ -201,7 +209,10 @@ fn a_json_model_reads_without_the_values_it_refuses() {
     let pointers: Vec<&[String]> = read.errors.iter().map(|e| e.pointers.as_slice()).collect();
     assert_eq!(
         pointers,
-        [["/quadro1/M15/utenti".to_string()], ["/quadro2/R06".to_string()]]
+        [
+            ["/quadro1/M15/utenti".to_string()],
+            ["/quadro2/R06".to_string()]
+        ]
     );
     assert_eq!(
         read.errors[0].diagnostic.location,
@@ -230,13 +241,20 @@ fn what_is_not_local_still_fails() {
 #[test]
 fn the_api_answers_the_partial_form_with_its_errors() {
     let addr = crate::serve::start(scheda::serve::Options::default());
-    let answer = crate::serve::post(addr, "/api/read?name=senza-m15.txt", without_m15().as_bytes());
+    let answer = crate::serve::post(
+        addr,
+        "/api/read?name=senza-m15.txt",
+        without_m15().as_bytes(),
+    );
     assert_eq!(answer.status, 200);
     let json = answer.json();
     assert_eq!(json["partial"], true, "{json}");
     let seed = expected();
     let form = &json["forms"][0];
-    assert_eq!(form["quadro1"]["M12"]["utenti"], seed.quadro1.M12.utenti.unwrap());
+    assert_eq!(
+        form["quadro1"]["M12"]["utenti"],
+        seed.quadro1.M12.utenti.unwrap()
+    );
     assert_eq!(form["quadro1"]["M15"]["utenti"], Value::Null);
     let errors = json["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{json}");
@@ -285,4 +303,24 @@ fn check_lists_every_error_of_a_file_that_reads_in_part() {
     assert_ne!(out.status.code(), Some(0));
     assert!(!json.exists());
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_file_that_reads_whole_reads_the_same_both_ways() {
+    let mut files: Vec<(String, Format)> = Vec::new();
+    for seed in SEEDS {
+        files.push((format!("{seed}.txt"), Format::Text));
+        files.push((format!("{seed}.expected.json"), Format::Json));
+    }
+    files.push(("soc26_pdftotext.txt".into(), Format::Text));
+    for (name, format) in files {
+        let bytes = read_fixture(&name);
+        let limits = Limits::default();
+        let strict = readers::read_as(&bytes, format, &limits, None).unwrap();
+        let lenient = readers::read_partial(&bytes, format, &limits, None).unwrap();
+        assert!(lenient.value.iter().all(Partial::is_whole), "{name}");
+        let forms: Vec<Scheda> = lenient.value.into_iter().map(|p| p.scheda).collect();
+        assert_eq!(forms, strict.value, "{name}");
+        assert_eq!(lenient.warnings, strict.warnings, "{name}");
+    }
 }

@@ -245,11 +245,11 @@ fn bad_bodies_get_a_4xx_with_the_error_in_json() {
             "PDF",
         ),
         (
-            "truncated text",
+            "not a form",
             "/api/read?name=x.txt",
-            seed[..seed.len() / 2].to_vec(),
+            seed[..seed.len() / 50].to_vec(),
             400,
-            "not found",
+            "is not a SOC25/SOC26 form",
         ),
         (
             "over the limit",
@@ -299,6 +299,14 @@ fn bad_bodies_get_a_4xx_with_the_error_in_json() {
             "{what}: {json}"
         );
     }
+    // A text cut in half reads in part (issue 19, point 4): the rows that
+    // read, and the error of those that do not.
+    let half = post(addr, "/api/read?name=x.txt", &seed[..seed.len() / 2]);
+    assert_eq!(half.status, 200);
+    let json = half.json();
+    assert_eq!(json["partial"], true);
+    let error = json["errors"][0]["message"].as_str().unwrap();
+    assert!(error.contains("not found"), "{json}");
     let missing = call(addr, "GET", "/api/nothing", &[], b"");
     assert_eq!(missing.status, 404);
     assert_eq!(missing.json()["error"], "no such page");
@@ -837,10 +845,7 @@ fn the_page_opens_a_file_that_reads_in_part() {
     assert_eq!(s["status"]["classes"], "status ko");
     let righe = s["riepilogo"].as_array().unwrap();
     assert!(
-        righe[0]
-            .as_str()
-            .unwrap()
-            .starts_with("senza-m15.txt — ")
+        righe[0].as_str().unwrap().starts_with("senza-m15.txt — ")
             && righe[0]
                 .as_str()
                 .unwrap()
@@ -853,7 +858,10 @@ fn the_page_opens_a_file_that_reads_in_part() {
         assert_eq!(field["classes"], "colonna", "{pointer}: {s}");
         assert_eq!(field["nota"], "", "{pointer}: {s}");
     }
-    assert_eq!(s["dopo"]["/quadro1/M15/media_ore"]["valore"], "461,88", "{s}");
+    assert_eq!(
+        s["dopo"]["/quadro1/M15/media_ore"]["valore"], "461,88",
+        "{s}"
+    );
     let after = s["status_dopo"]["text"].as_str().unwrap();
     assert!(!after.contains("da completare"), "{after}");
     assert!(

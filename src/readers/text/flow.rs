@@ -241,11 +241,7 @@ pub(super) fn read(
     for error in &local {
         partial::blank(&mut scheda, &error.pointers);
     }
-    let row_lines = RowLines(
-        ctxs.iter()
-            .map(|c| (c.row.code, c.line_no()))
-            .collect(),
-    );
+    let row_lines = RowLines(ctxs.iter().map(|c| (c.row.code, c.line_no())).collect());
     Ok((
         Warned {
             value: Partial {

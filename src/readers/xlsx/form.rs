@@ -35,7 +35,11 @@ use crate::readers::partial::{self, Blanked, Mode, Partial};
 /// workbook does not say (`--edizione`). A cell that does not read fails a
 /// strict read; a lenient one leaves its field blank
 /// ([`crate::readers::read_partial`]).
-pub(super) fn read(sheets: &[Sheet], hint: Option<Edizione>, mode: Mode) -> Result<Warned<Partial>> {
+pub(super) fn read(
+    sheets: &[Sheet],
+    hint: Option<Edizione>,
+    mode: Mode,
+) -> Result<Warned<Partial>> {
     let ente = sheets.iter().position(|s| fold(&s.name) == fold(ENTE));
     let mut conv = Conv::default();
     let codes = Codes::known();
@@ -363,9 +367,8 @@ impl FormReader<'_> {
         blank_filled(&mut scheda, &filled);
         let (mut errors, mut warnings) = (conv.errors, conv.warnings);
         // The field of each error, when it has one.
-        let mut pointers: Vec<Option<String>> = (0..errors.len())
-            .map(|i| fields.get(&i).cloned())
-            .collect();
+        let mut pointers: Vec<Option<String>> =
+            (0..errors.len()).map(|i| fields.get(&i).cloned()).collect();
         for mut d in scheda.validate() {
             let mut pointer = None;
             if let Some(Location::Pointer { pointer: p }) = &d.location {
