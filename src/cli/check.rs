@@ -7,7 +7,7 @@ use clap::Args;
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::{Format, batch, rules};
 
-use super::io::{Stdout, read_forms};
+use super::io::{Stdout, partial_failure, read_forms};
 use super::{
     CliResult, Common, EXIT_FAILURE, EXIT_INCONSISTENT, EXIT_OK, Failure, display_name,
     edizione_parser, form_label, input_format_parser, parse_optional_edizione,
@@ -64,6 +64,9 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
         let forms = match read_forms(input, args.from, strict, &limits, edizione) {
             Ok(forms) => forms,
             Err(failure) => {
+                // A file that reads in part: every error of its fields at once.
+                let failure =
+                    partial_failure(input, args.from, &limits, edizione).unwrap_or(failure);
                 tally.unreadable += 1;
                 code = code.max(failed(display_name(input), failure, &mut reports));
                 continue;

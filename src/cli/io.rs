@@ -41,6 +41,33 @@ pub(super) fn read_forms(
     Ok(read.value)
 }
 
+/// Every error local to the fields of an input that does not read whole but
+/// reads in part (each row that fails, not only those a strict read stops
+/// at: [`readers::read_partial`]), with the warnings; `None` when the
+/// input does not read in part.
+pub(super) fn partial_failure(
+    path: &Path,
+    from: Option<Format>,
+    limits: &Limits,
+    edizione: Option<Edizione>,
+) -> Option<Failure> {
+    let bytes = limits.read_file(path).ok()?;
+    let format = input_format(path, &bytes, from);
+    let read = readers::read_partial(&bytes, format, limits, edizione).ok()?;
+    let errors: Vec<Diagnostic> = read
+        .value
+        .iter()
+        .flat_map(|form| form.errors.iter().map(|e| e.diagnostic.clone()))
+        .collect();
+    if errors.is_empty() {
+        return None;
+    }
+    Some(Failure::new(
+        Some(path),
+        Error::many(errors).with_warnings(read.warnings),
+    ))
+}
+
 /// The format to write: `--to`, else the output's extension.
 pub(super) fn output_format(output: &Path, to: Option<Format>) -> CliResult<Format> {
     if let Some(f) = to.or_else(|| Format::from_path(output)) {

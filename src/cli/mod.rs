@@ -75,7 +75,10 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Compare every printed derived value with the form's rules.
     ///
-    /// Every input is checked, even after one that cannot be read. A form
+    /// Every input is checked, even after one that cannot be read; of an
+    /// input that reads only in part, every row or value that does not read
+    /// is listed at once (`scheda serve` opens it with those fields blank,
+    /// to complete them). A form
     /// that leaves blank a derived value the rules compute is not
     /// consistent: the value is listed with its computed one. Exit code 0
     /// when every form is consistent, 1 when one is not, 3 when an input

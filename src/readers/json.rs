@@ -12,7 +12,8 @@ use super::COUNT_HINT;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::limits::{self, Limits};
 use crate::model::paths::{self, Kind};
-use crate::model::{SCHEMA_VERSION, Scheda};
+use crate::model::{Edizione, SCHEMA_VERSION, Scheda};
+use crate::readers::partial::{self, Blanked, Mode, Partial};
 
 /// Read one model from JSON bytes.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
@@ -21,6 +22,12 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
 
 /// [`read`] within `limits` (the nesting depth).
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_in(bytes, limits, Mode::Strict)?)
+}
+
+/// [`read_with`] in `mode`: a lenient read leaves blank the fields whose
+/// value the model refuses ([`crate::readers::read_partial`]).
+pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warned<Partial>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::new(
@@ -42,22 +49,77 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
         }
         Error::new(d)
     })?;
-    from_value(value)
+    from_value_in(value, mode)
 }
 
 /// Read one model from a parsed JSON value: the version first, then the
 /// fields, then the model's own constraints.
-pub(crate) fn from_value(mut value: Value) -> Result<Warned<Scheda>> {
+pub(crate) fn from_value(value: Value) -> Result<Warned<Scheda>> {
+    partial::whole_one(from_value_in(value, Mode::Strict)?)
+}
+
+/// [`from_value`] in `mode`: strict, the first field the model refuses
+/// fails the read; lenient, each such field of the form is read as blank
+/// and the model read again, until it reads or refuses something that is
+/// no field of the form.
+fn from_value_in(mut value: Value, mode: Mode) -> Result<Warned<Partial>> {
     check_version(&value)?;
     // Rows of an edition that the typed model has no field for (R02Z).
     let altre = crate::model::take_altre(&mut value).map_err(Error::many)?;
-    let mut scheda: Scheda = serde_path_to_error::deserialize(&value).map_err(|e| {
+    // The form's fields, to tell a field from anything else.
+    let form = value
+        .get("edizione")
+        .and_then(Value::as_str)
+        .and_then(|c| c.parse::<Edizione>().ok())
+        .map(Scheda::empty);
+    let mut errors: Vec<Blanked> = Vec::new();
+    let mut scheda: Scheda = loop {
+        let e = match serde_path_to_error::deserialize(&value) {
+            Ok(scheda) => break scheda,
+            Err(e) => e,
+        };
         let pointer = pointer(e.path());
         let message = e.inner().to_string();
-        Error::new(field_error(&value, &pointer, e.path(), &message))
-    })?;
+        let error = field_error(&value, &pointer, e.path(), &message);
+        let field = form.as_ref().and_then(|f| partial::field(f, &pointer));
+        // Each field is blanked once: refused blank, it is no field.
+        let again = errors.iter().any(|b| b.pointers.contains(&pointer));
+        if mode == Mode::Strict || field.is_none() || again || !blank_at(&mut value, &pointer) {
+            return Err(Error::new(error));
+        }
+        errors.push(Blanked {
+            diagnostic: error,
+            pointers: vec![pointer],
+        });
+    };
     scheda.altre = altre;
-    scheda.validated()
+    let mut read = Partial { scheda, errors };
+    let warnings = partial::constrain(&mut read, mode, |_| None)?;
+    Ok(Warned {
+        value: read,
+        warnings,
+    })
+}
+
+/// Blank the value at `pointer`: `null`, or for an answer of Quadro 4 no
+/// key at all (the model holds the answers given). Whether there was one.
+fn blank_at(value: &mut Value, pointer: &str) -> bool {
+    if let Some((parent, key)) = pointer.rsplit_once('/')
+        && parent == "/quadro4/risposte"
+    {
+        return value
+            .pointer_mut(parent)
+            .and_then(Value::as_object_mut)
+            .and_then(|o| o.remove(key))
+            .is_some();
+    }
+    match value.pointer_mut(pointer) {
+        Some(v) => {
+            *v = Value::Null;
+            true
+        }
+        None => false,
+    }
 }
 
 /// The diagnostic for a field the model's deserialiser refused.

@@ -7,6 +7,7 @@
 
 pub mod json;
 pub mod jsonl;
+mod partial;
 pub mod pdf;
 pub mod text;
 pub mod xlsx;
@@ -15,6 +16,8 @@ use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
 use crate::limits::{self, Limits};
 use crate::model::{Edizione, Scheda};
+pub(crate) use partial::Mode;
+pub use partial::{Blanked, Partial};
 
 /// The hint for a count (users, hours, inhabitants) that is not a whole
 /// number of 0 or more, whatever the format.
@@ -41,6 +44,39 @@ pub fn read_as(
     limits: &Limits,
     edizione: Option<Edizione>,
 ) -> Result<Warned<Vec<Scheda>>> {
+    partial::whole(read_in(bytes, format, limits, edizione, Mode::Strict)?)
+}
+
+/// [`read_as`], going on past the errors local to some fields of a form:
+/// each form as far as it reads ([`Partial`]), the fields of a row not
+/// found, of a row with a wrong count of values, of a value that is not a
+/// number or that the model refuses left blank, each error recorded with
+/// the JSON pointers of the fields it blanked ([`Blanked`]). The warnings
+/// are those of a strict read. An error that is not local (not a form, an
+/// edition that cannot be told, bytes that cannot be read, a limit) fails
+/// as in [`read_as`]; so does anything wrong in a file of several forms
+/// (a multi-Comune workbook, JSON Lines), which [`read_as`] fails whole.
+///
+/// A file that reads whole gives the same forms and warnings as
+/// [`read_as`], every [`Partial`] without errors.
+pub fn read_partial(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+    edizione: Option<Edizione>,
+) -> Result<Warned<Vec<Partial>>> {
+    read_in(bytes, format, limits, edizione, Mode::Lenient)
+}
+
+/// Read in `mode`: strict, a local error fails the read where a lenient read
+/// records it and goes on.
+fn read_in(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+    edizione: Option<Edizione>,
+    mode: Mode,
+) -> Result<Warned<Vec<Partial>>> {
     if bytes.len() as u64 > limits.input {
         return Err(Error::new(limits::exceeded(
             format!("the input has {}", limits::size_text(bytes.len() as u64)),
@@ -48,15 +84,16 @@ pub fn read_as(
             limits::size_text(limits.input),
         )));
     }
-    let one = |w: Warned<Scheda>| w.map(|s| vec![s]);
+    let one = |w: Warned<Partial>| w.map(|p| vec![p]);
+    let whole = |w: Warned<Vec<Scheda>>| w.map(|v| v.into_iter().map(Partial::whole).collect());
     match format {
-        Format::Json => json::read_with(bytes, limits).map(one),
-        Format::JsonLines => jsonl::read_with(bytes, limits),
-        Format::Text => text::read_with(bytes, limits).map(one),
-        Format::Pdf => pdf::read_with(bytes, limits).map(one),
+        Format::Json => json::read_in(bytes, limits, mode).map(one),
+        Format::JsonLines => jsonl::read_with(bytes, limits).map(whole),
+        Format::Text => text::read_in(bytes, limits, mode).map(one),
+        Format::Pdf => pdf::read_in(bytes, limits, mode).map(one),
         // Whatever the name says, the bytes tell the kind of spreadsheet.
         Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
-            xlsx::read_as(bytes, limits, format, edizione)
+            xlsx::read_in(bytes, limits, format, edizione, mode)
         }
     }
 }

@@ -17,6 +17,7 @@ use super::pool::Pool;
 use crate::diagnostic::{Diagnostic, Error};
 use crate::format::Format;
 use crate::model::Scheda;
+use crate::readers::Partial;
 
 /// What every handler shares.
 pub struct Shared {
@@ -148,7 +149,10 @@ pub struct ReadQuery {
 
 /// `POST /api/read?name=FILE.ext` (or `?from=txt|json|jsonl|xlsx|pdf|...`):
 /// the forms the body holds, their warnings, and the rules' report of each.
-/// `?edizione=CODE` is the edition of forms whose file does not say.
+/// `?edizione=CODE` is the edition of forms whose file does not say. A file
+/// that does not read whole but reads in part ([`crate::readers::read_partial`])
+/// is answered with its forms as far as they read, `"partial": true` and
+/// `"errors"`: each error with the fields it left blank ([`partial_errors`]).
 pub async fn read(
     State(shared): State<Arc<Shared>>,
     Query(q): Query<ReadQuery>,
@@ -172,20 +176,61 @@ pub async fn read(
     };
     let limits = shared.limits;
     let outcome = work(&shared, move |tools| {
-        let read = crate::readers::read_as(&bytes, format, &limits, edizione)?;
+        let read = match crate::readers::read_as(&bytes, format, &limits, edizione) {
+            Ok(read) => read.map(|forms| forms.into_iter().map(Partial::whole).collect()),
+            // The file as far as it reads, if it reads in part; else the
+            // error that stops it, as the command line says it.
+            Err(e) => match crate::readers::read_partial(&bytes, format, &limits, edizione) {
+                Ok(read) if read.value.iter().any(|p| !p.is_whole()) => read,
+                _ => return Err(e),
+            },
+        };
         let mut forms = Vec::new();
         let mut checks = Vec::new();
         let mut diagnostics = read.warnings;
         for form in &read.value {
-            forms.push(model_json(form)?);
-            let report = crate::rules::report(form, &tools.catalogue)?;
+            forms.push(model_json(&form.scheda)?);
+            let report = crate::rules::report(&form.scheda, &tools.catalogue)?;
             diagnostics.extend(report.warnings);
             checks.push(serde_json::to_value(report.value).unwrap_or(Value::Null));
+        }
+        if read.value.iter().any(|p| !p.is_whole()) {
+            return Ok(json!({
+                "forms": forms,
+                "diagnostics": diagnostics,
+                "check": checks,
+                "partial": true,
+                "errors": partial_errors(&read.value),
+            }));
         }
         Ok(json!({"forms": forms, "diagnostics": diagnostics, "check": checks}))
     })
     .await?;
     Ok(Json(outcome).into_response())
+}
+
+/// The errors of forms read in part, each as `{"form", "pointers",
+/// "message", "location", "place", "hint"}`: the index of its form in
+/// `forms`, the fields it left blank, what is wrong, where (as the command
+/// line prints it, and as `{"kind": "line", "line": 18}`, `{"kind":
+/// "cell", "sheet", "cell"}` or `{"kind": "pointer", "pointer"}`) and what
+/// to do.
+fn partial_errors(forms: &[Partial]) -> Value {
+    let mut out = Vec::new();
+    for (i, form) in forms.iter().enumerate() {
+        for e in &form.errors {
+            let d = &e.diagnostic;
+            out.push(json!({
+                "form": i,
+                "pointers": e.pointers,
+                "message": d.message,
+                "location": d.location.as_ref().map(ToString::to_string),
+                "place": d.location,
+                "hint": d.hint,
+            }));
+        }
+    }
+    Value::Array(out)
 }
 
 #[derive(Deserialize)]

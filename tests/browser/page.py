@@ -23,6 +23,9 @@ Scenarios:
 - accesso: accessible names, the drop zone by keyboard, axe-core.
 - telefono: the page at 390 px wide (the form of `stampati`).
 - server_assente: the server stops answering.
+- in_parte: a text without row M15 (it reads only in part) and seed 000:
+  the form opens, M15's fields marked with the reason, the status and the
+  summary say so; M15 completed by hand, the marks go.
 
 Uses the system's chromium and chromedriver (Debian: chromium,
 chromium-driver) and selenium, never the network; axe-core is vendored in
@@ -301,6 +304,26 @@ def server_assente(d, c, seen):
     seen["file_senza_server"] = d.find_element(By.ID, "out").text.split("\n")[-3:]
 
 
+M15 = ["/quadro1/M15/utenti_2019", "/quadro1/M15/utenti", "/quadro1/M15/ore", "/quadro1/M15/media_ore"]
+
+
+def in_parte(d, c, seen):
+    choose(d, c["url"], c["partial"], c["seed000"], count=2)
+    wait(lambda: len(d.find_elements(By.CSS_SELECTOR, "#summary li")) == 2, "the summary")
+    seen["m12"] = value(d, M12)
+    seen["m18"] = value(d, "/quadro1/M18/utenti")
+    seen["m15"] = {p: {**column(d, p), "valore": value(d, p), "aria_invalid": field(d, p).get_attribute("aria-invalid")} for p in M15}
+    seen["status"] = status(d)
+    seen["riepilogo"] = [li.text for li in d.find_element(By.ID, "summary").find_elements(By.CSS_SELECTOR, "li")]
+    seen["pdf_abilitato"] = forms(d)[0].find_element(By.CSS_SELECTOR, "button[data-to='pdf']").is_enabled()
+    shot(d, c, "page-partial.png")
+    for p, text in zip(M15, ["10", "16", "7390"]):
+        type_into(d, p, text)
+    seen["dopo"] = {p: {**column(d, p), "valore": value(d, p)} for p in M15}
+    seen["status_dopo"] = status(d)
+    seen["riepilogo_dopo"] = [li.text for li in d.find_element(By.ID, "summary").find_elements(By.CSS_SELECTOR, "li")]
+
+
 def shot(d, c, name):
     if c.get("screenshots"):
         d.save_screenshot(os.path.join(c["screenshots"], name))
@@ -309,6 +332,7 @@ def shot(d, c, name):
 SCENARI = {
     "modifica": modifica, "stampati": stampati, "non_validi": non_validi, "numeri": numeri,
     "zip": zip_, "vuota": vuota, "accesso": accesso, "telefono": telefono, "server_assente": server_assente,
+    "in_parte": in_parte,
 }
 
 

@@ -18,6 +18,7 @@ mod json;
 mod limits;
 mod new_edition;
 mod outside;
+mod partial;
 mod pdf;
 mod pdf_edition;
 mod pdf_outside;

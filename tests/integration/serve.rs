@@ -245,11 +245,11 @@ fn bad_bodies_get_a_4xx_with_the_error_in_json() {
             "PDF",
         ),
         (
-            "truncated text",
+            "not a form",
             "/api/read?name=x.txt",
-            seed[..seed.len() / 2].to_vec(),
+            seed[..seed.len() / 50].to_vec(),
             400,
-            "not found",
+            "is not a SOC25/SOC26 form",
         ),
         (
             "over the limit",
@@ -299,6 +299,14 @@ fn bad_bodies_get_a_4xx_with_the_error_in_json() {
             "{what}: {json}"
         );
     }
+    // A text cut in half reads in part (issue 19, point 4): the rows that
+    // read, and the error of those that do not.
+    let half = post(addr, "/api/read?name=x.txt", &seed[..seed.len() / 2]);
+    assert_eq!(half.status, 200);
+    let json = half.json();
+    assert_eq!(json["partial"], true);
+    let error = json["errors"][0]["message"].as_str().unwrap();
+    assert!(error.contains("not found"), "{json}");
     let missing = call(addr, "GET", "/api/nothing", &[], b"");
     assert_eq!(missing.status, 404);
     assert_eq!(missing.json()["error"], "no such page");
@@ -401,12 +409,15 @@ fn in_a_browser(scenari: &[&str]) -> (Value, std::path::PathBuf) {
     )
     .unwrap();
     std::fs::write(dir.join("rotto.pdf"), b"%PDF-1.7 not really").unwrap();
+    // Seed 001 without row M15: it reads only in part (issue 19, point 4).
+    std::fs::write(dir.join("senza-m15.txt"), crate::partial::without_m15()).unwrap();
     let seed = |i: usize| crate::util::fixture(&format!("{}.txt", SEEDS[i]));
     let config = serde_json::json!({
         "url": format!("http://{addr}/"),
         "seed000": seed(0), "seed001": seed(1), "seed003": seed(3), "seed004": seed(4),
         "wrong": dir.join("sbagliata.json"),
         "broken": dir.join("rotto.pdf"),
+        "partial": dir.join("senza-m15.txt"),
         "downloads": downloads,
         "screenshots": std::env::var_os("SCHEDA_SCREENSHOTS").map(|p| p.to_string_lossy().to_string()),
         "scenari": scenari,
@@ -783,6 +794,85 @@ fn the_page_says_when_the_server_is_gone() {
         s["file_senza_server"]
             .to_string()
             .contains("il server non risponde"),
+        "{s}"
+    );
+}
+
+/// Issue 19, point 4: a text without row M15 dropped with seed 000 opens
+/// as far as it reads: the rows that read filled, M15's fields blank and
+/// marked with the reason (`aria-invalid`, the note that describes them),
+/// the status and the summary saying it read in part and how many fields
+/// need completing; the downloads work. M15 typed in, the marks go.
+#[test]
+#[cfg_attr(
+    all(not(has_chromedriver), not(ci)),
+    ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
+)]
+fn the_page_opens_a_file_that_reads_in_part() {
+    let (seen, dir) = in_a_browser(&["in_parte"]);
+    std::fs::remove_dir_all(&dir).ok();
+    let s = &seen["in_parte"];
+    let seed = expected(SEEDS[1]);
+    assert_eq!(
+        s["m12"],
+        seed["quadro1"]["M12"]["utenti"].to_string(),
+        "{s}"
+    );
+    assert_eq!(
+        s["m18"],
+        seed["quadro1"]["M18"]["utenti"].to_string(),
+        "{s}"
+    );
+    for (pointer, field) in s["m15"].as_object().unwrap() {
+        assert_eq!(field["valore"], "", "{pointer}: {s}");
+        assert!(
+            field["classes"].as_str().unwrap().contains("unread"),
+            "{pointer}: {s}"
+        );
+        assert_eq!(field["aria_invalid"], "true", "{pointer}: {s}");
+        let nota = field["nota"].as_str().unwrap();
+        assert!(
+            nota.starts_with("Da completare: non letto dal file (riga ")
+                && nota.contains("row M15 not found"),
+            "{pointer}: {nota}"
+        );
+    }
+    let status = s["status"]["text"].as_str().unwrap();
+    assert!(
+        status.contains("Il file è stato letto solo in parte: 4 campi da completare (riga M15)"),
+        "{status}"
+    );
+    assert_eq!(s["status"]["classes"], "status ko");
+    let righe = s["riepilogo"].as_array().unwrap();
+    assert!(
+        righe[0].as_str().unwrap().starts_with("senza-m15.txt — ")
+            && righe[0]
+                .as_str()
+                .unwrap()
+                .contains("letto in parte: 4 campi da completare"),
+        "{s}"
+    );
+    assert_eq!(s["pdf_abilitato"], true, "{s}");
+    // Completed by hand: M15's mean follows, no field is marked.
+    for (pointer, field) in s["dopo"].as_object().unwrap() {
+        assert_eq!(field["classes"], "colonna", "{pointer}: {s}");
+        assert_eq!(field["nota"], "", "{pointer}: {s}");
+    }
+    assert_eq!(
+        s["dopo"]["/quadro1/M15/media_ore"]["valore"], "461,88",
+        "{s}"
+    );
+    let after = s["status_dopo"]["text"].as_str().unwrap();
+    assert!(!after.contains("da completare"), "{after}");
+    assert!(
+        after.contains("i campi che mancavano sono stati completati"),
+        "{after}"
+    );
+    assert!(
+        !s["riepilogo_dopo"][0]
+            .as_str()
+            .unwrap()
+            .contains("letto in parte"),
         "{s}"
     );
 }

@@ -27,6 +27,7 @@ use super::text;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::limits::{self, Limits};
 use crate::model::Scheda;
+use crate::readers::partial::{self, Mode, Partial};
 
 /// Read the form a PDF carries: scheda's own PDFs come back to the model
 /// they were written from. The warnings are those of the text reader, pages
@@ -38,13 +39,22 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
 
 /// [`read`] within `limits` (pages and objects).
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_in(bytes, limits, Mode::Strict)?)
+}
+
+/// [`read_with`] in `mode`: a lenient read of the page text leaves blank
+/// the rows it cannot read ([`crate::readers::read_partial`]). A PDF that
+/// carries the form's data reads whole from it, in either mode.
+pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warned<Partial>> {
     let pdf = load(bytes)?;
     let extracted = extract(&pdf, limits)?;
     let embedded = embedded::data(&pdf);
     // Beside the form's data, a row printed blank is blank in the data too,
     // or the comparison says where they differ.
     let blanks_meant = matches!(embedded, Some(Ok(_)));
-    let from_text = page_text(&extracted.value, blanks_meant).map(|mut out| {
+    // The page text is compared with the data it carries as read whole.
+    let mode = if blanks_meant { Mode::Strict } else { mode };
+    let from_text = page_text(&extracted.value, blanks_meant, mode).map(|mut out| {
         let mut warnings = extracted.warnings.clone();
         warnings.append(&mut out.warnings);
         out.warnings = warnings;
@@ -57,18 +67,22 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
             out.warnings.insert(0, problem);
             Ok(out)
         }
-        Some(Ok(data)) => Ok(embedded::reconcile(data, from_text)),
+        Some(Ok(data)) => {
+            let from_text = from_text.and_then(partial::whole_one);
+            Ok(embedded::reconcile(data, from_text).map(Partial::whole))
+        }
     }
 }
 
 /// Read the text extracted from a PDF of the form: [`extract_text`], or
 /// `pdftotext` (plain or `-raw`).
 pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
-    page_text(extracted, false)
+    partial::whole_one(page_text(extracted, false, Mode::Strict)?)
 }
 
-/// [`read_text`], with blank rows meant or not ([`text::read_str_with`]).
-fn page_text(extracted: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
+/// [`read_text`], with blank rows meant or not, in `mode`
+/// ([`text::read_str_in`]).
+fn page_text(extracted: &str, blanks_meant: bool, mode: Mode) -> Result<Warned<Partial>> {
     if let Err(e) = text::detect(extracted) {
         let reason = e
             .diagnostics
@@ -83,7 +97,7 @@ fn page_text(extracted: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
             .with_hint("give the PDF of the form, as printed by the portal or written by scheda"),
         ));
     }
-    text::read_str_with(extracted, blanks_meant)
+    text::read_str_in(extracted, blanks_meant, mode)
 }
 
 /// The text of every page of a PDF in reading order, rebuilt from the

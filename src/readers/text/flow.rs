@@ -9,6 +9,7 @@
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::model::{Edizione, Scheda};
+use crate::readers::partial::{self, Blanked, Mode, Partial};
 
 use super::blanks;
 use super::ente;
@@ -101,14 +102,35 @@ impl Ctx<'_> {
     }
 }
 
+/// The line of each row found, by its code: where an error of the model's
+/// checks on one of its fields points in the text.
+#[derive(Debug, Default)]
+pub(super) struct RowLines(Vec<(&'static str, usize)>);
+
+impl RowLines {
+    /// The line of the row of the field at `pointer` (`/quadro1/M12/utenti`,
+    /// `/quadro2/R06`), if the row was found.
+    pub fn at(&self, pointer: &str) -> Option<Location> {
+        let code = pointer.split('/').nth(2)?;
+        self.0
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, no)| Location::line(*no))
+    }
+}
+
 /// Read a text of `ed` in the layout described by `opts`; `codes` are the
-/// row codes of every known edition.
+/// row codes of every known edition. The errors local to rows (a row not
+/// found, values that do not read, the date of the header) fail a strict
+/// read; a lenient one leaves those rows blank (see
+/// [`crate::readers::read_partial`]). Also returns the line of every row.
 pub(super) fn read(
     lines: &[Line],
     ed: Edizione,
     opts: &Options,
     codes: &Codes,
-) -> Result<Warned<Scheda>> {
+    mode: Mode,
+) -> Result<(Warned<Partial>, RowLines)> {
     let rows = rows::rows(ed);
     let mut d = Diags::default();
     let deduped = repeats::dedupe(lines, ed, &rows, &mut d);
@@ -137,8 +159,31 @@ pub(super) fn read(
             "no row of the {ed} form found (expected codes such as M12, R01, R06)"
         )));
     };
-    missing_rows(lines, &rows, &anchors, opts, &mut d);
-    ente::read(lines, first, &mut scheda.ente, &mut d);
+    // Every error from here on is local to the rows (or the header field)
+    // it names: the fields they leave blank go with it.
+    let mut local: Vec<Blanked> = Vec::new();
+    let fields = |codes: &[&str]| -> Vec<String> {
+        codes
+            .iter()
+            .flat_map(|c| partial::row_pointers(ed, c))
+            .collect()
+    };
+    for (error, missing) in missing_rows(lines, &rows, &anchors, opts, &mut d) {
+        local.push(Blanked {
+            diagnostic: error,
+            pointers: fields(&missing),
+        });
+    }
+    let mut header = Diags::default();
+    ente::read(lines, first, &mut scheda.ente, &mut header);
+    d.warnings.append(&mut header.warnings);
+    // The header's only error is a date that does not read.
+    for error in header.errors {
+        local.push(Blanked {
+            diagnostic: error,
+            pointers: vec!["/ente/data".into()],
+        });
+    }
     skipped_before(lines, first, &mut d);
 
     let found: Vec<usize> = anchors.iter().flatten().map(|a| a.0).collect();
@@ -173,7 +218,12 @@ pub(super) fn read(
     for ctx in &ctxs {
         let mut rd = Diags::default();
         printed.push((ctx, values::read_row(ctx, &mut scheda, &mut rd)));
-        d.errors.extend(rd.errors);
+        for error in rd.errors {
+            local.push(Blanked {
+                diagnostic: error,
+                pointers: fields(&[ctx.row.code]),
+            });
+        }
         d.warnings.extend(rd.warnings);
     }
     if !opts.blanks_meant {
@@ -183,14 +233,25 @@ pub(super) fn read(
         d.warnings.insert(0, w);
     }
 
-    if d.errors.is_empty() {
-        Ok(Warned {
-            value: scheda,
-            warnings: d.warnings,
-        })
-    } else {
-        Err(Error::many(d.errors).with_warnings(d.warnings))
+    if mode == Mode::Strict && !local.is_empty() {
+        let errors = local.into_iter().map(|b| b.diagnostic).collect();
+        return Err(Error::many(errors).with_warnings(d.warnings));
     }
+    // A row whose values did not all read holds none of them.
+    for error in &local {
+        partial::blank(&mut scheda, &error.pointers);
+    }
+    let row_lines = RowLines(ctxs.iter().map(|c| (c.row.code, c.line_no())).collect());
+    Ok((
+        Warned {
+            value: Partial {
+                scheda,
+                errors: local,
+            },
+            warnings: d.warnings,
+        },
+        row_lines,
+    ))
 }
 
 /// The first line from `from` on that starts with the row's code; when
@@ -311,14 +372,16 @@ fn is_header_line(lines: &[Line], i: usize, phrases: &[Key]) -> bool {
     }
 }
 
-/// Report the rows not found, each with the place where it was expected.
+/// The rows not found: an error for each run of them, with the place where
+/// it was expected, and the codes of the rows of the run.
 fn missing_rows(
     lines: &[Line],
     rows: &[Row],
     anchors: &[Option<(usize, usize)>],
     opts: &Options,
     d: &mut Diags,
-) {
+) -> Vec<(Diagnostic, Vec<&'static str>)> {
+    let mut out = Vec::new();
     let quadro3_found = rows
         .iter()
         .zip(anchors)
@@ -387,12 +450,20 @@ fn missing_rows(
                 "the text must hold every row of the form; is part of it missing?",
             )
         };
-        d.errors.push(
+        let codes = rows
+            .iter()
+            .skip(first)
+            .take(last + 1 - first)
+            .map(|r| r.code)
+            .collect();
+        out.push((
             Diagnostic::error(format!("{what} not found ({place})"))
                 .at(Location::line(no))
                 .with_hint(hint),
-        );
+            codes,
+        ));
     }
+    out
 }
 
 /// The 1-based number of line `i` in the input (`i + 1` past the end).

@@ -44,6 +44,7 @@ use std::fmt;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::limits::{self, Limits};
 use crate::model::{Edizione, Scheda};
+use crate::readers::partial::{self, Mode, Partial};
 
 use lines::{Furniture, Line};
 use rows::Codes;
@@ -88,6 +89,12 @@ pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
 
 /// [`read`] within `limits` (the length of a line).
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_in(bytes, limits, Mode::Strict)?)
+}
+
+/// [`read_with`] in `mode` (a lenient read leaves blank the rows it cannot
+/// read: [`crate::readers::read_partial`]).
+pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warned<Partial>> {
     let (text, warnings) = decode(bytes);
     // A line's bytes are at least its characters: count only long ones.
     let long = |l: &str| l.len() > limits.line && l.chars().count() > limits.line;
@@ -107,7 +114,7 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
         );
         return Err(e.with_warnings(warnings));
     }
-    match read_str(&text) {
+    match read_str_in(&text, false, mode) {
         Ok(mut out) => {
             out.warnings.splice(0..0, warnings);
             Ok(out)
@@ -125,32 +132,48 @@ pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
 /// (the text is the page of a PDF that carries the form's data, to which
 /// it is compared).
 pub(crate) fn read_str_with(text: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_str_in(text, blanks_meant, Mode::Strict)?)
+}
+
+/// [`read_str_with`] in `mode`.
+pub(crate) fn read_str_in(text: &str, blanks_meant: bool, mode: Mode) -> Result<Warned<Partial>> {
     let aligned = columns::looks_aligned(text);
     let codes = Codes::known();
-    let read = read_lines(split(text, aligned), blanks_meant, &codes);
     if !aligned {
-        return read;
+        return read_lines(split(text, false), blanks_meant, &codes, mode);
     }
-    // Read by position first; a page whose rows touch reads as a grid.
-    read.or_else(|e| {
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let grid = grid::lines(text).map(|lines| {
-            let lines = lines::split_numbered(lines.iter().map(|(no, t)| (*no, t.as_str())));
-            read_lines(lines, blanks_meant, &codes)
-        });
-        match grid {
-            Some(Ok(out)) => Ok(out),
-            _ => {
-                let mut e = e;
-                e.diagnostics.insert(0, aligned_failed());
-                Err(e)
-            }
+    // Read by position first; a page whose rows touch reads as a grid. The
+    // reading that holds is the one that reads whole; when neither does,
+    // the one by position says what is wrong.
+    let by_position = split(text, true);
+    let e = match read_lines(by_position.clone(), blanks_meant, &codes, Mode::Strict) {
+        Ok(out) => return Ok(out),
+        Err(e) => e,
+    };
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if let Some(grid) = grid::lines(text) {
+        let lines = lines::split_numbered(grid.iter().map(|(no, t)| (*no, t.as_str())));
+        if let Ok(out) = read_lines(lines, blanks_meant, &codes, Mode::Strict) {
+            return Ok(out);
         }
+    }
+    let read = match mode {
+        Mode::Strict => Err(e),
+        Mode::Lenient => read_lines(by_position, blanks_meant, &codes, mode),
+    };
+    read.map_err(|mut e| {
+        e.diagnostics.insert(0, aligned_failed());
+        e
     })
 }
 
 /// Read the form from its lines in reading order.
-fn read_lines(mut lines: Vec<Line>, blanks_meant: bool, codes: &Codes) -> Result<Warned<Scheda>> {
+fn read_lines(
+    mut lines: Vec<Line>,
+    blanks_meant: bool,
+    codes: &Codes,
+    mode: Mode,
+) -> Result<Warned<Partial>> {
     let (edizione, layout) = detect_lines(&lines, codes)?;
     let english = notation::apply(&mut lines, edizione)?;
     let options = flow::Options {
@@ -161,10 +184,10 @@ fn read_lines(mut lines: Vec<Line>, blanks_meant: bool, codes: &Codes) -> Result
             Layout::Ifel => ifel::options(),
         }
     };
-    let mut out = flow::read(&lines, edizione, &options, codes)
+    let (mut out, rows) = flow::read(&lines, edizione, &options, codes, mode)
         .map_err(|e| e.with_warnings(english.iter().cloned().collect()))?;
     out.warnings.splice(0..0, english);
-    match out.value.constraints() {
+    match partial::constrain(&mut out.value, mode, |p| rows.at(p)) {
         Ok(warnings) => {
             out.warnings.extend(warnings);
             Ok(out)

@@ -29,10 +29,17 @@ use crate::form::sheets::{self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, EN
 use crate::form::{Colonna, Riga, Tipo, VoceKind};
 use crate::model::paths;
 use crate::model::{Edizione, FieldError, Scheda, Valore};
+use crate::readers::partial::{self, Blanked, Mode, Partial};
 
 /// Read the one form of a form workbook; `hint` is the edition when the
-/// workbook does not say (`--edizione`).
-pub(super) fn read(sheets: &[Sheet], hint: Option<Edizione>) -> Result<Warned<Vec<Scheda>>> {
+/// workbook does not say (`--edizione`). A cell that does not read fails a
+/// strict read; a lenient one leaves its field blank
+/// ([`crate::readers::read_partial`]).
+pub(super) fn read(
+    sheets: &[Sheet],
+    hint: Option<Edizione>,
+    mode: Mode,
+) -> Result<Warned<Partial>> {
     let ente = sheets.iter().position(|s| fold(&s.name) == fold(ENTE));
     let mut conv = Conv::default();
     let codes = Codes::known();
@@ -76,6 +83,7 @@ pub(super) fn read(sheets: &[Sheet], hint: Option<Edizione>) -> Result<Warned<Ve
         cells: BTreeMap::new(),
         filled: Vec::new(),
         code_rows: found.iter().map(|f| (f.sheet, f.row)).collect(),
+        fields: BTreeMap::new(),
     };
     let labels: Vec<bool> = sheets
         .iter()
@@ -111,7 +119,7 @@ pub(super) fn read(sheets: &[Sheet], hint: Option<Edizione>) -> Result<Warned<Ve
         reader.ente(i);
     }
     reader.header_block(ente, &found);
-    reader.finish()
+    reader.finish(mode)
 }
 
 /// Builds the model row by row, remembering the cell of every field so that
@@ -127,6 +135,9 @@ struct FormReader<'a> {
     filled: Vec<(String, Decimal)>,
     /// The rows holding a code: (sheet, row).
     code_rows: BTreeSet<(usize, u32)>,
+    /// The errors of [`Conv`] about a field's cell, by their index: the
+    /// pointer of the field.
+    fields: BTreeMap<usize, String>,
 }
 
 impl FormReader<'_> {
@@ -195,6 +206,7 @@ impl FormReader<'_> {
             self.cells.insert(path.pointer(), sheet.at(ctx.row, col));
             let what = format!("row {} ({})", r.codice, columns::name(c, single, ed.anno()));
             self.conv.derived = derived::is_derived(r, c).then(|| path.pointer());
+            let errors = self.conv.errors.len();
             let value = columns::read(&mut self.conv, sheet, ctx.row, col, c, &what);
             self.conv.derived = None;
             if let Err(e) = paths::set(&mut self.scheda, &path.campo, value) {
@@ -203,6 +215,15 @@ impl FormReader<'_> {
                         .at(sheet.at(ctx.row, col)),
                 );
             }
+            self.of_field(errors, &path.pointer());
+        }
+    }
+
+    /// The errors of [`Conv`] from index `from` on are about the field at
+    /// `pointer`.
+    fn of_field(&mut self, from: usize, pointer: &str) {
+        for i in from..self.conv.errors.len() {
+            self.fields.insert(i, pointer.to_string());
         }
     }
 
@@ -228,7 +249,14 @@ impl FormReader<'_> {
                 break;
             };
             let what = format!("row {} (relazione)", r.codice);
-            let Some(text) = self.conv.text(sheet, row, *col, &what) else {
+            let errors = self.conv.errors.len();
+            let text = self.conv.text(sheet, row, *col, &what);
+            let ed = self.scheda.edizione;
+            self.of_field(
+                errors,
+                &paths::of_column(ed.description(), quadro, r, c).pointer(),
+            );
+            let Some(text) = text else {
                 break;
             };
             first.get_or_insert(sheet.at(row, *col));
@@ -297,18 +325,22 @@ impl FormReader<'_> {
         let mut text = |written: &str, field: &str| -> Option<String> {
             let key = key(written);
             let row = ente_row(sheet, &key)?;
-            self.cells
-                .insert(format!("/ente/{field}"), sheet.at(row, 1));
-            self.conv
-                .text(sheet, row, 1, &key)
-                .map(|t| t.trim().to_string())
+            let pointer = format!("/ente/{field}");
+            self.cells.insert(pointer.clone(), sheet.at(row, 1));
+            let errors = self.conv.errors.len();
+            let text = self.conv.text(sheet, row, 1, &key);
+            self.of_field(errors, &pointer);
+            text.map(|t| t.trim().to_string())
         };
         let denominazione = text(DENOMINAZIONE, "denominazione");
         let provincia = text(PROVINCIA, "provincia").map(|p| p.to_uppercase());
         let codice = text(CODICE, "codice");
         let data = ente_row(sheet, &key(DATA)).and_then(|row| {
             self.cells.insert("/ente/data".into(), sheet.at(row, 1));
-            self.conv.date(sheet, row, 1, DATA)
+            let errors = self.conv.errors.len();
+            let date = self.conv.date(sheet, row, 1, DATA);
+            self.of_field(errors, "/ente/data");
+            date
         });
         let e = &mut self.scheda.ente;
         (e.denominazione, e.provincia, e.codice, e.data) = (denominazione, provincia, codice, data);
@@ -319,34 +351,56 @@ impl FormReader<'_> {
         }
     }
 
-    fn finish(self) -> Result<Warned<Vec<Scheda>>> {
+    /// The form, its warnings and the errors of its cells and of the model's
+    /// checks (each at its cell); in `mode` Lenient, with every error about
+    /// a field left in [`Partial::errors`] and its field blank.
+    fn finish(self, mode: Mode) -> Result<Warned<Partial>> {
         let FormReader {
             mut conv,
             mut scheda,
             cells,
             filled,
+            fields,
             ..
         } = self;
         derived::settle(&mut conv, &mut scheda, &filled);
         blank_filled(&mut scheda, &filled);
         let (mut errors, mut warnings) = (conv.errors, conv.warnings);
+        // The field of each error, when it has one.
+        let mut pointers: Vec<Option<String>> =
+            (0..errors.len()).map(|i| fields.get(&i).cloned()).collect();
         for mut d in scheda.validate() {
-            if let Some(Location::Pointer { pointer }) = &d.location
-                && let Some(cell) = cell_of(&cells, pointer)
-            {
-                d.location = Some(cell);
+            let mut pointer = None;
+            if let Some(Location::Pointer { pointer: p }) = &d.location {
+                pointer = partial::field(&scheda, p).map(|_| p.clone());
+                if let Some(cell) = cell_of(&cells, p) {
+                    d.location = Some(cell);
+                }
             }
             if d.is_error() {
                 errors.push(d);
+                pointers.push(pointer);
             } else {
                 warnings.push(d);
             }
         }
-        if !errors.is_empty() {
+        let local = pointers.iter().all(Option::is_some);
+        if !errors.is_empty() && (mode == Mode::Strict || !local) {
             return Err(Error::many(errors).with_warnings(warnings));
         }
+        let errors: Vec<Blanked> = errors
+            .into_iter()
+            .zip(pointers.into_iter().flatten())
+            .map(|(diagnostic, pointer)| Blanked {
+                diagnostic,
+                pointers: vec![pointer],
+            })
+            .collect();
+        for error in &errors {
+            partial::blank(&mut scheda, &error.pointers);
+        }
         Ok(Warned {
-            value: vec![scheda],
+            value: Partial { scheda, errors },
             warnings,
         })
     }

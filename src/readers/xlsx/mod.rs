@@ -42,6 +42,7 @@ use crate::diagnostic::{Diagnostic, Error, Result, Warned};
 use crate::format::Format;
 use crate::limits::{self, Limits};
 use crate::model::{Edizione, Scheda};
+use crate::readers::partial::{self, Mode, Partial};
 use cells::Sheet;
 use kind::Kind;
 
@@ -66,6 +67,19 @@ pub fn read_as(
     format: Format,
     edizione: Option<Edizione>,
 ) -> Result<Warned<Vec<Scheda>>> {
+    partial::whole(read_in(bytes, limits, format, edizione, Mode::Strict)?)
+}
+
+/// [`read_as`] in `mode`: a lenient read of a form workbook leaves blank
+/// the fields whose cells do not read ([`crate::readers::read_partial`]);
+/// a multi-Comune workbook is read strictly.
+pub(crate) fn read_in(
+    bytes: &[u8],
+    limits: &Limits,
+    format: Format,
+    edizione: Option<Edizione>,
+    mode: Mode,
+) -> Result<Warned<Vec<Partial>>> {
     let Warned {
         value: mut sheets,
         mut warnings,
@@ -75,13 +89,16 @@ pub fn read_as(
         .enumerate()
         .find_map(|(i, s)| many::header_row(s).map(|row| (i, row)))
     {
-        Some((at, header)) => many::read(sheets.swap_remove(at), header, limits, edizione),
-        None => form::read(&sheets, edizione),
+        Some((at, header)) => many::read(sheets.swap_remove(at), header, limits, edizione)
+            .map(|w| w.map(|forms| forms.into_iter().map(Partial::whole).collect())),
+        None => form::read(&sheets, edizione, mode).map(|w| w.map(|form| vec![form])),
     };
     let mut read = read.map_err(|e| e.with_warnings(std::mem::take(&mut warnings)))?;
     warnings.append(&mut read.warnings);
     read.warnings = warnings;
-    read.value.iter_mut().for_each(with_form_precision);
+    for form in &mut read.value {
+        with_form_precision(&mut form.scheda);
+    }
     Ok(read)
 }
 
@@ -172,12 +189,8 @@ pub fn open_as(
             Ok(Workbook::Rows(Rows(Box::new(many))))
         }
         None => {
-            let mut read = form::read(&sheets, edizione)?;
-            // A form workbook holds one form.
-            let form = read
-                .value
-                .pop()
-                .ok_or_else(|| Error::msg("no form found in the workbook"))?;
+            let mut read = partial::whole_one(form::read(&sheets, edizione, Mode::Strict)?)?;
+            let form = read.value;
             let mut warnings = opened;
             warnings.append(&mut read.warnings);
             let mut w = Warned {
