@@ -94,8 +94,14 @@ pub fn run(addr: SocketAddr, pid: u32, uploads: usize, slow: usize) -> bool {
     let mut unanswered = Vec::new();
     for (kind, outcome) in &outcomes {
         let key = match outcome {
-            Outcome::Answered { status, reset: false } => format!("{kind} {status}"),
-            Outcome::Answered { status, reset: true } => format!("{kind} {status} (then reset)"),
+            Outcome::Answered {
+                status,
+                reset: false,
+            } => format!("{kind} {status}"),
+            Outcome::Answered {
+                status,
+                reset: true,
+            } => format!("{kind} {status} (then reset)"),
             Outcome::Unanswered(why) => {
                 unanswered.push(format!("{kind}: {why}"));
                 format!("{kind} unanswered")
@@ -108,12 +114,20 @@ pub fn run(addr: SocketAddr, pid: u32, uploads: usize, slow: usize) -> bool {
         .iter()
         .rev()
         .take(3)
-        .map(|(took, at)| format!("{:.0} ms at {:.1} s", took.as_secs_f64() * 1000.0, at.as_secs_f64()))
+        .map(|(took, at)| {
+            format!(
+                "{:.0} ms at {:.1} s",
+                took.as_secs_f64() * 1000.0,
+                at.as_secs_f64()
+            )
+        })
         .collect();
     let latencies: Vec<Duration> = latencies.into_iter().map(|(took, _)| took).collect();
     let percentile = |p: f64| -> f64 {
         let i = ((latencies.len() as f64 - 1.0) * p).round() as usize;
-        latencies.get(i).map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0)
+        latencies
+            .get(i)
+            .map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0)
     };
     let worst = latencies.last().copied().unwrap_or(Duration::MAX);
     println!(
@@ -173,10 +187,10 @@ async fn upload(addr: SocketAddr, path: &str, body: &[u8]) -> Outcome {
             Ok(r) => r,
             Err(e) => return answer.ended(&e.to_string()),
         };
-        if ready.is_readable() {
-            if let Some(outcome) = answer.read(&mut stream) {
-                return outcome;
-            }
+        if ready.is_readable()
+            && let Some(outcome) = answer.read(&mut stream)
+        {
+            return outcome;
         }
         if ready.is_writable()
             && answer.raw.is_empty()
@@ -296,7 +310,9 @@ impl Answer {
                 status,
                 reset: !why.is_empty() && why != "closed",
             },
-            _ if why.is_empty() || why == "closed" => Outcome::Unanswered("closed, no answer".into()),
+            _ if why.is_empty() || why == "closed" => {
+                Outcome::Unanswered("closed, no answer".into())
+            }
             _ => Outcome::Unanswered(why.to_string()),
         }
     }
@@ -345,6 +361,11 @@ fn cpu_seconds(pid: &str) -> f64 {
     // stime are the 12th and 13th, in clock ticks (100 a second on Linux).
     let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     (ticks(11) + ticks(12)) / 100.0
 }
