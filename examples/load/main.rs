@@ -22,7 +22,7 @@
 //! (p50, p99, max), the server's peak memory and the CPU time of both sides.
 //!
 //! ```text
-//! cargo build --release && cargo run --release --example load -- --flood [--uploads 200] [--slow 500]
+//! cargo build && cargo run --example load -- --flood [--uploads 200] [--slow 500]
 //! ```
 
 use std::io::{Read, Write};
