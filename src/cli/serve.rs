@@ -67,7 +67,7 @@ pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
             )
         })?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(options.bind).await.map_err(|e| {
+        let listener = scheda::serve::listen(options.bind).await.map_err(|e| {
             Failure::new(
                 None,
                 Error::new(

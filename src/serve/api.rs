@@ -32,8 +32,8 @@ pub struct Shared {
     pub open: bool,
     /// What an uploaded form may hold.
     pub limits: crate::limits::Limits,
-    /// Room for request bodies, in KiB ([`super::bodies`]).
-    pub bodies: Arc<tokio::sync::Semaphore>,
+    /// Room for request bodies ([`super::bodies`]).
+    pub bodies: super::bodies::Budget,
 }
 
 /// An error answer: the status and the first diagnostic of an error.
@@ -60,9 +60,9 @@ impl Problem {
         }
     }
 
-    /// Whether this is a `503`.
-    pub(super) fn is_busy(&self) -> bool {
-        self.status == StatusCode::SERVICE_UNAVAILABLE
+    /// The status of the answer.
+    pub(super) fn status(&self) -> StatusCode {
+        self.status
     }
 
     /// Tell the client when to try again (`Retry-After`, seconds).

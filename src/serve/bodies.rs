@@ -2,11 +2,19 @@
 //! [`budget`] bytes of bodies at once, whatever the clients do. A body
 //! reserves its declared length (or the largest upload, when it declares
 //! none) before a byte of it is read, all or nothing, so that waiting bodies
-//! hold nothing and cannot starve each other; one that finds no room within
-//! [`WAIT`] gets `503` with `Retry-After`. A body that does not arrive within
-//! the server's time limit gets `408`; one over `max_upload` gets `413`.
+//! hold nothing and cannot starve each other. At most another budget's worth
+//! of bodies waits for room, each at most [`WAIT`]; the others, and those
+//! that find no room in time, get `503` with `Retry-After` at once, without
+//! their bytes being kept. A body that does not arrive within the server's
+//! time limit gets `408`; one over `max_upload` gets `413`.
+//!
+//! A body refused before it is read is read on, and thrown away, in the
+//! background after the answer ([`LINGER`], at most [`LINGERING`] at once),
+//! as a web server's "lingering close" does: a client still sending gets
+//! to read the answer instead of a connection reset that may discard it.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use axum::body::{Body, HttpBody};
@@ -21,19 +29,57 @@ pub const WAIT: Duration = Duration::from_secs(5);
 /// The seconds a client is told to wait after a `503`.
 pub const RETRY_AFTER: u64 = 2;
 
+/// How long a refused body is read on (and thrown away) after the answer.
+pub const LINGER: Duration = Duration::from_secs(5);
+
+/// Refused bodies read on at once; beyond them, the connection is closed
+/// after the answer.
+pub const LINGERING: usize = 32;
+
+/// The bytes read before the task reading a body lets others run, so that
+/// a fast upload does not delay the other requests (`/api/health`).
+const YIELD_EVERY: usize = 256 * 1024;
+
 /// The bytes of bodies held at once for a server that takes uploads of at
 /// most `max_upload` bytes: four of the largest (at least 16 MB).
 pub fn budget(max_upload: usize) -> usize {
     max_upload.saturating_mul(4).max(16 * 1024 * 1024)
 }
 
-/// The budget as a semaphore of KiB (whole KiB, rounded up).
-pub fn semaphore(max_upload: usize) -> Arc<Semaphore> {
-    Arc::new(Semaphore::new(kib(budget(max_upload) as u64) as usize))
+/// The room for bodies, in KiB (whole KiB, rounded up), and who waits for it.
+pub struct Budget {
+    room: Arc<Semaphore>,
+    size: u32,
+    /// KiB asked for by the bodies waiting for room.
+    waiting: AtomicU32,
+    lingering: Arc<Semaphore>,
+}
+
+impl Budget {
+    /// The budget of a server that takes uploads of at most `max_upload`
+    /// bytes.
+    pub fn new(max_upload: usize) -> Budget {
+        let size = kib(budget(max_upload) as u64);
+        Budget {
+            room: Arc::new(Semaphore::new(size as usize)),
+            size,
+            waiting: AtomicU32::new(0),
+            lingering: Arc::new(Semaphore::new(LINGERING)),
+        }
+    }
 }
 
 fn kib(bytes: u64) -> u32 {
     u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX)
+}
+
+/// A place in the queue of bodies waiting for room, left when dropped.
+struct Waiting<'a>(&'a AtomicU32, u32);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(self.1, Ordering::Relaxed);
+    }
 }
 
 /// Room for a body of `length` bytes (`None`: undeclared, the largest
@@ -49,7 +95,16 @@ pub async fn reserve(
         None => max,
     };
     let wanted = kib(length).max(1);
-    match tokio::time::timeout(WAIT, shared.bodies.clone().acquire_many_owned(wanted)).await {
+    let budget = &shared.bodies;
+    if let Ok(permit) = budget.room.clone().try_acquire_many_owned(wanted) {
+        return Ok(permit);
+    }
+    let queued = budget.waiting.fetch_add(wanted, Ordering::Relaxed);
+    let _waiting = Waiting(&budget.waiting, wanted);
+    if queued.saturating_add(wanted) > budget.size {
+        return Err(busy());
+    }
+    match tokio::time::timeout(WAIT, budget.room.clone().acquire_many_owned(wanted)).await {
         Ok(Ok(permit)) => Ok(permit),
         _ => Err(busy()),
     }
@@ -77,6 +132,44 @@ pub fn too_slow(shared: &Shared) -> Problem {
     )
 }
 
+/// `problem`, the answer to a request whose `body` is not read: the body is
+/// read on and thrown away in the background, at most [`LINGER`] and
+/// `max_upload` bytes, when fewer than [`LINGERING`] are.
+fn refuse(shared: &Shared, body: Body, problem: Problem) -> Problem {
+    let (Ok(runtime), Ok(permit)) = (
+        tokio::runtime::Handle::try_current(),
+        shared.bodies.lingering.clone().try_acquire_owned(),
+    ) else {
+        return problem;
+    };
+    let max = shared.max_upload;
+    runtime.spawn(async move {
+        let _permit = permit;
+        let _ = tokio::time::timeout(LINGER, discard(body, max)).await;
+    });
+    problem
+}
+
+/// Read `body` and keep none of it, up to `max` bytes.
+async fn discard(mut body: Body, max: usize) {
+    let mut read = 0usize;
+    let mut unyielded = 0usize;
+    while let Some(Ok(frame)) =
+        std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+    {
+        let n = frame.data_ref().map_or(0, |d| d.len());
+        read += n;
+        unyielded += n;
+        if read > max {
+            return;
+        }
+        if unyielded >= YIELD_EVERY {
+            unyielded = 0;
+            tokio::task::yield_now().await;
+        }
+    }
+}
+
 /// The request body, at most `max_upload` bytes, with its room in the
 /// budget (keep the permit while the bytes are used); an empty body is an
 /// error.
@@ -84,25 +177,18 @@ pub async fn read(
     shared: &Shared,
     mut body: Body,
 ) -> Result<(Vec<u8>, OwnedSemaphorePermit), Problem> {
-    let permit = match reserve(shared, body.size_hint().exact()).await {
+    let declared = body.size_hint().exact();
+    let permit = match reserve(shared, declared).await {
         Ok(permit) => permit,
-        Err(problem) if problem.is_busy() => {
-            // Read what the client sends, keeping none of it, so that it
-            // gets the answer rather than a connection reset.
-            let drain = async {
-                while let Some(Ok(_)) =
-                    std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
-                {
-                }
-            };
-            let _ = tokio::time::timeout(shared.timeout, drain).await;
-            return Err(problem);
-        }
-        Err(problem) => return Err(problem),
+        Err(problem) => return Err(refuse(shared, body, problem)),
     };
     let max = shared.max_upload;
     let receive = async {
-        let mut bytes = Vec::new();
+        // The declared length is within `max_upload` and reserved: room for
+        // it at once, rather than growing by doubling (twice the memory).
+        let capacity = declared.map_or(0, |n| usize::try_from(n).unwrap_or(0).min(max));
+        let mut bytes = Vec::with_capacity(capacity);
+        let mut unyielded = 0usize;
         while let Some(frame) =
             std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
         {
@@ -118,13 +204,23 @@ pub async fn read(
                     return Err(Problem::too_large(max));
                 }
                 bytes.extend_from_slice(&data);
+                unyielded += data.len();
+                if unyielded >= YIELD_EVERY {
+                    unyielded = 0;
+                    tokio::task::yield_now().await;
+                }
             }
         }
         Ok(bytes)
     };
-    let bytes = tokio::time::timeout(shared.timeout, receive)
-        .await
-        .map_err(|_| too_slow(shared))??;
+    let bytes = match tokio::time::timeout(shared.timeout, receive).await {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(problem)) if problem.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(refuse(shared, body, problem));
+        }
+        Ok(Err(problem)) => return Err(problem),
+        Err(_) => return Err(too_slow(shared)),
+    };
     if bytes.is_empty() {
         return Err(Problem::new(
             StatusCode::BAD_REQUEST,
@@ -143,6 +239,7 @@ mod tests {
     fn the_budget_is_four_of_the_largest_uploads() {
         assert_eq!(budget(20 * 1024 * 1024), 80 * 1024 * 1024);
         assert_eq!(budget(1024), 16 * 1024 * 1024);
+        assert_eq!(Budget::new(20 * 1024 * 1024).size, 80 * 1024);
         assert_eq!(kib(1), 1);
         assert_eq!(kib(2048), 2);
     }

@@ -87,7 +87,7 @@ pub fn app(options: &Options) -> Result<Router> {
         timeout: options.timeout,
         open: options.open_to_network(),
         limits: options.limits,
-        bodies: bodies::semaphore(options.max_upload),
+        bodies: bodies::Budget::new(options.max_upload),
     });
     let token = Arc::new(options.token.clone());
     let api = Router::new()
@@ -118,6 +118,25 @@ pub fn app(options: &Options) -> Result<Router> {
         // in JSON.
         .layer(DefaultBodyLimit::disable())
         .layer(middleware::from_fn(log)))
+}
+
+/// Connections that may wait to be accepted: a burst of clients (a class
+/// opening the page at once, `examples/load.rs --flood`) beyond the usual
+/// 128 would have its connections dropped, and retried by the clients only
+/// a second later.
+pub const BACKLOG: u32 = 1024;
+
+/// A listener on `bind`, with room for [`BACKLOG`] connections waiting.
+pub async fn listen(bind: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if bind.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(not(windows))]
+    socket.set_reuseaddr(true)?;
+    socket.bind(bind)?;
+    socket.listen(BACKLOG)
 }
 
 /// Serve until the process ends, on an already bound listener (a test binds

@@ -1023,3 +1023,44 @@ fn late_bodies_get_408_and_a_full_server_503() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert_eq!(post(addr, "/api/read?from=txt", &seed).status, 200);
 }
+
+/// Issue 19, point 8: with the room for bodies full and as many bodies
+/// waiting for it, another is answered `503` with `Retry-After` at once,
+/// before a byte of it is read; a client that sends its body whole all the
+/// same reads that answer (the server reads the body on and throws it
+/// away), not a connection reset.
+#[test]
+fn a_body_beyond_the_queue_gets_503_before_it_is_read() {
+    let max = 4 * 1024 * 1024;
+    let addr = start(Options {
+        max_upload: max,
+        timeout: std::time::Duration::from_secs(30),
+        ..Options::default()
+    });
+    // The room holds four of the largest (16 MB); four more wait.
+    let holders: Vec<TcpStream> = (0..8).map(|_| late_body(addr, max, 1024)).collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+
+    // Only the head: the answer comes without the body (the holders wait
+    // 5 s, the body 30 s; the guard is far beyond either).
+    let mut head_only = late_body(addr, max, 0);
+    head_only
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&raw).contains("}") {
+        let n = head_only.read(&mut buf).expect("an answer before the body");
+        assert!(n > 0, "closed without an answer");
+        raw.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&raw).to_ascii_lowercase();
+    assert!(text.starts_with("http/1.1 503"), "{text}");
+    assert!(text.contains("retry-after: 2\r\n"), "{text}");
+
+    // The whole body, written before the answer is read.
+    let answer = post(addr, "/api/read?from=txt", &vec![b'x'; max]);
+    assert_eq!(answer.status, 503);
+    assert_eq!(answer.header("retry-after"), Some("2"));
+    drop(holders);
+}

@@ -6,21 +6,23 @@
 //! cargo build --release && cargo run --release --example load -- [--clients 50] [--seconds 30] [--jobs N]
 //! ```
 //!
-//! Starts `target/release/scheda serve` (or `$SCHEDA`) on a free port as a
-//! process of its own, and reports requests per second by kind, the
-//! slowest answer, every failed request (any status but 200, or a broken
+//! Starts the `scheda` binary built with this example (`target/release/scheda`
+//! for `--release`, `target/debug/scheda` otherwise; or `$SCHEDA`) on a free
+//! port as a process of its own, and reports requests per second by kind,
+//! the slowest answer, every failed request (any status but 200, or a broken
 //! connection) and the server's peak resident memory (Linux `VmHWM`).
 //!
-//! `--flood` tries the server's bounds instead (issue 19): 200 clients at
-//! once each upload a body of the largest size the server takes, and 500
-//! others send a body that never finishes, while `/api/health` is asked
-//! every 100 ms. Every request must be answered (200, 400, 408, 413 or 503
-//! with `Retry-After`), the server's peak memory must stay under 300 MiB,
+//! `--flood` tries the server's bounds instead (issue 19; `flood.rs`): 200
+//! clients at once each upload a body of the largest size the server takes,
+//! and 500 others send a body that never finishes, while `/api/health` is
+//! asked every 50 ms. Every request must be answered (200, 400, 408, 413 or
+//! 503 with `Retry-After`), the server's peak memory must stay under 300 MiB,
 //! and `/api/health` must answer within 100 ms throughout; the run fails
-//! otherwise.
+//! otherwise. It reports the answers by status, `/api/health`'s times
+//! (p50, p99, max), the server's peak memory and the CPU time of both sides.
 //!
 //! ```text
-//! cargo run --release --example load -- --flood [--uploads 200] [--slow 500]
+//! cargo build && cargo run --example load -- --flood [--uploads 200] [--slow 500]
 //! ```
 
 use std::io::{Read, Write};
@@ -28,6 +30,8 @@ use std::net::{SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+mod flood;
 
 fn main() {
     let mut clients = 50usize;
@@ -70,13 +74,13 @@ fn main() {
             ),
         }
     }
-    let binary = std::env::var("SCHEDA").unwrap_or_else(|_| "target/release/scheda".into());
+    let binary = std::env::var("SCHEDA").unwrap_or_else(|_| beside_this_example());
     let port = free_port();
     let mut command = std::process::Command::new(&binary);
     command.args(["serve", "--bind", &format!("127.0.0.1:{port}")]);
     if flood {
         // Slow bodies are answered 408 after this.
-        command.args(["--timeout", &FLOOD_TIMEOUT.as_secs().to_string()]);
+        command.args(["--timeout", &flood::TIMEOUT.as_secs().to_string()]);
     }
     if let Some(jobs) = &jobs {
         command.args(["--jobs", jobs]);
@@ -86,7 +90,7 @@ fn main() {
         .spawn()
         .unwrap_or_else(|e| {
             fail(&format!(
-                "cannot start {binary} ({e}); build it with cargo build --release"
+                "cannot start {binary} ({e}); build it first (cargo build, with --release for a release run)"
             ))
         });
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
@@ -100,7 +104,7 @@ fn main() {
     }
 
     if flood {
-        let ok = flood_test(addr, server.id(), uploads, slow);
+        let ok = flood::run(addr, server.id(), uploads, slow);
         let _ = server.kill();
         let _ = server.wait();
         std::process::exit(if ok { 0 } else { 1 });
@@ -202,156 +206,6 @@ fn main() {
     }
 }
 
-/// The server's time limit in `--flood` (a slow body waits this long).
-const FLOOD_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The largest upload of `scheda serve` by default, less a little.
-const LARGEST: usize = 19 * 1024 * 1024;
-
-/// `--flood` (see the module documentation); whether the server held.
-fn flood_test(addr: SocketAddr, pid: u32, uploads: usize, slow: usize) -> bool {
-    let statuses = Arc::new(Mutex::new(std::collections::BTreeMap::<String, u64>::new()));
-    let unanswered = Arc::new(Mutex::new(Vec::<String>::new()));
-    let big: Arc<Vec<u8>> = Arc::new({
-        let mut b = b"%PDF-1.7\n".to_vec();
-        b.resize(LARGEST, b'x');
-        b
-    });
-    let stop = Arc::new(AtomicBool::new(false));
-    let health = {
-        let stop = Arc::clone(&stop);
-        std::thread::spawn(move || {
-            let mut worst = Duration::ZERO;
-            let mut failed = 0u32;
-            while !stop.load(Ordering::Relaxed) {
-                let t = Instant::now();
-                match get(addr, "/api/health") {
-                    Ok(200) => worst = worst.max(t.elapsed()),
-                    _ => failed += 1,
-                }
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            (worst, failed)
-        })
-    };
-    let start = Instant::now();
-    let mut clients = Vec::new();
-    for i in 0..uploads + slow {
-        let (big, statuses, unanswered) = (
-            Arc::clone(&big),
-            Arc::clone(&statuses),
-            Arc::clone(&unanswered),
-        );
-        clients.push(std::thread::spawn(move || {
-            let answer = if i < uploads {
-                post(addr, "/api/read?name=big.pdf", &big)
-            } else {
-                trickle(addr)
-            };
-            match answer {
-                Ok((status, _)) if status > 0 => {
-                    *statuses
-                        .lock()
-                        .unwrap()
-                        .entry(format!(
-                            "{}{status}",
-                            if i < uploads { "upload " } else { "slow " }
-                        ))
-                        .or_default() += 1;
-                }
-                Ok(_) => unanswered.lock().unwrap().push("no status line".into()),
-                Err(e) => unanswered.lock().unwrap().push(e.to_string()),
-            }
-        }));
-    }
-    for c in clients {
-        let _ = c.join();
-    }
-    stop.store(true, Ordering::Relaxed);
-    let (worst, health_failed) = health.join().unwrap_or((Duration::MAX, 1));
-    let peak = peak_rss_mib(pid);
-    let unanswered = unanswered.lock().unwrap();
-    println!(
-        "{uploads} uploads of {} MiB and {slow} slow bodies in {:.1} s: {:?}; {} unanswered; /api/health slowest {:.0} ms ({} failed); server peak RSS {}",
-        LARGEST / (1024 * 1024),
-        start.elapsed().as_secs_f64(),
-        statuses.lock().unwrap(),
-        unanswered.len(),
-        worst.as_secs_f64() * 1000.0,
-        health_failed,
-        peak.map_or("n/a".to_string(), |m| format!("{m:.0} MiB")),
-    );
-    for u in unanswered.iter().take(5) {
-        println!("  unanswered: {u}");
-    }
-    unanswered.is_empty()
-        && health_failed == 0
-        && worst < Duration::from_millis(100)
-        && peak.is_none_or(|m| m < 300.0)
-}
-
-/// A body that declares 1000 bytes and sends one every half second, until
-/// the server answers.
-fn trickle(addr: SocketAddr) -> std::io::Result<(u16, Vec<u8>)> {
-    let mut stream = TcpStream::connect(addr)?;
-    stream.set_read_timeout(Some(Duration::from_millis(500)))?;
-    write!(
-        stream,
-        "POST /api/read?from=txt HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: 1000\r\n\r\n"
-    )?;
-    let mut raw = Vec::new();
-    let give_up = Instant::now() + FLOOD_TIMEOUT * 3;
-    while Instant::now() < give_up {
-        // Read first, and send the next byte only when nothing came: a byte
-        // sent after the server answered and closed makes it reset the
-        // connection, which discards the answer not yet read.
-        let mut buf = [0u8; 4096];
-        match stream.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => raw.extend_from_slice(&buf[..n]),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                stream.set_nonblocking(true)?;
-                let quiet = matches!(stream.peek(&mut buf), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock);
-                stream.set_nonblocking(false)?;
-                if quiet {
-                    let _ = stream.write_all(b"x");
-                }
-            }
-            Err(e) => return Err(e),
-        }
-        if raw.windows(4).any(|w| w == b"\r\n\r\n") {
-            break;
-        }
-    }
-    let status = String::from_utf8_lossy(&raw)
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    Ok((status, raw))
-}
-
-fn get(addr: SocketAddr, path: &str) -> std::io::Result<u16> {
-    let mut stream = TcpStream::connect(addr)?;
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    Ok(String::from_utf8_lossy(&raw)
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0))
-}
-
 fn note(slowest: &Mutex<Duration>, took: Duration) {
     let mut s = slowest.lock().unwrap();
     if took > *s {
@@ -391,6 +245,18 @@ fn post(addr: SocketAddr, path: &str, body: &[u8]) -> std::io::Result<(u16, Vec<
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     Ok((status, raw[split + 4..].to_vec()))
+}
+
+/// `scheda` in the target directory this example was built in
+/// (`target/PROFILE/examples/load` -> `target/PROFILE/scheda`).
+fn beside_this_example() -> String {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join("scheda")))
+        .map_or_else(
+            || "target/release/scheda".to_string(),
+            |p| p.display().to_string(),
+        )
 }
 
 fn free_port() -> u16 {
