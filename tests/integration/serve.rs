@@ -1007,9 +1007,11 @@ fn late_bodies_get_408_and_a_full_server_503() {
     // Four bodies of the largest size fill the room (four of the largest).
     let holders: Vec<TcpStream> = (0..4).map(|_| late_body(addr, max, 1024)).collect();
     std::thread::sleep(std::time::Duration::from_millis(300));
+    // Not queued behind the bodies, which hold the room for 30 s (how fast
+    // it answers is measured by `examples/load --flood`, not here).
     let started = std::time::Instant::now();
     assert_eq!(call(addr, "GET", "/api/health", &[], b"").status, 200);
-    assert!(started.elapsed() < std::time::Duration::from_millis(100));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
     let seed = read_fixture(&format!("{}.txt", SEEDS[0]));
     let answer = post(addr, "/api/read?from=txt", &seed);
     assert_eq!(
