@@ -61,10 +61,10 @@ struct GridLine {
 
 /// The rows' codes with their spellings and the words of their labels, in
 /// every known edition, and the words of their column headers.
-struct Labels(
-    Vec<(&'static str, Vec<&'static str>, Vec<Vec<String>>)>,
-    BTreeMap<&'static str, Vec<String>>,
-);
+struct Labels(Vec<Known>, BTreeMap<&'static str, Vec<String>>);
+
+/// A row's code, its spellings and the words of each of its labels.
+type Known = (&'static str, Vec<&'static str>, Vec<Vec<String>>);
 
 /// A word of a label that stands for a value filled in by the edition
 /// (`{anno}`): any word matches it.
@@ -72,7 +72,7 @@ const ANY: &str = "\u{0}";
 
 impl Labels {
     fn known() -> Labels {
-        let mut out: Vec<(&'static str, Vec<&'static str>, Vec<Vec<String>>)> = Vec::new();
+        let mut out: Vec<Known> = Vec::new();
         let mut headers: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
         for ed in Edizione::known() {
             let d = ed.description();
@@ -423,14 +423,12 @@ fn read_page(page: &mut [GridLine], labels: &Labels) -> Vec<(usize, String)> {
 /// The row each line belongs to (the index of its code's line), if any.
 fn owners(page: &mut [GridLine], labels: &Labels) -> Vec<Option<usize>> {
     let n = page.len();
-    let mut owner: Vec<Option<usize>> = vec![None; n];
+    let mut owner = Owners(vec![None; n]);
     let codes: Vec<usize> = (0..n)
         .filter(|&k| page.get(k).is_some_and(|l| l.code.is_some()))
         .collect();
     for &k in &codes {
-        if let Some(o) = owner.get_mut(k) {
-            *o = Some(k);
-        }
+        owner.set(k, Some(k));
     }
     // Lines of labels between two rows' codes.
     let mut bounds: Vec<Option<usize>> = vec![None];
@@ -445,50 +443,60 @@ fn owners(page: &mut [GridLine], labels: &Labels) -> Vec<Option<usize>> {
             .collect();
         if let Some((up, down)) = share(page, &orphans, *above, *below, labels) {
             for k in up {
-                owner[k] = *above;
+                owner.set(k, *above);
             }
             for k in down {
-                owner[k] = *below;
+                owner.set(k, *below);
             }
         }
     }
-    // Lines of numbers right of the labels go with the row above them.
-    for k in 1..n {
-        if owner[k].is_none()
-            && page
-                .get(k)
-                .is_some_and(|l| l.left.is_empty() && l.values.is_some())
-        {
-            owner[k] = owner[k - 1];
-        }
-    }
+    owner.numbers_with_the_row_above(page);
     for (k, l) in page.iter_mut().enumerate() {
-        l.header = owner[k].is_none() && !l.right.is_empty() && l.values.is_none();
+        l.header = owner.of(k).is_none() && !l.right.is_empty() && l.values.is_none();
     }
     // Header lines go with the row whose code follows them.
     for k in (0..n).rev() {
-        if owner[k].is_some() || !page.get(k).is_some_and(|l| l.header) {
+        if owner.of(k).is_some() || !page.get(k).is_some_and(|l| l.header) {
             continue;
         }
         let mut j = k + 1;
         while j < n && page.get(j).is_some_and(|l| l.header) {
             j += 1;
         }
-        if j < n && owner[j] == Some(j) {
-            owner[k] = Some(j);
+        if owner.of(j) == Some(j) {
+            owner.set(k, Some(j));
         }
     }
     // Numbers under headers that went with a row below.
-    for k in 1..n {
-        if owner[k].is_none()
-            && page
-                .get(k)
-                .is_some_and(|l| l.left.is_empty() && l.values.is_some())
-        {
-            owner[k] = owner[k - 1];
+    owner.numbers_with_the_row_above(page);
+    owner.0
+}
+
+/// The row of each line of a page, by index.
+struct Owners(Vec<Option<usize>>);
+
+impl Owners {
+    fn of(&self, k: usize) -> Option<usize> {
+        self.0.get(k).copied().flatten()
+    }
+
+    fn set(&mut self, k: usize, row: Option<usize>) {
+        if let Some(o) = self.0.get_mut(k) {
+            *o = row;
         }
     }
-    owner
+
+    /// Lines of numbers right of the labels go with the row above them.
+    fn numbers_with_the_row_above(&mut self, page: &[GridLine]) {
+        for k in 1..page.len() {
+            let numbers = page
+                .get(k)
+                .is_some_and(|l| l.left.is_empty() && l.values.is_some());
+            if self.of(k).is_none() && numbers {
+                self.set(k, self.of(k - 1));
+            }
+        }
+    }
 }
 
 /// How the label lines between two codes (`above`, `below`) divide: those
