@@ -198,11 +198,7 @@ fn check(entry: &Value, work: &Path) -> Result<(), String> {
 /// The outside files that scheda does not read yet, each with the reason:
 /// the test requires that they still fail (remove a file from here once it
 /// reads) and that every other file reads.
-const GAPS: &[(&str, &str)] = &[(
-    "libreoffice-en-004.pdf",
-    "the notes column's header `Note`, alone on its line above R10's blank \
-     row, is read as R10's modalità",
-)];
+const GAPS: &[(&str, &str)] = &[];
 
 #[test]
 fn every_outside_file_reads_to_its_seed() {

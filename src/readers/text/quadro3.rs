@@ -41,6 +41,7 @@ struct ItemLine {
 fn region(ctx: &Ctx) -> Vec<ItemLine> {
     let mut out: Vec<ItemLine> = Vec::new();
     let mut seen_value = false;
+    let notes = super::lines::has_notes_column(ctx.lines);
     for line in rest(ctx, false) {
         if line.para && seen_value {
             break;
@@ -51,9 +52,13 @@ fn region(ctx: &Ctx) -> Vec<ItemLine> {
             let run = toks.iter().rev().take_while(|t| t.is_value()).count();
             toks.drain(..toks.len() - run);
         }
-        let header_words = toks
-            .iter()
-            .all(|t| t.val == Val::Word && HEADER_WORDS.iter().any(|w| same_word(&t.text, w)));
+        // A workbook's notes column heads its own column: `Note` beside
+        // the row's headers is a header too.
+        let header_word = |t: &Tok| {
+            HEADER_WORDS.iter().any(|w| same_word(&t.text, w))
+                || notes && same_word(&t.text, "note")
+        };
+        let header_words = toks.iter().all(|t| t.val == Val::Word && header_word(t));
         if toks.is_empty() || header_words && !seen_value {
             // Column headers split in an unexpected order: not text.
             continue;
