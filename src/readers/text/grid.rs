@@ -463,7 +463,24 @@ fn owners(page: &mut [GridLine], labels: &Labels) -> Vec<Option<usize>> {
         while j < n && page.get(j).is_some_and(|l| l.header) {
             j += 1;
         }
-        if owner.of(j) == Some(j) {
+        let below = page.get(j).and_then(|l| l.code.as_ref()).map(|c| c.0);
+        let Some(below) = below.filter(|_| owner.of(j) == Some(j)) else {
+            continue;
+        };
+        // Words under a row, not headers of the row below (`NO` under
+        // `Risposta`, a text under `Valore`): that row's answer.
+        let answer = k > 0
+            && owner.of(k - 1).is_some()
+            && page.get(k).is_some_and(|l| {
+                let words: Vec<&str> = l.right.iter().map(|c| c.text.as_str()).collect();
+                l.left.is_empty() && !labels.headers_only(below, &words.join(" "))
+            });
+        if answer {
+            owner.set(k, owner.of(k - 1));
+            if let Some(l) = page.get_mut(k) {
+                l.header = false;
+            }
+        } else {
             owner.set(k, Some(j));
         }
     }
@@ -756,6 +773,30 @@ esternalizzazione)
         assert_eq!(got[1], "ISEO");
         assert!(got[2].ends_with("mediante esternalizzazione)"), "{got:?}");
         assert_eq!(got[3], "1,00 2,00");
+    }
+
+    #[test]
+    fn an_answer_under_its_header_stays_with_its_row() {
+        let text = "\
+R06 - Fabbisogno standard monetario sociale                     124120,25
+R20 - Digitalizzazione dei servizi sociali                      Risposta
+                                                                      NO
+R21 - Sviluppo della rete territoriale integrata con l'ambito   Risposta
+                                                                      SI
+";
+        let got = texts(text);
+        assert_eq!(
+            got[2..8],
+            [
+                "R20 - Digitalizzazione dei servizi sociali",
+                "Risposta",
+                "NO",
+                "R21 - Sviluppo della rete territoriale integrata con l'ambito",
+                "Risposta",
+                "SI",
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
