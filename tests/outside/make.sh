@@ -89,6 +89,7 @@ python3 ats.py "$OUT/csv-ats-soc26-semicolon-utf8bom.csv" --seeds 003 --style A 
 
 # -------------------------------------------------------------------- PDFs
 python3 grid.py 000 "$OUT/reportlab-grid-000.pdf"
+python3 grid.py 001 "$OUT/reportlab-grid-001.pdf"
 python3 grid.py 003 "$OUT/reportlab-grid-003.pdf"
 python3 grid.py 004 "$OUT/reportlab-grid-004.pdf" --thousands
 
@@ -101,6 +102,7 @@ chromium_print() { # SEED OUTNAME
         --user-data-dir="$WORK/chromium-profile" \
         --print-to-pdf="$OUT/$2" "file://$page" >/dev/null 2>&1
 }
+chromium_print 000 chromium-intranet-000.pdf
 chromium_print 001 chromium-intranet-001.pdf
 chromium_print 002 chromium-intranet-002.pdf
 chromium_print 003 chromium-intranet-003.pdf

@@ -127,9 +127,14 @@ FILES = [
      "the LAST line of the wrapped label and the values on the line under them; user rows under "
      "one wrapped group header; running header and `Pagina n` footer", []),
     ("reportlab-grid-003.pdf", "reportlab", ["003"], [], "the same engine, SOC26", []),
+    ("reportlab-grid-001.pdf", "reportlab", ["001"], [],
+     "the same engine, Quadro 4 answered: each SI/NO on the line under its `Risposta` header, "
+     "right above the next question's code", []),
     ("reportlab-grid-004.pdf", "reportlab", ["004"], [],
      "the same engine with dotted thousands (`1.984.440,83`, `81.489`, `1 assistente ogni : 1.331`) "
      "and R04 with six decimals", []),
+    ("chromium-intranet-000.pdf", "chromium", ["000"], [],
+     "the same, seed 000 (Quadro 3 not due: R09 0,00)", []),
     ("chromium-intranet-001.pdf", "chromium", ["001"], [],
      "a municipality's intranet page printed by Chromium with its DEFAULT header (date and time "
      "of the print, page title) and footer (file:// address, n/N); navigation bar, breadcrumb, "
