@@ -12,6 +12,8 @@
 
 use std::fmt;
 
+use crate::messages::{Lang, Message, word};
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -88,6 +90,26 @@ impl Location {
     }
 }
 
+impl Location {
+    /// The location in `lang` (`row R0B`, `riga R0B`).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            Location::Pointer { pointer } if pointer.is_empty() => {
+                word(lang, "(document root)").to_string()
+            }
+            Location::Row { code } => format!("{} {code}", word(lang, "row")),
+            Location::Page { page } => format!("{} {page}", word(lang, "page")),
+            Location::LinePointer { line, pointer } if pointer.is_empty() => {
+                format!("{} {line}", word(lang, "line"))
+            }
+            Location::LinePointer { line, pointer } => {
+                format!("{} {line}: {pointer}", word(lang, "line"))
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -111,6 +133,17 @@ impl fmt::Display for Location {
     }
 }
 
+/// A diagnostic's text serialised as its code.
+fn code_of<S: serde::Serializer>(
+    text: &Option<Box<(Message, Option<Message>)>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match text.as_deref() {
+        Some((m, _)) => s.serialize_some(m.kind.key),
+        None => s.serialize_none(),
+    }
+}
+
 /// One error or warning, with where it points and, when useful, what to do.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Diagnostic {
@@ -122,6 +155,11 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, when there is something to say.
     pub hint: Option<String>,
+    /// The message and the hint as kinds and arguments, rendered in the
+    /// reader's language at the edge; `message` and `hint` hold English.
+    /// Serialised as the message's `code` ([`Diagnostic::code`]).
+    #[serde(rename = "code", serialize_with = "code_of")]
+    pub text: Option<Box<(Message, Option<Message>)>>,
 }
 
 impl Diagnostic {
@@ -132,6 +170,7 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             hint: None,
+            text: None,
         }
     }
 
@@ -142,6 +181,41 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             hint: None,
+            text: None,
+        }
+    }
+
+    /// A diagnostic from the catalogue: its message and, when there is
+    /// one, its hint.
+    pub fn coded(severity: Severity, message: Message, hint: Option<Message>) -> Self {
+        Diagnostic {
+            severity,
+            location: None,
+            message: message.render(Lang::En),
+            hint: hint.as_ref().map(|h| h.render(Lang::En)),
+            text: Some(Box::new((message, hint))),
+        }
+    }
+
+    /// The message's kind in the catalogue ([`crate::messages`]), a stable
+    /// code for programs; `None` for a message not moved there yet.
+    pub fn code(&self) -> Option<&'static str> {
+        self.text.as_deref().map(|(m, _)| m.kind.key)
+    }
+
+    /// The message in `lang` (English where it is not in the catalogue yet).
+    pub fn message_in(&self, lang: Lang) -> String {
+        match self.text.as_deref() {
+            Some((m, _)) => m.render(lang),
+            None => self.message.clone(),
+        }
+    }
+
+    /// The hint in `lang`.
+    pub fn hint_in(&self, lang: Lang) -> Option<String> {
+        match self.text.as_deref() {
+            Some((_, Some(h))) if self.hint.is_some() => Some(h.render(lang)),
+            _ => self.hint.clone(),
         }
     }
 
@@ -151,9 +225,13 @@ impl Diagnostic {
         self
     }
 
-    /// Attach a hint.
+    /// Attach a hint (in English only: a hint from the catalogue comes
+    /// with [`Diagnostic::coded`]).
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        if let Some(text) = &mut self.text {
+            text.1 = None;
+        }
         self
     }
 
@@ -165,15 +243,22 @@ impl Diagnostic {
     /// Render the diagnostic for a terminal, naming `source` (a file name or
     /// `-`) in front of the location.
     pub fn render(&self, source: Option<&str>) -> String {
+        self.render_in(Lang::En, source)
+    }
+
+    /// [`Diagnostic::render`] in `lang`.
+    pub fn render_in(&self, lang: Lang, source: Option<&str>) -> String {
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => word(lang, "error"),
+            Severity::Warning => word(lang, "warning"),
         };
-        let mut out = format!("{label}: {}", self.message);
+        let mut out = format!("{label}: {}", self.message_in(lang));
+        let place = self.location.as_ref().map(|l| l.in_lang(lang));
+        let loc = place.unwrap_or_default();
         match (source, &self.location) {
-            (_, Some(loc @ Location::FileLine { .. })) => out.push_str(&format!("\n  --> {loc}")),
-            (Some(src), Some(loc @ Location::Line { .. })) => {
-                out.push_str(&format!("\n  --> {src}:{loc}"))
+            (_, Some(Location::FileLine { .. })) => out.push_str(&format!("\n  --> {loc}")),
+            (Some(src), Some(Location::Line { line })) => {
+                out.push_str(&format!("\n  --> {src}:{line}"))
             }
             (Some(src), Some(Location::LinePointer { line, pointer })) if pointer.is_empty() => {
                 out.push_str(&format!("\n  --> {src}:{line}"))
@@ -181,13 +266,13 @@ impl Diagnostic {
             (Some(src), Some(Location::LinePointer { line, pointer })) => {
                 out.push_str(&format!("\n  --> {src}:{line}: {pointer}"))
             }
-            (Some(src), Some(loc)) => out.push_str(&format!("\n  --> {src}: {loc}")),
-            (None, Some(loc)) => out.push_str(&format!("\n  --> {loc}")),
+            (Some(src), Some(_)) => out.push_str(&format!("\n  --> {src}: {loc}")),
+            (None, Some(_)) => out.push_str(&format!("\n  --> {loc}")),
             (Some(src), None) => out.push_str(&format!("\n  --> {src}")),
             (None, None) => {}
         }
-        if let Some(hint) = &self.hint {
-            out.push_str(&format!("\nhint: {hint}"));
+        if let Some(hint) = self.hint_in(lang) {
+            out.push_str(&format!("\n{}: {hint}", word(lang, "hint")));
         }
         out
     }

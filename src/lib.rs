@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod form;
 pub mod format;
 pub mod limits;
+pub mod messages;
 pub mod model;
 pub mod number;
 pub mod readers;

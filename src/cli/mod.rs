@@ -23,6 +23,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::limits::Limits;
+use scheda::messages::Lang;
 use scheda::model::Edizione;
 use scheda::rules::Catalogue;
 use scheda::writers::text::TextLayout;
@@ -59,6 +60,32 @@ derived values that the rules compute; \
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: it (Italian) or en (English). By default
+    /// the locale's: LC_ALL, LC_MESSAGES or LANG starting with `it` is
+    /// Italian, any other English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["it", "en"])]
+    lang: Option<String>,
+}
+
+/// The language messages are printed in, chosen once at start.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language of messages (English until [`run`] chooses).
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or(Lang::En)
+}
+
+/// `--lang`, else the locale: the first of LC_ALL, LC_MESSAGES, LANG that
+/// is set and not empty.
+fn choose_lang(given: Option<&str>) -> Lang {
+    match given {
+        Some("it") => Lang::It,
+        Some(_) => Lang::En,
+        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().and_then(|l| Lang::of_locale(&l)))
+            .unwrap_or(Lang::En),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -268,6 +295,7 @@ fn parse_edizione(code: &str) -> CliResult<Edizione> {
 
 /// Run a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> u8 {
+    let _ = LANG.set(choose_lang(cli.lang.as_deref()));
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Check(args) => check::run(args),
@@ -309,7 +337,7 @@ impl Failure {
 
     fn print(&self) {
         for d in &self.error.diagnostics {
-            eprintln!("{}", d.render(self.source.as_deref()));
+            eprintln!("{}", d.render_in(lang(), self.source.as_deref()));
         }
     }
 }
@@ -359,7 +387,7 @@ fn report_all(groups: &[(Option<&str>, &[Diagnostic])], strict: bool) -> CliResu
     let mut last = None;
     for (source, warnings) in groups {
         for w in *warnings {
-            eprintln!("{}", w.render(*source));
+            eprintln!("{}", w.render_in(lang(), *source));
         }
         if !warnings.is_empty() {
             n += warnings.len();

@@ -157,7 +157,7 @@ fn failure(row: &Row) -> String {
             } else {
                 &place
             };
-            d.render(Some(source))
+            d.render_in(super::lang(), Some(source))
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -8,9 +8,9 @@
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
-use super::COUNT_HINT;
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::limits::{self, Limits};
+use crate::messages::{Message, kind};
 use crate::model::paths::{self, Kind};
 use crate::model::{Edizione, SCHEMA_VERSION, Scheda};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
@@ -161,11 +161,9 @@ fn field_error(
             return Diagnostic::error(format!("invalid model: expected a year, found {found}"))
                 .at(at);
         }
-        return Diagnostic::error(format!(
-            "invalid model: expected a non-negative whole number, found {found}"
-        ))
-        .at(at)
-        .with_hint(COUNT_HINT);
+        let message = Message::new(kind::MODEL_COUNT, [("found", found.into())]);
+        let hint = Message::new(kind::COUNT_HINT, []);
+        return Diagnostic::coded(Severity::Error, message, Some(hint)).at(at);
     }
     Diagnostic::error(format!("invalid model: {message}")).at(at)
 }

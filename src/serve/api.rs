@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use super::pool::Pool;
 use crate::diagnostic::{Diagnostic, Error};
 use crate::format::Format;
+use crate::messages::Lang;
 use crate::model::Scheda;
 use crate::readers::Partial;
 
@@ -99,13 +100,59 @@ impl Problem {
     }
 }
 
+tokio::task_local! {
+    /// The language of the request being answered (`Accept-Language`).
+    static LANG: Lang;
+}
+
+/// The language of the request being answered: Italian unless it prefers
+/// English.
+pub(super) fn lang() -> Lang {
+    LANG.try_with(|l| *l).unwrap_or_default()
+}
+
+/// Answer the request in the language it asks for ([`Lang::of_accept_language`]).
+pub(super) async fn in_language(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let asked = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let lang = Lang::of_accept_language(asked);
+    LANG.scope(lang, next.run(request)).await
+}
+
+/// A diagnostic as the API gives it, in `lang`: its fields as in the
+/// model of diagnostics, the message and the hint in `lang`, and its
+/// stable `code` (null for a message not in the catalogue yet).
+pub(super) fn diagnostic_json(d: &Diagnostic, lang: Lang) -> Value {
+    let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut v {
+        map.insert("message".into(), Value::String(d.message_in(lang)));
+        map.insert(
+            "hint".into(),
+            d.hint_in(lang).map_or(Value::Null, Value::String),
+        );
+    }
+    v
+}
+
+/// [`diagnostic_json`] of each.
+fn diagnostics_json(ds: &[Diagnostic], lang: Lang) -> Value {
+    Value::Array(ds.iter().map(|d| diagnostic_json(d, lang)).collect())
+}
+
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let d = *self.diagnostic;
+        let lang = lang();
         let body = json!({
-            "error": d.message,
-            "location": d.location.as_ref().map(ToString::to_string),
-            "hint": d.hint,
+            "error": d.message_in(lang),
+            "code": d.code(),
+            "location": d.location.as_ref().map(|l| l.in_lang(lang)),
+            "hint": d.hint_in(lang),
         });
         let mut response = (self.status, Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
@@ -175,6 +222,7 @@ pub async fn read(
         None => None,
     };
     let limits = shared.limits;
+    let lang = lang();
     let outcome = work(&shared, move |tools| {
         let read = match crate::readers::read_as(&bytes, format, &limits, edizione) {
             Ok(read) => read.map(|forms| forms.into_iter().map(Partial::whole).collect()),
@@ -194,13 +242,14 @@ pub async fn read(
             diagnostics.extend(report.warnings);
             checks.push(serde_json::to_value(report.value).unwrap_or(Value::Null));
         }
+        let diagnostics = diagnostics_json(&diagnostics, lang);
         if read.value.iter().any(|p| !p.is_whole()) {
             return Ok(json!({
                 "forms": forms,
                 "diagnostics": diagnostics,
                 "check": checks,
                 "partial": true,
-                "errors": partial_errors(&read.value),
+                "errors": partial_errors(&read.value, lang),
             }));
         }
         Ok(json!({"forms": forms, "diagnostics": diagnostics, "check": checks}))
@@ -215,7 +264,7 @@ pub async fn read(
 /// line prints it, and as `{"kind": "line", "line": 18}`, `{"kind":
 /// "cell", "sheet", "cell"}` or `{"kind": "pointer", "pointer"}`) and what
 /// to do.
-fn partial_errors(forms: &[Partial]) -> Value {
+fn partial_errors(forms: &[Partial], lang: Lang) -> Value {
     let mut out = Vec::new();
     for (i, form) in forms.iter().enumerate() {
         for e in &form.errors {
@@ -223,10 +272,11 @@ fn partial_errors(forms: &[Partial]) -> Value {
             out.push(json!({
                 "form": i,
                 "pointers": e.pointers,
-                "message": d.message,
-                "location": d.location.as_ref().map(ToString::to_string),
+                "message": d.message_in(lang),
+                "code": d.code(),
+                "location": d.location.as_ref().map(|l| l.in_lang(lang)),
                 "place": d.location,
-                "hint": d.hint,
+                "hint": d.hint_in(lang),
             }));
         }
     }
@@ -308,6 +358,7 @@ pub async fn render(
 /// leave open (`undecided`: what is missing, which sentences wait).
 pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
     let (bytes, _room) = super::bodies::read(&shared, body).await?;
+    let lang = lang();
     let outcome = work(&shared, move |tools| {
         let form = model(&bytes)?;
         let report = crate::rules::report(&form, &tools.catalogue)?;
@@ -317,7 +368,7 @@ pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
             "check": report.value,
             "computed": model_json(&computed)?,
             "undecided": undecided,
-            "diagnostics": report.warnings,
+            "diagnostics": diagnostics_json(&report.warnings, lang),
         }))
     })
     .await?;

@@ -117,6 +117,7 @@ pub fn app(options: &Options) -> Result<Router> {
         // The API reads bodies itself, within `max_upload`, to answer 413
         // in JSON.
         .layer(DefaultBodyLimit::disable())
+        .layer(middleware::from_fn(api::in_language))
         .layer(middleware::from_fn(log)))
 }
 

@@ -194,3 +194,62 @@ fn a_closed_pipe_ends_quietly() {
         "{err}"
     );
 }
+
+/// Issue 20: under an Italian locale the messages moved to the catalogue
+/// print in Italian, with their places and hints; `--lang en` prints them
+/// in English.
+#[test]
+fn an_italian_locale_prints_italian_messages() {
+    let dir = tempdir("lang");
+    let not_a_form = dir.join("appunti.txt");
+    std::fs::write(&not_a_form, "Lorem ipsum\ndolor sit amet\n").unwrap();
+    let seed = String::from_utf8(read_fixture("000_67ecfe3c12e4f28c.txt")).unwrap();
+    let lines: Vec<&str> = seed.lines().collect();
+    let m15 = lines.iter().position(|l| l.starts_with("M15")).unwrap();
+    let m18 = lines.iter().position(|l| l.starts_with("M18")).unwrap();
+    let without_m15 = [&lines[..m15], &lines[m18..]].concat().join("\n");
+    let missing = dir.join("senza-m15.txt");
+    std::fs::write(&missing, without_m15).unwrap();
+    let mut model: serde_json::Value =
+        serde_json::from_slice(&read_fixture("001_c36fd2931944160a.expected.json")).unwrap();
+    model["quadro1"]["M12"]["utenti"] = serde_json::json!(-3);
+    let negative = dir.join("negativo.json");
+    std::fs::write(&negative, model.to_string()).unwrap();
+    let out = dir.join("x.pdf");
+    let italian = |input: &std::path::Path| {
+        let o = crate::util::scheda_in("it_IT.UTF-8", &["convert", p(input), "-o", p(&out)]);
+        assert_eq!(o.status.code(), Some(3));
+        stderr(&o)
+    };
+    let e = italian(&not_a_form);
+    assert!(
+        e.starts_with("errore: il testo non è una scheda SOC25/SOC26")
+            && e.contains("\n  --> ")
+            && e.contains("\nsuggerimento: fornisci il testo della scheda"),
+        "{e}"
+    );
+    let e = italian(&missing);
+    assert!(
+        e.starts_with("errore: riga M15 non trovata (cercata dopo M12 (riga 5 del testo) e prima di M18 (riga ")
+            && e.contains("senza-m15.txt:")
+            && e.contains("\nsuggerimento: il testo deve contenere tutte le righe"),
+        "{e}"
+    );
+    let e = italian(&negative);
+    assert!(
+        e.starts_with("errore: valore non valido: atteso un numero intero, 0 o più, trovato -3\n")
+            && e.contains("negativo.json: /quadro1/M12/utenti")
+            && e.contains("\nsuggerimento: utenti, ore e abitanti"),
+        "{e}"
+    );
+    let o = crate::util::scheda_in(
+        "it_IT.UTF-8",
+        &["--lang", "en", "convert", p(&missing), "-o", p(&out)],
+    );
+    assert!(
+        stderr(&o).starts_with("error: row M15 not found (expected after M12 (line 5)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists(), "no output from a file that does not read");
+}

@@ -110,8 +110,10 @@ fn unchunk(mut data: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `POST` asking for English answers (the API answers Italian by default;
+/// the tests that read the API's messages read its English catalogue).
 pub(crate) fn post(addr: SocketAddr, path: &str, body: &[u8]) -> Answer {
-    call(addr, "POST", path, &[], body)
+    call(addr, "POST", path, &[("Accept-Language", "en")], body)
 }
 
 fn expected(name: &str) -> Value {
@@ -833,7 +835,7 @@ fn the_page_opens_a_file_that_reads_in_part() {
         let nota = field["nota"].as_str().unwrap();
         assert!(
             nota.starts_with("Da completare: non letto dal file (riga ")
-                && nota.contains("row M15 not found"),
+                && nota.contains("riga M15 non trovata"),
             "{pointer}: {nota}"
         );
     }
@@ -1065,4 +1067,39 @@ fn a_body_beyond_the_queue_gets_503_before_it_is_read() {
     assert_eq!(answer.status, 503);
     assert_eq!(answer.header("retry-after"), Some("2"));
     drop(holders);
+}
+
+/// Issue 20: the API answers in Italian unless the request prefers
+/// English, with the same stable `code` either way.
+#[test]
+fn the_api_speaks_the_language_asked_with_a_stable_code() {
+    let addr = start(Options::default());
+    let text = b"Lorem ipsum\ndolor sit amet\n";
+    let italian = call(addr, "POST", "/api/read?from=txt", &[], text);
+    let english = call(
+        addr,
+        "POST",
+        "/api/read?from=txt",
+        &[("Accept-Language", "en-US,en;q=0.9")],
+        text,
+    );
+    assert_eq!((italian.status, english.status), (400, 400));
+    let (it, en) = (italian.json(), english.json());
+    assert_eq!(it["code"], "not_a_form");
+    assert_eq!(en["code"], "not_a_form");
+    assert!(
+        it["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("il testo non è una scheda"),
+        "{it}"
+    );
+    assert!(
+        en["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the text is not a"),
+        "{en}"
+    );
+    assert!(it["hint"].as_str().unwrap().starts_with("fornisci"), "{it}");
 }

@@ -135,10 +135,17 @@ pub fn form(
     s
 }
 
-/// Run the `scheda` binary with `args`.
+/// Run the `scheda` binary with `args`, messages in English whatever the
+/// machine's locale.
 pub fn scheda(args: &[&str]) -> Output {
+    scheda_in("C.UTF-8", args)
+}
+
+/// Run the `scheda` binary with `args` under the locale `lc_all`.
+pub fn scheda_in(lc_all: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scheda"))
         .args(args)
+        .env("LC_ALL", lc_all)
         .output()
         .expect("the scheda binary runs")
 }

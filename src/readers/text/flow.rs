@@ -7,7 +7,8 @@
 //! values may follow on the label's line (IFEL, portal) or on lines of their
 //! own (pdftotext), and print furniture may fall between any two lines.
 
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
 
@@ -432,22 +433,52 @@ fn missing_rows(
         let next = found.iter().skip(last + 1).find_map(|f| *f);
         let (place, no) = match (prev, next) {
             (Some((p, pl)), Some((n, nl))) => (
-                format!("expected after {p} (line {pl}) and before {n} (line {nl})"),
+                Message::new(
+                    kind::EXPECTED_BETWEEN,
+                    [
+                        ("prev", p.into()),
+                        ("prev_line", pl.into()),
+                        ("next", n.into()),
+                        ("next_line", nl.into()),
+                    ],
+                ),
                 nl,
             ),
-            (Some((p, pl)), None) => (format!("expected after {p} (line {pl})"), pl + 1),
-            (None, Some((n, nl))) => (format!("expected before {n} (line {nl})"), nl),
-            (None, None) => ("no row found".to_string(), 1),
+            (Some((p, pl)), None) => (
+                Message::new(
+                    kind::EXPECTED_AFTER,
+                    [("prev", p.into()), ("prev_line", pl.into())],
+                ),
+                pl + 1,
+            ),
+            (None, Some((n, nl))) => (
+                Message::new(
+                    kind::EXPECTED_BEFORE,
+                    [("next", n.into()), ("next_line", nl.into())],
+                ),
+                nl,
+            ),
+            (None, None) => (Message::new(kind::NO_ROW_FOUND, []), 1),
         };
-        let (what, hint) = if first == last {
+        let (message, hint) = if first == last {
             (
-                format!("row {}", code(first)),
-                "the text must hold every row of the form, each starting with its code",
+                Message::new(
+                    kind::ROW_NOT_FOUND,
+                    [("row", code(first).into()), ("place", place.into())],
+                ),
+                Message::new(kind::ROW_NOT_FOUND_HINT, []),
             )
         } else {
             (
-                format!("rows {} to {}", code(first), code(last)),
-                "the text must hold every row of the form; is part of it missing?",
+                Message::new(
+                    kind::ROWS_NOT_FOUND,
+                    [
+                        ("first", code(first).into()),
+                        ("last", code(last).into()),
+                        ("place", place.into()),
+                    ],
+                ),
+                Message::new(kind::ROWS_NOT_FOUND_HINT, []),
             )
         };
         let codes = rows
@@ -457,9 +488,7 @@ fn missing_rows(
             .map(|r| r.code)
             .collect();
         out.push((
-            Diagnostic::error(format!("{what} not found ({place})"))
-                .at(Location::line(no))
-                .with_hint(hint),
+            Diagnostic::coded(Severity::Error, message, Some(hint)).at(Location::line(no)),
             codes,
         ));
     }

@@ -41,8 +41,9 @@ mod values;
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::limits::{self, Limits};
+use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 use crate::readers::partial::{self, Mode, Partial};
 
@@ -241,14 +242,19 @@ fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Layout)> {
     if codes.len() < MIN_CODES {
         // The form by the names of its built-in editions.
         let form: Vec<&str> = Edizione::ALL.iter().map(|e| e.code()).collect();
-        return Err(Error::new(
-            Diagnostic::error(format!(
-                "the text is not a {} form: found {} of the form's row codes (M12, R01, R06 ...), expected them all",
-                form.join("/"),
-                codes.len()
-            ))
-            .with_hint("give the text of the form: pdftotext of its PDF, or a copy of the portal or IFEL page"),
-        ));
+        let message = Message::new(
+            kind::NOT_A_FORM,
+            [
+                ("forms", form.join("/").into()),
+                ("found", codes.len().into()),
+            ],
+        );
+        let hint = Message::new(kind::NOT_A_FORM_HINT, []);
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            message,
+            Some(hint),
+        )));
     }
     let edizione = edition(lines, known)?;
     let layout = if portal::score(lines, known) >= 5 {

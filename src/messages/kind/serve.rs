@@ -1,0 +1,6 @@
+//! Kinds of the server and its API (templates/messages/serve.toml).
+
+use crate::messages::Kind;
+
+/// Every kind of this part.
+pub const SERVE: &[Kind] = &[];
