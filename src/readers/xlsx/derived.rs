@@ -14,7 +14,8 @@ use rust_decimal::Decimal;
 
 use super::cells::Conv;
 use super::formula::FUNCTIONS;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Message, kind as k};
 use crate::form::{Colonna, Riga};
 use crate::model::paths::{self, Campo, Path};
 use crate::model::{Edizione, Scheda};
@@ -171,12 +172,13 @@ fn warning(done: &Rows, blank: &Rows, computed: &[Location]) -> Option<Diagnosti
 
 /// The error for a formula without a result that scheda cannot compute.
 pub(crate) fn cannot_compute(formula: &str, why: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "the formula `={formula}` has no computed result, and scheda cannot compute it: {why}"
-    ))
-    .with_hint(format!(
-        "{HINT_SAVE}; scheda computes numbers, cell references and ranges, + - * / ^ & %, \
-         comparisons and {}",
-        FUNCTIONS.join(", ")
-    ))
+    let message = Message::new(
+        k::FORMULA_CANNOT_COMPUTE,
+        [("formula", formula.into()), ("why", why.into())],
+    );
+    let hint = Message::new(
+        k::FORMULA_CANNOT_COMPUTE_HINT,
+        [("functions", FUNCTIONS.join(", ").into())],
+    );
+    Diagnostic::coded(Severity::Error, message, Some(hint))
 }
