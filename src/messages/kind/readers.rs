@@ -235,6 +235,22 @@ kinds! {
 
 // The spreadsheet reader: formulas without a result.
 kinds! {
+    /// Formulas without a result, computed or left to the rules (a warning).
+    FORMULAS_WITHOUT_RESULT = "formulas_without_result" ["parts"];
+    /// Two parts of a message, `; ` between.
+    PARTS = "parts" ["first", "rest"];
+    /// The derived values computed by the rules.
+    DERIVED_COMPUTED = "derived_computed" ["cells"];
+    /// The derived values left blank.
+    DERIVED_BLANK = "derived_blank" ["cells"];
+    /// The other formulas scheda computed.
+    OTHER_COMPUTED = "other_computed" ["cells"];
+    /// A list cut short: `A1, A2 and 3 more`.
+    AND_MORE = "and_more" ["items", "more"];
+    /// The hint: save the workbook in a spreadsheet.
+    FORMULAS_SAVE_HINT = "formulas_save_hint" [];
+    /// ... or let the rules compute the derived values.
+    FORMULAS_SAVE_RULES_HINT = "formulas_save_rules_hint" [];
     /// A formula scheda cannot compute.
     FORMULA_CANNOT_COMPUTE = "formula_cannot_compute" ["formula", "why"];
     /// Its hint.
@@ -351,6 +367,14 @@ pub const READERS: &[Kind] = &[
     NO_FORMS_BELOW_HEADER_HINT,
     FIELD_ONLY_IN,
     // Spreadsheets: formulas.
+    FORMULAS_WITHOUT_RESULT,
+    PARTS,
+    DERIVED_COMPUTED,
+    DERIVED_BLANK,
+    OTHER_COMPUTED,
+    AND_MORE,
+    FORMULAS_SAVE_HINT,
+    FORMULAS_SAVE_RULES_HINT,
     FORMULA_CANNOT_COMPUTE,
     FORMULA_CANNOT_COMPUTE_HINT,
 ];
