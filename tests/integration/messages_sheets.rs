@@ -220,7 +220,11 @@ fn bad_spreadsheets_print_italian_errors_with_their_cells_and_hints() {
         assert!(e.contains(&hint), "{}: {hint}\n{e}", case.file);
         let words = e.replace(p(&input), "");
         for english in ["error:", "expected", "found", "hint:", "row ", "the "] {
-            assert!(!words.contains(english), "{}: `{english}` in\n{e}", case.file);
+            assert!(
+                !words.contains(english),
+                "{}: `{english}` in\n{e}",
+                case.file
+            );
         }
         let e = run(&["--lang", "en"]);
         assert!(e.starts_with(case.english), "{}:\n{e}", case.file);

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::formula::{Computed, Value};
 use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::messages::{kind as k, Arg, Kind, Message};
+use crate::messages::{Arg, Kind, Message, kind as k};
 use crate::model::DataOra;
 use crate::number::{self, NumberError};
 

@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use super::cells::Conv;
 use super::formula::FUNCTIONS;
 use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::messages::{Arg, Message, kind as k};
 use crate::form::{Colonna, Riga};
+use crate::messages::{Arg, Message, kind as k};
 use crate::model::paths::{self, Campo, Path};
 use crate::model::{Edizione, Scheda};
 

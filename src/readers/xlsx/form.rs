@@ -25,9 +25,9 @@ use super::locate::{
     header_rows, key, no_codes,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
-use crate::messages::{Arg, Message, kind as k};
 use crate::form::sheets::{self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, ENTE, PROVINCIA};
 use crate::form::{Colonna, Riga, Tipo, VoceKind};
+use crate::messages::{Arg, Message, kind as k};
 use crate::model::paths;
 use crate::model::{Edizione, FieldError, Scheda, Valore};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
@@ -451,7 +451,11 @@ pub(super) fn refused(e: &FieldError, what: Arg) -> Diagnostic {
 /// The relazione of row `r`, for messages: `row R30 (relazione)`.
 fn relazione(r: &Riga) -> Arg {
     let row = r.codice.as_str().into();
-    Message::new(k::CELL_FIELD, [("row", row), ("column", "relazione".into())]).into()
+    Message::new(
+        k::CELL_FIELD,
+        [("row", row), ("column", "relazione".into())],
+    )
+    .into()
 }
 
 /// The cell of the field at `pointer`, or of the first field under it.

@@ -105,7 +105,10 @@ fn ole(bytes: &[u8]) -> Result<Kind> {
 /// A zip archive: a workbook, an OpenDocument file, an iWork document, ...
 fn zip(bytes: &[u8]) -> Result<Kind> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        let hint = Message::new(k::READS_FORMATS_HINT, [("formats", Format::read_list().into())]);
+        let hint = Message::new(
+            k::READS_FORMATS_HINT,
+            [("formats", Format::read_list().into())],
+        );
         return Err(Error::new(Diagnostic::coded(
             Severity::Error,
             Message::new(k::DAMAGED_ZIP, []),
@@ -129,8 +132,14 @@ fn zip(bytes: &[u8]) -> Result<Kind> {
             Some("spreadsheet") => Ok(Kind::Ods),
             Some("text") => Err(refused(file(k::FILE_ODT))),
             Some("presentation") => Err(refused(file(k::FILE_ODP))),
-            Some(other) => Err(refused(Message::new(k::FILE_OPENDOCUMENT, [("type", other.into())]))),
-            None => Err(refused(Message::new(k::FILE_ZIP_TYPE, [("type", mimetype.into())]))),
+            Some(other) => Err(refused(Message::new(
+                k::FILE_OPENDOCUMENT,
+                [("type", other.into())],
+            ))),
+            None => Err(refused(Message::new(
+                k::FILE_ZIP_TYPE,
+                [("type", mimetype.into())],
+            ))),
         };
     }
     if has("xl/workbook.xml") {

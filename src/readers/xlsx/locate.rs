@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::cells::{Cell, Conv, Sheet, fold};
 use crate::diagnostic::{Diagnostic, Error, Location, Severity};
-use crate::messages::{Arg, Kind, Message, kind as k};
 use crate::form::sheets::{EDIZIONE, FORM as FORM_SHEET};
 use crate::form::{Tipo, VoceKind};
+use crate::messages::{Arg, Kind, Message, kind as k};
 use crate::model::Edizione;
 use crate::number;
 
@@ -191,7 +191,10 @@ pub(super) fn find_codes(
                 if let Some(first) = seen.get(&code) {
                     let message = Message::new(
                         k::ROW_AGAIN,
-                        [("row", code.as_str().into()), ("first", first.to_string().into())],
+                        [
+                            ("row", code.as_str().into()),
+                            ("first", first.to_string().into()),
+                        ],
                     );
                     conv.warnings.push(
                         Diagnostic::coded(Severity::Warning, message, None).at(sheet.at(row, col)),
@@ -321,9 +324,8 @@ pub(super) fn edition(
                         ("found", format!("\"{}\"", text.trim()).into()),
                     ],
                 );
-                conv.errors.push(
-                    Diagnostic::coded(Severity::Error, message, None).at(sheet.at(row, 1)),
-                );
+                conv.errors
+                    .push(Diagnostic::coded(Severity::Error, message, None).at(sheet.at(row, 1)));
                 return None;
             }
         }

@@ -268,7 +268,11 @@ impl Many {
             let newest = Edizione::known().into_iter().last();
             let Some(ed) = first.or(newest) else {
                 let message = Message::new(k::NO_EDITION_KNOWN, []);
-                return Err(Error::new(Diagnostic::coded(Severity::Error, message, None)));
+                return Err(Error::new(Diagnostic::coded(
+                    Severity::Error,
+                    message,
+                    None,
+                )));
             };
             let named = columns_of(&sheet, header, ed);
             if !named.errors.is_empty() {

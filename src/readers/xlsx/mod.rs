@@ -39,9 +39,9 @@ use std::io::Cursor;
 use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
 use crate::diagnostic::{Diagnostic, Error, Result, Severity, Warned};
-use crate::messages::{Arg, Kind as MessageKind, Message, kind as k};
 use crate::format::Format;
 use crate::limits::{self, Limits};
+use crate::messages::{Arg, Kind as MessageKind, Message, kind as k};
 use crate::model::{Edizione, Scheda};
 use crate::readers::partial::{self, Mode, Partial};
 use cells::Sheet;
@@ -242,10 +242,7 @@ fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
         let why = Message::new(why, [(name, arg)]);
         let message = Message::new(
             k::WORKBOOK_INFLATES,
-            [
-                ("max", limits::size_text(max).into()),
-                ("why", why.into()),
-            ],
+            [("max", limits::size_text(max).into()), ("why", why.into())],
         );
         let hint = Message::new(k::WORKBOOK_INFLATES_HINT, []);
         Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)))
@@ -332,7 +329,10 @@ where
         }
         let message = Message::new(
             k::WORKBOOK_UNREADABLE,
-            [("what", Message::new(what, []).into()), ("error", text.into())],
+            [
+                ("what", Message::new(what, []).into()),
+                ("error", text.into()),
+            ],
         );
         let hint = Message::new(k::WORKBOOK_UNREADABLE_HINT, []);
         Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)))
