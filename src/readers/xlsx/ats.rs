@@ -17,6 +17,7 @@ use super::cells::fold;
 use super::columns;
 use super::locate::{Tag, tag};
 use crate::form::{Anni, Colonna, Edition, Riga, VoceKind};
+use crate::messages::{Message, kind as k};
 use crate::model::Edizione;
 use crate::model::paths::{self, Path};
 
@@ -148,10 +149,10 @@ pub(super) enum Miss {
     /// It names no row (a column of notes, a count of rows): ignored.
     Nothing,
     /// It names a row, but none of its columns: the message.
-    Wrong(String),
+    Wrong(Message),
     /// It could name any of several columns of a row: the message, and
     /// their fields (the table's other headers may leave only one).
-    Several(String, Vec<Path>),
+    Several(Message, Vec<Path>),
 }
 
 /// The one of `codes` whose row's label names all the others.
@@ -256,17 +257,25 @@ pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Res
         several @ [first, second, ..] => match naming_the_others(desc, several) {
             Some(code) => code,
             None => {
-                return Err(Miss::Wrong(format!(
-                    "the header `{}` names two rows, {first} and {second}",
-                    text.trim()
+                return Err(Miss::Wrong(Message::new(
+                    k::HEADER_TWO_ROWS,
+                    [
+                        ("header", text.trim().into()),
+                        ("first", first.as_str().into()),
+                        ("second", second.as_str().into()),
+                    ],
                 )));
             }
         },
     };
     let Some((quadro, riga)) = row(desc, code) else {
-        return Err(Miss::Wrong(format!(
-            "the header `{}` names row {code}, which {ed} does not have",
-            text.trim()
+        return Err(Miss::Wrong(Message::new(
+            k::HEADER_ROW_NOT_IN_EDITION,
+            [
+                ("header", text.trim().into()),
+                ("row", code.as_str().into()),
+                ("edition", ed.to_string().into()),
+            ],
         )));
     };
     let spellings: Vec<String> = std::iter::once(code.to_ascii_lowercase())
@@ -305,17 +314,24 @@ pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Res
         [one] => Ok(paths::of_column(desc, quadro, &riga, one)),
         [] => {
             let all: Vec<&Colonna> = riga.colonne.iter().collect();
-            Err(Miss::Wrong(format!(
-                "the header `{}` names row {code} but none of its columns in {ed} ({})",
-                text.trim(),
-                named(&all)
+            Err(Miss::Wrong(Message::new(
+                k::HEADER_NO_COLUMN,
+                [
+                    ("header", text.trim().into()),
+                    ("row", code.as_str().into()),
+                    ("edition", ed.to_string().into()),
+                    ("columns", named(&all).into()),
+                ],
             )))
         }
         several => Err(Miss::Several(
-            format!(
-                "the header `{}` could name any of these columns of row {code}: {}",
-                text.trim(),
-                named(several)
+            Message::new(
+                k::HEADER_SEVERAL_COLUMNS,
+                [
+                    ("header", text.trim().into()),
+                    ("row", code.as_str().into()),
+                    ("columns", named(several).into()),
+                ],
             ),
             several
                 .iter()
@@ -411,6 +427,7 @@ mod tests {
         let Err(Miss::Wrong(m)) = field("M12 Utenti 2024", Edizione::SOC26, &known) else {
             panic!("SOC26 has no users of 2024");
         };
+        let m = m.render(crate::messages::Lang::En);
         assert!(m.contains("utenti 2019, utenti 2025"), "{m}");
         assert!(matches!(
             field("Note", Edizione::SOC25, &known),

@@ -9,7 +9,8 @@ use calamine::{Data, Range};
 use rust_decimal::Decimal;
 
 use super::formula::{Computed, Value};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Arg, Kind, Message, kind as k};
 use crate::model::DataOra;
 use crate::number::{self, NumberError};
 
@@ -49,16 +50,17 @@ impl Cell<'_> {
         }
     }
 
-    /// The value as the clerk sees it, for messages (`"abc"`, `2.5`).
-    pub(crate) fn shown(&self) -> String {
+    /// The value as the clerk sees it, for messages (`"abc"`, `2.5`, an
+    /// empty cell).
+    pub(crate) fn shown(&self) -> Arg {
         match self {
-            Cell::Empty => "an empty cell".into(),
-            Cell::Number(d) => d.normalize().to_string(),
-            Cell::Text(t) => format!("\"{}\"", t.trim()),
-            Cell::Bool(true) => "TRUE".into(),
-            Cell::Bool(false) => "FALSE".into(),
-            Cell::Date(_) => "a date".into(),
-            Cell::Error(e) => format!("the error {e}"),
+            Cell::Empty => Message::new(k::FOUND_EMPTY, []).into(),
+            Cell::Number(d) => d.normalize().to_string().into(),
+            Cell::Text(t) => format!("\"{}\"", t.trim()).into(),
+            Cell::Bool(true) => Message::new(k::FOUND_TRUE, []).into(),
+            Cell::Bool(false) => Message::new(k::FOUND_FALSE, []).into(),
+            Cell::Date(_) => Message::new(k::FOUND_DATE, []).into(),
+            Cell::Error(e) => Message::new(k::FOUND_ERROR, [("error", e.as_str().into())]).into(),
         }
     }
 }
@@ -259,29 +261,38 @@ pub(crate) struct Conv {
 }
 
 impl Conv {
-    fn fail(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str, message: String) {
+    /// Fail at the cell with `{what}: expected ..., found {found}` of
+    /// `kind`, and `hint`.
+    #[allow(clippy::too_many_arguments)]
+    fn fail(
+        &mut self,
+        sheet: &Sheet,
+        row: u32,
+        col: u32,
+        kind: Kind,
+        what: &Arg,
+        found: Arg,
+        hint: Option<Kind>,
+    ) {
+        let message = Message::new(kind, [("what", what.clone()), ("found", found)]);
+        let hint = hint.map(|h| Message::new(h, []));
         self.errors
-            .push(Diagnostic::error(format!("{what}: {message}")).at(sheet.at(row, col)));
+            .push(Diagnostic::coded(Severity::Error, message, hint).at(sheet.at(row, col)));
     }
 
-    /// Fail with `expected {wanted}, found {cell}`; always `None`.
+    /// Fail with `expected ..., found {cell}` of `kind`; always `None`.
+    #[allow(clippy::too_many_arguments)]
     fn expected<T>(
         &mut self,
         sheet: &Sheet,
         row: u32,
         col: u32,
-        what: &str,
-        wanted: &str,
+        what: &Arg,
+        kind: Kind,
         cell: &Cell<'_>,
+        hint: Option<Kind>,
     ) -> Option<T> {
-        let found = cell.shown();
-        self.fail(
-            sheet,
-            row,
-            col,
-            what,
-            format!("expected {wanted}, found {found}"),
-        );
+        self.fail(sheet, row, col, kind, what, cell.shown(), hint);
         None
     }
 
@@ -317,8 +328,9 @@ impl Conv {
             }
         }
         if let Cell::Error(e) = &cell {
+            let message = Message::new(k::FORMULA_ERROR_BLANK, [("error", e.as_str().into())]);
             self.warnings
-                .push(Diagnostic::warning(format!("formula result {e}: read as blank")).at(at));
+                .push(Diagnostic::coded(Severity::Warning, message, None).at(at));
             return Cell::Empty;
         }
         cell
@@ -330,7 +342,7 @@ impl Conv {
         sheet: &Sheet,
         row: u32,
         col: u32,
-        what: &str,
+        what: &Arg,
     ) -> Option<Decimal> {
         let cell = self.cell(sheet, row, col);
         self.decimal_of(&cell, sheet, row, col, what, Expect::Number)
@@ -342,12 +354,12 @@ impl Conv {
         sheet: &Sheet,
         row: u32,
         col: u32,
-        what: &str,
+        what: &Arg,
         expect: Expect,
     ) -> Option<Decimal> {
-        let wanted = match expect {
-            Expect::Whole => "a non-negative whole number",
-            Expect::Number => "a number",
+        let (kind, hint) = match expect {
+            Expect::Whole => (k::EXPECTED_COUNT, k::COUNT_HINT),
+            Expect::Number => (k::EXPECTED_NUMBER, k::NUMBER_HINT),
         };
         match cell {
             _ if cell.is_blank() => return None,
@@ -359,11 +371,11 @@ impl Conv {
             },
             _ => {}
         }
-        self.expected(sheet, row, col, what, wanted, cell)
+        self.expected(sheet, row, col, what, kind, cell, Some(hint))
     }
 
     /// A non-negative whole number (users, hours, inhabitants).
-    pub(crate) fn whole(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str) -> Option<u64> {
+    pub(crate) fn whole(&mut self, sheet: &Sheet, row: u32, col: u32, what: &Arg) -> Option<u64> {
         let cell = self.cell(sheet, row, col);
         self.whole_of(&cell, sheet, row, col, what)
     }
@@ -374,40 +386,38 @@ impl Conv {
         sheet: &Sheet,
         row: u32,
         col: u32,
-        what: &str,
+        what: &Arg,
     ) -> Option<u64> {
         let d = self.decimal_of(cell, sheet, row, col, what, Expect::Whole)?;
         let d = d.normalize();
-        let message = if d.is_sign_negative() && !d.is_zero() {
-            format!("expected a non-negative whole number, found {d}")
+        let kind = if d.is_sign_negative() && !d.is_zero() {
+            k::EXPECTED_COUNT
         } else if !d.fract().is_zero() {
-            format!("expected a whole number, found {d}")
+            k::EXPECTED_WHOLE
         } else {
             match u64::try_from(d) {
                 Ok(v) => return Some(v),
-                Err(_) => format!("expected a whole number, found {d} (too large)"),
+                Err(_) => k::EXPECTED_WHOLE_TOO_LARGE,
             }
         };
-        self.fail(sheet, row, col, what, message);
-        if let Some(last) = self.errors.last_mut() {
-            last.hint = Some(crate::readers::COUNT_HINT.into());
-        }
+        let found = d.to_string().into();
+        self.fail(sheet, row, col, kind, what, found, Some(k::COUNT_HINT));
         None
     }
 
     /// Text, as written (a number typed in a text field becomes its digits).
-    pub(crate) fn text(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, sheet: &Sheet, row: u32, col: u32, what: &Arg) -> Option<String> {
         match self.cell(sheet, row, col) {
             cell if cell.is_blank() => None,
             Cell::Text(t) => Some(t.to_string()),
             Cell::Number(d) => Some(d.normalize().to_string()),
             Cell::Date(serial) => from_serial(serial).map(|d| d.format_it()),
-            other => self.expected(sheet, row, col, what, "text", &other),
+            other => self.expected(sheet, row, col, what, k::EXPECTED_TEXT, &other, None),
         }
     }
 
     /// A `SI`/`NO` answer (also `VERO`/`FALSO`, TRUE/FALSE cells).
-    pub(crate) fn yes_no(&mut self, sheet: &Sheet, row: u32, col: u32, what: &str) -> Option<bool> {
+    pub(crate) fn yes_no(&mut self, sheet: &Sheet, row: u32, col: u32, what: &Arg) -> Option<bool> {
         let cell = self.cell(sheet, row, col);
         match &cell {
             _ if cell.is_blank() => return None,
@@ -419,7 +429,8 @@ impl Conv {
             },
             _ => {}
         }
-        self.expected(sheet, row, col, what, "SI or NO", &cell)
+        let hint = Some(k::YES_NO_HINT);
+        self.expected(sheet, row, col, what, k::EXPECTED_YES_NO, &cell, hint)
     }
 
     /// A date-time: `dd/mm/yyyy hh:mm`, ISO `yyyy-mm-ddThh:mm`, or a date cell.
@@ -428,7 +439,7 @@ impl Conv {
         sheet: &Sheet,
         row: u32,
         col: u32,
-        what: &str,
+        what: &Arg,
     ) -> Option<DataOra> {
         let cell = self.cell(sheet, row, col);
         let parsed = match &cell {
@@ -439,13 +450,7 @@ impl Conv {
         };
         if parsed.is_none() {
             let found = cell.shown();
-            self.fail(
-                sheet,
-                row,
-                col,
-                what,
-                format!("expected a date as dd/mm/yyyy hh:mm, found {found}"),
-            );
+            self.fail(sheet, row, col, k::EXPECTED_DATE, what, found, None);
         }
         parsed
     }

@@ -6,6 +6,7 @@
 use super::cells::{Cell, Conv, Sheet, fold};
 use super::locate::{Tag, tag};
 use crate::form::{Colonna, Tipo};
+use crate::messages::Arg;
 use crate::model::Valore;
 
 /// The header words under which a column of a row of several values is
@@ -89,7 +90,7 @@ pub(super) fn read(
     row: u32,
     col: u32,
     c: &Colonna,
-    what: &str,
+    what: &Arg,
 ) -> Option<Valore> {
     match c.tipo {
         Tipo::Utenti | Tipo::Ore | Tipo::Abitanti => {
@@ -108,7 +109,7 @@ pub(super) fn read(
 
 /// `1 assistente sociale ogni: 2569 abitanti`, `1:1331`, `NON CALCOLABILE`
 /// or a number.
-fn ratio(conv: &mut Conv, sheet: &Sheet, row: u32, col: u32, what: &str) -> Option<u64> {
+fn ratio(conv: &mut Conv, sheet: &Sheet, row: u32, col: u32, what: &Arg) -> Option<u64> {
     let cell = conv.cell(sheet, row, col);
     if let Cell::Text(t) = cell {
         if fold(t).contains("non calcolabile") {

@@ -18,7 +18,8 @@
 use calamine::{Data, Range};
 
 use super::cells::{Sheet, a1};
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::messages::{Message, kind as k};
 
 /// The name CSV cells are given in messages (`CSV!B3`).
 pub(super) const SHEET: &str = "CSV";
@@ -35,26 +36,24 @@ pub(super) fn sheet(bytes: &[u8]) -> Result<Warned<Sheet>> {
     // A dense sheet of a very ragged table could be far larger than the file.
     let cells = rows.len().saturating_mul(width);
     if cells > bytes.len().saturating_mul(4).saturating_add(1_000_000) {
-        return Err(Error::new(
-            Diagnostic::error(format!(
-                "the CSV table is too ragged to read ({} rows, up to {width} fields in one)",
-                rows.len()
-            ))
-            .with_hint("a table of forms has about as many fields in every row"),
-        ));
+        let message = Message::new(
+            k::CSV_RAGGED,
+            [("rows", rows.len().into()), ("width", width.into())],
+        );
+        let hint = Message::new(k::CSV_RAGGED_HINT, []);
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            message,
+            Some(hint),
+        )));
     }
     let mut warnings = Vec::new();
     match notation(&rows)? {
         Notation::Italian => {}
         Notation::Plain { at } => {
-            warnings.push(
-                Diagnostic::warning(
-                    "the numbers are in plain notation (a dot before the decimals, \
-                     as in 1234.5): read so",
-                )
-                .at(at)
-                .with_hint("in Italian notation the same number is 1.234,5"),
-            );
+            let message = Message::new(k::CSV_PLAIN, []);
+            let hint = Message::new(k::CSV_PLAIN_HINT, []);
+            warnings.push(Diagnostic::coded(Severity::Warning, message, Some(hint)).at(at));
             for row in &mut rows {
                 for field in row.iter_mut() {
                     if let Some(italian) = plain_to_italian(field) {
@@ -143,8 +142,9 @@ fn records(text: &str, sep: u8) -> Result<Vec<Vec<String>>> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
+            let message = Message::new(k::CSV_UNREADABLE, [("error", e.to_string().into())]);
             Error::new(
-                Diagnostic::error(format!("failed to read the CSV table ({e})"))
+                Diagnostic::coded(Severity::Error, message, None)
                     .at(Location::line(usize::try_from(line).unwrap_or(0))),
             )
         })?;
@@ -261,38 +261,37 @@ fn notation(rows: &[Vec<String>]) -> Result<Notation> {
     }
     let [italian, plain, dot, comma] = first;
     match (italian, plain, dot, comma) {
-        (Some((it_at, it)), Some((pl_at, pl)), _, _) => Err(Error::new(
-            Diagnostic::error(format!(
-                "the numbers mix notations: `{it}` is Italian, `{pl}` at {pl_at} is plain"
-            ))
-            .at(it_at)
-            .with_hint(MIXED_HINT),
+        (Some((it_at, it)), Some((pl_at, pl)), _, _) => Err(notation_error(
+            Message::new(
+                k::CSV_MIXED,
+                [
+                    ("italian", it.into()),
+                    ("plain", pl.into()),
+                    ("at", pl_at.to_string().into()),
+                ],
+            ),
+            it_at,
         )),
         (Some(_), None, _, _) => Ok(Notation::Italian),
         (None, Some((at, _)), _, _) => Ok(Notation::Plain { at }),
-        (None, None, Some((dot_at, d)), Some((_, c))) => Err(Error::new(
-            Diagnostic::error(format!(
-                "cannot tell the notation of the numbers: `{d}` and `{c}` could each be \
-                 thousands or decimals"
-            ))
-            .at(dot_at)
-            .with_hint(MIXED_HINT),
+        (None, None, Some((dot_at, d)), Some((_, c))) => Err(notation_error(
+            Message::new(k::CSV_AMBIGUOUS, [("dot", d.into()), ("comma", c.into())]),
+            dot_at,
         )),
-        (None, None, None, Some((at, c))) => Err(Error::new(
-            Diagnostic::error(format!(
-                "cannot tell whether `{c}` is a whole number with a thousands comma or a \
-                 decimal in Italian notation"
-            ))
-            .at(at)
-            .with_hint(MIXED_HINT),
+        (None, None, None, Some((at, c))) => Err(notation_error(
+            Message::new(k::CSV_COMMA, [("number", c.into())]),
+            at,
         )),
         // `1.234` alone: Italian thousands.
         _ => Ok(Notation::Italian),
     }
 }
 
-const MIXED_HINT: &str = "write every number in one notation: Italian (1.234,5) or plain \
-                          (1234.5), without thousands separators where you can";
+/// The error of numbers whose notation cannot be told, at `at`.
+fn notation_error(message: Message, at: Location) -> Error {
+    let hint = Message::new(k::CSV_NOTATION_HINT, []);
+    Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)).at(at))
+}
 
 /// A number in plain notation as Italian text (`1,234.5` -> `1234,5`);
 /// `None` for a field that is not a number.

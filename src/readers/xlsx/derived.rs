@@ -14,8 +14,9 @@ use rust_decimal::Decimal;
 
 use super::cells::Conv;
 use super::formula::FUNCTIONS;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::form::{Colonna, Riga};
+use crate::messages::{Arg, Message, kind as k};
 use crate::model::paths::{self, Campo, Path};
 use crate::model::{Edizione, Scheda};
 
@@ -99,7 +100,7 @@ impl Rows {
     }
 
     /// `R0B (Scheda!C30, Scheda!D30), R04 (Scheda!C41)`.
-    fn shown(&self) -> String {
+    fn shown(&self) -> Arg {
         let rows: Vec<String> = self
             .0
             .iter()
@@ -108,75 +109,64 @@ impl Rows {
                 format!("{code} ({})", cells.join(", "))
             })
             .collect();
-        rows.join(", ")
+        rows.join(", ").into()
     }
 }
 
 /// The first [`NAMED`] items, then how many more.
-fn named(items: impl Iterator<Item = String>) -> String {
+fn named(items: impl Iterator<Item = String>) -> Arg {
     let items: Vec<String> = items.collect();
-    let mut out = items
+    let out = items
         .iter()
         .take(NAMED)
         .cloned()
         .collect::<Vec<_>>()
         .join(", ");
     if items.len() > NAMED {
-        out.push_str(&format!(" and {} more", items.len() - NAMED));
+        let more = items.len() - NAMED;
+        return Message::new(k::AND_MORE, [("items", out.into()), ("more", more.into())]).into();
     }
-    out
+    out.into()
 }
-
-const HINT_SAVE: &str = "open the workbook in Excel or LibreOffice and save it, so that its \
-                         formulas are computed by the spreadsheet";
 
 /// The one warning about formulas without a computed result, if any.
 fn warning(done: &Rows, blank: &Rows, computed: &[Location]) -> Option<Diagnostic> {
-    let mut parts = Vec::new();
+    let mut parts: Vec<Message> = Vec::new();
     if !done.0.is_empty() {
-        parts.push(format!(
-            "the derived values computed by the form's rules: {}",
-            done.shown()
-        ));
+        parts.push(Message::new(k::DERIVED_COMPUTED, [("cells", done.shown())]));
     }
     if !blank.0.is_empty() {
-        parts.push(format!(
-            "the derived values left blank, as the form leaves them without their inputs: {}",
-            blank.shown()
-        ));
+        parts.push(Message::new(k::DERIVED_BLANK, [("cells", blank.shown())]));
     }
     if !computed.is_empty() {
-        parts.push(format!(
-            "the other formulas computed by scheda: {}",
-            named(computed.iter().map(ToString::to_string))
-        ));
+        let cells = named(computed.iter().map(ToString::to_string));
+        parts.push(Message::new(k::OTHER_COMPUTED, [("cells", cells)]));
     }
     let at = done.first().or(blank.first()).or(computed.first())?;
-    let mut hint = HINT_SAVE.to_string();
-    if !done.0.is_empty() || !blank.0.is_empty() {
-        hint.push_str(
-            " (then `check` compares the derived values with the rules), or give \
-             `--recompute` to write every derived value as the rules compute it",
-        );
+    let hint = if !done.0.is_empty() || !blank.0.is_empty() {
+        k::FORMULAS_SAVE_RULES_HINT
+    } else {
+        k::FORMULAS_SAVE_HINT
+    };
+    let mut parts = parts.into_iter().rev();
+    let mut joined: Arg = parts.next()?.into();
+    for part in parts {
+        joined = Message::new(k::PARTS, [("first", part.into()), ("rest", joined)]).into();
     }
-    Some(
-        Diagnostic::warning(format!(
-            "formulas without a computed result: {}",
-            parts.join("; ")
-        ))
-        .at(at.clone())
-        .with_hint(hint),
-    )
+    let message = Message::new(k::FORMULAS_WITHOUT_RESULT, [("parts", joined)]);
+    let hint = Message::new(hint, []);
+    Some(Diagnostic::coded(Severity::Warning, message, Some(hint)).at(at.clone()))
 }
 
 /// The error for a formula without a result that scheda cannot compute.
 pub(crate) fn cannot_compute(formula: &str, why: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "the formula `={formula}` has no computed result, and scheda cannot compute it: {why}"
-    ))
-    .with_hint(format!(
-        "{HINT_SAVE}; scheda computes numbers, cell references and ranges, + - * / ^ & %, \
-         comparisons and {}",
-        FUNCTIONS.join(", ")
-    ))
+    let message = Message::new(
+        k::FORMULA_CANNOT_COMPUTE,
+        [("formula", formula.into()), ("why", why.into())],
+    );
+    let hint = Message::new(
+        k::FORMULA_CANNOT_COMPUTE_HINT,
+        [("functions", FUNCTIONS.join(", ").into())],
+    );
+    Diagnostic::coded(Severity::Error, message, Some(hint))
 }

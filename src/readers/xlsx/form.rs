@@ -24,9 +24,10 @@ use super::locate::{
     Codes, Found, Headers, RowCtx, edition, editions, ente_row, find_codes, has_label_column,
     header_rows, key, no_codes,
 };
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::form::sheets::{self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, ENTE, PROVINCIA};
 use crate::form::{Colonna, Riga, Tipo, VoceKind};
+use crate::messages::{Arg, Message, kind as k};
 use crate::model::paths;
 use crate::model::{Edizione, FieldError, Scheda, Valore};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
@@ -60,20 +61,20 @@ pub(super) fn read(
         }
         None => {
             let newest = Edizione::known().last().map_or(0, |e| e.anno());
-            return Err(Error::new(
-                Diagnostic::error(format!(
-                    "cannot tell the edition of the form ({})",
-                    editions()
-                ))
-                .with_hint(format!(
-                    "add a sheet \"{ENTE}\" with a row \"{}\" and the value {}, write the \
-                     year in the column headers (\"Numero di utenti serviti - {newest}\"), \
-                     or say it with --edizione",
-                    sheets::EDIZIONE,
-                    editions()
-                )),
-            )
-            .with_warnings(conv.warnings));
+            let message = Message::new(k::FORM_EDITION_UNKNOWN, [("editions", editions())]);
+            let hint = Message::new(
+                k::FORM_EDITION_UNKNOWN_HINT,
+                [
+                    ("sheet", ENTE.into()),
+                    ("row", sheets::EDIZIONE.into()),
+                    ("editions", editions()),
+                    ("year", newest.to_string().into()),
+                ],
+            );
+            return Err(
+                Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)))
+                    .with_warnings(conv.warnings),
+            );
         }
     };
     let mut reader = FormReader {
@@ -169,7 +170,11 @@ impl FormReader<'_> {
         {
             return self.riga(quadro, riga, ctx);
         }
-        let mut warning = Diagnostic::warning(format!("row {code} is not part of {ed}: ignored"));
+        let message = Message::new(
+            k::ROW_NOT_IN_EDITION,
+            [("row", code.into()), ("edition", ed.to_string().into())],
+        );
+        let mut warning = Diagnostic::coded(Severity::Warning, message, None);
         if let Some(sheet) = self.sheets.get(ctx.sheet) {
             warning = warning.at(sheet.at(ctx.row, ctx.first.saturating_sub(1)));
         }
@@ -204,16 +209,20 @@ impl FormReader<'_> {
                 continue;
             };
             self.cells.insert(path.pointer(), sheet.at(ctx.row, col));
-            let what = format!("row {} ({})", r.codice, columns::name(c, single, ed.anno()));
+            let column = columns::name(c, single, ed.anno());
+            let what: Arg = Message::new(
+                k::CELL_FIELD,
+                [("row", r.codice.as_str().into()), ("column", column.into())],
+            )
+            .into();
             self.conv.derived = derived::is_derived(r, c).then(|| path.pointer());
             let errors = self.conv.errors.len();
             let value = columns::read(&mut self.conv, sheet, ctx.row, col, c, &what);
             self.conv.derived = None;
             if let Err(e) = paths::set(&mut self.scheda, &path.campo, value) {
-                self.conv.errors.push(
-                    Diagnostic::error(format!("{what}: {}", refused(&e)))
-                        .at(sheet.at(ctx.row, col)),
-                );
+                self.conv
+                    .errors
+                    .push(refused(&e, what).at(sheet.at(ctx.row, col)));
             }
             self.of_field(errors, &path.pointer());
         }
@@ -248,7 +257,7 @@ impl FormReader<'_> {
             let [col] = filled.as_slice() else {
                 break;
             };
-            let what = format!("row {} (relazione)", r.codice);
+            let what = relazione(r);
             let errors = self.conv.errors.len();
             let text = self.conv.text(sheet, row, *col, &what);
             let ed = self.scheda.edizione;
@@ -273,10 +282,7 @@ impl FormReader<'_> {
             &path.campo,
             Some(Valore::Testo(lines.join("\n"))),
         ) {
-            self.conv.errors.push(
-                Diagnostic::error(format!("row {} (relazione): {}", r.codice, refused(&e)))
-                    .at(cell),
-            );
+            self.conv.errors.push(refused(&e, relazione(r)).at(cell));
         }
     }
 
@@ -318,7 +324,7 @@ impl FormReader<'_> {
         };
         if let Some(row) = ente_row(sheet, &key(ANNO)) {
             self.cells.insert("/anno".into(), sheet.at(row, 1));
-            if let Some(anno) = self.conv.whole(sheet, row, 1, ANNO) {
+            if let Some(anno) = self.conv.whole(sheet, row, 1, &ANNO.into()) {
                 self.scheda.anno = i32::try_from(anno).unwrap_or(i32::MAX);
             }
         }
@@ -328,7 +334,7 @@ impl FormReader<'_> {
             let pointer = format!("/ente/{field}");
             self.cells.insert(pointer.clone(), sheet.at(row, 1));
             let errors = self.conv.errors.len();
-            let text = self.conv.text(sheet, row, 1, &key);
+            let text = self.conv.text(sheet, row, 1, &key.as_str().into());
             self.of_field(errors, &pointer);
             text.map(|t| t.trim().to_string())
         };
@@ -338,7 +344,7 @@ impl FormReader<'_> {
         let data = ente_row(sheet, &key(DATA)).and_then(|row| {
             self.cells.insert("/ente/data".into(), sheet.at(row, 1));
             let errors = self.conv.errors.len();
-            let date = self.conv.date(sheet, row, 1, DATA);
+            let date = self.conv.date(sheet, row, 1, &DATA.into());
             self.of_field(errors, "/ente/data");
             date
         });
@@ -426,11 +432,30 @@ fn blank_filled(scheda: &mut Scheda, filled: &[(String, Decimal)]) {
 }
 
 /// Why the model refused a value, in a message.
-pub(super) fn refused(e: &FieldError) -> String {
-    match e {
-        FieldError::NoSuchField => "the form has no such field".into(),
-        FieldError::WrongKind(kind) => format!("expected {kind}"),
-    }
+pub(super) fn refused(e: &FieldError, what: Arg) -> Diagnostic {
+    let message = match e {
+        FieldError::NoSuchField => Message::new(k::FIELD_NO_SUCH, [("what", what)]),
+        FieldError::WrongKind(kind) => {
+            let kind = match *kind {
+                "a whole number" => k::VALUE_WHOLE,
+                "a number" => k::VALUE_NUMBER,
+                _ => k::VALUE_TEXT,
+            };
+            let kind = Message::new(kind, []).into();
+            Message::new(k::FIELD_WRONG_KIND, [("what", what), ("kind", kind)])
+        }
+    };
+    Diagnostic::coded(Severity::Error, message, None)
+}
+
+/// The relazione of row `r`, for messages: `row R30 (relazione)`.
+fn relazione(r: &Riga) -> Arg {
+    let row = r.codice.as_str().into();
+    Message::new(
+        k::CELL_FIELD,
+        [("row", row), ("column", "relazione".into())],
+    )
+    .into()
 }
 
 /// The cell of the field at `pointer`, or of the first field under it.

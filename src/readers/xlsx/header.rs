@@ -15,7 +15,8 @@
 use super::ats::plain_field;
 use super::cells::{Cell, Sheet, fold, from_serial};
 use super::locate::Found;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Message, kind as k};
 use crate::model::{DataOra, Ente};
 
 /// How many rows of a sheet without row codes are looked at.
@@ -165,13 +166,9 @@ impl Block {
             Field::Data => {
                 e.data = date(cell);
                 if e.data.is_none() {
+                    let message = Message::new(k::HEADER_DATE_IGNORED, [("found", cell.shown())]);
                     self.warnings.push(
-                        Diagnostic::warning(format!(
-                            "the header block's date: expected a date as dd/mm/yyyy hh:mm, \
-                             found {}: ignored",
-                            cell.shown()
-                        ))
-                        .at(sheet.at(row, col)),
+                        Diagnostic::coded(Severity::Warning, message, None).at(sheet.at(row, col)),
                     );
                     return;
                 }

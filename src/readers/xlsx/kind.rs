@@ -7,8 +7,9 @@
 use std::io::Cursor;
 use std::io::Read;
 
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::format::{Format, OLE};
+use crate::messages::{Kind as MessageKind, Message, kind as k};
 
 /// The kinds of spreadsheet scheda reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,21 +39,21 @@ pub(super) fn of(bytes: &[u8], csv_named: bool) -> Result<Kind> {
     let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = start.get(..start.len().min(1024)).unwrap_or(start);
     let lower = String::from_utf8_lossy(head.trim_ascii_start()).to_ascii_lowercase();
-    let other = |what: &str| Err(refused(what));
+    let other = |what: MessageKind| Err(refused(Message::new(what, [])));
     if start.starts_with(b"%PDF") {
-        return other("a PDF document (give it a .pdf name, or --from pdf)");
+        return other(k::FILE_PDF);
     }
     if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || lower.starts_with("<table")
     {
-        return other("a web page (HTML) with a spreadsheet's name");
+        return other(k::FILE_HTML);
     }
     if lower.starts_with("<?xml") {
-        return other("an XML file (such as an Excel 2003 XML spreadsheet)");
+        return other(k::FILE_XML);
     }
     if lower.starts_with("{\\rtf") {
-        return other("a rich text document (.rtf)");
+        return other(k::FILE_RTF);
     }
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
@@ -61,22 +62,22 @@ pub(super) fn of(bytes: &[u8], csv_named: bool) -> Result<Kind> {
     }
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     if !utf16 && head.contains(&0) {
-        return other("binary data of no kind scheda knows");
+        return other(k::FILE_BINARY);
     }
     if !csv_named && Format::sniff(bytes) != Format::Csv {
-        return other("text that is not a table");
+        return other(k::FILE_NOT_TABLE);
     }
     Ok(Kind::Csv)
 }
 
 /// Other files' signatures and names.
-const MAGIC: [(&[u8], &str); 6] = [
-    (b"\x89PNG", "a PNG image"),
-    (b"\xFF\xD8\xFF", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1F\x8B", "a gzip archive"),
-    (b"7z\xBC\xAF", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
+const MAGIC: [(&[u8], MessageKind); 6] = [
+    (b"\x89PNG", k::FILE_PNG),
+    (b"\xFF\xD8\xFF", k::FILE_JPEG),
+    (b"GIF8", k::FILE_GIF),
+    (b"\x1F\x8B", k::FILE_GZIP),
+    (b"7z\xBC\xAF", k::FILE_7Z),
+    (b"Rar!", k::FILE_RAR),
 ];
 
 /// An OLE compound file: an `.xls`, unless its directory names the streams
@@ -87,27 +88,32 @@ fn ole(bytes: &[u8]) -> Result<Kind> {
         bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
     };
     if has("EncryptionInfo") || has("EncryptedPackage") {
-        return Err(password_error("an encrypted .xlsx"));
+        return Err(password_error(Message::new(k::BOOK_ENCRYPTED, [])));
     }
     if has("Workbook") || has("Book") {
         return Ok(Kind::Xls);
     }
     if has("WordDocument") {
-        return Err(refused("a Word 97-2003 document (.doc)"));
+        return Err(refused(file(k::FILE_DOC)));
     }
     if has("PowerPoint Document") {
-        return Err(refused("a PowerPoint 97-2003 presentation (.ppt)"));
+        return Err(refused(file(k::FILE_PPT)));
     }
-    Err(refused("an OLE compound file that holds no workbook"))
+    Err(refused(file(k::FILE_OLE)))
 }
 
 /// A zip archive: a workbook, an OpenDocument file, an iWork document, ...
 fn zip(bytes: &[u8]) -> Result<Kind> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Err(Error::new(
-            Diagnostic::error("failed to open the workbook (it is a damaged zip archive)")
-                .with_hint(format!("scheda reads {}", Format::read_list())),
-        ));
+        let hint = Message::new(
+            k::READS_FORMATS_HINT,
+            [("formats", Format::read_list().into())],
+        );
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(k::DAMAGED_ZIP, []),
+            Some(hint),
+        )));
     };
     let names: Vec<String> = archive
         .file_names()
@@ -124,10 +130,16 @@ fn zip(bytes: &[u8]) -> Result<Kind> {
         let mimetype = mimetype.trim();
         return match mimetype.strip_prefix("application/vnd.oasis.opendocument.") {
             Some("spreadsheet") => Ok(Kind::Ods),
-            Some("text") => Err(refused("an OpenDocument text (.odt)")),
-            Some("presentation") => Err(refused("an OpenDocument presentation (.odp)")),
-            Some(other) => Err(refused(&format!("an OpenDocument {other} file"))),
-            None => Err(refused(&format!("a zip archive of type `{mimetype}`"))),
+            Some("text") => Err(refused(file(k::FILE_ODT))),
+            Some("presentation") => Err(refused(file(k::FILE_ODP))),
+            Some(other) => Err(refused(Message::new(
+                k::FILE_OPENDOCUMENT,
+                [("type", other.into())],
+            ))),
+            None => Err(refused(Message::new(
+                k::FILE_ZIP_TYPE,
+                [("type", mimetype.into())],
+            ))),
         };
     }
     if has("xl/workbook.xml") {
@@ -137,42 +149,39 @@ fn zip(bytes: &[u8]) -> Result<Kind> {
         return Ok(Kind::Xlsb);
     }
     if under("word/") {
-        return Err(refused("a Word document (.docx)"));
+        return Err(refused(file(k::FILE_DOCX)));
     }
     if under("ppt/") {
-        return Err(refused("a PowerPoint presentation (.pptx)"));
+        return Err(refused(file(k::FILE_PPTX)));
     }
     if has("Index/CalculationEngine.iwa") || names.iter().any(|n| n.ends_with(".numbers")) {
-        return Err(refused("an Apple Numbers spreadsheet (.numbers)"));
+        return Err(refused(file(k::FILE_NUMBERS)));
     }
     if names.iter().any(|n| n.ends_with(".iwa")) || has("Index.zip") {
-        return Err(refused(
-            "an Apple iWork document (.numbers, .pages or .key)",
-        ));
+        return Err(refused(file(k::FILE_IWORK)));
     }
-    Err(refused("a zip archive that holds no workbook"))
+    Err(refused(file(k::FILE_ZIP)))
+}
+
+/// A file of `kind`, for [`refused`].
+fn file(kind: MessageKind) -> Message {
+    Message::new(kind, [])
 }
 
 /// The error for a file of kind `what`, which scheda does not read.
-pub(super) fn refused(what: &str) -> Error {
-    Error::new(
-        Diagnostic::error(format!(
-            "failed to open the workbook: the file is {what}, not a spreadsheet scheda reads"
-        ))
-        .with_hint(format!(
-            "scheda reads {}; save the table as .xlsx, .ods or .csv",
-            Format::read_list()
-        )),
-    )
+pub(super) fn refused(what: Message) -> Error {
+    let message = Message::new(k::NOT_A_SPREADSHEET, [("what", what.into())]);
+    let hint = Message::new(
+        k::NOT_A_SPREADSHEET_HINT,
+        [("formats", Format::read_list().into())],
+    );
+    Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)))
 }
 
 /// The error for a workbook protected by a password; `what` names its kind
 /// (`an encrypted .xlsx`).
-pub(super) fn password_error(what: &str) -> Error {
-    Error::new(
-        Diagnostic::error(format!("the workbook is protected by a password ({what})")).with_hint(
-            "scheda needs it saved without a password: open it in Excel or LibreOffice, \
-                 remove the password and save it again",
-        ),
-    )
+pub(super) fn password_error(what: Message) -> Error {
+    let message = Message::new(k::WORKBOOK_PASSWORD, [("what", what.into())]);
+    let hint = Message::new(k::WORKBOOK_PASSWORD_HINT, []);
+    Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)))
 }

@@ -5,9 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::cells::{Cell, Conv, Sheet, fold};
-use crate::diagnostic::{Diagnostic, Error, Location};
+use crate::diagnostic::{Diagnostic, Error, Location, Severity};
 use crate::form::sheets::{EDIZIONE, FORM as FORM_SHEET};
 use crate::form::{Tipo, VoceKind};
+use crate::messages::{Arg, Kind, Message, kind as k};
 use crate::model::Edizione;
 use crate::number;
 
@@ -188,11 +189,15 @@ pub(super) fn find_codes(
                     continue;
                 };
                 if let Some(first) = seen.get(&code) {
+                    let message = Message::new(
+                        k::ROW_AGAIN,
+                        [
+                            ("row", code.as_str().into()),
+                            ("first", first.to_string().into()),
+                        ],
+                    );
                     conv.warnings.push(
-                        Diagnostic::warning(format!(
-                            "row {code} appears again (first at {first}): ignored"
-                        ))
-                        .at(sheet.at(row, col)),
+                        Diagnostic::coded(Severity::Warning, message, None).at(sheet.at(row, col)),
                     );
                 } else {
                     seen.insert(code.clone(), sheet.at(row, col));
@@ -213,17 +218,21 @@ pub(super) fn find_codes(
 
 pub(super) fn no_codes(sheets: &[Sheet]) -> Error {
     let names: Vec<String> = sheets.iter().map(|s| format!("\"{}\"", s.name)).collect();
-    let hint = "scheda looks for the form's row codes (M12, R0A, R01B, ...) in the first four \
-                columns; start from `scheda template` to get a workbook laid out like the form";
     let diagnostic = match sheets.iter().find(|s| fold(&s.name) == fold(FORM_SHEET)) {
-        Some(s) => Diagnostic::error(format!("no row codes found in sheet \"{}\"", s.name))
-            .at(s.at(0, 0))
-            .with_hint(hint),
-        None => Diagnostic::error(format!("failed to read sheet \"{FORM_SHEET}\" (not found)"))
-            .with_hint(format!(
-                "the workbook has the sheets {} and none of them holds row codes; {hint}",
-                names.join(", ")
+        Some(s) => Diagnostic::coded(
+            Severity::Error,
+            Message::new(k::NO_ROW_CODES, [("sheet", s.name.as_str().into())]),
+            Some(Message::new(k::NO_ROW_CODES_HINT, [])),
+        )
+        .at(s.at(0, 0)),
+        None => Diagnostic::coded(
+            Severity::Error,
+            Message::new(k::SHEET_NOT_FOUND, [("sheet", FORM_SHEET.into())]),
+            Some(Message::new(
+                k::SHEET_NOT_FOUND_HINT,
+                [("sheets", names.join(", ").into())],
             )),
+        ),
     };
     Error::new(diagnostic)
 }
@@ -302,19 +311,21 @@ pub(super) fn edition(
 ) -> Option<Edizione> {
     if let Some(sheet) = ente.and_then(|i| sheets.get(i))
         && let Some(row) = ente_row(sheet, &key(EDIZIONE))
-        && let Some(text) = conv.text(sheet, row, 1, EDIZIONE)
+        && let Some(text) = conv.text(sheet, row, 1, &EDIZIONE.into())
     {
         match text.parse::<Edizione>() {
             Ok(ed) => return Some(ed),
             Err(_) => {
-                conv.errors.push(
-                    Diagnostic::error(format!(
-                        "{EDIZIONE}: expected {}, found \"{}\"",
-                        editions(),
-                        text.trim()
-                    ))
-                    .at(sheet.at(row, 1)),
+                let message = Message::new(
+                    k::EXPECTED_EDITION,
+                    [
+                        ("what", EDIZIONE.into()),
+                        ("editions", editions()),
+                        ("found", format!("\"{}\"", text.trim()).into()),
+                    ],
                 );
+                conv.errors
+                    .push(Diagnostic::coded(Severity::Error, message, None).at(sheet.at(row, 1)));
                 return None;
             }
         }
@@ -359,9 +370,22 @@ pub(super) fn edition(
 
 /// The built-in editions as a message lists them (as `Edizione`'s own
 /// parsing does; those installed from --templates are named by hints).
-pub(super) fn editions() -> String {
+pub(super) fn editions() -> Arg {
     let codes: Vec<&str> = Edizione::ALL.into_iter().map(Edizione::code).collect();
-    codes.join(" or ")
+    list(&codes, k::OR_LIST)
+}
+
+/// `a, b or c` (`kind` [`k::OR_LIST`] or [`k::AND_LIST`]), in the
+/// message's language.
+pub(super) fn list(items: &[&str], kind: Kind) -> Arg {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => Message::new(
+            kind,
+            [("items", rest.join(", ").into()), ("last", (*last).into())],
+        )
+        .into(),
+        _ => items.join(", ").into(),
+    }
 }
 
 /// What the reader looks for in column A of the `Ente` sheet: the first

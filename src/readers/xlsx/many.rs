@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 use super::ats;
 use super::cells::{Conv, Sheet, fold};
 use super::form::refused;
-use super::locate::editions;
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use super::locate::{editions, list};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::messages::{Arg, Message, kind as k};
 use crate::model::paths::{self, Campo, Kind, Path};
 use crate::model::{Edizione, Scheda, Valore};
 
@@ -88,29 +89,30 @@ fn columns_of(sheet: &Sheet, header: u32, ed: Edizione) -> Named {
         match ats::field(text, ed, &known) {
             Err(ats::Miss::Several(message, paths)) => several.push((col, message, paths)),
             Ok(path) if columns.iter().any(|(_, p)| p.path == path.path) => {
+                let column = path.path.as_str().into();
+                let message = Message::new(k::COLUMN_TWICE, [("column", column)]);
                 errors.push(
-                    Diagnostic::error(format!("column `{}` appears twice", path.path))
-                        .at(sheet.at(header, col)),
+                    Diagnostic::coded(Severity::Error, message, None).at(sheet.at(header, col)),
                 );
             }
             Ok(path) => columns.push((col, path)),
-            Err(ats::Miss::Wrong(message)) => errors.push(
-                Diagnostic::error(message)
-                    .at(sheet.at(header, col))
-                    .with_hint(HEADER_HINT),
-            ),
+            Err(ats::Miss::Wrong(message)) => {
+                errors.push(header_error(message).at(sheet.at(header, col)))
+            }
             Err(ats::Miss::Nothing) if looks_like_path(text) => errors.push(
-                Diagnostic::error(format!("unknown field `{text}` in the header row"))
-                    .at(sheet.at(header, col))
-                    .with_hint(
-                        "the header row holds the model's field paths, such as `edizione` or \
-                         `quadro1.M12.utenti` (see docs/model.md)",
-                    ),
+                Diagnostic::coded(
+                    Severity::Error,
+                    Message::new(k::UNKNOWN_FIELD_PATH, [("column", text.into())]),
+                    Some(Message::new(k::UNKNOWN_FIELD_PATH_HINT, [])),
+                )
+                .at(sheet.at(header, col)),
             ),
             Err(ats::Miss::Nothing) => warnings.push(
-                Diagnostic::warning(format!(
-                    "column `{text}` names no field of the form: ignored"
-                ))
+                Diagnostic::coded(
+                    Severity::Warning,
+                    Message::new(k::COLUMN_IGNORED, [("column", text.into())]),
+                    None,
+                )
                 .at(sheet.at(header, col)),
             ),
         }
@@ -135,11 +137,7 @@ fn columns_of(sheet: &Sheet, header: u32, ed: Edizione) -> Named {
         }
     }
     for (col, message, _) in several {
-        errors.push(
-            Diagnostic::error(message)
-                .at(sheet.at(header, col))
-                .with_hint(HEADER_HINT),
-        );
+        errors.push(header_error(message).at(sheet.at(header, col)));
     }
     Named {
         columns,
@@ -159,8 +157,11 @@ struct Named {
     warnings: Vec<Diagnostic>,
 }
 
-const HEADER_HINT: &str = "a column is headed by a row code and one of its columns, such as \
-                           `M12 Utenti 2024` or `quadro1.M12.utenti`";
+/// The error of a header that names a row but not one of its columns.
+fn header_error(message: Message) -> Diagnostic {
+    let hint = Message::new(k::HEADER_HINT, []);
+    Diagnostic::coded(Severity::Error, message, Some(hint))
+}
 
 /// Whether a header is written as a field path (`quadro1.X`, `ente.x`).
 fn looks_like_path(text: &str) -> bool {
@@ -217,18 +218,17 @@ fn decide(sheet: &Sheet, header: u32, hint: Option<Edizione>) -> Result<(Edizion
         return Err(Error::many(errors));
     }
     let codes: Vec<&str> = fitting.iter().map(|(ed, _)| ed.code()).collect();
+    let message = Message::new(
+        k::FORMS_EDITION_UNKNOWN,
+        [("editions", list(&codes, k::AND_LIST))],
+    );
+    let year = Edizione::known().last().map_or(0, |e| e.anno());
+    let hint = Message::new(
+        k::FORMS_EDITION_UNKNOWN_HINT,
+        [("year", year.to_string().into()), ("editions", editions())],
+    );
     Err(Error::new(
-        Diagnostic::error(format!(
-            "cannot tell the edition of the forms: the headers fit {}",
-            codes.join(" and ")
-        ))
-        .at(sheet.at(header, 0))
-        .with_hint(format!(
-            "add a column `edizione`, write the years in the headers (`M12 Utenti {}`), \
-             or say it with --edizione ({})",
-            Edizione::known().last().map_or(0, |e| e.anno()),
-            editions()
-        )),
+        Diagnostic::coded(Severity::Error, message, Some(hint)).at(sheet.at(header, 0)),
     ))
 }
 
@@ -267,7 +267,12 @@ impl Many {
             let first = first_edition(&sheet, header).or(hint);
             let newest = Edizione::known().into_iter().last();
             let Some(ed) = first.or(newest) else {
-                return Err(Error::msg("no edition of the form is known"));
+                let message = Message::new(k::NO_EDITION_KNOWN, []);
+                return Err(Error::new(Diagnostic::coded(
+                    Severity::Error,
+                    message,
+                    None,
+                )));
             };
             let named = columns_of(&sheet, header, ed);
             if !named.errors.is_empty() {
@@ -305,13 +310,12 @@ impl Many {
             ));
         }
         if many.forms_left == 0 {
+            let sheet = many.sheet.name.as_str().into();
+            let message = Message::new(k::NO_FORMS_BELOW_HEADER, [("sheet", sheet)]);
+            let hint = Message::new(k::NO_FORMS_BELOW_HEADER_HINT, []);
             return Err(Error::new(
-                Diagnostic::error(format!(
-                    "no forms below the header row of sheet \"{}\"",
-                    many.sheet.name
-                ))
-                .at(many.sheet.at(header + 1, 0))
-                .with_hint("write one form per row, below the row of field paths"),
+                Diagnostic::coded(Severity::Error, message, Some(hint))
+                    .at(many.sheet.at(header + 1, 0)),
             ));
         }
         Ok(many)
@@ -425,7 +429,8 @@ fn read_row(
     let mut cells: BTreeMap<String, Location> = BTreeMap::new();
     for (col, path) in columns {
         let col = *col;
-        let what = path.path.as_str();
+        let what: Arg = path.path.as_str().into();
+        let what = &what;
         cells.insert(path.pointer(), sheet.at(row, col));
         conv.derived = super::derived::pointer_if_derived(path);
         let value = match path.kind {
@@ -449,18 +454,24 @@ fn read_row(
     let edizione = match (edizione.map(|t| (t, t.parse::<Edizione>())), fixed) {
         (Some((_, Ok(ed))), _) | (None, Some(ed)) => ed,
         (other, _) => {
-            let found = match other {
-                Some((t, _)) => serde_json::Value::String(t.clone()).to_string(),
-                None => "an empty cell".into(),
+            let found: Arg = match other {
+                Some((t, _)) => serde_json::Value::String(t.clone()).to_string().into(),
+                None => Message::new(k::FOUND_EMPTY, []).into(),
             };
             let at = cells
                 .get("/edizione")
                 .cloned()
                 .unwrap_or_else(|| sheet.at(row, 0));
-            conv.errors.push(
-                Diagnostic::error(format!("edizione: expected {}, found {found}", editions()))
-                    .at(at),
+            let message = Message::new(
+                k::EXPECTED_EDITION,
+                [
+                    ("what", "edizione".into()),
+                    ("editions", editions()),
+                    ("found", found),
+                ],
             );
+            conv.errors
+                .push(Diagnostic::coded(Severity::Error, message, None).at(at));
             return None;
         }
     };
@@ -480,19 +491,21 @@ fn read_row(
                 .filter(|e| e.description().riga(codice).is_some())
                 .map(Edizione::code)
                 .collect();
-            conv.errors.push(
-                Diagnostic::error(format!(
-                    "{codice} exists only in {}, not in {edizione}",
-                    having.join(", ")
-                ))
-                .at(sheet.at(row, col)),
+            let message = Message::new(
+                k::FIELD_ONLY_IN,
+                [
+                    ("row", codice.as_str().into()),
+                    ("editions", having.join(", ").into()),
+                    ("edition", edizione.to_string().into()),
+                ],
             );
+            conv.errors
+                .push(Diagnostic::coded(Severity::Error, message, None).at(sheet.at(row, col)));
             continue;
         }
         if let Err(e) = paths::set(&mut scheda, &path.campo, Some(value)) {
-            conv.errors.push(
-                Diagnostic::error(format!("{}: {}", path.path, refused(&e))).at(sheet.at(row, col)),
-            );
+            let what = path.path.as_str().into();
+            conv.errors.push(refused(&e, what).at(sheet.at(row, col)));
         }
     }
     if conv.errors.len() > errors_before {

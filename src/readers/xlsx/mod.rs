@@ -38,9 +38,10 @@ use std::io::Cursor;
 
 use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
-use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity, Warned};
 use crate::format::Format;
 use crate::limits::{self, Limits};
+use crate::messages::{Arg, Kind as MessageKind, Message, kind as k};
 use crate::model::{Edizione, Scheda};
 use crate::readers::partial::{self, Mode, Partial};
 use cells::Sheet;
@@ -237,25 +238,21 @@ const MAX_PARTS: usize = 10_000;
 /// soon as it passes the limit. Memory stays bounded whatever the archive
 /// says.
 fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
-    let refused = |what: String| {
-        Error::new(
-            Diagnostic::error(format!(
-                "the workbook inflates to more than {} ({what}); scheda does not read it",
-                limits::size_text(max)
-            ))
-            .with_hint(
-                "a form's workbook inflates to a few megabytes: this one is damaged, built to \
-                 exhaust memory (a zip bomb), or not a workbook of forms \
-                 (`--limit xlsx-inflated=SIZE` raises the limit)",
-            ),
-        )
+    let refused = |why: MessageKind, name: &'static str, arg: Arg| {
+        let why = Message::new(why, [(name, arg)]);
+        let message = Message::new(
+            k::WORKBOOK_INFLATES,
+            [("max", limits::size_text(max).into()), ("why", why.into())],
+        );
+        let hint = Message::new(k::WORKBOOK_INFLATES_HINT, []);
+        Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)))
     };
     // Not a readable archive: calamine says so in its own words.
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
     if archive.len() > MAX_PARTS {
-        return Err(refused(format!("{} parts", archive.len())));
+        return Err(refused(k::INFLATES_PARTS, "parts", archive.len().into()));
     }
     let mut declared = 0u64;
     for i in 0..archive.len() {
@@ -264,10 +261,8 @@ fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
         }
     }
     if declared > max {
-        return Err(refused(format!(
-            "its parts declare {}",
-            limits::size_text(declared)
-        )));
+        let size = limits::size_text(declared).into();
+        return Err(refused(k::INFLATES_DECLARED, "size", size));
     }
     let mut inflated = 0u64;
     for i in 0..archive.len() {
@@ -280,7 +275,7 @@ fn guard_inflation(bytes: &[u8], max: u64) -> Result<()> {
         let n = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
         inflated += n;
         if n > left {
-            return Err(refused(format!("`{name}` passes the limit")));
+            return Err(refused(k::INFLATES_PART, "part", name.into()));
         }
     }
     Ok(())
@@ -303,17 +298,18 @@ fn open_sheets(bytes: &[u8], limits: &Limits, csv_named: bool) -> Result<Warned<
     // overflows in a build with overflow checks: found by the `xlsx` fuzz
     // target). Such a workbook is an error, never a crash.
     let mut sheets = std::panic::catch_unwind(|| match kind {
-        Kind::Xlsx => calamine_sheets::<Xlsx<_>>(bytes, "Excel workbook (.xlsx)"),
-        Kind::Xlsb => calamine_sheets::<Xlsb<_>>(bytes, "Excel binary workbook (.xlsb)"),
-        Kind::Xls => calamine_sheets::<Xls<_>>(bytes, "Excel 97-2003 workbook (.xls)"),
-        Kind::Ods => calamine_sheets::<Ods<_>>(bytes, "OpenDocument spreadsheet (.ods)"),
+        Kind::Xlsx => calamine_sheets::<Xlsx<_>>(bytes, k::BOOK_XLSX),
+        Kind::Xlsb => calamine_sheets::<Xlsb<_>>(bytes, k::BOOK_XLSB),
+        Kind::Xls => calamine_sheets::<Xls<_>>(bytes, k::BOOK_XLS),
+        Kind::Ods => calamine_sheets::<Ods<_>>(bytes, k::BOOK_ODS),
         Kind::Csv => Ok(Vec::new()),
     })
     .unwrap_or_else(|_| {
-        Err(Error::new(
-            Diagnostic::error("failed to open the workbook (it is damaged)")
-                .with_hint("open it in Excel or LibreOffice and save it again as .xlsx"),
-        ))
+        Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(k::WORKBOOK_DAMAGED, []),
+            Some(Message::new(k::WORKBOOK_DAMAGED_HINT, [])),
+        )))
     })?;
     formula::compute_missing(&mut sheets);
     Ok(Warned::new(sheets))
@@ -321,7 +317,7 @@ fn open_sheets(bytes: &[u8], limits: &Limits, csv_named: bool) -> Result<Warned<
 
 /// Every worksheet of a workbook of kind `R`, by calamine; `what` names
 /// the kind in messages.
-fn calamine_sheets<'a, R>(bytes: &'a [u8], what: &str) -> Result<Vec<Sheet>>
+fn calamine_sheets<'a, R>(bytes: &'a [u8], what: MessageKind) -> Result<Vec<Sheet>>
 where
     R: Reader<Cursor<&'a [u8]>>,
     R::Error: std::fmt::Display,
@@ -329,12 +325,17 @@ where
     let mut workbook = R::new(Cursor::new(bytes)).map_err(|e| {
         let text = e.to_string();
         if text.contains("password") {
-            return kind::password_error(what);
+            return kind::password_error(Message::new(what, []));
         }
-        Error::new(
-            Diagnostic::error(format!("failed to open the {what} ({text})"))
-                .with_hint("open it in Excel or LibreOffice and save it again as .xlsx or .ods"),
-        )
+        let message = Message::new(
+            k::WORKBOOK_UNREADABLE,
+            [
+                ("what", Message::new(what, []).into()),
+                ("error", text.into()),
+            ],
+        );
+        let hint = Message::new(k::WORKBOOK_UNREADABLE_HINT, []);
+        Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)))
     })?;
     let names = workbook.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
@@ -342,11 +343,13 @@ where
         let failed = |e: R::Error| {
             let text = e.to_string();
             if text.contains("password") {
-                return kind::password_error(what);
+                return kind::password_error(Message::new(what, []));
             }
-            Error::new(Diagnostic::error(format!(
-                "failed to read sheet \"{name}\" ({text})"
-            )))
+            let message = Message::new(
+                k::SHEET_UNREADABLE,
+                [("sheet", name.as_str().into()), ("error", text.into())],
+            );
+            Error::new(Diagnostic::coded(Severity::Error, message, None))
         };
         let values = workbook.worksheet_range(&name).map_err(failed)?;
         let formulas = workbook.worksheet_formula(&name).map_err(failed)?;
