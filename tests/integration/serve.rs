@@ -351,9 +351,11 @@ fn editions_health_and_the_page() {
     let unknown = call(addr, "GET", "/api/editions/SOC99", &[], b"");
     assert_eq!(unknown.status, 404);
     assert_eq!(unknown.json()["error"], "edizione «SOC99» sconosciuta");
-    assert_eq!(
-        unknown.json()["hint"],
-        "le edizioni che scheda conosce sono SOC25, SOC26"
+    // Other tests of this process may install more editions.
+    let hint = unknown.json()["hint"].as_str().unwrap().to_string();
+    assert!(
+        hint.starts_with("le edizioni che scheda conosce sono SOC25, SOC26"),
+        "{hint}"
     );
     let blank = call(addr, "GET", "/api/template/SOC26", &[], b"").json();
     assert_eq!(blank["edizione"], "SOC26");
