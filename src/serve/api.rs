@@ -14,9 +14,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::pool::Pool;
-use crate::diagnostic::{Diagnostic, Error};
+use crate::diagnostic::{Diagnostic, Error, Severity};
 use crate::format::Format;
-use crate::messages::Lang;
+use crate::messages::{Kind, Lang, Message, kind};
 use crate::model::Scheda;
 use crate::readers::Partial;
 
@@ -45,20 +45,23 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(super) fn new(
-        status: StatusCode,
-        message: impl Into<String>,
-        hint: Option<&str>,
-    ) -> Problem {
-        let mut diagnostic = Diagnostic::error(message);
-        if let Some(hint) = hint {
-            diagnostic = diagnostic.with_hint(hint);
-        }
+    /// An error from the catalogue: its message and, when there is
+    /// one, its hint, rendered in the request's language ([`lang`]).
+    pub(super) fn new(status: StatusCode, message: Message, hint: Option<Message>) -> Problem {
         Problem {
             status,
-            diagnostic: Box::new(diagnostic),
+            diagnostic: Box::new(Diagnostic::coded(Severity::Error, message, hint)),
             retry_after: None,
         }
+    }
+
+    /// An error from the catalogue whose kinds take no arguments.
+    pub(super) fn plain(status: StatusCode, message: Kind, hint: Option<Kind>) -> Problem {
+        Problem::new(
+            status,
+            Message::new(message, []),
+            hint.map(|h| Message::new(h, [])),
+        )
     }
 
     /// The status of the answer.
@@ -76,13 +79,11 @@ impl Problem {
     pub(super) fn too_large(max: usize) -> Problem {
         Problem::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "the file is larger than the server accepts ({})",
-                crate::limits::size_text(max as u64)
+            Message::new(
+                kind::TOO_LARGE,
+                [("size", crate::limits::size_text(max as u64).into())],
             ),
-            Some(
-                "a form's file is a few hundred kilobytes; `scheda serve --max-upload` sets the limit",
-            ),
+            Some(Message::new(kind::TOO_LARGE_HINT, [])),
         )
     }
 
@@ -211,8 +212,8 @@ pub async fn read(
         (None, Some(name)) => Format::from_path(std::path::Path::new(name)).ok_or_else(|| {
             Problem::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                format!("cannot tell the format of `{name}` from its extension"),
-                Some(READ_HINT),
+                Message::new(kind::UNKNOWN_EXTENSION, [("name", name.as_str().into())]),
+                Some(Message::new(kind::UNKNOWN_EXTENSION_HINT, [])),
             )
         })?,
         (None, None) => Format::sniff(&bytes),
@@ -296,10 +297,10 @@ pub async fn render(
     body: Body,
 ) -> Answer {
     let to = q.to.as_deref().ok_or_else(|| {
-        Problem::new(
+        Problem::plain(
             StatusCode::BAD_REQUEST,
-            "missing `to`, the format to write",
-            Some("add ?to=pdf, ?to=xlsx, ?to=json or ?to=txt"),
+            kind::MISSING_TO,
+            Some(kind::MISSING_TO_HINT),
         )
     })?;
     let format = format_named(to)?;
@@ -406,17 +407,17 @@ where
     match tokio::time::timeout(shared.timeout, shared.pool.run(f)).await {
         Err(_) => Err(Problem::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "the request took longer than {} s",
-                shared.timeout.as_secs()
+            Message::new(
+                kind::WORK_TIMEOUT,
+                [("seconds", shared.timeout.as_secs().to_string().into())],
             ),
-            Some("try again; a very large file may not be read in time"),
+            Some(Message::new(kind::WORK_TIMEOUT_HINT, [])),
         )
         .retry_after(super::bodies::RETRY_AFTER)),
-        Ok(None) => Err(Problem::new(
+        Ok(None) => Err(Problem::plain(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "an internal error stopped this request",
-            Some("the server goes on; please report the file that caused it"),
+            kind::INTERNAL,
+            Some(kind::INTERNAL_HINT),
         )),
         Ok(Some(Err(e))) => Err(Problem::bad(&e)),
         Ok(Some(Ok(value))) => Ok(value),
@@ -428,8 +429,8 @@ pub(super) fn format_named(name: &str) -> Result<Format, Problem> {
     Format::from_path(std::path::Path::new(&format!("x.{name}"))).ok_or_else(|| {
         Problem::new(
             StatusCode::BAD_REQUEST,
-            format!("unknown format `{name}`"),
-            Some("the formats are txt, json, jsonl, pdf, xlsx (written and read) and xlsm, xls, ods, csv (read)"),
+            Message::new(kind::UNKNOWN_FORMAT, [("name", name.into())]),
+            Some(Message::new(kind::UNKNOWN_FORMAT_HINT, [])),
         )
     })
 }
@@ -538,17 +539,19 @@ pub async fn template(axum::extract::Path(code): axum::extract::Path<String>) ->
     Ok(Json(model_json(&blank).map_err(|e| Problem::bad(&e))?).into_response())
 }
 
-/// The hint for a file whose format its name does not tell.
-const READ_HINT: &str =
-    "name a .txt, .json, .jsonl, .pdf, .xlsx, .xlsm, .xls, .ods or .csv file, or say ?from=";
+/// The hint of an unknown edition: the editions known.
+fn editions_hint() -> Message {
+    let known: Vec<&str> = crate::form::known().into_iter().map(|e| e.code()).collect();
+    Message::new(kind::EDITIONS_HINT, [("known", known.join(", ").into())])
+}
 
 /// The edition a query's `?edizione=` names, else a `400`.
 fn edizione_given(code: &str) -> Result<crate::model::Edizione, Problem> {
     edizione_named(code).map_err(|_| {
         Problem::new(
             StatusCode::BAD_REQUEST,
-            format!("unknown edition `{code}` in ?edizione="),
-            Some("GET /api/editions lists the editions"),
+            Message::new(kind::UNKNOWN_EDITION_QUERY, [("code", code.into())]),
+            Some(editions_hint()),
         )
     })
 }
@@ -561,8 +564,8 @@ fn edizione_named(code: &str) -> Result<crate::model::Edizione, Problem> {
         .ok_or_else(|| {
             Problem::new(
                 StatusCode::NOT_FOUND,
-                format!("unknown edition `{code}`"),
-                Some("GET /api/editions lists the editions"),
+                Message::new(kind::UNKNOWN_EDITION, [("code", code.into())]),
+                Some(editions_hint()),
             )
         })
 }

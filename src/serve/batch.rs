@@ -16,8 +16,9 @@ use super::api::{Problem, Shared, format_named, work};
 use crate::batch::form::{fill_report, set_error};
 use crate::batch::names::{NamePattern, Namer};
 use crate::batch::report::{self, Row, Status, one_line};
-use crate::diagnostic::Error;
+use crate::diagnostic::{Diagnostic, Error, Severity};
 use crate::format::Format;
+use crate::messages::{Message, kind};
 
 #[derive(Deserialize)]
 pub struct BatchQuery {
@@ -54,8 +55,8 @@ pub async fn batch(
         let field = next.map_err(|e| {
             Problem::new(
                 StatusCode::BAD_REQUEST,
-                format!("the files do not read as multipart/form-data ({e})"),
-                Some("send each file as a part with a file name"),
+                Message::new(kind::MULTIPART, [("reason", e.to_string().into())]),
+                Some(Message::new(kind::MULTIPART_HINT, [])),
             )
         })?;
         let Some(field) = field else { break };
@@ -66,8 +67,14 @@ pub async fn batch(
         let bytes = bytes.map_err(|e| {
             Problem::new(
                 StatusCode::BAD_REQUEST,
-                format!("failed to read `{name}` ({e})"),
-                None,
+                Message::new(
+                    kind::PART_UNREADABLE,
+                    [
+                        ("name", name.as_str().into()),
+                        ("reason", e.to_string().into()),
+                    ],
+                ),
+                Some(Message::new(kind::SEND_AGAIN_HINT, [])),
             )
         })?;
         total += bytes.len();
@@ -77,10 +84,10 @@ pub async fn batch(
         files.push((name, bytes.to_vec()));
     }
     if files.is_empty() {
-        return Err(Problem::new(
+        return Err(Problem::plain(
             StatusCode::BAD_REQUEST,
-            "no file in the request",
-            Some("send the files as multipart/form-data parts with file names"),
+            kind::NO_FILE,
+            Some(kind::NO_FILE_HINT),
         ));
     }
     let limits = shared.limits;
@@ -124,9 +131,7 @@ pub async fn batch(
                             let file = format!("{stem}.{}", format.extension());
                             zip.start_file(file.as_str(), options)
                                 .and_then(|()| zip.write_all(&written.value).map_err(Into::into))
-                                .map_err(|e| {
-                                    Error::msg(format!("failed to write the ZIP ({e})"))
-                                })?;
+                                .map_err(|e| zip_failed(&e))?;
                             row.outputs.push(file);
                         }
                         Err(e) => {
@@ -142,7 +147,7 @@ pub async fn batch(
         zip.start_file("report.csv", options)
             .and_then(|()| zip.write_all(&report::csv(&rows)).map_err(Into::into))
             .and_then(|()| zip.finish().map(|c| c.into_inner()))
-            .map_err(|e| Error::msg(format!("failed to write the ZIP ({e})")))
+            .map_err(|e| zip_failed(&e))
     })
     .await?;
     let mut response = (StatusCode::OK, zip).into_response();
@@ -156,4 +161,13 @@ pub async fn batch(
         HeaderValue::from_static("attachment; filename=\"schede.zip\""),
     );
     Ok(response)
+}
+
+/// The error of a ZIP that could not be written.
+fn zip_failed(e: &dyn std::fmt::Display) -> Error {
+    Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(kind::ZIP_FAILED, [("reason", e.to_string().into())]),
+        None,
+    ))
 }

@@ -22,6 +22,7 @@ use axum::http::StatusCode;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::api::{Problem, Shared};
+use crate::messages::{Message, kind};
 
 /// How long a body waits for room before the server answers `503`.
 pub const WAIT: Duration = Duration::from_secs(5);
@@ -112,10 +113,10 @@ pub async fn reserve(
 
 /// `503`: no room for the body now.
 pub fn busy() -> Problem {
-    Problem::new(
+    Problem::plain(
         StatusCode::SERVICE_UNAVAILABLE,
-        "the server is busy with other files",
-        Some("try again in a few seconds"),
+        kind::BUSY,
+        Some(kind::BUSY_HINT),
     )
     .retry_after(RETRY_AFTER)
 }
@@ -124,11 +125,11 @@ pub fn busy() -> Problem {
 pub fn too_slow(shared: &Shared) -> Problem {
     Problem::new(
         StatusCode::REQUEST_TIMEOUT,
-        format!(
-            "the file did not arrive within {} s",
-            shared.timeout.as_secs()
+        Message::new(
+            kind::TOO_SLOW,
+            [("seconds", shared.timeout.as_secs().to_string().into())],
         ),
-        Some("check the connection and send the file again"),
+        Some(Message::new(kind::TOO_SLOW_HINT, [])),
     )
 }
 
@@ -195,8 +196,8 @@ pub async fn read(
             let frame = frame.map_err(|e| {
                 Problem::new(
                     StatusCode::BAD_REQUEST,
-                    format!("the file did not arrive whole ({e})"),
-                    Some("send the file again"),
+                    Message::new(kind::BODY_BROKEN, [("reason", e.to_string().into())]),
+                    Some(Message::new(kind::SEND_AGAIN_HINT, [])),
                 )
             })?;
             if let Ok(data) = frame.into_data() {
@@ -222,10 +223,10 @@ pub async fn read(
         Err(_) => return Err(too_slow(shared)),
     };
     if bytes.is_empty() {
-        return Err(Problem::new(
+        return Err(Problem::plain(
             StatusCode::BAD_REQUEST,
-            "the request has no body",
-            Some("send the file's bytes as the request body"),
+            kind::EMPTY_BODY,
+            Some(kind::EMPTY_BODY_HINT),
         ));
     }
     Ok((bytes, permit))

@@ -31,6 +31,7 @@ use axum::routing::{get, post};
 
 use crate::diagnostic::{Error, Result};
 use crate::limits::Limits;
+use crate::messages::kind;
 use crate::writers::WriteOptions;
 
 /// The page, compiled in.
@@ -105,13 +106,10 @@ pub fn app(options: &Options) -> Result<Router> {
         .route("/", get(|| async { Html(PAGE) }))
         .merge(api)
         .fallback(|| async {
-            (
+            api::Problem::plain(
                 StatusCode::NOT_FOUND,
-                axum::Json(serde_json::json!({
-                    "error": "no such page",
-                    "location": null,
-                    "hint": "the page is at /, the API under /api/ (see the README)",
-                })),
+                kind::NO_SUCH_PAGE,
+                Some(kind::NO_SUCH_PAGE_HINT),
             )
         })
         // The API reads bodies itself, within `max_upload`, to answer 413
@@ -144,9 +142,13 @@ pub async fn listen(bind: SocketAddr) -> std::io::Result<tokio::net::TcpListener
 /// port 0 and reads the port back).
 pub async fn serve(listener: tokio::net::TcpListener, options: &Options) -> Result<()> {
     let app = app(options)?;
-    axum::serve(listener, app)
-        .await
-        .map_err(|e| Error::msg(format!("the server stopped ({e})")))
+    axum::serve(listener, app).await.map_err(|e| {
+        Error::new(crate::diagnostic::Diagnostic::coded(
+            crate::diagnostic::Severity::Error,
+            crate::messages::Message::new(kind::SERVER_STOPPED, [("reason", e.to_string().into())]),
+            None,
+        ))
+    })
 }
 
 /// One line per request on standard error: method, path (no query: it may
@@ -190,15 +192,12 @@ async fn require_token(
     if bearer == Some(token) || query == Some(token) {
         return next.run(request).await;
     }
-    (
+    api::Problem::plain(
         StatusCode::UNAUTHORIZED,
-        axum::Json(serde_json::json!({
-            "error": "this server asks for a token",
-            "location": null,
-            "hint": "send `Authorization: Bearer TOKEN`, or open the page with ?token=TOKEN",
-        })),
+        kind::TOKEN_REQUIRED,
+        Some(kind::TOKEN_REQUIRED_HINT),
     )
-        .into_response()
+    .into_response()
 }
 
 #[cfg(test)]

@@ -26,6 +26,10 @@ Scenarios:
 - in_parte: a text without row M15 (it reads only in part) and seed 000:
   the form opens, M15's fields marked with the reason, the status and the
   summary say so; M15 completed by hand, the marks go.
+- errori: each file of CONFIG["bad"] (files of the bad-input corpus)
+  dropped alone on a fresh page; the texts of its errors as the page shows
+  them (the error box, the fields' notes, the status), for the Rust test to
+  check they are Italian (issue 20).
 
 Uses the system's chromium and chromedriver (Debian: chromium,
 chromium-driver) and selenium, never the network; axe-core is vendored in
@@ -324,6 +328,19 @@ def in_parte(d, c, seen):
     seen["riepilogo_dopo"] = [li.text for li in d.find_element(By.ID, "summary").find_elements(By.CSS_SELECTOR, "li")]
 
 
+def errori(d, c, seen):
+    for name, path in c["bad"]:
+        d.get(c["url"])
+        upload = d.find_element(By.ID, "file")
+        d.execute_script("arguments[0].hidden = false;", upload)
+        upload.send_keys(path)
+        wait(lambda: d.find_elements(By.CSS_SELECTOR, "#out .error")
+             or (forms(d) and status(d)["text"] and "Verifica in corso" not in status(d)["text"]), "the answer to " + name)
+        seen[name] = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#out .error, #out .nota-campo, #out .status")
+                      if e.text.strip()]
+    shot(d, c, "page-error.png")
+
+
 def shot(d, c, name):
     if c.get("screenshots"):
         d.save_screenshot(os.path.join(c["screenshots"], name))
@@ -332,7 +349,7 @@ def shot(d, c, name):
 SCENARI = {
     "modifica": modifica, "stampati": stampati, "non_validi": non_validi, "numeri": numeri,
     "zip": zip_, "vuota": vuota, "accesso": accesso, "telefono": telefono, "server_assente": server_assente,
-    "in_parte": in_parte,
+    "in_parte": in_parte, "errori": errori,
 }
 
 

@@ -309,9 +309,16 @@ fn bad_bodies_get_a_4xx_with_the_error_in_json() {
     assert_eq!(json["partial"], true);
     let error = json["errors"][0]["message"].as_str().unwrap();
     assert!(error.contains("not found"), "{json}");
-    let missing = call(addr, "GET", "/api/nothing", &[], b"");
+    let missing = call(
+        addr,
+        "GET",
+        "/api/nothing",
+        &[("Accept-Language", "en")],
+        b"",
+    );
     assert_eq!(missing.status, 404);
     assert_eq!(missing.json()["error"], "no such page");
+    assert_eq!(missing.json()["code"], "no_such_page");
     // The server is still up.
     assert_eq!(call(addr, "GET", "/api/health", &[], b"").status, 200);
 }
@@ -343,7 +350,13 @@ fn editions_health_and_the_page() {
     assert_eq!(m12[3]["derivata"], true, "the mean is computed");
     let unknown = call(addr, "GET", "/api/editions/SOC99", &[], b"");
     assert_eq!(unknown.status, 404);
-    assert_eq!(unknown.json()["error"], "unknown edition `SOC99`");
+    assert_eq!(unknown.json()["error"], "edizione «SOC99» sconosciuta");
+    // Other tests of this process may install more editions.
+    let hint = unknown.json()["hint"].as_str().unwrap().to_string();
+    assert!(
+        hint.starts_with("le edizioni che scheda conosce sono SOC25, SOC26"),
+        "{hint}"
+    );
     let blank = call(addr, "GET", "/api/template/SOC26", &[], b"").json();
     assert_eq!(blank["edizione"], "SOC26");
     assert_eq!(blank["quadro1"]["M12"]["utenti"], Value::Null);
@@ -371,7 +384,19 @@ fn a_token_is_asked_for_when_the_server_has_one() {
     });
     let refused = call(addr, "GET", "/api/health", &[], b"");
     assert_eq!(refused.status, 401);
-    assert_eq!(refused.json()["error"], "this server asks for a token");
+    assert_eq!(
+        refused.json()["error"],
+        "questo server chiede una chiave di accesso"
+    );
+    assert_eq!(refused.json()["code"], "token_required");
+    let english = call(
+        addr,
+        "GET",
+        "/api/health",
+        &[("Accept-Language", "en")],
+        b"",
+    );
+    assert_eq!(english.json()["error"], "this server asks for a token");
     let bearer = call(
         addr,
         "GET",
@@ -413,8 +438,10 @@ fn in_a_browser(scenari: &[&str]) -> (Value, std::path::PathBuf) {
     std::fs::write(dir.join("rotto.pdf"), b"%PDF-1.7 not really").unwrap();
     // Seed 001 without row M15: it reads only in part (issue 19, point 4).
     std::fs::write(dir.join("senza-m15.txt"), crate::partial::without_m15()).unwrap();
+    let bad = bad_files(&dir);
     let seed = |i: usize| crate::util::fixture(&format!("{}.txt", SEEDS[i]));
     let config = serde_json::json!({
+        "bad": bad,
         "url": format!("http://{addr}/"),
         "seed000": seed(0), "seed001": seed(1), "seed003": seed(3), "seed004": seed(4),
         "wrong": dir.join("sbagliata.json"),
@@ -458,6 +485,42 @@ fn in_a_browser(scenari: &[&str]) -> (Value, std::path::PathBuf) {
         );
     }
     (seen, dir)
+}
+
+/// Files of the bad-input corpus (`bad_inputs.rs`), written in `dir`: each
+/// name (its extension is the kind of file the page says) and its path.
+fn bad_files(dir: &std::path::Path) -> Vec<(String, std::path::PathBuf)> {
+    let text = String::from_utf8(read_fixture(&format!("{}.txt", SEEDS[0]))).unwrap();
+    let json = String::from_utf8(read_fixture(&format!("{}.expected.json", SEEDS[0]))).unwrap();
+    let (m18, m21) = (
+        text.find("M18 - Utenti con dipendenze").unwrap(),
+        text.find("M21 - Utenti anziani").unwrap(),
+    );
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("non-scheda.txt", b"Lorem ipsum\ndolor sit amet\n".to_vec()),
+        (
+            "senza-m18.txt",
+            format!("{}{}", &text[..m18], &text[m21..]).into_bytes(),
+        ),
+        (
+            "utenti-negativi.json",
+            json.replacen("\"utenti_2019\": 8", "\"utenti_2019\": -8", 1)
+                .into_bytes(),
+        ),
+        ("vuoto.txt", Vec::new()),
+        (
+            "lettera.docx",
+            read_fixture("spreadsheets/refused-word.docx"),
+        ),
+    ];
+    files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            (name.to_string(), path)
+        })
+        .collect()
 }
 
 /// The page in headless Chromium, driven as a clerk would
@@ -879,6 +942,54 @@ fn the_page_opens_a_file_that_reads_in_part() {
     );
 }
 
+/// Issue 20: five files of the bad-input corpus dropped on the page, one at
+/// a time: each error shows in Italian (the server's, the readers'), with
+/// no English word in it.
+#[test]
+#[cfg_attr(
+    all(not(has_chromedriver), not(ci)),
+    ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
+)]
+fn the_page_shows_bad_files_errors_in_italian() {
+    let (seen, dir) = in_a_browser(&["errori"]);
+    std::fs::remove_dir_all(&dir).ok();
+    let s = &seen["errori"];
+    let expected = [
+        ("non-scheda.txt", "il testo non è una scheda"),
+        ("senza-m18.txt", "riga M18 non trovata (cercata dopo M15"),
+        ("utenti-negativi.json", "valore non valido"),
+        ("vuoto.txt", "Il file non si legge: il file è vuoto"),
+        (
+            "lettera.docx",
+            "non si capisce che tipo di file è «lettera.docx»",
+        ),
+    ];
+    for (name, italian) in expected {
+        let texts: Vec<&str> = s[name]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name}: {s}"))
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        let all = texts.join("\n");
+        assert!(all.contains(italian), "{name}: {all}");
+        for english in [
+            "expected",
+            "found",
+            "not found",
+            "the file",
+            "the text",
+            "request",
+            "body",
+            "invalid",
+            "cannot",
+            "?from",
+        ] {
+            assert!(!all.contains(english), "{name}: `{english}` in {all}");
+        }
+    }
+}
+
 /// `POST /api/batch`: several files at once, a ZIP of the outputs and the
 /// report; a bad file is a row of the report, not a failed request.
 #[test]
@@ -1102,4 +1213,85 @@ fn the_api_speaks_the_language_asked_with_a_stable_code() {
         "{en}"
     );
     assert!(it["hint"].as_str().unwrap().starts_with("fornisci"), "{it}");
+}
+
+/// Issue 20: the server's own errors (an empty file, a file of an unknown
+/// kind, an address with no page, a format unknown) in Italian when the
+/// request asks nothing, in English when it asks for it, with the same
+/// `code`; the Italian names no request, body or query.
+#[test]
+fn the_servers_own_errors_speak_the_language_asked() {
+    let addr = start(Options::default());
+    /// Method, path, body, status, code, Italian, English.
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [u8],
+        u16,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+    let cases: [Case; 4] = [
+        (
+            "POST",
+            "/api/read?name=vuoto.txt",
+            b"",
+            400,
+            "empty_body",
+            "il file è vuoto",
+            "the request has no body",
+        ),
+        (
+            "POST",
+            "/api/read?name=lettera.docx",
+            b"abc",
+            415,
+            "unknown_extension",
+            "non si capisce che tipo di file è «lettera.docx» dalla sua estensione",
+            "cannot tell the format of `lettera.docx` from its extension",
+        ),
+        (
+            "GET",
+            "/nessuna/pagina",
+            b"",
+            404,
+            "no_such_page",
+            "pagina inesistente",
+            "no such page",
+        ),
+        (
+            "POST",
+            "/api/render?to=docx",
+            b"{}",
+            400,
+            "unknown_format",
+            "tipo di file sconosciuto: «docx»",
+            "unknown format `docx`",
+        ),
+    ];
+    for (method, path, body, status, code, it, en) in cases {
+        let italian = call(addr, method, path, &[], body);
+        let english = call(addr, method, path, &[("Accept-Language", "en-GB")], body);
+        assert_eq!((italian.status, english.status), (status, status), "{path}");
+        let (i, e) = (italian.json(), english.json());
+        assert_eq!(i["code"], code, "{i}");
+        assert_eq!(e["code"], code, "{e}");
+        assert_eq!(i["error"], it, "{i}");
+        assert_eq!(e["error"], en, "{e}");
+        let hint = i["hint"].as_str().unwrap();
+        assert_ne!(hint, e["hint"].as_str().unwrap(), "{path}");
+        for word in ["request", "body", "query", "?from", "richiesta"] {
+            assert!(!hint.contains(word), "{path}: {hint}");
+        }
+    }
+    // An Italian request that prefers Italian to English.
+    let asked = call(
+        addr,
+        "POST",
+        "/api/read?name=vuoto.txt",
+        &[("Accept-Language", "it-IT,it;q=0.9,en;q=0.8")],
+        b"",
+    );
+    assert_eq!(asked.json()["error"], "il file è vuoto");
 }
