@@ -20,7 +20,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::messages::{Arg, Message, kind};
 
 /// The limits of one read (see the module's table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,15 +74,17 @@ impl Limits {
     /// counts as whole numbers, at least 1).
     pub fn set(&mut self, spec: &str) -> Result<()> {
         let Some((name, value)) = spec.split_once('=') else {
-            return Err(bad_limit(format!(
-                "`{spec}` is not a limit (expected NAME=VALUE)"
+            return Err(bad_limit(Message::new(
+                kind::LIMIT_NOT_A_SPEC,
+                [("spec", spec.into())],
             )));
         };
         let (name, value) = (name.trim(), value.trim());
         let size = || {
             parse_size(value).ok_or_else(|| {
-                bad_limit(format!(
-                    "limit `{name}`: `{value}` is not a size (expected 20MB, 500KB or a number of bytes)"
+                bad_limit(Message::new(
+                    kind::LIMIT_NOT_A_SIZE,
+                    [("name", name.into()), ("value", value.into())],
                 ))
             })
         };
@@ -91,8 +94,9 @@ impl Limits {
                 .ok()
                 .filter(|&n| n > 0)
                 .ok_or_else(|| {
-                    bad_limit(format!(
-                        "limit `{name}`: `{value}` is not a whole number of 1 or more"
+                    bad_limit(Message::new(
+                        kind::LIMIT_NOT_A_COUNT,
+                        [("name", name.into()), ("value", value.into())],
                     ))
                 })
         };
@@ -105,7 +109,10 @@ impl Limits {
             "pdf-pages" => self.pdf_pages = count()?,
             "pdf-objects" => self.pdf_objects = count()?,
             _ => {
-                return Err(bad_limit(format!("no limit is named `{name}`")));
+                return Err(bad_limit(Message::new(
+                    kind::LIMIT_UNKNOWN,
+                    [("name", name.into())],
+                )));
             }
         }
         Ok(())
@@ -145,48 +152,54 @@ impl Limits {
         if size <= self.input {
             return Ok(());
         }
-        Err(Error::new(
-            Diagnostic::error(format!(
-                "failed to read {} ({}; scheda reads inputs of at most {})",
-                path.display(),
-                size_text(size),
-                size_text(self.input),
-            ))
-            .with_hint(
-                "a form's file is a few hundred kilobytes: is it the right file? \
-                 (`--limit input=SIZE` raises the limit)",
-            ),
-        ))
+        let message = Message::new(
+            kind::FILE_TOO_LARGE,
+            [
+                ("path", path.display().to_string().into()),
+                ("size", size_text(size).into()),
+                ("limit", size_text(self.input).into()),
+            ],
+        );
+        let hint = Message::new(kind::FILE_TOO_LARGE_HINT, []);
+        Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            message,
+            Some(hint),
+        )))
     }
 }
 
 /// The error of a file that cannot be read (`-`: standard input).
 pub(crate) fn read_error(path: &Path, e: &std::io::Error) -> Error {
-    let reason = match e.kind() {
-        std::io::ErrorKind::NotFound => "not found".to_string(),
-        _ => e.to_string(),
-    };
-    let what = if path == Path::new("-") {
-        "standard input".to_string()
+    let what: Arg = if path == Path::new("-") {
+        Message::new(kind::STANDARD_INPUT, []).into()
     } else {
-        path.display().to_string()
+        path.display().to_string().into()
     };
-    Error::msg(format!("failed to read {what} ({reason})"))
+    let message = match e.kind() {
+        std::io::ErrorKind::NotFound => Message::new(kind::READ_NOT_FOUND, [("what", what)]),
+        _ => Message::new(
+            kind::READ_FAILED,
+            [("what", what), ("reason", e.to_string().into())],
+        ),
+    };
+    Error::new(Diagnostic::coded(Severity::Error, message, None))
 }
 
-fn bad_limit(message: String) -> Error {
-    Error::new(Diagnostic::error(message).with_hint(format!(
-        "the limits are {}; for example `--limit input=512MB`",
-        NAMES.join(", ")
-    )))
+fn bad_limit(message: Message) -> Error {
+    let hint = Message::new(kind::LIMIT_NAMES_HINT, [("names", NAMES.join(", ").into())]);
+    Error::new(Diagnostic::coded(Severity::Error, message, Some(hint)))
 }
 
-/// An error for an input past limit `name`: `what` it holds, the limit's
-/// value as text, and where it is.
-pub fn exceeded(what: String, name: &str, limit: String) -> Diagnostic {
-    Diagnostic::error(format!("{what}; scheda reads at most {limit}")).with_hint(format!(
-        "is it the right file? `--limit {name}=N` raises the limit"
-    ))
+/// An error for an input past limit `name`: `what` it holds and the
+/// limit's value (each a message of the catalogue, or a text).
+pub fn exceeded(what: impl Into<Arg>, name: &str, limit: impl Into<Arg>) -> Diagnostic {
+    let message = Message::new(
+        kind::LIMIT_EXCEEDED,
+        [("what", what.into()), ("limit", limit.into())],
+    );
+    let hint = Message::new(kind::LIMIT_HINT, [("name", name.into())]);
+    Diagnostic::coded(Severity::Error, message, Some(hint))
 }
 
 /// `1 MB`-style size for messages (binary units; whole from 10 MB up).

@@ -5,7 +5,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::messages::{Arg, Message, kind};
 use crate::model::Scheda;
 
 /// How many forms an error lists before it says "and N more".
@@ -55,13 +56,17 @@ impl Selector {
     pub fn find(&self, schede: &[Scheda]) -> Result<usize> {
         match self {
             Selector::Number(n) if (1..=schede.len()).contains(n) => Ok(n - 1),
-            Selector::Number(n) => Err(Error::new(
-                Diagnostic::error(format!(
-                    "there is no form {n}: the input holds {}",
-                    count(schede.len())
-                ))
-                .with_hint(listing(schede)),
-            )),
+            Selector::Number(n) => {
+                let message = Message::new(
+                    kind::NO_FORM_NUMBER,
+                    [("n", (*n).into()), ("count", count(schede.len()).into())],
+                );
+                Err(Error::new(Diagnostic::coded(
+                    Severity::Error,
+                    message,
+                    Some(listing(schede)),
+                )))
+            }
             Selector::Name(name) => {
                 let wanted = name.to_lowercase();
                 let found: Vec<usize> = schede
@@ -77,24 +82,37 @@ impl Selector {
                     .collect();
                 match found.as_slice() {
                     [one] => Ok(*one),
-                    [] => Err(Error::new(
-                        Diagnostic::error(format!("no form is for the Comune \"{name}\""))
-                            .with_hint(listing(schede)),
-                    )),
+                    [] => Err(Error::new(Diagnostic::coded(
+                        Severity::Error,
+                        Message::new(kind::NO_FORM_FOR_COMUNE, [("name", name.as_str().into())]),
+                        Some(listing(schede)),
+                    ))),
                     several => {
                         let numbers: Vec<String> =
                             several.iter().map(|i| (i + 1).to_string()).collect();
-                        Err(Error::new(
-                            Diagnostic::error(format!(
-                                "{} forms are for the Comune \"{name}\" (forms {})",
-                                several.len(),
-                                numbers.join(", ")
-                            ))
-                            .with_hint(format!(
-                                "pick one by its number: --comune {}",
-                                numbers.join(" or --comune ")
-                            )),
-                        ))
+                        let message = Message::new(
+                            kind::FORMS_FOR_COMUNE,
+                            [
+                                ("n", several.len().into()),
+                                ("name", name.as_str().into()),
+                                ("numbers", numbers.join(", ").into()),
+                            ],
+                        );
+                        let options = numbers
+                            .iter()
+                            .rev()
+                            .map(|n| Arg::from(n.as_str()))
+                            .reduce(|rest, first| {
+                                Message::new(kind::OR_COMUNE, [("first", first), ("rest", rest)])
+                                    .into()
+                            })
+                            .unwrap_or_else(|| Arg::from(""));
+                        let hint = Message::new(kind::PICK_BY_NUMBER_HINT, [("options", options)]);
+                        Err(Error::new(Diagnostic::coded(
+                            Severity::Error,
+                            message,
+                            Some(hint),
+                        )))
                     }
                 }
             }
@@ -103,32 +121,38 @@ impl Selector {
 }
 
 /// `1 form`, `3 forms`.
-fn count(n: usize) -> String {
-    format!("{n} form{}", if n == 1 { "" } else { "s" })
+fn count(n: usize) -> Message {
+    if n == 1 {
+        Message::new(kind::FORMS_ONE, [])
+    } else {
+        Message::new(kind::FORMS_N, [("n", n.into())])
+    }
 }
 
 /// The forms by number and name, for a hint: `the input holds: 1 SONDRIO,
 /// 2 TIRANO; pick one with --comune NAME or --comune N`.
-fn listing(schede: &[Scheda]) -> String {
+fn listing(schede: &[Scheda]) -> Message {
     if schede.is_empty() {
-        return "the input holds no form".into();
+        return Message::new(kind::NO_FORMS_HINT, []);
     }
-    let mut names: Vec<String> = schede
+    let mut names: Vec<Arg> = schede
         .iter()
         .take(LISTED)
         .enumerate()
         .map(|(i, s)| match s.ente.denominazione.as_deref() {
-            Some(d) if !d.trim().is_empty() => format!("{} {}", i + 1, d.trim()),
-            _ => format!("{} (no denominazione)", i + 1),
+            Some(d) if !d.trim().is_empty() => format!("{} {}", i + 1, d.trim()).into(),
+            _ => Message::new(kind::NO_DENOMINAZIONE, [("n", (i + 1).into())]).into(),
         })
         .collect();
     if schede.len() > LISTED {
-        names.push(format!("and {} more", schede.len() - LISTED));
+        names.push(Message::new(kind::AND_MORE, [("n", (schede.len() - LISTED).into())]).into());
     }
-    format!(
-        "the input holds: {}; pick one with --comune NAME or --comune N",
-        names.join(", ")
-    )
+    let names = names
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| Message::new(kind::LIST, [("first", first), ("rest", rest)]).into())
+        .unwrap_or_else(|| Arg::from(""));
+    Message::new(kind::LISTING_HINT, [("names", names)])
 }
 
 #[cfg(test)]

@@ -12,8 +12,9 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::{Edizione, Scheda, Valore};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::form::{Colonna, Tipo};
+use crate::messages::{Message, kind};
 use crate::number::to_plain;
 
 const QUADRI: [&str; 4] = ["quadro1", "quadro2", "quadro3", "quadro4"];
@@ -53,14 +54,22 @@ pub(crate) fn take_altre(value: &mut Value) -> Result<super::Altre, Vec<Diagnost
                     cells.insert(String::new(), x);
                 }
                 Ok(None) => {}
-                Err(e) => errors.push(Diagnostic::error(e).at(Location::pointer(&base))),
+                Err(e) => errors
+                    .push(Diagnostic::coded(Severity::Error, e, None).at(Location::pointer(&base))),
             },
             (cols, Value::Object(map)) => {
                 for (key, v) in map {
                     let pointer = format!("{base}/{key}");
                     let Some(col) = cols.iter().find(|c| c.campo.as_deref() == Some(&key)) else {
+                        let message = Message::new(
+                            kind::UNKNOWN_FIELD,
+                            [
+                                ("field", key.as_str().into()),
+                                ("detail", format!("unknown field `{key}`").into()),
+                            ],
+                        );
                         errors.push(
-                            Diagnostic::error(format!("invalid model: unknown field `{key}`"))
+                            Diagnostic::coded(Severity::Error, message, None)
                                 .at(Location::pointer(pointer)),
                         );
                         continue;
@@ -70,17 +79,25 @@ pub(crate) fn take_altre(value: &mut Value) -> Result<super::Altre, Vec<Diagnost
                             cells.insert(key, x);
                         }
                         Ok(None) => {}
-                        Err(e) => errors.push(Diagnostic::error(e).at(Location::pointer(pointer))),
+                        Err(e) => errors.push(
+                            Diagnostic::coded(Severity::Error, e, None)
+                                .at(Location::pointer(pointer)),
+                        ),
                     }
                 }
             }
-            (_, other) => errors.push(
-                Diagnostic::error(format!(
-                    "invalid model: expected an object of the columns of {}, found {other}",
-                    riga.codice
-                ))
-                .at(Location::pointer(base)),
-            ),
+            (_, other) => {
+                let message = Message::new(
+                    kind::ROW_NOT_AN_OBJECT,
+                    [
+                        ("row", riga.codice.as_str().into()),
+                        ("found", other.to_string().into()),
+                    ],
+                );
+                errors.push(
+                    Diagnostic::coded(Severity::Error, message, None).at(Location::pointer(base)),
+                );
+            }
         }
         if !cells.is_empty() {
             altre.insert(riga.codice.clone(), cells);
@@ -94,17 +111,16 @@ pub(crate) fn take_altre(value: &mut Value) -> Result<super::Altre, Vec<Diagnost
 }
 
 /// A JSON value as a column of kind `col.tipo` holds it; `None` for null.
-fn convert(col: &Colonna, v: &Value) -> Result<Option<Valore>, String> {
+fn convert(col: &Colonna, v: &Value) -> Result<Option<Valore>, Message> {
     if v.is_null() {
         return Ok(None);
     }
-    let found = v.to_string();
+    let found = |k| Message::new(k, [("found", v.to_string().into())]);
     Ok(Some(match col.tipo {
-        Tipo::Utenti | Tipo::Ore | Tipo::Abitanti | Tipo::Rapporto | Tipo::RapportoAts => {
-            v.as_u64().map(Valore::Intero).ok_or(format!(
-                "invalid model: expected a non-negative whole number, found {found}"
-            ))?
-        }
+        Tipo::Utenti | Tipo::Ore | Tipo::Abitanti | Tipo::Rapporto | Tipo::RapportoAts => v
+            .as_u64()
+            .map(Valore::Intero)
+            .ok_or_else(|| found(kind::MODEL_COUNT))?,
         Tipo::Media | Tipo::Personale | Tipo::Percentuale | Tipo::Euro => {
             let d = match v {
                 Value::Number(n) => Decimal::from_str(&n.to_string())
@@ -112,11 +128,9 @@ fn convert(col: &Colonna, v: &Value) -> Result<Option<Valore>, String> {
                     .ok(),
                 _ => None,
             }
-            .ok_or(format!("invalid model: expected a number, found {found}"))?;
+            .ok_or_else(|| found(kind::MODEL_NUMBER))?;
             if d.is_sign_negative() && !d.is_zero() {
-                return Err(format!(
-                    "{d} is negative; the form takes no negative values"
-                ));
+                return Err(super::validate::negative(d));
             }
             let places = match col.tipo {
                 Tipo::Personale | Tipo::Euro => Some(2),
@@ -125,20 +139,16 @@ fn convert(col: &Colonna, v: &Value) -> Result<Option<Valore>, String> {
             if let Some(max) = places
                 && d.normalize().scale() > max
             {
-                return Err(format!(
-                    "{d} has more than {max} decimals; the form prints {max}"
-                ));
+                return Err(super::validate::too_many_decimals(d, max));
             }
             Valore::Decimale(d)
         }
         Tipo::Testo | Tipo::Relazione => Valore::Testo(
             v.as_str()
-                .ok_or(format!("invalid model: expected a text, found {found}"))?
+                .ok_or_else(|| found(kind::MODEL_TEXT))?
                 .to_string(),
         ),
-        Tipo::Sino => Valore::SiNo(v.as_bool().ok_or(format!(
-            "invalid model: expected true or false, found {found}"
-        ))?),
+        Tipo::Sino => Valore::SiNo(v.as_bool().ok_or_else(|| found(kind::MODEL_YES_NO))?),
     }))
 }
 
@@ -162,8 +172,10 @@ fn json_of(col: &Colonna, v: &Valore) -> Value {
 /// newer edition in their place. The JSON writers write it; a reader
 /// compares two models by it.
 pub(crate) fn to_value(s: &Scheda) -> crate::diagnostic::Result<Value> {
-    let mut value = serde_json::to_value(s)
-        .map_err(|e| crate::diagnostic::Error::msg(format!("failed to write JSON ({e})")))?;
+    let mut value = serde_json::to_value(s).map_err(|e| {
+        let message = Message::new(kind::JSON_WRITE_FAILED, [("detail", e.to_string().into())]);
+        crate::diagnostic::Error::new(Diagnostic::coded(Severity::Error, message, None))
+    })?;
     put_altre(s, &mut value);
     Ok(value)
 }

@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::{Edizione, MAX_RELAZIONE_CHARS, RIGA_TOTALE, RIGHE_UTENTI, SCHEMA_VERSION, Scheda};
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::messages::{Message, kind};
 
 impl Scheda {
     /// [`Scheda::validate`], split: an error with every error (and the
@@ -36,20 +37,25 @@ impl Scheda {
         if self.schema_version != SCHEMA_VERSION {
             v.err(
                 "/schema_version",
-                format!(
-                    "unsupported schema_version {} (this build reads version {SCHEMA_VERSION})",
-                    self.schema_version
+                Message::new(
+                    kind::SCHEMA_VERSION_UNSUPPORTED,
+                    [
+                        ("found", self.schema_version.to_string().into()),
+                        ("version", SCHEMA_VERSION.to_string().into()),
+                    ],
                 ),
             );
         }
         if self.anno != self.edizione.anno() {
             v.err(
                 "/anno",
-                format!(
-                    "anno {} does not agree with edizione {} (which reports on {})",
-                    self.anno,
-                    self.edizione,
-                    self.edizione.anno()
+                Message::new(
+                    kind::ANNO_DISAGREES,
+                    [
+                        ("anno", self.anno.to_string().into()),
+                        ("edizione", self.edizione.to_string().into()),
+                        ("year", self.edizione.anno().to_string().into()),
+                    ],
                 ),
             );
         }
@@ -58,7 +64,7 @@ impl Scheda {
         {
             v.err(
                 "/ente/provincia",
-                format!("province `{p}` is not a two-letter code such as `SO`"),
+                Message::new(kind::PROVINCE_CODE, [("found", p.as_str().into())]),
             );
         }
         let q1 = &self.quadro1;
@@ -100,9 +106,9 @@ impl Scheda {
         if !self.edizione.description().regole.domande && !self.quadro4.risposte.is_empty() {
             v.err(
                 "/quadro4/risposte",
-                format!(
-                    "{} has no structured questions: risposte must be empty or absent",
-                    self.edizione
+                Message::new(
+                    kind::NO_QUESTIONS,
+                    [("edizione", self.edizione.to_string().into())],
                 ),
             );
         }
@@ -110,11 +116,12 @@ impl Scheda {
             let n = text.chars().count();
             if n > MAX_RELAZIONE_CHARS {
                 v.out.push(
-                    Diagnostic::warning(format!(
-                        "the report has {n} characters, the form allows at most 6.000"
-                    ))
-                    .at(Location::pointer("/quadro4/relazione"))
-                    .with_hint("the portal refuses a longer report: shorten it before filing"),
+                    Diagnostic::coded(
+                        Severity::Warning,
+                        Message::new(kind::REPORT_TOO_LONG, [("n", n.into())]),
+                        Some(Message::new(kind::REPORT_TOO_LONG_HINT, [])),
+                    )
+                    .at(Location::pointer("/quadro4/relazione")),
                 );
             }
         }
@@ -173,12 +180,15 @@ impl Scheda {
                 })
                 .unwrap_or(1);
             let message = if having.is_empty() {
-                format!("{code} is a row of no edition")
+                Message::new(kind::ROW_OF_NO_EDITION, [("row", code.as_str().into())])
             } else {
-                format!(
-                    "{code} exists only in {}, not in {}",
-                    having.join(", "),
-                    self.edizione
+                Message::new(
+                    kind::ROW_OF_OTHER_EDITIONS,
+                    [
+                        ("row", code.as_str().into()),
+                        ("having", having.join(", ").into()),
+                        ("edizione", self.edizione.to_string().into()),
+                    ],
                 )
             };
             v.err(&format!("/quadro{quadro}/{code}"), message);
@@ -192,26 +202,36 @@ struct Validator {
 }
 
 impl Validator {
-    fn err(&mut self, pointer: &str, message: impl Into<String>) {
+    fn err(&mut self, pointer: &str, message: Message) {
         self.out
-            .push(Diagnostic::error(message).at(Location::pointer(pointer)));
+            .push(Diagnostic::coded(Severity::Error, message, None).at(Location::pointer(pointer)));
     }
 
     fn dec(&mut self, pointer: &str, value: Option<Decimal>, max_places: Option<u32>) {
         let Some(value) = value else { return };
         if value.is_sign_negative() && !value.is_zero() {
-            self.err(
-                pointer,
-                format!("{value} is negative; the form takes no negative values"),
-            );
+            self.err(pointer, negative(value));
         }
         if let Some(max) = max_places
             && value.normalize().scale() > max
         {
-            self.err(
-                pointer,
-                format!("{value} has more than {max} decimals; the form prints {max}"),
-            );
+            self.err(pointer, too_many_decimals(value, max));
         }
     }
+}
+
+/// The message of a negative `value`.
+pub(crate) fn negative(value: Decimal) -> Message {
+    Message::new(kind::VALUE_NEGATIVE, [("value", value.to_string().into())])
+}
+
+/// The message of a `value` of more than `max` decimals.
+pub(crate) fn too_many_decimals(value: Decimal, max: u32) -> Message {
+    Message::new(
+        kind::TOO_MANY_DECIMALS,
+        [
+            ("value", value.to_string().into()),
+            ("max", max.to_string().into()),
+        ],
+    )
 }

@@ -10,7 +10,7 @@ use serde_path_to_error::Segment;
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::limits::{self, Limits};
-use crate::messages::{Message, kind};
+use crate::messages::{Arg, Message, kind};
 use crate::model::paths::{self, Kind};
 use crate::model::{Edizione, SCHEMA_VERSION, Scheda};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
@@ -30,24 +30,29 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
 pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warned<Partial>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            Diagnostic::error(format!(
-                "the JSON is not valid UTF-8 (byte {})",
-                e.valid_up_to()
-            ))
-            .with_hint("save the file as UTF-8"),
-        )
+        Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(kind::JSON_NOT_UTF8, [("byte", e.valid_up_to().into())]),
+            Some(Message::new(kind::SAVE_AS_UTF8, [])),
+        ))
     })?;
     check_depth(text, limits.json_depth, 0)?;
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        let mut d =
-            Diagnostic::error(format!("failed to parse JSON ({e})")).at(Location::line(e.line()));
-        if e.to_string().starts_with("trailing characters") && e.column() == 1 {
-            d = d.with_hint(
-                "a file of one model per line is JSON Lines: name it .jsonl, or use --from jsonl",
-            );
-        }
-        Error::new(d)
+        let message = Message::new(
+            if e.is_eof() {
+                kind::JSON_TRUNCATED
+            } else {
+                kind::JSON_SYNTAX
+            },
+            [
+                ("line", e.line().into()),
+                ("column", e.column().into()),
+                ("detail", e.to_string().into()),
+            ],
+        );
+        let hint = (e.to_string().starts_with("trailing characters") && e.column() == 1)
+            .then(|| Message::new(kind::JSON_IS_JSONL_HINT, []));
+        Error::new(Diagnostic::coded(Severity::Error, message, hint).at(Location::line(e.line())))
     })?;
     from_value_in(value, mode)
 }
@@ -130,10 +135,15 @@ fn field_error(
     message: &str,
 ) -> Diagnostic {
     let at = Location::pointer(pointer);
+    // The name serde quotes first: `unknown field `x``, `missing field `x``.
+    let quoted = || -> Arg { message.split('`').nth(1).unwrap_or_default().into() };
     if message.starts_with("unknown field") {
-        return Diagnostic::error(format!("invalid model: {message}"))
-            .at(at)
-            .with_hint("the model's fields are listed in docs/model.md; check the spelling");
+        let message = Message::new(
+            kind::UNKNOWN_FIELD,
+            [("field", quoted()), ("detail", message.into())],
+        );
+        let hint = Message::new(kind::UNKNOWN_FIELD_HINT, []);
+        return Diagnostic::coded(Severity::Error, message, Some(hint)).at(at);
     }
     let dotted: Vec<&str> = path
         .iter()
@@ -158,14 +168,42 @@ fn field_error(
             other => other.to_string(),
         };
         if dotted == "anno" {
-            return Diagnostic::error(format!("invalid model: expected a year, found {found}"))
-                .at(at);
+            let message = Message::new(kind::MODEL_YEAR, [("found", found.into())]);
+            return Diagnostic::coded(Severity::Error, message, None).at(at);
         }
         let message = Message::new(kind::MODEL_COUNT, [("found", found.into())]);
         let hint = Message::new(kind::COUNT_HINT, []);
         return Diagnostic::coded(Severity::Error, message, Some(hint)).at(at);
     }
-    Diagnostic::error(format!("invalid model: {message}")).at(at)
+    let message = if message.starts_with("missing field") {
+        Message::new(
+            kind::MISSING_FIELD,
+            [("field", quoted()), ("detail", message.into())],
+        )
+    } else if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    {
+        // `invalid type: string "abc", expected ...`: what was found, and
+        // what the field wants.
+        let (found, wanted) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+        let found = value
+            .pointer(pointer)
+            .map_or_else(|| found.to_string(), Value::to_string);
+        let k = if wanted.contains("Decimal") || wanted.contains("number") {
+            kind::WANT_NUMBER
+        } else if wanted.contains("boolean") {
+            kind::WANT_YES_NO
+        } else if wanted.contains("string") {
+            kind::WANT_TEXT
+        } else {
+            kind::WRONG_TYPE
+        };
+        Message::new(k, [("found", found.into()), ("detail", message.into())])
+    } else {
+        Message::new(kind::INVALID_VALUE, [("detail", message.into())])
+    };
+    Diagnostic::coded(Severity::Error, message, None).at(at)
 }
 
 /// The key serde_json uses inside a number read with arbitrary precision;
@@ -197,23 +235,40 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
 fn check_version(value: &Value) -> Result<()> {
     let Some(object) = value.as_object() else {
         return Err(Error::new(
-            Diagnostic::error("the JSON is not an object: expected a scheda model")
-                .at(Location::pointer("")),
+            Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::JSON_NOT_OBJECT, []),
+                None,
+            )
+            .at(Location::pointer("")),
         ));
     };
     match object.get("schema_version") {
         None => Err(Error::new(
-            Diagnostic::error("missing schema_version")
-                .at(Location::pointer("/schema_version"))
-                .with_hint(format!("add \"schema_version\": {SCHEMA_VERSION}")),
+            Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::SCHEMA_VERSION_MISSING, []),
+                Some(Message::new(
+                    kind::SCHEMA_VERSION_MISSING_HINT,
+                    [("version", SCHEMA_VERSION.to_string().into())],
+                )),
+            )
+            .at(Location::pointer("/schema_version")),
         )),
         Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => Ok(()),
         Some(v) => Err(Error::new(
-            Diagnostic::error(format!(
-                "unsupported schema_version {v} (this build reads version {SCHEMA_VERSION})"
-            ))
-            .at(Location::pointer("/schema_version"))
-            .with_hint("a newer model needs a newer scheda"),
+            Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::SCHEMA_VERSION_UNSUPPORTED,
+                    [
+                        ("found", v.to_string().into()),
+                        ("version", SCHEMA_VERSION.to_string().into()),
+                    ],
+                ),
+                Some(Message::new(kind::SCHEMA_VERSION_UNSUPPORTED_HINT, [])),
+            )
+            .at(Location::pointer("/schema_version")),
         )),
     }
 }
@@ -244,9 +299,9 @@ pub(crate) fn check_depth(text: &str, max: usize, first_line: usize) -> Result<(
                 if depth > max {
                     return Err(Error::new(
                         limits::exceeded(
-                            format!("the JSON nests arrays and objects more than {max} deep"),
+                            Message::new(kind::JSON_TOO_DEEP, [("max", max.into())]),
                             "json-depth",
-                            format!("{max} levels (the model has 4)"),
+                            Message::new(kind::LIMIT_JSON_DEPTH, [("max", max.into())]),
                         )
                         .at(Location::line(first_line + line)),
                     ));

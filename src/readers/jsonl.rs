@@ -3,8 +3,9 @@
 //! error names its line and, inside the model, its JSON pointer; the errors
 //! of every line are reported together.
 
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::limits::{self, Limits};
+use crate::messages::{Message, kind};
 use crate::model::Scheda;
 
 /// Read every model of a JSON Lines file, in order.
@@ -22,12 +23,12 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
             .filter(|&&b| b == b'\n')
             .count();
         Error::new(
-            Diagnostic::error(format!(
-                "the JSON Lines file is not valid UTF-8 (byte {})",
-                e.valid_up_to()
-            ))
-            .at(Location::line(line))
-            .with_hint("save the file as UTF-8"),
+            Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::JSONL_NOT_UTF8, [("byte", e.valid_up_to().into())]),
+                Some(Message::new(kind::SAVE_AS_UTF8, [])),
+            )
+            .at(Location::line(line)),
         )
     })?;
     let mut schede = Vec::new();
@@ -40,9 +41,9 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
         if schede.len() + errors.len() >= limits.forms {
             return Err(Error::new(
                 limits::exceeded(
-                    format!("the file holds more than {} forms", limits.forms),
+                    Message::new(kind::TOO_MANY_FORMS, [("n", limits.forms.into())]),
                     "forms",
-                    format!("{} forms from one file", limits.forms),
+                    Message::new(kind::LIMIT_FORMS, [("n", limits.forms.into())]),
                 )
                 .at(Location::line(no)),
             ));
@@ -76,12 +77,15 @@ pub fn read_line(line: &str, no: usize, limits: &Limits) -> Result<Warned<Scheda
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m);
         Error::new(
-            Diagnostic::error(format!(
-                "failed to parse JSON ({message}, column {})",
-                e.column()
-            ))
-            .at(Location::line(no))
-            .with_hint("JSON Lines holds one whole model per line"),
+            Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::JSONL_SYNTAX,
+                    [("detail", message.into()), ("column", e.column().into())],
+                ),
+                Some(Message::new(kind::JSONL_SYNTAX_HINT, [])),
+            )
+            .at(Location::line(no)),
         )
     })?;
     match super::json::from_value(value) {

@@ -15,6 +15,7 @@ pub mod xlsx;
 use crate::diagnostic::{Error, Result, Warned};
 use crate::format::Format;
 use crate::limits::{self, Limits};
+use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 pub(crate) use partial::Mode;
 pub use partial::{Blanked, Partial};
@@ -78,8 +79,9 @@ fn read_in(
     mode: Mode,
 ) -> Result<Warned<Vec<Partial>>> {
     if bytes.len() as u64 > limits.input {
+        let size = limits::size_text(bytes.len() as u64);
         return Err(Error::new(limits::exceeded(
-            format!("the input has {}", limits::size_text(bytes.len() as u64)),
+            Message::new(kind::INPUT_TOO_LARGE, [("size", size.into())]),
             "input",
             limits::size_text(limits.input),
         )));

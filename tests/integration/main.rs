@@ -17,6 +17,7 @@ mod fuzz;
 mod json;
 mod limits;
 mod messages_sheets;
+mod messages_text;
 mod new_edition;
 mod outside;
 mod partial;

@@ -6,7 +6,8 @@ use hayro_interpret::hayro_syntax::Pdf;
 use hayro_interpret::hayro_syntax::object::{Array, Dict, Stream, String as PdfString};
 use serde_json::Value;
 
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::messages::{Arg, Message, kind};
 use crate::model::Scheda;
 
 /// The name scheda gives the attached file.
@@ -19,17 +20,23 @@ const MAX_BYTES: usize = 4 * 1024 * 1024;
 /// `scheda.json`, a warning when it has one that does not read.
 pub(super) fn data(pdf: &Pdf) -> Option<std::result::Result<Scheda, Diagnostic>> {
     let bytes = find(pdf)?;
-    let unreadable = |reason: String| {
-        Diagnostic::warning(format!(
-            "the data embedded in the PDF ({FILE_NAME}) does not read ({reason}); the page text is read"
-        ))
-        .with_hint("the PDF was changed after scheda wrote it")
+    let unreadable = |reason: Arg| {
+        Diagnostic::coded(
+            Severity::Warning,
+            Message::new(
+                kind::EMBEDDED_UNREADABLE,
+                [("file", FILE_NAME.into()), ("reason", reason)],
+            ),
+            Some(Message::new(kind::EMBEDDED_UNREADABLE_HINT, [])),
+        )
     };
     let Ok(bytes) = bytes else {
-        return Some(Err(unreadable("it cannot be decompressed".into())));
+        let reason = Message::new(kind::EMBEDDED_NOT_DECOMPRESSED, []);
+        return Some(Err(unreadable(reason.into())));
     };
     if bytes.len() > MAX_BYTES {
-        return Some(Err(unreadable(format!("{} bytes", bytes.len()))));
+        let reason = Message::new(kind::EMBEDDED_BYTES, [("n", bytes.len().into())]);
+        return Some(Err(unreadable(reason.into())));
     }
     Some(
         crate::readers::json::read(&bytes)
@@ -87,15 +94,11 @@ pub(super) fn reconcile(data: Scheda, from_text: Result<Warned<Scheda>>) -> Warn
         Err(e) => {
             return Warned {
                 value: data,
-                warnings: vec![
-                    Diagnostic::warning(format!(
-                        "the page text of the PDF does not read ({}); the data embedded in it is read",
-                        first_message(&e)
-                    ))
-                    .with_hint(
-                        "the embedded data is the form scheda wrote; if the PDF was edited since, check its values",
-                    ),
-                ],
+                warnings: vec![Diagnostic::coded(
+                    Severity::Warning,
+                    Message::new(kind::PAGE_TEXT_UNREADABLE, [("reason", first_message(&e))]),
+                    Some(Message::new(kind::PAGE_TEXT_UNREADABLE_HINT, [])),
+                )],
             };
         }
     };
@@ -116,11 +119,15 @@ pub(super) fn reconcile(data: Scheda, from_text: Result<Warned<Scheda>>) -> Warn
     let mut warnings = text.warnings;
     for (pointer, embedded, page) in differences {
         warnings.push(
-            Diagnostic::warning(format!(
-                "the data embedded in the PDF and its page text disagree: embedded {embedded}, page {page}; the page text is read"
-            ))
-            .at(Location::pointer(&pointer))
-            .with_hint("the PDF was edited after scheda wrote it: check the value, then write the form again"),
+            Diagnostic::coded(
+                Severity::Warning,
+                Message::new(
+                    kind::EMBEDDED_DISAGREES,
+                    [("embedded", embedded), ("page", page)],
+                ),
+                Some(Message::new(kind::EMBEDDED_DISAGREES_HINT, [])),
+            )
+            .at(Location::pointer(&pointer)),
         );
     }
     Warned {
@@ -137,7 +144,7 @@ fn json(s: &Scheda) -> Option<Value> {
 /// compare with their white space collapsed (the page text does not keep
 /// the free text's line breaks), numbers by value (the page prints at least
 /// two decimals).
-fn diff(a: &Value, b: &Value, at: &mut String, out: &mut Vec<(String, String, String)>) {
+fn diff(a: &Value, b: &Value, at: &mut String, out: &mut Vec<(String, Arg, Arg)>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
@@ -179,23 +186,26 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn shown(v: &Value) -> String {
+fn shown(v: &Value) -> Arg {
     let text = match v {
-        Value::Null => "blank".to_string(),
+        Value::Null => return Message::new(kind::BLANK_VALUE, []).into(),
         Value::String(s) => format!("`{}`", collapse(s)),
         other => other.to_string(),
     };
     if text.chars().count() > 60 {
         let cut: String = text.chars().take(57).collect();
-        format!("{cut}...")
+        format!("{cut}...").into()
     } else {
-        text
+        text.into()
     }
 }
 
-fn first_message(e: &Error) -> String {
-    e.diagnostics
-        .first()
-        .map(|d| d.message.clone())
-        .unwrap_or_else(|| e.to_string())
+pub(super) fn first_message(e: &Error) -> Arg {
+    match e.diagnostics.first() {
+        Some(d) => match d.text.as_deref() {
+            Some((m, _)) => m.clone().into(),
+            None => d.message.clone().into(),
+        },
+        None => e.to_string().into(),
+    }
 }

@@ -24,8 +24,9 @@ use hayro_interpret::InterpreterCache;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 
 use super::text;
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::limits::{self, Limits};
+use crate::messages::{Message, kind};
 use crate::model::Scheda;
 use crate::readers::partial::{self, Mode, Partial};
 
@@ -84,18 +85,25 @@ pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
 /// ([`text::read_str_in`]).
 fn page_text(extracted: &str, blanks_meant: bool, mode: Mode) -> Result<Warned<Partial>> {
     if let Err(e) = text::detect(extracted) {
-        let reason = e
-            .diagnostics
-            .first()
-            .map(|d| d.message.clone())
-            .unwrap_or_default();
-        return Err(Error::new(
-            Diagnostic::error(format!(
-                "the PDF does not carry a {} form ({reason})",
-                crate::model::Edizione::ALL.map(|e| e.code()).join("/")
-            ))
-            .with_hint("give the PDF of the form, as printed by the portal or written by scheda"),
-        ));
+        let message = Message::new(
+            kind::PDF_NOT_A_FORM,
+            [
+                (
+                    "forms",
+                    crate::model::Edizione::ALL
+                        .map(|e| e.code())
+                        .join("/")
+                        .into(),
+                ),
+                ("reason", embedded::first_message(&e)),
+            ],
+        );
+        let hint = Message::new(kind::PDF_OF_THE_FORM_HINT, []);
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            message,
+            Some(hint),
+        )));
     }
     text::read_str_in(extracted, blanks_meant, mode)
 }
@@ -112,14 +120,16 @@ pub fn extract_text(bytes: &[u8]) -> Result<Warned<String>> {
 fn load(bytes: &[u8]) -> Result<Pdf> {
     Pdf::new(bytes.to_vec()).map_err(|e| {
         Error::new(match e {
-            LoadPdfError::Decryption(_) => {
-                Diagnostic::error("failed to read the PDF (it is protected by a password)")
-                    .with_hint("save a copy of the form without a password and read that")
-            }
-            LoadPdfError::Invalid => {
-                Diagnostic::error("failed to read the PDF (it is damaged or not a PDF)")
-                    .with_hint("the file is damaged or is not a PDF")
-            }
+            LoadPdfError::Decryption(_) => Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::PDF_PASSWORD, []),
+                Some(Message::new(kind::PDF_PASSWORD_HINT, [])),
+            ),
+            LoadPdfError::Invalid => Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::PDF_INVALID, []),
+                Some(Message::new(kind::PDF_INVALID_HINT, [])),
+            ),
         })
     })
 }
@@ -127,17 +137,17 @@ fn load(bytes: &[u8]) -> Result<Pdf> {
 fn extract(pdf: &Pdf, limits: &Limits) -> Result<Warned<String>> {
     if pdf.len() > limits.pdf_objects {
         return Err(Error::new(limits::exceeded(
-            format!("failed to read the PDF ({} objects)", pdf.len()),
+            Message::new(kind::PDF_TOO_MANY_OBJECTS, [("n", pdf.len().into())]),
             "pdf-objects",
-            format!("{} objects (a form has about 200)", limits.pdf_objects),
+            Message::new(kind::LIMIT_PDF_OBJECTS, [("n", limits.pdf_objects.into())]),
         )));
     }
     let pages = pdf.pages();
     if pages.len() > limits.pdf_pages {
         return Err(Error::new(limits::exceeded(
-            format!("failed to read the PDF ({} pages)", pages.len()),
+            Message::new(kind::PDF_TOO_MANY_PAGES, [("n", pages.len().into())]),
             "pdf-pages",
-            format!("{} pages (a form has 7)", limits.pdf_pages),
+            Message::new(kind::LIMIT_PDF_PAGES, [("n", limits.pdf_pages.into())]),
         )));
     }
     let cache = InterpreterCache::new();
@@ -150,29 +160,30 @@ fn extract(pdf: &Pdf, limits: &Limits) -> Result<Warned<String>> {
         images += page_glyphs.images;
         if page_glyphs.unmapped > 0 {
             warnings.push(
-                Diagnostic::warning(format!(
-                    "{} glyphs of this page have no text (their font maps them to no character)",
-                    page_glyphs.unmapped
-                ))
-                .at(Location::Page { page: i + 1 })
-                .with_hint("a font of the page has no usable text encoding"),
+                Diagnostic::coded(
+                    Severity::Warning,
+                    Message::new(
+                        kind::PDF_UNMAPPED_GLYPHS,
+                        [("n", page_glyphs.unmapped.into())],
+                    ),
+                    Some(Message::new(kind::PDF_UNMAPPED_GLYPHS_HINT, [])),
+                )
+                .at(Location::Page { page: i + 1 }),
             );
         }
         texts.push(order::page_text(&page_glyphs.glyphs));
     }
     if glyphs == 0 {
         let (message, hint) = if images > 0 {
-            (
-                "the PDF has no text layer: its pages are images (a scan?)",
-                "scheda reads the text of a PDF, it does not read images: give the PDF printed by the portal or written by scheda, or run OCR on the scan first",
-            )
+            (kind::PDF_IMAGES_ONLY, kind::PDF_IMAGES_ONLY_HINT)
         } else {
-            (
-                "the PDF has no text",
-                "give the PDF of the form, as printed by the portal or written by scheda",
-            )
+            (kind::PDF_NO_TEXT, kind::PDF_OF_THE_FORM_HINT)
         };
-        return Err(Error::new(Diagnostic::error(message).with_hint(hint)));
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(message, []),
+            Some(Message::new(hint, [])),
+        )));
     }
     let mut text = texts.join("\n\n");
     text.push('\n');

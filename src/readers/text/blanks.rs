@@ -19,7 +19,8 @@
 //! A quadro where most rows print nothing (a blank form, one being filled
 //! in) is not reported: there every blank is meant.
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Message, kind};
 use crate::model::Scheda;
 
 use super::flow::{Ctx, Diags};
@@ -64,38 +65,22 @@ pub(super) fn check(read: &[(&Ctx, Printed)], s: &Scheda, d: &mut Diags) {
             }
         }
         let at = Location::line(ctx.line_no());
-        let what = if row.kind == Kind::Testo {
-            "text"
+        let message = if row.kind == Kind::Testo {
+            Message::new(kind::ROW_BLANK_TEXT, [("row", row.code.into())])
         } else {
-            "values"
+            Message::new(kind::ROW_BLANK, [("row", row.code.into())])
         };
         // What the form prints for a blank value of the row (`NON
         // CALCOLABILE`): a blank row means the same.
         let vuoto = row.colonne.iter().find_map(|c| c.vuoto.as_deref());
-        if let Some(vuoto) = vuoto {
-            d.warnings.push(
-                Diagnostic::warning(format!("row {} has no {what}: it reads as blank", row.code))
-                    .at(at)
-                    .with_hint(format!(
-                        "the form prints `{vuoto}` for a blank value of this row; if its line was lost, restore it from the original"
-                    )),
-            );
+        let hint = if let Some(vuoto) = vuoto {
+            Message::new(kind::ROW_BLANK_VUOTO_HINT, [("vuoto", vuoto.into())])
         } else if row.quadro == QUADRO_DUE || row.kind == Kind::Testo {
-            d.warnings.push(
-                Diagnostic::warning(format!("row {} has no {what}: it reads as blank", row.code))
-                    .at(at)
-                    .with_hint(
-                        "the form prints this row filled in (0,00 when there is nothing); if its line was lost, restore it from the original",
-                    ),
-            );
+            Message::new(kind::ROW_BLANK_FILLED_HINT, [])
         } else {
-            d.warnings.push(
-                Diagnostic::warning(format!("row {} has no {what}: it reads as blank", row.code))
-                    .at(at)
-                    .with_hint(
-                        "the form prints every value of this row (0 when there is none): if its line of values was lost, restore it from the original",
-                    ),
-            );
-        }
+            Message::new(kind::ROW_BLANK_EVERY_HINT, [])
+        };
+        d.warnings
+            .push(Diagnostic::coded(Severity::Warning, message, Some(hint)).at(at));
     }
 }

@@ -13,6 +13,7 @@
 
 use std::collections::VecDeque;
 
+use crate::messages::{Message, kind};
 use crate::model::{DataOra, Ente};
 
 use super::flow::Diags;
@@ -147,13 +148,17 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
         };
         match footer {
             None => footer = Some((date, line.no)),
-            Some((first, no)) if first != date => d.warn(
+            Some((first, no)) if first != date => d.caution(
                 line.no,
-                format!(
-                    "the footer date {} differs from {} at line {no}; the model keeps the first",
-                    date.format_it(),
-                    first.format_it()
+                Message::new(
+                    kind::FOOTER_DATE_DIFFERS,
+                    [
+                        ("date", date.format_it().into()),
+                        ("first", first.format_it().into()),
+                        ("line", no.into()),
+                    ],
                 ),
+                None,
             ),
             Some(_) => {}
         }
@@ -241,11 +246,10 @@ fn set(
         Field::Codice => ente.codice = Some(value.to_string()),
         Field::Data => match DataOra::parse_it(value) {
             Some(date) => *modified = Some(date),
-            None => d.error(
+            None => d.fail(
                 no,
-                format!(
-                    "`{value}` after `Data ultima modifica` is not a date (expected dd/mm/yyyy hh:mm)"
-                ),
+                Message::new(kind::NOT_A_DATE, [("value", value.into())]),
+                None,
             ),
         },
     }

@@ -47,16 +47,16 @@ pub(super) struct Diags {
 }
 
 impl Diags {
-    /// Record an error at a line.
-    pub fn error(&mut self, no: usize, message: String) {
+    /// Record an error from the catalogue at a line.
+    pub fn fail(&mut self, no: usize, message: Message, hint: Option<Message>) {
         self.errors
-            .push(Diagnostic::error(message).at(Location::line(no)));
+            .push(Diagnostic::coded(Severity::Error, message, hint).at(Location::line(no)));
     }
 
-    /// Record a warning at a line.
-    pub fn warn(&mut self, no: usize, message: String) {
+    /// Record a warning from the catalogue at a line.
+    pub fn caution(&mut self, no: usize, message: Message, hint: Option<Message>) {
         self.warnings
-            .push(Diagnostic::warning(message).at(Location::line(no)));
+            .push(Diagnostic::coded(Severity::Warning, message, hint).at(Location::line(no)));
     }
 }
 
@@ -156,8 +156,10 @@ pub(super) fn read(
 
     let mut scheda = Scheda::empty(ed);
     let Some(first) = anchors.iter().flatten().map(|a| a.0).min() else {
-        return Err(Error::msg(format!(
-            "no row of the {ed} form found (expected codes such as M12, R01, R06)"
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(kind::NO_ROW_OF_FORM, [("form", ed.to_string().into())]),
+            None,
         )));
     };
     // Every error from here on is local to the rows (or the header field)
@@ -391,12 +393,14 @@ fn missing_rows(
         let mut quadro3 = rows.iter().filter(|r| r.quadro == 3).map(|r| r.code);
         let first = quadro3.next().unwrap_or_default();
         let last = quadro3.next_back().unwrap_or(first);
-        d.warnings.push(
-            Diagnostic::warning(format!(
-                "quadro 3 ({first} to {last}) is not in the text: its fields are left blank"
-            ))
-            .with_hint("this page leaves Quadro 3 out when the Comune has no additional resources to report"),
-        );
+        d.warnings.push(Diagnostic::coded(
+            Severity::Warning,
+            Message::new(
+                kind::QUADRO3_LEFT_OUT,
+                [("first", first.into()), ("last", last.into())],
+            ),
+            Some(Message::new(kind::QUADRO3_LEFT_OUT_HINT, [])),
+        ));
     }
     let missing: Vec<bool> = rows
         .iter()
@@ -505,12 +509,13 @@ pub(super) fn line_no(lines: &[Line], i: usize) -> usize {
 fn skipped_before(lines: &[Line], first: usize, d: &mut Diags) {
     for line in lines.iter().take(first) {
         if line.furniture.is_none() && values::all_numbers(&line.text) {
-            d.warn(
+            d.caution(
                 line.no,
-                format!(
-                    "skipped `{}`: it looks like data but comes before the first row",
-                    line.text
+                Message::new(
+                    kind::DATA_BEFORE_FIRST_ROW,
+                    [("text", line.text.as_str().into())],
                 ),
+                None,
             );
         }
     }

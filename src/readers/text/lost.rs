@@ -6,7 +6,8 @@
 //! values read as before; free text keeps the `?`, which cannot be undone.
 //! This module words the warning that says so.
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Message, kind};
 
 use super::flow::Segment;
 use super::lines::Line;
@@ -54,12 +55,17 @@ pub(super) fn warning<'a>(
         line.text.as_str()
     };
     Some(
-        Diagnostic::warning(format!(
-            "the text has lost characters: it has `{lost}` in place of letters and signs such as `à`, `’` and `€` (`{shown}`)"
-        ))
-        .at(Location::line(line.no))
-        .with_hint(format!(
-            "labels and numbers read all the same, but free text (R0C, R0D, Quadro 3, the report) keeps the `{lost}`: extract the PDF again with `pdftotext -enc UTF-8`, or save the text as UTF-8"
-        )),
+        Diagnostic::coded(
+            Severity::Warning,
+            Message::new(
+                kind::LOST_CHARACTERS,
+                [("lost", lost.to_string().into()), ("shown", shown.into())],
+            ),
+            Some(Message::new(
+                kind::LOST_CHARACTERS_HINT,
+                [("lost", lost.to_string().into())],
+            )),
+        )
+        .at(Location::line(line.no)),
     )
 }

@@ -107,9 +107,12 @@ pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warne
     {
         let e = Error::new(
             limits::exceeded(
-                format!("line {} has {n} characters", no + 1),
+                Message::new(
+                    kind::LINE_TOO_LONG,
+                    [("line", (no + 1).into()), ("n", n.into())],
+                ),
                 "line",
-                format!("{} characters a line", limits.line),
+                Message::new(kind::LIMIT_LINE, [("n", limits.line.into())]),
             )
             .at(Location::line(no + 1)),
         );
@@ -212,11 +215,14 @@ fn split(text: &str, aligned: bool) -> Vec<Line> {
 /// The error heading those of a text in aligned columns that could not be
 /// read.
 fn aligned_failed() -> Diagnostic {
-    Diagnostic::error(format!(
-        "the text seems to be `{}` output (cells side by side, aligned with spaces) and could not be read in that layout",
-        Layout::PdftotextLayout
-    ))
-    .with_hint("give scheda the PDF itself (`scheda convert form.pdf`), or extract its text with `pdftotext` without -layout")
+    Diagnostic::coded(
+        Severity::Error,
+        Message::new(
+            kind::ALIGNED_UNREADABLE,
+            [("layout", Layout::PdftotextLayout.to_string().into())],
+        ),
+        Some(Message::new(kind::ALIGNED_UNREADABLE_HINT, [])),
+    )
 }
 
 /// Tell the edition and the layout of an extracted text; an error when the
@@ -264,12 +270,11 @@ fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Layout)> {
     } else if pdftotext::score(lines, edizione) >= 1 {
         Layout::Pdftotext
     } else {
-        return Err(Error::new(
-            Diagnostic::error(
-                "the text has the form's row codes but none of the known layouts (pdftotext, portal page, IFEL page)",
-            )
-            .with_hint("give scheda the PDF itself, or extract it with `pdftotext`, or copy the whole portal page"),
-        ));
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(kind::UNKNOWN_LAYOUT, []),
+            Some(Message::new(kind::UNKNOWN_LAYOUT_HINT, [])),
+        )));
     };
     Ok((edizione, layout))
 }
@@ -285,9 +290,12 @@ fn edition(lines: &[Line], known: &Codes) -> Result<Edizione> {
         let code = title.text.split(' ').next().unwrap_or("");
         return code.parse().map_err(|e: String| {
             Error::new(
-                Diagnostic::error(format!("{e} in the title"))
-                    .at(Location::line(title.no))
-                    .with_hint("scheda editions lists the editions this build reads; --templates DIR adds one"),
+                Diagnostic::coded(
+                    Severity::Error,
+                    Message::new(kind::EDITION_IN_TITLE, [("detail", e.into())]),
+                    Some(Message::new(kind::EDITION_IN_TITLE_HINT, [])),
+                )
+                .at(Location::line(title.no)),
             )
         });
     }
@@ -346,16 +354,18 @@ fn edition(lines: &[Line], known: &Codes) -> Result<Edizione> {
         [one] if best > 0 => Ok(*one),
         _ => {
             let codes: Vec<&str> = editions.iter().map(|e| e.code()).collect();
-            Err(Error::new(
-                Diagnostic::error(format!(
-                    "cannot tell the edition of the form ({}): the text has no title line and its years are not those of one edition",
-                    codes.join(" or ")
-                ))
-                .with_hint(format!(
-                    "keep the title line `{}` in the text",
-                    editions.last().map(|e| e.title()).unwrap_or_default()
+            let title = editions.last().map(|e| e.title()).unwrap_or_default();
+            Err(Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::EDITION_UNKNOWN,
+                    [("editions", codes.join("/").into())],
+                ),
+                Some(Message::new(
+                    kind::EDITION_UNKNOWN_HINT,
+                    [("title", title.to_string().into())],
                 )),
-            ))
+            )))
         }
     }
 }
@@ -386,9 +396,12 @@ fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
                 .count()
                 + 1;
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            let warning = Diagnostic::warning("the text is not UTF-8: read it as Windows-1252")
-                .at(Location::line(line))
-                .with_hint("save the file as UTF-8 to be sure of its accented letters");
+            let warning = Diagnostic::coded(
+                Severity::Warning,
+                Message::new(kind::NOT_UTF8_TEXT, []),
+                Some(Message::new(kind::NOT_UTF8_TEXT_HINT, [])),
+            )
+            .at(Location::line(line));
             (text.into_owned(), vec![warning])
         }
     }

@@ -15,7 +15,8 @@
 //! as is a text with both notations and numbers that could be either. The
 //! form's Italian reading is otherwise kept.
 
-use crate::diagnostic::{Diagnostic, Error, Location};
+use crate::diagnostic::{Diagnostic, Error, Location, Severity};
+use crate::messages::{Arg, Message, kind};
 use crate::model::Edizione;
 
 use super::lines::Line;
@@ -127,7 +128,13 @@ pub(super) fn apply(lines: &mut [Line], ed: Edizione) -> Result<Option<Diagnosti
         }
     }
     let [italian, english, either] = first;
-    let example = |t: &(String, usize)| format!("`{}` (line {})", t.0, t.1);
+    let example = |t: &(String, usize)| -> Arg {
+        Message::new(
+            kind::AT_LINE,
+            [("text", t.0.as_str().into()), ("line", t.1.into())],
+        )
+        .into()
+    };
     match (italian, english, either) {
         (None, Some(en), _) => {
             for line in lines.iter_mut().take(end).filter(|l| l.furniture.is_none()) {
@@ -150,33 +157,43 @@ pub(super) fn apply(lines: &mut [Line], ed: Edizione) -> Result<Option<Diagnosti
                 line.text = text;
             }
             Ok(Some(
-                Diagnostic::warning(format!(
-                    "the numbers are written in English notation ({}): read with `.` as the decimal point and `,` between thousands",
-                    example(&en)
-                ))
-                .at(Location::line(en.1))
-                .with_hint("the form writes numbers in Italian (1.234,56); export the document with an Italian locale to be sure"),
+                Diagnostic::coded(
+                    Severity::Warning,
+                    Message::new(kind::ENGLISH_NOTATION, [("example", example(&en))]),
+                    Some(Message::new(kind::ENGLISH_NOTATION_HINT, [])),
+                )
+                .at(Location::line(en.1)),
             ))
         }
         (Some(it), Some(en), Some(either)) => Err(Error::new(
-            Diagnostic::error(format!(
-                "cannot tell how to read {}: the text writes numbers both in Italian notation ({}) and in English notation ({})",
-                example(&either),
-                example(&it),
-                example(&en)
-            ))
-            .at(Location::line(either.1))
-            .with_hint("write every number in one notation, Italian (1.234,56) as the form does"),
+            Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::MIXED_NOTATION,
+                    [
+                        ("either", example(&either)),
+                        ("italian", example(&it)),
+                        ("english", example(&en)),
+                    ],
+                ),
+                Some(Message::new(kind::MIXED_NOTATION_HINT, [])),
+            )
+            .at(Location::line(either.1)),
         )),
         (None, None, Some(either)) => Err(Error::new(
-            Diagnostic::error(format!(
-                "cannot tell the notation of the numbers: {} is {} in Italian notation and {} in English, and no number of the text tells which (a decimal such as 0,50 or 0.50)",
-                example(&either),
-                italian_reading(&either.0),
-                english_reading(&either.0)
-            ))
-            .at(Location::line(either.1))
-            .with_hint("write the numbers in Italian notation (1.234,56), or print at least one with its decimals"),
+            Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::UNKNOWN_NOTATION,
+                    [
+                        ("either", example(&either)),
+                        ("italian", italian_reading(&either.0).into()),
+                        ("english", english_reading(&either.0).into()),
+                    ],
+                ),
+                Some(Message::new(kind::UNKNOWN_NOTATION_HINT, [])),
+            )
+            .at(Location::line(either.1)),
         )),
         _ => Ok(None),
     }

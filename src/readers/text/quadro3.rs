@@ -10,12 +10,13 @@
 //! What comes after a blank line once a value has been seen (the next
 //! heading) is not the row's.
 
+use crate::messages::{Message, kind};
 use crate::model::Valore;
 
 use super::flow::{Ctx, Diags};
 use super::matcher::same_word;
 use super::rows::{Col, col_of};
-use super::values::{RestLine, Tok, Val, convert, expected, paragraphs, rest, tokens, valore};
+use super::values::{RestLine, Tok, Val, convert, not_a, paragraphs, rest, tokens, valore};
 
 /// The words of the column headers: a line of nothing else before the
 /// values is what is left of headers split in an unexpected order.
@@ -195,15 +196,7 @@ fn number(
     match convert(tok, col) {
         Ok(v) => Ok(v.and_then(|v| valore(v, col))),
         Err(what) => {
-            d.error(
-                tok.no,
-                format!(
-                    "row {}: `{}` is not {what} (expected {name}, {})",
-                    ctx.row.code,
-                    tok.text,
-                    expected(col)
-                ),
-            );
+            d.fail(tok.no, not_a(ctx.row.code, tok, name, col, what), None);
             Err(())
         }
     }
@@ -226,13 +219,13 @@ pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>
             [n, s] => (Some(*n), None, Some(*s)),
             [n, m, s] => (Some(*n), field_text(m), Some(*s)),
             more => {
-                d.error(
+                d.fail(
                     more.first().map_or(ctx.line_no(), |t| t.no),
-                    format!(
-                        "row {}: expected numero, modalità and spesa aggiuntiva, found {} values",
-                        ctx.row.code,
-                        more.len()
+                    Message::new(
+                        kind::AGGIUNTIVO_COUNT,
+                        [("row", ctx.row.code.into()), ("found", more.len().into())],
                     ),
+                    None,
                 );
                 return None;
             }
@@ -257,13 +250,13 @@ pub(super) fn aggiuntivo(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>
                 values.last().copied(),
             ),
             _ => {
-                d.error(
+                d.fail(
                     first.map_or(ctx.line_no(), |t| t.no),
-                    format!(
-                        "row {}: expected numero, modalità and spesa aggiuntiva, found {} values around the text",
-                        ctx.row.code,
-                        values.len()
+                    Message::new(
+                        kind::AGGIUNTIVO_AROUND,
+                        [("row", ctx.row.code.into()), ("found", values.len().into())],
                     ),
+                    None,
                 );
                 return None;
             }
@@ -284,13 +277,13 @@ pub(super) fn intervento(ctx: &Ctx, d: &mut Diags) -> Option<Vec<Option<Valore>>
             [s] => (None, Some(s)),
             [t, s] => (field_text(t), Some(s)),
             more => {
-                d.error(
+                d.fail(
                     more.first().map_or(ctx.line_no(), |t| t.no),
-                    format!(
-                        "row {}: expected a description and spesa aggiuntiva, found {} values",
-                        ctx.row.code,
-                        more.len()
+                    Message::new(
+                        kind::INTERVENTO_COUNT,
+                        [("row", ctx.row.code.into()), ("found", more.len().into())],
                     ),
+                    None,
                 );
                 return None;
             }

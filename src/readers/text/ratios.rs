@@ -5,6 +5,8 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::messages::{Message, kind};
+
 use super::flow::{Ctx, Diags};
 use super::lines::BLANK;
 use super::values::{RestLine, number, rest, without_next_headers};
@@ -92,15 +94,24 @@ pub(super) fn ats(ctx: &Ctx, d: &mut Diags) -> (Option<u64>, bool) {
         Some(Ratio::Value(v)) => Some(v),
         Some(Ratio::Empty) => None,
         _ => {
-            d.error(
-                lines.first().map_or(ctx.line_no(), |l| l.no),
-                format!(
-                    "row {}: expected {}`{}`, found `{}`",
-                    ctx.row.code,
-                    vuoto.map_or(String::new(), |v| format!("`{v}` or ")),
-                    shape(formato),
-                    text.trim()
+            let expected = match vuoto {
+                Some(v) => Message::new(
+                    kind::SHAPE_OR_BLANK,
+                    [("vuoto", v.into()), ("shape", shape(formato).into())],
                 ),
+                None => Message::new(kind::SHAPE, [("shape", shape(formato).into())]),
+            };
+            d.fail(
+                lines.first().map_or(ctx.line_no(), |l| l.no),
+                Message::new(
+                    kind::RATIO_SHAPE,
+                    [
+                        ("row", ctx.row.code.into()),
+                        ("expected", expected.into()),
+                        ("found", text.trim().into()),
+                    ],
+                ),
+                None,
             );
             None
         }
@@ -162,14 +173,17 @@ pub(super) fn comune(ctx: &Ctx, d: &mut Diags) -> (Option<u64>, bool) {
             if let Some(line) =
                 found.filter(|l| l.text.chars().filter(char::is_ascii_digit).count() > 1)
             {
-                d.error(
+                d.fail(
                     line.no,
-                    format!(
-                        "row {}: expected `{}` with N a whole number, found `{}`",
-                        ctx.row.code,
-                        shape(formato),
-                        line.text
+                    Message::new(
+                        kind::RATIO_NOT_WHOLE,
+                        [
+                            ("row", ctx.row.code.into()),
+                            ("shape", shape(formato).into()),
+                            ("found", line.text.as_str().into()),
+                        ],
                     ),
+                    None,
                 );
             }
             None
@@ -179,13 +193,17 @@ pub(super) fn comune(ctx: &Ctx, d: &mut Diags) -> (Option<u64>, bool) {
                 .iter()
                 .find(|l| l.text.contains(&token))
                 .map_or(ctx.line_no(), |l| l.no);
-            d.error(
+            d.fail(
                 no,
-                format!(
-                    "row {}: `{token}` is not a number (expected `{}` with N a whole number)",
-                    ctx.row.code,
-                    shape(formato)
+                Message::new(
+                    kind::RATIO_NOT_A_NUMBER,
+                    [
+                        ("row", ctx.row.code.into()),
+                        ("found", token.as_str().into()),
+                        ("shape", shape(formato).into()),
+                    ],
                 ),
+                None,
             );
             None
         }

@@ -10,8 +10,9 @@
 //! dropped, with a warning; when a row's lines differ, it is an error naming
 //! the row, since the reader cannot tell which copy is right.
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::form::VoceKind;
+use crate::messages::{Message, kind};
 use crate::model::Edizione;
 
 use super::flow::{Diags, label_follows, line_no};
@@ -144,13 +145,18 @@ fn compare(
         if !same {
             let code = rows.get(a.1).map_or("", |row| row.code);
             let (l1, l2) = (line_no(lines, a.0), line_no(lines, b.0));
-            return Err(Diagnostic::error(format!(
-                "row {code} is printed twice with different values (line {l1} and line {l2})"
-            ))
-            .at(Location::line(l2))
-            .with_hint(
-                "a page of the text appears twice and the copies differ: keep the right copy and delete the other",
-            ));
+            let message = Message::new(
+                kind::ROW_TWICE_DIFFERENT,
+                [
+                    ("row", code.into()),
+                    ("first", l1.into()),
+                    ("second", l2.into()),
+                ],
+            );
+            let hint = Message::new(kind::ROW_TWICE_DIFFERENT_HINT, []);
+            return Err(
+                Diagnostic::coded(Severity::Error, message, Some(hint)).at(Location::line(l2))
+            );
         }
     }
     let from = starts.get(r.second).map_or(lines.len(), |s| s.0);
@@ -173,23 +179,33 @@ fn printed_twice(
             .map_or("", |row| row.code)
     };
     let (first, last) = (code(r.second), code(r.second + r.len - 1));
-    let what = if r.len == 1 {
-        format!("row {first} is")
-    } else {
-        format!("rows {first} to {last} are")
-    };
     let at = |k: usize| starts.get(k).map_or(0, |s| line_no(lines, s.0));
     let end = line_no(lines, to.saturating_sub(1));
-    Diagnostic::warning(format!(
-        "{what} printed twice, alike (from line {} and again from line {}): read once",
-        at(r.first),
-        at(r.second)
-    ))
-    .at(Location::line(at(r.second)))
-    .with_hint(format!(
-        "a page of the text appears twice; lines {} to {end} are its copy",
-        at(r.second)
-    ))
+    let message = if r.len == 1 {
+        Message::new(
+            kind::ROW_TWICE,
+            [
+                ("row", first.into()),
+                ("first", at(r.first).into()),
+                ("second", at(r.second).into()),
+            ],
+        )
+    } else {
+        Message::new(
+            kind::ROWS_TWICE,
+            [
+                ("first_row", first.into()),
+                ("last_row", last.into()),
+                ("first", at(r.first).into()),
+                ("second", at(r.second).into()),
+            ],
+        )
+    };
+    let hint = Message::new(
+        kind::PRINTED_TWICE_HINT,
+        [("from", at(r.second).into()), ("to", end.into())],
+    );
+    Diagnostic::coded(Severity::Warning, message, Some(hint)).at(Location::line(at(r.second)))
 }
 
 /// The error for a text holding a second form, which starts at its first
@@ -219,11 +235,10 @@ fn two_forms(lines: &[Line], starts: &[(usize, usize)], r: &Repeat, ed: Edizione
         })
         .map_or(row_line, |(i, _)| i);
     let no = line_no(lines, start);
-    Diagnostic::error(format!(
-        "the text holds two forms (a second one starts at line {no})"
-    ))
+    Diagnostic::coded(
+        Severity::Error,
+        Message::new(kind::TWO_FORMS, [("line", no.into())]),
+        Some(Message::new(kind::TWO_FORMS_HINT, [("line", no.into())])),
+    )
     .at(Location::line(no))
-    .with_hint(format!(
-        "split the file at line {no}, one form per file, and read each of them"
-    ))
 }

@@ -13,6 +13,8 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::diagnostic::Severity;
+use crate::messages::{Arg, Kind as MessageKind, Message, kind};
 use crate::model::{FieldError, Scheda, Valore};
 use crate::number::{pad_places, parse_it};
 
@@ -301,28 +303,21 @@ fn numbers(ctx: &Ctx, d: &mut Diags) -> Numbers {
         let (name, col) = (&column.name, column.col);
         match convert(tok, col) {
             Ok(v) => out.push(v),
-            Err(NEGATIVE_COUNT) => {
+            Err(what) if what == NEGATIVE_COUNT => {
                 ok = false;
-                d.errors.push(
-                    crate::Diagnostic::error(format!(
-                        "row {}: expected a non-negative whole number ({name}), found `{}`",
-                        row.code, tok.text
-                    ))
-                    .at(crate::Location::line(tok.no))
-                    .with_hint(crate::readers::COUNT_HINT),
+                let message = Message::new(
+                    kind::VALUE_NEGATIVE_COUNT,
+                    [
+                        ("row", row.code.into()),
+                        ("name", name.as_str().into()),
+                        ("found", tok.text.as_str().into()),
+                    ],
                 );
+                d.fail(tok.no, message, Some(Message::new(kind::COUNT_HINT, [])));
             }
             Err(what) => {
                 ok = false;
-                d.error(
-                    tok.no,
-                    format!(
-                        "row {}: `{}` is not {what} (expected {name}, {})",
-                        row.code,
-                        tok.text,
-                        expected(col)
-                    ),
-                );
+                d.fail(tok.no, not_a(row.code, tok, name, col, what), None);
             }
         }
     }
@@ -341,12 +336,14 @@ fn wrong_count(ctx: &Ctx, toks: &[Tok]) -> crate::Diagnostic {
     let cols = row.columns();
     let n = cols.len();
     let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
-    let plural = if n == 1 { "value" } else { "values" };
-    let expected = format!(
-        "row {}: expected {n} {plural} ({})",
-        row.code,
-        names.join(", ")
-    );
+    let expected = if n == 1 {
+        Message::new(kind::EXPECTED_VALUE, [("names", names.join(", ").into())])
+    } else {
+        Message::new(
+            kind::EXPECTED_VALUES,
+            [("n", n.into()), ("names", names.join(", ").into())],
+        )
+    };
     // The tokens, line by line.
     let mut by_line: Vec<(usize, Vec<&str>)> = Vec::new();
     for t in toks {
@@ -357,46 +354,79 @@ fn wrong_count(ctx: &Ctx, toks: &[Tok]) -> crate::Diagnostic {
     }
     let first = by_line.first().map_or(ctx.line_no(), |(no, _)| *no);
     let on_label_line = first == ctx.line_no();
+    let at = crate::Location::line(first);
     if by_line.len() > 1 && !on_label_line {
-        let lines: Vec<String> = by_line
+        let each = by_line
             .iter()
-            .map(|(no, words)| format!("`{}` (line {no})", words.join(" ")))
-            .collect();
-        return crate::Diagnostic::error(format!(
-            "{expected}, found {} on {} lines: {}",
-            toks.len(),
-            by_line.len(),
-            lines.join(", ")
-        ))
-        .at(crate::Location::line(first))
-        .with_hint("a row prints its values on one line: one of these lines may belong to another row, or be printed twice");
+            .rev()
+            .map(|(no, words)| {
+                Message::new(
+                    kind::VALUES_ON_LINE,
+                    [("values", words.join(" ").into()), ("line", (*no).into())],
+                )
+            })
+            .reduce(|rest, first| {
+                Message::new(kind::LIST, [("first", first.into()), ("rest", rest.into())])
+            });
+        let message = Message::new(
+            kind::ROW_COUNT_LINES,
+            [
+                ("row", row.code.into()),
+                ("expected", expected.into()),
+                ("found", toks.len().into()),
+                ("nlines", by_line.len().into()),
+                ("each", each.map_or(Arg::from(""), Arg::from)),
+            ],
+        );
+        let hint = Message::new(kind::ROW_COUNT_LINES_HINT, []);
+        return crate::Diagnostic::coded(Severity::Error, message, Some(hint)).at(at);
     }
     let all: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-    crate::Diagnostic::error(format!(
-        "{expected}, found {}: `{}`",
-        toks.len(),
-        all.join(" ")
-    ))
-    .at(crate::Location::line(first))
-    .with_hint("print every value of the row, or none when the row is blank")
+    let message = Message::new(
+        kind::ROW_COUNT,
+        [
+            ("row", row.code.into()),
+            ("expected", expected.into()),
+            ("found", toks.len().into()),
+            ("values", all.join(" ").into()),
+        ],
+    );
+    let hint = Message::new(kind::ROW_COUNT_HINT, []);
+    crate::Diagnostic::coded(Severity::Error, message, Some(hint)).at(at)
 }
 
-pub(super) fn expected(col: Col) -> &'static str {
+/// The error for a value `tok` of row `code` that is not `what` column
+/// `name` (of kind `col`) holds.
+pub(super) fn not_a(code: &str, tok: &Tok, name: &str, col: Col, what: MessageKind) -> Message {
+    Message::new(
+        kind::VALUE_NOT,
+        [
+            ("row", code.into()),
+            ("found", tok.text.as_str().into()),
+            ("what", Message::new(what, []).into()),
+            ("name", name.into()),
+            ("expected", Message::new(expected(col), []).into()),
+        ],
+    )
+}
+
+/// What a column of kind `col` holds.
+pub(super) fn expected(col: Col) -> MessageKind {
     match col {
-        Col::Count => "a whole number",
-        Col::Dec2 => "a number with at most two decimals, such as 1234,50",
-        Col::Printed => "a number such as 12,34",
+        Col::Count => kind::EXPECT_WHOLE_NUMBER,
+        Col::Dec2 => kind::EXPECT_TWO_DECIMALS,
+        Col::Printed => kind::EXPECT_PRINTED,
     }
 }
 
 /// What [`convert`] says of a negative count; its message is worded apart.
-pub(super) const NEGATIVE_COUNT: &str = "a non-negative whole number";
+pub(super) const NEGATIVE_COUNT: MessageKind = kind::WHAT_NON_NEGATIVE;
 
 /// A token as the column stores it; `Err` says what the token is not.
-pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, &'static str> {
+pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, MessageKind> {
     let v = match tok.val {
         Val::Blank => return Ok(None),
-        Val::Word => return Err("a number"),
+        Val::Word => return Err(kind::WHAT_NUMBER),
         Val::Num(v) => v,
     };
     match col {
@@ -406,10 +436,10 @@ pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, &'static s
             } else if v.fract().is_zero() && v.trunc().to_u64().is_some() {
                 Ok(Some(v.trunc()))
             } else {
-                Err("a valid whole number")
+                Err(kind::WHAT_WHOLE_NUMBER)
             }
         }
-        Col::Dec2 if v.normalize().scale() > 2 => Err("a number with two decimals"),
+        Col::Dec2 if v.normalize().scale() > 2 => Err(kind::WHAT_TWO_DECIMALS),
         Col::Dec2 => Ok(Some(pad_places(v, 2))),
         Col::Printed => Ok(Some(v)),
     }
@@ -431,17 +461,21 @@ pub(super) fn store_cells(ctx: &Ctx, cells: Vec<Option<Valore>>, s: &mut Scheda,
         let campo = ctx.row.campo(i);
         if let Err(e) = s.set_valore(ctx.row.code, campo, cell) {
             let field = campo.map_or(String::new(), |c| format!(" `{c}`"));
-            let why = match e {
-                FieldError::NoSuchField => "the model has no such field".to_string(),
-                FieldError::WrongKind(what) => format!("the model holds {what} there"),
-            };
-            d.error(
-                ctx.line_no(),
-                format!(
-                    "row {}: cannot store the value of column{field}: {why}",
-                    ctx.row.code
+            let message = match e {
+                FieldError::NoSuchField => Message::new(
+                    kind::STORE_NO_FIELD,
+                    [("row", ctx.row.code.into()), ("field", field.into())],
                 ),
-            );
+                FieldError::WrongKind(what) => Message::new(
+                    kind::STORE_WRONG_KIND,
+                    [
+                        ("row", ctx.row.code.into()),
+                        ("field", field.into()),
+                        ("what", what.to_string().into()),
+                    ],
+                ),
+            };
+            d.fail(ctx.line_no(), message, None);
         }
     }
 }
@@ -509,14 +543,14 @@ pub(super) fn read_row(ctx: &Ctx, s: &mut Scheda, d: &mut Diags) -> Printed {
         }
         Kind::Ignota => {
             let tipi: Vec<&str> = ctx.row.colonne.iter().map(|c| c.tipo.name()).collect();
-            d.error(
-                ctx.line_no(),
-                format!(
-                    "row {}: the text reader cannot read a row of columns {}",
-                    ctx.row.code,
-                    tipi.join(", ")
-                ),
+            let message = Message::new(
+                kind::ROW_UNREADABLE,
+                [
+                    ("row", ctx.row.code.into()),
+                    ("columns", tipi.join(", ").into()),
+                ],
             );
+            d.fail(ctx.line_no(), message, None);
             return Printed::Something;
         }
     };
@@ -639,12 +673,16 @@ fn answer(ctx: &Ctx, d: &mut Diags) -> Option<bool> {
         };
         match hit {
             Some(a) => found.push((a, line.no, toks.last().unwrap_or(&"").to_string())),
-            None if !is_code_line && all_numbers(&line.text) => d.warn(
+            None if !is_code_line && all_numbers(&line.text) => d.caution(
                 line.no,
-                format!(
-                    "skipped `{}` after question {}: expected SI or NO",
-                    line.text, ctx.row.code
+                Message::new(
+                    kind::ANSWER_SKIPPED,
+                    [
+                        ("text", line.text.as_str().into()),
+                        ("row", ctx.row.code.into()),
+                    ],
                 ),
+                None,
             ),
             None => {}
         }
@@ -653,13 +691,17 @@ fn answer(ctx: &Ctx, d: &mut Diags) -> Option<bool> {
         [] => None,
         [(a, _, _)] => Some(*a),
         [(_, l1, t1), (_, l2, t2), ..] => {
-            d.error(
-                *l2,
-                format!(
-                    "row {}: more than one answer (`{t1}` at line {l1}, `{t2}` at line {l2})",
-                    ctx.row.code
-                ),
+            let message = Message::new(
+                kind::TWO_ANSWERS,
+                [
+                    ("row", ctx.row.code.into()),
+                    ("first", t1.as_str().into()),
+                    ("first_line", (*l1).into()),
+                    ("second", t2.as_str().into()),
+                    ("second_line", (*l2).into()),
+                ],
             );
+            d.fail(*l2, message, None);
             None
         }
     }
