@@ -1,5 +1,5 @@
 //! The messages users read, from one catalogue in Italian and English
-//! (`templates/messages.toml`, compiled in).
+//! (`templates/messages/*.toml`, compiled in).
 //!
 //! A diagnostic built from a [`Message`] carries its kind ([`Kind`], whose
 //! key is the stable `code` programs read) and its named arguments, not a

@@ -20,11 +20,6 @@ use crate::model::{Edizione, Scheda};
 pub(crate) use partial::Mode;
 pub use partial::{Blanked, Partial};
 
-/// The hint for a count (users, hours, inhabitants) that is not a whole
-/// number of 0 or more, whatever the format.
-pub(crate) const COUNT_HINT: &str =
-    "counts of users, hours and inhabitants are whole numbers, 0 or more";
-
 /// Read every form in `bytes` (a multi-Comune workbook and a JSON Lines
 /// file hold several; every other format one).
 pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {

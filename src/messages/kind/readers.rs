@@ -246,7 +246,7 @@ kinds! {
     /// The other formulas scheda computed.
     OTHER_COMPUTED = "other_computed" ["cells"];
     /// A list cut short: `A1, A2 and 3 more`.
-    AND_MORE = "and_more" ["items", "more"];
+    LIST_AND_MORE = "list_and_more" ["items", "more"];
     /// The hint: save the workbook in a spreadsheet.
     FORMULAS_SAVE_HINT = "formulas_save_hint" [];
     /// ... or let the rules compute the derived values.
@@ -372,7 +372,7 @@ pub const READERS: &[Kind] = &[
     DERIVED_COMPUTED,
     DERIVED_BLANK,
     OTHER_COMPUTED,
-    AND_MORE,
+    LIST_AND_MORE,
     FORMULAS_SAVE_HINT,
     FORMULAS_SAVE_RULES_HINT,
     FORMULA_CANNOT_COMPUTE,
