@@ -16,6 +16,7 @@ mod formulas;
 mod fuzz;
 mod json;
 mod limits;
+mod messages_cli;
 mod new_edition;
 mod outside;
 mod partial;
