@@ -146,16 +146,12 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
             None => {
                 return Err(Failure::output(
                     &args.output,
-                    Error::new(
-                        Diagnostic::error(format!(
-                            "the input holds {} forms, and a {to} file holds one",
-                            forms.len()
-                        ))
-                        .with_hint(
-                            "pick one with --comune NAME (or --comune N), write them all to \
-                             .jsonl or .xlsx, or one file per form with `scheda batch IN -o DIR \
-                             --to FORMAT`",
+                    super::coded(
+                        Message::new(
+                            kind::MANY_FORMS_ONE_FILE,
+                            [("n", forms.len().into()), ("to", to.to_string().into())],
                         ),
+                        Some(Message::new(kind::MANY_FORMS_ONE_FILE_HINT, [])),
                     ),
                 ));
             }

@@ -81,20 +81,26 @@ pub(super) fn output_format(output: &Path, to: Option<Format>) -> CliResult<Form
     if output == Path::new("-") {
         return Err(Failure::named(
             None,
-            Error::new(
-                Diagnostic::error("cannot tell the output format of standard output")
-                    .with_hint(format!("use --to FORMAT (one of {})", names())),
+            coded(
+                Message::new(kind::STDOUT_FORMAT_UNKNOWN, []),
+                Some(Message::new(
+                    kind::STDOUT_FORMAT_HINT,
+                    [("formats", names().into())],
+                )),
             ),
         ));
     }
     Err(Failure::output(
         output,
-        Error::new(
-            Diagnostic::error(format!(
-                "cannot tell the output format of {}",
-                output.display()
-            ))
-            .with_hint(format!("use an extension ({extensions}) or --to FORMAT")),
+        coded(
+            Message::new(
+                kind::OUTPUT_FORMAT_UNKNOWN,
+                [("path", output.display().to_string().into())],
+            ),
+            Some(Message::new(
+                kind::OUTPUT_FORMAT_HINT,
+                [("extensions", extensions.into())],
+            )),
         ),
     ))
 }
@@ -116,9 +122,9 @@ pub(super) fn refuse_overwriting_input(input: &Path, output: &Path) -> CliResult
     if same {
         return Err(Failure::output(
             output,
-            Error::new(
-                Diagnostic::error("the output is the input: scheda never overwrites its input")
-                    .with_hint("choose another output file"),
+            coded(
+                Message::new(kind::OUTPUT_IS_INPUT, []),
+                Some(Message::new(kind::OUTPUT_IS_INPUT_HINT, [])),
             ),
         ));
     }

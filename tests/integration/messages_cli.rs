@@ -227,3 +227,35 @@ fn the_batch_report_speaks_the_language_of_the_run_with_a_stable_code() {
         );
     }
 }
+
+#[test]
+fn convert_s_errors_in_italian_and_english() {
+    let dir = tempdir("msg-convert");
+    let input = altered(&dir);
+    let unknown = dir.join("out.zzz");
+    let cases: [(&str, &[&str], &str); 4] = [
+        (
+            "it_IT.UTF-8",
+            &["-o", p(&input)],
+            "errore: il file da scrivere è quello letto: scheda non sovrascrive mai i file che legge",
+        ),
+        (
+            "it_IT.UTF-8",
+            &["-o", p(&input), "--lang", "en"],
+            "error: the output is the input: scheda never overwrites its input",
+        ),
+        (
+            "it_IT.UTF-8",
+            &["-o", p(&unknown)],
+            "suggerimento: usa un'estensione (",
+        ),
+        ("C.UTF-8", &["-o", p(&unknown)], "hint: use an extension ("),
+    ];
+    for (locale, rest, expected) in cases {
+        let mut args = vec!["convert", p(&input)];
+        args.extend(rest);
+        let out = scheda_in(locale, &args);
+        assert_eq!(out.status.code(), Some(3), "{locale} {rest:?}");
+        assert!(stderr(&out).contains(expected), "{}", stderr(&out));
+    }
+}

@@ -180,6 +180,22 @@ kinds! {
     INPUT_LINE = "input_line" ["input", "n"];
     /// A form of a workbook, by its row.
     INPUT_ROW = "input_row" ["input", "n"];
+    /// Standard output without `--to`.
+    STDOUT_FORMAT_UNKNOWN = "stdout_format_unknown" [];
+    /// Its hint.
+    STDOUT_FORMAT_HINT = "stdout_format_hint" ["formats"];
+    /// An output whose extension does not tell its format.
+    OUTPUT_FORMAT_UNKNOWN = "output_format_unknown" ["path"];
+    /// Its hint.
+    OUTPUT_FORMAT_HINT = "output_format_hint" ["extensions"];
+    /// An output that is the input.
+    OUTPUT_IS_INPUT = "output_is_input" [];
+    /// Its hint.
+    OUTPUT_IS_INPUT_HINT = "output_is_input_hint" [];
+    /// Several forms for a format that holds one.
+    MANY_FORMS_ONE_FILE = "many_forms_one_file" ["n", "to"];
+    /// Its hint.
+    MANY_FORMS_ONE_FILE_HINT = "many_forms_one_file_hint" [];
     /// `editions --export`: a file written.
     WROTE = "wrote" ["path"];
 }
