@@ -10,6 +10,7 @@ use super::plan::{Action, canonical};
 use super::report::{Sink, Status};
 use super::worker::{Done, Msg};
 use super::{Event, Options, Plan};
+use crate::messages::{Message, kind};
 
 pub(super) struct Collector<'a, F> {
     options: &'a Options,
@@ -107,9 +108,10 @@ impl<'a, F: FnMut(Event<'_>)> Collector<'a, F> {
                 let path = self.options.dir.join(&name);
                 if !self.options.force && path.symlink_metadata().is_ok() {
                     let _ = std::fs::remove_file(&tmp);
-                    report
-                        .warnings
-                        .push(format!("{name} exists and is kept (--force replaces it)"));
+                    report.warnings.push(
+                        Message::new(kind::OUTPUT_KEPT, [("name", name.as_str().into())])
+                            .render(self.options.lang),
+                    );
                     report.outputs.push(name);
                     kept += 1;
                     continue;
@@ -118,11 +120,21 @@ impl<'a, F: FnMut(Event<'_>)> Collector<'a, F> {
                     Ok(()) => report.outputs.push(name),
                     Err(e) => {
                         let _ = std::fs::remove_file(&tmp);
-                        let error = format!("failed to write {} ({e})", path.display());
+                        let diagnostic = crate::Diagnostic::coded(
+                            crate::diagnostic::Severity::Error,
+                            Message::new(
+                                kind::FAILED_TO_WRITE,
+                                [
+                                    ("path", path.display().to_string().into()),
+                                    ("error", e.to_string().into()),
+                                ],
+                            ),
+                            None,
+                        );
+                        let error = diagnostic.message_in(self.options.lang);
                         report.status = Status::Failed;
-                        report
-                            .diagnostics
-                            .push(crate::Diagnostic::error(error.clone()));
+                        report.error_code.get_or_insert(kind::FAILED_TO_WRITE.key);
+                        report.diagnostics.push(diagnostic);
                         report.error = Some(match report.error.take() {
                             Some(before) => {
                                 format!("{before}{}{error}", super::report::LIST_SEPARATOR)

@@ -6,11 +6,13 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::report::{Row, Status, one_line};
+use super::report::{Row, Status, one_line_in};
 use super::worker::Done;
 use super::{Options, files};
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
 use crate::format::Format;
+use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
 use crate::rules;
 use crate::writers::Writer;
@@ -45,11 +47,16 @@ impl Job<'_> {
     }
 }
 
-/// The error of a bug met while `doing` something.
-pub(super) fn internal_error(doing: &str) -> Error {
-    Error::msg(format!(
-        "internal error while {doing} (a bug in scheda; please report it)"
-    ))
+/// The error of a bug met while reading an input or doing a form (a
+/// kind of [`kind::INTERNAL_ERROR_READING`] or
+/// [`kind::INTERNAL_ERROR_PROCESSING`]).
+pub(super) fn internal_error(doing: crate::messages::Kind) -> Error {
+    coded_error(Message::new(doing, []))
+}
+
+/// An error of one coded message.
+pub(super) fn coded_error(message: Message) -> Error {
+    Error::new(Diagnostic::coded(Severity::Error, message, None))
 }
 
 /// [`process`], with a panic (a bug) turned into the form's error; the
@@ -64,14 +71,24 @@ pub(super) fn guarded(
         Err(_) => {
             *writer = Writer::new(job.options.write.clone());
             let mut report = Row::new(job.path.display().to_string(), job.riga, Status::Failed);
-            set_error(&mut report, &internal_error("processing this form"));
+            set_error_in(
+                &mut report,
+                &internal_error(kind::INTERNAL_ERROR_PROCESSING),
+                job.options.lang,
+            );
             Some(job.done(report, String::new(), Vec::new()))
         }
     }
 }
 
-/// Mark `report` failed with `error`.
+/// Mark `report` failed with `error`, in English.
 pub(crate) fn set_error(report: &mut Row, error: &Error) {
+    set_error_in(report, error, Lang::En);
+}
+
+/// Mark `report` failed with `error`, written in `lang`; its code is the
+/// first error's.
+pub(crate) fn set_error_in(report: &mut Row, error: &Error, lang: Lang) {
     report.status = Status::Failed;
     let errors: Vec<&Diagnostic> = error.diagnostics.iter().filter(|d| d.is_error()).collect();
     let errors = if errors.is_empty() {
@@ -82,10 +99,11 @@ pub(crate) fn set_error(report: &mut Row, error: &Error) {
     report.error = Some(
         errors
             .iter()
-            .map(|d| one_line(d))
+            .map(|d| one_line_in(d, lang))
             .collect::<Vec<_>>()
             .join(super::report::LIST_SEPARATOR),
     );
+    report.error_code = errors.first().and_then(|d| d.code());
     report.diagnostics = error.diagnostics.clone();
 }
 
@@ -114,7 +132,7 @@ fn process(job: &Job<'_>, writer: &mut Writer, read: Result<Warned<Scheda>>) -> 
     } = match read {
         Ok(read) => read,
         Err(e) => {
-            set_error(&mut report, &e);
+            set_error_in(&mut report, &e, options.lang);
             return Some(done(report, String::new(), Vec::new()));
         }
     };
@@ -122,12 +140,15 @@ fn process(job: &Job<'_>, writer: &mut Writer, read: Result<Warned<Scheda>>) -> 
 
     let stem = options.names.stem(&form, path, riga);
     let written = write_outputs(job, writer, &form, &stem, &mut warnings);
-    report.warnings = warnings.iter().map(one_line).collect();
+    report.warnings = warnings
+        .iter()
+        .map(|w| one_line_in(w, options.lang))
+        .collect();
     match written {
         Ok(Some(temps)) => Some(done(report, stem, temps)),
         Ok(None) => None,
         Err(e) => {
-            set_error(&mut report, &e);
+            set_error_in(&mut report, &e, options.lang);
             Some(done(report, stem, Vec::new()))
         }
     }
@@ -165,8 +186,15 @@ fn write_outputs(
         ));
         let tmp = options.dir.join(name);
         temps.0.push((format, tmp.clone()));
-        std::fs::write(&tmp, &written.value)
-            .map_err(|e| Error::msg(format!("failed to write {} ({e})", tmp.display())))?;
+        std::fs::write(&tmp, &written.value).map_err(|e| {
+            coded_error(Message::new(
+                kind::FAILED_TO_WRITE,
+                [
+                    ("path", tmp.display().to_string().into()),
+                    ("error", e.to_string().into()),
+                ],
+            ))
+        })?;
     }
     strict(options, warnings)?;
     Ok(Some(std::mem::take(&mut temps.0)))
@@ -189,10 +217,19 @@ pub(crate) fn fill_report(report: &mut Row, form: &mut Scheda, recompute: bool) 
             .collect();
     } else {
         warnings.extend(found.into_iter().map(|d| {
-            Diagnostic::warning(format!(
-                "row {}, {}: printed {}, computed {}",
-                d.code, d.what, d.printed, d.computed
-            ))
+            Diagnostic::coded(
+                Severity::Warning,
+                Message::new(
+                    kind::PRINTED_DISAGREES,
+                    [
+                        ("row", d.code.into()),
+                        ("what", d.what.into()),
+                        ("printed", d.printed.into()),
+                        ("computed", d.computed.into()),
+                    ],
+                ),
+                None,
+            )
             .at(Location::pointer(d.pointer))
         }));
     }
@@ -207,17 +244,24 @@ pub(crate) fn fill_report(report: &mut Row, form: &mut Scheda, recompute: bool) 
     warnings
 }
 
+/// `2 warnings under --strict`.
+pub fn strict_warnings(n: usize) -> Message {
+    let count = match n {
+        1 => Message::new(kind::WARNINGS_ONE, [("n", n.into())]),
+        _ => Message::new(kind::WARNINGS_MANY, [("n", n.into())]),
+    };
+    Message::new(kind::STRICT_WARNINGS, [("count", count.into())])
+}
+
 /// Under `strict`, warnings are a failure.
 fn strict(options: &Options, warnings: &[Diagnostic]) -> Result<()> {
     if options.strict && !warnings.is_empty() {
         let n = warnings.len();
-        return Err(Error::new(
-            Diagnostic::error(format!(
-                "{n} warning{} under --strict",
-                if n == 1 { "" } else { "s" }
-            ))
-            .with_hint("resolve the warnings, or drop --strict to accept them"),
-        ));
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            strict_warnings(n),
+            Some(Message::new(kind::STRICT_HINT, [])),
+        )));
     }
     Ok(())
 }

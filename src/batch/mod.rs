@@ -58,6 +58,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, mpsc};
 
+pub use form::strict_warnings;
 pub use names::NamePattern;
 pub use plan::{Action, EXTENSIONS, Input, Plan, is_form_file, plan, walk};
 pub use report::{Row, Status};
@@ -65,6 +66,7 @@ pub use report::{Row, Status};
 use crate::diagnostic::{Error, Result};
 use crate::format::Format;
 use crate::limits::Limits;
+use crate::messages::{Lang, Message, kind};
 use crate::writers::{WriteOptions, Writer};
 
 /// What a batch does.
@@ -96,6 +98,9 @@ pub struct Options {
     /// otherwise): no output takes its name, and no walk of the output
     /// folder reads it.
     pub report: PathBuf,
+    /// The language of the report's headers, outcomes, warnings and errors
+    /// (the `code` column is the same in every language).
+    pub lang: Lang,
 }
 
 impl Options {
@@ -114,6 +119,7 @@ impl Options {
             write: WriteOptions::default(),
             limits: Limits::default(),
             edizione: None,
+            lang: Lang::En,
         }
     }
 }
@@ -173,13 +179,17 @@ pub fn run(
     progress: impl FnMut(Event<'_>),
 ) -> Result<Outcome> {
     std::fs::create_dir_all(&options.dir).map_err(|e| {
-        Error::msg(format!(
-            "failed to make the output folder {} ({e})",
-            options.dir.display()
+        form::coded_error(Message::new(
+            kind::OUTPUT_FOLDER_FAILED,
+            [
+                ("path", options.dir.display().to_string().into()),
+                ("error", e.to_string().into()),
+            ],
         ))
     })?;
     let stale = files::remove_stale(&options.dir);
-    let sink = report::Sink::create(&options.report).map_err(|e| report_error(options, &e))?;
+    let sink = report::Sink::create(&options.report, options.lang)
+        .map_err(|e| report_error(options, &e))?;
     let mut formats: Vec<Format> = Vec::new();
     for f in &options.formats {
         if !formats.contains(f) {
@@ -225,14 +235,24 @@ pub fn run(
         counts,
         interrupted,
         stale,
-        report_error: written.err().map(|e| report_error(options, &e).to_string()),
+        report_error: written.err().map(|e| {
+            report_error(options, &e)
+                .diagnostics
+                .iter()
+                .map(|d| d.message_in(options.lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
     })
 }
 
 /// The error of a report that cannot be written.
 fn report_error(options: &Options, e: &std::io::Error) -> Error {
-    Error::msg(format!(
-        "failed to write the report {} ({e})",
-        options.report.display()
+    form::coded_error(Message::new(
+        kind::REPORT_FAILED,
+        [
+            ("path", options.report.display().to_string().into()),
+            ("error", e.to_string().into()),
+        ],
     ))
 }

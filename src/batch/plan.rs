@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::report;
+use crate::messages::{Message, kind};
 
 /// The extensions of the files read in a folder.
 pub const EXTENSIONS: [&str; 9] = [
@@ -19,9 +20,9 @@ pub enum Action {
     Read,
     /// Leave it, for this reason (a file of another kind in a folder, a
     /// file met twice, an output of an earlier batch).
-    Skip(String),
+    Skip(Message),
     /// It cannot be read (a folder that cannot be listed).
-    Fail(String),
+    Fail(Message),
 }
 
 /// One input of a batch.
@@ -143,14 +144,17 @@ impl Walker {
                 .to_string_lossy();
             self.push(
                 path.to_path_buf(),
-                Action::Skip(format!("an output of an earlier batch, listed in {report}")),
+                Action::Skip(Message::new(
+                    kind::SKIP_EARLIER_OUTPUT,
+                    [("report", report.to_string().into())],
+                )),
             );
             return;
         }
         if !self.seen.insert(at) {
             self.push(
                 path.to_path_buf(),
-                Action::Skip("met twice; read once".into()),
+                Action::Skip(Message::new(kind::SKIP_TWICE, [])),
             );
             return;
         }
@@ -163,9 +167,12 @@ impl Walker {
             Err(e) => {
                 self.push(
                     folder.to_path_buf(),
-                    Action::Fail(format!(
-                        "failed to list the folder {} ({e})",
-                        folder.display()
+                    Action::Fail(Message::new(
+                        kind::FOLDER_UNLISTED,
+                        [
+                            ("path", folder.display().to_string().into()),
+                            ("error", e.to_string().into()),
+                        ],
                     )),
                 );
                 return;
@@ -189,20 +196,20 @@ impl Walker {
                 continue;
             }
             if kind.is_symlink() && path.is_dir() {
-                self.push(
-                    path,
-                    Action::Skip("a link to a folder, not followed".into()),
-                );
+                self.push(path, Action::Skip(Message::new(kind::SKIP_LINK, [])));
                 continue;
             }
             if name.to_string_lossy().starts_with("~$") {
-                self.push(path, Action::Skip("an Office lock file".into()));
+                self.push(path, Action::Skip(Message::new(kind::SKIP_LOCK_FILE, [])));
             } else if is_form_file(&path) {
                 self.file(&path, false);
             } else if canonical(&path) != self.report {
                 let why = match path.extension() {
-                    Some(ext) => format!("not a form (.{})", ext.to_string_lossy()),
-                    None => "not a form (no extension)".into(),
+                    Some(ext) => Message::new(
+                        kind::SKIP_NOT_A_FORM,
+                        [("ext", ext.to_string_lossy().into_owned().into())],
+                    ),
+                    None => Message::new(kind::SKIP_NO_EXTENSION, []),
                 };
                 self.push(path, Action::Skip(why));
             }

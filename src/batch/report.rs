@@ -19,6 +19,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::{Kind, Lang, Message, kind, word};
 use crate::number::format_it;
 use crate::rules::Caso;
 
@@ -48,6 +49,17 @@ impl Status {
             Status::Failed => "failed",
             Status::Skipped => "skipped",
         }
+    }
+
+    /// The word the report uses in `lang` ([`Status::as_str`] is its code).
+    pub fn word(self, lang: Lang) -> String {
+        let kind = match self {
+            Status::Ok => kind::STATUS_OK,
+            Status::Kept => kind::STATUS_KEPT,
+            Status::Failed => kind::STATUS_FAILED,
+            Status::Skipped => kind::STATUS_SKIPPED,
+        };
+        Message::new(kind, []).render(lang)
     }
 }
 
@@ -92,6 +104,10 @@ pub struct Row {
     pub outputs: Vec<String>,
     /// Why the form failed, or was skipped.
     pub error: Option<String>,
+    /// The stable code of why it failed or was skipped (the first error's
+    /// kind, [`Diagnostic::code`]), when there is one; the `code` column
+    /// falls back to the status ([`Row::code`]).
+    pub error_code: Option<&'static str>,
     /// The errors in full (with hints and locations), for printing; not in
     /// the CSV.
     pub diagnostics: Vec<Diagnostic>,
@@ -118,8 +134,15 @@ impl Row {
             corrections: Vec::new(),
             outputs: Vec::new(),
             error: None,
+            error_code: None,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The stable code of the row's outcome, for programs: the code of its
+    /// first error, else its status (`ok`, `kept`, `failed`, `skipped`).
+    pub fn code(&self) -> &'static str {
+        self.error_code.unwrap_or(self.status.as_str())
     }
 
     /// Whether the row is a form (not a skipped file).
@@ -128,35 +151,57 @@ impl Row {
     }
 }
 
-/// A diagnostic in one line of the report: its message and where it points.
+/// A diagnostic in one line of the report: its message and where it
+/// points, in English.
 pub fn one_line(d: &Diagnostic) -> String {
+    one_line_in(d, Lang::En)
+}
+
+/// A diagnostic in one line of the report, in `lang`.
+pub fn one_line_in(d: &Diagnostic, lang: Lang) -> String {
+    let message = d.message_in(lang);
     match &d.location {
-        None => d.message.clone(),
-        Some(Location::Line { line }) => format!("{} (line {line})", d.message),
-        Some(loc) => format!("{} ({loc})", d.message),
+        None => message,
+        Some(Location::Line { line }) => format!("{message} ({} {line})", word(lang, "line")),
+        Some(loc) => format!("{message} ({})", loc.in_lang(lang)),
     }
 }
 
-/// The columns of the CSV report, in order.
-pub const COLUMNS: [&str; 17] = [
-    "input",
-    "row",
-    "status",
-    "Comune",
-    "edition",
-    "R04",
-    "R05",
-    "Quadro 2 case",
-    "Quadro 3 due",
-    "R09",
-    "R15",
-    "Quadro 3 coherent",
-    "consistent",
-    "warnings",
-    "corrections",
-    "outputs",
-    "error",
+/// The columns of the CSV report, in order: a kind of message, or a name
+/// the same in every language (a row of the form, the `code`).
+const COLUMN_KINDS: [Result<Kind, &str>; 18] = [
+    Ok(kind::COLUMN_INPUT),
+    Ok(kind::COLUMN_ROW),
+    Ok(kind::COLUMN_STATUS),
+    Ok(kind::COLUMN_COMUNE),
+    Ok(kind::COLUMN_EDITION),
+    Err("R04"),
+    Err("R05"),
+    Ok(kind::COLUMN_CASO),
+    Ok(kind::COLUMN_QUADRO3_DUE),
+    Err("R09"),
+    Err("R15"),
+    Ok(kind::COLUMN_QUADRO3_COHERENT),
+    Ok(kind::COLUMN_CONSISTENT),
+    Ok(kind::COLUMN_WARNINGS),
+    Ok(kind::COLUMN_CORRECTIONS),
+    Ok(kind::COLUMN_OUTPUTS),
+    Ok(kind::COLUMN_ERROR),
+    Err("code"),
 ];
+
+/// The names of the CSV report's columns in `lang`, in order; the last,
+/// `code`, is named so in every language: the stable code of the row's
+/// outcome ([`Row::code`]).
+pub fn columns(lang: Lang) -> Vec<String> {
+    COLUMN_KINDS
+        .iter()
+        .map(|c| match c {
+            Ok(kind) => Message::new(*kind, []).render(lang),
+            Err(name) => (*name).to_string(),
+        })
+        .collect()
+}
 
 /// What separates the items of a list in one cell (warnings, outputs): a
 /// character no output name holds.
@@ -227,15 +272,17 @@ fn push_line(out: &mut String, cells: &[Cell<'_>]) {
 }
 
 /// The CSV's first line: the byte order mark and the column names.
-fn csv_header() -> String {
+fn csv_header(lang: Lang) -> String {
     let mut out = String::from("\u{FEFF}");
-    let header: Vec<Cell<'_>> = COLUMNS.iter().map(|c| Cell::Text(c)).collect();
+    let names = columns(lang);
+    let header: Vec<Cell<'_>> = names.iter().map(|c| Cell::Text(c)).collect();
     push_line(&mut out, &header);
     out
 }
 
 /// One row as a line of the CSV.
-fn push_csv_row(out: &mut String, r: &Row) {
+fn push_csv_row(out: &mut String, r: &Row, lang: Lang) {
+    let status = r.status.word(lang);
     let (warnings, corrections, outputs) = (
         r.warnings.join(LIST_SEPARATOR),
         r.corrections.join(LIST_SEPARATOR),
@@ -246,7 +293,7 @@ fn push_csv_row(out: &mut String, r: &Row) {
         &[
             Cell::Text(&r.input),
             r.riga.map_or(Cell::Empty, |n| Cell::Number(n.to_string())),
-            Cell::Text(r.status.as_str()),
+            Cell::Text(&status),
             text(r.comune.as_deref()),
             text(r.edizione.as_deref()),
             number(r.r04),
@@ -261,16 +308,22 @@ fn push_csv_row(out: &mut String, r: &Row) {
             list(&corrections),
             list(&outputs),
             text(r.error.as_deref()),
+            Cell::Text(r.code()),
         ],
     );
 }
 
 /// The report as CSV for a spreadsheet with Italian settings (see the
-/// module's documentation).
+/// module's documentation), in English.
 pub fn csv(rows: &[Row]) -> Vec<u8> {
-    let mut out = csv_header();
+    csv_in(rows, Lang::En)
+}
+
+/// The report as CSV, its headers and outcomes in `lang`.
+pub fn csv_in(rows: &[Row], lang: Lang) -> Vec<u8> {
+    let mut out = csv_header(lang);
     for r in rows {
-        push_csv_row(&mut out, r);
+        push_csv_row(&mut out, r, lang);
     }
     out.into_bytes()
 }
@@ -301,6 +354,7 @@ fn json_row(r: &Row) -> Value {
         "corrections": r.corrections,
         "outputs": r.outputs,
         "error": r.error,
+        "code": r.code(),
         "diagnostics": r.diagnostics,
     })
 }
@@ -344,8 +398,8 @@ pub fn is_json(path: &Path) -> bool {
 
 /// Write the report to `path` whole (a temporary file renamed into place),
 /// as JSON for a `.json` path and CSV otherwise.
-pub fn save(path: &Path, rows: &[Row]) -> std::io::Result<()> {
-    let mut sink = Sink::create(path)?;
+pub fn save(path: &Path, rows: &[Row], lang: Lang) -> std::io::Result<()> {
+    let mut sink = Sink::create(path, lang)?;
     for row in rows {
         sink.push(row)?;
     }
@@ -361,6 +415,7 @@ pub struct Sink {
     temp: PathBuf,
     file: Option<BufWriter<File>>,
     json: bool,
+    lang: Lang,
     rows: usize,
     line: String,
     finished: bool,
@@ -368,8 +423,9 @@ pub struct Sink {
 
 impl Sink {
     /// Start the report at `path` (its temporary file is made now: a folder
-    /// that does not exist fails here, before any form is done).
-    pub fn create(path: &Path) -> std::io::Result<Sink> {
+    /// that does not exist fails here, before any form is done), its
+    /// headers and outcomes in `lang`.
+    pub fn create(path: &Path, lang: Lang) -> std::io::Result<Sink> {
         let temp = super::files::temporary_path(path);
         let file = File::create(&temp)?;
         let mut sink = Sink {
@@ -377,12 +433,13 @@ impl Sink {
             temp,
             file: Some(BufWriter::new(file)),
             json: is_json(path),
+            lang,
             rows: 0,
             line: String::new(),
             finished: false,
         };
         if !sink.json {
-            sink.line = csv_header();
+            sink.line = csv_header(lang);
             sink.write_line()?;
         }
         Ok(sink)
@@ -394,7 +451,7 @@ impl Sink {
         if self.json {
             push_json_row(&mut self.line, row, self.rows == 0);
         } else {
-            push_csv_row(&mut self.line, row);
+            push_csv_row(&mut self.line, row, self.lang);
         }
         self.rows += 1;
         self.write_line()
@@ -453,10 +510,10 @@ pub fn earlier_outputs(path: &Path) -> HashSet<String> {
     } else {
         let text = String::from_utf8_lossy(&bytes);
         let records = parse_csv(text.trim_start_matches('\u{FEFF}'));
-        let Some(column) = records
-            .first()
-            .and_then(|h| h.iter().position(|c| c == "outputs"))
-        else {
+        let Some(column) = records.first().and_then(|h| {
+            let names = [Lang::En, Lang::It].map(|l| columns(l).swap_remove(15));
+            h.iter().position(|c| names.contains(c))
+        }) else {
             return HashSet::new();
         };
         records
@@ -523,12 +580,12 @@ mod tests {
             lines.next().unwrap(),
             "\u{FEFF}\"input\";\"row\";\"status\";\"Comune\";\"edition\";\"R04\";\"R05\";\
              \"Quadro 2 case\";\"Quadro 3 due\";\"R09\";\"R15\";\"Quadro 3 coherent\";\
-             \"consistent\";\"warnings\";\"corrections\";\"outputs\";\"error\""
+             \"consistent\";\"warnings\";\"corrections\";\"outputs\";\"error\";\"code\""
         );
         assert_eq!(
             lines.next().unwrap(),
             "\"in/a;b.json\";3;\"ok\";\"SANT'\"\"ANNA\"\"; X\";;33,629149;;\"C\";\"SI\";1234,50;;;;\
-             \"'=1+2\";;\"A.pdf | A.xlsx\";"
+             \"'=1+2\";;\"A.pdf | A.xlsx\";;\"ok\""
         );
         let records = parse_csv(text.trim_start_matches('\u{FEFF}'));
         assert_eq!(records.len(), 2);
@@ -570,7 +627,7 @@ mod tests {
         let rows = sample_rows(3);
         for name in ["r.csv", "r.json"] {
             let path = dir.join(name);
-            let mut sink = Sink::create(&path).unwrap();
+            let mut sink = Sink::create(&path, Lang::En).unwrap();
             for row in &rows {
                 sink.push(row).unwrap();
             }
@@ -584,7 +641,7 @@ mod tests {
             assert_eq!(std::fs::read(&path).unwrap(), expected, "{name}");
         }
         let dropped = dir.join("dropped.csv");
-        let mut sink = Sink::create(&dropped).unwrap();
+        let mut sink = Sink::create(&dropped, Lang::En).unwrap();
         sink.push(&rows[0]).unwrap();
         drop(sink);
         let left: Vec<_> = std::fs::read_dir(&dir)
@@ -592,7 +649,38 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(left.len(), 2, "only the finished reports: {left:?}");
-        assert!(Sink::create(&dir.join("missing/r.csv")).is_err());
+        assert!(Sink::create(&dir.join("missing/r.csv"), Lang::En).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// An Italian report: Italian headers and outcomes, the `code` column,
+    /// values in the same notation; its outputs are known to a later batch.
+    #[test]
+    fn an_italian_report_and_its_outputs() {
+        let mut row = Row::new("in/a.json".into(), None, Status::Skipped);
+        row.error = Some("non è una scheda (.doc)".into());
+        row.error_code = Some(kind::SKIP_NOT_A_FORM.key);
+        let mut done = Row::new("in/b.json".into(), None, Status::Ok);
+        done.r04 = Some("33.63".parse().unwrap());
+        done.consistent = Some(true);
+        done.outputs = vec!["B.pdf".into()];
+        let text = String::from_utf8(csv_in(&[row, done], Lang::It)).unwrap();
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert!(lines[0].starts_with("\u{FEFF}\"file\";\"riga\";\"esito\";\"Comune\""));
+        assert!(lines[0].ends_with("\"file scritti\";\"errore\";\"code\""));
+        assert_eq!(
+            lines[1],
+            "\"in/a.json\";;\"saltato\";;;;;;;;;;;;;;\"non è una scheda (.doc)\";\"skip_not_a_form\""
+        );
+        assert_eq!(
+            lines[2],
+            "\"in/b.json\";;\"fatto\";;;33,63;;;;;;;\"SI\";;;\"B.pdf\";;\"ok\""
+        );
+        let dir = std::env::temp_dir().join(format!("scheda-it-report-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("report.csv");
+        std::fs::write(&path, &text).unwrap();
+        assert_eq!(earlier_outputs(&path), HashSet::from(["B.pdf".to_string()]));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

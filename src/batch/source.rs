@@ -83,7 +83,10 @@ fn from_bytes(
                         value: form,
                         warnings,
                     }),
-                    _ => Err(Error::msg("no form found in the input")),
+                    _ => Err(super::form::coded_error(crate::messages::Message::new(
+                        crate::messages::kind::NO_FORM_IN_INPUT,
+                        [],
+                    ))),
                 }
             }),
         )),

@@ -9,13 +9,14 @@ use std::sync::mpsc::SyncSender;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::form::{Job, guarded, internal_error, set_error};
+use super::form::{Job, coded_error, guarded, internal_error, set_error_in};
 use super::plan::Action;
 use super::report::{Row, Status};
 use super::source::{self, Forms, Opened};
 use super::{Options, Plan};
-use crate::diagnostic::{Error, Result, Warned};
+use crate::diagnostic::{Result, Warned};
 use crate::format::Format;
+use crate::messages::{Message, kind};
 use crate::model::Scheda;
 use crate::writers::Writer;
 
@@ -160,7 +161,7 @@ impl<'a> Shared<'a> {
                             input: open.input,
                             row: open.taken - 1,
                             riga: 0,
-                            read: Box::new(Err(internal_error("reading this input"))),
+                            read: Box::new(Err(internal_error(kind::INTERNAL_ERROR_READING))),
                         }
                     }
                 });
@@ -224,7 +225,8 @@ pub(super) fn work(shared: &Shared<'_>, mut writer: Writer, tx: SyncSender<Msg>)
             }
             Work::Ended { input, rows: 0 } => {
                 let mut report = Row::new(display(shared, input), None, Status::Failed);
-                set_error(&mut report, &Error::msg("no form found in the input"));
+                let error = coded_error(Message::new(kind::NO_FORM_IN_INPUT, []));
+                set_error_in(&mut report, &error, shared.options.lang);
                 send_one(&tx, input, report)
             }
             Work::Ended { input, rows } => tx.send(Msg::Ended { input, rows }),
@@ -261,12 +263,13 @@ fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender
     match &shared.plan.inputs[input].action {
         Action::Skip(why) => {
             let mut report = Row::new(display(shared, input), None, Status::Skipped);
-            report.error = Some(why.clone());
+            report.error = Some(why.render(shared.options.lang));
+            report.error_code = Some(why.kind.key);
             send_one(tx, input, report)
         }
         Action::Fail(why) => {
             let mut report = Row::new(display(shared, input), None, Status::Failed);
-            set_error(&mut report, &Error::msg(why.clone()));
+            set_error_in(&mut report, &coded_error(why.clone()), shared.options.lang);
             send_one(tx, input, report)
         }
         Action::Read => match open(path, &shared.options.limits, shared.options.edizione) {
@@ -297,6 +300,7 @@ fn open(
     limits: &crate::limits::Limits,
     edizione: Option<crate::model::Edizione>,
 ) -> Opened {
-    catch_unwind(AssertUnwindSafe(|| source::open(path, limits, edizione)))
-        .unwrap_or_else(|_| Opened::One(Box::new(Err(internal_error("reading this input")))))
+    catch_unwind(AssertUnwindSafe(|| source::open(path, limits, edizione))).unwrap_or_else(|_| {
+        Opened::One(Box::new(Err(internal_error(kind::INTERNAL_ERROR_READING))))
+    })
 }

@@ -9,13 +9,14 @@ use clap::Args;
 use scheda::Format;
 use scheda::batch::{self, NamePattern, Options, Status};
 use scheda::diagnostic::{Diagnostic, Error};
+use scheda::messages::{Message, kind};
 use scheda::writers::WriteOptions;
 use scheda::writers::text::TextLayout;
 
 use super::progress::{Progress, rate};
 use super::{
-    CliResult, Common, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Failure, edizione_parser,
-    format_parser, layout_parser, parse_optional_edizione,
+    CliResult, Common, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Failure, coded,
+    edizione_parser, format_parser, lang, layout_parser, parse_optional_edizione, say,
 };
 
 /// Set by Ctrl-C (SIGINT), SIGTERM or SIGHUP: the batch stops.
@@ -111,6 +112,7 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
     options.limits = args.common.limits()?;
     options.edizione = parse_optional_edizione(args.edizione.as_deref())?;
     options.force = args.force;
+    options.lang = lang();
     options.names = args.name.clone().unwrap_or_default();
     options.write = WriteOptions {
         templates_dir: args.common.templates.clone(),
@@ -123,10 +125,14 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
     if plan.to_read() == 0 {
         return Err(Failure::named(
             None,
-            Error::new(
-                Diagnostic::error("no form to read in the inputs").with_hint(format!(
-                    "give files, or folders holding {} files",
-                    batch::EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+            coded(
+                Message::new(kind::NO_FORM_IN_INPUTS, []),
+                Some(Message::new(
+                    kind::NO_FORM_IN_INPUTS_HINT,
+                    [(
+                        "extensions",
+                        batch::EXTENSIONS.map(|e| format!(".{e}")).join(", ").into(),
+                    )],
                 )),
             ),
         ));
@@ -225,50 +231,82 @@ fn expand_stdin(inputs: &[PathBuf]) -> CliResult<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A number with one decimal, as the language of messages writes it
+/// (`2,1` in Italian).
+pub(super) fn one_decimal(x: f64) -> String {
+    let text = format!("{x:.1}");
+    match lang() {
+        scheda::messages::Lang::It => text.replace('.', ","),
+        scheda::messages::Lang::En => text,
+    }
+}
+
 /// `batch: 300 forms in 2.1 s (142.9 forms/s): 298 written, 1 kept, 1
 /// failed; 2 files skipped; report: out/report.csv`.
 fn summary(outcome: &batch::Outcome, elapsed: std::time::Duration, report: &Path) {
     let stale = outcome.stale;
     if stale.removed > 0 {
         eprintln!(
-            "batch: removed {} temporary file(s) of an earlier batch that was killed",
-            stale.removed
+            "{}",
+            say(Message::new(
+                kind::BATCH_STALE_REMOVED,
+                [("n", stale.removed.into())]
+            ))
         );
     }
     if stale.kept > 0 {
         eprintln!(
-            "batch: left {} temporary file(s) of another batch (running, or not known to have \
-             ended); they are not outputs",
-            stale.kept
+            "{}",
+            say(Message::new(
+                kind::BATCH_STALE_KEPT,
+                [("n", stale.kept.into())]
+            ))
         );
     }
     let forms = outcome.forms();
-    let secs = elapsed.as_secs_f64();
-    let mut parts = vec![format!("{} written", outcome.count(Status::Ok))];
+    let count = |kind, n: usize| say(Message::new(kind, [("n", n.into())]));
+    let mut parts = vec![count(kind::BATCH_WRITTEN, outcome.count(Status::Ok))];
     if outcome.count(Status::Kept) > 0 {
-        parts.push(format!("{} kept", outcome.count(Status::Kept)));
+        parts.push(count(kind::BATCH_KEPT, outcome.count(Status::Kept)));
     }
-    parts.push(format!("{} failed", outcome.count(Status::Failed)));
-    let plural = if forms == 1 { "" } else { "s" };
-    let mut text = if outcome.interrupted {
-        format!("batch: interrupted after {forms} form{plural} in {secs:.1} s")
-    } else {
-        format!("batch: {forms} form{plural} in {secs:.1} s")
-    };
-    text.push_str(&format!(
-        " ({:.1} forms/s): {}",
-        rate(forms, elapsed),
-        parts.join(", ")
+    parts.push(count(kind::BATCH_FAILED, outcome.count(Status::Failed)));
+    let forms_text = Message::new(
+        if forms == 1 {
+            kind::FORMS_ONE
+        } else {
+            kind::FORMS_MANY
+        },
+        [("n", forms.into())],
+    );
+    let mut text = say(Message::new(
+        if outcome.interrupted {
+            kind::BATCH_INTERRUPTED
+        } else {
+            kind::BATCH_SUMMARY
+        },
+        [
+            ("forms", forms_text.into()),
+            ("secs", one_decimal(elapsed.as_secs_f64()).into()),
+            ("rate", one_decimal(rate(forms, elapsed)).into()),
+            ("outcomes", parts.join(", ").into()),
+        ],
     ));
     let skipped = outcome.count(Status::Skipped);
     if skipped > 0 {
-        text.push_str(&format!(
-            "; {skipped} file{} skipped",
-            if skipped == 1 { "" } else { "s" }
+        text.push_str(&count(
+            if skipped == 1 {
+                kind::SUMMARY_SKIPPED_ONE
+            } else {
+                kind::SUMMARY_SKIPPED_MANY
+            },
+            skipped,
         ));
     }
     if outcome.report_error.is_none() {
-        text.push_str(&format!("; report: {}", report.display()));
+        text.push_str(&say(Message::new(
+            kind::BATCH_REPORT,
+            [("path", report.display().to_string().into())],
+        )));
     }
     eprintln!("{text}");
 }

@@ -4,13 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use scheda::diagnostic::{Diagnostic, Error};
+use scheda::messages::{Message, kind, word};
 use scheda::{Format, batch, rules};
 
 use super::io::{Stdout, partial_failure, read_forms};
 use super::{
-    CliResult, Common, EXIT_FAILURE, EXIT_INCONSISTENT, EXIT_OK, Failure, display_name,
-    edizione_parser, form_label, input_format_parser, parse_optional_edizione,
+    CliResult, Common, EXIT_FAILURE, EXIT_INCONSISTENT, EXIT_OK, Failure, coded, display_name,
+    edizione_parser, form_label, input_format_parser, lang, parse_optional_edizione, say,
 };
 
 #[derive(Debug, Args)]
@@ -102,26 +102,43 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
                 }
                 reports.push(serde_json::Value::Object(entry));
             } else if report.consistent {
-                out.line(&format!("{label}: consistent"))?;
+                out.line(&say(Message::new(
+                    kind::CONSISTENT,
+                    [("label", label.into())],
+                )))?;
             } else {
                 out.line(&format!("{label}: {}", verdict(found.len(), blank.len())))?;
                 for d in found {
-                    out.line(&format!(
-                        "  {} {}: printed {}, computed {} ({})",
-                        d.code, d.what, d.printed, d.computed, d.pointer
-                    ))?;
+                    let line = Message::new(
+                        kind::PRINTED_COMPUTED,
+                        [
+                            ("row", d.code.as_str().into()),
+                            ("what", d.what.as_str().into()),
+                            ("printed", d.printed.as_str().into()),
+                            ("computed", d.computed.as_str().into()),
+                            ("place", d.pointer.as_str().into()),
+                        ],
+                    );
+                    out.line(&format!("  {}", say(line)))?;
                 }
                 for m in blank {
-                    out.line(&format!(
-                        "  {} {}: blank, computed {} ({})",
-                        m.code, m.what, m.computed, m.pointer
-                    ))?;
+                    let line = Message::new(
+                        kind::BLANK_COMPUTED,
+                        [
+                            ("row", m.code.as_str().into()),
+                            ("what", m.what.as_str().into()),
+                            ("computed", m.computed.as_str().into()),
+                            ("place", m.pointer.as_str().into()),
+                        ],
+                    );
+                    out.line(&format!("  {}", say(line)))?;
                 }
                 if !blank.is_empty() {
-                    out.line(
-                        "  hint: `scheda convert --recompute` writes the blank derived values \
-                         as the rules compute them",
-                    )?;
+                    out.line(&format!(
+                        "  {}: {}",
+                        word(lang(), "hint"),
+                        say(Message::new(kind::RECOMPUTE_BLANK_HINT, []))
+                    ))?;
                 }
             }
         }
@@ -133,12 +150,14 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
         out.line(&tally.summary())?;
     }
     if tally.folders > 0 && inputs.is_empty() {
+        let extensions = batch::EXTENSIONS.map(|e| format!(".{e}")).join(", ");
         Failure::named(
             None,
-            Error::new(
-                Diagnostic::error("no form to check in the folder").with_hint(format!(
-                    "scheda reads {} files",
-                    batch::EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+            coded(
+                Message::new(kind::NO_FORM_IN_FOLDER, []),
+                Some(Message::new(
+                    kind::READS_EXTENSIONS_HINT,
+                    [("extensions", extensions.into())],
                 )),
             ),
         )
@@ -153,12 +172,13 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
 fn verdict(inconsistent: usize, blank: usize) -> String {
     let mut parts = Vec::new();
     if inconsistent > 0 {
-        parts.push(format!("{inconsistent} inconsistent value(s)"));
+        parts.push(say(Message::new(
+            kind::INCONSISTENT_VALUES,
+            [("n", inconsistent.into())],
+        )));
     }
     if blank > 0 {
-        parts.push(format!(
-            "{blank} blank derived value(s) that the rules compute"
-        ));
+        parts.push(say(Message::new(kind::BLANK_VALUES, [("n", blank.into())])));
     }
     parts.join(", ")
 }
@@ -180,25 +200,41 @@ impl Tally {
     /// `12 forms: 10 consistent, 1 inconsistent, 1 unreadable; 2 files skipped`.
     fn summary(&self) -> String {
         let forms = self.consistent + self.inconsistent + self.incomplete + self.unreadable;
-        let incomplete = match self.incomplete {
-            0 => String::new(),
-            n => format!(", {n} incomplete"),
+        let count =
+            |one, many, n: usize| Message::new(if n == 1 { one } else { many }, [("n", n.into())]);
+        let optional = |message: Message, n: usize| -> scheda::messages::Arg {
+            if n == 0 { "".into() } else { message.into() }
         };
-        let mut text = format!(
-            "{forms} form{}: {} consistent, {} inconsistent{incomplete}, {} unreadable",
-            if forms == 1 { "" } else { "s" },
-            self.consistent,
-            self.inconsistent,
-            self.unreadable
-        );
-        if self.skipped > 0 {
-            text.push_str(&format!(
-                "; {} file{} skipped",
-                self.skipped,
-                if self.skipped == 1 { "" } else { "s" }
-            ));
-        }
-        text
+        say(Message::new(
+            kind::CHECK_SUMMARY,
+            [
+                (
+                    "forms",
+                    count(kind::FORMS_ONE, kind::FORMS_MANY, forms).into(),
+                ),
+                ("consistent", self.consistent.into()),
+                ("inconsistent", self.inconsistent.into()),
+                (
+                    "incomplete",
+                    optional(
+                        Message::new(kind::SUMMARY_INCOMPLETE, [("n", self.incomplete.into())]),
+                        self.incomplete,
+                    ),
+                ),
+                ("unreadable", self.unreadable.into()),
+                (
+                    "skipped",
+                    optional(
+                        count(
+                            kind::SUMMARY_SKIPPED_ONE,
+                            kind::SUMMARY_SKIPPED_MANY,
+                            self.skipped,
+                        ),
+                        self.skipped,
+                    ),
+                ),
+            ],
+        ))
     }
 }
 

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use scheda::diagnostic::{Diagnostic, Error, Location};
+use scheda::diagnostic::{Diagnostic, Error, Location, Severity};
+use scheda::messages::{Message, kind};
 use scheda::select::Selector;
 use scheda::writers::WriteOptions;
 use scheda::writers::text::TextLayout;
@@ -14,7 +15,7 @@ use scheda::{Format, Scheda, rules, writers};
 use super::io::{output_format, read_forms, refuse_overwriting_input, write_output};
 use super::{
     CliResult, Common, EXIT_OK, Failure, edizione_parser, form_label, format_parser,
-    input_format_parser, layout_parser, parse_optional_edizione, report_all, report_warnings,
+    input_format_parser, layout_parser, parse_optional_edizione, report_all, report_warnings, say,
 };
 
 #[derive(Debug, Args)]
@@ -100,10 +101,16 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     if args.recompute {
         for r in &mut read {
             for c in rules::recompute(&mut r.form) {
-                eprintln!(
-                    "recomputed {} {}: {} -> {}",
-                    c.code, c.pointer, c.before, c.after
+                let line = Message::new(
+                    kind::RECOMPUTED,
+                    [
+                        ("row", c.code.into()),
+                        ("place", c.pointer.into()),
+                        ("before", c.before.into()),
+                        ("after", c.after.into()),
+                    ],
                 );
+                eprintln!("{}", say(line));
             }
         }
     } else {
@@ -139,16 +146,12 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
             None => {
                 return Err(Failure::output(
                     &args.output,
-                    Error::new(
-                        Diagnostic::error(format!(
-                            "the input holds {} forms, and a {to} file holds one",
-                            forms.len()
-                        ))
-                        .with_hint(
-                            "pick one with --comune NAME (or --comune N), write them all to \
-                             .jsonl or .xlsx, or one file per form with `scheda batch IN -o DIR \
-                             --to FORMAT`",
+                    super::coded(
+                        Message::new(
+                            kind::MANY_FORMS_ONE_FILE,
+                            [("n", forms.len().into()), ("to", to.to_string().into())],
                         ),
+                        Some(Message::new(kind::MANY_FORMS_ONE_FILE_HINT, [])),
                     ),
                 ));
             }
@@ -164,12 +167,20 @@ fn discrepancies(form: &Scheda) -> Vec<Diagnostic> {
     rules::check(form)
         .into_iter()
         .map(|d| {
-            Diagnostic::warning(format!(
-                "row {}, {}: printed {}, computed {}",
-                d.code, d.what, d.printed, d.computed
-            ))
+            Diagnostic::coded(
+                Severity::Warning,
+                Message::new(
+                    kind::PRINTED_DISAGREES,
+                    [
+                        ("row", d.code.into()),
+                        ("what", d.what.into()),
+                        ("printed", d.printed.into()),
+                        ("computed", d.computed.into()),
+                    ],
+                ),
+                Some(Message::new(kind::PRINTED_DISAGREES_HINT, [])),
+            )
             .at(Location::pointer(d.pointer))
-            .with_hint("the output keeps the printed value; --recompute writes the computed one")
         })
         .collect()
 }

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::form::Registry;
+use scheda::messages::{Message, kind};
 use scheda::templates;
 
 use super::io::Stdout;
-use super::{CliResult, Common, EXIT_OK, Failure};
+use super::{CliResult, Common, EXIT_OK, Failure, coded, say};
 
 #[derive(Debug, Args)]
 pub(super) struct EditionsArgs {
@@ -110,10 +111,25 @@ fn export(registry: &Registry, dir: Option<&Path>, code: &str, out: &Path) -> Cl
         write_new(&target, text).map_err(|e| {
             Failure::new(
                 None,
-                Error::msg(format!("failed to write {} ({e})", target.display())),
+                coded(
+                    Message::new(
+                        kind::FAILED_TO_WRITE,
+                        [
+                            ("path", target.display().to_string().into()),
+                            ("error", e.to_string().into()),
+                        ],
+                    ),
+                    None,
+                ),
             )
         })?;
-        eprintln!("wrote {}", target.display());
+        eprintln!(
+            "{}",
+            say(Message::new(
+                kind::WROTE,
+                [("path", target.display().to_string().into())]
+            ))
+        );
     }
     Ok(EXIT_OK)
 }

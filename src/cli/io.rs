@@ -7,9 +7,10 @@ use std::path::Path;
 
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::limits::Limits;
+use scheda::messages::{Message, kind};
 use scheda::{Edizione, Format, Scheda, readers};
 
-use super::{CliResult, Failure, display_name, report_warnings};
+use super::{CliResult, Failure, coded, display_name, report_warnings};
 
 fn input_format(path: &Path, bytes: &[u8], from: Option<Format>) -> Format {
     from.or_else(|| Format::from_path(path))
@@ -35,7 +36,7 @@ pub(super) fn read_forms(
     if read.value.is_empty() {
         return Err(Failure::new(
             Some(path),
-            Error::msg("no form found in the input"),
+            coded(Message::new(kind::NO_FORM_IN_INPUT, []), None),
         ));
     }
     Ok(read.value)
@@ -80,20 +81,26 @@ pub(super) fn output_format(output: &Path, to: Option<Format>) -> CliResult<Form
     if output == Path::new("-") {
         return Err(Failure::named(
             None,
-            Error::new(
-                Diagnostic::error("cannot tell the output format of standard output")
-                    .with_hint(format!("use --to FORMAT (one of {})", names())),
+            coded(
+                Message::new(kind::STDOUT_FORMAT_UNKNOWN, []),
+                Some(Message::new(
+                    kind::STDOUT_FORMAT_HINT,
+                    [("formats", names().into())],
+                )),
             ),
         ));
     }
     Err(Failure::output(
         output,
-        Error::new(
-            Diagnostic::error(format!(
-                "cannot tell the output format of {}",
-                output.display()
-            ))
-            .with_hint(format!("use an extension ({extensions}) or --to FORMAT")),
+        coded(
+            Message::new(
+                kind::OUTPUT_FORMAT_UNKNOWN,
+                [("path", output.display().to_string().into())],
+            ),
+            Some(Message::new(
+                kind::OUTPUT_FORMAT_HINT,
+                [("extensions", extensions.into())],
+            )),
         ),
     ))
 }
@@ -115,9 +122,9 @@ pub(super) fn refuse_overwriting_input(input: &Path, output: &Path) -> CliResult
     if same {
         return Err(Failure::output(
             output,
-            Error::new(
-                Diagnostic::error("the output is the input: scheda never overwrites its input")
-                    .with_hint("choose another output file"),
+            coded(
+                Message::new(kind::OUTPUT_IS_INPUT, []),
+                Some(Message::new(kind::OUTPUT_IS_INPUT_HINT, [])),
             ),
         ));
     }
@@ -143,7 +150,16 @@ pub(super) fn write_output(path: &Path, format: Format, bytes: &[u8]) -> CliResu
     let fail = |e: std::io::Error| {
         Failure::output(
             path,
-            Error::msg(format!("failed to write {} ({e})", path.display())),
+            coded(
+                Message::new(
+                    kind::FAILED_TO_WRITE,
+                    [
+                        ("path", path.display().to_string().into()),
+                        ("error", e.to_string().into()),
+                    ],
+                ),
+                None,
+            ),
         )
     };
     scheda::batch::files::write_whole(path, bytes).map_err(fail)
@@ -173,7 +189,13 @@ impl Stdout {
             }
             Err(e) => Err(Failure::named(
                 None,
-                Error::msg(format!("failed to write to standard output ({e})")),
+                coded(
+                    Message::new(
+                        kind::FAILED_TO_WRITE_STDOUT,
+                        [("error", e.to_string().into())],
+                    ),
+                    None,
+                ),
             )),
         }
     }

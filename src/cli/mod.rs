@@ -21,9 +21,10 @@ use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
+use scheda::diagnostic::Severity;
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::limits::Limits;
-use scheda::messages::Lang;
+use scheda::messages::{Lang, Message, kind};
 use scheda::model::Edizione;
 use scheda::rules::Catalogue;
 use scheda::writers::text::TextLayout;
@@ -73,6 +74,16 @@ static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 /// The language of messages (English until [`run`] chooses).
 fn lang() -> Lang {
     LANG.get().copied().unwrap_or(Lang::En)
+}
+
+/// A message of the catalogue in the language of messages.
+fn say(message: Message) -> String {
+    message.render(lang())
+}
+
+/// An error of one message of the catalogue, with its hint.
+fn coded(message: Message, hint: Option<Message>) -> Error {
+    Error::new(Diagnostic::coded(Severity::Error, message, hint))
 }
 
 /// `--lang`, else the locale: the first of LC_ALL, LC_MESSAGES, LANG that
@@ -366,10 +377,21 @@ fn display_output(path: &Path) -> String {
 /// several, its number and Comune (`ambito.xlsx (form 2, SONDRIO)`).
 fn form_label(input: &Path, index: usize, of: usize, form: &Scheda) -> String {
     if of > 1 {
-        match &form.ente.denominazione {
-            Some(name) => format!("{} (form {}, {name})", display_name(input), index + 1),
-            None => format!("{} (form {})", display_name(input), index + 1),
-        }
+        let (file, n) = (display_name(input), index + 1);
+        say(match &form.ente.denominazione {
+            Some(name) => Message::new(
+                kind::FORM_OF_FILE,
+                [
+                    ("file", file.into()),
+                    ("n", n.into()),
+                    ("comune", name.as_str().into()),
+                ],
+            ),
+            None => Message::new(
+                kind::FORM_OF_FILE_UNNAMED,
+                [("file", file.into()), ("n", n.into())],
+            ),
+        })
     } else {
         display_name(input)
     }
@@ -401,12 +423,9 @@ fn report_all(groups: &[(Option<&str>, &[Diagnostic])], strict: bool) -> CliResu
         };
         return Err(Failure::named(
             source,
-            Error::new(
-                Diagnostic::error(format!(
-                    "{n} warning{} under --strict",
-                    if n == 1 { "" } else { "s" }
-                ))
-                .with_hint("resolve the warnings above, or drop --strict to accept them"),
+            coded(
+                scheda::batch::strict_warnings(n),
+                Some(Message::new(kind::STRICT_HINT_ABOVE, [])),
             ),
         ));
     }

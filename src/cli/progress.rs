@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use scheda::Format;
 use scheda::batch::{Event, Row, Status};
+use scheda::messages::{Message, kind, word};
+
+use super::say;
 
 /// How often a plain progress line is printed, at most.
 const EVERY: Duration = Duration::from_secs(1);
@@ -96,7 +99,10 @@ impl Progress {
             Shown::Bar(bar) => {
                 bar.inc(1);
                 if self.failed > 0 {
-                    bar.set_message(format!("({} failed)", self.failed));
+                    bar.set_message(say(Message::new(
+                        kind::BATCH_PROGRESS_FAILED,
+                        [("n", self.failed.into())],
+                    )));
                 }
             }
             Shown::Lines { last } if last.elapsed() >= EVERY => {
@@ -109,16 +115,22 @@ impl Progress {
 
     /// `batch: 120/300 forms (2 failed), 140.2 forms/s`.
     fn line(&self) -> String {
-        let failed = match self.failed {
-            0 => String::new(),
-            n => format!(" ({n} failed)"),
+        let failed: scheda::messages::Arg = match self.failed {
+            0 => "".into(),
+            n => Message::new(kind::BATCH_PROGRESS_FAILED, [("n", n.into())]).into(),
         };
-        format!(
-            "batch: {}/{} forms{failed}, {:.1} forms/s",
-            self.done,
-            self.total.max(self.done),
-            rate(self.done, self.start.elapsed())
-        )
+        say(Message::new(
+            kind::BATCH_PROGRESS,
+            [
+                ("done", self.done.into()),
+                ("total", self.total.max(self.done).into()),
+                ("failed", failed),
+                (
+                    "rate",
+                    super::batch::one_decimal(rate(self.done, self.start.elapsed())).into(),
+                ),
+            ],
+        ))
     }
 
     /// Take the bar away before the summary.
@@ -139,14 +151,27 @@ pub(super) fn rate(forms: usize, elapsed: Duration) -> f64 {
 fn failure(row: &Row) -> String {
     let place = match row.riga {
         Some(n) if Format::from_path(row.input.as_ref()) == Some(Format::JsonLines) => {
-            format!("{} (line {n})", row.input)
+            say(Message::new(
+                kind::INPUT_LINE,
+                [
+                    ("input", row.input.as_str().into()),
+                    ("n", n.to_string().into()),
+                ],
+            ))
         }
-        Some(n) => format!("{} (row {n})", row.input),
+        Some(n) => say(Message::new(
+            kind::INPUT_ROW,
+            [
+                ("input", row.input.as_str().into()),
+                ("n", n.to_string().into()),
+            ],
+        )),
         None => row.input.clone(),
     };
     if row.diagnostics.is_empty() {
-        let error = row.error.as_deref().unwrap_or("failed");
-        return format!("error: {error}\n  --> {place}");
+        let failed = row.status.word(super::lang());
+        let error = row.error.as_deref().unwrap_or(&failed);
+        return format!("{}: {error}\n  --> {place}", word(super::lang(), "error"));
     }
     row.diagnostics
         .iter()

@@ -12,7 +12,8 @@ use minijinja::{Environment, Value};
 use serde::Serialize;
 
 use super::{Caso, Outcomes, missing, outcomes, printed_outcomes};
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 
 /// The sentence catalogue of both editions.
@@ -166,11 +167,10 @@ impl Sentences {
         self.unverified
             .iter()
             .map(|name| {
-                Diagnostic::warning(format!(
-                    "the sentence `{name}` has no confirmed official wording"
-                ))
-                .with_hint(
-                    "check it before filing the form; the wording is in templates/sentences/",
+                Diagnostic::coded(
+                    Severity::Warning,
+                    Message::new(kind::UNVERIFIED_SENTENCE, [("name", name.as_str().into())]),
+                    Some(Message::new(kind::UNVERIFIED_SENTENCE_HINT, [])),
                 )
             })
             .collect()
@@ -292,22 +292,43 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     let out = b.out;
     let mut warnings = out.warnings();
     if full != o {
-        let blank: Vec<String> = missing(s)
+        let blank: Vec<_> = missing(s)
             .into_iter()
             .filter(|m| SENTENCE_INPUTS.contains(&m.code.as_str()))
-            .map(|m| format!("{} (computed {})", m.code, m.computed))
             .collect();
         if !blank.is_empty() {
-            warnings.push(
-                Diagnostic::warning(format!(
-                    "the sentences that follow from {} are not printed: the form leaves                      {} blank",
-                    blank.join(", "),
-                    if blank.len() == 1 { "it" } else { "them" }
-                ))
-                .with_hint(
-                    "`--recompute` writes every derived value as the rules compute it, and                      the sentences with them",
+            // `R01B (computed 4598), R04 (computed 21,62)`, in the
+            // message's language.
+            let values = blank
+                .iter()
+                .rev()
+                .map(|m| {
+                    Message::new(
+                        kind::BLANK_INPUT,
+                        [
+                            ("row", m.code.as_str().into()),
+                            ("computed", m.computed.as_str().into()),
+                        ],
+                    )
+                })
+                .reduce(|rest, first| {
+                    Message::new(kind::LIST, [("first", first.into()), ("rest", rest.into())])
+                });
+            let leaves = match blank.len() {
+                1 => kind::LEAVES_IT_BLANK,
+                _ => kind::LEAVES_THEM_BLANK,
+            };
+            warnings.push(Diagnostic::coded(
+                Severity::Warning,
+                Message::new(
+                    kind::SENTENCES_NOT_PRINTED,
+                    [
+                        ("values", values.map_or("".into(), Into::into)),
+                        ("leaves", Message::new(leaves, []).into()),
+                    ],
                 ),
-            );
+                Some(Message::new(kind::SENTENCES_NOT_PRINTED_HINT, [])),
+            ));
         }
     }
     Ok(Warned {

@@ -9,8 +9,9 @@ pub mod xlsx;
 
 use std::path::PathBuf;
 
-use crate::diagnostic::{Diagnostic, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Location, Result, Severity, Warned};
 use crate::format::Format;
+use crate::messages::{Message, kind};
 use crate::model::Scheda;
 use crate::rules::{self, Catalogue};
 
@@ -159,13 +160,14 @@ fn decimals(shown: &str) -> usize {
 
 /// The error for a format scheda reads but does not write.
 pub fn not_written(format: Format) -> crate::diagnostic::Error {
-    crate::diagnostic::Error::new(
-        Diagnostic::error(format!(
-            "scheda reads .{} files but does not write them",
-            format.extension()
-        ))
-        .with_hint(format!("scheda writes {}", Format::written_list())),
-    )
+    crate::diagnostic::Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(kind::NOT_WRITTEN, [("ext", format.extension().into())]),
+        Some(Message::new(
+            kind::NOT_WRITTEN_HINT,
+            [("formats", Format::written_list().into())],
+        )),
+    ))
 }
 
 /// `scheda` with its derived values at the form's precision, and a warning
@@ -181,31 +183,23 @@ fn at_form_precision(scheda: &Scheda) -> (Scheda, Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, c)| {
             let fewer = decimals(&c.before) < decimals(&c.after);
-            let warning = Diagnostic::warning(format!(
-                "{whose}{} {} is given as {}, with {} decimals than the form prints; \
-                 written as {} {}",
-                c.code,
-                c.what,
-                c.before,
-                if fewer { "fewer" } else { "more" },
+            let message = Message::new(
                 if fewer {
-                    "the computed"
+                    kind::DECIMALS_FEWER
                 } else {
-                    "the form prints it,"
+                    kind::DECIMALS_MORE
                 },
-                c.after
-            ))
-            .at(Location::pointer(c.pointer));
+                [
+                    ("who", whose.as_str().into()),
+                    ("row", c.code.into()),
+                    ("what", c.what.into()),
+                    ("given", c.before.into()),
+                    ("written", c.after.into()),
+                ],
+            );
             // One hint is enough for the whole list.
-            if i == 0 {
-                warning.with_hint(
-                    "the form prints two decimals: a rounded source (the IFEL page prints \
-                     whole means) cannot give them back, and a longer one (its R04 has six) \
-                     is rounded; `--recompute` corrects every derived value without warnings",
-                )
-            } else {
-                warning
-            }
+            let hint = (i == 0).then(|| Message::new(kind::DECIMALS_HINT, []));
+            Diagnostic::coded(Severity::Warning, message, hint).at(Location::pointer(c.pointer))
         })
         .collect();
     (settled, warnings)

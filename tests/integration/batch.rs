@@ -602,7 +602,7 @@ fn the_report_opens_in_an_italian_spreadsheet() {
         lines[1],
         format!(
             "\"{input_name}\";;\"ok\";\"SANT'ANGELO; \"\"LODIGIANO\"\"\";\"SOC25\";33,63;8,69;\
-             \"B\";\"NO\";;;;\"SI\";;;\"SANT'ANGELO; _LODIGIANO_.json\";"
+             \"B\";\"NO\";;;;\"SI\";;;\"SANT'ANGELO; _LODIGIANO_.json\";;\"ok\""
         )
     );
     assert!(out.join("SANT'ANGELO; _LODIGIANO_.json").is_file());

@@ -12,7 +12,7 @@ use crate::util::{fixture, missing_tool, p, scheda, stderr, tempdir};
 /// `report.csv` converted to a workbook by LibreOffice, as an Italian user
 /// opening it would read it: separator `;` (59), text quoted with `"` (34),
 /// UTF-8 (76), from line 1, Italian locale (1040).
-fn through_libreoffice(csv: &Path, out: &Path) -> Vec<Vec<Data>> {
+pub(crate) fn through_libreoffice(csv: &Path, out: &Path) -> Vec<Vec<Data>> {
     let profile = out.join("profile");
     let done = Command::new("soffice")
         .arg(format!(
@@ -74,7 +74,8 @@ fn the_report_opens_in_libreoffice_with_its_columns_and_accents() {
         header[..6],
         ["input", "row", "status", "Comune", "edition", "R04"]
     );
-    assert_eq!(header.len(), 17, "{header:?}");
+    assert_eq!(header.len(), 18, "{header:?}");
+    assert_eq!(header[17], "code");
     assert_eq!(rows.len(), 3, "{rows:?}");
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     let comune = |row: &[Data]| row[column("Comune")].to_string();

@@ -16,6 +16,7 @@ mod formulas;
 mod fuzz;
 mod json;
 mod limits;
+mod messages_cli;
 mod messages_sheets;
 mod messages_text;
 mod new_edition;

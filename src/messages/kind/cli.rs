@@ -1,6 +1,201 @@
-//! Kinds of the command line: check, batch and its report (templates/messages/cli.toml).
+//! Kinds of the command line: check, batch and its report, and the warnings
+//! of the rules and the writers (templates/messages/cli.toml).
 
 use crate::messages::Kind;
 
-/// Every kind of this part.
-pub const CLI: &[Kind] = &[];
+/// Each kind as a constant, and [`CLI`] listing them all.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $name:ident = $key:literal [$($p:literal),*];)*) => {
+        $($(#[$doc])* pub const $name: Kind = Kind { key: $key, params: &[$($p),*] };)*
+        /// Every kind of this part.
+        pub const CLI: &[Kind] = &[$($name),*];
+    };
+}
+
+kinds! {
+    /// `check`: a form whose values all agree with the rules.
+    CONSISTENT = "consistent" ["label"];
+    /// `check`: how many printed values disagree with the rules.
+    INCONSISTENT_VALUES = "inconsistent_values" ["n"];
+    /// `check`: how many derived values are blank that the rules compute.
+    BLANK_VALUES = "blank_values" ["n"];
+    /// `check`: a printed value and the computed one.
+    PRINTED_COMPUTED = "printed_computed" ["row", "what", "printed", "computed", "place"];
+    /// `check`: a blank derived value and the computed one.
+    BLANK_COMPUTED = "blank_computed" ["row", "what", "computed", "place"];
+    /// `check`: what writes the blank derived values.
+    RECOMPUTE_BLANK_HINT = "recompute_blank_hint" [];
+    /// A form of a file holding several, with its Comune.
+    FORM_OF_FILE = "form_of_file" ["file", "n", "comune"];
+    /// A form of a file holding several, without a Comune.
+    FORM_OF_FILE_UNNAMED = "form_of_file_unnamed" ["file", "n"];
+    /// `check` on a folder: the summary line.
+    CHECK_SUMMARY = "check_summary"
+        ["forms", "consistent", "inconsistent", "incomplete", "unreadable", "skipped"];
+    /// One form (a count).
+    FORMS_ONE = "forms_one" ["n"];
+    /// Several forms (a count).
+    FORMS_MANY = "forms_many" ["n"];
+    /// The summary's part on incomplete forms.
+    SUMMARY_INCOMPLETE = "summary_incomplete" ["n"];
+    /// The summary's part on one file skipped.
+    SUMMARY_SKIPPED_ONE = "summary_skipped_one" ["n"];
+    /// The summary's part on several files skipped.
+    SUMMARY_SKIPPED_MANY = "summary_skipped_many" ["n"];
+    /// `check` of a folder with no form in it.
+    NO_FORM_IN_FOLDER = "no_form_in_folder" [];
+    /// The files scheda reads.
+    READS_EXTENSIONS_HINT = "reads_extensions_hint" ["extensions"];
+    /// `batch` with no form in its inputs.
+    NO_FORM_IN_INPUTS = "no_form_in_inputs" [];
+    /// What to give `batch`.
+    NO_FORM_IN_INPUTS_HINT = "no_form_in_inputs_hint" ["extensions"];
+    /// Warnings made a failure by `--strict`.
+    STRICT_WARNINGS = "strict_warnings" ["count"];
+    /// One warning (a count).
+    WARNINGS_ONE = "warnings_one" ["n"];
+    /// Several warnings (a count).
+    WARNINGS_MANY = "warnings_many" ["n"];
+    /// The hint of `--strict` on the command line (warnings printed above).
+    STRICT_HINT_ABOVE = "strict_hint_above" [];
+    /// The hint of `--strict` in a batch.
+    STRICT_HINT = "strict_hint" [];
+    /// A printed derived value that disagrees with the rules, kept.
+    PRINTED_DISAGREES = "printed_disagrees" ["row", "what", "printed", "computed"];
+    /// Its hint on the command line.
+    PRINTED_DISAGREES_HINT = "printed_disagrees_hint" [];
+    /// A derived value replaced by `--recompute`.
+    RECOMPUTED = "recomputed" ["row", "place", "before", "after"];
+    /// An input that holds no form.
+    NO_FORM_IN_INPUT = "no_form_in_input" [];
+    /// A file that cannot be written.
+    FAILED_TO_WRITE = "failed_to_write" ["path", "error"];
+    /// Standard output that cannot be written.
+    FAILED_TO_WRITE_STDOUT = "failed_to_write_stdout" ["error"];
+    /// An output of a batch that exists and is kept.
+    OUTPUT_KEPT = "output_kept" ["name"];
+    /// The batch's output folder cannot be made.
+    OUTPUT_FOLDER_FAILED = "output_folder_failed" ["path", "error"];
+    /// The batch's report cannot be written.
+    REPORT_FAILED = "report_failed" ["path", "error"];
+    /// A folder that cannot be listed.
+    FOLDER_UNLISTED = "folder_unlisted" ["path", "error"];
+    /// A bug met while reading an input.
+    INTERNAL_ERROR_READING = "internal_error_reading" [];
+    /// A bug met while doing a form.
+    INTERNAL_ERROR_PROCESSING = "internal_error_processing" [];
+    /// Skipped: an output of an earlier batch.
+    SKIP_EARLIER_OUTPUT = "skip_earlier_output" ["report"];
+    /// Skipped: a file met twice.
+    SKIP_TWICE = "skip_twice" [];
+    /// Skipped: a link to a folder.
+    SKIP_LINK = "skip_link" [];
+    /// Skipped: an Office lock file.
+    SKIP_LOCK_FILE = "skip_lock_file" [];
+    /// Skipped: a file of another kind.
+    SKIP_NOT_A_FORM = "skip_not_a_form" ["ext"];
+    /// Skipped: a file without an extension.
+    SKIP_NO_EXTENSION = "skip_no_extension" [];
+    /// The report's column of the input.
+    COLUMN_INPUT = "column_input" [];
+    /// ... of the row of a multi-Comune file.
+    COLUMN_ROW = "column_row" [];
+    /// ... of the outcome.
+    COLUMN_STATUS = "column_status" [];
+    /// ... of the Comune.
+    COLUMN_COMUNE = "column_comune" [];
+    /// ... of the edition.
+    COLUMN_EDITION = "column_edition" [];
+    /// ... of the Quadro 2 case.
+    COLUMN_CASO = "column_caso" [];
+    /// ... of whether Quadro 3 is due.
+    COLUMN_QUADRO3_DUE = "column_quadro3_due" [];
+    /// ... of whether Quadro 3 is coherent.
+    COLUMN_QUADRO3_COHERENT = "column_quadro3_coherent" [];
+    /// ... of whether the printed values agree with the rules.
+    COLUMN_CONSISTENT = "column_consistent" [];
+    /// ... of the warnings.
+    COLUMN_WARNINGS = "column_warnings" [];
+    /// ... of the corrections.
+    COLUMN_CORRECTIONS = "column_corrections" [];
+    /// ... of the files written.
+    COLUMN_OUTPUTS = "column_outputs" [];
+    /// ... of the error.
+    COLUMN_ERROR = "column_error" [];
+    /// Outcome: written.
+    STATUS_OK = "status_ok" [];
+    /// Outcome: every output existed and was kept.
+    STATUS_KEPT = "status_kept" [];
+    /// Outcome: failed.
+    STATUS_FAILED = "status_failed" [];
+    /// Outcome: skipped.
+    STATUS_SKIPPED = "status_skipped" [];
+    /// A derived value given with fewer decimals than the form prints.
+    DECIMALS_FEWER = "decimals_fewer" ["who", "row", "what", "given", "written"];
+    /// A derived value given with more decimals than the form prints.
+    DECIMALS_MORE = "decimals_more" ["who", "row", "what", "given", "written"];
+    /// The hint of a value at another precision.
+    DECIMALS_HINT = "decimals_hint" [];
+    /// A sentence without a confirmed official wording.
+    UNVERIFIED_SENTENCE = "unverified_sentence" ["name"];
+    /// Its hint.
+    UNVERIFIED_SENTENCE_HINT = "unverified_sentence_hint" [];
+    /// Sentences not printed for a blank derived value.
+    SENTENCES_NOT_PRINTED = "sentences_not_printed" ["values", "leaves"];
+    /// A blank derived value and the computed one, in a list.
+    BLANK_INPUT = "blank_input" ["row", "computed"];
+    /// Two or more items of a list: the first, and the rest.
+    LIST = "list" ["first", "rest"];
+    /// The form leaves one value blank.
+    LEAVES_IT_BLANK = "leaves_it_blank" [];
+    /// The form leaves several values blank.
+    LEAVES_THEM_BLANK = "leaves_them_blank" [];
+    /// Its hint.
+    SENTENCES_NOT_PRINTED_HINT = "sentences_not_printed_hint" [];
+    /// A format scheda reads but does not write.
+    NOT_WRITTEN = "not_written" ["ext"];
+    /// Its hint.
+    NOT_WRITTEN_HINT = "not_written_hint" ["formats"];
+    /// `batch`: temporary files of a killed batch removed.
+    BATCH_STALE_REMOVED = "batch_stale_removed" ["n"];
+    /// `batch`: temporary files of another batch left.
+    BATCH_STALE_KEPT = "batch_stale_kept" ["n"];
+    /// `batch`: the summary line.
+    BATCH_SUMMARY = "batch_summary" ["forms", "secs", "rate", "outcomes"];
+    /// `batch`: the summary line of an interrupted batch.
+    BATCH_INTERRUPTED = "batch_interrupted" ["forms", "secs", "rate", "outcomes"];
+    /// `batch`: forms written.
+    BATCH_WRITTEN = "batch_written" ["n"];
+    /// `batch`: forms kept.
+    BATCH_KEPT = "batch_kept" ["n"];
+    /// `batch`: forms failed.
+    BATCH_FAILED = "batch_failed" ["n"];
+    /// `batch`: where the report is.
+    BATCH_REPORT = "batch_report" ["path"];
+    /// `batch`: the progress line without a terminal.
+    BATCH_PROGRESS = "batch_progress" ["done", "total", "failed", "rate"];
+    /// `batch`: the progress's count of failed forms.
+    BATCH_PROGRESS_FAILED = "batch_progress_failed" ["n"];
+    /// A form of a JSON Lines file, by its line.
+    INPUT_LINE = "input_line" ["input", "n"];
+    /// A form of a workbook, by its row.
+    INPUT_ROW = "input_row" ["input", "n"];
+    /// Standard output without `--to`.
+    STDOUT_FORMAT_UNKNOWN = "stdout_format_unknown" [];
+    /// Its hint.
+    STDOUT_FORMAT_HINT = "stdout_format_hint" ["formats"];
+    /// An output whose extension does not tell its format.
+    OUTPUT_FORMAT_UNKNOWN = "output_format_unknown" ["path"];
+    /// Its hint.
+    OUTPUT_FORMAT_HINT = "output_format_hint" ["extensions"];
+    /// An output that is the input.
+    OUTPUT_IS_INPUT = "output_is_input" [];
+    /// Its hint.
+    OUTPUT_IS_INPUT_HINT = "output_is_input_hint" [];
+    /// Several forms for a format that holds one.
+    MANY_FORMS_ONE_FILE = "many_forms_one_file" ["n", "to"];
+    /// Its hint.
+    MANY_FORMS_ONE_FILE_HINT = "many_forms_one_file_hint" [];
+    /// `editions --export`: a file written.
+    WROTE = "wrote" ["path"];
+}

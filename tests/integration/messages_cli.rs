@@ -1,0 +1,261 @@
+//! The command line's messages in Italian and English (issue 20): `check`'s
+//! report, and the batch's report (headers, outcomes, warnings, errors, the
+//! `code` column) and summary, by the locale or `--lang`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::util::{p, read_fixture, scheda_in, stderr, stdout, tempdir};
+
+/// A SOC25 text whose R0B and M12 disagree with the rules.
+fn altered(dir: &Path) -> std::path::PathBuf {
+    let seed = String::from_utf8(read_fixture("001_c36fd2931944160a.txt")).unwrap();
+    let text =
+        seed.replacen("668 994", "668 995", 1)
+            .replacen("5 3 390 130,00", "5 3 390 131,00", 1);
+    let path = dir.join("altered.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn check_speaks_the_language_of_the_locale_or_of_lang() {
+    let dir = tempdir("msg-check");
+    let input = altered(&dir);
+    let cases: [(&str, &[&str], &str); 3] = [
+        (
+            "it_IT.UTF-8",
+            &[],
+            "{}: valori non coerenti: 2\n  R0B TOTALE UTENTI 2024: valore stampato 995, valore \
+             calcolato 994 (/quadro1/R0B/utenti)\n  M12 media annua ore di assistenza 2024: \
+             valore stampato 131,00, valore calcolato 130,00 (/quadro1/M12/media_ore)\n",
+        ),
+        (
+            "it_IT.UTF-8",
+            &["--lang", "en"],
+            "{}: 2 inconsistent value(s)\n  R0B TOTALE UTENTI 2024: printed 995, computed 994 \
+             (/quadro1/R0B/utenti)\n  M12 media annua ore di assistenza 2024: printed 131,00, \
+             computed 130,00 (/quadro1/M12/media_ore)\n",
+        ),
+        (
+            "C.UTF-8",
+            &["--lang", "it"],
+            "{}: valori non coerenti: 2\n  R0B TOTALE UTENTI 2024: valore stampato 995, valore \
+             calcolato 994 (/quadro1/R0B/utenti)\n  M12 media annua ore di assistenza 2024: \
+             valore stampato 131,00, valore calcolato 130,00 (/quadro1/M12/media_ore)\n",
+        ),
+    ];
+    for (locale, lang, expected) in cases {
+        let mut args = vec!["check", p(&input)];
+        args.extend(lang);
+        let out = scheda_in(locale, &args);
+        assert_eq!(out.status.code(), Some(1), "{locale} {lang:?}");
+        assert_eq!(
+            stdout(&out),
+            expected.replace("{}", p(&input)),
+            "{locale} {lang:?}"
+        );
+    }
+
+    // A folder: the summary line, and a consistent form.
+    let good = dir.join("good");
+    std::fs::create_dir_all(&good).unwrap();
+    std::fs::write(good.join("a.txt"), read_fixture("001_c36fd2931944160a.txt")).unwrap();
+    std::fs::write(good.join("note.doc"), "x").unwrap();
+    for (locale, lines) in [
+        (
+            "it_IT.UTF-8",
+            [
+                "coerente",
+                "1 scheda: coerenti 1, non coerenti 0, illeggibili 0; 1 file saltato",
+            ],
+        ),
+        (
+            "C.UTF-8",
+            [
+                "consistent",
+                "1 form: 1 consistent, 0 inconsistent, 0 unreadable; 1 file skipped",
+            ],
+        ),
+    ] {
+        let out = scheda_in(locale, &["check", p(&good)]);
+        assert_eq!(out.status.code(), Some(0), "{locale}: {}", stderr(&out));
+        assert_eq!(
+            stdout(&out),
+            format!("{}: {}\n{}\n", p(&good.join("a.txt")), lines[0], lines[1]),
+            "{locale}"
+        );
+    }
+}
+
+/// The records of a CSV report: `;` between fields, text in double quotes.
+fn records(path: &Path) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{FEFF}');
+    let mut out = Vec::new();
+    for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+        let (mut fields, mut field, mut quoted) = (Vec::new(), String::new(), false);
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' if quoted && chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                '"' => quoted = !quoted,
+                ';' if !quoted => fields.push(std::mem::take(&mut field)),
+                c => field.push(c),
+            }
+        }
+        fields.push(field);
+        out.push(fields);
+    }
+    out
+}
+
+#[test]
+fn the_batch_report_speaks_the_language_of_the_run_with_a_stable_code() {
+    let dir = tempdir("msg-batch");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    altered(&inputs);
+    std::fs::write(
+        inputs.join("bad.json"),
+        r#"{"schema_version":1,"edizione":"SOC25","anno":2024,"quadro1":{"R03":-5}}"#,
+    )
+    .unwrap();
+    std::fs::write(inputs.join("note.doc"), "x").unwrap();
+
+    struct Case {
+        locale: &'static str,
+        lang: &'static [&'static str],
+        header: &'static str,
+        outcomes: [(&'static str, &'static str, &'static str); 3],
+        warning: &'static str,
+        summary: &'static str,
+    }
+    let cases = [
+        Case {
+            locale: "it_IT.UTF-8",
+            lang: &[],
+            header: "file;riga;esito;Comune;edizione;R04;R05;caso Quadro 2;Quadro 3 dovuto;R09;\
+                     R15;Quadro 3 coerente;valori coerenti;avvisi;correzioni;file scritti;errore;code",
+            outcomes: [
+                ("altered.txt", "fatto", "ok"),
+                ("bad.json", "non riuscito", "model_count"),
+                ("note.doc", "saltato", "skip_not_a_form"),
+            ],
+            warning: "riga R0B, TOTALE UTENTI 2024: valore stampato 995, valore calcolato 994 \
+                      (/quadro1/R0B/utenti)",
+            summary: "lotto: 2 schede in ",
+        },
+        Case {
+            locale: "it_IT.UTF-8",
+            lang: &["--lang", "en"],
+            header: "input;row;status;Comune;edition;R04;R05;Quadro 2 case;Quadro 3 due;R09;R15;\
+                     Quadro 3 coherent;consistent;warnings;corrections;outputs;error;code",
+            outcomes: [
+                ("altered.txt", "ok", "ok"),
+                ("bad.json", "failed", "model_count"),
+                ("note.doc", "skipped", "skip_not_a_form"),
+            ],
+            warning: "row R0B, TOTALE UTENTI 2024: printed 995, computed 994 (/quadro1/R0B/utenti)",
+            summary: "batch: 2 forms in ",
+        },
+    ];
+    for case in cases {
+        let out = dir.join(format!("out-{}", case.lang.len()));
+        let mut args = vec!["batch", p(&inputs), "-o", p(&out), "--to", "json"];
+        args.extend(case.lang);
+        let run = scheda_in(case.locale, &args);
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(4), "{err}");
+        assert!(err.contains(case.summary), "{err}");
+        let records = records(&out.join("report.csv"));
+        assert_eq!(records[0].join(";"), case.header);
+        if case.lang.is_empty() {
+            // LibreOffice set to Italian opens it with the same headers.
+            let lo =
+                crate::batch_report::through_libreoffice(&out.join("report.csv"), &dir.join("lo"));
+            let header: Vec<String> = lo[0].iter().map(ToString::to_string).collect();
+            assert_eq!(header, records[0]);
+        }
+        let rows: Vec<HashMap<&str, &str>> = records[1..]
+            .iter()
+            .map(|r| {
+                assert_eq!(r.len(), records[0].len(), "{r:?}");
+                records[0]
+                    .iter()
+                    .map(String::as_str)
+                    .zip(r.iter().map(String::as_str))
+                    .collect()
+            })
+            .collect();
+        let (status, warnings, error) = (&records[0][2], &records[0][13], &records[0][16]);
+        for (file, outcome, code) in case.outcomes {
+            let row = rows
+                .iter()
+                .find(|r| r[records[0][0].as_str()].ends_with(file))
+                .unwrap_or_else(|| panic!("{file} in {rows:?}"));
+            assert_eq!(row[status.as_str()], outcome, "{file}");
+            assert_eq!(row["code"], code, "{file}");
+        }
+        let altered = rows
+            .iter()
+            .find(|r| r[records[0][0].as_str()].ends_with("altered.txt"))
+            .unwrap();
+        assert!(
+            altered[warnings.as_str()].contains(case.warning),
+            "{}",
+            altered[warnings.as_str()]
+        );
+        // Values keep their notation in either language.
+        assert_eq!(altered[records[0][12].as_str()], "NO");
+        let bad = rows
+            .iter()
+            .find(|r| r[records[0][0].as_str()].ends_with("bad.json"))
+            .unwrap();
+        let expected_error = if case.lang.is_empty() {
+            "valore non valido"
+        } else {
+            "invalid model"
+        };
+        assert!(
+            bad[error.as_str()].starts_with(expected_error),
+            "{}",
+            bad[error.as_str()]
+        );
+    }
+}
+
+#[test]
+fn convert_s_errors_in_italian_and_english() {
+    let dir = tempdir("msg-convert");
+    let input = altered(&dir);
+    let unknown = dir.join("out.zzz");
+    let cases: [(&str, &[&str], &str); 4] = [
+        (
+            "it_IT.UTF-8",
+            &["-o", p(&input)],
+            "errore: il file da scrivere è quello letto: scheda non sovrascrive mai i file che legge",
+        ),
+        (
+            "it_IT.UTF-8",
+            &["-o", p(&input), "--lang", "en"],
+            "error: the output is the input: scheda never overwrites its input",
+        ),
+        (
+            "it_IT.UTF-8",
+            &["-o", p(&unknown)],
+            "suggerimento: usa un'estensione (",
+        ),
+        ("C.UTF-8", &["-o", p(&unknown)], "hint: use an extension ("),
+    ];
+    for (locale, rest, expected) in cases {
+        let mut args = vec!["convert", p(&input)];
+        args.extend(rest);
+        let out = scheda_in(locale, &args);
+        assert_eq!(out.status.code(), Some(3), "{locale} {rest:?}");
+        assert!(stderr(&out).contains(expected), "{}", stderr(&out));
+    }
+}
