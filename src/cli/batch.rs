@@ -272,7 +272,7 @@ fn summary(outcome: &batch::Outcome, elapsed: std::time::Duration, report: &Path
     parts.push(count(kind::BATCH_FAILED, outcome.count(Status::Failed)));
     let forms_text = Message::new(
         if forms == 1 {
-            kind::FORMS_ONE
+            kind::FORMS_COUNT_ONE
         } else {
             kind::FORMS_MANY
         },

@@ -210,7 +210,7 @@ impl Tally {
             [
                 (
                     "forms",
-                    count(kind::FORMS_ONE, kind::FORMS_MANY, forms).into(),
+                    count(kind::FORMS_COUNT_ONE, kind::FORMS_MANY, forms).into(),
                 ),
                 ("consistent", self.consistent.into()),
                 ("inconsistent", self.inconsistent.into()),

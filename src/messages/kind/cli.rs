@@ -33,7 +33,7 @@ kinds! {
     CHECK_SUMMARY = "check_summary"
         ["forms", "consistent", "inconsistent", "incomplete", "unreadable", "skipped"];
     /// One form (a count).
-    FORMS_ONE = "forms_one" ["n"];
+    FORMS_COUNT_ONE = "forms_count_one" ["n"];
     /// Several forms (a count).
     FORMS_MANY = "forms_many" ["n"];
     /// The summary's part on incomplete forms.
@@ -144,8 +144,6 @@ kinds! {
     SENTENCES_NOT_PRINTED = "sentences_not_printed" ["values", "leaves"];
     /// A blank derived value and the computed one, in a list.
     BLANK_INPUT = "blank_input" ["row", "computed"];
-    /// Two or more items of a list: the first, and the rest.
-    LIST = "list" ["first", "rest"];
     /// The form leaves one value blank.
     LEAVES_IT_BLANK = "leaves_it_blank" [];
     /// The form leaves several values blank.

@@ -124,7 +124,11 @@ fn named(items: impl Iterator<Item = String>) -> Arg {
         .join(", ");
     if items.len() > NAMED {
         let more = items.len() - NAMED;
-        return Message::new(k::LIST_AND_MORE, [("items", out.into()), ("more", more.into())]).into();
+        return Message::new(
+            k::LIST_AND_MORE,
+            [("items", out.into()), ("more", more.into())],
+        )
+        .into();
     }
     out.into()
 }
