@@ -10,7 +10,7 @@ use super::report::{Row, Status, one_line_in};
 use super::worker::Done;
 use super::{Options, files};
 use crate::diagnostic::Severity;
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Result, Warned};
 use crate::format::Format;
 use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
@@ -216,22 +216,7 @@ pub(crate) fn fill_report(report: &mut Row, form: &mut Scheda, recompute: bool) 
             .map(|c| format!("{} {}: {} -> {}", c.code, c.what, c.before, c.after))
             .collect();
     } else {
-        warnings.extend(found.into_iter().map(|d| {
-            Diagnostic::coded(
-                Severity::Warning,
-                Message::new(
-                    kind::PRINTED_DISAGREES,
-                    [
-                        ("row", d.code.into()),
-                        ("what", d.what.into()),
-                        ("printed", d.printed.into()),
-                        ("computed", d.computed.into()),
-                    ],
-                ),
-                None,
-            )
-            .at(Location::pointer(d.pointer))
-        }));
+        warnings.extend(found.into_iter().map(|d| d.warning(false)));
     }
     let outcomes = rules::outcomes(form);
     report.r04 = form.quadro1.R04;

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use scheda::diagnostic::{Diagnostic, Error, Location, Severity};
+use scheda::diagnostic::{Diagnostic, Error};
 use scheda::messages::{Message, kind};
 use scheda::select::Selector;
 use scheda::writers::WriteOptions;
@@ -166,21 +166,6 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
 fn discrepancies(form: &Scheda) -> Vec<Diagnostic> {
     rules::check(form)
         .into_iter()
-        .map(|d| {
-            Diagnostic::coded(
-                Severity::Warning,
-                Message::new(
-                    kind::PRINTED_DISAGREES,
-                    [
-                        ("row", d.code.into()),
-                        ("what", d.what.into()),
-                        ("printed", d.printed.into()),
-                        ("computed", d.computed.into()),
-                    ],
-                ),
-                Some(Message::new(kind::PRINTED_DISAGREES_HINT, [])),
-            )
-            .at(Location::pointer(d.pointer))
-        })
+        .map(|d| d.warning(true))
         .collect()
 }

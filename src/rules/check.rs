@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::derive::{Derived, derive, rows_with_mean};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Message, kind};
 use crate::model::{Scheda, Valore};
 use crate::number::{format_it, round_half_up};
 
@@ -26,6 +28,24 @@ pub struct Discrepancy {
     pub printed: String,
     /// The computed value, as the form would print it.
     pub computed: String,
+}
+
+impl Discrepancy {
+    /// The warning of a printed value that disagrees with the rules, at its
+    /// pointer; with `hint`, what to do (`--recompute`).
+    pub fn warning(self, hint: bool) -> Diagnostic {
+        let message = Message::new(
+            kind::PRINTED_DISAGREES,
+            [
+                ("row", self.code.into()),
+                ("what", self.what.into()),
+                ("printed", self.printed.into()),
+                ("computed", self.computed.into()),
+            ],
+        );
+        let hint = hint.then(|| Message::new(kind::PRINTED_DISAGREES_HINT, []));
+        Diagnostic::coded(Severity::Warning, message, hint).at(Location::pointer(self.pointer))
+    }
 }
 
 /// A derived value the form prints blank although the rules compute it

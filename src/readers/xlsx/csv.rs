@@ -139,8 +139,12 @@ fn records(text: &str, sep: u8) -> Result<Vec<Vec<String>>> {
         .flexible(true)
         .delimiter(sep)
         .from_reader(text.as_bytes());
-    for record in reader.records() {
-        let record = record.map_err(|e| {
+    // One record read into again and again: the records iterator clones
+    // the last record's room for fields into each new one, which a line of
+    // very many fields makes quadratic.
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
             let message = Message::new(k::CSV_UNREADABLE, [("error", e.to_string().into())]);
             Error::new(
@@ -148,6 +152,9 @@ fn records(text: &str, sep: u8) -> Result<Vec<Vec<String>>> {
                     .at(Location::line(usize::try_from(line).unwrap_or(0))),
             )
         })?;
+        if !more {
+            break;
+        }
         rows.push(record.iter().map(str::to_string).collect());
     }
     Ok(rows)
