@@ -224,6 +224,16 @@ pub fn word(lang: Lang, en: &'static str) -> &'static str {
     }
 }
 
+/// Each kind of a part as a constant, and `$list` naming them all.
+macro_rules! kinds {
+    ($list:ident; $($(#[$doc:meta])* $name:ident = $key:literal [$($p:literal),*];)*) => {
+        $($(#[$doc])* pub const $name: $crate::messages::Kind =
+            $crate::messages::Kind { key: $key, params: &[$($p),*] };)*
+        /// Every kind of this part.
+        pub const $list: &[$crate::messages::Kind] = &[$($name),*];
+    };
+}
+
 /// The kinds of message moved to the catalogue, by part of scheda.
 pub mod kind {
     mod cli;

@@ -4,19 +4,7 @@
 
 use serde_json::Value;
 
-use crate::util::{fixture, p, read_fixture, scheda, stderr, stdout, tempdir};
-
-/// Seed 001 with R0B 2024 printed as 995 (computed 994) and the M12 mean
-/// printed as 131,00 (computed 130,00).
-fn altered(dir: &std::path::Path) -> std::path::PathBuf {
-    let seed = String::from_utf8(read_fixture("001_c36fd2931944160a.txt")).unwrap();
-    let text =
-        seed.replacen("668 994", "668 995", 1)
-            .replacen("5 3 390 130,00", "5 3 390 131,00", 1);
-    let path = dir.join("altered.txt");
-    std::fs::write(&path, text).unwrap();
-    path
-}
+use crate::util::{altered, fixture, p, scheda, stderr, stdout, tempdir};
 
 const TOTAL: &str = "warning: row R0B, TOTALE UTENTI 2024: printed 995, computed 994";
 const MEAN: &str =

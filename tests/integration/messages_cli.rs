@@ -5,18 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::util::{p, read_fixture, scheda_in, stderr, stdout, tempdir};
-
-/// A SOC25 text whose R0B and M12 disagree with the rules.
-fn altered(dir: &Path) -> std::path::PathBuf {
-    let seed = String::from_utf8(read_fixture("001_c36fd2931944160a.txt")).unwrap();
-    let text =
-        seed.replacen("668 994", "668 995", 1)
-            .replacen("5 3 390 130,00", "5 3 390 131,00", 1);
-    let path = dir.join("altered.txt");
-    std::fs::write(&path, text).unwrap();
-    path
-}
+use crate::util::{altered, p, read_fixture, scheda_in, stderr, stdout, tempdir};
 
 #[test]
 fn check_speaks_the_language_of_the_locale_or_of_lang() {

@@ -1,18 +1,8 @@
 //! Kinds of the command line: check, batch and its report, and the warnings
 //! of the rules and the writers (templates/messages/cli.toml).
 
-use crate::messages::Kind;
-
-/// Each kind as a constant, and [`CLI`] listing them all.
-macro_rules! kinds {
-    ($($(#[$doc:meta])* $name:ident = $key:literal [$($p:literal),*];)*) => {
-        $($(#[$doc])* pub const $name: Kind = Kind { key: $key, params: &[$($p),*] };)*
-        /// Every kind of this part.
-        pub const CLI: &[Kind] = &[$($name),*];
-    };
-}
-
 kinds! {
+    CLI;
     /// `check`: a form whose values all agree with the rules.
     CONSISTENT = "consistent" ["label"];
     /// `check`: how many printed values disagree with the rules.
