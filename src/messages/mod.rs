@@ -194,6 +194,10 @@ pub const CATALOGUES: &[(&str, &str)] = &[
     ),
     ("serve", include_str!("../../templates/messages/serve.toml")),
     ("cli", include_str!("../../templates/messages/cli.toml")),
+    (
+        "writers",
+        include_str!("../../templates/messages/writers.toml"),
+    ),
 ];
 
 /// The catalogue, parsed once.
@@ -240,15 +244,17 @@ pub mod kind {
     mod core;
     mod readers;
     mod serve;
+    mod writers;
 
     pub use cli::*;
     pub use core::*;
     pub use readers::*;
     pub use serve::*;
+    pub use writers::*;
 
     /// Every kind, for the catalogue's test.
     pub fn all() -> Vec<super::Kind> {
-        [CORE, READERS, SERVE, CLI].concat()
+        [CORE, READERS, SERVE, CLI, WRITERS].concat()
     }
 }
 
