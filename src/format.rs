@@ -4,6 +4,8 @@ use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
+use crate::messages::{Message, kind};
+
 /// A format on either side of a conversion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -237,14 +239,14 @@ impl fmt::Display for Format {
 }
 
 impl FromStr for Format {
-    type Err = String;
+    type Err = Message;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Format::from_name(s).ok_or_else(|| {
             let names: Vec<&str> = Format::ALL.map(Format::extension).to_vec();
-            format!(
-                "unknown format `{s}` (expected one of {})",
-                names.join(", ")
+            Message::new(
+                kind::FORMAT_NOT_KNOWN,
+                [("found", s.into()), ("known", names.join(", ").into())],
             )
         })
     }

@@ -20,6 +20,13 @@ use clap::Parser;
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
-    ExitCode::from(cli::run(args))
+    match cli::Cli::try_parse() {
+        Ok(args) => ExitCode::from(cli::run(args)),
+        Err(error) => {
+            let args: Vec<String> = std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            ExitCode::from(cli::usage_error(&error, &args))
+        }
+    }
 }

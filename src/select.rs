@@ -23,19 +23,19 @@ pub enum Selector {
 }
 
 impl FromStr for Selector {
-    type Err = String;
+    type Err = Message;
 
     /// A number of digits only is a form's number; anything else a name.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         let s = s.trim();
         if s.is_empty() {
-            return Err("expected the name of a Comune or the number of a form".into());
+            return Err(Message::new(kind::SELECTOR_EMPTY, []));
         }
         if s.bytes().all(|b| b.is_ascii_digit()) {
             return s
                 .parse()
                 .map(Selector::Number)
-                .map_err(|_| format!("form number `{s}` is too large"));
+                .map_err(|_| Message::new(kind::FORM_NUMBER_TOO_LARGE, [("found", s.into())]));
         }
         Ok(Selector::Name(s.to_string()))
     }

@@ -151,7 +151,7 @@ pub struct Outcome {
     pub stale: files::Stale,
     /// Why the report could not be written in full (it is then not in
     /// place), if it could not: the forms' outputs are written all the same.
-    pub report_error: Option<String>,
+    pub report_error: Option<Error>,
 }
 
 impl Outcome {
@@ -235,14 +235,7 @@ pub fn run(
         counts,
         interrupted,
         stale,
-        report_error: written.err().map(|e| {
-            report_error(options, &e)
-                .diagnostics
-                .iter()
-                .map(|d| d.message_in(options.lang))
-                .collect::<Vec<_>>()
-                .join("; ")
-        }),
+        report_error: written.err().map(|e| report_error(options, &e)),
     })
 }
 

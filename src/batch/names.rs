@@ -9,6 +9,7 @@
 //! [`MAX_STEM_BYTES`] bytes. Two names that differ only in case are the
 //! same name (they are one file on Windows and macOS).
 
+use crate::messages::{Message, kind};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
@@ -74,7 +75,7 @@ pub struct NamePattern {
 }
 
 impl FromStr for NamePattern {
-    type Err = String;
+    type Err = Message;
 
     fn from_str(pattern: &str) -> Result<Self, Self::Err> {
         let mut parts = Vec::new();
@@ -96,7 +97,12 @@ impl FromStr for NamePattern {
                         match chars.next() {
                             Some('}') => break,
                             Some(c) => name.push(c),
-                            None => return Err(format!("unclosed `{{{name}` in the name pattern")),
+                            None => {
+                                return Err(Message::new(
+                                    kind::NAME_PATTERN_UNCLOSED,
+                                    [("name", name.into())],
+                                ));
+                            }
                         }
                     }
                     let key = name.trim().to_lowercase();
@@ -105,13 +111,14 @@ impl FromStr for NamePattern {
                         .find(|(k, _)| *k == key)
                         .map(|(_, f)| *f)
                         .ok_or_else(|| {
-                            format!(
-                                "unknown placeholder `{{{name}}}`; the placeholders are {}",
-                                Field::ALL
-                                    .iter()
-                                    .map(|(k, _)| format!("{{{k}}}"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                            let known = Field::ALL
+                                .iter()
+                                .map(|(k, _)| format!("{{{k}}}"))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            Message::new(
+                                kind::NAME_PATTERN_UNKNOWN,
+                                [("name", name.clone().into()), ("known", known.into())],
                             )
                         })?;
                     if !text.is_empty() {
@@ -119,7 +126,7 @@ impl FromStr for NamePattern {
                     }
                     parts.push(Part::Field(field));
                 }
-                '}' => return Err("a lone `}` in the name pattern; write `}}` for a brace".into()),
+                '}' => return Err(Message::new(kind::NAME_PATTERN_LONE_BRACE, [])),
                 c => text.push(c),
             }
         }
@@ -127,7 +134,7 @@ impl FromStr for NamePattern {
             parts.push(Part::Text(text));
         }
         if parts.is_empty() {
-            return Err("the name pattern is empty".into());
+            return Err(Message::new(kind::NAME_PATTERN_EMPTY, []));
         }
         Ok(NamePattern { parts: Some(parts) })
     }
@@ -395,7 +402,17 @@ mod tests {
         );
         assert_eq!(NamePattern::default().stem(&form, input, None), "ambito");
         let err = "{comune}".parse::<NamePattern>().unwrap_err();
-        assert!(err.starts_with("unknown placeholder `{comune}`"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("unknown placeholder `{comune}`"),
+            "{err}"
+        );
+        assert!(
+            err.render(crate::messages::Lang::It).starts_with(
+                "segnaposto sconosciuto `{comune}`; i segnaposto sono {denominazione}, "
+            ),
+            "{err}"
+        );
         assert!("{codice".parse::<NamePattern>().is_err());
         assert!("a}b".parse::<NamePattern>().is_err());
         assert_eq!(

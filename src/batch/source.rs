@@ -6,9 +6,10 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor};
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::format::Format;
 use crate::limits::{self, Limits};
+use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 use crate::readers;
 
@@ -164,8 +165,12 @@ impl<R: BufRead + Send> Forms for Lines<R> {
                 Err(e) => {
                     self.done = true;
                     let error = Error::new(
-                        Diagnostic::error(format!("failed to read the file ({e})"))
-                            .at(Location::line(self.line as usize + 1)),
+                        Diagnostic::coded(
+                            Severity::Error,
+                            Message::new(kind::LINE_READ_FAILED, [("error", e.to_string().into())]),
+                            None,
+                        )
+                        .at(Location::line(self.line as usize + 1)),
                     );
                     return Some((self.line + 1, Err(error)));
                 }
@@ -183,12 +188,15 @@ impl<R: BufRead + Send> Forms for Lines<R> {
                     let read = match std::str::from_utf8(bytes) {
                         Ok(text) => readers::jsonl::read_line(text.trim_end(), no, &self.limits),
                         Err(e) => Err(Error::new(
-                            Diagnostic::error(format!(
-                                "the line is not valid UTF-8 (byte {} of the line)",
-                                e.valid_up_to() + 1
-                            ))
-                            .at(Location::line(no))
-                            .with_hint("save the file as UTF-8"),
+                            Diagnostic::coded(
+                                Severity::Error,
+                                Message::new(
+                                    kind::LINE_NOT_UTF8,
+                                    [("byte", (e.valid_up_to() + 1).into())],
+                                ),
+                                Some(Message::new(kind::SAVE_AS_UTF8, [])),
+                            )
+                            .at(Location::line(no)),
                         )),
                     };
                     return Some((self.line, read));

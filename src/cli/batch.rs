@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::Args;
 use scheda::Format;
 use scheda::batch::{self, NamePattern, Options, Status};
-use scheda::diagnostic::{Diagnostic, Error};
 use scheda::messages::{Message, kind};
 use scheda::writers::WriteOptions;
 use scheda::writers::text::TextLayout;
@@ -96,9 +95,9 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
     if args.layout.is_some() && !args.to.contains(&Format::Text) {
         return Err(Failure::named(
             None,
-            Error::new(
-                Diagnostic::error("--layout chooses a text layout, and no txt output is asked for")
-                    .with_hint("drop --layout, or add txt to --to"),
+            coded(
+                Message::new(kind::LAYOUT_WITHOUT_TXT, []),
+                Some(Message::new(kind::LAYOUT_WITHOUT_TXT_HINT, [])),
             ),
         ));
     }
@@ -154,7 +153,7 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
         summary(&outcome, elapsed, &options.report);
     }
     if let Some(error) = &outcome.report_error {
-        return Err(Failure::output(&options.report, Error::msg(error.clone())));
+        return Err(Failure::output(&options.report, error.clone()));
     }
     Ok(if outcome.interrupted {
         EXIT_INTERRUPTED
@@ -177,9 +176,9 @@ fn refuse_report_path(plan: &batch::Plan, options: &Options) -> CliResult<()> {
     {
         return Err(Failure::output(
             report,
-            Error::new(
-                Diagnostic::error("the report is an input: scheda never overwrites its input")
-                    .with_hint("choose another file with --report"),
+            coded(
+                Message::new(kind::REPORT_IS_INPUT, []),
+                Some(Message::new(kind::REPORT_IS_INPUT_HINT, [])),
             ),
         ));
     }
@@ -190,12 +189,12 @@ fn refuse_report_path(plan: &batch::Plan, options: &Options) -> CliResult<()> {
     {
         return Err(Failure::output(
             report,
-            Error::new(
-                Diagnostic::error(format!(
-                    "the report's folder {} does not exist",
-                    parent.display()
-                ))
-                .with_hint("make it first, or choose another file with --report"),
+            coded(
+                Message::new(
+                    kind::REPORT_FOLDER_MISSING,
+                    [("path", parent.display().to_string().into())],
+                ),
+                Some(Message::new(kind::REPORT_FOLDER_MISSING_HINT, [])),
             ),
         ));
     }
@@ -218,7 +217,10 @@ fn expand_stdin(inputs: &[PathBuf]) -> CliResult<Vec<PathBuf>> {
         std::io::stdin().read_to_string(&mut text).map_err(|e| {
             Failure::named(
                 Some("<stdin>".into()),
-                Error::msg(format!("failed to read the list of inputs ({e})")),
+                coded(
+                    Message::new(kind::INPUT_LIST_FAILED, [("error", e.to_string().into())]),
+                    None,
+                ),
             )
         })?;
         out.extend(

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use scheda::diagnostic::{Diagnostic, Error};
+use scheda::diagnostic::Diagnostic;
 use scheda::messages::{Message, kind};
 use scheda::select::Selector;
 use scheda::writers::WriteOptions;
@@ -14,7 +14,7 @@ use scheda::{Format, Scheda, rules, writers};
 
 use super::io::{output_format, read_forms, refuse_overwriting_input, write_output};
 use super::{
-    CliResult, Common, EXIT_OK, Failure, edizione_parser, form_label, format_parser,
+    CliResult, Common, EXIT_OK, Failure, coded, edizione_parser, form_label, format_parser,
     input_format_parser, layout_parser, parse_optional_edizione, report_all, report_warnings, say,
 };
 
@@ -69,11 +69,9 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     if args.layout.is_some() && to != Format::Text {
         return Err(Failure::output(
             &args.output,
-            Error::new(
-                Diagnostic::error(format!(
-                    "--layout chooses a text layout, and the output is {to}"
-                ))
-                .with_hint("drop --layout, or write a .txt file"),
+            coded(
+                Message::new(kind::LAYOUT_NOT_TEXT, [("format", to.to_string().into())]),
+                Some(Message::new(kind::LAYOUT_NOT_TEXT_HINT, [])),
             ),
         ));
     }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use scheda::diagnostic::{Diagnostic, Error};
+use scheda::diagnostic::{Diagnostic, Error, Severity};
 use scheda::form::Registry;
 use scheda::messages::{Message, kind};
 use scheda::templates;
@@ -34,6 +34,12 @@ pub(super) fn run(args: EditionsArgs) -> CliResult<u8> {
         _ => {
             let mut out = Stdout::default();
             for (edition, source) in registry.iter() {
+                let source = match source {
+                    scheda::templates::Origin::Builtin => {
+                        say(Message::new(kind::EDITION_BUILT_IN, []))
+                    }
+                    other => other.to_string(),
+                };
                 out.line(&format!(
                     "{}\t{}\t{}",
                     edition.codice, edition.anni.anno, source
@@ -51,10 +57,18 @@ fn files_of(
     code: &str,
 ) -> scheda::Result<Vec<(String, String)>> {
     let Some(edition) = registry.get(code) else {
-        return Err(Error::new(
-            Diagnostic::error(format!("unknown edition `{code}`"))
-                .with_hint(format!("the editions are {}", registry.codes())),
-        ));
+        let known = registry.codes().to_string();
+        return Err(Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(
+                kind::EDITION_NOT_KNOWN,
+                [("code", code.into()), ("known", known.clone().into())],
+            ),
+            Some(Message::new(
+                kind::EDITIONS_ARE_HINT,
+                [("known", known.into())],
+            )),
+        )));
     };
     let code = &edition.codice;
     // The edition's own layout, or the generic one that draws it.
@@ -74,10 +88,14 @@ fn files_of(
     while let Some(path) = paths.get(i).cloned() {
         i += 1;
         let Some((text, _)) = templates::read(dir, &path)? else {
-            return Err(Error::new(
-                Diagnostic::error(format!("edition {code} has no {path}"))
-                    .with_hint("put the file in the --templates directory, beside editions/"),
-            ));
+            return Err(Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::EDITION_HAS_NO_FILE,
+                    [("code", code.as_str().into()), ("path", path.into())],
+                ),
+                Some(Message::new(kind::EDITION_HAS_NO_FILE_HINT, [])),
+            )));
         };
         if path.ends_with(".typ") {
             for import in templates::typst_imports(&text) {
@@ -99,9 +117,12 @@ fn export(registry: &Registry, dir: Option<&Path>, code: &str, out: &Path) -> Cl
         if target.exists() {
             return Err(Failure::new(
                 None,
-                Error::new(
-                    Diagnostic::error(format!("{} exists already", target.display()))
-                        .with_hint("export into an empty directory"),
+                coded(
+                    Message::new(
+                        kind::EXPORT_EXISTS,
+                        [("path", target.display().to_string().into())],
+                    ),
+                    Some(Message::new(kind::EXPORT_EXISTS_HINT, [])),
                 ),
             ));
         }

@@ -139,9 +139,12 @@ pub(super) fn write_output(path: &Path, format: Format, bytes: &[u8]) -> CliResu
         if format.is_binary() && std::io::stdout().is_terminal() {
             return Err(Failure::named(
                 None,
-                Error::new(
-                    Diagnostic::error(format!("refusing to write {format} to a terminal"))
-                        .with_hint("redirect standard output to a file, or use -o FILE"),
+                coded(
+                    Message::new(
+                        kind::TERMINAL_REFUSED,
+                        [("format", format.to_string().into())],
+                    ),
+                    Some(Message::new(kind::TERMINAL_REFUSED_HINT, [])),
                 ),
             ));
         }

@@ -16,6 +16,9 @@ mod io;
 mod progress;
 mod serve;
 mod template;
+mod usage;
+
+pub use usage::fail as usage_error;
 
 use std::path::{Path, PathBuf};
 
@@ -36,7 +39,6 @@ pub const EXIT_OK: u8 = 0;
 /// or a derived value left blank that the rules compute.
 pub const EXIT_INCONSISTENT: u8 = 1;
 /// Exit code: a usage error (clap's own code).
-#[allow(dead_code)]
 pub const EXIT_USAGE: u8 = 2;
 /// Exit code: an input could not be read or an output not written, or a
 /// warning under `--strict`.
@@ -193,19 +195,8 @@ impl Common {
 
 /// A `--limit NAME=VALUE`, checked as the command line is read (a wrong
 /// one is a usage error).
-fn limit_parser(spec: &str) -> Result<String, String> {
-    match Limits::default().set(spec) {
-        Ok(()) => Ok(spec.to_string()),
-        Err(e) => Err(e
-            .diagnostics
-            .iter()
-            .map(|d| match &d.hint {
-                Some(hint) => format!("{} ({hint})", d.message),
-                None => d.message.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ")),
-    }
+fn limit_parser(spec: &str) -> Result<String, Error> {
+    Limits::default().set(spec).map(|()| spec.to_string())
 }
 
 /// The accepted values of `--to`, listed by `--help`: the formats scheda
@@ -297,9 +288,7 @@ fn parse_edizione(code: &str) -> CliResult<Edizione> {
     code.parse::<Edizione>().map_err(|e| {
         Failure::new(
             None,
-            Error::new(Diagnostic::error(e).with_hint(
-                "`scheda editions` lists the known editions; --templates DIR adds those of DIR/editions",
-            )),
+            coded(e, Some(Message::new(kind::EDITIONS_CLI_HINT, []))),
         )
     })
 }

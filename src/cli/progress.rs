@@ -42,14 +42,23 @@ impl Progress {
                 Some(total as u64),
                 ProgressDrawTarget::stderr_with_hz(10),
             );
-            let style = ProgressStyle::with_template(
-                "{spinner} {pos}/{len} forms [{wide_bar}] {rate}, {eta} left {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .with_key("rate", |state: &ProgressState, w: &mut dyn fmt::Write| {
-                let _ = write!(w, "{:.1} forms/s", state.per_sec());
-            })
-            .progress_chars("=> ");
+            // indicatif's placeholders, in the words of the language.
+            let forms = say(Message::new(
+                kind::PROGRESS_FORMS,
+                [("done", "{pos}".into()), ("total", "{len}".into())],
+            ));
+            let left = say(Message::new(kind::PROGRESS_LEFT, [("eta", "{eta}".into())]));
+            let template = format!("{{spinner}} {forms} [{{wide_bar}}] {{rate}}, {left} {{msg}}");
+            let style = ProgressStyle::with_template(&template)
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .with_key("rate", |state: &ProgressState, w: &mut dyn fmt::Write| {
+                    let rate = super::batch::one_decimal(state.per_sec());
+                    let _ = w.write_str(&say(Message::new(
+                        kind::PROGRESS_RATE,
+                        [("rate", rate.into())],
+                    )));
+                })
+                .progress_chars("=> ");
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             Shown::Bar(bar)

@@ -4,12 +4,14 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::Args;
-use scheda::diagnostic::{Diagnostic, Error};
 use scheda::limits::parse_size;
+use scheda::messages::{Message, kind};
 use scheda::serve::Options;
 use scheda::writers::WriteOptions;
 
-use super::{CliResult, Common, EXIT_OK, Failure};
+use scheda::diagnostic::{Diagnostic, Severity};
+
+use super::{CliResult, Common, EXIT_OK, Failure, coded, lang, say};
 
 #[derive(Debug, Args)]
 pub(super) struct ServeArgs {
@@ -38,8 +40,8 @@ pub(super) struct ServeArgs {
     common: Common,
 }
 
-fn size(text: &str) -> Result<usize, String> {
-    parse_size(text).ok_or_else(|| format!("`{text}` is not a size (e.g. 20MB, 500KB)"))
+fn size(text: &str) -> Result<usize, Message> {
+    parse_size(text).ok_or_else(|| Message::new(kind::SIZE_INVALID, [("found", text.into())]))
 }
 
 pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
@@ -63,16 +65,25 @@ pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
         .map_err(|e| {
             Failure::new(
                 None,
-                Error::msg(format!("failed to start the server ({e})")),
+                coded(
+                    Message::new(kind::SERVER_FAILED, [("error", e.to_string().into())]),
+                    None,
+                ),
             )
         })?;
     runtime.block_on(async {
         let listener = scheda::serve::listen(options.bind).await.map_err(|e| {
             Failure::new(
                 None,
-                Error::new(
-                    Diagnostic::error(format!("failed to listen on {} ({e})", options.bind))
-                        .with_hint("another program uses the port: choose another with --bind 127.0.0.1:8081"),
+                coded(
+                    Message::new(
+                        kind::LISTEN_FAILED,
+                        [
+                            ("bind", options.bind.to_string().into()),
+                            ("error", e.to_string().into()),
+                        ],
+                    ),
+                    Some(Message::new(kind::LISTEN_FAILED_HINT, [])),
                 ),
             )
         })?;
@@ -86,11 +97,23 @@ pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
         if let Some(token) = &options.token {
             url.push_str(&format!("?token={token}"));
         }
-        eprintln!("scheda serve: the page is at {url} (Ctrl-C to stop)");
+        eprintln!(
+            "{}",
+            say(Message::new(
+                kind::SERVE_PAGE_AT,
+                [("url", url.as_str().into())]
+            ))
+        );
         if options.open_to_network() {
-            eprintln!(
-                "warning: listening on {address} without --token: anyone on the network can use this server\nhint: give --token TOKEN, or --bind 127.0.0.1:PORT for this machine only"
+            let warning = Diagnostic::coded(
+                Severity::Warning,
+                Message::new(
+                    kind::SERVE_OPEN_NETWORK,
+                    [("address", address.to_string().into())],
+                ),
+                Some(Message::new(kind::SERVE_OPEN_NETWORK_HINT, [])),
             );
+            eprintln!("{}", warning.render_in(lang(), None));
         }
         if args.open {
             open_browser(&url);
@@ -114,6 +137,14 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(e) = result {
-        eprintln!("note: could not open the browser ({e}); open {url} yourself");
+        let warning = Diagnostic::coded(
+            Severity::Warning,
+            Message::new(
+                kind::BROWSER_NOT_OPENED,
+                [("error", e.to_string().into()), ("url", url.into())],
+            ),
+            None,
+        );
+        eprintln!("{}", warning.render_in(lang(), None));
     }
 }

@@ -9,12 +9,9 @@
 //! the same language.
 //!
 //! The catalogue is a table per kind: `it` and `en`, the text with
-//! `{name}` for each argument. Every kind the code can emit is listed in
+//! `{name}` for each argument (`{{` for a brace). Every kind the code can emit is listed in
 //! [`kind::all`]; a test checks that each has both languages and uses only
 //! the arguments the code passes.
-//!
-//! Messages not yet moved here still carry their English text only (issue
-//! 20 moves them kind by kind); they render in English in either language.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -162,6 +159,12 @@ impl Message {
         while let Some(open) = rest.find('{') {
             let (before, after) = rest.split_at(open);
             out.push_str(before);
+            // `{{` is a brace (a `}` alone is always one).
+            if let Some(tail) = after.strip_prefix("{{") {
+                out.push('{');
+                rest = tail;
+                continue;
+            }
             let Some(close) = after.find('}') else {
                 out.push_str(after);
                 rest = "";
@@ -179,6 +182,18 @@ impl Message {
         out
     }
 }
+
+/// A message shown where no language is chosen (a library user's `?`, a
+/// log): English. The edges render it with [`Message::render`].
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// A message is the error of the parsers of values (`"SOC27".parse::<Edizione>()`),
+/// so that the command line can render it in the user's language.
+impl std::error::Error for Message {}
 
 /// The catalogue: per kind, per language, the text.
 type Catalogue = BTreeMap<String, BTreeMap<String, String>>;
@@ -287,6 +302,10 @@ mod tests {
                     .unwrap_or_else(|| panic!("{} has no {lang}", k.key));
                 let mut rest = text.as_str();
                 while let Some(open) = rest.find('{') {
+                    if let Some(tail) = rest[open..].strip_prefix("{{") {
+                        rest = tail;
+                        continue;
+                    }
                     let close = rest[open..].find('}').unwrap() + open;
                     let name = &rest[open + 1..close];
                     assert!(

@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::messages::{Message, kind};
+
 /// A date and time to the minute, as the form prints it (`20/03/2026 10:30`)
 /// and as the model stores it (`2026-03-20T10:30`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -84,10 +86,10 @@ impl fmt::Display for DataOra {
 }
 
 impl FromStr for DataOra {
-    type Err = String;
+    type Err = Message;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("`{s}` is not a date-time of the form YYYY-MM-DDTHH:MM");
+        let bad = || Message::new(kind::NOT_A_DATE_TIME, [("found", s.into())]);
         let (date, time) = s.split_once('T').ok_or_else(bad)?;
         let mut d = date.split('-');
         let (y, m, day) = (

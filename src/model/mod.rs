@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::messages::{Message, kind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -117,7 +118,7 @@ impl fmt::Display for Edizione {
 }
 
 impl FromStr for Edizione {
-    type Err = String;
+    type Err = Message;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let code = s.trim();
@@ -125,7 +126,10 @@ impl FromStr for Edizione {
             // The built-in editions: those installed from a --templates
             // directory are named by the callers' hints.
             let known: Vec<&str> = Edizione::ALL.iter().map(|e| e.code()).collect();
-            format!("unknown edition `{code}` (expected {})", known.join(" or "))
+            Message::new(
+                kind::EDITION_NOT_KNOWN,
+                [("code", code.into()), ("known", known.join(", ").into())],
+            )
         })
     }
 }
@@ -443,14 +447,14 @@ impl fmt::Display for Domanda {
 }
 
 impl FromStr for Domanda {
-    type Err = String;
+    type Err = Message;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         s.strip_prefix('R')
             .and_then(|n| n.parse::<u8>().ok())
             .filter(|n| n.to_string().len() == s.len() - 1)
             .and_then(Domanda::new)
-            .ok_or_else(|| format!("`{s}` is not a Quadro 4 question (expected R16 to R39)"))
+            .ok_or_else(|| Message::new(kind::NOT_A_QUESTION, [("found", s.into())]))
     }
 }
 

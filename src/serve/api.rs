@@ -90,12 +90,13 @@ impl Problem {
     fn bad(e: &Error) -> Problem {
         Problem {
             status: StatusCode::BAD_REQUEST,
-            diagnostic: Box::new(
-                e.diagnostics
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| Diagnostic::error(e.to_string())),
-            ),
+            diagnostic: Box::new(e.diagnostics.first().cloned().unwrap_or_else(|| {
+                Diagnostic::coded(
+                    Severity::Error,
+                    Message::new(kind::INTERNAL, []),
+                    Some(Message::new(kind::INTERNAL_HINT, [])),
+                )
+            })),
             retry_after: None,
         }
     }
@@ -390,8 +391,13 @@ fn computed(form: &Scheda) -> crate::Result<Scheda> {
             }
         }
     }
-    let bytes =
-        serde_json::to_vec(&inputs).map_err(|e| crate::diagnostic::Error::msg(e.to_string()))?;
+    let bytes = serde_json::to_vec(&inputs).map_err(|_| {
+        crate::diagnostic::Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(kind::INTERNAL, []),
+            Some(Message::new(kind::INTERNAL_HINT, [])),
+        ))
+    })?;
     let mut computed = model(&bytes)?;
     crate::rules::recompute(&mut computed);
     Ok(computed)

@@ -248,3 +248,151 @@ fn convert_s_errors_in_italian_and_english() {
         assert!(stderr(&out).contains(expected), "{}", stderr(&out));
     }
 }
+
+/// The command line's own errors (clap's) in Italian, rewritten from their
+/// parts; in English clap's words are kept. A value refused by one of
+/// scheda's parsers keeps that parser's message, in the same language.
+#[test]
+fn usage_errors_in_italian_and_english() {
+    let it = "it_IT.UTF-8";
+    let cases: [(&str, &[&str], &[&str]); 10] = [
+        (
+            it,
+            &["convert", "a.txt", "-o", "b.pdf", "--to", "docx"],
+            &[
+                "errore: valore non valido `docx` per --to <FORMAT>",
+                "suggerimento: i valori possibili sono txt, json, jsonl, pdf, xlsx",
+            ],
+        ),
+        (
+            it,
+            &["convert", "--frob"],
+            &[
+                "errore: argomento inatteso `--frob`",
+                "suggerimento: forse intendevi `--from`",
+            ],
+        ),
+        (
+            it,
+            &["conver"],
+            &[
+                "errore: comando sconosciuto `conver`",
+                "forse intendevi `convert`",
+            ],
+        ),
+        (
+            it,
+            &["convert", "a.txt"],
+            &[
+                "errore: mancano argomenti obbligatori: --output <OUTPUT>",
+                "suggerimento: `scheda convert --help` elenca i comandi e le opzioni",
+            ],
+        ),
+        (
+            it,
+            &["batch", "a", "-o", "b", "--name", "{foo}"],
+            &[
+                "per --name <PATTERN>: segnaposto sconosciuto `{foo}`; i segnaposto sono {denominazione},",
+            ],
+        ),
+        (
+            it,
+            &["convert", "a.txt", "-o", "b.json", "--limit", "line=abc"],
+            &["per --limit <NAME=VALUE>: limite `line`: `abc` non è un numero intero"],
+        ),
+        (
+            it,
+            &["serve", "--max-upload", "tanto"],
+            &["`tanto` non è una dimensione (per esempio 20MB, 500KB)"],
+        ),
+        (
+            it,
+            &["convert", "a.txt", "-o", "b.json", "--comune", " "],
+            &["serve il nome di un Comune o il numero di una scheda"],
+        ),
+        (
+            "C.UTF-8",
+            &["convert", "a.txt", "-o", "b.pdf", "--to", "docx"],
+            &["error: invalid value 'docx' for '--to <FORMAT>'"],
+        ),
+        (
+            it,
+            &["--lang", "en", "batch", "a", "-o", "b", "--name", "{foo}"],
+            &["unknown placeholder `{foo}`; the placeholders are {denominazione},"],
+        ),
+    ];
+    for (locale, args, expected) in cases {
+        let out = scheda_in(locale, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        for e in expected {
+            assert!(stderr(&out).contains(e), "{args:?}: {}", stderr(&out));
+        }
+    }
+}
+
+/// Errors of the batch and of `editions` that are the command line's own.
+#[test]
+fn batch_and_editions_errors_in_italian() {
+    let dir = tempdir("msg-batch-errors");
+    let input = dir.join("a.txt");
+    std::fs::write(&input, read_fixture("001_c36fd2931944160a.txt")).unwrap();
+    let out_dir = dir.join("out");
+    let report = dir.join("nowhere/report.csv");
+    let exported = dir.join("export");
+    std::fs::create_dir_all(exported.join("editions")).unwrap();
+    std::fs::write(exported.join("editions/SOC26.toml"), "").unwrap();
+    let cases: [(&[&str], u8, &str); 5] = [
+        (
+            &[
+                "batch",
+                p(&input),
+                "-o",
+                p(&out_dir),
+                "--report",
+                p(&report),
+            ],
+            3,
+            "suggerimento: creala prima, o scegli un altro file con --report",
+        ),
+        (
+            &["batch", p(&input), "-o", p(&out_dir), "--report", p(&input)],
+            3,
+            "errore: il resoconto sarebbe scritto sopra un file da leggere",
+        ),
+        (
+            &["batch", p(&input), "-o", p(&out_dir), "--layout", "portal"],
+            3,
+            "errore: --layout sceglie la disposizione del testo, ma tra i formati di --to non c'è txt",
+        ),
+        (
+            &["editions", "--export", "SOC99", p(&exported)],
+            3,
+            "errore: edizione sconosciuta `SOC99` (le edizioni sono SOC25, SOC26)",
+        ),
+        (
+            &["editions", "--export", "SOC26", p(&exported)],
+            3,
+            "esiste già\nsuggerimento: esporta in una cartella vuota",
+        ),
+    ];
+    for (args, code, expected) in cases {
+        let out = scheda_in("it_IT.UTF-8", args);
+        assert_eq!(
+            out.status.code(),
+            Some(code.into()),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = scheda_in("it_IT.UTF-8", &["editions"]);
+    assert!(
+        stdout(&out).contains("SOC26\t2025\tincorporata"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -560,7 +560,11 @@ fn an_unknown_edition_is_refused_clearly() {
     let e = read_err(&text);
     assert_eq!(
         e.diagnostics[0].message,
-        "unknown edition `SOC27` (expected SOC25 or SOC26) in the title"
+        "unknown edition `SOC27` (expected SOC25, SOC26) in the title"
+    );
+    assert_eq!(
+        e.diagnostics[0].message_in(scheda::messages::Lang::It),
+        "edizione sconosciuta `SOC27` (le edizioni sono SOC25, SOC26) nel titolo"
     );
 }
 

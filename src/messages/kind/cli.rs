@@ -186,4 +186,96 @@ kinds! {
     MANY_FORMS_ONE_FILE_HINT = "many_forms_one_file_hint" [];
     /// `editions --export`: a file written.
     WROTE = "wrote" ["path"];
+    /// The hint of an unknown edition on the command line.
+    EDITIONS_CLI_HINT = "editions_cli_hint" [];
+    /// `batch --layout` without a txt output.
+    LAYOUT_WITHOUT_TXT = "layout_without_txt" [];
+    /// Its hint.
+    LAYOUT_WITHOUT_TXT_HINT = "layout_without_txt_hint" [];
+    /// `convert --layout` of an output that is not text.
+    LAYOUT_NOT_TEXT = "layout_not_text" ["format"];
+    /// Its hint.
+    LAYOUT_NOT_TEXT_HINT = "layout_not_text_hint" [];
+    /// A batch report that would replace an input.
+    REPORT_IS_INPUT = "report_is_input" [];
+    /// Its hint.
+    REPORT_IS_INPUT_HINT = "report_is_input_hint" [];
+    /// A batch report in a folder that does not exist.
+    REPORT_FOLDER_MISSING = "report_folder_missing" ["path"];
+    /// Its hint.
+    REPORT_FOLDER_MISSING_HINT = "report_folder_missing_hint" [];
+    /// The list of inputs on standard input cannot be read.
+    INPUT_LIST_FAILED = "input_list_failed" ["error"];
+    /// The editions known, as a hint.
+    EDITIONS_ARE_HINT = "editions_are_hint" ["known"];
+    /// `editions --export` of an edition lacking a file.
+    EDITION_HAS_NO_FILE = "edition_has_no_file" ["code", "path"];
+    /// Its hint.
+    EDITION_HAS_NO_FILE_HINT = "edition_has_no_file_hint" [];
+    /// `editions --export` into a folder holding the file already.
+    EXPORT_EXISTS = "export_exists" ["path"];
+    /// Its hint.
+    EXPORT_EXISTS_HINT = "export_exists_hint" [];
+    /// A binary output to a terminal.
+    TERMINAL_REFUSED = "terminal_refused" ["format"];
+    /// Its hint.
+    TERMINAL_REFUSED_HINT = "terminal_refused_hint" [];
+    /// The server cannot start.
+    SERVER_FAILED = "server_failed" ["error"];
+    /// The server cannot listen on its address.
+    LISTEN_FAILED = "listen_failed" ["bind", "error"];
+    /// Its hint.
+    LISTEN_FAILED_HINT = "listen_failed_hint" [];
+    /// A line of a JSON Lines file that cannot be read.
+    LINE_READ_FAILED = "line_read_failed" ["error"];
+    /// A line of a JSON Lines file that is not UTF-8.
+    LINE_NOT_UTF8 = "line_not_utf8" ["byte"];
+    /// `--name`: a brace left open.
+    NAME_PATTERN_UNCLOSED = "name_pattern_unclosed" ["name"];
+    /// `--name`: an unknown placeholder.
+    NAME_PATTERN_UNKNOWN = "name_pattern_unknown" ["name", "known"];
+    /// `--name`: a lone closing brace.
+    NAME_PATTERN_LONE_BRACE = "name_pattern_lone_brace" [];
+    /// `--name`: empty.
+    NAME_PATTERN_EMPTY = "name_pattern_empty" [];
+    /// Command line: a value not among the possible ones.
+    USAGE_INVALID_VALUE = "usage_invalid_value" ["value", "arg"];
+    /// Command line: a value its parser refuses.
+    USAGE_INVALID_VALUE_DETAIL = "usage_invalid_value_detail" ["value", "arg", "detail"];
+    /// The possible values.
+    USAGE_POSSIBLE_HINT = "usage_possible_hint" ["values"];
+    /// Command line: an unknown option or argument.
+    USAGE_UNKNOWN_ARG = "usage_unknown_arg" ["arg"];
+    /// A close match.
+    USAGE_SUGGESTION_HINT = "usage_suggestion_hint" ["suggestion"];
+    /// Command line: an unknown command.
+    USAGE_UNKNOWN_COMMAND = "usage_unknown_command" ["command"];
+    /// Command line: required arguments missing.
+    USAGE_MISSING = "usage_missing" ["args"];
+    /// Command line: two options that exclude each other.
+    USAGE_CONFLICT = "usage_conflict" ["arg", "other"];
+    /// Command line: an option without its value.
+    USAGE_NO_VALUE = "usage_no_value" ["arg"];
+    /// Command line: another usage error, with clap's words.
+    USAGE_OTHER = "usage_other" ["detail"];
+    /// Where the options are listed.
+    USAGE_HELP_HINT = "usage_help_hint" ["command"];
+    /// `--max-upload`: not a size.
+    SIZE_INVALID = "size_invalid" ["found"];
+    /// `serve`: where the page is.
+    SERVE_PAGE_AT = "serve_page_at" ["url"];
+    /// `serve` open to the network without a token.
+    SERVE_OPEN_NETWORK = "serve_open_network" ["address"];
+    /// Its hint.
+    SERVE_OPEN_NETWORK_HINT = "serve_open_network_hint" [];
+    /// `serve --open`: the browser did not open.
+    BROWSER_NOT_OPENED = "browser_not_opened" ["error", "url"];
+    /// The progress bar: forms done of all.
+    PROGRESS_FORMS = "progress_forms" ["done", "total"];
+    /// The progress bar: the time left.
+    PROGRESS_LEFT = "progress_left" ["eta"];
+    /// The progress bar: forms a second.
+    PROGRESS_RATE = "progress_rate" ["rate"];
+    /// `editions`: an edition compiled into scheda.
+    EDITION_BUILT_IN = "edition_built_in" [];
 }

@@ -340,4 +340,16 @@ kinds! {
     WANT_YES_NO = "want_yes_no" ["found", "detail"];
     /// A blank value, shown.
     BLANK_VALUE = "blank_value" [];
+    /// A value of the command line or a request: an unknown edition.
+    EDITION_NOT_KNOWN = "edition_not_known" ["code", "known"];
+    /// ... not a Quadro 4 question.
+    NOT_A_QUESTION = "not_a_question" ["found"];
+    /// ... not a date and time.
+    NOT_A_DATE_TIME = "not_a_date_time" ["found"];
+    /// ... an unknown format.
+    FORMAT_NOT_KNOWN = "format_not_known" ["found", "known"];
+    /// ... an empty choice of a form.
+    SELECTOR_EMPTY = "selector_empty" [];
+    /// ... a form's number too large.
+    FORM_NUMBER_TOO_LARGE = "form_number_too_large" ["found"];
 }

@@ -288,7 +288,7 @@ fn edition(lines: &[Line], known: &Codes) -> Result<Edizione> {
             return Ok(ed);
         }
         let code = title.text.split(' ').next().unwrap_or("");
-        return code.parse().map_err(|e: String| {
+        return code.parse().map_err(|e: Message| {
             Error::new(
                 Diagnostic::coded(
                     Severity::Error,
