@@ -154,6 +154,7 @@ impl IntoResponse for Problem {
             "error": d.message_in(lang),
             "code": d.code(),
             "location": d.location.as_ref().map(|l| l.in_lang(lang)),
+            "place": d.location,
             "hint": d.hint_in(lang),
         });
         let mut response = (self.status, Json(body)).into_response();

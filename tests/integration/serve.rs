@@ -954,14 +954,18 @@ fn the_page_shows_bad_files_errors_in_italian() {
     let (seen, dir) = in_a_browser(&["errori"]);
     std::fs::remove_dir_all(&dir).ok();
     let s = &seen["errori"];
-    let expected = [
-        ("non-scheda.txt", "il testo non è una scheda"),
-        ("senza-m18.txt", "riga M18 non trovata (cercata dopo M15"),
-        ("utenti-negativi.json", "valore non valido"),
-        ("vuoto.txt", "Il file non si legge: il file è vuoto"),
+    let expected: [(&str, &[&str]); 5] = [
+        ("non-scheda.txt", &["il testo non è una scheda"]),
+        ("senza-m18.txt", &["riga M18 non trovata (cercata dopo M15"]),
+        (
+            "utenti-negativi.json",
+            // The field in the form's words, not as a JSON pointer.
+            &["valore non valido", "(Quadro 1, riga M12, utenti 2019)"],
+        ),
+        ("vuoto.txt", &["Il file non si legge: il file è vuoto"]),
         (
             "lettera.docx",
-            "non si capisce che tipo di file è «lettera.docx»",
+            &["non si capisce che tipo di file è «lettera.docx»"],
         ),
     ];
     for (name, italian) in expected {
@@ -972,7 +976,10 @@ fn the_page_shows_bad_files_errors_in_italian() {
             .map(|t| t.as_str().unwrap())
             .collect();
         let all = texts.join("\n");
-        assert!(all.contains(italian), "{name}: {all}");
+        for italian in italian {
+            assert!(all.contains(italian), "{name}: {all}");
+        }
+        assert!(!all.contains("/quadro1"), "{name}: a JSON pointer in {all}");
         for english in [
             "expected",
             "found",
