@@ -14,6 +14,7 @@ mod consistency;
 mod editions;
 mod formulas;
 mod fuzz;
+mod imports;
 mod json;
 mod limits;
 mod messages_cli;
