@@ -20,6 +20,7 @@ mod limits;
 mod messages_cli;
 mod messages_sheets;
 mod messages_text;
+mod messages_writers;
 mod new_edition;
 mod outside;
 mod partial;
