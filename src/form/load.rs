@@ -659,7 +659,7 @@ mod tests {
             let line = soc26[..soc26.find(from).unwrap()].matches('\n').count() + 1;
             let err = load("SOC26.toml", &text).unwrap_err();
             let d = &err.diagnostics[0];
-            assert_eq!(d.code(), Some(code), "{to}");
+            assert_eq!(d.code(), code, "{to}");
             assert_eq!(d.message_in(Lang::It), message, "{to}");
             if let Some(hint) = hint {
                 assert_eq!(d.hint_in(Lang::It).as_deref(), Some(hint), "{to}");

@@ -20,7 +20,7 @@ use std::str::FromStr;
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::form::{Colonna, Quadro, Rendering, Riga, Tipo, Voce};
-use crate::messages::{Lang, Message, kind};
+use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda, Valore};
 use crate::number::format_it;
 use crate::rules::{Catalogue, Sentences, sentences};
@@ -56,16 +56,16 @@ impl fmt::Display for TextLayout {
 }
 
 impl FromStr for TextLayout {
-    type Err = String;
+    type Err = Message;
 
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s.to_ascii_lowercase().as_str() {
             "pdftotext" | "pdf" => Ok(TextLayout::Pdftotext),
             "portal" | "portale" => Ok(TextLayout::Portal),
-            // Said by clap, in English as its own messages.
-            other => Err(
-                Message::new(kind::TEXT_LAYOUT_UNKNOWN, [("name", other.into())]).render(Lang::En),
-            ),
+            other => Err(Message::new(
+                kind::TEXT_LAYOUT_UNKNOWN,
+                [("name", other.into())],
+            )),
         }
     }
 }
