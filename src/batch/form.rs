@@ -191,7 +191,7 @@ fn write_outputs(
                 kind::FAILED_TO_WRITE,
                 [
                     ("path", tmp.display().to_string().into()),
-                    ("error", e.to_string().into()),
+                    ("error", crate::messages::io_reason(&e).into()),
                 ],
             ))
         })?;

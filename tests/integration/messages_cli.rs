@@ -396,3 +396,51 @@ fn batch_and_editions_errors_in_italian() {
         stdout(&out)
     );
 }
+
+/// Errors of the system and of fields with their own parsers, in the
+/// user's language: a missing output folder (with what to do), an unknown
+/// edition or a date in a JSON.
+#[test]
+fn system_errors_and_own_parsers_in_italian() {
+    let dir = tempdir("msg-system");
+    let seed = crate::util::fixture("001_c36fd2931944160a.txt");
+    let missing = dir.join("nodir/sub/y.pdf");
+    let edition = dir.join("edizione.json");
+    std::fs::write(
+        &edition,
+        r#"{"schema_version": 1, "edizione": "SOC27", "anno": 2024}"#,
+    )
+    .unwrap();
+    let date = dir.join("data.json");
+    std::fs::write(
+        &date,
+        r#"{"schema_version": 1, "edizione": "SOC25", "anno": 2024, "ente": {"data": "ieri"}}"#,
+    )
+    .unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["convert", p(&seed), "-o", p(&missing)],
+            "la cartella {dir}/nodir/sub non esiste\n  --> {dir}/nodir/sub/y.pdf\n\
+             suggerimento: crea prima la cartella, o scrivi in una che esiste",
+        ),
+        (
+            &["convert", p(&edition), "-o", "-", "--to", "json"],
+            "errore: edizione sconosciuta `SOC27` (le edizioni sono SOC25, SOC26)\n  --> {dir}/edizione.json: /edizione",
+        ),
+        (
+            &["convert", p(&date), "-o", "-", "--to", "json"],
+            "errore: `ieri` non è una data e ora nella forma AAAA-MM-GGTHH:MM",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = scheda_in("it_IT.UTF-8", args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let expected = expected.replace("{dir}", p(&dir));
+        assert!(
+            stderr(&out).contains(&expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(!missing.parent().unwrap().exists());
+}
