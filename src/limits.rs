@@ -182,7 +182,7 @@ pub(crate) fn read_error(path: &Path, e: &std::io::Error) -> Error {
             kind::READ_FAILED,
             [
                 ("what", what),
-                ("reason", crate::messages::io_reason(&e).into()),
+                ("reason", crate::messages::io_reason(e).into()),
             ],
         ),
     };

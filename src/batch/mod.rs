@@ -245,7 +245,7 @@ fn report_error(options: &Options, e: &std::io::Error) -> Error {
         kind::REPORT_FAILED,
         [
             ("path", options.report.display().to_string().into()),
-            ("error", crate::messages::io_reason(&e).into()),
+            ("error", crate::messages::io_reason(e).into()),
         ],
     ))
 }
