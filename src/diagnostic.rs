@@ -194,6 +194,21 @@ impl Diagnostic {
         self.text.1.as_ref().map(|h| h.render(lang))
     }
 
+    /// The diagnostic as JSON (severity, location, message, hint, code),
+    /// its message and hint in `lang`.
+    pub fn json_in(&self, lang: Lang) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if let serde_json::Value::Object(map) = &mut v {
+            map.insert("message".into(), self.message_in(lang).into());
+            map.insert(
+                "hint".into(),
+                self.hint_in(lang)
+                    .map_or(serde_json::Value::Null, serde_json::Value::String),
+            );
+        }
+        v
+    }
+
     /// Attach a location.
     pub fn at(mut self, location: Location) -> Self {
         self.location = Some(location);

@@ -444,3 +444,31 @@ fn system_errors_and_own_parsers_in_italian() {
     }
     assert!(!missing.parent().unwrap().exists());
 }
+
+/// `check --json` of an unreadable input: the error and the diagnostics'
+/// messages in the language of messages, the same `code` in either.
+#[test]
+fn check_json_errors_follow_the_language_with_a_stable_code() {
+    let dir = tempdir("msg-check-json");
+    let input = dir.join("edizione.json");
+    std::fs::write(
+        &input,
+        r#"{"schema_version": 1, "edizione": "SOC27", "anno": 2024}"#,
+    )
+    .unwrap();
+    for (locale, error) in [
+        (
+            "it_IT.UTF-8",
+            "edizione sconosciuta `SOC27` (le edizioni sono SOC25, SOC26)",
+        ),
+        ("C.UTF-8", "unknown edition `SOC27` (expected SOC25, SOC26)"),
+    ] {
+        let out = scheda_in(locale, &["check", "--json", p(&input)]);
+        assert_eq!(out.status.code(), Some(3));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(v[0]["error"], error, "{locale}");
+        assert_eq!(v[0]["diagnostics"][0]["message"], error, "{locale}");
+        assert_eq!(v[0]["diagnostics"][0]["code"], "edition_not_known");
+        assert_eq!(v[0]["diagnostics"][0]["location"]["pointer"], "/edizione");
+    }
+}
