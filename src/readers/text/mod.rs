@@ -36,6 +36,7 @@ mod quadro3;
 mod ratios;
 mod repeats;
 mod rows;
+mod tags;
 mod values;
 
 use std::collections::BTreeSet;

@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::messages::{Message, kind};
 
 use super::flow::{Ctx, Diags};
-use super::lines::BLANK;
+use super::tags::BLANK;
 use super::values::{RestLine, number, rest, without_next_headers};
 
 /// What follows `ogni :` or `1:` in a text.

@@ -19,10 +19,10 @@ use crate::model::{FieldError, Scheda, Valore};
 use crate::number::{pad_places, parse_it};
 
 use super::flow::{Ctx, Diags};
-use super::lines::BLANK;
 use super::quadro3;
 use super::ratios;
 use super::rows::{Col, Kind};
+use super::tags::BLANK;
 
 /// What a token of a value line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
