@@ -17,7 +17,7 @@
 //! maggiormente qualificato`), and ends with `NOTA BENE`, `ATTENZIONE:` and
 //! `ASSISTENZA:` paragraphs, which are not data.
 
-use super::flow::Options;
+use super::context::Options;
 use super::lines::{self, Furniture, Line};
 use super::rows::Codes;
 use super::values;

@@ -22,6 +22,7 @@
 
 mod blanks;
 mod columns;
+mod context;
 mod ente;
 mod flow;
 mod grid;
@@ -36,6 +37,7 @@ mod quadro3;
 mod ratios;
 mod repeats;
 mod rows;
+mod segments;
 mod tags;
 mod values;
 
@@ -181,7 +183,7 @@ fn read_lines(
 ) -> Result<Warned<Partial>> {
     let (edizione, layout) = detect_lines(&lines, codes)?;
     let english = notation::apply(&mut lines, edizione)?;
-    let options = flow::Options {
+    let options = context::Options {
         blanks_meant,
         ..match layout {
             Layout::Pdftotext | Layout::PdftotextLayout => pdftotext::options(),

@@ -11,7 +11,7 @@
 //! spaces do; the column a value sits in is not needed, because the values
 //! of a row come in the form's order.
 
-use super::flow::Options;
+use super::context::Options;
 use super::lines::Line;
 use super::rows::Codes;
 

@@ -13,7 +13,7 @@
 use crate::messages::{Message, kind};
 use crate::model::Valore;
 
-use super::flow::{Ctx, Diags};
+use super::context::{Ctx, Diags};
 use super::matcher::same_word;
 use super::rows::{Col, col_of};
 use super::values::{RestLine, Tok, Val, convert, not_a, paragraphs, rest, tokens, valore};

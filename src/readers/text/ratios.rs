@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::messages::{Message, kind};
 
-use super::flow::{Ctx, Diags};
+use super::context::{Ctx, Diags};
 use super::tags::BLANK;
 use super::values::{RestLine, number, rest, without_next_headers};
 

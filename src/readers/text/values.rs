@@ -18,7 +18,7 @@ use crate::messages::{Arg, Kind as MessageKind, Message, kind};
 use crate::model::{FieldError, Scheda, Valore};
 use crate::number::{pad_places, parse_it};
 
-use super::flow::{Ctx, Diags};
+use super::context::{Ctx, Diags};
 use super::quadro3;
 use super::ratios;
 use super::rows::{Col, Kind};
