@@ -22,6 +22,7 @@ use super::lost;
 use super::repeats;
 use super::rows::{self, Codes, Kind, Row};
 use super::segments::{find_anchor, is_header_line, segment};
+use super::tokens;
 use super::values;
 
 /// The line of each row found, by its code: where an error of the model's
@@ -306,7 +307,7 @@ fn missing_rows(
 /// but belong to no row.
 fn skipped_before(lines: &[Line], first: usize, d: &mut Diags) {
     for line in lines.iter().take(first) {
-        if line.furniture.is_none() && values::all_numbers(&line.text) {
+        if line.furniture.is_none() && tokens::all_numbers(&line.text) {
             d.caution(
                 line.no,
                 Message::new(

@@ -36,9 +36,11 @@ mod portal;
 mod quadro3;
 mod ratios;
 mod repeats;
+mod rest;
 mod rows;
 mod segments;
 mod tags;
+mod tokens;
 mod values;
 
 use std::collections::BTreeSet;
