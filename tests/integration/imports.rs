@@ -161,8 +161,6 @@ const KNOWN: &[&str] = &[
     "src/",
     "src/writers/xlsx",
     "src/serve",
-    "src/readers/text",
-    "src/readers/xlsx",
     "src/cli",
     "src/batch",
 ];
