@@ -118,8 +118,13 @@ fn builtin_templates() {
          pub const BUILTIN: [(&str, &str); {}] = [\n",
         files.len()
     );
-    for (rel, abs) in &files {
-        out.push_str(&format!("    ({rel:?}, include_str!({abs:?})),\n"));
+    // Included from the crate being compiled (`CARGO_MANIFEST_DIR` as the
+    // library sees it), not by this script's absolute path: two checkouts
+    // that share a target folder then each compile in their own files.
+    for (rel, _) in &files {
+        out.push_str(&format!(
+            "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/templates/{rel}\"))),\n"
+        ));
     }
     out.push_str("];\n");
     let dest =

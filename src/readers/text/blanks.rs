@@ -23,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{Message, kind};
 use crate::model::Scheda;
 
-use super::flow::{Ctx, Diags};
+use super::context::{Ctx, Diags};
 use super::rows::Kind;
 use super::values::Printed;
 

@@ -16,7 +16,7 @@ use std::collections::VecDeque;
 use crate::messages::{Message, kind};
 use crate::model::{DataOra, Ente};
 
-use super::flow::Diags;
+use super::context::Diags;
 use super::lines::{self, Furniture, Line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

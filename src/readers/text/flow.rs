@@ -1,7 +1,9 @@
 //! The reader shared by the three layouts: it anchors on the row codes,
 //! cuts the text into one segment per row (from the row's code to the next
-//! row's code), finds where the label and the column headers end, and hands
-//! the rest to [`super::values`] to read the row's values.
+//! row's code), finds where the label and the column headers end
+//! ([`super::segments`]), and hands the rest to [`super::values`] to read the
+//! row's values; then it reports the rows not found, the rows printed blank
+//! ([`super::blanks`]) and the numbers before the first row.
 //!
 //! Nothing here depends on line positions: a label may wrap anywhere, the
 //! values may follow on the label's line (IFEL, portal) or on lines of their
@@ -13,95 +15,15 @@ use crate::model::{Edizione, Scheda};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
 
 use super::blanks;
+use super::context::{Ctx, Diags, Options, line_no};
 use super::ente;
 use super::lines::{Furniture, Line};
 use super::lost;
-use super::matcher::{self, Key, Match, Pos};
 use super::repeats;
 use super::rows::{self, Codes, Kind, Row};
+use super::segments::{find_anchor, is_header_line, segment};
+use super::tokens;
 use super::values;
-
-/// How the shared reader treats one layout.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Options {
-    /// Whether the text may leave Quadro 3 out (the IFEL page does when the
-    /// Comune has nothing to report): its rows then read as blank, with a
-    /// warning.
-    pub quadro3_optional: bool,
-    /// Whether the text may leave Quadro 4 questions out (the IFEL page prints
-    /// only the section that applies).
-    pub questions_optional: bool,
-    /// Whether a blank row is meant: the text comes with the form's data
-    /// (a PDF written by scheda), which the page is compared with, so a row
-    /// printed blank is not reported ([`super::blanks`]).
-    pub blanks_meant: bool,
-}
-
-/// Errors and warnings gathered while reading.
-#[derive(Debug, Default)]
-pub(super) struct Diags {
-    /// Errors: the read fails if there is one.
-    pub errors: Vec<Diagnostic>,
-    /// Warnings.
-    pub warnings: Vec<Diagnostic>,
-}
-
-impl Diags {
-    /// Record an error from the catalogue at a line.
-    pub fn fail(&mut self, no: usize, message: Message, hint: Option<Message>) {
-        self.errors
-            .push(Diagnostic::coded(Severity::Error, message, hint).at(Location::line(no)));
-    }
-
-    /// Record a warning from the catalogue at a line.
-    pub fn caution(&mut self, no: usize, message: Message, hint: Option<Message>) {
-        self.warnings
-            .push(Diagnostic::coded(Severity::Warning, message, hint).at(Location::line(no)));
-    }
-}
-
-/// The part of the text that belongs to one row.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Segment {
-    /// Index of the line that starts with the row's code.
-    pub anchor: usize,
-    /// Just after the code.
-    pub code_end: Pos,
-    /// Where the values start: after the label and the column headers.
-    pub start: Pos,
-    /// Whether the whole label matched one of the row's known wordings;
-    /// when not, the rest of the line where the match stopped is label.
-    pub label_full: bool,
-    /// Index of the first line after the segment.
-    pub end: usize,
-    /// Where the label or a column header matched only thanks to a lost
-    /// character (`Modalit? di`), if anywhere: the first such place.
-    pub lost: Option<Pos>,
-}
-
-/// What one row's reader needs to know.
-pub(super) struct Ctx<'a> {
-    /// Every line of the text.
-    pub lines: &'a [Line],
-    /// For each line, whether it holds nothing but column headers.
-    pub header_line: &'a [bool],
-    /// The row.
-    pub row: &'a Row,
-    /// The row after it in the form, if any (its column headers may be
-    /// printed before its code, at the end of this row's segment).
-    pub next: Option<&'a Row>,
-    /// The row codes of every known edition.
-    pub codes: &'a Codes,
-    /// The row's segment.
-    pub seg: Segment,
-}
-
-impl Ctx<'_> {
-    /// The line number of the row's code.
-    pub fn line_no(&self) -> usize {
-        line_no(self.lines, self.seg.anchor)
-    }
-}
 
 /// The line of each row found, by its code: where an error of the model's
 /// checks on one of its fields points in the text.
@@ -257,124 +179,6 @@ pub(super) fn read(
     ))
 }
 
-/// The first line from `from` on that starts with the row's code; when
-/// several do, the first whose label matches at least half way (a sentence
-/// wrapped so that a line starts with `R09 in quanto` is not row R09).
-/// Returns the line index and the length of the code.
-fn find_anchor(lines: &[Line], from: usize, row: &Row) -> Option<(usize, usize)> {
-    let mut first = None;
-    for (i, line) in lines.iter().enumerate().skip(from) {
-        let Some(len) = row.code_len(&line.text) else {
-            continue;
-        };
-        if label_follows(lines, i, len, row) {
-            return Some((i, len));
-        }
-        first.get_or_insert((i, len));
-    }
-    first
-}
-
-/// Whether line `i`, which starts with the row's code (`code_len` bytes),
-/// goes on with the row's label, at least half of it (a question has none).
-pub(super) fn label_follows(lines: &[Line], i: usize, code_len: usize, row: &Row) -> bool {
-    if row.labels.is_empty() {
-        return true;
-    }
-    let start = Pos {
-        line: i,
-        byte: code_len,
-    };
-    let (m, key_len) = best_label(lines, start, lines.len(), row);
-    m.full || m.matched * 2 >= key_len
-}
-
-/// The best match among the row's label wordings: a full match of the
-/// longest wording, else the longest partial match. Also returns the length
-/// of the matched wording.
-fn best_label(lines: &[Line], start: Pos, limit: usize, row: &Row) -> (Match, usize) {
-    let mut best: Option<(Match, usize)> = None;
-    for key in &row.labels {
-        let m = matcher::match_at(lines, start, limit, key);
-        let better = match &best {
-            None => true,
-            Some((b, _)) => (m.full, m.matched) > (b.full, b.matched),
-        };
-        if better {
-            best = Some((m, key.len()));
-        }
-    }
-    best.unwrap_or((
-        Match {
-            end: start,
-            matched: 0,
-            full: true,
-            lost: None,
-        },
-        0,
-    ))
-}
-
-/// Cut the row's segment: match the label, then as many column headers as
-/// follow it in order.
-fn segment(lines: &[Line], row: &Row, anchor: usize, code_len: usize, end: usize) -> Segment {
-    let code_end = Pos {
-        line: anchor,
-        byte: code_len,
-    };
-    let (label, _) = best_label(lines, code_end, end, row);
-    let mut start = label.end;
-    let mut lost = label.lost;
-    if label.full {
-        for alternatives in &row.headers {
-            let hit = alternatives
-                .iter()
-                .map(|k| matcher::match_at(lines, start, end, k))
-                .find(|m| m.full);
-            match hit {
-                Some(m) => {
-                    start = m.end;
-                    lost = lost.or(m.lost);
-                }
-                None => break,
-            }
-        }
-    }
-    Segment {
-        anchor,
-        code_end,
-        start,
-        label_full: label.full,
-        end,
-        lost,
-    }
-}
-
-/// Whether line `i` holds nothing but column headers (`Numero Modalità di
-/// determinazione della spesa aggiuntiva Spesa aggiuntiva`).
-fn is_header_line(lines: &[Line], i: usize, phrases: &[Key]) -> bool {
-    let Some(text) = lines.get(i).map(|l| l.text.as_str()) else {
-        return false;
-    };
-    if text.is_empty() {
-        return false;
-    }
-    let mut pos = Pos { line: i, byte: 0 };
-    loop {
-        if text.get(pos.byte..).unwrap_or("").trim().is_empty() {
-            return pos.byte > 0;
-        }
-        let hit = phrases
-            .iter()
-            .map(|k| matcher::match_at(lines, pos, i + 1, k))
-            .find(|m| m.full && m.end.line == i && m.end.byte > pos.byte);
-        match hit {
-            Some(m) => pos = m.end,
-            None => return false,
-        }
-    }
-}
-
 /// The rows not found: an error for each run of them, with the place where
 /// it was expected, and the codes of the rows of the run.
 fn missing_rows(
@@ -499,16 +303,11 @@ fn missing_rows(
     out
 }
 
-/// The 1-based number of line `i` in the input (`i + 1` past the end).
-pub(super) fn line_no(lines: &[Line], i: usize) -> usize {
-    lines.get(i).map_or(i + 1, |l| l.no)
-}
-
 /// Warn about lines of numbers before the first row: they look like data
 /// but belong to no row.
 fn skipped_before(lines: &[Line], first: usize, d: &mut Diags) {
     for line in lines.iter().take(first) {
-        if line.furniture.is_none() && values::all_numbers(&line.text) {
+        if line.furniture.is_none() && tokens::all_numbers(&line.text) {
             d.caution(
                 line.no,
                 Message::new(

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 
 use crate::model::Edizione;
 
-use super::lines::BLANK;
+use super::tags::BLANK;
 
 /// A cell: a run of text with single spaces, and the character columns it
 /// spans.

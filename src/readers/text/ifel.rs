@@ -17,10 +17,10 @@
 //! maggiormente qualificato`), and ends with `NOTA BENE`, `ATTENZIONE:` and
 //! `ASSISTENZA:` paragraphs, which are not data.
 
-use super::flow::Options;
+use super::context::Options;
 use super::lines::{self, Furniture, Line};
 use super::rows::Codes;
-use super::values;
+use super::tokens;
 
 /// How the shared reader treats this layout: Quadro 3 and the Quadro 4
 /// questions may be left out.
@@ -43,7 +43,7 @@ pub(super) fn score(lines: &[Line], codes: &Codes) -> usize {
                 toks.len() > 2
                     && toks
                         .get(toks.len() - 2..)
-                        .is_some_and(|last| values::all_numbers(&last.join(" ")))
+                        .is_some_and(|last| tokens::all_numbers(&last.join(" ")))
             }
         })
         .count();

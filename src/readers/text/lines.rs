@@ -9,11 +9,7 @@
 //! the rest of the reader compares printed text with plain strings. Line
 //! numbers stay those of the input (a form feed is not a line break).
 
-use super::portal;
-
-/// The token standing for an empty editable field (`<input type="text"/>`)
-/// of the portal page: a blank that occupies a value's place.
-pub(super) const BLANK: &str = "\u{E000}";
+use super::tags;
 
 /// One line of the input, normalised.
 #[derive(Debug, Clone)]
@@ -171,7 +167,7 @@ fn line(no: usize, raw: &str, titles: &Titles) -> Line {
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
         .contains('\t');
     let text = if raw.contains('<') {
-        normalize(&portal::replace_tags(raw))
+        normalize(&tags::replace_tags(raw))
     } else {
         normalize(raw)
     };

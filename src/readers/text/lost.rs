@@ -9,9 +9,9 @@
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{Message, kind};
 
-use super::flow::Segment;
 use super::lines::Line;
 use super::matcher::is_lost;
+use super::segments::Segment;
 
 /// The warning for a text that lost characters, if it did: it is seen in a
 /// label or header that matched only thanks to a lost character (`segs`),

@@ -22,6 +22,7 @@
 
 mod blanks;
 mod columns;
+mod context;
 mod ente;
 mod flow;
 mod grid;
@@ -35,7 +36,11 @@ mod portal;
 mod quadro3;
 mod ratios;
 mod repeats;
+mod rest;
 mod rows;
+mod segments;
+mod tags;
+mod tokens;
 mod values;
 
 use std::collections::BTreeSet;
@@ -180,7 +185,7 @@ fn read_lines(
 ) -> Result<Warned<Partial>> {
     let (edizione, layout) = detect_lines(&lines, codes)?;
     let english = notation::apply(&mut lines, edizione)?;
-    let options = flow::Options {
+    let options = context::Options {
         blanks_meant,
         ..match layout {
             Layout::Pdftotext | Layout::PdftotextLayout => pdftotext::options(),

@@ -10,7 +10,7 @@
 //! row is printed, Quadro 3 and all four Quadro 4 sections included, so a
 //! row that is not found is an error.
 
-use super::flow::Options;
+use super::context::Options;
 use super::lines::{Furniture, Line};
 use crate::model::Edizione;
 

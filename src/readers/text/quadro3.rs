@@ -13,10 +13,11 @@
 use crate::messages::{Message, kind};
 use crate::model::Valore;
 
-use super::flow::{Ctx, Diags};
+use super::context::{Ctx, Diags};
 use super::matcher::same_word;
+use super::rest::{RestLine, paragraphs, rest};
 use super::rows::{Col, col_of};
-use super::values::{RestLine, Tok, Val, convert, not_a, paragraphs, rest, tokens, valore};
+use super::tokens::{Tok, Val, convert, not_a, tokens, valore};
 
 /// The words of the column headers: a line of nothing else before the
 /// values is what is left of headers split in an unexpected order.

@@ -7,9 +7,10 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::messages::{Message, kind};
 
-use super::flow::{Ctx, Diags};
-use super::lines::BLANK;
-use super::values::{RestLine, number, rest, without_next_headers};
+use super::context::{Ctx, Diags};
+use super::rest::{RestLine, rest, without_next_headers};
+use super::tags::BLANK;
+use super::tokens::number;
 
 /// What follows `ogni :` or `1:` in a text.
 #[derive(Debug, PartialEq, Eq)]

@@ -15,9 +15,10 @@ use crate::form::VoceKind;
 use crate::messages::{Message, kind};
 use crate::model::Edizione;
 
-use super::flow::{Diags, label_follows, line_no};
+use super::context::{Diags, line_no};
 use super::lines::{Furniture, Line};
 use super::rows::Row;
+use super::segments::label_follows;
 
 /// How many repeats are looked at, at most (each one drops lines).
 const MAX_REPEATS: usize = 16;

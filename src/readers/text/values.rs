@@ -1,4 +1,7 @@
-//! Reading one row's values from its segment (see [`super::flow`]).
+//! Reading one row's values from its segment (see `flow`): the numbers of a
+//! numeric row, a question's answer, free text; the ratios
+//! ([`super::ratios`]) and Quadro 3's rows ([`super::quadro3`]) are read
+//! apart.
 //!
 //! Numbers come from *value lines*: lines made of numbers (or of numbers
 //! with a stray word, which is then reported as not a number). Other lines
@@ -11,129 +14,17 @@
 //! blank row reads as null, never as zero).
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use crate::diagnostic::Severity;
-use crate::messages::{Arg, Kind as MessageKind, Message, kind};
+use crate::messages::{Arg, Message, kind};
 use crate::model::{FieldError, Scheda, Valore};
-use crate::number::{pad_places, parse_it};
 
-use super::flow::{Ctx, Diags};
-use super::lines::BLANK;
+use super::context::{Ctx, Diags};
 use super::quadro3;
 use super::ratios;
-use super::rows::{Col, Kind};
-
-/// What a token of a value line is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Val {
-    /// A number.
-    Num(Decimal),
-    /// An empty field of the portal page.
-    Blank,
-    /// Anything else.
-    Word,
-}
-
-/// A token with its line number.
-#[derive(Debug, Clone)]
-pub(super) struct Tok {
-    pub text: String,
-    pub no: usize,
-    pub val: Val,
-}
-
-impl Tok {
-    pub fn is_value(&self) -> bool {
-        self.val != Val::Word
-    }
-}
-
-/// A line of a segment after the label: `tail` for the rest of the line the
-/// label ends on, `para` when a blank line comes before it.
-#[derive(Debug, Clone)]
-pub(super) struct RestLine {
-    pub no: usize,
-    pub text: String,
-    pub tail: bool,
-    pub para: bool,
-}
-
-/// A number as the form prints it (`1.984.440,83`, `4,81%`), if it is one.
-pub(super) fn number(token: &str) -> Option<Decimal> {
-    parse_it(token.strip_suffix('%').unwrap_or(token)).ok()
-}
-
-pub(super) fn tokens(text: &str, no: usize) -> Vec<Tok> {
-    text.split_whitespace()
-        .map(|t| Tok {
-            text: t.to_string(),
-            no,
-            val: if t == BLANK {
-                Val::Blank
-            } else {
-                number(t).map_or(Val::Word, Val::Num)
-            },
-        })
-        .collect()
-}
-
-/// Whether a line is nothing but numbers.
-pub(super) fn all_numbers(text: &str) -> bool {
-    let toks = tokens(text, 0);
-    !toks.is_empty() && toks.iter().all(|t| matches!(t.val, Val::Num(_)))
-}
-
-/// The lines of the segment after the label and headers. Print furniture is
-/// left out, and so are lines of column headers; each marks a break, as a
-/// blank line does. For the free-text report only page furniture is left
-/// out, and it neither ends nor splits a paragraph: a long report is
-/// printed around it.
-pub(super) fn rest(ctx: &Ctx, relazione: bool) -> Vec<RestLine> {
-    let seg = ctx.seg;
-    let mut out = Vec::new();
-    let Some(first) = ctx.lines.get(seg.start.line) else {
-        return out;
-    };
-    let tail = first.text.get(seg.start.byte..).unwrap_or("").trim();
-    if !tail.is_empty() {
-        out.push(RestLine {
-            no: first.no,
-            text: tail.to_string(),
-            tail: true,
-            para: false,
-        });
-    }
-    let (mut para, mut after_furniture) = (false, false);
-    let lines = ctx.lines.iter().enumerate().take(seg.end);
-    for (i, line) in lines.skip(seg.start.line + 1) {
-        if line.is_blank() {
-            para |= !after_furniture;
-            continue;
-        }
-        let skip = match line.furniture {
-            Some(f) if relazione => f.interrupts_text(),
-            Some(_) => true,
-            None => !relazione && ctx.header_line.get(i).copied().unwrap_or(false),
-        };
-        if skip {
-            // Around page furniture a report goes on; anything else in a
-            // row's segment separates what comes before from what follows.
-            para = !relazione;
-            after_furniture = relazione;
-            continue;
-        }
-        out.push(RestLine {
-            no: line.no,
-            text: line.text.clone(),
-            tail: false,
-            para: para && !out.is_empty(),
-        });
-        para = false;
-        after_furniture = false;
-    }
-    out
-}
+use super::rest::{RestLine, paragraphs, rest, without_next_headers};
+use super::rows::Kind;
+use super::tokens::{NEGATIVE_COUNT, Tok, Val, all_numbers, convert, not_a, tokens, valore};
 
 /// The value tokens of a segment, in order (see the module documentation).
 fn value_tokens(ctx: &Ctx, rest: &[RestLine], n: usize) -> Vec<Tok> {
@@ -395,64 +286,6 @@ fn wrong_count(ctx: &Ctx, toks: &[Tok]) -> crate::Diagnostic {
     crate::Diagnostic::coded(Severity::Error, message, Some(hint)).at(at)
 }
 
-/// The error for a value `tok` of row `code` that is not `what` column
-/// `name` (of kind `col`) holds.
-pub(super) fn not_a(code: &str, tok: &Tok, name: &str, col: Col, what: MessageKind) -> Message {
-    Message::new(
-        kind::VALUE_NOT,
-        [
-            ("row", code.into()),
-            ("found", tok.text.as_str().into()),
-            ("what", Message::new(what, []).into()),
-            ("name", name.into()),
-            ("expected", Message::new(expected(col), []).into()),
-        ],
-    )
-}
-
-/// What a column of kind `col` holds.
-pub(super) fn expected(col: Col) -> MessageKind {
-    match col {
-        Col::Count => kind::EXPECT_WHOLE_NUMBER,
-        Col::Dec2 => kind::EXPECT_TWO_DECIMALS,
-        Col::Printed => kind::EXPECT_PRINTED,
-    }
-}
-
-/// What [`convert`] says of a negative count; its message is worded apart.
-pub(super) const NEGATIVE_COUNT: MessageKind = kind::WHAT_NON_NEGATIVE;
-
-/// A token as the column stores it; `Err` says what the token is not.
-pub(super) fn convert(tok: &Tok, col: Col) -> Result<Option<Decimal>, MessageKind> {
-    let v = match tok.val {
-        Val::Blank => return Ok(None),
-        Val::Word => return Err(kind::WHAT_NUMBER),
-        Val::Num(v) => v,
-    };
-    match col {
-        Col::Count => {
-            if v.is_sign_negative() && !v.is_zero() {
-                Err(NEGATIVE_COUNT)
-            } else if v.fract().is_zero() && v.trunc().to_u64().is_some() {
-                Ok(Some(v.trunc()))
-            } else {
-                Err(kind::WHAT_WHOLE_NUMBER)
-            }
-        }
-        Col::Dec2 if v.normalize().scale() > 2 => Err(kind::WHAT_TWO_DECIMALS),
-        Col::Dec2 => Ok(Some(pad_places(v, 2))),
-        Col::Printed => Ok(Some(v)),
-    }
-}
-
-/// A number as column `col` stores it in the model.
-pub(super) fn valore(v: Decimal, col: Col) -> Option<Valore> {
-    match col {
-        Col::Count => v.to_u64().map(Valore::Intero),
-        Col::Dec2 | Col::Printed => Some(Valore::Decimale(v)),
-    }
-}
-
 /// Store the values of a row in the model, one per column of the
 /// description, through the model's field registry (a row the model has no
 /// typed field for goes to [`Scheda::altre`]).
@@ -562,68 +395,6 @@ pub(super) fn read_row(ctx: &Ctx, s: &mut Scheda, d: &mut Diags) -> Printed {
     }
 }
 
-/// Free text: wrapped lines joined with one space, paragraphs with a line
-/// break, runs of white space collapsed; `None` when empty.
-pub(super) fn paragraphs<'a>(lines: impl Iterator<Item = &'a RestLine>) -> Option<String> {
-    let mut paras: Vec<Vec<&str>> = Vec::new();
-    for line in lines {
-        if line.para || paras.is_empty() {
-            paras.push(Vec::new());
-        }
-        if let Some(p) = paras.last_mut() {
-            p.extend(line.text.split_whitespace().filter(|w| *w != BLANK));
-        }
-    }
-    let text = paras
-        .iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| p.join(" "))
-        .collect::<Vec<_>>()
-        .join("\n");
-    (!text.is_empty()).then_some(text)
-}
-
-/// `lines` without those ending them that are the next row's column
-/// headers, printed above it (a workbook printed to PDF: `2020 2024`,
-/// `Abitanti per assistente sociale (vuoto: NON CALCOLABILE)`).
-pub(super) fn without_next_headers(ctx: &Ctx, mut lines: Vec<RestLine>) -> Vec<RestLine> {
-    let Some(next) = ctx.next else {
-        return lines;
-    };
-    let headers: Vec<String> = next
-        .colonne
-        .iter()
-        .filter_map(crate::form::sheets::workbook_header)
-        .map(|h| super::lines::normalize(&h))
-        .collect();
-    let years = |text: &str| {
-        !next.header_years.is_empty()
-            && text
-                .split_whitespace()
-                .eq(next.header_years.iter().map(String::as_str))
-    };
-    loop {
-        if lines.last().is_some_and(|l| years(&l.text)) {
-            lines.pop();
-            continue;
-        }
-        // A header may wrap over a few lines.
-        let ending = (1..=3.min(lines.len())).find(|&k| {
-            let joined = lines
-                .iter()
-                .skip(lines.len() - k)
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            headers.contains(&joined)
-        });
-        match ending {
-            Some(k) => lines.truncate(lines.len() - k),
-            None => return lines,
-        }
-    }
-}
-
 /// `SI` / `NO` (also `Sì`, `si`, `No`) as an answer.
 fn yes_no(token: &str, any_case: bool) -> Option<bool> {
     let t = if any_case {
@@ -711,27 +482,6 @@ fn answer(ctx: &Ctx, d: &mut Diags) -> Option<bool> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraphs_join_wrapped_lines_and_keep_breaks() {
-        let line = |text: &str, para| RestLine {
-            no: 1,
-            text: text.into(),
-            tail: false,
-            para,
-        };
-        let lines = [
-            line("Il trasferimento  è", false),
-            line("cresciuto.", false),
-            line(BLANK, false),
-            line("Secondo.", true),
-        ];
-        assert_eq!(
-            paragraphs(lines.iter()).as_deref(),
-            Some("Il trasferimento è cresciuto.\nSecondo.")
-        );
-        assert_eq!(paragraphs([line(BLANK, false)].iter()), None);
-    }
 
     #[test]
     fn answers_are_si_or_no() {

@@ -8,14 +8,14 @@ use std::str::FromStr;
 use calamine::{Data, Range};
 use rust_decimal::Decimal;
 
-use super::formula::{Computed, Value};
+use super::computed::{Computed, Value};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{Arg, Kind, Message, kind as k};
 use crate::model::DataOra;
 use crate::number::{self, NumberError};
 
 /// One sheet: its cached values and its formulas, and what scheda
-/// computed for the formulas that carry no result ([`super::formula`]).
+/// computed for the formulas that carry no result (see `formula`).
 pub(crate) struct Sheet {
     /// The sheet's name as the workbook spells it.
     pub(crate) name: String,
@@ -252,7 +252,7 @@ pub(crate) struct Conv {
     pub(crate) warnings: Vec<Diagnostic>,
     /// The JSON pointer of the field being read when it is one of the
     /// form's derived values (set by the caller around the read): a formula
-    /// there without a result is left to the rules ([`super::derived`]).
+    /// there without a result is left to the rules (see `derived`).
     pub(crate) derived: Option<String>,
     /// Derived fields whose formula has no result: pointer and cell.
     pub(crate) uncomputed: Vec<(String, Location)>,
@@ -297,7 +297,7 @@ impl Conv {
     }
 
     /// The cell's value. A formula that carries no cached result is
-    /// computed ([`super::formula`]): its cell is remembered for one warning,
+    /// computed (see `formula`): its cell is remembered for one warning,
     /// and a formula that cannot be computed is an error naming the cell and
     /// the formula; in a derived field it is left blank for the rules. A
     /// formula whose result is an error (`#DIV/0!`) reads as blank, with a
@@ -319,7 +319,7 @@ impl Conv {
                 if !self.errors.iter().any(|e| e.location.as_ref() == Some(&at)) {
                     let formula = sheet.formula(row, col).unwrap_or_default();
                     self.errors
-                        .push(super::derived::cannot_compute(formula, why.clone()).at(at));
+                        .push(super::computed::cannot_compute(formula, why.clone()).at(at));
                 }
                 return Cell::Empty;
             }

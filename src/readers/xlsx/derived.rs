@@ -1,8 +1,8 @@
 //! Derived values whose formulas carry no result: computed by the form's
-//! rules, with one warning that lists them; and the messages about formulas
-//! without a result (all of them here, from the catalogue; the reason why
-//! one cannot be computed comes from [`super::formula`], a message too, and
-//! renders in the same language).
+//! rules, with one warning that lists them and the other formulas scheda
+//! computed (the error for a formula that cannot be computed is
+//! [`super::computed::cannot_compute`]; the reason why comes from
+//! [`super::formula`], a message too, and renders in the same language).
 //!
 //! A derived field is a column the edition's description marks `derivata`
 //! (or a row it marks so: R0B). Its cell's formula is not evaluated: the
@@ -14,7 +14,6 @@
 use rust_decimal::Decimal;
 
 use super::cells::Conv;
-use super::formula::FUNCTIONS;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::form::{Colonna, Riga};
 use crate::messages::{Arg, Message, kind as k};
@@ -161,18 +160,4 @@ fn warning(done: &Rows, blank: &Rows, computed: &[Location]) -> Option<Diagnosti
     let message = Message::new(k::FORMULAS_WITHOUT_RESULT, [("parts", joined)]);
     let hint = Message::new(hint, []);
     Some(Diagnostic::coded(Severity::Warning, message, Some(hint)).at(at.clone()))
-}
-
-/// The error for a formula without a result that scheda cannot compute,
-/// and why (rendered in the error's language).
-pub(crate) fn cannot_compute(formula: &str, why: Message) -> Diagnostic {
-    let message = Message::new(
-        k::FORMULA_CANNOT_COMPUTE,
-        [("formula", formula.into()), ("why", why.into())],
-    );
-    let hint = Message::new(
-        k::FORMULA_CANNOT_COMPUTE_HINT,
-        [("functions", FUNCTIONS.join(", ").into())],
-    );
-    Diagnostic::coded(Severity::Error, message, Some(hint))
 }

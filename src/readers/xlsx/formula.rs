@@ -17,7 +17,7 @@
 //! as the reason why, a [`Message`] of the catalogue (rendered in the
 //! error's language): the reader makes it an error naming the cell and the
 //! formula, unless the cell is one of the form's derived values, which the
-//! rules compute ([`super::derived`]).
+//! rules compute (see `derived`).
 //!
 //! A maintained engine (IronCalc) was weighed: its base crate alone is some
 //! 135,000 lines and brings statrs, bitcode, csv and chrono, and it reads
@@ -31,49 +31,13 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::cells::{Cell, Sheet, a1, float};
+use super::computed::{Computed, FUNCTIONS, Value};
 use crate::messages::{Arg, Message, kind as k};
 #[cfg(test)]
 use parse::cell_name;
 use parse::{Expr, Op, Ref, parse};
 
 mod parse;
-
-/// The functions the evaluator computes.
-pub(crate) const FUNCTIONS: [&str; 18] = [
-    "SUM",
-    "PRODUCT",
-    "MIN",
-    "MAX",
-    "AVERAGE",
-    "COUNT",
-    "COUNTA",
-    "ROUND",
-    "ROUNDUP",
-    "ROUNDDOWN",
-    "INT",
-    "ABS",
-    "IF",
-    "IFERROR",
-    "AND",
-    "OR",
-    "NOT",
-    "CONCATENATE",
-];
-
-/// A value as a formula computes it.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
-    /// An empty cell (a formula never returns it: it becomes 0).
-    Blank,
-    Number(Decimal),
-    Text(String),
-    Bool(bool),
-    /// A spreadsheet error (`#DIV/0!`, `#VALUE!`, ...).
-    Error(String),
-}
-
-/// A formula's value, or why scheda cannot compute it.
-pub(crate) type Computed = Result<Value, Message>;
 
 /// Most levels of nesting in one formula, and of formulas and the cells
 /// they refer to, together (a hostile file could nest without end).

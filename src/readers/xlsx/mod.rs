@@ -25,6 +25,7 @@
 mod ats;
 mod cells;
 mod columns;
+mod computed;
 mod csv;
 mod derived;
 mod form;
