@@ -20,23 +20,24 @@ use std::collections::BTreeMap;
 
 use rust_xlsxwriter::utility::row_col_to_cell;
 
+use crate::form::Field;
 use crate::form::expr::{Expr, Func};
-use crate::form::{Edition, Field};
 
 /// The cell of every field of the sheet: (row code, model field or `""`)
 /// -> (sheet row, column).
 pub(super) type Cells = BTreeMap<(String, String), (u32, u16)>;
 
-/// The spreadsheet formula of `e` (`=IF(...)`), its fields in `cells`; a
-/// field the sheet does not have is read from `A1` (blank).
-pub(super) fn excel(e: &Expr, ed: &Edition, cells: &Cells) -> String {
-    let t = Translator { ed, cells };
+/// The spreadsheet formula of `e` (`=IF(...)`), its fields in `cells`
+/// (a field the sheet does not have is read from `A1`, blank);
+/// `computed` tells the fields whose cells hold a formula.
+pub(super) fn excel(e: &Expr, cells: &Cells, computed: &dyn Fn(&Field) -> bool) -> String {
+    let t = Translator { cells, computed };
     format!("={}", t.expr(e))
 }
 
 struct Translator<'a> {
-    ed: &'a Edition,
     cells: &'a Cells,
+    computed: &'a dyn Fn(&Field) -> bool,
 }
 
 impl Translator<'_> {
@@ -118,9 +119,7 @@ impl Translator<'_> {
             Func::Zero => match args.first() {
                 // A computed cell holds "" when blank, which arithmetic
                 // does not take for 0.
-                Some(Expr::Field(f)) if self.ed.calcolo(&f.codice, f.campo.as_deref()).is_some() => {
-                    format!("N({list})")
-                }
+                Some(Expr::Field(f)) if (self.computed)(f) => format!("N({list})"),
                 _ => list,
             },
         }
@@ -154,5 +153,100 @@ impl Translator<'_> {
             i += 1;
         }
         out.join(",")
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::form::expr::Op;
+
+    fn field(code: &str, campo: Option<&str>) -> Expr {
+        Expr::Field(Field::new(code, campo))
+    }
+
+    fn call(func: Func, args: Vec<Expr>) -> Expr {
+        Expr::Call(func, args)
+    }
+
+    fn bin(op: Op, a: Expr, b: Expr) -> Expr {
+        Expr::Binary(op, Box::new(a), Box::new(b))
+    }
+
+    /// Fields `X1`..`X9` in column C, rows 1-9, `X5` skipped (a heading);
+    /// `Y1` in D1, computed.
+    fn cells() -> Cells {
+        let mut c = Cells::new();
+        for i in (1..10).filter(|i| *i != 5) {
+            c.insert((format!("X{i}"), String::new()), (i - 1, 2));
+        }
+        c.insert(("Y1".into(), "v".into()), (0, 3));
+        c
+    }
+
+    fn t(e: &Expr) -> String {
+        excel(e, &cells(), &|f| f.codice == "Y1")
+    }
+
+    #[test]
+    fn each_construct_translates_word_for_word() {
+        let x = |i: u32| field(&format!("X{i}"), None);
+        let rows = Expr::Rows((1..10).map(|i| Field::new(&format!("X{i}"), None)).collect());
+        let cases: Vec<(Expr, &str)> = vec![
+            // Rows of a kind: ranges of consecutive rows, all counted.
+            (
+                call(Func::QualcheVuoto, vec![rows.clone()]),
+                "=COUNT(C1:C4,C6:C9)<9",
+            ),
+            (call(Func::Somma, vec![rows]), "=SUM(C1:C4,C6:C9)"),
+            // One field: blank is COUNT()=0, whichever function.
+            (call(Func::QualcheVuoto, vec![x(1)]), "=COUNT(C1)=0"),
+            (call(Func::TuttiVuoti, vec![x(1), x(2)]), "=COUNT(C1,C2)=0"),
+            // Parentheses only where they are needed.
+            (
+                bin(Op::Div, x(1), bin(Op::Add, x(2), x(3))),
+                "=C1/(C2+C3)",
+            ),
+            (
+                bin(Op::Div, bin(Op::Mul, x(1), Expr::Number(100.into())), x(2)),
+                "=C1*100/C2",
+            ),
+            (bin(Op::Sub, x(1), bin(Op::Sub, x(2), x(3))), "=C1-(C2-C3)"),
+            (Expr::Neg(Box::new(bin(Op::Add, x(1), x(2)))), "=-(C1+C2)"),
+            (
+                bin(Op::Eq, bin(Op::Add, x(1), x(2)), Expr::Number(Decimal::ZERO)),
+                "=C1+C2=0",
+            ),
+            // Numbers as spreadsheets write them; the blank value.
+            (
+                call(
+                    Func::Se,
+                    vec![
+                        call(Func::Non, vec![call(Func::E, vec![bin(Op::Ge, x(1), x(2))])]),
+                        Expr::Blank,
+                        call(
+                            Func::Arrotonda,
+                            vec![
+                                Expr::Number(Decimal::new(1050, 2)),
+                                Expr::Number(1.into()),
+                            ],
+                        ),
+                    ],
+                ),
+                r#"=IF(NOT(AND(C1>=C2)),"",ROUND(10.5,1))"#,
+            ),
+            // zero(): an input cell counts as 0 when blank, a computed one
+            // may hold "".
+            (call(Func::Zero, vec![x(1)]), "=C1"),
+            (call(Func::Zero, vec![field("Y1", Some("v"))]), "=N(D1)"),
+            // A field the sheet lacks reads A1.
+            (field("Z9", None), "=A1"),
+        ];
+        for (e, expected) in cases {
+            assert_eq!(t(&e), expected, "{e:?}");
+        }
     }
 }

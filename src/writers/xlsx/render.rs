@@ -11,7 +11,7 @@ use super::style::{LABEL_SIZE, height, line_count};
 use super::validation::{text_validation, validation, validation_at, yes_no_validation};
 use super::{Style, XResult, exact_f64, int_f64};
 use crate::form::sheets::FORM;
-use crate::form::{Calcolo, Edition, Tipo};
+use crate::form::{Calcolo, Edition, Field, Tipo};
 
 /// Column of the row code.
 const COL_CODE: u16 = 0;
@@ -267,7 +267,9 @@ impl Sheet<'_> {
                         }
                         _ => &st.derived_count,
                     };
-                    let mut formula = Formula::new(excel(&d.rule.formula, self.ed, self.cells));
+                    let ed = self.ed;
+                    let computed = |f: &Field| ed.calcolo(&f.codice, f.campo.as_deref()).is_some();
+                    let mut formula = Formula::new(excel(&d.rule.formula, self.cells, &computed));
                     // The model's value; where it has none, the computed one
                     // (remembered, so that it reads back blank).
                     if let Some(v) = d.stored.or(d.computed) {
