@@ -137,7 +137,8 @@ fn agrees(printed: Decimal, exact: Decimal, places: Option<u32>) -> bool {
         _ => exact,
     };
     let unit = Decimal::new(1, p);
-    (printed - computed).abs() < unit || places.is_some_and(|rule| printed == round_half_up(exact, rule))
+    (printed - computed).abs() < unit
+        || places.is_some_and(|rule| printed == round_half_up(exact, rule))
 }
 
 fn show(value: Option<Decimal>, places: Option<u32>) -> String {

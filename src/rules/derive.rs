@@ -30,9 +30,9 @@ impl Derived {
 
     /// The computation of field `codice`.`campo`, if a rule computes it.
     pub fn find(&self, codice: &str, campo: Option<&str>) -> Option<&Computed> {
-        self.values.iter().find(|c| {
-            c.rule.campo.codice == codice && c.rule.campo.campo.as_deref() == campo
-        })
+        self.values
+            .iter()
+            .find(|c| c.rule.campo.codice == codice && c.rule.campo.campo.as_deref() == campo)
     }
 
     /// Every computation, in the description's order.
@@ -75,5 +75,9 @@ pub(crate) fn store(s: &mut Scheda, rule: &Calcolo, v: Decimal) {
     };
     // The description's rules name its own numeric columns: storing cannot
     // fail.
-    let _ = s.set_valore(&rule.campo.codice, rule.campo.campo.as_deref(), Some(valore));
+    let _ = s.set_valore(
+        &rule.campo.codice,
+        rule.campo.campo.as_deref(),
+        Some(valore),
+    );
 }

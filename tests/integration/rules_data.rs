@@ -154,9 +154,19 @@ fn r09_additional_resources_by_edition() {
             Some("40.01"),
         ),
         // Blank need, blank history, or blank R08 where it is needed: blank.
-        ((None, Some("50.00"), Some("60.00")), Some("10.00"), None, None),
+        (
+            (None, Some("50.00"), Some("60.00")),
+            Some("10.00"),
+            None,
+            None,
+        ),
         ((Some("100.00"), None, None), Some("10.00"), None, None),
-        ((Some("100.00"), Some("50.00"), Some("60.00")), None, None, None),
+        (
+            (Some("100.00"), Some("50.00"), Some("60.00")),
+            None,
+            None,
+            None,
+        ),
     ];
     for ((r06, a, b), r08, soc25, soc26) in cases {
         for (ed, expected) in [(Edizione::SOC25, soc25), (Edizione::SOC26, soc26)] {
@@ -256,11 +266,19 @@ fn line_of(text: &str, needle: &str) -> usize {
 const R04: &str = "arrotonda(R0B.utenti * 100 / R03, 2)";
 const R15_RULE: &str = "[[calcolo]]\n# The total of the additional spending of R10-R14, blank when all are.\ncampo = \"R15\"\n";
 
+/// A broken description: its edits, a line's text and the error's line
+/// from there, the English message and the Italian one.
+type Broken = (
+    Vec<(&'static str, &'static str)>,
+    (&'static str, isize),
+    &'static str,
+    &'static str,
+);
+
 #[test]
 fn a_broken_formula_is_an_error_of_the_description_at_its_line() {
-    // (edits, a line's text and the error's line from there, English,
-    // Italian): a formula's errors are at its line, two below its `campo`.
-    let cases: Vec<(Vec<(&str, &str)>, (&str, isize), &str, &str)> = vec![
+    // A formula's errors are at its line, two below its `campo`.
+    let cases: Vec<Broken> = vec![
         (
             vec![(R04, "arrotonda(R0B.utenti ** 100 / R03, 2)")],
             ("campo = \"R04\"", 2),
@@ -368,7 +386,10 @@ fn a_broken_formula_is_an_error_of_the_description_at_its_line() {
         );
     }
     // The parameter R09 had is part of its formula now.
-    let old = soc26_with(&[("domande = false", "r09_non_dovuto = \"vuoto\"\ndomande = false")]);
+    let old = soc26_with(&[(
+        "domande = false",
+        "r09_non_dovuto = \"vuoto\"\ndomande = false",
+    )]);
     let err = scheda::form::load("SOC27.toml", &old).unwrap_err();
     assert!(
         err.to_string().contains("unknown field `r09_non_dovuto`"),
@@ -382,7 +403,11 @@ fn make_soc27(dir: &Path) {
     let out = scheda(&["editions", "--export", "SOC26", p(dir)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     std::fs::remove_file(dir.join("editions/SOC26.toml")).unwrap();
-    std::fs::rename(dir.join("sentences/SOC26.j2"), dir.join("sentences/SOC27.j2")).unwrap();
+    std::fs::rename(
+        dir.join("sentences/SOC26.j2"),
+        dir.join("sentences/SOC27.j2"),
+    )
+    .unwrap();
     let text = soc26_with(&[
         ("codice = \"SOC26\"", "codice = \"SOC27\""),
         ("anno = 2025 ", "anno = 2026 "),
@@ -456,14 +481,25 @@ fn a_soc27_that_changes_two_rules_by_data_goes_through_every_format() {
     let blank = soc27_model(
         &dir,
         "blank.json",
-        &[("R04", "", "null"), ("M12", "media_ore", "null"), ("M44", "media_ore", "null")],
+        &[
+            ("R04", "", "null"),
+            ("M12", "media_ore", "null"),
+            ("M44", "media_ore", "null"),
+        ],
     );
     let reference = dir.join("reference.json");
-    run(&templates, &["convert", "--recompute", p(&blank), "-o", p(&reference)]);
+    run(
+        &templates,
+        &["convert", "--recompute", p(&blank), "-o", p(&reference)],
+    );
     let model: Value = serde_json::from_slice(&std::fs::read(&reference).unwrap()).unwrap();
     let text = std::fs::read_to_string(&reference).unwrap();
     for (row, field, value) in NEW {
-        let v = if field.is_empty() { &model["quadro1"][row] } else { &model["quadro1"][row][field] };
+        let v = if field.is_empty() {
+            &model["quadro1"][row]
+        } else {
+            &model["quadro1"][row][field]
+        };
         assert_eq!(v.to_string(), value, "{row} {field}");
     }
     assert!(text.contains("\"media_ore\": 461.90"), "{text}");
@@ -488,7 +524,11 @@ fn a_soc27_that_changes_two_rules_by_data_goes_through_every_format() {
         assert_eq!(stderr(&out), "", "{name}: no warning");
         let back = dir.join(format!("{name}.json"));
         run(&templates, &["convert", p(&file), "-o", p(&back)]);
-        assert_eq!(std::fs::read_to_string(&back).unwrap(), reference_text, "{name}");
+        assert_eq!(
+            std::fs::read_to_string(&back).unwrap(),
+            reference_text,
+            "{name}"
+        );
         let out = run(&templates, &["check", p(&file)]);
         assert!(out.ends_with(": consistent\n"), "{name}: {out}");
     }
@@ -496,7 +536,10 @@ fn a_soc27_that_changes_two_rules_by_data_goes_through_every_format() {
     // The workbook's formulas are the new rules'.
     let sheet = std::fs::read(dir.join("form.xlsx")).unwrap();
     let formulas = formulas_of(&sheet);
-    assert!(formulas.iter().any(|f| f.contains("*1000/")), "{formulas:?}");
+    assert!(
+        formulas.iter().any(|f| f.contains("*1000/")),
+        "{formulas:?}"
+    );
     assert!(formulas.iter().any(|f| f.contains(",1)))")), "{formulas:?}");
 
     // A value the old rule computed disagrees with the new one (the old
@@ -507,7 +550,10 @@ fn a_soc27_that_changes_two_rules_by_data_goes_through_every_format() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let report = stdout(&out);
     assert!(report.contains("R04"), "{report}");
-    assert!(report.contains("8,27") && report.contains("82,71"), "{report}");
+    assert!(
+        report.contains("8,27") && report.contains("82,71"),
+        "{report}"
+    );
     assert!(!report.contains("M12"), "{report}");
 }
 
@@ -542,7 +588,11 @@ fn libreoffice_recalculates_a_soc27_workbook_by_its_new_rules() {
     run(&templates, &["convert", p(&recalculated), "-o", p(&back)]);
     let model: Value = serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
     for (row, field, value) in NEW {
-        let v = if field.is_empty() { &model["quadro1"][row] } else { &model["quadro1"][row][field] };
+        let v = if field.is_empty() {
+            &model["quadro1"][row]
+        } else {
+            &model["quadro1"][row][field]
+        };
         assert_eq!(v.to_string(), value, "{row} {field}");
     }
     let out = run(&templates, &["check", p(&recalculated)]);
@@ -572,7 +622,10 @@ fn every_row_set_and_rule_of_the_builtin_editions_is_checked_at_load() {
         assert_eq!(computed.len(), derived, "{ed}: {computed:?}");
         assert!(
             d.righe()
-                .filter(|(_, r)| r.colonne.iter().any(|c| c.tipo == scheda::form::Tipo::Media))
+                .filter(|(_, r)| r
+                    .colonne
+                    .iter()
+                    .any(|c| c.tipo == scheda::form::Tipo::Media))
                 .all(|(_, r)| d.calcolo(&r.codice, Some("media_ore")).is_some()),
             "{ed}"
         );

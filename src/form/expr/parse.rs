@@ -18,7 +18,10 @@ pub(super) enum Raw {
         at: usize,
     },
     /// A bare lowercase name: a field of the rule's own row, or `vuoto`.
-    Name { name: String, at: usize },
+    Name {
+        name: String,
+        at: usize,
+    },
     /// `righe(kind).campo`.
     Rows {
         kind: String,
@@ -216,7 +219,10 @@ impl Parser {
     fn unexpected(&self) -> FormulaError {
         FormulaError::new(
             self.at(),
-            Message::new(kind::CALC_UNEXPECTED, [("found", self.peek().shown().into())]),
+            Message::new(
+                kind::CALC_UNEXPECTED,
+                [("found", self.peek().shown().into())],
+            ),
         )
     }
 
@@ -373,19 +379,19 @@ mod tests {
     #[test]
     fn precedence_and_associativity() {
         // a * 100 / b: left to right.
-        let r = parse("R0B.utenti * 100 / R03").unwrap();
+        let r = parse("X0B.utenti * 100 / X03").unwrap();
         let expected = Raw::Binary(
             Op::Div,
             Box::new(Raw::Binary(
                 Op::Mul,
-                Box::new(code("R0B", Some("utenti"), 0)),
+                Box::new(code("X0B", Some("utenti"), 0)),
                 Box::new(Raw::Number(Decimal::ONE_HUNDRED)),
             )),
-            Box::new(code("R03", None, 19)),
+            Box::new(code("X03", None, 19)),
         );
         assert_eq!(r, expected);
         // + below *, comparison below +.
-        let r = parse("R01 + R02 * 2 >= -1").unwrap();
+        let r = parse("X01 + X02 * 2 >= -1").unwrap();
         let Raw::Binary(Op::Ge, left, right) = r else {
             panic!("{r:?}")
         };
@@ -395,7 +401,7 @@ mod tests {
 
     #[test]
     fn calls_rows_and_names() {
-        let r = parse("somma(righe(utenti).utenti_2019, zero(R13))").unwrap();
+        let r = parse("somma(righe(utenti).utenti_2019, zero(X13))").unwrap();
         let Raw::Call { name, args, .. } = r else {
             panic!()
         };
@@ -421,11 +427,11 @@ mod tests {
     #[test]
     fn errors_name_the_place() {
         for (text, at, key) in [
-            ("R03 +", 5, "calc_unexpected"),
-            ("(R03", 4, "calc_expected"),
-            ("R03 ; 2", 4, "calc_character"),
+            ("X03 +", 5, "calc_unexpected"),
+            ("(X03", 4, "calc_expected"),
+            ("X03 ; 2", 4, "calc_character"),
             ("1.2.3", 0, "calc_number"),
-            ("R03 R04", 4, "calc_unexpected"),
+            ("X03 X04", 4, "calc_unexpected"),
             ("righe(utenti)", 13, "calc_expected"),
         ] {
             let e = parse(text).unwrap_err();

@@ -108,12 +108,15 @@ pub(crate) fn build(
         errors: Vec::new(),
     };
     let mut out: Vec<Calcolo> = Vec::new();
+    // Every field a rule is given for, its formula right or not.
+    let mut given: Vec<Field> = Vec::new();
     for entry in raw {
         let line = src.line(entry.formula.span().start);
         let descrizione = fill(&entry.descrizione.span(), entry.descrizione.get_ref());
         let Some(targets) = targets(&mut src, &rows, &entry, line) else {
             continue;
         };
+        given.extend(targets.iter().map(|(f, _, _)| f.clone()));
         let per_row = entry.per_ogni_colonna.is_some();
         let formula_span = entry.formula.span();
         let formula = entry.formula.get_ref();
@@ -150,7 +153,7 @@ pub(crate) fn build(
         }
     }
     check_order(&mut src, &out);
-    check_missing(&mut src, &rows, &out);
+    check_missing(&mut src, &rows, &given);
     (out, src.errors)
 }
 
@@ -295,15 +298,16 @@ fn check_order(src: &mut Source, rules: &[Calcolo]) {
     }
 }
 
-/// Every computed column has a rule.
-fn check_missing(src: &mut Source, rows: &[Row], rules: &[Calcolo]) {
+/// Every computed column has a rule (`given`: the fields rules are given
+/// for).
+fn check_missing(src: &mut Source, rows: &[Row], given: &[Field]) {
     for r in rows {
         for c in &r.riga.colonne {
             if !(r.riga.derivata || c.derivata) {
                 continue;
             }
             let f = Field::new(&r.riga.codice, c.campo.as_deref());
-            if !rules.iter().any(|rule| rule.campo == f) {
+            if !given.contains(&f) {
                 src.error(
                     r.line,
                     Message::new(kind::CALC_MISSING, [("field", f.to_string().into())]),
@@ -335,7 +339,10 @@ fn numeric(tipo: Tipo) -> bool {
 /// must exist and hold a number.
 fn field(rows: &[Row], codice: &str, campo: Option<&str>) -> Result<(Field, Tipo), Message> {
     let Some(row) = rows.iter().find(|r| r.riga.codice == codice) else {
-        return Err(Message::new(kind::CALC_UNKNOWN_ROW, [("row", codice.into())]));
+        return Err(Message::new(
+            kind::CALC_UNKNOWN_ROW,
+            [("row", codice.into())],
+        ));
     };
     let names = || {
         row.riga
@@ -388,8 +395,8 @@ fn resolve(raw: &Raw, scope: &Scope) -> Result<(Expr, Ty), FormulaError> {
     Ok(match raw {
         Raw::Number(n) => (Expr::Number(*n), Ty::Number),
         Raw::Code { codice, campo, at } => {
-            let (f, _) =
-                field(scope.rows, codice, campo.as_deref()).map_err(|m| FormulaError::new(*at, m))?;
+            let (f, _) = field(scope.rows, codice, campo.as_deref())
+                .map_err(|m| FormulaError::new(*at, m))?;
             (Expr::Field(f), Ty::Number)
         }
         Raw::Name { name, at } => {
@@ -414,7 +421,10 @@ fn resolve(raw: &Raw, scope: &Scope) -> Result<(Expr, Ty), FormulaError> {
         }
         Raw::Neg(x) => {
             let (e, ty) = resolve(x, scope)?;
-            (Expr::Neg(Box::new(want(e, ty, Ty::Number, x.at_or(0))?)), Ty::Number)
+            (
+                Expr::Neg(Box::new(want(e, ty, Ty::Number, x.at_or(0))?)),
+                Ty::Number,
+            )
         }
         Raw::Binary(op, a, b) => {
             let (ea, ta) = resolve(a, scope)?;
@@ -462,17 +472,17 @@ fn rows_of(rows: &[Row], k: &str, campo: &str) -> Result<Vec<Field>, Message> {
     };
     let mut out = Vec::new();
     for r in rows {
-        let of_kind = !r.riga.derivata
-            && r.riga
-                .colonne
-                .iter()
-                .any(|c| c.tipo == tipo && !c.derivata);
+        let of_kind =
+            !r.riga.derivata && r.riga.colonne.iter().any(|c| c.tipo == tipo && !c.derivata);
         if of_kind {
             out.push(field(rows, &r.riga.codice, Some(campo))?.0);
         }
     }
     if out.is_empty() {
-        return Err(Message::new(kind::CALC_NO_ROWS_OF_KIND, [("kind", k.into())]));
+        return Err(Message::new(
+            kind::CALC_NO_ROWS_OF_KIND,
+            [("kind", k.into())],
+        ));
     }
     Ok(out)
 }
@@ -532,13 +542,13 @@ fn call(name: &str, args: &[Raw], at: usize, scope: &Scope) -> Result<(Expr, Ty)
             let places = match it.next() {
                 Some((Expr::Number(n), _)) if n.fract().is_zero() && n <= 10.into() => n,
                 _ => {
-                    return Err(FormulaError::new(
-                        at,
-                        Message::new(kind::CALC_PLACES, []),
-                    ));
+                    return Err(FormulaError::new(at, Message::new(kind::CALC_PLACES, [])));
                 }
             };
-            vec![want(x, ty, Ty::Number, at)?, Expr::Number(places.normalize())]
+            vec![
+                want(x, ty, Ty::Number, at)?,
+                Expr::Number(places.normalize()),
+            ]
         }
         Func::Min | Func::Max | Func::Somma => resolved
             .into_iter()

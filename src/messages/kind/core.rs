@@ -354,7 +354,7 @@ kinds! {
     FORM_NUMBER_TOO_LARGE = "form_number_too_large" ["found"];
     /// An error of the formula of a computed field.
     CALC_IN = "calc_in" ["field", "error"];
-    /// Its hint: what a formula may hold.
+    /// Its hint: where the language is described.
     CALC_HINT = "calc_hint" [];
     /// The end of a formula, where something else was expected.
     CALC_END = "calc_end" [];

@@ -194,7 +194,11 @@ mod tests {
     #[test]
     fn each_construct_translates_word_for_word() {
         let x = |i: u32| field(&format!("X{i}"), None);
-        let rows = Expr::Rows((1..10).map(|i| Field::new(&format!("X{i}"), None)).collect());
+        let rows = Expr::Rows(
+            (1..10)
+                .map(|i| Field::new(&format!("X{i}"), None))
+                .collect(),
+        );
         let cases: Vec<(Expr, &str)> = vec![
             // Rows of a kind: ranges of consecutive rows, all counted.
             (
@@ -206,10 +210,7 @@ mod tests {
             (call(Func::QualcheVuoto, vec![x(1)]), "=COUNT(C1)=0"),
             (call(Func::TuttiVuoti, vec![x(1), x(2)]), "=COUNT(C1,C2)=0"),
             // Parentheses only where they are needed.
-            (
-                bin(Op::Div, x(1), bin(Op::Add, x(2), x(3))),
-                "=C1/(C2+C3)",
-            ),
+            (bin(Op::Div, x(1), bin(Op::Add, x(2), x(3))), "=C1/(C2+C3)"),
             (
                 bin(Op::Div, bin(Op::Mul, x(1), Expr::Number(100.into())), x(2)),
                 "=C1*100/C2",
@@ -217,7 +218,11 @@ mod tests {
             (bin(Op::Sub, x(1), bin(Op::Sub, x(2), x(3))), "=C1-(C2-C3)"),
             (Expr::Neg(Box::new(bin(Op::Add, x(1), x(2)))), "=-(C1+C2)"),
             (
-                bin(Op::Eq, bin(Op::Add, x(1), x(2)), Expr::Number(Decimal::ZERO)),
+                bin(
+                    Op::Eq,
+                    bin(Op::Add, x(1), x(2)),
+                    Expr::Number(Decimal::ZERO),
+                ),
                 "=C1+C2=0",
             ),
             // Numbers as spreadsheets write them; the blank value.
@@ -225,14 +230,14 @@ mod tests {
                 call(
                     Func::Se,
                     vec![
-                        call(Func::Non, vec![call(Func::E, vec![bin(Op::Ge, x(1), x(2))])]),
+                        call(
+                            Func::Non,
+                            vec![call(Func::E, vec![bin(Op::Ge, x(1), x(2))])],
+                        ),
                         Expr::Blank,
                         call(
                             Func::Arrotonda,
-                            vec![
-                                Expr::Number(Decimal::new(1050, 2)),
-                                Expr::Number(1.into()),
-                            ],
+                            vec![Expr::Number(Decimal::new(1050, 2)), Expr::Number(1.into())],
                         ),
                     ],
                 ),
