@@ -135,13 +135,10 @@ impl fmt::Display for Location {
 
 /// A diagnostic's text serialised as its code.
 fn code_of<S: serde::Serializer>(
-    text: &Option<Box<(Message, Option<Message>)>>,
+    text: &(Message, Option<Message>),
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
-    match text.as_deref() {
-        Some((m, _)) => s.serialize_some(m.kind.key),
-        None => s.serialize_none(),
-    }
+    s.serialize_str(text.0.kind.key)
 }
 
 /// One error or warning, with where it points and, when useful, what to do.
@@ -155,83 +152,66 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, when there is something to say.
     pub hint: Option<String>,
-    /// The message and the hint as kinds and arguments, rendered in the
-    /// reader's language at the edge; `message` and `hint` hold English.
-    /// Serialised as the message's `code` ([`Diagnostic::code`]).
+    /// The message and the hint as kinds and arguments of the catalogue,
+    /// rendered in the reader's language at the edge; `message` and `hint`
+    /// hold their English. Serialised as the message's `code`
+    /// ([`Diagnostic::code`]).
     #[serde(rename = "code", serialize_with = "code_of")]
-    pub text: Option<Box<(Message, Option<Message>)>>,
+    text: Box<(Message, Option<Message>)>,
 }
 
 impl Diagnostic {
-    /// An error diagnostic.
-    pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            location: None,
-            message: message.into(),
-            hint: None,
-            text: None,
-        }
-    }
-
-    /// A warning diagnostic.
-    pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            location: None,
-            message: message.into(),
-            hint: None,
-            text: None,
-        }
-    }
-
-    /// A diagnostic from the catalogue: its message and, when there is
-    /// one, its hint.
+    /// A diagnostic of the catalogue ([`crate::messages`]): its message
+    /// and, when there is one, its hint. Every message a user reads is one
+    /// of the catalogue's kinds, in Italian and English.
     pub fn coded(severity: Severity, message: Message, hint: Option<Message>) -> Self {
         Diagnostic {
             severity,
             location: None,
             message: message.render(Lang::En),
             hint: hint.as_ref().map(|h| h.render(Lang::En)),
-            text: Some(Box::new((message, hint))),
+            text: Box::new((message, hint)),
         }
     }
 
-    /// The message's kind in the catalogue ([`crate::messages`]), a stable
-    /// code for programs; `None` for a message not moved there yet.
-    pub fn code(&self) -> Option<&'static str> {
-        self.text.as_deref().map(|(m, _)| m.kind.key)
+    /// The message's kind in the catalogue, a stable code for programs.
+    pub fn code(&self) -> &'static str {
+        self.text.0.kind.key
     }
 
-    /// The message in `lang` (English where it is not in the catalogue yet).
+    /// The message as a kind and its arguments (to nest it in another).
+    pub fn kind_message(&self) -> &Message {
+        &self.text.0
+    }
+
+    /// The message in `lang`.
     pub fn message_in(&self, lang: Lang) -> String {
-        match self.text.as_deref() {
-            Some((m, _)) => m.render(lang),
-            None => self.message.clone(),
-        }
+        self.text.0.render(lang)
     }
 
     /// The hint in `lang`.
     pub fn hint_in(&self, lang: Lang) -> Option<String> {
-        match self.text.as_deref() {
-            Some((_, Some(h))) if self.hint.is_some() => Some(h.render(lang)),
-            _ => self.hint.clone(),
+        self.text.1.as_ref().map(|h| h.render(lang))
+    }
+
+    /// The diagnostic as JSON (severity, location, message, hint, code),
+    /// its message and hint in `lang`.
+    pub fn json_in(&self, lang: Lang) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if let serde_json::Value::Object(map) = &mut v {
+            map.insert("message".into(), self.message_in(lang).into());
+            map.insert(
+                "hint".into(),
+                self.hint_in(lang)
+                    .map_or(serde_json::Value::Null, serde_json::Value::String),
+            );
         }
+        v
     }
 
     /// Attach a location.
     pub fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
-        self
-    }
-
-    /// Attach a hint (in English only: a hint from the catalogue comes
-    /// with [`Diagnostic::coded`]).
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        if let Some(text) = &mut self.text {
-            text.1 = None;
-        }
         self
     }
 
@@ -306,11 +286,6 @@ impl Error {
         Error {
             diagnostics: vec![diagnostic],
         }
-    }
-
-    /// A failure from a plain message.
-    pub fn msg(message: impl Into<String>) -> Self {
-        Error::new(Diagnostic::error(message))
     }
 
     /// A failure from several diagnostics; at least one should be an error.

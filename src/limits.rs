@@ -180,7 +180,10 @@ pub(crate) fn read_error(path: &Path, e: &std::io::Error) -> Error {
         std::io::ErrorKind::NotFound => Message::new(kind::READ_NOT_FOUND, [("what", what)]),
         _ => Message::new(
             kind::READ_FAILED,
-            [("what", what), ("reason", e.to_string().into())],
+            [
+                ("what", what),
+                ("reason", crate::messages::io_reason(e).into()),
+            ],
         ),
     };
     Error::new(Diagnostic::coded(Severity::Error, message, None))

@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::messages::{Message, kind};
 
 // `BUILTIN`: every file under `templates/`, listed by build.rs.
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
@@ -40,12 +41,27 @@ pub fn read(dir: Option<&Path>, path: &str) -> Result<Option<(String, Origin)>> 
     if let Some(dir) = dir {
         let file = dir.join(path);
         if file.is_file() {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Error::msg(format!("failed to read {} ({e})", file.display())))?;
+            let text = std::fs::read_to_string(&file).map_err(|e| read_failed(&file, &e))?;
             return Ok(Some((text, Origin::File(file))));
         }
     }
     Ok(builtin(path).map(|t| (t.to_string(), Origin::Builtin)))
+}
+
+/// The error of a file or folder of a templates directory that cannot be
+/// read: its path and the system's reason.
+pub(crate) fn read_failed(path: &Path, error: &std::io::Error) -> Error {
+    Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(
+            kind::READ_FAILED,
+            [
+                ("what", path.display().to_string().into()),
+                ("reason", error.to_string().into()),
+            ],
+        ),
+        None,
+    ))
 }
 
 /// The files a Typst layout imports or includes (`#import "common.typ"`),

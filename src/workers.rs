@@ -14,7 +14,8 @@
 //! a closure once on every thread of the pool: a long-running worker never
 //! ends up nested inside another's wait, as a spawned job could.
 
-use crate::diagnostic::{Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::messages::{Message, kind};
 
 /// The stack of a worker thread: Typst's evaluation and layout recurse
 /// deeply (rayon's default, 2 MiB, overflows).
@@ -28,5 +29,11 @@ pub fn pool(threads: usize, name: &'static str) -> Result<rayon::ThreadPool> {
         .stack_size(STACK)
         .thread_name(move |i| format!("{name}-{i}"))
         .build()
-        .map_err(|e| Error::msg(format!("failed to start the worker threads ({e})")))
+        .map_err(|e| {
+            Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::WORKERS_FAILED, [("error", e.to_string().into())]),
+                None,
+            ))
+        })
 }

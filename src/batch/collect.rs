@@ -126,7 +126,7 @@ impl<'a, F: FnMut(Event<'_>)> Collector<'a, F> {
                                 kind::FAILED_TO_WRITE,
                                 [
                                     ("path", path.display().to_string().into()),
-                                    ("error", e.to_string().into()),
+                                    ("error", crate::messages::io_reason(&e).into()),
                                 ],
                             ),
                             None,

@@ -103,7 +103,7 @@ pub(crate) fn set_error_in(report: &mut Row, error: &Error, lang: Lang) {
             .collect::<Vec<_>>()
             .join(super::report::LIST_SEPARATOR),
     );
-    report.error_code = errors.first().and_then(|d| d.code());
+    report.error_code = errors.first().map(|d| d.code());
     report.diagnostics = error.diagnostics.clone();
 }
 
@@ -191,7 +191,7 @@ fn write_outputs(
                 kind::FAILED_TO_WRITE,
                 [
                     ("path", tmp.display().to_string().into()),
-                    ("error", e.to_string().into()),
+                    ("error", crate::messages::io_reason(&e).into()),
                 ],
             ))
         })?;

@@ -183,7 +183,7 @@ pub fn run(
             kind::OUTPUT_FOLDER_FAILED,
             [
                 ("path", options.dir.display().to_string().into()),
-                ("error", e.to_string().into()),
+                ("error", crate::messages::io_reason(&e).into()),
             ],
         ))
     })?;
@@ -245,7 +245,7 @@ fn report_error(options: &Options, e: &std::io::Error) -> Error {
         kind::REPORT_FAILED,
         [
             ("path", options.report.display().to_string().into()),
-            ("error", e.to_string().into()),
+            ("error", crate::messages::io_reason(e).into()),
         ],
     ))
 }

@@ -171,7 +171,7 @@ impl Walker {
                         kind::FOLDER_UNLISTED,
                         [
                             ("path", folder.display().to_string().into()),
-                            ("error", e.to_string().into()),
+                            ("error", crate::messages::io_reason(&e).into()),
                         ],
                     )),
                 );

@@ -167,7 +167,10 @@ impl<R: BufRead + Send> Forms for Lines<R> {
                     let error = Error::new(
                         Diagnostic::coded(
                             Severity::Error,
-                            Message::new(kind::LINE_READ_FAILED, [("error", e.to_string().into())]),
+                            Message::new(
+                                kind::LINE_READ_FAILED,
+                                [("error", crate::messages::io_reason(&e).into())],
+                            ),
                             None,
                         )
                         .at(Location::line(self.line as usize + 1)),

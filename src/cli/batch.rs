@@ -218,7 +218,10 @@ fn expand_stdin(inputs: &[PathBuf]) -> CliResult<Vec<PathBuf>> {
             Failure::named(
                 Some("<stdin>".into()),
                 coded(
-                    Message::new(kind::INPUT_LIST_FAILED, [("error", e.to_string().into())]),
+                    Message::new(
+                        kind::INPUT_LIST_FAILED,
+                        [("error", scheda::messages::io_reason(&e).into())],
+                    ),
                     None,
                 ),
             )

@@ -20,7 +20,8 @@ per form: {\"input\", \"edizione\", \"denominazione\", \"consistent\", \"discrep
 \"missing\", \"outcomes\", \"sentences\"}; \"consistent\" is false also when a derived value \
 that the rules compute is blank (listed in \"missing\"). An input that cannot be read (or a form whose sentences cannot \
 be chosen) is an entry {\"input\", \"error\", \"diagnostics\"}: \"error\" is the first error's \
-message, \"diagnostics\" every diagnostic with its severity, location, message and hint; the \
+message, \"diagnostics\" every diagnostic with its severity, location, message, hint and code \
+(a stable name of the kind of message; message and hint are in the language of messages); the \
 error is also printed on standard error."
 )]
 pub(super) struct CheckArgs {
@@ -267,9 +268,10 @@ fn error_entry(input: String, failure: &Failure) -> serde_json::Value {
         .iter()
         .find(|d| d.is_error())
         .or(diagnostics.first());
+    let lang = super::lang();
     serde_json::json!({
         "input": input,
-        "error": first.map(|d| d.message.clone()),
-        "diagnostics": diagnostics,
+        "error": first.map(|d| d.message_in(lang)),
+        "diagnostics": diagnostics.iter().map(|d| d.json_in(lang)).collect::<Vec<_>>(),
     })
 }

@@ -137,7 +137,7 @@ fn export(registry: &Registry, dir: Option<&Path>, code: &str, out: &Path) -> Cl
                         kind::FAILED_TO_WRITE,
                         [
                             ("path", target.display().to_string().into()),
-                            ("error", e.to_string().into()),
+                            ("error", scheda::messages::io_reason(&e).into()),
                         ],
                     ),
                     None,

@@ -151,19 +151,31 @@ pub(super) fn write_output(path: &Path, format: Format, bytes: &[u8]) -> CliResu
         return Stdout::default().write(bytes);
     }
     let fail = |e: std::io::Error| {
-        Failure::output(
-            path,
-            coded(
+        let shown = path.display().to_string();
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let error = match folder {
+            Some(folder) if e.kind() == ErrorKind::NotFound && !folder.is_dir() => coded(
+                Message::new(
+                    kind::OUTPUT_FOLDER_MISSING,
+                    [
+                        ("path", shown.into()),
+                        ("folder", folder.display().to_string().into()),
+                    ],
+                ),
+                Some(Message::new(kind::OUTPUT_FOLDER_MISSING_HINT, [])),
+            ),
+            _ => coded(
                 Message::new(
                     kind::FAILED_TO_WRITE,
                     [
-                        ("path", path.display().to_string().into()),
-                        ("error", e.to_string().into()),
+                        ("path", shown.into()),
+                        ("error", scheda::messages::io_reason(&e).into()),
                     ],
                 ),
                 None,
             ),
-        )
+        };
+        Failure::output(path, error)
     };
     scheda::batch::files::write_whole(path, bytes).map_err(fail)
 }
@@ -195,7 +207,7 @@ impl Stdout {
                 coded(
                     Message::new(
                         kind::FAILED_TO_WRITE_STDOUT,
-                        [("error", e.to_string().into())],
+                        [("error", scheda::messages::io_reason(&e).into())],
                     ),
                     None,
                 ),

@@ -66,7 +66,10 @@ pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
             Failure::new(
                 None,
                 coded(
-                    Message::new(kind::SERVER_FAILED, [("error", e.to_string().into())]),
+                    Message::new(
+                        kind::SERVER_FAILED,
+                        [("error", scheda::messages::io_reason(&e).into())],
+                    ),
                     None,
                 ),
             )
@@ -80,7 +83,7 @@ pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
                         kind::LISTEN_FAILED,
                         [
                             ("bind", options.bind.to_string().into()),
-                            ("error", e.to_string().into()),
+                            ("error", scheda::messages::io_reason(&e).into()),
                         ],
                     ),
                     Some(Message::new(kind::LISTEN_FAILED_HINT, [])),
@@ -141,7 +144,10 @@ fn open_browser(url: &str) {
             Severity::Warning,
             Message::new(
                 kind::BROWSER_NOT_OPENED,
-                [("error", e.to_string().into()), ("url", url.into())],
+                [
+                    ("error", scheda::messages::io_reason(&e).into()),
+                    ("url", url.into()),
+                ],
             ),
             None,
         );

@@ -13,7 +13,8 @@ use super::expr::{self, RawCalcolo};
 use super::{
     Anni, Colonna, Disposizione, Edition, Quadro, Regole, Rendering, Riga, Tipo, Voce, VoceKind,
 };
-use crate::diagnostic::{Diagnostic, Error, Location, Result};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
+use crate::messages::{Kind, Message, kind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -125,12 +126,10 @@ impl Checker<'_> {
         self.text[..end].matches('\n').count() + 1
     }
 
-    fn error(&mut self, span: &Range<usize>, message: String, hint: Option<&str>) {
-        let mut d = Diagnostic::error(message).at(Location::file_line(self.file, self.line(span)));
-        if let Some(hint) = hint {
-            d = d.with_hint(hint);
-        }
-        self.errors.push(d);
+    fn error(&mut self, span: &Range<usize>, message: Message, hint: Option<Message>) {
+        let at = Location::file_line(self.file, self.line(span));
+        self.errors
+            .push(Diagnostic::coded(Severity::Error, message, hint).at(at));
     }
 }
 
@@ -141,14 +140,15 @@ pub fn load(file: &str, text: &str) -> Result<Edition> {
             text[..s.start.min(text.len())].matches('\n').count() + 1
         });
         Error::new(
-            Diagnostic::error(format!(
-                "invalid edition description: {}",
-                e.message().trim_end()
-            ))
-            .at(Location::file_line(file, line))
-            .with_hint(
-                "the comments at the top of a built-in description (`scheda editions --export`) document every key",
-            ),
+            Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::DESCRIPTION_INVALID,
+                    [("detail", e.message().trim_end().into())],
+                ),
+                Some(Message::new(kind::DESCRIPTION_INVALID_HINT, [])),
+            )
+            .at(Location::file_line(file, line)),
         )
     })?;
     let mut c = Checker {
@@ -171,8 +171,11 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
     if codice.is_empty() || !codice.chars().all(|ch| ch.is_ascii_alphanumeric()) {
         c.error(
             &raw.codice.span(),
-            format!("invalid edition code `{codice}`: expected letters and digits"),
-            Some("the code names the edition's files, e.g. SOC27"),
+            Message::new(
+                kind::EDITION_CODE_INVALID,
+                [("code", codice.as_str().into())],
+            ),
+            Some(Message::new(kind::EDITION_CODE_HINT, [])),
         );
     }
     let anni = Anni {
@@ -193,10 +196,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
         _ => {
             c.error(
                 &raw.layout_testo.span(),
-                format!(
-                    "unknown text layout `{}` (expected pdftotext or portale)",
-                    raw.layout_testo.get_ref()
-                ),
+                named(kind::UNKNOWN_TEXT_LAYOUT, raw.layout_testo.get_ref()),
                 None,
             );
             Rendering::Portale
@@ -210,8 +210,14 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             if tipo(&col.tipo).is_none() {
                 c.error(
                     &span,
-                    format!("unknown column kind `{}` in column set `{name}`", col.tipo),
-                    Some(&kinds_hint()),
+                    Message::new(
+                        kind::UNKNOWN_COLUMN_KIND_IN_SET,
+                        [
+                            ("kind", col.tipo.as_str().into()),
+                            ("set", name.as_str().into()),
+                        ],
+                    ),
+                    Some(kinds_hint()),
                 );
             }
         }
@@ -229,11 +235,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             let portale = v.portale.take().and_then(|name| {
                 let found = Disposizione::ALL.iter().find(|(_, n)| *n == name);
                 if found.is_none() {
-                    c.error(
-                        &span,
-                        format!("unknown portal arrangement `{name}` (expected blocchi, tabella or campi)"),
-                        None,
-                    );
+                    c.error(&span, named(kind::UNKNOWN_PORTAL_ARRANGEMENT, &name), None);
                 }
                 found.map(|(d, _)| *d)
             });
@@ -250,8 +252,11 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
                 if let Some(first) = seen.get(&code) {
                     c.error(
                         &span,
-                        format!("duplicate row code `{code}` (first at line {first})"),
-                        Some("each row of an edition has its own code"),
+                        Message::new(
+                            kind::DUPLICATE_ROW_CODE,
+                            [("row", code.as_str().into()), ("line", (*first).into())],
+                        ),
+                        Some(Message::new(kind::DUPLICATE_ROW_CODE_HINT, [])),
                     );
                 } else {
                     seen.insert(code, line);
@@ -263,11 +268,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
                     .filter_map(|n| {
                         let r = rendering(n);
                         if r.is_none() {
-                            c.error(
-                                &span,
-                                format!("unknown rendering `{n}` in solo (expected pdf, pdftotext or portale)"),
-                                None,
-                            );
+                            c.error(&span, named(kind::UNKNOWN_RENDERING, n), None);
                         }
                         r
                     })
@@ -297,7 +298,10 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
     if !seen.contains_key(&relazione) {
         c.error(
             &raw.regole.relazione.span(),
-            format!("regole.relazione names `{relazione}`, which is no row of the edition"),
+            Message::new(
+                kind::RELAZIONE_NOT_A_ROW,
+                [("row", relazione.as_str().into())],
+            ),
             None,
         );
     }
@@ -357,13 +361,14 @@ fn voce_kind(
         c.error(
             span,
             if present.is_empty() {
-                "an entry of the quadro says nothing to print".to_string()
+                Message::new(kind::ENTRY_EMPTY, [])
             } else {
-                format!("an entry has several kinds: {}", present.join(", "))
+                Message::new(
+                    kind::ENTRY_SEVERAL_KINDS,
+                    [("kinds", present.join(", ").into())],
+                )
             },
-            Some(
-                "give each [[quadro.voce]] exactly one of intestazione, nota, gruppo, barra, riga, frasi, domanda, didascalia, pagina",
-            ),
+            Some(Message::new(kind::ENTRY_KIND_HINT, [])),
         );
         return None;
     }
@@ -417,8 +422,8 @@ fn label(
         _ => {
             c.error(
                 span,
-                format!("row `{code}` has no label"),
-                Some("add `etichetta = \"...\"`, the label as the form prints it"),
+                Message::new(kind::ROW_NO_LABEL, [("row", code.into())]),
+                Some(Message::new(kind::ROW_NO_LABEL_HINT, [])),
             );
             None
         }
@@ -436,8 +441,8 @@ fn columns(
     let Some(colonne) = colonne else {
         c.error(
             span,
-            format!("row `{code}` has no columns"),
-            Some("add `colonne = \"NAME\"` (a set of [colonne]) or a list of columns"),
+            Message::new(kind::ROW_NO_COLUMNS, [("row", code.into())]),
+            Some(Message::new(kind::ROW_NO_COLUMNS_HINT, [])),
         );
         return None;
     };
@@ -449,8 +454,14 @@ fn columns(
                 let known: Vec<&str> = sets.keys().map(String::as_str).collect();
                 c.error(
                     &at,
-                    format!("row `{code}` names the unknown column set `{name}`"),
-                    Some(&format!("the [colonne] sets are: {}", known.join(", "))),
+                    Message::new(
+                        kind::UNKNOWN_COLUMN_SET,
+                        [("row", code.into()), ("set", name.as_str().into())],
+                    ),
+                    Some(Message::new(
+                        kind::COLUMN_SETS_HINT,
+                        [("sets", known.join(", ").into())],
+                    )),
                 );
                 return None;
             }
@@ -460,9 +471,12 @@ fn columns(
             Err(e) => {
                 c.error(
                     &at,
-                    format!(
-                        "invalid columns of row `{code}`: {}",
-                        e.message().trim_end()
+                    Message::new(
+                        kind::INVALID_COLUMNS,
+                        [
+                            ("row", code.into()),
+                            ("detail", e.message().trim_end().into()),
+                        ],
                     ),
                     None,
                 );
@@ -477,8 +491,11 @@ fn columns(
             if !from_set {
                 c.error(
                     &at,
-                    format!("unknown column kind `{}` in row `{code}`", col.tipo),
-                    Some(&kinds_hint()),
+                    Message::new(
+                        kind::UNKNOWN_COLUMN_KIND_IN_ROW,
+                        [("kind", col.tipo.as_str().into()), ("row", code.into())],
+                    ),
+                    Some(kinds_hint()),
                 );
             }
             continue;
@@ -505,9 +522,17 @@ fn tipo(name: &str) -> Option<Tipo> {
     Tipo::ALL.iter().find(|(_, n)| *n == name).map(|(t, _)| *t)
 }
 
-fn kinds_hint() -> String {
+fn kinds_hint() -> Message {
     let names: Vec<&str> = Tipo::ALL.iter().map(|(_, n)| *n).collect();
-    format!("the kinds are: {}", names.join(", "))
+    Message::new(
+        kind::COLUMN_KINDS_HINT,
+        [("kinds", names.join(", ").into())],
+    )
+}
+
+/// A message of `kind` naming the unknown value `name`.
+fn named(kind: Kind, name: &str) -> Message {
+    Message::new(kind, [("name", name.into())])
 }
 
 fn rendering(name: &str) -> Option<Rendering> {
@@ -554,8 +579,14 @@ impl Placeholders<'_> {
                     let known: Vec<&str> = values.iter().map(|(n, _)| *n).collect();
                     c.error(
                         span,
-                        format!("unknown placeholder `{{{name}}}`"),
-                        Some(&format!("the placeholders are {{{}}}", known.join("}, {"))),
+                        Message::new(
+                            kind::UNKNOWN_PLACEHOLDER,
+                            [("placeholder", format!("{{{name}}}").into())],
+                        ),
+                        Some(Message::new(
+                            kind::PLACEHOLDERS_HINT,
+                            [("placeholders", format!("{{{}}}", known.join("}, {")).into())],
+                        )),
                     );
                     out.push_str(&rest[open..open + close + 2]);
                 }
@@ -564,5 +595,79 @@ impl Placeholders<'_> {
         }
         out.push_str(rest);
         out
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    /// The errors of a description in Italian, each with its code, its
+    /// line and its hint.
+    #[test]
+    fn a_description_s_errors_are_told_in_italian() {
+        let soc26 = crate::templates::builtin("editions/SOC26.toml").unwrap();
+        let cases = [
+            (
+                "layout_testo = \"portale\"",
+                "layout_testo = \"ipad\"",
+                "unknown_text_layout",
+                "layout_testo `ipad` sconosciuto (ammessi pdftotext o portale)",
+                None,
+            ),
+            (
+                "relazione = \"R16\"",
+                "relazione = \"R99\"",
+                "relazione_not_a_row",
+                "regole.relazione indica `R99`, che non è una riga dell'edizione",
+                None,
+            ),
+            (
+                "riga = \"M15\"",
+                "riga = \"M12\"",
+                "duplicate_row_code",
+                "codice di riga `M12` ripetuto (la prima volta alla riga 112 del file)",
+                Some("ogni riga di un'edizione ha il suo codice"),
+            ),
+            (
+                "riga = \"M15\"",
+                "riga = \"M15\"\nnota = \"x\"",
+                "entry_several_kinds",
+                "una voce è di più tipi insieme: nota, riga",
+                Some(
+                    "ogni [[quadro.voce]] ha una sola chiave tra intestazione, nota, gruppo, \
+                     barra, riga, frasi, domanda, didascalia e pagina",
+                ),
+            ),
+            (
+                "colonne = \"utenti\"",
+                "colonne = \"persone\"",
+                "unknown_column_set",
+                "la riga `M30` indica l'insieme di colonne `persone`, che non esiste",
+                None,
+            ),
+        ];
+        for (from, to, code, message, hint) in cases {
+            let text = soc26.replacen(from, to, 1);
+            let line = soc26[..soc26.find(from).unwrap()].matches('\n').count() + 1;
+            let err = load("SOC26.toml", &text).unwrap_err();
+            let d = &err.diagnostics[0];
+            assert_eq!(d.code(), code, "{to}");
+            assert_eq!(d.message_in(Lang::It), message, "{to}");
+            if let Some(hint) = hint {
+                assert_eq!(d.hint_in(Lang::It).as_deref(), Some(hint), "{to}");
+            }
+            let Some(Location::FileLine { file, line: at }) = &d.location else {
+                panic!("{to}: {:?}", d.location);
+            };
+            assert_eq!(file, "SOC26.toml");
+            // An entry's error points at its `[[quadro.voce]]`, just above.
+            assert!(
+                *at <= line && line - *at <= 2,
+                "{to}: line {at}, not {line}"
+            );
+        }
     }
 }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use super::{Edition, load};
-use crate::diagnostic::{Diagnostic, Error, Location, Result};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
+use crate::messages::{Message, kind};
 use crate::templates::{self, Origin};
 
 /// Where an edition's description comes from.
@@ -48,7 +49,7 @@ impl Registry {
             return Ok(registry);
         }
         let mut files: Vec<PathBuf> = std::fs::read_dir(&editions)
-            .map_err(|e| Error::msg(format!("failed to read {} ({e})", editions.display())))?
+            .map_err(|e| templates::read_failed(&editions, &e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect();
@@ -57,7 +58,7 @@ impl Registry {
         for file in files {
             let name = file.display().to_string();
             let loaded = std::fs::read_to_string(&file)
-                .map_err(|e| Error::msg(format!("failed to read {name} ({e})")))
+                .map_err(|e| templates::read_failed(&file, &e))
                 .and_then(|text| load(&name, &text));
             let edition = match loaded {
                 Ok(edition) => edition,
@@ -68,17 +69,23 @@ impl Registry {
             };
             let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
             if stem.as_deref() != Some(edition.codice.as_str()) {
+                let file_name = file.file_name().unwrap_or_default().to_string_lossy();
                 errors.push(
-                    Diagnostic::error(format!(
-                        "the description of {} is in a file named {}",
-                        edition.codice,
-                        file.file_name().unwrap_or_default().to_string_lossy()
-                    ))
-                    .at(Location::file_line(&name, 1))
-                    .with_hint(format!(
-                        "name the file {}.toml, or change its `codice`",
-                        edition.codice
-                    )),
+                    Diagnostic::coded(
+                        Severity::Error,
+                        Message::new(
+                            kind::DESCRIPTION_FILE_NAME,
+                            [
+                                ("edition", edition.codice.as_str().into()),
+                                ("file", file_name.as_ref().into()),
+                            ],
+                        ),
+                        Some(Message::new(
+                            kind::DESCRIPTION_FILE_NAME_HINT,
+                            [("edition", edition.codice.as_str().into())],
+                        )),
+                    )
+                    .at(Location::file_line(&name, 1)),
                 );
                 continue;
             }

@@ -183,6 +183,24 @@ impl Message {
     }
 }
 
+/// The reason of an error of the operating system, in the catalogue's
+/// words for the kinds a user meets (a file not found, permission denied,
+/// a full disk); any other in the system's own words.
+pub fn io_reason(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind as K;
+    let kind = match e.kind() {
+        K::NotFound => kind::IO_NOT_FOUND,
+        K::PermissionDenied => kind::IO_PERMISSION_DENIED,
+        K::AlreadyExists => kind::IO_ALREADY_EXISTS,
+        K::IsADirectory => kind::IO_IS_A_DIRECTORY,
+        K::NotADirectory => kind::IO_NOT_A_DIRECTORY,
+        K::StorageFull => kind::IO_STORAGE_FULL,
+        K::ReadOnlyFilesystem => kind::IO_READ_ONLY,
+        _ => return Message::new(kind::IO_OTHER, [("detail", e.to_string().into())]),
+    };
+    Message::new(kind, [])
+}
+
 /// A message shown where no language is chosen (a library user's `?`, a
 /// log): English. The edges render it with [`Message::render`].
 impl std::fmt::Display for Message {

@@ -200,10 +200,23 @@ fn field_error(
             kind::WRONG_TYPE
         };
         Message::new(k, [("found", found.into()), ("detail", message.into())])
+    } else if let Some(own) = own_parser(&dotted, value.pointer(pointer)) {
+        own
     } else {
         Message::new(kind::INVALID_VALUE, [("detail", message.into())])
     };
     Diagnostic::coded(Severity::Error, message, None).at(at)
+}
+
+/// The message of the parser of a field that has its own (the edition, the
+/// date), for the text it refused: serde only keeps its English.
+fn own_parser(dotted: &str, found: Option<&Value>) -> Option<Message> {
+    let text = found?.as_str()?;
+    match dotted {
+        "edizione" => text.parse::<crate::model::Edizione>().err(),
+        "ente.data" => text.parse::<crate::model::DataOra>().err(),
+        _ => None,
+    }
 }
 
 /// The key serde_json uses inside a number read with arbitrary precision;

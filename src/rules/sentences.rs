@@ -29,24 +29,21 @@ pub(crate) fn require_dir(dir: &Path) -> Result<()> {
         return Ok(());
     }
     let reason = if dir.exists() {
-        "not a directory"
+        kind::NOT_A_FOLDER
     } else {
-        "not found"
+        kind::FOLDER_NOT_FOUND
     };
-    Err(Error::new(
-        Diagnostic::error(format!(
-            "failed to read templates from {} ({reason})",
-            dir.display()
-        ))
-        .with_hint({
-            let codes = Edizione::ALL.map(|e| e.code());
-            format!(
-                "the templates directory holds any of {}, common.typ and {}",
-                codes.map(|c| format!("{c}.typ")).join(", "),
-                codes.map(|c| format!("sentences/{c}.j2")).join(", ")
-            )
-        }),
-    ))
+    Err(Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(
+            kind::TEMPLATES_DIR_UNREADABLE,
+            [
+                ("path", dir.display().to_string().into()),
+                ("reason", Message::new(reason, []).into()),
+            ],
+        ),
+        Some(Message::new(kind::TEMPLATES_DIR_HINT, [])),
+    )))
 }
 
 impl Catalogue {
@@ -77,10 +74,17 @@ impl Catalogue {
             };
             env.add_template_owned(ed.code(), source).map_err(|e| {
                 Error::new(
-                    Diagnostic::error(format!(
-                        "failed to compile the {} sentence catalogue ({e})",
-                        ed.code()
-                    ))
+                    Diagnostic::coded(
+                        Severity::Error,
+                        Message::new(
+                            kind::SENTENCES_INVALID,
+                            [
+                                ("edition", ed.code().into()),
+                                ("error", e.to_string().into()),
+                            ],
+                        ),
+                        None,
+                    )
                     .at(Location::file_line(
                         origin.to_string(),
                         e.line().unwrap_or(0),
@@ -95,18 +99,25 @@ impl Catalogue {
     /// plain text; also say whether the catalogue marks it unverified.
     pub fn render(&self, edizione: Edizione, name: &str, args: &[Value]) -> Result<(String, bool)> {
         let fail = |e: minijinja::Error| {
-            Error::msg(format!(
-                "failed to render sentence `{name}` of the {} catalogue ({e})",
-                edizione.code()
+            Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::SENTENCE_FAILED,
+                    [
+                        ("name", name.into()),
+                        ("edition", edizione.code().into()),
+                        ("error", e.to_string().into()),
+                    ],
+                ),
+                None,
             ))
         };
         let tmpl = self.env.get_template(edizione.code()).map_err(|_| {
-            Error::new(
-                Diagnostic::error(format!(
-                    "edition {edizione} has no sentence catalogue (sentences/{edizione}.j2)"
-                ))
-                .with_hint("put it in the --templates directory that describes the edition"),
-            )
+            Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::NO_SENTENCES, [("edition", edizione.code().into())]),
+                Some(Message::new(kind::NO_SENTENCES_HINT, [])),
+            ))
         })?;
         let mut captured = tmpl.render_captured(minijinja::context! {}).map_err(fail)?;
         let unverified = captured
@@ -170,7 +181,7 @@ impl Sentences {
                 Diagnostic::coded(
                     Severity::Warning,
                     Message::new(kind::UNVERIFIED_SENTENCE, [("name", name.as_str().into())]),
-                    Some(Message::new(kind::UNVERIFIED_SENTENCE_HINT, [])),
+                    Some(Message::new(kind::UNVERIFIED_WORDING_HINT, [])),
                 )
             })
             .collect()

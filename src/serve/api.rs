@@ -126,24 +126,9 @@ pub(super) async fn in_language(
     LANG.scope(lang, next.run(request)).await
 }
 
-/// A diagnostic as the API gives it, in `lang`: its fields as in the
-/// model of diagnostics, the message and the hint in `lang`, and its
-/// stable `code` (null for a message not in the catalogue yet).
-pub(super) fn diagnostic_json(d: &Diagnostic, lang: Lang) -> Value {
-    let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut v {
-        map.insert("message".into(), Value::String(d.message_in(lang)));
-        map.insert(
-            "hint".into(),
-            d.hint_in(lang).map_or(Value::Null, Value::String),
-        );
-    }
-    v
-}
-
-/// [`diagnostic_json`] of each.
+/// [`Diagnostic::json_in`] of each.
 fn diagnostics_json(ds: &[Diagnostic], lang: Lang) -> Value {
-    Value::Array(ds.iter().map(|d| diagnostic_json(d, lang)).collect())
+    Value::Array(ds.iter().map(|d| d.json_in(lang)).collect())
 }
 
 impl IntoResponse for Problem {

@@ -4,13 +4,19 @@
 
 use serde_json::Value;
 
-use crate::diagnostic::{Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::messages::{Message, kind};
 use crate::model::Scheda;
 
 /// Write one model as pretty JSON.
 pub fn write(scheda: &Scheda) -> Result<Vec<u8>> {
-    let mut out = serde_json::to_vec_pretty(&to_value(scheda)?)
-        .map_err(|e| Error::msg(format!("failed to write JSON ({e})")))?;
+    let mut out = serde_json::to_vec_pretty(&to_value(scheda)?).map_err(|e| {
+        Error::new(Diagnostic::coded(
+            Severity::Error,
+            Message::new(kind::JSON_WRITE_FAILED, [("detail", e.to_string().into())]),
+            Some(Message::new(kind::WRITER_INTERNAL_HINT, [])),
+        ))
+    })?;
     out.push(b'\n');
     Ok(out)
 }

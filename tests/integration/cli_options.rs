@@ -162,9 +162,8 @@ fn a_missing_templates_dir_fails_in_every_command() {
     let missing = dir.join("missing");
     let input = fixture("003_a8faf5e3924ac3ee.txt");
     let expected = format!(
-        "error: failed to read templates from {} (not found)\nhint: the templates directory \
-         holds any of SOC25.typ, SOC26.typ, common.typ and sentences/SOC25.j2, \
-         sentences/SOC26.j2\n",
+        "error: failed to read templates from {} (not found)\nhint: give a directory like the \
+         one `scheda editions --export` writes (editions/, sentences/, form.typ, common.typ)\n",
         p(&missing)
     );
     let runs: [(&str, Vec<&str>); 4] = [

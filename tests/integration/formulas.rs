@@ -10,7 +10,7 @@ use scheda::writers::{self, WriteOptions};
 use scheda::{Format, rules};
 use serde_json::Value;
 
-use crate::util::{dec, fixture, p, read_fixture, scheda, stderr, stdout, tempdir};
+use crate::util::{dec, fixture, p, read_fixture, scheda, scheda_in, stderr, stdout, tempdir};
 
 const SEED: &str = "001_c36fd2931944160a";
 
@@ -91,6 +91,32 @@ fn a_formula_scheda_cannot_compute_is_an_error_naming_the_cell_and_formula() {
     let out = scheda(&["check", p(&path)]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("Quadro 1!C3"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_formula_scheda_cannot_compute_is_told_in_italian_with_its_reason() {
+    // Issue 20: the reason why is a message of the catalogue too, in the
+    // error's language, not an English phrase inside an Italian frame.
+    let path = fixture("formulas/unsupported_function.xlsx");
+    let out = scheda_in("it_IT.UTF-8", &["check", p(&path)]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let text = stderr(&out);
+    for expected in [
+        "errore: la formula `=VLOOKUP(\"Multiutenza\",Dati!A1:B9,2,FALSE)` non ha un risultato \
+         calcolato e scheda non sa calcolarla: la funzione VLOOKUP, che scheda non calcola",
+        "Quadro 1!C3",
+        "suggerimento: apri la cartella di lavoro in Excel o LibreOffice e salvala",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    assert!(!text.contains("which scheda does not compute"), "{text}");
+    // `--lang en` in the same locale: today's English.
+    let out = scheda_in("it_IT.UTF-8", &["--lang", "en", "check", p(&path)]);
+    assert!(
+        stderr(&out).contains("the function VLOOKUP, which scheda does not compute"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -396,3 +396,79 @@ fn batch_and_editions_errors_in_italian() {
         stdout(&out)
     );
 }
+
+/// Errors of the system and of fields with their own parsers, in the
+/// user's language: a missing output folder (with what to do), an unknown
+/// edition or a date in a JSON.
+#[test]
+fn system_errors_and_own_parsers_in_italian() {
+    let dir = tempdir("msg-system");
+    let seed = crate::util::fixture("001_c36fd2931944160a.txt");
+    let missing = dir.join("nodir/sub/y.pdf");
+    let edition = dir.join("edizione.json");
+    std::fs::write(
+        &edition,
+        r#"{"schema_version": 1, "edizione": "SOC27", "anno": 2024}"#,
+    )
+    .unwrap();
+    let date = dir.join("data.json");
+    std::fs::write(
+        &date,
+        r#"{"schema_version": 1, "edizione": "SOC25", "anno": 2024, "ente": {"data": "ieri"}}"#,
+    )
+    .unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["convert", p(&seed), "-o", p(&missing)],
+            "la cartella {dir}/nodir/sub non esiste\n  --> {dir}/nodir/sub/y.pdf\n\
+             suggerimento: crea prima la cartella, o scrivi in una che esiste",
+        ),
+        (
+            &["convert", p(&edition), "-o", "-", "--to", "json"],
+            "errore: edizione sconosciuta `SOC27` (le edizioni sono SOC25, SOC26)\n  --> {dir}/edizione.json: /edizione",
+        ),
+        (
+            &["convert", p(&date), "-o", "-", "--to", "json"],
+            "errore: `ieri` non è una data e ora nella forma AAAA-MM-GGTHH:MM",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = scheda_in("it_IT.UTF-8", args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let expected = expected.replace("{dir}", p(&dir));
+        assert!(
+            stderr(&out).contains(&expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(!missing.parent().unwrap().exists());
+}
+
+/// `check --json` of an unreadable input: the error and the diagnostics'
+/// messages in the language of messages, the same `code` in either.
+#[test]
+fn check_json_errors_follow_the_language_with_a_stable_code() {
+    let dir = tempdir("msg-check-json");
+    let input = dir.join("edizione.json");
+    std::fs::write(
+        &input,
+        r#"{"schema_version": 1, "edizione": "SOC27", "anno": 2024}"#,
+    )
+    .unwrap();
+    for (locale, error) in [
+        (
+            "it_IT.UTF-8",
+            "edizione sconosciuta `SOC27` (le edizioni sono SOC25, SOC26)",
+        ),
+        ("C.UTF-8", "unknown edition `SOC27` (expected SOC25, SOC26)"),
+    ] {
+        let out = scheda_in(locale, &["check", "--json", p(&input)]);
+        assert_eq!(out.status.code(), Some(3));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(v[0]["error"], error, "{locale}");
+        assert_eq!(v[0]["diagnostics"][0]["message"], error, "{locale}");
+        assert_eq!(v[0]["diagnostics"][0]["code"], "edition_not_known");
+        assert_eq!(v[0]["diagnostics"][0]["location"]["pointer"], "/edizione");
+    }
+}

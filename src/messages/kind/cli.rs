@@ -128,8 +128,6 @@ kinds! {
     DECIMALS_HINT = "decimals_hint" [];
     /// A sentence without a confirmed official wording.
     UNVERIFIED_SENTENCE = "unverified_sentence" ["name"];
-    /// Its hint.
-    UNVERIFIED_SENTENCE_HINT = "unverified_sentence_hint" [];
     /// Sentences not printed for a blank derived value.
     SENTENCES_NOT_PRINTED = "sentences_not_printed" ["values", "leaves"];
     /// A blank derived value and the computed one, in a list.

@@ -352,6 +352,26 @@ kinds! {
     SELECTOR_EMPTY = "selector_empty" [];
     /// ... a form's number too large.
     FORM_NUMBER_TOO_LARGE = "form_number_too_large" ["found"];
+    /// An OS error: no such file or folder.
+    IO_NOT_FOUND = "io_not_found" [];
+    /// An OS error: permission denied.
+    IO_PERMISSION_DENIED = "io_permission_denied" [];
+    /// An OS error: the file exists.
+    IO_ALREADY_EXISTS = "io_already_exists" [];
+    /// An OS error: a folder where a file was expected.
+    IO_IS_A_DIRECTORY = "io_is_a_directory" [];
+    /// An OS error: a file where a folder was expected.
+    IO_NOT_A_DIRECTORY = "io_not_a_directory" [];
+    /// An OS error: the disk is full.
+    IO_STORAGE_FULL = "io_storage_full" [];
+    /// An OS error: a read-only file system.
+    IO_READ_ONLY = "io_read_only" [];
+    /// An OS error of another kind, as the system words it.
+    IO_OTHER = "io_other" ["detail"];
+    /// An output in a folder that does not exist.
+    OUTPUT_FOLDER_MISSING = "output_folder_missing" ["path", "folder"];
+    /// Its hint.
+    OUTPUT_FOLDER_MISSING_HINT = "output_folder_missing_hint" [];
     /// An error of the formula of a computed field.
     CALC_IN = "calc_in" ["field", "error"];
     /// Its hint: where the language is described.

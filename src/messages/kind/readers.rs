@@ -257,6 +257,60 @@ kinds! {
     FORMULA_CANNOT_COMPUTE_HINT = "formula_cannot_compute_hint" ["functions"];
 }
 
+// Spreadsheets: why a formula cannot be computed.
+kinds! {
+    /// The workbook's formulas take more steps than scheda allows.
+    FORMULA_TOO_LONG = "formula_too_long" [];
+    /// A reference to a sheet the workbook lacks.
+    FORMULA_NO_SUCH_SHEET = "formula_no_such_sheet" ["sheet"];
+    /// A circular reference through a cell (`Scheda!C12`).
+    FORMULA_CIRCULAR = "formula_circular" ["cell"];
+    /// A cell whose own formula cannot be computed, and why (a nested message).
+    FORMULA_CELL_CANNOT_COMPUTE = "formula_cell_cannot_compute" ["cell", "why"];
+    /// Formulas that refer to each other past the depth scheda allows.
+    FORMULA_REFERS_TOO_DEEPLY = "formula_refers_too_deeply" [];
+    /// A function scheda does not compute.
+    FORMULA_FUNCTION = "formula_function" ["function"];
+    /// A text without its closing `"`.
+    FORMULA_TEXT_UNCLOSED = "formula_text_unclosed" [];
+    /// A sheet's name without its closing `'`.
+    FORMULA_SHEET_UNCLOSED = "formula_sheet_unclosed" [];
+    /// A quoted sheet's name not followed by `!` and a cell.
+    FORMULA_SHEET_WITHOUT_BANG = "formula_sheet_without_bang" ["sheet"];
+    /// A sheet's name and `!` not followed by a cell.
+    FORMULA_SHEET_WITHOUT_CELL = "formula_sheet_without_cell" ["sheet"];
+    /// Figures that do not make a number.
+    FORMULA_NOT_A_NUMBER = "formula_not_a_number" ["text"];
+    /// A character no formula holds (`#`, `{`).
+    FORMULA_UNEXPECTED_CHAR = "formula_unexpected_char" ["char"];
+    /// A part of the formula out of place (`found`: a quoted part or a nested message).
+    FORMULA_UNEXPECTED = "formula_unexpected" ["found"];
+    /// A part after the end of the formula.
+    FORMULA_UNEXPECTED_AFTER = "formula_unexpected_after" ["found"];
+    /// What was out of place: an operator.
+    FORMULA_AN_OPERATOR = "formula_an_operator" [];
+    /// ... a separator of arguments.
+    FORMULA_A_SEPARATOR = "formula_a_separator" [];
+    /// An empty formula.
+    FORMULA_EMPTY = "formula_empty" [];
+    /// A formula nested past the depth scheda allows.
+    FORMULA_NESTED_TOO_DEEPLY = "formula_nested_too_deeply" [];
+    /// A `(` without its `)`.
+    FORMULA_PAREN_UNCLOSED = "formula_paren_unclosed" [];
+    /// A function's `(` without its `)`.
+    FORMULA_CALL_UNCLOSED = "formula_call_unclosed" ["function"];
+    /// A formula that ends before its last operand.
+    FORMULA_ENDS_EARLY = "formula_ends_early" [];
+    /// A name that is not a cell (a defined name, a whole column).
+    FORMULA_NAME = "formula_name" ["name"];
+    /// A range without its last cell.
+    FORMULA_RANGE_WITHOUT_END = "formula_range_without_end" [];
+    /// A range from one sheet to another.
+    FORMULA_RANGE_ACROSS_SHEETS = "formula_range_across_sheets" [];
+    /// A range whose last part is not a cell.
+    FORMULA_RANGE_END_NOT_CELL = "formula_range_end_not_cell" ["name"];
+}
+
 /// Every kind of this part.
 pub const READERS: &[Kind] = &[
     // Spreadsheets: cells.
@@ -377,4 +431,30 @@ pub const READERS: &[Kind] = &[
     FORMULAS_SAVE_RULES_HINT,
     FORMULA_CANNOT_COMPUTE,
     FORMULA_CANNOT_COMPUTE_HINT,
+    // Spreadsheets: why a formula cannot be computed.
+    FORMULA_TOO_LONG,
+    FORMULA_NO_SUCH_SHEET,
+    FORMULA_CIRCULAR,
+    FORMULA_CELL_CANNOT_COMPUTE,
+    FORMULA_REFERS_TOO_DEEPLY,
+    FORMULA_FUNCTION,
+    FORMULA_TEXT_UNCLOSED,
+    FORMULA_SHEET_UNCLOSED,
+    FORMULA_SHEET_WITHOUT_BANG,
+    FORMULA_SHEET_WITHOUT_CELL,
+    FORMULA_NOT_A_NUMBER,
+    FORMULA_UNEXPECTED_CHAR,
+    FORMULA_UNEXPECTED,
+    FORMULA_UNEXPECTED_AFTER,
+    FORMULA_AN_OPERATOR,
+    FORMULA_A_SEPARATOR,
+    FORMULA_EMPTY,
+    FORMULA_NESTED_TOO_DEEPLY,
+    FORMULA_PAREN_UNCLOSED,
+    FORMULA_CALL_UNCLOSED,
+    FORMULA_ENDS_EARLY,
+    FORMULA_NAME,
+    FORMULA_RANGE_WITHOUT_END,
+    FORMULA_RANGE_ACROSS_SHEETS,
+    FORMULA_RANGE_END_NOT_CELL,
 ];

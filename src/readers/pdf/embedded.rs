@@ -202,10 +202,7 @@ fn shown(v: &Value) -> Arg {
 
 pub(super) fn first_message(e: &Error) -> Arg {
     match e.diagnostics.first() {
-        Some(d) => match d.text.as_deref() {
-            Some((m, _)) => m.clone().into(),
-            None => d.message.clone().into(),
-        },
+        Some(d) => d.kind_message().clone().into(),
         None => e.to_string().into(),
     }
 }

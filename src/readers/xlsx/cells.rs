@@ -319,7 +319,7 @@ impl Conv {
                 if !self.errors.iter().any(|e| e.location.as_ref() == Some(&at)) {
                     let formula = sheet.formula(row, col).unwrap_or_default();
                     self.errors
-                        .push(super::derived::cannot_compute(formula, why).at(at));
+                        .push(super::derived::cannot_compute(formula, why.clone()).at(at));
                 }
                 return Cell::Empty;
             }

@@ -1,7 +1,8 @@
 //! Derived values whose formulas carry no result: computed by the form's
 //! rules, with one warning that lists them; and the messages about formulas
-//! without a result (every one of them here, to be moved into a catalogue
-//! with the others).
+//! without a result (all of them here, from the catalogue; the reason why
+//! one cannot be computed comes from [`super::formula`], a message too, and
+//! renders in the same language).
 //!
 //! A derived field is a column the edition's description marks `derivata`
 //! (or a row it marks so: R0B). Its cell's formula is not evaluated: the
@@ -162,8 +163,9 @@ fn warning(done: &Rows, blank: &Rows, computed: &[Location]) -> Option<Diagnosti
     Some(Diagnostic::coded(Severity::Warning, message, Some(hint)).at(at.clone()))
 }
 
-/// The error for a formula without a result that scheda cannot compute.
-pub(crate) fn cannot_compute(formula: &str, why: &str) -> Diagnostic {
+/// The error for a formula without a result that scheda cannot compute,
+/// and why (rendered in the error's language).
+pub(crate) fn cannot_compute(formula: &str, why: Message) -> Diagnostic {
     let message = Message::new(
         k::FORMULA_CANNOT_COMPUTE,
         [("formula", formula.into()), ("why", why.into())],

@@ -14,7 +14,8 @@
 //! The formulas of LibreOffice files (`of:=SUM([.C5:.C25])`) are read too.
 //!
 //! What cannot be computed (a function not listed, a name, a cycle) is kept
-//! as the reason why: the reader makes it an error naming the cell and the
+//! as the reason why, a [`Message`] of the catalogue (rendered in the
+//! error's language): the reader makes it an error naming the cell and the
 //! formula, unless the cell is one of the form's derived values, which the
 //! rules compute ([`super::derived`]).
 //!
@@ -30,6 +31,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::cells::{Cell, Sheet, a1, float};
+use crate::messages::{Arg, Message, kind as k};
 #[cfg(test)]
 use parse::cell_name;
 use parse::{Expr, Op, Ref, parse};
@@ -71,7 +73,7 @@ pub(crate) enum Value {
 }
 
 /// A formula's value, or why scheda cannot compute it.
-pub(crate) type Computed = Result<Value, String>;
+pub(crate) type Computed = Result<Value, Message>;
 
 /// Most levels of nesting in one formula, and of formulas and the cells
 /// they refer to, together (a hostile file could nest without end).
@@ -250,22 +252,22 @@ macro_rules! value {
 }
 
 impl Book<'_> {
-    fn step(&mut self) -> Result<(), String> {
+    fn step(&mut self) -> Result<(), Message> {
         self.steps += 1;
         if self.steps > MAX_STEPS {
-            return Err("the workbook's formulas take too long to compute".into());
+            return Err(Message::new(k::FORMULA_TOO_LONG, []));
         }
         Ok(())
     }
 
-    fn sheet_index(&self, own: usize, name: Option<&str>) -> Result<usize, String> {
+    fn sheet_index(&self, own: usize, name: Option<&str>) -> Result<usize, Message> {
         match name {
             None => Ok(own),
             Some(name) => self
                 .sheets
                 .iter()
                 .position(|s| s.name.eq_ignore_ascii_case(name))
-                .ok_or_else(|| format!("the sheet \"{name}\", which the workbook does not have")),
+                .ok_or_else(|| Message::new(k::FORMULA_NO_SUCH_SHEET, [("sheet", name.into())])),
         }
     }
 
@@ -276,10 +278,8 @@ impl Book<'_> {
             Some(Slot::Done(c)) => return c.clone(),
             Some(Slot::Pending) => {
                 let name = self.sheets.get(i).map_or("", |s| s.name.as_str());
-                return Err(format!(
-                    "a circular reference through {name}!{}",
-                    a1(row, col)
-                ));
+                let cell = format!("{name}!{}", a1(row, col));
+                return Err(Message::new(k::FORMULA_CIRCULAR, [("cell", cell.into())]));
             }
             None => {}
         }
@@ -305,10 +305,13 @@ impl Book<'_> {
             Cell::Empty if sheet.has_formula(row, col) => {
                 return self.formula_cell(i, row, col).map_err(|why| {
                     let at = format!("{}!{}", sheet.name, a1(row, col));
-                    if why.contains(&at) {
+                    if names(&why, &at) {
                         why
                     } else {
-                        format!("{at}, whose formula cannot be computed ({why})")
+                        Message::new(
+                            k::FORMULA_CELL_CANNOT_COMPUTE,
+                            [("cell", at.into()), ("why", why.into())],
+                        )
                     }
                 });
             }
@@ -322,7 +325,7 @@ impl Book<'_> {
     }
 
     /// The values of a range, within what the sheet holds.
-    fn range(&mut self, own: usize, first: &Ref, last: &Ref) -> Result<Vec<Value>, String> {
+    fn range(&mut self, own: usize, first: &Ref, last: &Ref) -> Result<Vec<Value>, Message> {
         let i = self.sheet_index(own, first.sheet.as_deref())?;
         let Some(sheet) = self.sheets.get(i) else {
             return Ok(Vec::new());
@@ -347,7 +350,7 @@ impl Book<'_> {
     fn eval(&mut self, e: &Expr, own: usize) -> Computed {
         self.depth += 1;
         let out = if self.depth > MAX_DEPTH {
-            Err("the formulas refer to each other too deeply".into())
+            Err(Message::new(k::FORMULA_REFERS_TOO_DEEPLY, []))
         } else {
             self.step().and_then(|()| self.eval_inner(e, own))
         };
@@ -404,7 +407,7 @@ impl Book<'_> {
     /// The values of a function's arguments, a range giving each of its
     /// cells; whether each came from a reference (where text and empty
     /// cells are skipped by the aggregates).
-    fn spread(&mut self, args: &[Expr], own: usize) -> Result<Vec<(Value, bool)>, String> {
+    fn spread(&mut self, args: &[Expr], own: usize) -> Result<Vec<(Value, bool)>, Message> {
         let mut out = Vec::new();
         for a in args {
             match a {
@@ -469,6 +472,16 @@ impl Book<'_> {
             }
         }
     }
+}
+
+/// Whether `why` names the cell `at` (`Scheda!C12`) already, in any of its
+/// arguments or of the messages nested in them: a cycle through the cell,
+/// or a reason given for the cell itself.
+fn names(why: &Message, at: &str) -> bool {
+    why.args.iter().any(|(_, arg)| match arg {
+        Arg::Text(t) => t == at,
+        Arg::Message(m) => names(m, at),
+    })
 }
 
 /// ROUND, ROUNDUP, ROUNDDOWN at `places` (negative: tens, hundreds).
@@ -565,8 +578,9 @@ fn aggregate(name: &str, values: &[(Value, bool)]) -> Computed {
             None => err("#NUM!"),
         },
         other => {
-            return Err(format!(
-                "the function {other}, which scheda does not compute"
+            return Err(Message::new(
+                k::FORMULA_FUNCTION,
+                [("function", other.into())],
             ));
         }
     })
@@ -575,6 +589,7 @@ fn aggregate(name: &str, values: &[(Value, bool)]) -> Computed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
     use calamine::{Data, Range};
 
     /// A sheet from (A1 name, value or `=formula`) pairs; formulas carry
@@ -648,7 +663,10 @@ mod tests {
             ("=IF(C9=0,\"\",C9)", Ok(Value::Text(String::new()))),
             (
                 "=IF(C5<>10,FOO(),3)",
-                Err("the function FOO, which scheda does not compute".into()),
+                Err(Message::new(
+                    k::FORMULA_FUNCTION,
+                    [("function", "FOO".into())],
+                )),
             ),
             ("=IF(AND(C5>1,OR(C6<1,TRUE)),1,0)", n("1")),
             ("=NOT(C5)", Ok(Value::Bool(false))),
@@ -675,55 +693,146 @@ mod tests {
         }
     }
 
+    /// Why `formula` cannot be computed against [`book`], in `lang`.
+    fn why(formula: &str, lang: Lang) -> String {
+        let sheets = book();
+        compute_in(&sheets, formula).unwrap_err().render(lang)
+    }
+
     #[test]
     fn says_why_a_formula_cannot_be_computed() {
-        let sheets = book();
         let table: &[(&str, &str)] = &[
-            ("=E1", "a circular reference through Scheda!E1"),
+            (
+                "=E1",
+                "Scheda!E2, whose formula cannot be computed (a circular reference through Scheda!E1)",
+            ),
             (
                 "=F1*2",
-                "Scheda!F1, whose formula cannot be computed (the function FOO",
+                "Scheda!F1, whose formula cannot be computed (the function FOO, which scheda does not compute)",
             ),
             (
                 "=Altro!A1",
                 "the sheet \"Altro\", which the workbook does not have",
             ),
-            ("=Totale*2", "the name `Totale`"),
-            ("=SUM(A:A)", "the name `A`"),
-            ("=VLOOKUP(1,A1:B2,2)", "the function VLOOKUP"),
+            (
+                "=Totale*2",
+                "the name `Totale` (only cells and ranges are computed)",
+            ),
+            (
+                "=SUM(A:A)",
+                "the name `A` (only cells and ranges are computed)",
+            ),
+            (
+                "=VLOOKUP(1,A1:B2,2)",
+                "the function VLOOKUP, which scheda does not compute",
+            ),
             ("=(1+2", "a `(` without its `)`"),
+            ("=SUM(1,2", "SUM( without its `)`"),
             ("=1+", "the formula ends too early"),
             ("=\"abc", "a text without its closing quote"),
+            ("='Quadro 1", "a sheet name without its closing quote"),
+            (
+                "='Quadro 1'B3",
+                "'Quadro 1' is not followed by `!` and a cell",
+            ),
+            ("=Scheda!+1", "`Scheda!` is not followed by a cell"),
+            ("=1.2.3", "`1.2.3` is not a number"),
             ("=1 2", "unexpected `2` after the formula"),
+            ("=1 ;", "unexpected a separator after the formula"),
+            ("=*2", "unexpected an operator"),
+            ("={1,2}", "unexpected `{`"),
+            ("=", "an empty formula"),
+            ("=SUM(A1:)", "a range without its last cell"),
+            ("=SUM(A1:Totale)", "`Totale` ends a range but is not a cell"),
             ("=SUM(Scheda!A1:Quadro1!B2)", "a range across sheets"),
         ];
         for (formula, expected) in table {
-            let got = compute_in(&sheets, formula).unwrap_err();
-            assert!(got.contains(expected), "{formula}: {got}");
+            assert_eq!(why(formula, Lang::En), *expected, "{formula}");
         }
+    }
+
+    /// The reasons in Italian, as the clerk reads them inside the error;
+    /// a reason nested in another renders in the same language.
+    #[test]
+    fn says_why_in_italian() {
+        let table: &[(&str, &str)] = &[
+            (
+                "=E1",
+                "la cella Scheda!E2, la cui formula non si può calcolare (un riferimento circolare che passa per la cella Scheda!E1)",
+            ),
+            (
+                "=F1*2",
+                "la cella Scheda!F1, la cui formula non si può calcolare (la funzione FOO, che scheda non calcola)",
+            ),
+            (
+                "=Altro!A1",
+                "il foglio \"Altro\", che la cartella di lavoro non ha",
+            ),
+            (
+                "=Totale*2",
+                "il nome `Totale` (scheda calcola solo riferimenti a celle e intervalli)",
+            ),
+            ("=(1+2", "una parentesi `(` senza la sua `)`"),
+            ("=1+", "la formula è incompleta"),
+            ("=\"abc", "un testo senza le virgolette di chiusura"),
+            ("=1 ;", "un separatore dopo la fine della formula"),
+            ("=*2", "un operatore fuori posto"),
+            (
+                "=SUM(Scheda!A1:Quadro1!B2)",
+                "un intervallo che va da un foglio a un altro",
+            ),
+        ];
+        for (formula, expected) in table {
+            assert_eq!(why(formula, Lang::It), *expected, "{formula}");
+        }
+    }
+
+    /// A reason that already names the cell, itself or nested, is not
+    /// wrapped in another naming it again; one that names another cell
+    /// whose name begins with it (E10 for E1) is.
+    #[test]
+    fn a_reason_names_its_cell_once() {
+        let mut sheets = vec![sheet(
+            "S",
+            &[
+                ("A1", "=E10"),
+                ("B1", "=C1"),
+                ("C1", "=D1"),
+                ("D1", "=C1"),
+                ("E1", "=E10"),
+                ("E10", "=E1"),
+            ],
+        )];
+        compute_missing(&mut sheets);
+        let why = |cell: &str| {
+            let (row, col) = cell_name(cell).unwrap();
+            let computed = sheets[0].computed(row, col).unwrap();
+            computed.clone().unwrap_err().render(Lang::En)
+        };
+        let through_c1 =
+            "S!D1, whose formula cannot be computed (a circular reference through S!C1)";
+        // Not "S!C1, whose formula cannot be computed (S!D1, ...)".
+        assert_eq!(why("B1"), through_c1);
+        assert_eq!(why("C1"), through_c1);
+        assert_eq!(why("D1"), "a circular reference through S!C1");
+        let through_e10 =
+            "S!E1, whose formula cannot be computed (a circular reference through S!E10)";
+        assert_eq!(why("E10"), through_e10);
+        assert_eq!(why("A1"), through_e10);
+        assert_eq!(why("E1"), "a circular reference through S!E10");
     }
 
     #[test]
     fn hostile_formulas_are_refused_not_followed() {
         let sheets = book();
+        let nested = Err(Message::new(k::FORMULA_NESTED_TOO_DEEPLY, []));
         let deep = format!("={}1{}", "(".repeat(10_000), ")".repeat(10_000));
-        assert!(
-            compute_in(&sheets, &deep)
-                .unwrap_err()
-                .contains("nested too deeply")
-        );
+        assert_eq!(compute_in(&sheets, &deep), nested);
         let long = format!("=1{}", "+1".repeat(10_000));
-        assert!(
-            compute_in(&sheets, &long)
-                .unwrap_err()
-                .contains("nested too deeply")
-        );
+        assert_eq!(compute_in(&sheets, &long), nested);
         let minus = format!("={}1", "-".repeat(10_000));
-        assert!(
-            compute_in(&sheets, &minus)
-                .unwrap_err()
-                .contains("nested too deeply")
-        );
+        assert_eq!(compute_in(&sheets, &minus), nested);
+        assert_eq!(why(&long, Lang::En), "the formula is nested too deeply");
         // A huge range is cut to what the sheet holds.
         assert_eq!(
             compute_in(&sheets, "=SUM('Quadro 1'!A1:XFD1048576)"),

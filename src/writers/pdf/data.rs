@@ -67,8 +67,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::world::{has_glyph, metrics, word_advances};
-use crate::diagnostic::{Diagnostic, Error, Location, Result};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
 use crate::form::{Colonna, Edition, Rendering, Riga, Tipo, VoceKind};
+use crate::messages::{Message, kind};
 use crate::model::{Scheda, Valore};
 use crate::number::format_it;
 use crate::rules::Sentences;
@@ -221,8 +222,7 @@ pub(crate) fn edition(edition: &Edition) -> Result<Vec<u8>> {
         },
         quadri,
     };
-    serde_json::to_vec(&data)
-        .map_err(|e| Error::msg(format!("failed to write the edition's template data ({e})")))
+    serde_json::to_vec(&data).map_err(data_failed)
 }
 
 /// The whole `/data.json` (see the module's documentation).
@@ -325,12 +325,20 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences, counted: bool) -> Result<
         risposte,
         pagine_contate: counted,
     };
-    let json = serde_json::to_vec(&form)
-        .map_err(|e| Error::msg(format!("failed to write the template data ({e})")))?;
+    let json = serde_json::to_vec(&form).map_err(data_failed)?;
     Ok(FormData {
         json,
         warnings: t.warnings,
     })
+}
+
+/// The data of a layout that serde cannot write (a bug).
+fn data_failed(e: serde_json::Error) -> Error {
+    Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(kind::PDF_DATA_FAILED, [("error", e.to_string().into())]),
+        Some(Message::new(kind::WRITER_INTERNAL_HINT, [])),
+    ))
 }
 
 /// The value of one column of a row as the form prints it.
@@ -385,13 +393,15 @@ fn chosen<'a>(sentences: &'a Sentences, nome: &str) -> Option<Vec<&'a str>> {
 
 fn unknown_sentence(codice: &str, nome: &str, line: usize) -> Error {
     Error::new(
-        Diagnostic::error(format!(
-            "the description of {codice} prints the sentences `{nome}`, which the rules never choose"
-        ))
-        .at(Location::file_line(format!("editions/{codice}.toml"), line))
-        .with_hint(
-            "the sentences are assistenti, lep, servizi, servizi_seguito, quadro2 and quadro3",
-        ),
+        Diagnostic::coded(
+            Severity::Error,
+            Message::new(
+                kind::UNKNOWN_SENTENCES,
+                [("edition", codice.into()), ("name", nome.into())],
+            ),
+            Some(Message::new(kind::SENTENCES_HINT, [])),
+        )
+        .at(Location::file_line(format!("editions/{codice}.toml"), line)),
     )
 }
 
@@ -498,12 +508,12 @@ impl TextCleaner {
                 .map(|c| format!("U+{:04X} `{c}`", *c as u32))
                 .collect();
             self.warnings.push(
-                Diagnostic::warning(format!(
-                    "the PDF font has no glyph for {}; printed as `?`",
-                    list.join(", ")
-                ))
-                .at(Location::pointer(pointer))
-                .with_hint("the form's font is Liberation Sans (Latin, Greek and Cyrillic)"),
+                Diagnostic::coded(
+                    Severity::Warning,
+                    Message::new(kind::NO_GLYPH, [("chars", list.join(", ").into())]),
+                    Some(Message::new(kind::NO_GLYPH_HINT, [])),
+                )
+                .at(Location::pointer(pointer)),
             );
         }
         out

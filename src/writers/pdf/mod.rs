@@ -42,7 +42,8 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use self::world::{FormFiles, FormWorld, no_layout};
-use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity, Warned};
+use crate::messages::{Message, kind};
 use crate::model::{DataOra, Edizione, Scheda};
 use crate::rules::{Catalogue, sentences};
 
@@ -142,7 +143,7 @@ impl Renderer {
         };
         let date = form_date(scheda);
         let today = Datetime::from_ymd(date.year, date.month, date.day)
-            .ok_or_else(|| Error::msg(format!("the form's date {date} is not a valid date")))?;
+            .ok_or_else(|| date_invalid(date))?;
         let official = scheda.edizione.description().pagine as usize;
         let model = crate::writers::json::write(scheda)?;
 
@@ -180,7 +181,11 @@ impl Renderer {
             }
         }
         let Some((mut document, these)) = document else {
-            return Err(Error::msg("failed to lay the form out"));
+            return Err(Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::LAYOUT_FAILED, []),
+                Some(Message::new(kind::WRITER_INTERNAL_HINT, [])),
+            )));
         };
         warnings.extend(these);
 
@@ -201,12 +206,14 @@ impl Renderer {
 
         let pages = document.pages().len();
         if pages != official {
-            warnings.push(
-                Diagnostic::warning(format!(
-                    "the form runs to {pages} pages instead of the official {official}"
-                ))
-                .with_hint("a text field is too long for its page; shorten it"),
-            );
+            warnings.push(Diagnostic::coded(
+                Severity::Warning,
+                Message::new(
+                    kind::PAGES_OVER,
+                    [("pages", pages.into()), ("official", official.into())],
+                ),
+                Some(Message::new(kind::PAGES_OVER_HINT, [])),
+            ));
         }
 
         let options = pdf_options(scheda, date)?;
@@ -215,9 +222,10 @@ impl Renderer {
                 errors
                     .iter()
                     .map(|d| {
-                        let mut diag = self.template_diagnostic(d);
-                        diag.message = format!("failed to write the PDF ({})", diag.message);
-                        diag
+                        let (severity, message, hint) = self.template_message(d);
+                        let message =
+                            Message::new(kind::PDF_WRITE_FAILED, [("detail", message.into())]);
+                        Diagnostic::coded(severity, message, hint)
                     })
                     .collect(),
             )
@@ -235,30 +243,54 @@ impl Renderer {
 
     /// A Typst diagnostic as one of ours, located in its template.
     fn template_diagnostic(&self, d: &SourceDiagnostic) -> Diagnostic {
-        let mut message = d.message.to_string();
-        if let Some(id) = d.span.id() {
-            let line = self
-                .world
-                .range(d.span)
-                .and_then(|range| {
-                    typst::World::source(&self.world, id)
-                        .ok()?
-                        .lines()
-                        .byte_to_line(range.start)
-                })
-                .map(|l| format!(":{}", l + 1))
-                .unwrap_or_default();
-            message = format!("{message} (template {}{line})", FormWorld::path_of(id));
-        }
-        let mut diag = match d.severity {
-            TypstSeverity::Error => Diagnostic::error(message),
-            TypstSeverity::Warning => Diagnostic::warning(message),
-        };
-        if let Some(hint) = d.hints.first() {
-            diag = diag.with_hint(hint.v.to_string());
-        }
-        diag
+        let (severity, message, hint) = self.template_message(d);
+        Diagnostic::coded(severity, message, hint)
     }
+
+    /// A Typst diagnostic's severity, message and hint: its English text
+    /// framed, with the layout file and line where it points.
+    fn template_message(&self, d: &SourceDiagnostic) -> (Severity, Message, Option<Message>) {
+        let detail = d.message.to_string();
+        let message = match d.span.id() {
+            Some(id) => {
+                let line = self
+                    .world
+                    .range(d.span)
+                    .and_then(|range| {
+                        typst::World::source(&self.world, id)
+                            .ok()?
+                            .lines()
+                            .byte_to_line(range.start)
+                    })
+                    .map(|l| format!(":{}", l + 1))
+                    .unwrap_or_default();
+                let file = format!("{}{line}", FormWorld::path_of(id));
+                Message::new(
+                    kind::LAYOUT_PROBLEM_AT,
+                    [("detail", detail.into()), ("file", file.into())],
+                )
+            }
+            None => Message::new(kind::LAYOUT_PROBLEM, [("detail", detail.into())]),
+        };
+        let severity = match d.severity {
+            TypstSeverity::Error => Severity::Error,
+            TypstSeverity::Warning => Severity::Warning,
+        };
+        let hint = d
+            .hints
+            .first()
+            .map(|h| Message::new(kind::LAYOUT_HINT, [("detail", h.v.to_string().into())]));
+        (severity, message, hint)
+    }
+}
+
+/// The error of a form's date that is no date.
+fn date_invalid(date: DataOra) -> Error {
+    Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(kind::FORM_DATE_INVALID, [("date", date.format_it().into())]),
+        None,
+    ))
 }
 
 /// The date the PDF carries: the form's own (`ente.data`), or 1 January of
@@ -277,13 +309,24 @@ fn form_date(s: &Scheda) -> DataOra {
 /// PDF/A-3b (which allows the attached JSON), tagged, with a fixed document id and the form's date in
 /// Italian local time.
 fn pdf_options(s: &Scheda, date: DataOra) -> Result<PdfOptions> {
-    let standards = PdfStandards::new(&[PdfStandard::A_3b])
-        .map_err(|e| Error::msg(format!("failed to configure PDF/A-3b ({})", e.message())))?;
+    let internal = |message: Message| {
+        Error::new(Diagnostic::coded(
+            Severity::Error,
+            message,
+            Some(Message::new(kind::WRITER_INTERNAL_HINT, [])),
+        ))
+    };
+    let standards = PdfStandards::new(&[PdfStandard::A_3b]).map_err(|e| {
+        internal(Message::new(
+            kind::PDFA_FAILED,
+            [("error", e.message().to_string().into())],
+        ))
+    })?;
     let datetime =
         Datetime::from_ymd_hms(date.year, date.month, date.day, date.hour, date.minute, 0)
-            .ok_or_else(|| Error::msg(format!("the form's date {date} is not a valid date")))?;
+            .ok_or_else(|| date_invalid(date))?;
     let timestamp = Timestamp::new_local(datetime, rome_offset_minutes(date))
-        .ok_or_else(|| Error::msg("failed to build the PDF timestamp"))?;
+        .ok_or_else(|| internal(Message::new(kind::TIMESTAMP_FAILED, [])))?;
     let ident = format!(
         "scheda/{}/{}",
         s.edizione.code(),

@@ -25,7 +25,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::messages::{Message, kind};
 use crate::templates;
 
 /// The font faces, compiled in: Liberation Sans 2 (SIL OFL 1.1, see
@@ -293,16 +294,21 @@ impl FormWorld {
 /// generic one, built in or in the templates directory (only a broken
 /// build or a layout that cannot be read gets here).
 pub(crate) fn no_layout(code: &str) -> Error {
-    Error::new(
-        Diagnostic::error(format!(
-            "edition {code} has no PDF layout: neither {} nor {GENERIC}",
-            FormWorld::layout_path(code)
-        ))
-        .with_hint(format!(
-            "put {GENERIC} (or {code}.typ, for a page design of its own) in the --templates \
-             directory: `scheda editions --export` writes one"
+    Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(
+            kind::NO_PDF_LAYOUT,
+            [
+                ("edition", code.into()),
+                ("layout", FormWorld::layout_path(code).into()),
+                ("generic", GENERIC.into()),
+            ],
+        ),
+        Some(Message::new(
+            kind::NO_PDF_LAYOUT_HINT,
+            [("edition", code.into()), ("generic", GENERIC.into())],
         )),
-    )
+    ))
 }
 
 impl World for FormWorld {

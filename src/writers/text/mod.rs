@@ -18,8 +18,9 @@ mod portal;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Warned};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::form::{Colonna, Quadro, Rendering, Riga, Tipo, Voce};
+use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda, Valore};
 use crate::number::format_it;
 use crate::rules::{Catalogue, Sentences, sentences};
@@ -55,14 +56,15 @@ impl fmt::Display for TextLayout {
 }
 
 impl FromStr for TextLayout {
-    type Err = String;
+    type Err = Message;
 
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s.to_ascii_lowercase().as_str() {
             "pdftotext" | "pdf" => Ok(TextLayout::Pdftotext),
             "portal" | "portale" => Ok(TextLayout::Portal),
-            other => Err(format!(
-                "unknown text layout `{other}` (expected pdftotext or portal)"
+            other => Err(Message::new(
+                kind::TEXT_LAYOUT_UNKNOWN,
+                [("name", other.into())],
             )),
         }
     }
@@ -213,16 +215,18 @@ fn sentences_named<'a>(
         "quadro3" => frasi.quadro3.iter().map(String::as_str).collect(),
         other => {
             return Err(Error::new(
-                Diagnostic::error(format!(
-                    "the {edizione} description names the unknown sentences `{other}`"
-                ))
+                Diagnostic::coded(
+                    Severity::Error,
+                    Message::new(
+                        kind::UNKNOWN_SENTENCES,
+                        [("edition", edizione.code().into()), ("name", other.into())],
+                    ),
+                    Some(Message::new(kind::SENTENCES_HINT, [])),
+                )
                 .at(Location::file_line(
                     format!("editions/{edizione}.toml"),
                     voce.line,
-                ))
-                .with_hint(
-                    "the sentences are assistenti, lep, servizi, servizi_seguito, quadro2 and quadro3",
-                ),
+                )),
             ));
         }
     })
@@ -286,10 +290,17 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
-        let err = sentences_named(&frasi, "saluti", ed, voce)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("unknown sentences `saluti`"), "{err}");
+        let err = sentences_named(&frasi, "saluti", ed, voce).unwrap_err();
+        assert_eq!(
+            err.diagnostics
+                .first()
+                .unwrap()
+                .message_in(crate::messages::Lang::It),
+            "la descrizione dell'edizione SOC26 stampa le frasi `saluti`, che le regole non \
+             scelgono mai"
+        );
+        let err = err.to_string();
+        assert!(err.contains("the sentences `saluti`, which"), "{err}");
         let at = format!("editions/SOC26.toml:{}", voce.line);
         assert!(err.contains(&at), "{err}");
     }

@@ -7,8 +7,9 @@ use super::{
     Lines, formatted, header_fields, is_full_width, is_text, one_line, paragraphs, printed,
     sentences_named, value, wrap,
 };
-use crate::diagnostic::{Diagnostic, Error, Location, Result};
+use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
 use crate::form::{Colonna, Edition, Rendering, Riga, Tipo, Voce, VoceKind};
+use crate::messages::{Message, kind};
 use crate::model::Scheda;
 use crate::rules::Sentences;
 
@@ -175,11 +176,12 @@ fn whole(code: &str, cells: &[Option<String>]) -> Result<()> {
         return Ok(());
     }
     Err(Error::new(
-        Diagnostic::error(format!(
-            "row {code} has both blank and filled cells, which the pdftotext layout cannot tell apart"
-        ))
-        .at(Location::row(code))
-        .with_hint("write it with --layout portal, which keeps blank cells, or fill the row"),
+        Diagnostic::coded(
+            Severity::Error,
+            Message::new(kind::ROW_BLANK_AND_FILLED, [("row", code.into())]),
+            Some(Message::new(kind::ROW_BLANK_AND_FILLED_HINT, [])),
+        )
+        .at(Location::row(code)),
     ))
 }
 

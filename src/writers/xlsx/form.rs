@@ -28,8 +28,9 @@ use rust_decimal::Decimal;
 use super::formula::Cells;
 use super::render::{self, Cell, Input, Line, Placed, Row};
 use super::{Failure, Style, XResult};
-use crate::diagnostic::Error;
+use crate::diagnostic::{Diagnostic, Error, Severity};
 use crate::form::{Colonna, Edition, Quadro, Rendering, Riga, Tipo, Voce, VoceKind};
+use crate::messages::{Kind, Message, kind};
 use crate::model::paths;
 use crate::model::{Scheda, Valore};
 use crate::rules::{self, Derived};
@@ -212,14 +213,14 @@ impl Walk<'_> {
                 let text = match value {
                     None => None,
                     Some(Valore::Testo(t)) => Some(t),
-                    Some(_) => return Err(wrong(code, "a text")),
+                    Some(_) => return Err(wrong(code, kind::WANT_A_TEXT)),
                 };
                 Cell::Text(text, single)
             }
             Tipo::Sino => match value {
                 None => Cell::YesNo(None),
                 Some(Valore::SiNo(b)) => Cell::YesNo(Some(b)),
-                Some(_) => return Err(wrong(code, "SI or NO")),
+                Some(_) => return Err(wrong(code, kind::WANT_SI_NO)),
             },
         })
     }
@@ -251,16 +252,29 @@ fn printed_code(ed: &Edition, r: &Riga) -> String {
     }
 }
 
-fn wrong(code: &str, expected: &str) -> Failure {
-    Failure::Scheda(Error::msg(format!(
-        "row {code}: the model holds a value of the wrong kind (expected {expected})"
+/// A value of another kind than its column's: the model's checks keep it
+/// out, so only a bug gets here.
+fn wrong(code: &str, expected: Kind) -> Failure {
+    Failure::Scheda(Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(
+            kind::WRONG_KIND,
+            [
+                ("row", code.into()),
+                ("expected", Message::new(expected, []).into()),
+            ],
+        ),
+        Some(Message::new(kind::WRITER_INTERNAL_HINT, [])),
     )))
 }
 
 fn number(code: &str, v: Option<Valore>) -> XResult<Option<Decimal>> {
     match v {
         None => Ok(None),
-        Some(v) => v.decimal().map(Some).ok_or_else(|| wrong(code, "a number")),
+        Some(v) => v
+            .decimal()
+            .map(Some)
+            .ok_or_else(|| wrong(code, kind::WANT_A_NUMBER)),
     }
 }
 
@@ -271,7 +285,7 @@ fn whole(code: &str, v: Option<Valore>) -> XResult<Option<u64>> {
             .ok()
             .filter(|_| d.fract().is_zero())
             .map(Some)
-            .ok_or_else(|| wrong(code, "a whole number")),
+            .ok_or_else(|| wrong(code, kind::WANT_A_WHOLE_NUMBER)),
     }
 }
 

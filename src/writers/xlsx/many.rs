@@ -6,6 +6,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatB
 
 use super::{XResult, exact_f64};
 use crate::form::sheets::COMUNI as SHEET;
+use crate::messages::{Arg, Message, kind};
 use crate::model::paths::{self, Kind};
 use crate::model::{Edizione, Scheda, Valore};
 
@@ -62,11 +63,13 @@ pub(super) fn write(schede: &[Scheda]) -> XResult<Vec<u8>> {
         ws.set_column_width(col, width)?;
     }
     for (row, s) in (1u32..).zip(schede) {
-        let what = s
-            .ente
-            .denominazione
-            .clone()
-            .unwrap_or_else(|| format!("form {row}"));
+        // The form in an error: its Comune, or its row.
+        let what = || -> Arg {
+            match &s.ente.denominazione {
+                Some(name) => name.as_str().into(),
+                None => Message::new(kind::WORKBOOK_FORM_N, [("n", (row as usize).into())]).into(),
+            }
+        };
         for (col, path) in (0u16..).zip(&columns) {
             // A form of another edition has no such field: its cell stays empty.
             match paths::get(s, &path.campo) {
@@ -83,8 +86,13 @@ pub(super) fn write(schede: &[Scheda]) -> XResult<Vec<u8>> {
                         Kind::Integer => &integer,
                         _ => &decimal,
                     };
-                    let at = format!("{what}, {}", path.path);
-                    ws.write_number_with_format(row, col, exact_f64(d, &at)?, format)?;
+                    let at = || {
+                        Message::new(
+                            kind::WORKBOOK_FIELD,
+                            [("form", what()), ("field", path.path.as_str().into())],
+                        )
+                    };
+                    ws.write_number_with_format(row, col, exact_f64(d, at)?, format)?;
                 }
             }
         }

@@ -44,7 +44,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, ProtectionOptions, Workbook, XlsxError};
 
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 use style::Style;
 
@@ -120,8 +121,9 @@ const MAX_DIGITS: usize = 15;
 
 /// `d` as the f64 a cell stores, refusing a value that would not read back
 /// as the same decimal: more than [`MAX_DIGITS`] significant digits (a
-/// double may hold 16 or 17, but the reader keeps 15).
-fn exact_f64(d: Decimal, row: &str) -> XResult<f64> {
+/// double may hold 16 or 17, but the reader keeps 15). `place` names the
+/// value in the error (`row R06`).
+fn exact_f64(d: Decimal, place: impl FnOnce() -> Message) -> XResult<f64> {
     let text = d.to_string();
     let digits = d.normalize().mantissa().unsigned_abs().to_string().len();
     let f = f64::from_str(&text).ok().filter(|f| f.is_finite());
@@ -129,23 +131,30 @@ fn exact_f64(d: Decimal, row: &str) -> XResult<f64> {
         Some(f) if digits <= MAX_DIGITS && Decimal::from_str(&f.to_string()).ok() == Some(d) => {
             Ok(f)
         }
-        _ => Err(Failure::Scheda(Error::new(
-            Diagnostic::error(format!(
-                "row {row}: {text} cannot be stored exactly in a spreadsheet cell"
-            ))
-            .with_hint("spreadsheets keep about 15 significant digits"),
-        ))),
+        _ => Err(not_exact(kind::CELL_NOT_EXACT, place(), text)),
     }
 }
 
 /// `v` as an f64, refusing integers beyond 2^53.
-fn int_f64(v: u64, row: &str) -> XResult<f64> {
+fn int_f64(v: u64, place: impl FnOnce() -> Message) -> XResult<f64> {
     if v > MAX_EXACT_INT {
-        return Err(Failure::Scheda(Error::msg(format!(
-            "row {row}: {v} is too large to be stored exactly in a spreadsheet cell"
-        ))));
+        return Err(not_exact(kind::CELL_TOO_LARGE, place(), v.to_string()));
     }
     Ok(v as f64)
+}
+
+/// The row `code` of a form workbook, as the place of a value.
+fn row_place(code: &str) -> impl FnOnce() -> Message + '_ {
+    move || Message::new(kind::WORKBOOK_ROW, [("row", code.into())])
+}
+
+/// The error of a value a cell cannot hold exactly.
+fn not_exact(k: crate::messages::Kind, place: Message, value: String) -> Failure {
+    Failure::Scheda(Error::new(Diagnostic::coded(
+        Severity::Error,
+        Message::new(k, [("place", place.into()), ("value", value.into())]),
+        Some(Message::new(kind::CELL_DIGITS_HINT, [])),
+    )))
 }
 
 type XResult<T> = std::result::Result<T, Failure>;
@@ -161,7 +170,14 @@ enum Failure {
 impl Failure {
     fn into_error(self) -> Error {
         match self {
-            Failure::Xlsx(e) => Error::msg(format!("failed to write the workbook ({e})")),
+            Failure::Xlsx(e) => Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::WORKBOOK_WRITE_FAILED,
+                    [("error", e.to_string().into())],
+                ),
+                None,
+            )),
             Failure::Scheda(e) => e,
         }
     }

@@ -9,7 +9,7 @@ use super::form::{F, cells_of};
 use super::formula::{Cells, excel};
 use super::style::{LABEL_SIZE, height, line_count};
 use super::validation::{text_validation, validation, validation_at, yes_no_validation};
-use super::{Style, XResult, exact_f64, int_f64};
+use super::{Style, XResult, exact_f64, int_f64, row_place};
 use crate::form::sheets::FORM;
 use crate::form::{Calcolo, Edition, Field, Tipo};
 
@@ -212,7 +212,7 @@ impl Sheet<'_> {
                     };
                     match v {
                         Some(v) => {
-                            let v = int_f64(*v, &row.code)?;
+                            let v = int_f64(*v, row_place(&row.code))?;
                             self.ws.write_number_with_format(r, col, v, format)?;
                         }
                         None => {
@@ -224,7 +224,7 @@ impl Sheet<'_> {
                 Cell::Dec(v, input) => {
                     match v {
                         Some(v) => {
-                            let v = exact_f64(*v, &row.code)?;
+                            let v = exact_f64(*v, row_place(&row.code))?;
                             self.ws
                                 .write_number_with_format(r, col, v, &st.input_amount)?;
                         }
@@ -274,7 +274,7 @@ impl Sheet<'_> {
                     // (remembered, so that it reads back blank).
                     if let Some(v) = d.stored.or(d.computed) {
                         // Checked like an input: the cached value must survive f64.
-                        exact_f64(v, &row.code)?;
+                        exact_f64(v, row_place(&row.code))?;
                         formula = formula.set_result(v.to_string());
                         if d.stored.is_none() {
                             self.filled.push((d.pointer.clone(), v));

@@ -1,12 +1,18 @@
 //! Formulas parsed: the text of a cell's formula (Excel's, or
 //! LibreOffice's `of:=` with bracketed references) into an expression, or
-//! why it cannot be.
+//! why it cannot be (a [`Message`] of the catalogue).
 
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
 use super::{FUNCTIONS, MAX_DEPTH, Value};
+use crate::messages::{Arg, Kind, Message, kind as k};
+
+/// Why a formula cannot be parsed, of `kind` without arguments.
+fn why(kind: Kind) -> Message {
+    Message::new(kind, [])
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Ref {
@@ -108,7 +114,7 @@ fn odf_ref(part: &str) -> String {
     }
 }
 
-fn tokens(f: &str) -> Result<Vec<Tok>, String> {
+fn tokens(f: &str) -> Result<Vec<Tok>, Message> {
     let chars: Vec<char> = f.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -147,7 +153,7 @@ fn tokens(f: &str) -> Result<Vec<Tok>, String> {
                 let mut text = String::new();
                 loop {
                     match at(i) {
-                        None => return Err("a text without its closing quote".into()),
+                        None => return Err(why(k::FORMULA_TEXT_UNCLOSED)),
                         Some('"') if at(i + 1) == Some('"') => {
                             text.push('"');
                             i += 2;
@@ -168,7 +174,7 @@ fn tokens(f: &str) -> Result<Vec<Tok>, String> {
                 let mut name = String::new();
                 loop {
                     match at(i) {
-                        None => return Err("a sheet name without its closing quote".into()),
+                        None => return Err(why(k::FORMULA_SHEET_UNCLOSED)),
                         Some('\'') if at(i + 1) == Some('\'') => {
                             name.push('\'');
                             i += 2;
@@ -184,7 +190,11 @@ fn tokens(f: &str) -> Result<Vec<Tok>, String> {
                     }
                 }
                 if at(i) != Some('!') {
-                    return Err(format!("'{name}' is not followed by `!` and a cell"));
+                    let sheet = name.into();
+                    return Err(Message::new(
+                        k::FORMULA_SHEET_WITHOUT_BANG,
+                        [("sheet", sheet)],
+                    ));
                 }
                 i += 1;
                 Tok::Sheet(name)
@@ -205,7 +215,9 @@ fn tokens(f: &str) -> Result<Vec<Tok>, String> {
                 let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
                 let n = Decimal::from_str(&text)
                     .or_else(|_| Decimal::from_scientific(&text))
-                    .map_err(|_| format!("`{text}` is not a number"))?;
+                    .map_err(|_| {
+                        Message::new(k::FORMULA_NOT_A_NUMBER, [("text", text.as_str().into())])
+                    })?;
                 Tok::Num(n)
             }
             c if c.is_alphabetic() || c == '_' || c == '$' || c == '\\' => {
@@ -221,7 +233,10 @@ fn tokens(f: &str) -> Result<Vec<Tok>, String> {
                     Tok::Name(name)
                 }
             }
-            c => return Err(format!("unexpected `{c}`")),
+            c => {
+                let c = c.to_string().into();
+                return Err(Message::new(k::FORMULA_UNEXPECTED_CHAR, [("char", c)]));
+            }
         };
         out.push(tok);
     }
@@ -254,32 +269,36 @@ struct Parser {
 }
 
 /// Parse a formula (with or without its `=`).
-pub(super) fn parse(formula: &str) -> Result<Expr, String> {
+pub(super) fn parse(formula: &str) -> Result<Expr, Message> {
     let mut p = Parser {
         toks: tokens(&normalise(formula))?,
         pos: 0,
         depth: 0,
     };
     if p.toks.is_empty() {
-        return Err("an empty formula".into());
+        return Err(why(k::FORMULA_EMPTY));
     }
     let (e, _) = p.binary(0)?;
     match p.toks.get(p.pos) {
         None => Ok(e),
-        Some(t) => Err(format!("unexpected {} after the formula", shown(t))),
+        Some(t) => Err(Message::new(
+            k::FORMULA_UNEXPECTED_AFTER,
+            [("found", shown(t))],
+        )),
     }
 }
 
-fn shown(t: &Tok) -> String {
+/// A part of a formula as a reason shows it: quoted, or named.
+fn shown(t: &Tok) -> Arg {
     match t {
-        Tok::Num(n) => format!("`{n}`"),
-        Tok::Str(s) => format!("\"{s}\""),
-        Tok::Name(n) => format!("`{n}`"),
-        Tok::Sheet(s) => format!("`{s}!`"),
-        Tok::Op(_) | Tok::Percent => "an operator".into(),
+        Tok::Num(n) => format!("`{n}`").into(),
+        Tok::Str(s) => format!("\"{s}\"").into(),
+        Tok::Name(n) => format!("`{n}`").into(),
+        Tok::Sheet(s) => format!("`{s}!`").into(),
+        Tok::Op(_) | Tok::Percent => why(k::FORMULA_AN_OPERATOR).into(),
         Tok::Open => "`(`".into(),
         Tok::Close => "`)`".into(),
-        Tok::Sep => "a separator".into(),
+        Tok::Sep => why(k::FORMULA_A_SEPARATOR).into(),
         Tok::Colon => "`:`".into(),
     }
 }
@@ -295,16 +314,16 @@ impl Parser {
         t
     }
 
-    fn deeper(&mut self, depth: u32) -> Result<u32, String> {
+    fn deeper(&mut self, depth: u32) -> Result<u32, Message> {
         if depth >= MAX_DEPTH / 2 {
-            return Err("the formula is nested too deeply".into());
+            return Err(why(k::FORMULA_NESTED_TOO_DEEPLY));
         }
         Ok(depth + 1)
     }
 
     /// Operators of at least `min` precedence, left to right; each
     /// expression comes with its depth.
-    fn binary(&mut self, min: u8) -> Result<(Expr, u32), String> {
+    fn binary(&mut self, min: u8) -> Result<(Expr, u32), Message> {
         let (mut left, mut depth) = self.unary()?;
         while let Some(Tok::Op(op)) = self.peek() {
             let op = *op;
@@ -319,10 +338,10 @@ impl Parser {
         Ok((left, depth))
     }
 
-    fn unary(&mut self) -> Result<(Expr, u32), String> {
+    fn unary(&mut self) -> Result<(Expr, u32), Message> {
         self.depth += 1;
         if self.depth > MAX_DEPTH / 2 {
-            return Err("the formula is nested too deeply".into());
+            return Err(why(k::FORMULA_NESTED_TOO_DEEPLY));
         }
         let out = match self.peek() {
             Some(Tok::Op(Op::Sub)) => {
@@ -348,7 +367,7 @@ impl Parser {
         out
     }
 
-    fn primary(&mut self) -> Result<(Expr, u32), String> {
+    fn primary(&mut self) -> Result<(Expr, u32), Message> {
         match self.next() {
             Some(Tok::Num(n)) => Ok((Expr::Literal(Value::Number(n)), 1)),
             Some(Tok::Str(s)) => Ok((Expr::Literal(Value::Text(s)), 1)),
@@ -356,12 +375,15 @@ impl Parser {
                 let (e, d) = self.binary(0)?;
                 match self.next() {
                     Some(Tok::Close) => Ok((e, d)),
-                    _ => Err("a `(` without its `)`".into()),
+                    _ => Err(why(k::FORMULA_PAREN_UNCLOSED)),
                 }
             }
             Some(Tok::Sheet(sheet)) => match self.next() {
                 Some(Tok::Name(name)) => self.reference(Some(sheet), &name),
-                _ => Err(format!("`{sheet}!` is not followed by a cell")),
+                _ => Err(Message::new(
+                    k::FORMULA_SHEET_WITHOUT_CELL,
+                    [("sheet", sheet.into())],
+                )),
             },
             Some(Tok::Name(name)) if self.peek() == Some(&Tok::Open) => {
                 self.pos += 1;
@@ -372,17 +394,15 @@ impl Parser {
                 "FALSE" => Ok((Expr::Literal(Value::Bool(false)), 1)),
                 _ => self.reference(None, &name),
             },
-            Some(t) => Err(format!("unexpected {}", shown(&t))),
-            None => Err("the formula ends too early".into()),
+            Some(t) => Err(Message::new(k::FORMULA_UNEXPECTED, [("found", shown(&t))])),
+            None => Err(why(k::FORMULA_ENDS_EARLY)),
         }
     }
 
     /// A cell, or a range when `:` follows.
-    fn reference(&mut self, sheet: Option<String>, name: &str) -> Result<(Expr, u32), String> {
+    fn reference(&mut self, sheet: Option<String>, name: &str) -> Result<(Expr, u32), Message> {
         let Some((row, col)) = cell_name(name) else {
-            return Err(format!(
-                "the name `{name}` (only cells and ranges are computed)"
-            ));
+            return Err(Message::new(k::FORMULA_NAME, [("name", name.into())]));
         };
         let first = Ref { sheet, row, col };
         if self.peek() != Some(&Tok::Colon) {
@@ -393,15 +413,19 @@ impl Parser {
             Some(Tok::Name(n)) => (None, n),
             Some(Tok::Sheet(s)) => match self.next() {
                 Some(Tok::Name(n)) => (Some(s), n),
-                _ => return Err("a range without its last cell".into()),
+                _ => return Err(why(k::FORMULA_RANGE_WITHOUT_END)),
             },
-            _ => return Err("a range without its last cell".into()),
+            _ => return Err(why(k::FORMULA_RANGE_WITHOUT_END)),
         };
         if sheet.is_some() && sheet != first.sheet {
-            return Err("a range across sheets".into());
+            return Err(why(k::FORMULA_RANGE_ACROSS_SHEETS));
         }
-        let (row, col) =
-            cell_name(&name).ok_or_else(|| format!("`{name}` ends a range but is not a cell"))?;
+        let (row, col) = cell_name(&name).ok_or_else(|| {
+            Message::new(
+                k::FORMULA_RANGE_END_NOT_CELL,
+                [("name", name.as_str().into())],
+            )
+        })?;
         let last = Ref {
             sheet: first.sheet.clone(),
             row,
@@ -410,7 +434,7 @@ impl Parser {
         Ok((Expr::Range(first, last), 1))
     }
 
-    fn call(&mut self, name: &str) -> Result<(Expr, u32), String> {
+    fn call(&mut self, name: &str) -> Result<(Expr, u32), Message> {
         let upper = name.to_ascii_uppercase();
         let upper = upper.strip_prefix("_XLFN.").unwrap_or(&upper).to_string();
         let mut args = Vec::new();
@@ -428,13 +452,20 @@ impl Parser {
                 match self.next() {
                     Some(Tok::Sep) => continue,
                     Some(Tok::Close) => break,
-                    _ => return Err(format!("{upper}( without its `)`")),
+                    _ => {
+                        let function = upper.as_str().into();
+                        return Err(Message::new(
+                            k::FORMULA_CALL_UNCLOSED,
+                            [("function", function)],
+                        ));
+                    }
                 }
             }
         }
         if !FUNCTIONS.contains(&upper.as_str()) {
-            return Err(format!(
-                "the function {upper}, which scheda does not compute"
+            return Err(Message::new(
+                k::FORMULA_FUNCTION,
+                [("function", upper.into())],
             ));
         }
         Ok((Expr::Call(upper, args), self.deeper(depth)?))
