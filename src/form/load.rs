@@ -305,12 +305,19 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             None,
         );
     }
-    // The formulas of the derived values, checked against the rows.
-    let (file, text) = (c.file, c.text);
-    let (calcoli, errors) = expr::build(raw.calcolo, &quadri, file, text, &mut |span, t| {
-        places.fill(c, span, t)
-    });
-    c.errors.extend(errors);
+    // The formulas of the derived values, checked against the rows once
+    // the rows are right (against wrong ones they would only repeat their
+    // errors).
+    let calcoli = if c.errors.is_empty() {
+        let (file, text) = (c.file, c.text);
+        let (calcoli, errors) = expr::build(raw.calcolo, &quadri, file, text, &mut |span, t| {
+            places.fill(c, span, t)
+        });
+        c.errors.extend(errors);
+        calcoli
+    } else {
+        Vec::new()
+    };
     Edition {
         codice: codice.clone(),
         titolo,
