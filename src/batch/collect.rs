@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::form::Done;
 use super::names::Namer;
 use super::plan::{Action, canonical};
 use super::report::{Sink, Status};
-use super::worker::{Done, Msg};
+use super::worker::Msg;
 use super::{Event, Options, Plan};
 use crate::messages::{Message, kind};
 

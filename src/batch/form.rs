@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::report::{Row, Status, one_line_in};
-use super::worker::Done;
 use super::{Options, files};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Diagnostic, Error, Result, Warned};
@@ -16,6 +15,16 @@ use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
 use crate::rules;
 use crate::writers::Writer;
+
+/// The result of one form: its report row, the stem of its name and its
+/// outputs, written to temporary files not yet renamed.
+pub(super) struct Done {
+    pub(super) input: usize,
+    pub(super) row: usize,
+    pub(super) report: Row,
+    pub(super) stem: String,
+    pub(super) temps: Vec<(Format, PathBuf)>,
+}
 
 /// Where a form comes from, and what to do with it.
 pub(super) struct Job<'a> {

@@ -3,19 +3,17 @@
 //! ([`super::form`]) and sends the result to the calling thread.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::form::{Job, coded_error, guarded, internal_error, set_error_in};
+use super::form::{Done, Job, coded_error, guarded, internal_error, set_error_in};
 use super::plan::Action;
 use super::report::{Row, Status};
 use super::source::{self, Forms, Opened};
 use super::{Options, Plan};
 use crate::diagnostic::{Result, Warned};
-use crate::format::Format;
 use crate::messages::{Message, kind};
 use crate::model::Scheda;
 use crate::writers::Writer;
@@ -28,16 +26,6 @@ pub(super) enum Msg {
     Done(Box<Done>),
     /// Input `input` is over: it gave `rows` results.
     Ended { input: usize, rows: usize },
-}
-
-/// The result of one form: its report row, the stem of its name and its
-/// outputs, written to temporary files not yet renamed.
-pub(super) struct Done {
-    pub(super) input: usize,
-    pub(super) row: usize,
-    pub(super) report: Row,
-    pub(super) stem: String,
-    pub(super) temps: Vec<(Format, PathBuf)>,
 }
 
 /// An input whose forms every worker takes, one at a time.

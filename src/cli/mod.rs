@@ -83,6 +83,16 @@ fn say(message: Message) -> String {
     message.render(lang())
 }
 
+/// A number with one decimal, as the language of messages writes it
+/// (`2,1` in Italian).
+fn one_decimal(x: f64) -> String {
+    let text = format!("{x:.1}");
+    match lang() {
+        Lang::It => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 /// An error of one message of the catalogue, with its hint.
 fn coded(message: Message, hint: Option<Message>) -> Error {
     Error::new(Diagnostic::coded(Severity::Error, message, hint))

@@ -52,7 +52,7 @@ impl Progress {
             let style = ProgressStyle::with_template(&template)
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .with_key("rate", |state: &ProgressState, w: &mut dyn fmt::Write| {
-                    let rate = super::batch::one_decimal(state.per_sec());
+                    let rate = super::one_decimal(state.per_sec());
                     let _ = w.write_str(&say(Message::new(
                         kind::PROGRESS_RATE,
                         [("rate", rate.into())],
@@ -136,7 +136,7 @@ impl Progress {
                 ("failed", failed),
                 (
                     "rate",
-                    super::batch::one_decimal(rate(self.done, self.start.elapsed())).into(),
+                    super::one_decimal(rate(self.done, self.start.elapsed())).into(),
                 ),
             ],
         ))

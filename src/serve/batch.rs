@@ -12,7 +12,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::api::{Problem, Shared, format_named, work};
+use super::Shared;
+use super::api::{format_named, work};
+use super::problem::Problem;
 use crate::batch::form::{fill_report, set_error};
 use crate::batch::names::{NamePattern, Namer};
 use crate::batch::report::{self, Row, Status, one_line};

@@ -21,7 +21,8 @@ use axum::body::{Body, HttpBody};
 use axum::http::StatusCode;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::api::{Problem, Shared};
+use super::Shared;
+use super::problem::Problem;
 use crate::messages::{Message, kind};
 
 /// How long a body waits for room before the server answers `503`.

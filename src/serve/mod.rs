@@ -16,6 +16,7 @@ mod api;
 mod batch;
 mod bodies;
 mod pool;
+mod problem;
 mod undecided;
 
 use std::net::SocketAddr;
@@ -82,7 +83,7 @@ impl Options {
 /// The application: page and API, with its workers started.
 pub fn app(options: &Options) -> Result<Router> {
     let pool = pool::Pool::new(options.jobs, &options.write)?;
-    let shared = Arc::new(api::Shared {
+    let shared = Arc::new(Shared {
         pool,
         max_upload: options.max_upload,
         timeout: options.timeout,
@@ -106,7 +107,7 @@ pub fn app(options: &Options) -> Result<Router> {
         .route("/", get(|| async { Html(PAGE) }))
         .merge(api)
         .fallback(|| async {
-            api::Problem::plain(
+            problem::Problem::plain(
                 StatusCode::NOT_FOUND,
                 kind::NO_SUCH_PAGE,
                 Some(kind::NO_SUCH_PAGE_HINT),
@@ -115,7 +116,7 @@ pub fn app(options: &Options) -> Result<Router> {
         // The API reads bodies itself, within `max_upload`, to answer 413
         // in JSON.
         .layer(DefaultBodyLimit::disable())
-        .layer(middleware::from_fn(api::in_language))
+        .layer(middleware::from_fn(problem::in_language))
         .layer(middleware::from_fn(log)))
 }
 
@@ -192,12 +193,29 @@ async fn require_token(
     if bearer == Some(token) || query == Some(token) {
         return next.run(request).await;
     }
-    api::Problem::plain(
+    problem::Problem::plain(
         StatusCode::UNAUTHORIZED,
         kind::TOKEN_REQUIRED,
         Some(kind::TOKEN_REQUIRED_HINT),
     )
     .into_response()
+}
+
+/// What every handler shares.
+pub(crate) struct Shared {
+    /// The workers.
+    pub pool: pool::Pool,
+    /// Most bytes of a request body.
+    pub max_upload: usize,
+    /// Most time a request may take.
+    pub timeout: Duration,
+    /// Whether the server is open to the network without a token (the page
+    /// says so).
+    pub open: bool,
+    /// What an uploaded form may hold.
+    pub limits: crate::limits::Limits,
+    /// Room for request bodies ([`bodies`]).
+    pub bodies: bodies::Budget,
 }
 
 #[cfg(test)]

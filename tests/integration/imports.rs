@@ -32,13 +32,18 @@ fn modules(dir: &Path) -> BTreeMap<String, PathBuf> {
     out
 }
 
-/// The code of a file without its test module.
+/// The code of a file without its test module and its comments (a doc
+/// link is not a use).
 fn code(file: &Path) -> String {
     let text = std::fs::read_to_string(file).unwrap();
-    match text.find("#[cfg(test)]\nmod tests") {
-        Some(at) => text[..at].to_string(),
-        None => text,
-    }
+    let text = match text.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &text[..at],
+        None => &text[..],
+    };
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The names a file reaches in its parent: `super::x`, the names of
@@ -157,15 +162,7 @@ fn cycles(src: &Path, dir: &Path, out: &mut Vec<String>) {
 
 /// Folders whose cycles are still to be broken (issue 21): the list only
 /// shrinks; a folder that loses its cycle must leave it.
-const KNOWN: &[&str] = &[
-    "src/",
-    "src/writers/xlsx",
-    "src/serve",
-    "src/readers/text",
-    "src/readers/xlsx",
-    "src/cli",
-    "src/batch",
-];
+const KNOWN: &[&str] = &["src/writers/xlsx", "src/readers/text", "src/readers/xlsx"];
 
 #[test]
 fn no_folder_of_src_has_an_import_cycle() {
