@@ -4,7 +4,8 @@
 //! A description ([`Edition`]) holds the edition's years, title and rule
 //! parameters, and every quadro with what it prints in order ([`Voce`]):
 //! headings, notes, rows with their labels word for word, their columns (header,
-//! kind, model field) and the SI/NO questions. It is hub data: readers, writers
+//! kind, model field) and the SI/NO questions, and the formula of every
+//! derived value ([`expr`]). It is hub data: readers, writers
 //! and templates are projections of it, as pandoc's spokes are of its one
 //! document type, and a difference between editions is a property of their
 //! descriptions, never a test of an edition's name.
