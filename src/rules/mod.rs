@@ -1,5 +1,5 @@
 //! The form's own rules (FORM.md): the derived values ([`derive()`]), each
-//! the formula of its edition's description evaluated ([`eval`]), the
+//! the formula of its edition's description evaluated (`eval.rs`), the
 //! outcomes they lead to ([`outcomes()`]), the comparison of printed and
 //! computed values ([`check()`], [`recompute()`]), the choice of every
 //! narrative sentence ([`sentences`]) and all of it as one [`Report`].
