@@ -9,9 +9,9 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::expr::{self, RawCalcolo};
 use super::{
-    Anni, Colonna, Disposizione, Edition, Quadro, R09NonDovuto, Regole, Rendering, Riga, Tipo,
-    Voce, VoceKind,
+    Anni, Colonna, Disposizione, Edition, Quadro, Regole, Rendering, Riga, Tipo, Voce, VoceKind,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
 use crate::messages::{Kind, Message, kind};
@@ -30,6 +30,8 @@ struct RawEdition {
     #[serde(default)]
     colonne: BTreeMap<String, Spanned<Vec<RawColonna>>>,
     quadro: Vec<RawQuadro>,
+    #[serde(default)]
+    calcolo: Vec<RawCalcolo>,
 }
 
 #[derive(Deserialize)]
@@ -46,7 +48,6 @@ struct RawAnni {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRegole {
-    r09_non_dovuto: Spanned<String>,
     domande: bool,
     relazione: Spanned<String>,
 }
@@ -201,18 +202,6 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             Rendering::Portale
         }
     };
-    let r09_non_dovuto = match raw.regole.r09_non_dovuto.get_ref().as_str() {
-        "zero" => R09NonDovuto::Zero,
-        "vuoto" => R09NonDovuto::Vuoto,
-        other => {
-            c.error(
-                &raw.regole.r09_non_dovuto.span(),
-                named(kind::UNKNOWN_R09_NON_DOVUTO, other),
-                None,
-            );
-            R09NonDovuto::Zero
-        }
-    };
     // The column sets, each checked once, where it is defined.
     let mut sets: BTreeMap<String, Vec<RawColonna>> = BTreeMap::new();
     for (name, set) in raw.colonne {
@@ -316,6 +305,19 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             None,
         );
     }
+    // The formulas of the derived values, checked against the rows once
+    // the rows are right (against wrong ones they would only repeat their
+    // errors).
+    let calcoli = if c.errors.is_empty() {
+        let (file, text) = (c.file, c.text);
+        let (calcoli, errors) = expr::build(raw.calcolo, &quadri, file, text, &mut |span, t| {
+            places.fill(c, span, t)
+        });
+        c.errors.extend(errors);
+        calcoli
+    } else {
+        Vec::new()
+    };
     Edition {
         codice: codice.clone(),
         titolo,
@@ -323,12 +325,12 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
         layout_testo,
         anni,
         regole: Regole {
-            r09_non_dovuto,
             domande: raw.regole.domande,
             relazione,
         },
         spellings: raw.spellings.into_iter().collect(),
         quadri,
+        calcoli,
     }
 }
 

@@ -4,7 +4,8 @@
 //! A description ([`Edition`]) holds the edition's years, title and rule
 //! parameters, and every quadro with what it prints in order ([`Voce`]):
 //! headings, notes, rows with their labels word for word, their columns (header,
-//! kind, model field) and the SI/NO questions. It is hub data: readers, writers
+//! kind, model field) and the SI/NO questions, and the formula of every
+//! derived value ([`expr`]). It is hub data: readers, writers
 //! and templates are projections of it, as pandoc's spokes are of its one
 //! document type, and a difference between editions is a property of their
 //! descriptions, never a test of an edition's name.
@@ -14,11 +15,13 @@
 //! run time ([`Registry`]); [`load`] reads one, with errors naming the file and
 //! the line.
 
+pub mod expr;
 mod global;
 mod load;
 mod registry;
 pub mod sheets;
 
+pub use expr::{Calcolo, Field};
 pub use global::{Edizione, description, find, install, known};
 pub use load::load;
 pub use registry::{Registry, Source};
@@ -43,6 +46,9 @@ pub struct Edition {
     pub spellings: Vec<(String, Vec<String>)>,
     /// The quadri, in order.
     pub quadri: Vec<Quadro>,
+    /// The derived values and their formulas, in the order the rules
+    /// compute them ([`expr`]).
+    pub calcoli: Vec<Calcolo>,
 }
 
 /// The years of an edition.
@@ -62,20 +68,9 @@ pub struct Anni {
     pub fabbisogno: String,
 }
 
-/// What R09 holds when spending is not below need (rule 7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum R09NonDovuto {
-    /// Printed as 0,00 (SOC25).
-    Zero,
-    /// Left blank (SOC26).
-    Vuoto,
-}
-
 /// The rule parameters of an edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Regole {
-    /// R09 when spending is not below need.
-    pub r09_non_dovuto: R09NonDovuto,
     /// Whether Quadro 4 has the structured SI/NO questions.
     pub domande: bool,
     /// The code of the free-text report (`R40`, `R16`).
@@ -354,6 +349,13 @@ impl Edition {
                 }
                 _ => None,
             })
+    }
+
+    /// The rule that computes the field `codice`.`campo`, if one does.
+    pub fn calcolo(&self, codice: &str, campo: Option<&str>) -> Option<&Calcolo> {
+        self.calcoli
+            .iter()
+            .find(|c| c.campo.codice == codice && c.campo.campo.as_deref() == campo)
     }
 
     /// Every spelling of a row code in extracted text, the code first.

@@ -9,10 +9,12 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::derive::{Derived, derive, rows_with_mean};
+use super::derive::{Derived, derive, store};
+use super::eval::{Computed, rounded};
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::form::Calcolo;
 use crate::messages::{Message, kind};
-use crate::model::{Scheda, Valore};
+use crate::model::{Scheda, paths};
 use crate::number::{format_it, round_half_up};
 
 /// A printed derived value that disagrees with the rules.
@@ -54,6 +56,9 @@ impl Discrepancy {
 pub struct Missing {
     /// The row code (`R0B`, `M12`, `R04`).
     pub code: String,
+    /// The column's model field (`utenti`); `None` for a row of one value.
+    #[serde(skip)]
+    pub campo: Option<String>,
     /// JSON pointer of the value (`/quadro1/R04`).
     pub pointer: String,
     /// What the value is, in words.
@@ -80,6 +85,7 @@ pub struct Change {
 /// One derived quantity: where it lives, its printed value, its exact
 /// computed value and the rule's precision.
 struct Quantity {
+    rule: &'static Calcolo,
     code: String,
     pointer: String,
     what: String,
@@ -87,96 +93,43 @@ struct Quantity {
     exact: Option<Decimal>,
     /// Decimals the rule rounds to (half-up); `None` for exact sums.
     places: Option<u32>,
+    /// Decimals the value is written with ([`Computed::shown`]).
+    shown: Option<u32>,
 }
 
-fn quantities(s: &Scheda, d: &Derived) -> Vec<Quantity> {
-    let q1 = &s.quadro1;
-    let y = s.anno;
-    let mut out = Vec::new();
-    let dec = |v: Option<u64>| v.map(Decimal::from);
-    out.push(Quantity {
-        code: "R0B".into(),
-        pointer: "/quadro1/R0B/utenti_2019".into(),
-        what: "TOTALE UTENTI 2019".into(),
-        printed: dec(q1.R0B.utenti_2019),
-        exact: dec(d.r0b.utenti_2019),
-        places: None,
-    });
-    out.push(Quantity {
-        code: "R0B".into(),
-        pointer: "/quadro1/R0B/utenti".into(),
-        what: format!("TOTALE UTENTI {y}"),
-        printed: dec(q1.R0B.utenti),
-        exact: dec(d.r0b.utenti),
-        places: None,
-    });
-    let number = |code: &str, campo: &str| s.valore(code, Some(campo)).and_then(|v| v.decimal());
-    for (code, _) in rows_with_mean(s) {
-        let exact = match (number(code, "ore"), number(code, "utenti")) {
-            (Some(_), Some(u)) if u.is_zero() => Some(Decimal::ZERO),
-            (Some(ore), Some(u)) => Some(ore / u),
-            _ => None,
-        };
-        out.push(Quantity {
-            code: code.into(),
-            pointer: format!("/quadro1/{code}/media_ore"),
-            what: format!("media annua ore di assistenza {y}"),
-            printed: number(code, "media_ore"),
-            exact,
-            places: Some(2),
-        });
+impl Quantity {
+    /// The value the form prints for `exact`, computed at the rule's
+    /// precision.
+    fn rounded(&self, exact: Decimal) -> Decimal {
+        rounded(exact, self.places, self.shown)
     }
-    let staff = q1.R01.anno.unwrap_or_default() + q1.R01A.unwrap_or_default();
-    let r01b_exact = match (q1.R03, d.r01b) {
-        (Some(_), Some(0)) => Some(Decimal::ZERO),
-        (Some(r03), Some(_)) => Some(Decimal::from(r03) / staff),
-        _ => None,
-    };
-    out.push(Quantity {
-        code: "R01B".into(),
-        pointer: "/quadro1/R01B".into(),
-        what: "abitanti per assistente sociale".into(),
-        printed: dec(q1.R01B),
-        exact: r01b_exact,
-        places: Some(0),
-    });
-    let r04_exact = match (d.r0b.utenti.or(q1.R0B.utenti), q1.R03) {
-        (Some(u), Some(r03)) if r03 > 0 => {
-            Some(Decimal::from(u) * Decimal::ONE_HUNDRED / Decimal::from(r03))
-        }
-        _ => None,
-    };
-    out.push(Quantity {
-        code: "R04".into(),
-        pointer: "/quadro1/R04".into(),
-        what: format!("livello di servizio effettivo {y}"),
-        printed: q1.R04,
-        exact: r04_exact,
-        places: Some(2),
-    });
-    out.push(Quantity {
-        code: "R09".into(),
-        pointer: "/quadro3/R09".into(),
-        what: "risorse aggiuntive da rendicontare".into(),
-        printed: s.quadro3.R09,
-        exact: d.r09,
-        places: None,
-    });
-    out.push(Quantity {
-        code: "R15".into(),
-        pointer: "/quadro3/R15".into(),
-        what: format!("totale obiettivi di servizio {y}"),
-        printed: s.quadro3.R15,
-        exact: d.r15,
-        places: None,
-    });
-    out
+}
+
+/// Every derived quantity of `s`, in the description's order.
+fn quantities(s: &Scheda, d: &Derived) -> Vec<Quantity> {
+    d.iter()
+        .map(|c: &Computed| {
+            let f = &c.rule.campo;
+            let campo = f.campo.as_deref();
+            Quantity {
+                rule: c.rule,
+                code: f.codice.clone(),
+                pointer: paths::pointer(&paths::riga_path(c.rule.quadro, &f.codice, campo)),
+                what: c.rule.descrizione.clone(),
+                printed: s.valore(&f.codice, campo).and_then(|v| v.decimal()),
+                exact: c.exact,
+                places: c.places(),
+                shown: c.shown(),
+            }
+        })
+        .collect()
 }
 
 /// Whether a printed value agrees with the exact computed one: they differ
 /// by less than one unit of the printed value's last decimal, the computed
 /// value taken half-up at the rule's precision unless more decimals were
-/// printed.
+/// printed; or the printed value is the rule's value written with more
+/// decimals (`461,90` for a mean rounded to one decimal, 461,9).
 fn agrees(printed: Decimal, exact: Decimal, places: Option<u32>) -> bool {
     let p = printed.scale();
     let computed = match places {
@@ -185,18 +138,7 @@ fn agrees(printed: Decimal, exact: Decimal, places: Option<u32>) -> bool {
     };
     let unit = Decimal::new(1, p);
     (printed - computed).abs() < unit
-}
-
-/// The value the form prints for a quantity computed at the rule's precision.
-fn rounded(exact: Decimal, places: Option<u32>) -> Decimal {
-    match places {
-        Some(p) => {
-            let mut v = round_half_up(exact, p);
-            v.rescale(p);
-            v
-        }
-        None => exact,
-    }
+        || places.is_some_and(|rule| printed == round_half_up(exact, rule))
 }
 
 fn show(value: Option<Decimal>, places: Option<u32>) -> String {
@@ -217,15 +159,13 @@ pub fn check(s: &Scheda) -> Vec<Discrepancy> {
             if agrees(printed, exact, q.places) {
                 return None;
             }
+            let computed = show(Some(q.rounded(exact)), q.shown.or(Some(exact.scale())));
             Some(Discrepancy {
+                printed: show(Some(printed), q.shown.or(Some(printed.scale()))),
+                computed,
                 code: q.code,
                 pointer: q.pointer,
                 what: q.what,
-                printed: show(Some(printed), q.places.or(Some(printed.scale()))),
-                computed: show(
-                    Some(rounded(exact, q.places)),
-                    q.places.or(Some(exact.scale())),
-                ),
             })
         })
         .collect()
@@ -241,11 +181,10 @@ pub fn missing(s: &Scheda) -> Vec<Missing> {
         .filter(|q| q.printed.is_none())
         .filter_map(|q| {
             let exact = q.exact?;
+            let computed = show(Some(q.rounded(exact)), q.shown.or(Some(exact.scale())));
             Some(Missing {
-                computed: show(
-                    Some(rounded(exact, q.places)),
-                    q.places.or(Some(exact.scale())),
-                ),
+                computed,
+                campo: q.rule.campo.campo.clone(),
                 code: q.code,
                 pointer: q.pointer,
                 what: q.what,
@@ -265,7 +204,7 @@ pub fn recompute(s: &mut Scheda) -> Vec<Change> {
     let mut changes = Vec::new();
     for q in quantities(s, &d) {
         let Some(exact) = q.exact else { continue };
-        let new = rounded(exact, q.places);
+        let new = q.rounded(exact);
         if q.printed
             .is_some_and(|p| p == new && p.scale() == new.scale())
         {
@@ -274,7 +213,7 @@ pub fn recompute(s: &mut Scheda) -> Vec<Change> {
         if q.printed != Some(new) {
             changes.push(change(&q, new));
         }
-        set(s, &q.pointer, new);
+        store(s, q.rule, new);
     }
     changes
 }
@@ -299,7 +238,7 @@ pub fn settle_precision(s: &mut Scheda) -> Vec<Change> {
     let d = derive(s);
     let mut changes = Vec::new();
     for q in quantities(s, &d) {
-        let (Some(printed), Some(places)) = (q.printed, q.places) else {
+        let (Some(printed), Some(places)) = (q.printed, q.shown) else {
             continue;
         };
         if printed.scale() == places {
@@ -307,14 +246,14 @@ pub fn settle_precision(s: &mut Scheda) -> Vec<Change> {
         }
         let agreeing = q.exact.filter(|&exact| agrees(printed, exact, q.places));
         let new = match agreeing {
-            Some(exact) => rounded(exact, q.places),
-            None if printed.scale() > places => rounded(printed, q.places),
+            Some(exact) => q.rounded(exact),
+            None if printed.scale() > places => q.rounded(printed),
             None => continue,
         };
         if printed != new || printed.scale() > places {
             changes.push(change(&q, new));
         }
-        set(s, &q.pointer, new);
+        store(s, q.rule, new);
     }
     changes
 }
@@ -326,27 +265,6 @@ fn change(q: &Quantity, new: Decimal) -> Change {
         pointer: q.pointer.clone(),
         what: q.what.clone(),
         before: show(q.printed, q.printed.map(|p| p.scale())),
-        after: show(Some(new), q.places.or(Some(new.scale()))),
-    }
-}
-
-fn set(s: &mut Scheda, pointer: &str, v: Decimal) {
-    let int = || u64::try_from(v).ok();
-    let q1 = &mut s.quadro1;
-    match pointer {
-        "/quadro1/R0B/utenti_2019" => q1.R0B.utenti_2019 = int(),
-        "/quadro1/R0B/utenti" => q1.R0B.utenti = int(),
-        "/quadro1/R01B" => q1.R01B = int(),
-        "/quadro1/R04" => q1.R04 = Some(v),
-        "/quadro3/R09" => s.quadro3.R09 = Some(v),
-        "/quadro3/R15" => s.quadro3.R15 = Some(v),
-        p => {
-            let code = p
-                .trim_start_matches("/quadro1/")
-                .trim_end_matches("/media_ore");
-            // A mean is a decimal column of a row that has one: storing it
-            // cannot fail.
-            let _ = s.set_valore(code, Some("media_ore"), Some(Valore::Decimale(v)));
-        }
+        after: show(Some(new), q.shown.or(Some(new.scale()))),
     }
 }

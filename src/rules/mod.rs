@@ -1,15 +1,18 @@
-//! The form's own rules (FORM.md): the derived values ([`derive()`]), the
+//! The form's own rules (FORM.md): the derived values ([`derive()`]), each
+//! the formula of its edition's description evaluated (`eval.rs`), the
 //! outcomes they lead to ([`outcomes()`]), the comparison of printed and
 //! computed values ([`check()`], [`recompute()`]), the choice of every
 //! narrative sentence ([`sentences`]) and all of it as one [`Report`].
 
 mod check;
 mod derive;
+mod eval;
 mod report;
 pub mod sentences;
 
 pub use check::{Change, Discrepancy, Missing, check, missing, recompute, settle_precision};
-pub use derive::{Derived, derive, media_ore, spesa_inferiore, spesa_storica};
+pub use derive::{Derived, completed, derive};
+pub use eval::Computed;
 pub use report::{Report, report};
 pub use sentences::{Catalogue, Sentences};
 
@@ -54,17 +57,11 @@ pub struct Outcomes {
     pub sopra_soglia_6500: Option<bool>,
 }
 
-/// The value a rule works with: the printed one where the form has it,
-/// otherwise the computed one.
-fn effective<T: Copy>(printed: Option<T>, computed: Option<T>) -> Option<T> {
-    printed.or(computed)
-}
-
 /// Work out every outcome of `s`. Printed derived values are used where the
 /// form has them (the sentences must agree with the printed page); blank
-/// ones are computed.
+/// ones are computed ([`completed`]).
 pub fn outcomes(s: &Scheda) -> Outcomes {
-    outcomes_with(s, &derive(s))
+    printed_outcomes(&completed(s))
 }
 
 /// The outcomes of `s` from its printed values alone: an outcome that
@@ -72,13 +69,8 @@ pub fn outcomes(s: &Scheda) -> Outcomes {
 /// are chosen from these, so that no sentence is computed from a value the
 /// page leaves blank.
 pub fn printed_outcomes(s: &Scheda) -> Outcomes {
-    outcomes_with(s, &Derived::default())
-}
-
-/// The outcomes of `s`, with `d` standing for the blank derived values.
-fn outcomes_with(s: &Scheda, d: &Derived) -> Outcomes {
     let q1 = &s.quadro1;
-    let r04 = effective(q1.R04, d.r04).map(|v| round_half_up(v, 2));
+    let r04 = q1.R04.map(|v| round_half_up(v, 2));
     let servizi_inferiore = match (r04, q1.R05) {
         (Some(r04), Some(r05)) => Some(r04 < round_half_up(r05, 2)),
         _ => None,
@@ -91,13 +83,13 @@ fn outcomes_with(s: &Scheda, d: &Derived) -> Outcomes {
         (Some(true), Some(false)) => Some(Caso::D),
         _ => None,
     };
-    let r09 = effective(s.quadro3.R09, d.r09);
+    let r09 = s.quadro3.R09;
     let quadro3_dovuto = match spesa_inferiore {
         Some(false) => Some(false),
         Some(true) => r09.map(|r09| r09 >= Decimal::from(1000)),
         None => None,
     };
-    let quadro3_coerente = match (quadro3_dovuto, r09, effective(s.quadro3.R15, d.r15)) {
+    let quadro3_coerente = match (quadro3_dovuto, r09, s.quadro3.R15) {
         (Some(true), Some(r09), Some(r15)) => Some(r15 >= r09),
         (Some(true), Some(_), None) => Some(false),
         _ => None,
@@ -114,7 +106,7 @@ fn outcomes_with(s: &Scheda, d: &Derived) -> Outcomes {
         (None, None) => None,
         (a, b) => Some((a.unwrap_or_default() + b.unwrap_or_default()).is_zero()),
     };
-    let sopra_soglia_6500 = effective(q1.R01B, d.r01b).map(|r| r > 6500);
+    let sopra_soglia_6500 = q1.R01B.map(|r| r > 6500);
     Outcomes {
         servizi_inferiore,
         spesa_inferiore,
@@ -125,4 +117,19 @@ fn outcomes_with(s: &Scheda, d: &Derived) -> Outcomes {
         assistenti_nulli,
         sopra_soglia_6500,
     }
+}
+
+/// The larger of the two historical spending columns (R07 2017, R07 2021):
+/// the form's `Spesa storica 2017 (o 2021)`.
+pub fn spesa_storica(s: &Scheda) -> Option<Decimal> {
+    let r07 = &s.quadro2.R07;
+    match (r07.anno_2017, r07.anno_2021) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Rule 6: spending below need, `max(R07) < R06`.
+pub fn spesa_inferiore(s: &Scheda) -> Option<bool> {
+    Some(spesa_storica(s)? < s.quadro2.R06?)
 }

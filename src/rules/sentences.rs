@@ -11,7 +11,7 @@ use std::path::Path;
 use minijinja::{Environment, Value};
 use serde::Serialize;
 
-use super::{Caso, Outcomes, missing, outcomes, printed_outcomes};
+use super::{Caso, Missing, Outcomes, completed, missing, printed_outcomes};
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
@@ -205,8 +205,16 @@ impl Builder<'_> {
     }
 }
 
-/// The derived values that sentences are computed from.
-const SENTENCE_INPUTS: [&str; 4] = ["R01B", "R04", "R09", "R15"];
+/// Whether the blank derived value `m` decides an outcome: left blank in
+/// the `complete` form, whose outcomes are `full`, it changes one (R04
+/// decides the service level; R0B, which R04 is computed from, does not).
+fn decides(complete: &Scheda, full: &Outcomes, m: &Missing) -> bool {
+    let mut without = complete.clone();
+    // The field is one of the edition's computed columns: blanking it
+    // cannot fail.
+    let _ = without.set_valore(&m.code, m.campo.as_deref(), None);
+    printed_outcomes(&without) != *full
+}
 
 /// Choose and word every sentence of `s`; the warnings name the UNVERIFIED
 /// sentences used.
@@ -217,7 +225,8 @@ const SENTENCE_INPUTS: [&str; 4] = ["R01B", "R04", "R09", "R15"];
 /// the page never states what its own figures do not show.
 pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     let o: Outcomes = printed_outcomes(s);
-    let full = outcomes(s);
+    let complete = completed(s);
+    let full = printed_outcomes(&complete);
     let anno = Value::from(s.anno);
     let mut b = Builder {
         catalogue,
@@ -305,7 +314,7 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     if full != o {
         let blank: Vec<_> = missing(s)
             .into_iter()
-            .filter(|m| SENTENCE_INPUTS.contains(&m.code.as_str()))
+            .filter(|m| decides(&complete, &full, m))
             .collect();
         if !blank.is_empty() {
             // `R01B (computed 4598), R04 (computed 21,62)`, in the

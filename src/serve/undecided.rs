@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::form::Tipo;
 use crate::model::Scheda;
-use crate::rules::{Outcomes, derive};
+use crate::rules::{Outcomes, completed};
 
 /// The page's words for each open conclusion.
 struct Words {
@@ -39,12 +39,13 @@ pub struct Open {
 /// The conclusions of `s` that its blank values leave open.
 pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
     let q1 = &s.quadro1;
-    let d = derive(s);
+    // The derived values, printed or computed.
+    let full = completed(s);
     let mut open = Vec::new();
     if o.servizi_inferiore.is_none() {
         let mut righe = Vec::new();
-        if q1.R04.is_none() && d.r04.is_none() {
-            if q1.R0B.utenti.is_none() && d.r0b.utenti.is_none() {
+        if full.quadro1.R04.is_none() {
+            if full.quadro1.R0B.utenti.is_none() {
                 righe.extend(user_rows(s));
             }
             if q1.R03.is_none() {
@@ -85,7 +86,7 @@ pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
     // The Comune's own social workers of the year decide the sentence (R01A,
     // those of the association, may be blank).
     let no_staff = q1.R01.anno.is_none();
-    if no_staff || (o.assistenti_nulli == Some(false) && q1.R01B.is_none() && d.r01b.is_none()) {
+    if no_staff || (o.assistenti_nulli == Some(false) && full.quadro1.R01B.is_none()) {
         let mut righe = Vec::new();
         if no_staff {
             righe.push("R01".to_string());

@@ -30,6 +30,7 @@ mod pdf_outside;
 mod pdf_read;
 mod props;
 mod rules;
+mod rules_data;
 mod serve;
 mod spreadsheets;
 mod text;

@@ -23,25 +23,31 @@ fn derived_values_follow_the_rules() {
     s.quadro1.R03 = Some(21297);
     let d = rules::derive(&s);
     // Rule 1: R0B sums every user row.
-    assert_eq!(d.r0b.utenti, Some(100));
-    assert_eq!(d.r0b.utenti_2019, Some(5));
+    assert_eq!(d.get("R0B", Some("utenti")), Some(dec("100")));
+    assert_eq!(d.get("R0B", Some("utenti_2019")), Some(dec("5")));
     // Rule 2: 7390 / 16 = 461,875 -> 461,88 (half-up), 0,00 without users.
-    assert_eq!(d.media_ore["M15"], dec("461.88"));
-    assert_eq!(d.media_ore["M18"], dec("0.00"));
+    let media = d.get("M15", Some("media_ore")).unwrap();
+    assert_eq!((media, media.scale()), (dec("461.88"), 2));
+    let zero = d.get("M18", Some("media_ore")).unwrap();
+    assert_eq!((zero.to_string(), zero.scale()), ("0.00".to_string(), 2));
     // Rule 3: 21297 / 16 = 1331,06 -> 1331.
-    assert_eq!(d.r01b, Some(1331));
+    assert_eq!(d.get("R01B", None), Some(dec("1331")));
     // Rule 4: 100 / 21297 x 100 = 0,4695... -> 0,47.
-    assert_eq!(d.r04, Some(dec("0.47")));
+    assert_eq!(d.get("R04", None), Some(dec("0.47")));
 }
 
 #[test]
 fn r04_and_r01b_of_the_seeds() {
     let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("50", "80"), "10");
     s.quadro1.R03 = Some(1748);
-    assert_eq!(rules::derive(&s).r04, Some(dec("4.81")));
-    assert_eq!(rules::derive(&s).r01b, Some(1748));
+    assert_eq!(rules::derive(&s).get("R04", None), Some(dec("4.81")));
+    assert_eq!(rules::derive(&s).get("R01B", None), Some(dec("1748")));
     s.quadro1.R01.anno = Some(dec("0.00"));
-    assert_eq!(rules::derive(&s).r01b, Some(0), "no staff gives 0");
+    assert_eq!(
+        rules::derive(&s).get("R01B", None),
+        Some(dec("0")),
+        "no staff gives 0"
+    );
 }
 
 #[test]
@@ -55,15 +61,16 @@ fn r09_and_r15() {
         ("34786.95", "51475.22"),
         "4391.81",
     );
-    assert_eq!(rules::derive(&s).r09, Some(dec("2420.47")));
+    assert_eq!(rules::derive(&s).get("R09", None), Some(dec("2420.47")));
     // R08 smaller than the gap: R09 = R08.
     s.quadro2.R08 = Some(dec("1000.00"));
-    assert_eq!(rules::derive(&s).r09, Some(dec("1000.00")));
+    assert_eq!(rules::derive(&s).get("R09", None), Some(dec("1000.00")));
     // Spesa non inferiore: 0,00 in SOC25, blank in SOC26.
     let s25 = form(Edizione::SOC25, 28, "4.49", "100", ("50", "120"), "10");
-    assert_eq!(rules::derive(&s25).r09, Some(dec("0.00")));
+    let zero = rules::derive(&s25).get("R09", None).unwrap();
+    assert_eq!(zero.to_string(), "0.00");
     let s26 = form(Edizione::SOC26, 28, "4.49", "100", ("50", "120"), "10");
-    assert_eq!(rules::derive(&s26).r09, None);
+    assert_eq!(rules::derive(&s26).get("R09", None), None);
     // R15 sums the spesa aggiuntiva of R10..R14.
     let mut s = s25;
     s.quadro3.R10.spesa = Some(dec("1.10"));
@@ -71,18 +78,16 @@ fn r09_and_r15() {
     s.quadro3.R12.spesa = Some(dec("3.30"));
     s.quadro3.R13 = Some(dec("4.40"));
     s.quadro3.R14 = Some(dec("3396.00"));
-    assert_eq!(rules::derive(&s).r15, Some(dec("3407.00")));
+    assert_eq!(rules::derive(&s).get("R15", None), Some(dec("3407.00")));
 }
 
 #[test]
 fn blank_inputs_leave_derived_values_blank() {
     let s = Scheda::empty(Edizione::SOC25);
     let d = rules::derive(&s);
-    assert_eq!(d.r0b.utenti, None);
-    assert_eq!(d.r01b, None);
-    assert_eq!(d.r04, None);
-    assert_eq!(d.r09, None);
-    assert_eq!(d.r15, None);
+    for c in d.iter() {
+        assert_eq!(c.exact, None, "{}", c.rule.campo);
+    }
     let o = rules::outcomes(&s);
     assert_eq!(o.caso, None);
     assert_eq!(o.sezione_quadro4, None);
@@ -273,7 +278,7 @@ fn table() -> Vec<Row> {
 fn quadro2_and_quadro3_sentences_for_every_case() {
     for row in table() {
         let mut s = form(row.ed, row.users, row.r05, row.r06, row.r07, row.r08);
-        s.quadro3.R09 = rules::derive(&s).r09;
+        s.quadro3.R09 = rules::derive(&s).get("R09", None);
         if let Some(r14) = row.r14 {
             s.quadro3.R14 = Some(dec(r14));
             s.quadro3.R15 = Some(dec(r14));
@@ -353,8 +358,9 @@ fn social_worker_sentences() {
         let mut s = form(ed, 10, "1.00", "100", ("120", "0"), "0");
         s.quadro1.R01.anno = Some(dec(r01));
         s.quadro1.R03 = Some(r03);
-        s.quadro1.R01B = rules::derive(&s).r01b;
-        s.quadro1.R04 = rules::derive(&s).r04;
+        let d = rules::derive(&s);
+        s.quadro1.R01B = d.get("R01B", None).map(|v| u64::try_from(v).unwrap());
+        s.quadro1.R04 = d.get("R04", None);
         let out = sentences(&s);
         assert_eq!(
             out.assistenti.as_deref(),

@@ -131,7 +131,7 @@ pub fn form(
     s.quadro2.R07.anno_2017 = Some(dec(r07.0));
     s.quadro2.R07.anno_2021 = Some(dec(r07.1));
     s.quadro2.R08 = Some(dec(r08));
-    s.quadro3.R09 = rules::derive(&s).r09;
+    s.quadro3.R09 = rules::derive(&s).get("R09", None);
     s
 }
 

@@ -372,4 +372,68 @@ kinds! {
     OUTPUT_FOLDER_MISSING = "output_folder_missing" ["path", "folder"];
     /// Its hint.
     OUTPUT_FOLDER_MISSING_HINT = "output_folder_missing_hint" [];
+    /// An error of the formula of a computed field.
+    CALC_IN = "calc_in" ["field", "error"];
+    /// Its hint: where the language is described.
+    CALC_HINT = "calc_hint" [];
+    /// The end of a formula, where something else was expected.
+    CALC_END = "calc_end" [];
+    /// A piece of a formula, quoted.
+    CALC_QUOTED = "calc_quoted" ["text"];
+    /// A number of a formula that is not one.
+    CALC_NUMBER = "calc_number" ["found"];
+    /// A character no formula has.
+    CALC_CHARACTER = "calc_character" ["found"];
+    /// A piece of a formula out of place.
+    CALC_UNEXPECTED = "calc_unexpected" ["found"];
+    /// A symbol a formula lacks.
+    CALC_EXPECTED = "calc_expected" ["expected", "found"];
+    /// An unknown function.
+    CALC_UNKNOWN_FUNCTION = "calc_unknown_function" ["name", "known"];
+    /// A function with a wrong count of arguments.
+    CALC_ARGUMENTS = "calc_arguments" ["name", "n", "found"];
+    /// A function with too few arguments.
+    CALC_ARGUMENTS_AT_LEAST = "calc_arguments_at_least" ["name", "n", "found"];
+    /// A function named without its arguments.
+    CALC_CALL_NEEDED = "calc_call_needed" ["name"];
+    /// The places of a rounding that are not a whole number from 0 to 10.
+    CALC_PLACES = "calc_places" [];
+    /// A value where a condition goes.
+    CALC_WANT_CONDITION = "calc_want_condition" [];
+    /// A condition where a value goes.
+    CALC_WANT_VALUE = "calc_want_value" [];
+    /// A computation where fields go.
+    CALC_WANT_FIELDS = "calc_want_fields" ["name"];
+    /// The rows of a kind out of place.
+    CALC_ROWS_PLACE = "calc_rows_place" [];
+    /// A row the edition does not have.
+    CALC_UNKNOWN_ROW = "calc_unknown_row" ["row"];
+    /// A column a row does not have.
+    CALC_UNKNOWN_FIELD = "calc_unknown_field" ["row", "field", "known"];
+    /// A row of several columns named without one.
+    CALC_FIELD_NEEDED = "calc_field_needed" ["row", "known"];
+    /// A field of text or SI/NO in a formula.
+    CALC_NOT_A_NUMBER = "calc_not_a_number" ["field"];
+    /// A bare field in a rule of one field.
+    CALC_NO_ROW = "calc_no_row" ["field"];
+    /// An unknown column kind in a formula or a rule.
+    CALC_UNKNOWN_KIND = "calc_unknown_kind" ["kind", "known"];
+    /// Rows of a kind that no row is.
+    CALC_NO_ROWS_OF_KIND = "calc_no_rows_of_kind" ["kind"];
+    /// A rule that does not say what it computes.
+    CALC_TARGET = "calc_target" [];
+    /// A rule for a field that is not computed.
+    CALC_NOT_DERIVED = "calc_not_derived" ["field"];
+    /// A rule for the computed columns of a kind that has none.
+    CALC_NO_TARGETS = "calc_no_targets" ["kind"];
+    /// A field computed by two rules.
+    CALC_TWICE = "calc_twice" ["field", "line"];
+    /// A rule that reads a value computed after it.
+    CALC_ORDER = "calc_order" ["field", "read", "line"];
+    /// Its hint.
+    CALC_ORDER_HINT = "calc_order_hint" [];
+    /// A computed column no rule computes.
+    CALC_MISSING = "calc_missing" ["field"];
+    /// Its hint.
+    CALC_MISSING_HINT = "calc_missing_hint" [];
 }

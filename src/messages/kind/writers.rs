@@ -91,8 +91,6 @@ kinds! {
     EDITION_CODE_HINT = "edition_code_hint" [];
     /// An unknown `layout_testo`.
     UNKNOWN_TEXT_LAYOUT = "unknown_text_layout" ["name"];
-    /// An unknown `r09_non_dovuto`.
-    UNKNOWN_R09_NON_DOVUTO = "unknown_r09_non_dovuto" ["name"];
     /// An unknown column kind in a column set.
     UNKNOWN_COLUMN_KIND_IN_SET = "unknown_column_kind_in_set" ["kind", "set"];
     /// An unknown column kind in a row.

@@ -23,11 +23,10 @@
 //!   R12's description); a ratio (R01B, `1:N`) goes under the year;
 //! - the kind of a column ([`Tipo`]) decides its format and validation.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
-use super::render::{self, Calc, Cell, Input, Line, Placed, Row};
+use super::formula::Cells;
+use super::render::{self, Cell, Input, Line, Placed, Row};
 use super::{Failure, Style, XResult};
 use crate::diagnostic::{Diagnostic, Error, Severity};
 use crate::form::{Colonna, Edition, Quadro, Rendering, Riga, Tipo, Voce, VoceKind};
@@ -188,14 +187,16 @@ impl Walk<'_> {
         let campo = c.campo.as_deref();
         let path = paths::of_column(self.ed, quadro, r, c);
         let value = paths::get(self.s, &path.campo);
+        // A derived column is a formula of its rule; one no rule computes
+        // (a description checked at load has none) is written as an input.
         if (r.derivata || c.derivata)
-            && let Some(calc) = rule(r, c)
+            && let Some(rule) = self.ed.calcolo(&r.codice, campo)
         {
             return Ok(Cell::Formula(render::DerivedCell {
-                calc,
+                rule: rule.clone(),
                 pointer: path.pointer(),
                 stored: number(&r.codice, value)?,
-                computed: computed(&self.derived, calc, &r.codice, campo),
+                computed: self.derived.get(&r.codice, campo),
             }));
         }
         let code = &r.codice;
@@ -251,43 +252,6 @@ fn printed_code(ed: &Edition, r: &Riga) -> String {
     }
 }
 
-/// The formula of a derived column, by the rule that computes it: the
-/// total row sums the user rows (rule 1), a mean is hours over users
-/// (rule 2), R01B, R04, R09 and R15 (rules 3, 4, 7, 9). A derived column no
-/// rule computes is written as an input.
-fn rule(r: &Riga, c: &Colonna) -> Option<Calc> {
-    if r.derivata {
-        return Some(Calc::Total);
-    }
-    if c.tipo == Tipo::Media {
-        return Some(Calc::Media);
-    }
-    match r.codice.as_str() {
-        "R01B" => Some(Calc::R01B),
-        "R04" => Some(Calc::R04),
-        "R09" => Some(Calc::R09),
-        "R15" => Some(Calc::R15),
-        _ => None,
-    }
-}
-
-/// The value the rules compute for a derived cell.
-fn computed(d: &Derived, calc: Calc, code: &str, campo: Option<&str>) -> Option<Decimal> {
-    match calc {
-        Calc::Total => match campo {
-            Some("utenti_2019") => d.r0b.utenti_2019,
-            Some("utenti") => d.r0b.utenti,
-            _ => None,
-        }
-        .map(Decimal::from),
-        Calc::Media => d.media_ore.get(code).copied(),
-        Calc::R01B => d.r01b.map(Decimal::from),
-        Calc::R04 => d.r04,
-        Calc::R09 => d.r09,
-        Calc::R15 => d.r15,
-    }
-}
-
 /// A value of another kind than its column's: the model's checks keep it
 /// out, so only a bug gets here.
 fn wrong(code: &str, expected: Kind) -> Failure {
@@ -327,8 +291,8 @@ fn whole(code: &str, v: Option<Valore>) -> XResult<Option<u64>> {
 
 /// The sheet cell of every field of the plan: (row code, model field or
 /// `""`) -> (sheet row, column).
-pub(super) fn cells_of(lines: &[Line]) -> BTreeMap<(String, String), (u32, u16)> {
-    let mut out = BTreeMap::new();
+pub(super) fn cells_of(lines: &[Line]) -> Cells {
+    let mut out = Cells::new();
     for (i, line) in lines.iter().enumerate() {
         if let Line::Row(r) = line {
             for p in &r.cells {

@@ -33,6 +33,7 @@
 
 mod ente;
 mod form;
+mod formula;
 mod many;
 mod render;
 mod style;

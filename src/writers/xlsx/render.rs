@@ -2,18 +2,16 @@
 //! formats and data validations, the formulas of the derived values, row
 //! heights, print setup and protection.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
-use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Worksheet};
 
 use super::form::{F, cells_of};
+use super::formula::{Cells, excel};
 use super::style::{LABEL_SIZE, height, line_count};
 use super::validation::{text_validation, validation, validation_at, yes_no_validation};
 use super::{Style, XResult, exact_f64, int_f64, row_place};
 use crate::form::sheets::FORM;
-use crate::form::{Edition, R09NonDovuto, Tipo};
+use crate::form::{Calcolo, Edition, Field, Tipo};
 
 /// Column of the row code.
 const COL_CODE: u16 = 0;
@@ -72,19 +70,6 @@ pub(super) enum Input {
     Percent,
 }
 
-/// A derived value's formula, by the rule that computes it.
-#[derive(Clone, Copy)]
-pub(super) enum Calc {
-    /// Mean hours of this row: ore / utenti.
-    Media,
-    /// The total row: the sum of the user rows in this column.
-    Total,
-    R01B,
-    R04,
-    R09,
-    R15,
-}
-
 pub(super) enum Cell {
     Int(Option<u64>, Input),
     Dec(Option<Decimal>, Input),
@@ -94,9 +79,9 @@ pub(super) enum Cell {
     Formula(DerivedCell),
 }
 
-/// A derived cell: its formula, the model's value and the computed one.
+/// A derived cell: its rule, the model's value and the computed one.
 pub(super) struct DerivedCell {
-    pub(super) calc: Calc,
+    pub(super) rule: Calcolo,
     /// JSON pointer of the field (`/quadro1/R04`).
     pub(super) pointer: String,
     pub(super) stored: Option<Decimal>,
@@ -112,12 +97,10 @@ pub(super) fn write(
     style: &Style,
 ) -> XResult<Vec<(String, Decimal)>> {
     let cells = cells_of(lines);
-    let users = user_rows(ed);
     let mut sheet = Sheet {
         ws,
         style,
         cells: &cells,
-        users: &users,
         ed,
         filled: Vec::new(),
     };
@@ -128,27 +111,11 @@ pub(super) fn write(
     Ok(sheet.filled)
 }
 
-/// The rows the total sums: every row with a users column that no rule
-/// computes.
-fn user_rows(ed: &Edition) -> Vec<String> {
-    ed.righe()
-        .map(|(_, r)| r)
-        .filter(|r| {
-            !r.derivata
-                && r.colonne
-                    .iter()
-                    .any(|c| c.tipo == Tipo::Utenti && !c.derivata)
-        })
-        .map(|r| r.codice.clone())
-        .collect()
-}
-
 /// The renderer of a planned sheet.
 struct Sheet<'a> {
     ws: &'a mut Worksheet,
     style: &'a Style,
-    cells: &'a BTreeMap<(String, String), (u32, u16)>,
-    users: &'a [String],
+    cells: &'a Cells,
     ed: &'a Edition,
     /// Derived fields blank in the model whose cell caches the computed value.
     filled: Vec<(String, Decimal)>,
@@ -292,13 +259,17 @@ impl Sheet<'_> {
                     self.validate(r, col, col, yes_no_validation()?)?;
                 }
                 Cell::Formula(d) => {
-                    let format = match d.calc {
-                        Calc::Total => &st.derived_count,
-                        Calc::R01B => &st.derived_r01b,
-                        _ => &st.derived_amount,
+                    // By the kind of the column: a count, a ratio (`1:N`), an amount.
+                    let format = match d.rule.tipo {
+                        Tipo::Rapporto => &st.derived_r01b,
+                        Tipo::Media | Tipo::Personale | Tipo::Percentuale | Tipo::Euro => {
+                            &st.derived_amount
+                        }
+                        _ => &st.derived_count,
                     };
-                    let campo = placed.campo.as_deref().unwrap_or("");
-                    let mut formula = Formula::new(self.formula(d.calc, &row.code, campo, col));
+                    let ed = self.ed;
+                    let computed = |f: &Field| ed.calcolo(&f.codice, f.campo.as_deref()).is_some();
+                    let mut formula = Formula::new(excel(&d.rule.formula, self.cells, &computed));
                     // The model's value; where it has none, the computed one
                     // (remembered, so that it reads back blank).
                     if let Some(v) = d.stored.or(d.computed) {
@@ -320,110 +291,6 @@ impl Sheet<'_> {
     fn validate(&mut self, r: u32, first: u16, last: u16, v: DataValidation) -> XResult<()> {
         self.ws.add_data_validation(r, first, r, last, &v)?;
         Ok(())
-    }
-
-    /// `C12`: the cell of row `code`, field `campo` (`""` for a row of one
-    /// value).
-    fn at(&self, code: &str, campo: &str) -> String {
-        // Every field a formula names is in the plan; a description without
-        // it gets A1, which the formula then reads as blank.
-        let (row, col) = self
-            .cells
-            .get(&(code.to_string(), campo.to_string()))
-            .copied()
-            .unwrap_or_default();
-        row_col_to_cell(row, col)
-    }
-
-    /// The formula of the derived cell of row `code`, field `campo`, in
-    /// column `col`.
-    fn formula(&self, calc: Calc, code: &str, campo: &str, col: u16) -> String {
-        match calc {
-            Calc::Media => {
-                let (users, hours) = (self.at(code, "utenti"), self.at(code, "ore"));
-                format!(
-                    r#"=IF(COUNT({users},{hours})<2,"",IF({users}=0,0,ROUND({hours}/{users},2)))"#
-                )
-            }
-            Calc::Total => {
-                let refs = self.runs(campo, col);
-                format!(
-                    r#"=IF(COUNT({refs})<{n},"",SUM({refs}))"#,
-                    n = self.users.len()
-                )
-            }
-            Calc::R01B => {
-                let (r01, r01a, r03) = (
-                    self.at("R01", "anno"),
-                    self.at("R01A", ""),
-                    self.at("R03", ""),
-                );
-                // Rule 3 rounds half-up (ROUND is half away from zero in
-                // Excel and LibreOffice alike).
-                format!(
-                    r#"=IF(OR(COUNT({r03})=0,COUNT({r01},{r01a})=0),"",IF({r01}+{r01a}=0,0,ROUND({r03}/({r01}+{r01a}),0)))"#
-                )
-            }
-            Calc::R04 => {
-                let (r0b, r03) = (self.at("R0B", "utenti"), self.at("R03", ""));
-                // R0B*100/R03: one division, so a quotient that ends in 5 is
-                // not pushed below the midpoint by an earlier rounding.
-                format!(
-                    r#"=IF(OR(COUNT({r0b})=0,COUNT({r03})=0),"",IF({r03}=0,"",ROUND({r0b}*100/{r03},2)))"#
-                )
-            }
-            Calc::R09 => {
-                let (r06, r08) = (self.at("R06", ""), self.at("R08", ""));
-                let (a, b) = (self.at("R07", "anno_2017"), self.at("R07", "anno_2021"));
-                let otherwise = match self.ed.regole.r09_non_dovuto {
-                    R09NonDovuto::Zero => "0",
-                    R09NonDovuto::Vuoto => r#""""#,
-                };
-                format!(
-                    r#"=IF(OR(COUNT({r06})=0,COUNT({a},{b})=0),"",IF(MAX({a},{b})<{r06},IF(COUNT({r08})=0,"",ROUND(MAX(0,MIN({r08},{r06}-MAX({a},{b}))),2)),{otherwise}))"#
-                )
-            }
-            Calc::R15 => {
-                let refs = [
-                    self.at("R10", "spesa"),
-                    self.at("R11", "spesa"),
-                    self.at("R12", "spesa"),
-                    self.at("R13", ""),
-                    self.at("R14", ""),
-                ]
-                .join(",");
-                format!(r#"=IF(COUNT({refs})=0,"",ROUND(SUM({refs}),2))"#)
-            }
-        }
-    }
-
-    /// The user rows' cells of field `campo` as contiguous ranges of column
-    /// `col`: `C8:C14,C17:C23,...`.
-    fn runs(&self, campo: &str, col: u16) -> String {
-        let mut rows: Vec<u32> = self
-            .users
-            .iter()
-            .filter_map(|code| self.cells.get(&(code.clone(), campo.to_string())))
-            .map(|(row, _)| *row)
-            .collect();
-        rows.sort_unstable();
-        let mut out: Vec<String> = Vec::new();
-        let mut i = 0;
-        while i < rows.len() {
-            let start = rows[i];
-            let mut end = start;
-            while i + 1 < rows.len() && rows[i + 1] == end + 1 {
-                i += 1;
-                end = rows[i];
-            }
-            out.push(format!(
-                "{}:{}",
-                row_col_to_cell(start, col),
-                row_col_to_cell(end, col)
-            ));
-            i += 1;
-        }
-        out.join(",")
     }
 }
 

@@ -21,7 +21,7 @@ use crate::util::{SEEDS, dec, missing_tool, read_fixture};
 /// results of a file that says Excel wrote it, so the run uses its own
 /// profile with "recalculation on file load: always". Panics, naming the
 /// package to install, when `soffice` cannot be run.
-fn through_libreoffice(files: &[(&str, Vec<u8>)]) -> Vec<Vec<u8>> {
+pub(crate) fn through_libreoffice(files: &[(&str, Vec<u8>)]) -> Vec<Vec<u8>> {
     through_libreoffice_as(files, "xlsx")
 }
 

@@ -5,7 +5,7 @@
 mod edition;
 mod handmade;
 mod header_block;
-mod libreoffice;
+pub(crate) mod libreoffice;
 mod models;
 mod multi;
 mod sheet;
