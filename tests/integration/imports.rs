@@ -160,27 +160,12 @@ fn cycles(src: &Path, dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-/// Folders whose cycles are still to be broken (issue 21): the list only
-/// shrinks; a folder that loses its cycle must leave it.
-const KNOWN: &[&str] = &["src/writers/xlsx"];
-
 #[test]
 fn no_folder_of_src_has_an_import_cycle() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = Vec::new();
     cycles(&src, &src, &mut found);
-    let folder = |c: &String| c.split(':').next().unwrap_or("").to_string();
-    let new: Vec<&String> = found
-        .iter()
-        .filter(|c| !KNOWN.contains(&folder(c).as_str()))
-        .collect();
-    assert!(new.is_empty(), "import cycles:\n{new:?}");
-    for known in KNOWN {
-        assert!(
-            found.iter().any(|c| folder(c) == *known),
-            "{known} has no cycle any more: take it out of KNOWN"
-        );
-    }
+    assert!(found.is_empty(), "import cycles:\n{}", found.join("\n"));
 }
 
 #[test]

@@ -25,8 +25,8 @@
 
 use rust_decimal::Decimal;
 
-use super::formula::Cells;
-use super::render::{self, Cell, Input, Line, Placed, Row};
+use super::plan::{Cell, DerivedCell, Input, Line, Placed, Row};
+use super::render;
 use super::{Failure, Style, XResult};
 use crate::diagnostic::{Diagnostic, Error, Severity};
 use crate::form::{Colonna, Edition, Quadro, Rendering, Riga, Tipo, Voce, VoceKind};
@@ -37,8 +37,6 @@ use crate::rules::{self, Derived};
 
 /// First value column (C); the form has at most four (C-F).
 pub(super) const C: u16 = 2;
-/// Last value column (F).
-pub(super) const F: u16 = 5;
 
 /// Add the `Scheda` sheet for `s`. Returns the derived fields that the
 /// model leaves blank but whose cell caches the computed value, with that
@@ -192,7 +190,7 @@ impl Walk<'_> {
         if (r.derivata || c.derivata)
             && let Some(rule) = self.ed.calcolo(&r.codice, campo)
         {
-            return Ok(Cell::Formula(render::DerivedCell {
+            return Ok(Cell::Formula(DerivedCell {
                 rule: rule.clone(),
                 pointer: path.pointer(),
                 stored: number(&r.codice, value)?,
@@ -287,19 +285,4 @@ fn whole(code: &str, v: Option<Valore>) -> XResult<Option<u64>> {
             .map(Some)
             .ok_or_else(|| wrong(code, kind::WANT_A_WHOLE_NUMBER)),
     }
-}
-
-/// The sheet cell of every field of the plan: (row code, model field or
-/// `""`) -> (sheet row, column).
-pub(super) fn cells_of(lines: &[Line]) -> Cells {
-    let mut out = Cells::new();
-    for (i, line) in lines.iter().enumerate() {
-        if let Line::Row(r) = line {
-            for p in &r.cells {
-                let campo = p.campo.clone().unwrap_or_default();
-                out.insert((r.code.clone(), campo), (i as u32, p.col));
-            }
-        }
-    }
-    out
 }

@@ -35,6 +35,7 @@ mod ente;
 mod form;
 mod formula;
 mod many;
+mod plan;
 mod render;
 mod style;
 mod validation;

@@ -5,13 +5,13 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Worksheet};
 
-use super::form::{F, cells_of};
 use super::formula::{Cells, excel};
+use super::plan::{Cell, F, Input, Line, Row, cells_of};
 use super::style::{LABEL_SIZE, height, line_count};
 use super::validation::{text_validation, validation, validation_at, yes_no_validation};
 use super::{Style, XResult, exact_f64, int_f64, row_place};
 use crate::form::sheets::FORM;
-use crate::form::{Calcolo, Edition, Field, Tipo};
+use crate::form::{Edition, Field, Tipo};
 
 /// Column of the row code.
 const COL_CODE: u16 = 0;
@@ -22,71 +22,6 @@ const COL_LABEL: u16 = 1;
 const E: u16 = 4;
 /// Widths of the columns A-F, in character units.
 const WIDTHS: [f64; 6] = [7.0, 48.0, 16.0, 16.0, 16.0, 16.0];
-
-/// One row of the sheet.
-pub(super) enum Line {
-    Blank,
-    Title(String),
-    Note(String),
-    Quadro(String),
-    Intro(String),
-    Group(String),
-    Sub(String),
-    Caption(String),
-    /// Column headers, by column.
-    Header(Vec<(u16, String)>),
-    Row(Row),
-}
-
-/// A form row: code, label and value cells.
-pub(super) struct Row {
-    /// The canonical code (`R0A`), used for formula references.
-    pub(super) code: String,
-    /// The code as the edition prints it (`ROA`).
-    pub(super) printed: String,
-    pub(super) label: String,
-    pub(super) cells: Vec<Placed>,
-}
-
-/// A value cell of a row: its column, the model field it shows and what
-/// it holds.
-pub(super) struct Placed {
-    pub(super) col: u16,
-    pub(super) campo: Option<String>,
-    pub(super) cell: Cell,
-}
-
-/// What kind of number an input cell takes: decides the number format and
-/// the data validation.
-#[derive(Clone, Copy)]
-pub(super) enum Input {
-    /// Users, hours, inhabitants: non-negative whole numbers.
-    Count,
-    /// Inhabitants per social worker (R0E); blank for `NON CALCOLABILE`.
-    Ratio,
-    /// Staff counts and euro amounts: non-negative, two decimals at most.
-    Amount,
-    /// A non-negative percentage (R05).
-    Percent,
-}
-
-pub(super) enum Cell {
-    Int(Option<u64>, Input),
-    Dec(Option<Decimal>, Input),
-    /// Free text; merged to the last column when it is the row's only value.
-    Text(Option<String>, bool),
-    YesNo(Option<bool>),
-    Formula(DerivedCell),
-}
-
-/// A derived cell: its rule, the model's value and the computed one.
-pub(super) struct DerivedCell {
-    pub(super) rule: Calcolo,
-    /// JSON pointer of the field (`/quadro1/R04`).
-    pub(super) pointer: String,
-    pub(super) stored: Option<Decimal>,
-    pub(super) computed: Option<Decimal>,
-}
 
 /// Write the planned `lines` of edition `ed`. Returns the derived fields
 /// blank in the model whose cell caches the computed value.

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, Formula, XlsxError,
 };
 
-use super::render::Input;
+use super::plan::Input;
 
 /// Most characters of a free text (the form's limit).
 const MAX_TEXT: u32 = 6000;
