@@ -92,7 +92,7 @@ pub struct Options {
     pub write: WriteOptions,
     /// What an input may hold.
     pub limits: Limits,
-    /// The edition of forms whose input does not say (`--edizione`).
+    /// The edition of forms whose input does not say (`--edition`).
     pub edizione: Option<crate::model::Edizione>,
     /// Where [`run()`] writes the report (JSON for a `.json` path, CSV
     /// otherwise): no output takes its name, and no walk of the output

@@ -35,7 +35,7 @@ pub(super) struct CheckArgs {
     from: Option<Format>,
     /// The edition of forms whose file does not say which it is (a table
     /// of Comuni without an `edizione` column or years in its headers).
-    #[arg(long, value_name = "EDIZIONE", value_parser = edizione_parser())]
+    #[arg(long = "edition", visible_alias = "edizione", value_name = "EDITION", value_parser = edizione_parser())]
     edizione: Option<String>,
     /// Print a machine-readable report (discrepancies, outcomes, sentences;
     /// an entry with "error" for an input that cannot be read).

@@ -36,7 +36,7 @@ pub(super) struct ConvertArgs {
     to: Option<Format>,
     /// The edition of forms whose file does not say which it is (a table
     /// of Comuni without an `edizione` column or years in its headers).
-    #[arg(long, value_name = "EDIZIONE", value_parser = edizione_parser())]
+    #[arg(long = "edition", visible_alias = "edizione", value_name = "EDITION", value_parser = edizione_parser())]
     edizione: Option<String>,
     /// Convert only the form of this Comune: its name as the form prints it
     /// (case does not matter), or its number N in input order, as `scheda

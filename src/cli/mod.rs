@@ -256,7 +256,7 @@ fn layout_parser() -> impl TypedValueParser<Value = TextLayout> {
     .try_map(|s| s.parse::<TextLayout>())
 }
 
-/// The accepted values of `--edizione`: `--help` lists the known editions;
+/// The accepted values of `--edition`: `--help` lists the known editions;
 /// any code is taken, since it may name an edition of `--templates DIR`,
 /// which the command checks once it has read that directory
 /// ([`parse_edizione`]).
@@ -288,7 +288,7 @@ fn edizione_parser() -> EdizioneParser {
     EdizioneParser
 }
 
-/// The edition of `--edizione`, if given, once `--templates` is read.
+/// The edition of `--edition`, if given, once `--templates` is read.
 fn parse_optional_edizione(code: Option<&str>) -> CliResult<Option<Edizione>> {
     code.map(parse_edizione).transpose()
 }

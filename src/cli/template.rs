@@ -16,7 +16,7 @@ use super::{
 #[derive(Debug, Args)]
 pub(super) struct TemplateArgs {
     /// The edition of the form (an edition of --templates DIR too).
-    #[arg(long, value_name = "EDIZIONE", value_parser = edizione_parser())]
+    #[arg(long = "edition", visible_alias = "edizione", value_name = "EDITION", value_parser = edizione_parser())]
     edizione: String,
     /// The file to write: .xlsx (a workbook to fill in), .pdf (a blank form
     /// to print), .json, .jsonl or .txt; `-` for standard output, with --to.

@@ -32,7 +32,7 @@ pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Warned
 }
 
 /// [`read_with`], with the edition of forms whose file does not say which
-/// it is (`--edizione`): a workbook or table without an `edizione` column
+/// it is (`--edition`): a workbook or table without an `edizione` column
 /// or a title that names one.
 pub fn read_as(
     bytes: &[u8],

@@ -253,3 +253,25 @@ fn an_italian_locale_prints_italian_messages() {
     );
     assert!(!out.exists(), "no output from a file that does not read");
 }
+
+/// Options are English, with the form's Italian words as aliases: every
+/// command that takes an edition takes `--edition` and `--edizione`, and
+/// `--help` shows both.
+#[test]
+fn the_edition_option_has_its_italian_alias() {
+    for command in ["convert", "check", "template", "batch"] {
+        let help = stdout(&scheda(&[command, "--help"]));
+        assert!(
+            help.contains("--edition <EDITION>") && help.contains("[alias: --edizione]"),
+            "{command}: {help}"
+        );
+    }
+    let dir = crate::util::tempdir("edition-alias");
+    for option in ["--edition", "--edizione"] {
+        let out = dir.join(format!("{option}.json"));
+        let run = scheda(&["template", option, "SOC26", "-o", p(&out)]);
+        assert_eq!(run.status.code(), Some(0), "{option}: {}", stderr(&run));
+        let json = std::fs::read_to_string(&out).unwrap();
+        assert!(json.contains("\"edizione\": \"SOC26\""), "{option}: {json}");
+    }
+}

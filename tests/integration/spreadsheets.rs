@@ -235,11 +235,11 @@ fn the_edition_comes_from_the_headers_the_title_or_the_flag() {
         ats(&by_year(2025)).unwrap().value[0].edizione,
         Edizione::SOC26
     );
-    // Headers every edition has: the title, else --edizione.
+    // Headers every edition has: the title, else --edition.
     let untold = "Comune;Provincia;M12_utenti_2019\nA;SO;5\n";
     let e = ats(untold).unwrap_err();
     assert!(e.contains("cannot tell the edition"), "{e}");
-    assert!(e.contains("--edizione"), "{e}");
+    assert!(e.contains("--edition"), "{e}");
     let titled = format!("Tabella ATS - anno 2025\n{untold}");
     assert_eq!(ats(&titled).unwrap().value[0].edizione, Edizione::SOC26);
 

@@ -33,7 +33,7 @@ use crate::model::{Edizione, FieldError, Scheda, Valore};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
 
 /// Read the one form of a form workbook; `hint` is the edition when the
-/// workbook does not say (`--edizione`). A cell that does not read fails a
+/// workbook does not say (`--edition`). A cell that does not read fails a
 /// strict read; a lenient one leaves its field blank
 /// ([`crate::readers::read_partial`]).
 pub(super) fn read(

@@ -4,7 +4,7 @@
 //! and one form per row below it. The edition of a row is its `edizione`
 //! cell; without that column, the one edition whose columns the headers
 //! name (their years), else the one the title lines name, else the one
-//! given (`--edizione`).
+//! given (`--edition`).
 //!
 //! The columns are the fields of the known editions' descriptions
 //! ([`crate::model::paths`]): what a column takes (text, whole number,

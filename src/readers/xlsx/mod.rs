@@ -60,7 +60,7 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
 }
 
 /// [`read_with`] of a file named (or said to be) `format`, with the edition
-/// of forms whose file does not say (`--edizione`). The bytes tell the kind
+/// of forms whose file does not say (`--edition`). The bytes tell the kind
 /// of spreadsheet; the name only lets text that is not clearly a table be
 /// read as CSV.
 pub fn read_as(
@@ -168,7 +168,7 @@ pub fn open_with(bytes: &[u8], limits: &Limits) -> Result<Workbook> {
 }
 
 /// [`open_with`] of a file named `format` ([`read_as`]), with the edition
-/// of forms whose file does not say (`--edizione`). The warnings of opening the file (a CSV table's
+/// of forms whose file does not say (`--edition`). The warnings of opening the file (a CSV table's
 /// notation) go with its form, or with each row of a multi-Comune table.
 pub fn open_as(
     bytes: &[u8],
