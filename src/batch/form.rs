@@ -222,7 +222,7 @@ pub(crate) fn fill_report(report: &mut Row, form: &mut Scheda, recompute: bool) 
     if recompute {
         report.corrections = rules::recompute(form)
             .into_iter()
-            .map(|c| format!("{} {}: {} -> {}", c.code, c.what, c.before, c.after))
+            .map(|c| format!("{} {}: {} -> {}", c.printed_code, c.what, c.before, c.after))
             .collect();
     } else {
         warnings.extend(found.into_iter().map(|d| d.warning(false)));

@@ -113,7 +113,7 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
                     let line = Message::new(
                         kind::PRINTED_COMPUTED,
                         [
-                            ("row", d.code.as_str().into()),
+                            ("row", d.printed_code.as_str().into()),
                             ("what", d.what.as_str().into()),
                             ("printed", d.printed.as_str().into()),
                             ("computed", d.computed.as_str().into()),
@@ -126,7 +126,7 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
                     let line = Message::new(
                         kind::BLANK_COMPUTED,
                         [
-                            ("row", m.code.as_str().into()),
+                            ("row", m.printed_code.as_str().into()),
                             ("what", m.what.as_str().into()),
                             ("computed", m.computed.as_str().into()),
                             ("place", m.pointer.as_str().into()),

@@ -102,7 +102,7 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
                 let line = Message::new(
                     kind::RECOMPUTED,
                     [
-                        ("row", c.code.into()),
+                        ("row", c.printed_code.into()),
                         ("place", c.pointer.into()),
                         ("before", c.before.into()),
                         ("after", c.after.into()),

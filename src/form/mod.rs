@@ -358,6 +358,16 @@ impl Edition {
             .find(|c| c.campo.codice == codice && c.campo.campo.as_deref() == campo)
     }
 
+    /// The code of a row as the edition prints it: the first word of its
+    /// label when that is one of the code's spellings (`ROB` in SOC26), else
+    /// the code. Messages name rows so, as the clerk reads them on the form.
+    pub fn printed_code<'a>(&'a self, codice: &'a str) -> &'a str {
+        self.riga(codice)
+            .and_then(|r| r.etichetta.split_whitespace().next())
+            .filter(|first| *first != codice && self.spellings_of(codice).contains(first))
+            .unwrap_or(codice)
+    }
+
     /// Every spelling of a row code in extracted text, the code first.
     pub fn spellings_of<'a>(&'a self, codice: &'a str) -> Vec<&'a str> {
         let mut out = vec![codice];

@@ -20,6 +20,9 @@ use crate::number::{format_it, round_half_up};
 /// A printed derived value that disagrees with the rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Discrepancy {
+    /// The row code as the edition prints it (`ROB` in SOC26), for messages.
+    #[serde(skip)]
+    pub printed_code: String,
     /// The row code (`R0B`, `M12`, `R04`).
     pub code: String,
     /// JSON pointer of the value (`/quadro1/R0B/utenti`).
@@ -39,7 +42,7 @@ impl Discrepancy {
         let message = Message::new(
             kind::PRINTED_DISAGREES,
             [
-                ("row", self.code.into()),
+                ("row", self.printed_code.into()),
                 ("what", self.what.into()),
                 ("printed", self.printed.into()),
                 ("computed", self.computed.into()),
@@ -54,6 +57,9 @@ impl Discrepancy {
 /// from its inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Missing {
+    /// The row code as the edition prints it (`ROB` in SOC26), for messages.
+    #[serde(skip)]
+    pub printed_code: String,
     /// The row code (`R0B`, `M12`, `R04`).
     pub code: String,
     /// The column's model field (`utenti`); `None` for a row of one value.
@@ -70,6 +76,9 @@ pub struct Missing {
 /// A derived value replaced by `recompute`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
+    /// The row code as the edition prints it (`ROB` in SOC26), for messages.
+    #[serde(skip)]
+    pub printed_code: String,
     /// The row code.
     pub code: String,
     /// JSON pointer of the value.
@@ -86,6 +95,8 @@ pub struct Change {
 /// computed value and the rule's precision.
 struct Quantity {
     rule: &'static Calcolo,
+    /// The code as the edition prints it.
+    printed_code: String,
     code: String,
     pointer: String,
     what: String,
@@ -113,6 +124,7 @@ fn quantities(s: &Scheda, d: &Derived) -> Vec<Quantity> {
             let campo = f.campo.as_deref();
             Quantity {
                 rule: c.rule,
+                printed_code: s.edizione.description().printed_code(&f.codice).to_string(),
                 code: f.codice.clone(),
                 pointer: paths::pointer(&paths::riga_path(c.rule.quadro, &f.codice, campo)),
                 what: c.rule.descrizione.clone(),
@@ -161,6 +173,7 @@ pub fn check(s: &Scheda) -> Vec<Discrepancy> {
             }
             let computed = show(Some(q.rounded(exact)), q.shown.or(Some(exact.scale())));
             Some(Discrepancy {
+                printed_code: q.printed_code,
                 printed: show(Some(printed), q.shown.or(Some(printed.scale()))),
                 computed,
                 code: q.code,
@@ -183,6 +196,7 @@ pub fn missing(s: &Scheda) -> Vec<Missing> {
             let exact = q.exact?;
             let computed = show(Some(q.rounded(exact)), q.shown.or(Some(exact.scale())));
             Some(Missing {
+                printed_code: q.printed_code,
                 computed,
                 campo: q.rule.campo.campo.clone(),
                 code: q.code,
@@ -261,6 +275,7 @@ pub fn settle_precision(s: &mut Scheda) -> Vec<Change> {
 /// A change of `q` to `new`, both shown as printed.
 fn change(q: &Quantity, new: Decimal) -> Change {
     Change {
+        printed_code: q.printed_code.clone(),
         code: q.code.clone(),
         pointer: q.pointer.clone(),
         what: q.what.clone(),

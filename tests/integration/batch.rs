@@ -565,7 +565,7 @@ fn an_inconsistent_form_is_a_warning_in_the_report() {
     assert_eq!(
         rows[0]["warnings"],
         format!(
-            "row R0B, TOTALE UTENTI 2025: printed {}, computed {r0b} (/quadro1/R0B/utenti)",
+            "row ROB, TOTALE UTENTI 2025: printed {}, computed {r0b} (/quadro1/R0B/utenti)",
             r0b + 1
         )
     );
@@ -789,7 +789,7 @@ fn check_on_a_folder_prints_a_line_per_form_and_a_summary() {
             format!("{}: consistent", p(&dir.join("a.json"))),
             format!("{}: 1 inconsistent value(s)", p(&sub.join("b.json"))),
             format!(
-                "  R0B TOTALE UTENTI 2025: printed {}, computed {r0b} (/quadro1/R0B/utenti)",
+                "  ROB TOTALE UTENTI 2025: printed {}, computed {r0b} (/quadro1/R0B/utenti)",
                 r0b + 1
             ),
             format!("{}: consistent", p(&sub.join("c.txt"))),

@@ -472,3 +472,37 @@ fn check_json_errors_follow_the_language_with_a_stable_code() {
         assert_eq!(v[0]["diagnostics"][0]["location"]["pointer"], "/edizione");
     }
 }
+
+/// Messages name rows as the edition prints them: SOC26 prints `ROB` (a
+/// letter O), and so do `check`, the warning of `convert` and the report of
+/// `--recompute`; the JSON pointer keeps the model's key.
+#[test]
+fn soc26_messages_name_rob_as_the_form_prints_it() {
+    let dir = tempdir("msg-rob");
+    let text = String::from_utf8(read_fixture("003_a8faf5e3924ac3ee.txt")).unwrap();
+    let altered = text.replacen(
+        "ROB - TOTALE UTENTI\t19\t14",
+        "ROB - TOTALE UTENTI\t19\t15",
+        1,
+    );
+    assert_ne!(altered, text);
+    let input = dir.join("rob.txt");
+    std::fs::write(&input, altered).unwrap();
+    let out = scheda_in("it_IT.UTF-8", &["check", p(&input)]);
+    assert!(
+        stdout(&out).contains("  ROB TOTALE UTENTI 2025: valore stampato 15, valore calcolato 14 (/quadro1/R0B/utenti)"),
+        "{}",
+        stdout(&out)
+    );
+    let json = dir.join("rob.json");
+    let out = scheda_in(
+        "C.UTF-8",
+        &["convert", "--recompute", p(&input), "-o", p(&json)],
+    );
+    assert!(
+        stderr(&out).contains("ROB /quadro1/R0B/utenti: 15 -> 14"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("R0B "), "{}", stderr(&out));
+}

@@ -242,12 +242,7 @@ fn holds_something(rest: &[&Voce]) -> bool {
 /// The code as the edition prints it, where its label opens with one of its
 /// spellings (`ROA` in SOC26), else the code.
 fn printed_code(ed: &Edition, r: &Riga) -> String {
-    let first = r.etichetta.split_whitespace().next().unwrap_or("");
-    if ed.spellings_of(&r.codice).contains(&first) {
-        first.to_string()
-    } else {
-        r.codice.clone()
-    }
+    ed.printed_code(&r.codice).to_string()
 }
 
 /// A value of another kind than its column's: the model's checks keep it
