@@ -40,8 +40,9 @@ const Q3_THEN: &str = "L'ente locale può procedere alla compilazione del Quadro
 const NULLO: &str = "Nel {Y} per il Comune il numero di assistenti sociali è risultato nullo.";
 const LEGGE_2022: &str = "La Legge di bilancio 2022 dispone che le maggiori risorse assegnate per il potenziamento dei servizi sociali comunali nell’ambito del FSC siano utilizzate anche con la finalità di avvicinarsi al LEP sopra richiamato, in modo che venga gradualmente raggiunto l'obiettivo di servizio di un rapporto tra assistenti sociali impiegati nei servizi sociali territoriali e popolazione residente pari a 1 a 6.500.";
 
-/// One branch of FORM.md: a form, the text its PDF must hold in this
-/// order, text it must not hold, and how many UNVERIFIED warnings it gives.
+/// One branch of the rules (docs/form.md#caso and #frasi): a form, the
+/// text its PDF must hold in this order, text it must not hold, and how
+/// many UNVERIFIED warnings it gives.
 struct Branch {
     name: &'static str,
     scheda: Scheda,

@@ -22,17 +22,18 @@ fn derived_values_follow_the_rules() {
     s.quadro1.R01.anno = Some(dec("16.00"));
     s.quadro1.R03 = Some(21297);
     let d = rules::derive(&s);
-    // Rule 1: R0B sums every user row.
+    // Rule 1 (docs/form.md#r0b): R0B sums every user row.
     assert_eq!(d.get("R0B", Some("utenti")), Some(dec("100")));
     assert_eq!(d.get("R0B", Some("utenti_2019")), Some(dec("5")));
-    // Rule 2: 7390 / 16 = 461,875 -> 461,88 (half-up), 0,00 without users.
+    // Rule 2 (docs/form.md#media-ore): 7390 / 16 = 461,875 -> 461,88
+    // (half-up), 0,00 without users.
     let media = d.get("M15", Some("media_ore")).unwrap();
     assert_eq!((media, media.scale()), (dec("461.88"), 2));
     let zero = d.get("M18", Some("media_ore")).unwrap();
     assert_eq!((zero.to_string(), zero.scale()), ("0.00".to_string(), 2));
-    // Rule 3: 21297 / 16 = 1331,06 -> 1331.
+    // Rule 3 (docs/form.md#r01b): 21297 / 16 = 1331,06 -> 1331.
     assert_eq!(d.get("R01B", None), Some(dec("1331")));
-    // Rule 4: 100 / 21297 x 100 = 0,4695... -> 0,47.
+    // Rule 4 (docs/form.md#r04): 100 / 21297 x 100 = 0,4695... -> 0,47.
     assert_eq!(d.get("R04", None), Some(dec("0.47")));
 }
 

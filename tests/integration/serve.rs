@@ -699,7 +699,7 @@ fn the_page_reads_numbers_as_a_clerk_types_them() {
         Some(0.0),
         "the seed has no R01A"
     );
-    // Half-up to an integer, as rule 3.
+    // Half-up to an integer, as rule 3 (docs/form.md#r01b).
     let r01b = (r03 * 2 + 1) / 3;
     for name in ["punto", "virgola"] {
         assert_eq!(seen[name]["r01b"], r01b.to_string(), "{name}: {seen}");

@@ -3,7 +3,7 @@ PDF generators in this folder (portal.py, html_portal.py).
 
 Built from a form's canonical JSON (tests/fixtures/NNN_*.expected.json) and
 from wording transcribed by hand from the seed texts (tests/fixtures/*.txt)
-and ../shared/spec/FORM.md.  It deliberately does NOT read scheda's own
+and the form's description (now docs/form.md).  It deliberately does NOT read scheda's own
 templates/ so that the fixtures are an independent source: `check_wording`
 verifies that every fixed text below occurs, word for word, in a seed text.
 
@@ -102,7 +102,7 @@ SECTIONS = [
     ),
 ]
 
-# Narrative sentences (FORM.md).
+# Narrative sentences (docs/form.md#frasi).
 S_RAPPORTO = "Nel {y} per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni {n} abitanti."
 S_NULLO = "Nel {y} per il Comune il numero di assistenti sociali è risultato nullo."
 S_LEP = "Va segnalato che nei servizi sociali è attualmente definito {un} LEP relativo al numero di assistenti sociali in rapporto alla popolazione in ogni ambito territoriale sociale (ATS), in ragione di un assistente sociale ogni 5.000 abitanti, nella prospettiva di raggiungere un più avanzato obiettivo di servizio, pari a un assistente ogni 4.000 abitanti (L.178/2020)."

@@ -20,8 +20,9 @@
 //!   that rule must come first in the file.
 //! - **Rows of a kind**: `righe(utenti).utenti_2019` is the field
 //!   `utenti_2019` of every row, in the form's order, that has a column of
-//!   kind `utenti` and is not computed (rule 1's rows). It goes into
-//!   `somma`, `min`, `max`, `qualche_vuoto` and `tutti_vuoti`.
+//!   kind `utenti` and is not computed (the rows of R0B, rule 1,
+//!   docs/form.md#r0b). It goes into `somma`, `min`, `max`, `qualche_vuoto`
+//!   and `tutti_vuoti`.
 //! - **Numbers** `0`, `100`, `1000.50` (a dot for decimals); **`vuoto`**, the
 //!   blank value.
 //! - **Arithmetic** `+ - * /` and unary `-`; **comparisons**
