@@ -1,4 +1,4 @@
-//! The form's own rules (FORM.md): the derived values ([`derive()`]), each
+//! The form's own rules (docs/form.md#regole): the derived values ([`derive()`]), each
 //! the formula of its edition's description evaluated (`eval.rs`), the
 //! outcomes they lead to ([`outcomes()`]), the comparison of printed and
 //! computed values ([`check()`], [`recompute()`]), the choice of every
@@ -22,7 +22,8 @@ use serde::Serialize;
 use crate::model::Scheda;
 use crate::number::round_half_up;
 
-/// Quadro 2 outcome, by spending (rule 6) and service level (rule 5).
+/// Quadro 2 outcome, by spending (rule 6) and service level (rule 5):
+/// docs/form.md#caso.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Caso {
     /// Spending not below need, service level below reference.
@@ -38,17 +39,18 @@ pub enum Caso {
 /// What the rules conclude about a form. `None` where an input is blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Outcomes {
-    /// Rule 5: R04 < R05, comparing the two-decimal values.
+    /// Rule 5 (docs/form.md#servizi): R04 < R05, comparing the two-decimal values.
     pub servizi_inferiore: Option<bool>,
-    /// Rule 6: max(R07 2017, R07 2021) < R06.
+    /// Rule 6 (docs/form.md#spesa): max(R07 2017, R07 2021) < R06.
     pub spesa_inferiore: Option<bool>,
     /// Quadro 2 case A-D.
     pub caso: Option<Caso>,
-    /// Rule 8: Quadro 3 must be compiled (spesa inferiore and R09 >= 1.000 euro).
+    /// Rule 8 (docs/form.md#quadro3-dovuto): Quadro 3 must be compiled
+    /// (spesa inferiore and R09 >= 1.000 euro).
     pub quadro3_dovuto: Option<bool>,
-    /// Rule 10: R15 >= R09, asked only when Quadro 3 is due.
+    /// Rule 10 (docs/form.md#coerenza): R15 >= R09, asked only when Quadro 3 is due.
     pub quadro3_coerente: Option<bool>,
-    /// Rule 11 (SOC25): the Quadro 4 section (1-4) to answer.
+    /// Rule 11 (SOC25, docs/form.md#sezione): the Quadro 4 section (1-4) to answer.
     pub sezione_quadro4: Option<u8>,
     /// R01 Y + R01A = 0: the Comune has no social workers (the *nullo* sentence).
     pub assistenti_nulli: Option<bool>,
@@ -129,7 +131,7 @@ pub fn spesa_storica(s: &Scheda) -> Option<Decimal> {
     }
 }
 
-/// Rule 6: spending below need, `max(R07) < R06`.
+/// Rule 6 (docs/form.md#spesa): spending below need, `max(R07) < R06`.
 pub fn spesa_inferiore(s: &Scheda) -> Option<bool> {
     Some(spesa_storica(s)? < s.quadro2.R06?)
 }
