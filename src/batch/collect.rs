@@ -148,6 +148,20 @@ impl<'a, F: FnMut(Event<'_>)> Collector<'a, F> {
             if kept == n && report.status == Status::Ok {
                 report.status = Status::Kept;
             }
+            // The report describes the files on disk: a kept file holds
+            // none of this run's corrections.
+            if kept > 0 && !report.corrections.is_empty() {
+                report.warnings.push(
+                    Message::new(
+                        kind::CORRECTIONS_NOT_APPLIED,
+                        [("n", report.corrections.len().into())],
+                    )
+                    .render(self.options.lang),
+                );
+                if kept == n {
+                    report.corrections.clear();
+                }
+            }
         }
         (self.progress)(Event::Row(&report));
         if let Some(n) = self.counts.get_mut(report.status as usize) {

@@ -102,6 +102,23 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
         ));
     }
     let inputs = expand_stdin(&args.inputs)?;
+    // A path that does not exist is a mistyped argument, not a form that
+    // failed: refused before anything is read or written.
+    if let Some(missing) = inputs
+        .iter()
+        .find(|i| i.as_path() != Path::new("-") && i.symlink_metadata().is_err())
+    {
+        return Err(Failure::new(
+            Some(missing),
+            coded(
+                Message::new(
+                    kind::READ_NOT_FOUND,
+                    [("what", missing.display().to_string().into())],
+                ),
+                Some(Message::new(kind::BATCH_INPUT_MISSING_HINT, [])),
+            ),
+        ));
+    }
     let mut options = Options::new(args.output.clone(), args.to.clone());
     if let Some(jobs) = args.jobs {
         options.jobs = usize::from(jobs);
@@ -304,4 +321,8 @@ fn summary(outcome: &batch::Outcome, elapsed: std::time::Duration, report: &Path
         )));
     }
     eprintln!("{text}");
+    if outcome.count(Status::Kept) > 0 {
+        let hint = say(Message::new(kind::BATCH_KEPT_HINT, []));
+        eprintln!("{}: {hint}", scheda::messages::word(lang(), "hint"));
+    }
 }

@@ -861,3 +861,79 @@ fn the_library_runs_a_batch_with_a_progress_callback() {
     assert!(self::rows(&options.report).is_empty());
     assert!(temporaries(&options.dir).is_empty());
 }
+
+/// Issue 22: the report describes the files on disk. A second batch with
+/// `--recompute` keeps the outputs of the first: it claims no correction
+/// for them, says why, and the summary says how to replace them.
+#[test]
+fn kept_outputs_claim_no_corrections() {
+    let dir = tempdir("batch-kept-corrections");
+    let input = fixture(&format!("{}.txt", SEEDS[4]));
+    let out = dir.join("out");
+    let first = scheda(&[
+        "batch",
+        p(&input),
+        "-o",
+        p(&out),
+        "--to",
+        "json",
+        "--recompute",
+    ]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let written = rows(&out.join("report.csv"));
+    assert_eq!(written[0]["status"], "ok");
+    assert!(
+        written[0]["corrections"].contains("R04"),
+        "{:?}",
+        written[0]
+    );
+    let json = std::fs::read(out.join("SONDRIO.json")).unwrap();
+
+    let second = scheda(&[
+        "batch",
+        p(&input),
+        "-o",
+        p(&out),
+        "--to",
+        "json",
+        "--recompute",
+    ]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let kept = rows(&out.join("report.csv"));
+    assert_eq!(kept[0]["status"], "kept");
+    assert_eq!(kept[0]["corrections"], "");
+    assert!(
+        kept[0]["warnings"].contains(
+            "correction(s) not applied: the existing outputs were kept (--force replaces them)"
+        ),
+        "{:?}",
+        kept[0]
+    );
+    assert!(
+        stderr(&second)
+            .contains("hint: outputs that existed were kept as they are: --force replaces them"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(std::fs::read(out.join("SONDRIO.json")).unwrap(), json);
+}
+
+/// Issue 22: a path that does not exist is refused before the batch
+/// starts (exit 3, nothing written), not counted as a form.
+#[test]
+fn a_missing_input_is_refused_before_the_batch_starts() {
+    let dir = tempdir("batch-missing-input");
+    let seed = fixture(&format!("{}.txt", SEEDS[0]));
+    let missing = dir.join("nonexist");
+    let out = dir.join("out");
+    let o = scheda(&["batch", p(&missing), p(&seed), "-o", p(&out)]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "error: failed to read {0} (not found)\n  --> {0}\nhint: check the path; the batch has not started and no file was written\n",
+            p(&missing)
+        )
+    );
+    assert!(!out.exists());
+}

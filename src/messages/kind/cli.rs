@@ -276,4 +276,10 @@ kinds! {
     PROGRESS_RATE = "progress_rate" ["rate"];
     /// `editions`: an edition compiled into scheda.
     EDITION_BUILT_IN = "edition_built_in" [];
+    /// A batch's corrections that a kept output does not hold.
+    CORRECTIONS_NOT_APPLIED = "corrections_not_applied" ["n"];
+    /// The batch's hint when outputs were kept.
+    BATCH_KEPT_HINT = "batch_kept_hint" [];
+    /// A batch's input that does not exist: nothing was done.
+    BATCH_INPUT_MISSING_HINT = "batch_input_missing_hint" [];
 }
