@@ -140,6 +140,16 @@ impl Default for Catalogue {
     }
 }
 
+/// The first words of a sentence, enough to find it on the page.
+fn opening(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 16 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..16].join(" "))
+    }
+}
+
 /// Join the lines of a rendered macro with single spaces.
 fn join_lines(text: &str) -> String {
     text.lines()
@@ -170,6 +180,9 @@ pub struct Sentences {
     pub used: Vec<String>,
     /// The used macros that the catalogue marks UNVERIFIED.
     pub unverified: Vec<String>,
+    /// The text of each, as printed (for the warnings).
+    #[serde(skip)]
+    pub unverified_text: Vec<String>,
 }
 
 impl Sentences {
@@ -177,10 +190,21 @@ impl Sentences {
     pub fn warnings(&self) -> Vec<Diagnostic> {
         self.unverified
             .iter()
-            .map(|name| {
+            .zip(&self.unverified_text)
+            .map(|(name, text)| {
+                // The catalogue names a sentence of Quadro N `quadroN_...`;
+                // the others are Quadro 1's.
+                let quadro = name
+                    .strip_prefix("quadro")
+                    .and_then(|rest| rest.split('_').next())
+                    .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    .unwrap_or("1");
                 Diagnostic::coded(
                     Severity::Warning,
-                    Message::new(kind::UNVERIFIED_SENTENCE, [("name", name.as_str().into())]),
+                    Message::new(
+                        kind::UNVERIFIED_SENTENCE,
+                        [("quadro", quadro.into()), ("start", opening(text).into())],
+                    ),
                     Some(Message::new(kind::UNVERIFIED_WORDING_HINT, [])),
                 )
             })
@@ -200,6 +224,7 @@ impl Builder<'_> {
         self.out.used.push(name.to_string());
         if unverified {
             self.out.unverified.push(name.to_string());
+            self.out.unverified_text.push(join_lines(&text));
         }
         Ok(text)
     }

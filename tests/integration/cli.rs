@@ -179,7 +179,7 @@ fn strict_turns_unverified_sentences_into_failure() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out)
-            .contains("warning: the sentence `quadro2_d` has no confirmed official wording"),
+            .contains("warning: Quadro 2, the sentence “La spesa dell'ente locale è risultata inferiore al livello del fabbisogno standard monetario per la funzione …”: its official wording is not confirmed"),
         "{}",
         stderr(&out)
     );

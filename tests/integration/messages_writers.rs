@@ -259,13 +259,17 @@ fn an_unverified_sentence_is_told_to_a_clerk() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("avviso: la frase `quadro2_d` non ha un testo ufficiale confermato\n"),
+        err.contains(
+            "avviso: Quadro 2, la frase «La spesa dell'ente locale è risultata inferiore al \
+             livello del fabbisogno standard monetario per la funzione …»: il suo testo \
+             ufficiale non è confermato\n"
+        ),
         "{err}"
     );
     assert!(
         err.contains(
-            "suggerimento: il testo di questa frase è di scheda, non confermato: confrontalo \
-             con la scheda del portale prima di inviarla\n"
+            "suggerimento: il testo di questa frase è di scheda: confrontalo con la scheda del \
+             portale prima di inviarla (--strict rifiuta le schede con frasi non confermate)\n"
         ),
         "{err}"
     );

@@ -214,7 +214,7 @@ fn every_branch_prints_its_sentences_in_place() {
         let unverified = out
             .warnings
             .iter()
-            .filter(|w| w.message.contains("no confirmed official wording"))
+            .filter(|w| w.code() == "unverified_sentence")
             .count();
         assert_eq!(
             unverified, branch.unverified,

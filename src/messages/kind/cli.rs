@@ -127,7 +127,7 @@ kinds! {
     /// The hint of a value at another precision.
     DECIMALS_HINT = "decimals_hint" [];
     /// A sentence without a confirmed official wording.
-    UNVERIFIED_SENTENCE = "unverified_sentence" ["name"];
+    UNVERIFIED_SENTENCE = "unverified_sentence" ["quadro", "start"];
     /// Sentences not printed for a blank derived value.
     SENTENCES_NOT_PRINTED = "sentences_not_printed" ["values", "leaves"];
     /// A blank derived value and the computed one, in a list.
