@@ -96,51 +96,9 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
                 code = code.max(EXIT_INCONSISTENT);
             }
             if args.json {
-                let mut entry = serde_json::Map::new();
-                entry.insert("input".into(), label.into());
-                if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&report) {
-                    entry.extend(fields);
-                }
-                reports.push(serde_json::Value::Object(entry));
-            } else if report.consistent {
-                out.line(&say(Message::new(
-                    kind::CONSISTENT,
-                    [("label", label.into())],
-                )))?;
+                reports.push(json_entry(label, &report));
             } else {
-                out.line(&format!("{label}: {}", verdict(found.len(), blank.len())))?;
-                for d in found {
-                    let line = Message::new(
-                        kind::PRINTED_COMPUTED,
-                        [
-                            ("row", d.printed_code.as_str().into()),
-                            ("what", d.what.as_str().into()),
-                            ("printed", d.printed.as_str().into()),
-                            ("computed", d.computed.as_str().into()),
-                            ("place", d.pointer.as_str().into()),
-                        ],
-                    );
-                    out.line(&format!("  {}", say(line)))?;
-                }
-                for m in blank {
-                    let line = Message::new(
-                        kind::BLANK_COMPUTED,
-                        [
-                            ("row", m.printed_code.as_str().into()),
-                            ("what", m.what.as_str().into()),
-                            ("computed", m.computed.as_str().into()),
-                            ("place", m.pointer.as_str().into()),
-                        ],
-                    );
-                    out.line(&format!("  {}", say(line)))?;
-                }
-                if !blank.is_empty() {
-                    out.line(&format!(
-                        "  {}: {}",
-                        word(lang(), "hint"),
-                        say(Message::new(kind::RECOMPUTE_BLANK_HINT, []))
-                    ))?;
-                }
+                print_report(&mut out, &label, &report)?;
             }
         }
     }
@@ -166,6 +124,62 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
         code = code.max(EXIT_FAILURE);
     }
     Ok(code)
+}
+
+/// `check --json`'s entry of a form read: its input and its report.
+fn json_entry(label: String, report: &rules::Report) -> serde_json::Value {
+    let mut entry = serde_json::Map::new();
+    entry.insert("input".into(), label.into());
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(report) {
+        entry.extend(fields);
+    }
+    serde_json::Value::Object(entry)
+}
+
+/// `check`'s lines of a form read: consistent, or why not, each printed
+/// value that disagrees and each blank one the rules compute.
+fn print_report(out: &mut Stdout, label: &str, report: &rules::Report) -> CliResult<()> {
+    let (found, blank) = (&report.discrepancies, &report.missing);
+    if report.consistent {
+        return out.line(&say(Message::new(
+            kind::CONSISTENT,
+            [("label", label.into())],
+        )));
+    }
+    out.line(&format!("{label}: {}", verdict(found.len(), blank.len())))?;
+    for d in found {
+        let line = Message::new(
+            kind::PRINTED_COMPUTED,
+            [
+                ("row", d.printed_code.as_str().into()),
+                ("what", d.what.as_str().into()),
+                ("printed", d.printed.as_str().into()),
+                ("computed", d.computed.as_str().into()),
+                ("place", d.pointer.as_str().into()),
+            ],
+        );
+        out.line(&format!("  {}", say(line)))?;
+    }
+    for m in blank {
+        let line = Message::new(
+            kind::BLANK_COMPUTED,
+            [
+                ("row", m.printed_code.as_str().into()),
+                ("what", m.what.as_str().into()),
+                ("computed", m.computed.as_str().into()),
+                ("place", m.pointer.as_str().into()),
+            ],
+        );
+        out.line(&format!("  {}", say(line)))?;
+    }
+    if !blank.is_empty() {
+        out.line(&format!(
+            "  {}: {}",
+            word(lang(), "hint"),
+            say(Message::new(kind::RECOMPUTE_BLANK_HINT, []))
+        ))?;
+    }
+    Ok(())
 }
 
 /// The line that says why a form is not consistent: `2 inconsistent
