@@ -10,7 +10,7 @@ use scheda::Format;
 use scheda::batch::{self, NamePattern, Options, Status};
 use scheda::messages::{Message, kind};
 use scheda::writers::WriteOptions;
-use scheda::writers::text::TextLayout;
+use scheda::form::Rendering;
 
 use super::progress::{Progress, rate};
 use super::{
@@ -81,7 +81,7 @@ pub(super) struct BatchArgs {
     quiet: bool,
     /// Text layout to write (by default the edition's own).
     #[arg(long, value_name = "LAYOUT", ignore_case = true, value_parser = layout_parser())]
-    layout: Option<TextLayout>,
+    layout: Option<Rendering>,
     /// The edition of forms whose file does not say which it is (a table
     /// of Comuni without an `edizione` column or years in its headers).
     #[arg(long, value_name = "EDIZIONE", value_parser = edizione_parser())]

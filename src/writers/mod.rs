@@ -23,7 +23,7 @@ pub struct WriteOptions {
     pub templates_dir: Option<PathBuf>,
     /// The extracted-text layout to write; by default the one of the
     /// form's edition.
-    pub layout: Option<text::TextLayout>,
+    pub layout: Option<crate::form::Rendering>,
 }
 
 impl WriteOptions {

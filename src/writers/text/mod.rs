@@ -15,9 +15,6 @@
 mod pdftotext;
 mod portal;
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::form::{Colonna, Quadro, Rendering, Riga, Tipo, Voce};
 use crate::messages::{Message, kind};
@@ -25,63 +22,33 @@ use crate::model::{Edizione, Scheda, Valore};
 use crate::number::format_it;
 use crate::rules::{Catalogue, Sentences, sentences};
 
-/// An extracted-text layout that scheda writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TextLayout {
-    /// The official PDF through pdftotext: label, column headers, then the
-    /// values of a row on one line.
-    Pdftotext,
-    /// The portal page copied from a browser: tab-separated cells, input
-    /// fields as `<input .../>` tags.
-    Portal,
-}
-
-impl TextLayout {
-    /// The layout an edition is normally seen in.
-    pub fn for_edition(edizione: Edizione) -> Self {
-        match edizione.description().layout_testo {
-            Rendering::Pdftotext => TextLayout::Pdftotext,
-            Rendering::Portale | Rendering::Pdf => TextLayout::Portal,
-        }
+/// The layout an edition is normally seen in (its `layout_testo`).
+pub fn layout_of(edizione: Edizione) -> Rendering {
+    match edizione.description().layout_testo {
+        Rendering::Pdftotext => Rendering::Pdftotext,
+        _ => Rendering::Portale,
     }
 }
 
-impl fmt::Display for TextLayout {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TextLayout::Pdftotext => "pdftotext",
-            TextLayout::Portal => "portal",
-        })
-    }
-}
-
-impl FromStr for TextLayout {
-    type Err = Message;
-
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "pdftotext" | "pdf" => Ok(TextLayout::Pdftotext),
-            "portal" | "portale" => Ok(TextLayout::Portal),
-            other => Err(Message::new(
-                kind::TEXT_LAYOUT_UNKNOWN,
-                [("name", other.into())],
-            )),
-        }
-    }
-}
-
-/// Write `scheda` as extracted text in `layout` (by default the edition's).
+/// Write `scheda` as extracted text in `layout` (by default the edition's:
+/// [`layout_of`]), one of [`Rendering::WRITTEN`]; another is an error.
 /// The sentences come from `catalogue`; UNVERIFIED ones are warnings.
 pub fn write(
     scheda: &Scheda,
-    layout: Option<TextLayout>,
+    layout: Option<Rendering>,
     catalogue: &Catalogue,
 ) -> Result<Warned<Vec<u8>>> {
     let chosen = sentences::choose(scheda, catalogue)?;
-    let layout = layout.unwrap_or(TextLayout::for_edition(scheda.edizione));
-    let text = match layout {
-        TextLayout::Pdftotext => pdftotext::write(scheda, &chosen.value)?,
-        TextLayout::Portal => portal::write(scheda, &chosen.value)?,
+    let text = match layout.unwrap_or(layout_of(scheda.edizione)) {
+        Rendering::Pdftotext => pdftotext::write(scheda, &chosen.value)?,
+        Rendering::Portale => portal::write(scheda, &chosen.value)?,
+        other => {
+            return Err(Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::TEXT_LAYOUT_UNKNOWN, [("name", other.to_string().into())]),
+                None,
+            )));
+        }
     };
     Ok(Warned {
         value: text.into_bytes(),
