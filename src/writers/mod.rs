@@ -4,6 +4,7 @@
 pub mod json;
 pub mod jsonl;
 pub mod pdf;
+mod sentences;
 pub mod text;
 pub mod xlsx;
 

@@ -291,9 +291,12 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences, counted: bool) -> Result<
                 VoceKind::Frasi(nomi) => {
                     let mut testi = Vec::new();
                     for nome in nomi {
-                        let chosen = chosen(sentences, nome)
-                            .ok_or_else(|| unknown_sentence(s.edizione.code(), nome, v.line))?;
-                        testi.extend(chosen);
+                        testi.extend(crate::writers::sentences::named(
+                            sentences,
+                            nome,
+                            s.edizione,
+                            v.line,
+                        )?);
                     }
                     frasi.push(testi);
                 }
@@ -374,35 +377,6 @@ fn decimals(tipo: Tipo) -> u32 {
         Tipo::Utenti | Tipo::Ore | Tipo::Abitanti | Tipo::Rapporto | Tipo::RapportoAts => 0,
         _ => 2,
     }
-}
-
-/// The sentences the catalogue name `nome` stands for in a description's
-/// `frasi` entry (possibly none), or `None` for a name the rules never
-/// choose.
-fn chosen<'a>(sentences: &'a Sentences, nome: &str) -> Option<Vec<&'a str>> {
-    Some(match nome {
-        "assistenti" => sentences.assistenti.as_deref().into_iter().collect(),
-        "lep" => vec![sentences.lep.as_str()],
-        "servizi" => sentences.servizi.as_deref().into_iter().collect(),
-        "servizi_seguito" => vec![sentences.servizi_seguito.as_str()],
-        "quadro2" => sentences.quadro2.iter().map(String::as_str).collect(),
-        "quadro3" => sentences.quadro3.iter().map(String::as_str).collect(),
-        _ => return None,
-    })
-}
-
-fn unknown_sentence(codice: &str, nome: &str, line: usize) -> Error {
-    Error::new(
-        Diagnostic::coded(
-            Severity::Error,
-            Message::new(
-                kind::UNKNOWN_SENTENCES,
-                [("edition", codice.into()), ("name", nome.into())],
-            ),
-            Some(Message::new(kind::SENTENCES_HINT, [])),
-        )
-        .at(Location::file_line(format!("editions/{codice}.toml"), line)),
-    )
 }
 
 /// The PDF metadata of a form.
@@ -524,21 +498,6 @@ impl TextCleaner {
 mod tests {
     use super::*;
     use crate::model::Edizione;
-
-    #[test]
-    fn every_sentence_name_of_the_built_in_editions_is_printed() {
-        let sentences = Sentences::default();
-        for ed in Edizione::ALL {
-            for v in ed.description().quadri.iter().flat_map(|q| &q.voci) {
-                if let VoceKind::Frasi(nomi) = &v.kind {
-                    for nome in nomi {
-                        assert!(chosen(&sentences, nome).is_some(), "{ed}: {nome}");
-                    }
-                }
-            }
-        }
-        assert!(chosen(&sentences, "nonesuch").is_none());
-    }
 
     #[test]
     fn values_print_through_their_column() {

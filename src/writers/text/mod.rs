@@ -15,12 +15,12 @@
 mod pdftotext;
 mod portal;
 
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity, Warned};
 use crate::form::{Colonna, Quadro, Rendering, Riga, Tipo, Voce};
 use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda, Valore};
 use crate::number::format_it;
-use crate::rules::{Catalogue, Sentences, sentences};
+use crate::rules::{Catalogue, sentences};
 
 /// The layout an edition is normally seen in (its `layout_testo`).
 pub fn layout_of(edizione: Edizione) -> Rendering {
@@ -164,41 +164,6 @@ fn formatted(col: &Colonna, value: Option<&str>) -> Option<String> {
     }
 }
 
-/// The sentences of `frasi` that the catalogue names `name` (`lep`,
-/// `quadro2`, ...), in order; an unknown name is an error of the edition's
-/// description.
-fn sentences_named<'a>(
-    frasi: &'a Sentences,
-    name: &str,
-    edizione: Edizione,
-    voce: &Voce,
-) -> Result<Vec<&'a str>> {
-    Ok(match name {
-        "assistenti" => frasi.assistenti.iter().map(String::as_str).collect(),
-        "lep" => vec![frasi.lep.as_str()],
-        "servizi" => frasi.servizi.iter().map(String::as_str).collect(),
-        "servizi_seguito" => vec![frasi.servizi_seguito.as_str()],
-        "quadro2" => frasi.quadro2.iter().map(String::as_str).collect(),
-        "quadro3" => frasi.quadro3.iter().map(String::as_str).collect(),
-        other => {
-            return Err(Error::new(
-                Diagnostic::coded(
-                    Severity::Error,
-                    Message::new(
-                        kind::UNKNOWN_SENTENCES,
-                        [("edition", edizione.code().into()), ("name", other.into())],
-                    ),
-                    Some(Message::new(kind::SENTENCES_HINT, [])),
-                )
-                .at(Location::file_line(
-                    format!("editions/{edizione}.toml"),
-                    voce.line,
-                )),
-            ));
-        }
-    })
-}
-
 /// Free text as one line per paragraph.
 fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').map(str::trim).filter(|l| !l.is_empty())
@@ -231,46 +196,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::VoceKind;
-
-    #[test]
-    fn sentences_are_found_by_their_catalogue_names() {
-        let frasi = Sentences {
-            lep: "lep".into(),
-            quadro2: vec!["a".into(), "b".into()],
-            ..Sentences::default()
-        };
-        let ed = Edizione::SOC26;
-        let voce = ed
-            .description()
-            .quadri
-            .iter()
-            .flat_map(|q| &q.voci)
-            .find(|v| matches!(v.kind, VoceKind::Frasi(_)))
-            .unwrap();
-        assert_eq!(
-            sentences_named(&frasi, "quadro2", ed, voce).unwrap(),
-            ["a", "b"]
-        );
-        assert!(
-            sentences_named(&frasi, "assistenti", ed, voce)
-                .unwrap()
-                .is_empty()
-        );
-        let err = sentences_named(&frasi, "saluti", ed, voce).unwrap_err();
-        assert_eq!(
-            err.diagnostics
-                .first()
-                .unwrap()
-                .message_in(crate::messages::Lang::It),
-            "la descrizione dell'edizione SOC26 stampa le frasi `saluti`, che le regole non \
-             scelgono mai"
-        );
-        let err = err.to_string();
-        assert!(err.contains("the sentences `saluti`, which"), "{err}");
-        let at = format!("editions/SOC26.toml:{}", voce.line);
-        assert!(err.contains(&at), "{err}");
-    }
 
     #[test]
     fn words_wrap_at_the_width_and_a_long_word_stands_alone() {
