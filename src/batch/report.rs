@@ -208,107 +208,75 @@ struct Column {
 /// The columns of the report, in order. The `code` column is the stable
 /// code of the row's outcome ([`Row::code`]).
 const COLUMNS: [Column; 19] = [
-    Column {
-        header: Some(Ok(kind::COLUMN_INPUT)),
-        key: "input",
-        value: |r| Datum::Text(Some(&r.input)),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_ROW)),
-        key: "row",
-        value: |r| Datum::Count(r.riga),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_STATUS)),
-        key: "status",
-        value: |r| Datum::Status(r.status),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_COMUNE)),
-        key: "comune",
-        value: |r| Datum::Text(r.comune.as_deref()),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_EDITION)),
-        key: "edizione",
-        value: |r| Datum::Text(r.edizione.as_deref()),
-    },
-    Column {
-        header: Some(Err("R04")),
-        key: "R04",
-        value: |r| Datum::Amount(r.r04),
-    },
-    Column {
-        header: Some(Err("R05")),
-        key: "R05",
-        value: |r| Datum::Amount(r.r05),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_CASO)),
-        key: "caso",
-        value: |r| Datum::Caso(r.caso),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_QUADRO3_DUE)),
-        key: "quadro3_dovuto",
-        value: |r| Datum::YesNo(r.quadro3_dovuto),
-    },
-    Column {
-        header: Some(Err("R09")),
-        key: "R09",
-        value: |r| Datum::Amount(r.r09),
-    },
-    Column {
-        header: Some(Err("R15")),
-        key: "R15",
-        value: |r| Datum::Amount(r.r15),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_QUADRO3_COHERENT)),
-        key: "quadro3_coerente",
-        value: |r| Datum::YesNo(r.quadro3_coerente),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_CONSISTENT)),
-        key: "consistent",
-        value: |r| Datum::YesNo(r.consistent),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_WARNINGS)),
-        key: "warnings",
-        value: |r| Datum::List(&r.warnings),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_CORRECTIONS)),
-        key: "corrections",
-        value: |r| Datum::List(&r.corrections),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_OUTPUTS)),
-        key: OUTPUTS,
-        value: |r| Datum::List(&r.outputs),
-    },
-    Column {
-        header: Some(Ok(kind::COLUMN_ERROR)),
-        key: "error",
-        value: |r| Datum::Text(r.error.as_deref()),
-    },
-    Column {
-        header: Some(Err("code")),
-        key: "code",
-        value: |r| Datum::Text(Some(r.code())),
-    },
-    Column {
-        header: None,
-        key: "diagnostics",
-        value: |r| Datum::Diagnostics(&r.diagnostics),
-    },
+    Column::new(Ok(kind::COLUMN_INPUT), "input", |r| {
+        Datum::Text(Some(&r.input))
+    }),
+    Column::new(Ok(kind::COLUMN_ROW), "row", |r| Datum::Count(r.riga)),
+    Column::new(Ok(kind::COLUMN_STATUS), "status", |r| {
+        Datum::Status(r.status)
+    }),
+    Column::new(Ok(kind::COLUMN_COMUNE), "comune", |r| {
+        Datum::Text(r.comune.as_deref())
+    }),
+    Column::new(Ok(kind::COLUMN_EDITION), "edizione", |r| {
+        Datum::Text(r.edizione.as_deref())
+    }),
+    Column::new(Err("R04"), "R04", |r| Datum::Amount(r.r04)),
+    Column::new(Err("R05"), "R05", |r| Datum::Amount(r.r05)),
+    Column::new(Ok(kind::COLUMN_CASO), "caso", |r| Datum::Caso(r.caso)),
+    Column::new(Ok(kind::COLUMN_QUADRO3_DUE), "quadro3_dovuto", |r| {
+        Datum::YesNo(r.quadro3_dovuto)
+    }),
+    Column::new(Err("R09"), "R09", |r| Datum::Amount(r.r09)),
+    Column::new(Err("R15"), "R15", |r| Datum::Amount(r.r15)),
+    Column::new(Ok(kind::COLUMN_QUADRO3_COHERENT), "quadro3_coerente", |r| {
+        Datum::YesNo(r.quadro3_coerente)
+    }),
+    Column::new(Ok(kind::COLUMN_CONSISTENT), "consistent", |r| {
+        Datum::YesNo(r.consistent)
+    }),
+    Column::new(Ok(kind::COLUMN_WARNINGS), "warnings", |r| {
+        Datum::List(&r.warnings)
+    }),
+    Column::new(Ok(kind::COLUMN_CORRECTIONS), "corrections", |r| {
+        Datum::List(&r.corrections)
+    }),
+    Column::new(Ok(kind::COLUMN_OUTPUTS), OUTPUTS, |r| {
+        Datum::List(&r.outputs)
+    }),
+    Column::new(Ok(kind::COLUMN_ERROR), "error", |r| {
+        Datum::Text(r.error.as_deref())
+    }),
+    Column::new(Err("code"), "code", |r| Datum::Text(Some(r.code()))),
+    Column::json_only("diagnostics", |r| Datum::Diagnostics(&r.diagnostics)),
 ];
 
 /// The key of the column of the files written.
 const OUTPUTS: &str = "outputs";
 
 impl Column {
+    /// A column of the CSV and the JSON.
+    const fn new(
+        header: Result<Kind, &'static str>,
+        key: &'static str,
+        value: for<'a> fn(&'a Row) -> Datum<'a>,
+    ) -> Column {
+        Column {
+            header: Some(header),
+            key,
+            value,
+        }
+    }
+
+    /// A column of the JSON only.
+    const fn json_only(key: &'static str, value: for<'a> fn(&'a Row) -> Datum<'a>) -> Column {
+        Column {
+            header: None,
+            key,
+            value,
+        }
+    }
+
     /// Its header in the CSV in `lang`, if the CSV has it.
     fn header_in(&self, lang: Lang) -> Option<String> {
         Some(match self.header? {
