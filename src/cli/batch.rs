@@ -8,9 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::Args;
 use scheda::Format;
 use scheda::batch::{self, NamePattern, Options, Status};
+use scheda::form::Rendering;
 use scheda::messages::{Message, kind};
 use scheda::writers::WriteOptions;
-use scheda::form::Rendering;
 
 use super::progress::{Progress, rate};
 use super::{

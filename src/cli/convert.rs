@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 use scheda::diagnostic::Diagnostic;
+use scheda::form::Rendering;
 use scheda::messages::{Message, kind};
 use scheda::select::Selector;
 use scheda::writers::WriteOptions;
-use scheda::form::Rendering;
 use scheda::{Format, Scheda, rules, writers};
 
 use super::io::{output_format, read_forms, refuse_overwriting_input, write_output};

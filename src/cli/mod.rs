@@ -26,11 +26,11 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use scheda::diagnostic::Severity;
 use scheda::diagnostic::{Diagnostic, Error};
+use scheda::form::Rendering;
 use scheda::limits::Limits;
 use scheda::messages::{Lang, Message, kind};
 use scheda::model::Edizione;
 use scheda::rules::Catalogue;
-use scheda::form::Rendering;
 use scheda::{Format, Scheda};
 
 /// Exit code: everything went well (and `check` found the forms consistent).

@@ -4,8 +4,8 @@
 //! never padded to `72,00` as if it were exact; one printed with more (seed
 //! 004's R04, `33,629149`) is written at the form's precision (`33,63`).
 
-use scheda::model::Scheda;
 use scheda::form::Rendering;
+use scheda::model::Scheda;
 use scheda::writers::{self, WriteOptions};
 use scheda::{Format, readers, rules};
 

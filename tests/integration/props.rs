@@ -52,10 +52,10 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, RngSeed};
 use rust_decimal::Decimal;
+use scheda::form::Rendering;
 use scheda::form::{Colonna, Tipo};
 use scheda::model::paths::{self, Campo};
 use scheda::model::{DataOra, Edizione, Scheda, Valore};
-use scheda::form::Rendering;
 
 use crate::util::from_json;
 use scheda::writers::{WriteOptions, Writer};

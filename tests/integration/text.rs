@@ -2,8 +2,8 @@
 //! real files show (each must read to the seed's model), and the errors.
 
 use scheda::diagnostic::Location;
-use scheda::model::{Edizione, RigaOre, Scheda};
 use scheda::form::Rendering;
+use scheda::model::{Edizione, RigaOre, Scheda};
 use scheda::readers::text;
 use scheda::{Format, Warned};
 

@@ -6,8 +6,8 @@
 //! `Scheda::altre` and R08 under its new wording.
 
 use rust_decimal::Decimal;
-use scheda::model::{Scheda, Valore};
 use scheda::form::Rendering;
+use scheda::model::{Scheda, Valore};
 use scheda::readers::text;
 
 use crate::util::{self, tempdir};

@@ -2,10 +2,10 @@
 //! layouts, and the SOC25 text keeps the seed's words in order.
 
 use rust_decimal::Decimal;
+use scheda::form::Rendering;
 use scheda::model::{Edizione, Scheda, Valore};
 use scheda::readers::text;
 use scheda::rules::Catalogue;
-use scheda::form::Rendering;
 use scheda::writers::text::write;
 
 use crate::util::{SEEDS, from_json, read_fixture, tempdir};

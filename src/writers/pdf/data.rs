@@ -292,10 +292,7 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences, counted: bool) -> Result<
                     let mut testi = Vec::new();
                     for nome in nomi {
                         testi.extend(crate::writers::sentences::named(
-                            sentences,
-                            nome,
-                            s.edizione,
-                            v.line,
+                            sentences, nome, s.edizione, v.line,
                         )?);
                     }
                     frasi.push(testi);

@@ -45,7 +45,10 @@ pub fn write(
         other => {
             return Err(Error::new(Diagnostic::coded(
                 Severity::Error,
-                Message::new(kind::TEXT_LAYOUT_UNKNOWN, [("name", other.to_string().into())]),
+                Message::new(
+                    kind::TEXT_LAYOUT_UNKNOWN,
+                    [("name", other.to_string().into())],
+                ),
                 None,
             )));
         }

@@ -4,8 +4,8 @@
 //! pages separated by a form feed.
 
 use super::{
-    Lines, formatted, header_fields, is_full_width, is_text, one_line, paragraphs, printed,
-    value, wrap,
+    Lines, formatted, header_fields, is_full_width, is_text, one_line, paragraphs, printed, value,
+    wrap,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
 use crate::form::{Colonna, Edition, Rendering, Riga, Tipo, Voce, VoceKind};

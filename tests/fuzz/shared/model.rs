@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use rust_decimal::Decimal;
+use scheda::form::Rendering;
 use scheda::model::paths::{self, Campo, Kind};
 use scheda::model::{DataOra, Edizione, Scheda, Valore};
 use scheda::writers::WriteOptions;
-use scheda::form::Rendering;
 use scheda::{Format, Severity};
 
 /// A valid model or nothing: the fields, in the description's order.
