@@ -15,11 +15,14 @@
 //! the line.
 
 mod global;
+mod intestazione;
+pub mod json;
 mod load;
 mod registry;
 pub mod sheets;
 
 pub use global::{Edizione, description, find, install, known};
+pub use intestazione::{CampoEnte, INTESTAZIONE, Intestazione};
 pub use load::load;
 pub use registry::{Registry, Source};
 
@@ -216,7 +219,7 @@ impl Voce {
 /// What a [`Voce`] prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VoceKind {
-    /// The header block: Denominazione, Codice indentificativo, Data.
+    /// The header block: the Comune's data ([`INTESTAZIONE`]).
     Intestazione,
     /// A paragraph; bold where `grassetto`; opening Quadro 4 section
     /// `sezione` where given.

@@ -52,8 +52,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, RngSeed};
 use rust_decimal::Decimal;
-use scheda::form::Rendering;
-use scheda::form::{Colonna, Tipo};
+use scheda::form::{CampoEnte, Colonna, Rendering, Tipo};
 use scheda::model::paths::{self, Campo};
 use scheda::model::{DataOra, Edizione, Scheda, Valore};
 
@@ -158,11 +157,11 @@ fn rows_of(ed: Edizione) -> Vec<Vec<Field>> {
         let (row, takes, number) = match &path.campo {
             Campo::SchemaVersion | Campo::Edizione | Campo::Anno => continue,
             Campo::Ente(f) => {
-                let takes = match *f {
-                    "denominazione" => Gen::Name,
-                    "provincia" => Gen::Province,
-                    "codice" => Gen::Code,
-                    _ => Gen::Date,
+                let takes = match f {
+                    CampoEnte::Denominazione => Gen::Name,
+                    CampoEnte::Provincia => Gen::Province,
+                    CampoEnte::Codice => Gen::Code,
+                    CampoEnte::Data => Gen::Date,
                 };
                 (None, takes, false)
             }
