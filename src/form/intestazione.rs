@@ -113,6 +113,11 @@ impl Intestazione {
         std::iter::once(self.etichetta).chain(self.varianti.iter().copied())
     }
 
+    /// The JSON pointer of its field in the model (`/ente/denominazione`).
+    pub fn pointer(&self) -> String {
+        format!("/ente/{}", self.nome)
+    }
+
     /// What it holds, as an edition's JSON says it: `data` or `testo`.
     pub fn valore(&self) -> &'static str {
         if self.data { "data" } else { "testo" }
@@ -131,7 +136,11 @@ mod tests {
         let printed: Vec<&str> = Intestazione::stampate().map(|i| i.etichetta).collect();
         assert_eq!(
             printed,
-            ["Denominazione", "Codice indentificativo", "Data ultima modifica"]
+            [
+                "Denominazione",
+                "Codice indentificativo",
+                "Data ultima modifica"
+            ]
         );
     }
 }

@@ -38,7 +38,13 @@ pub trait Extras {
     fn riga(&self, _quadro: u8, _riga: &Riga, _out: &mut Map<String, Value>) {}
 
     /// Keys added to column `colonna` of row `riga`.
-    fn colonna(&self, _quadro: u8, _riga: &Riga, _colonna: &Colonna, _out: &mut Map<String, Value>) {
+    fn colonna(
+        &self,
+        _quadro: u8,
+        _riga: &Riga,
+        _colonna: &Colonna,
+        _out: &mut Map<String, Value>,
+    ) {
     }
 
     /// Keys added to a field of the header block.
@@ -79,9 +85,12 @@ pub fn quadri(ed: &Edition, rendering: Rendering, extras: &impl Extras) -> Value
                 VoceKind::Didascalia(testo) => json!({"voce": "didascalia", "testo": testo}),
                 VoceKind::Pagina => json!({"voce": "pagina"}),
                 VoceKind::Riga(riga) => row("riga", q.numero, riga, extras),
-                VoceKind::Domanda { codice, etichetta } => {
-                    row("domanda", q.numero, &Riga::domanda(codice, etichetta), extras)
-                }
+                VoceKind::Domanda { codice, etichetta } => row(
+                    "domanda",
+                    q.numero,
+                    &Riga::domanda(codice, etichetta),
+                    extras,
+                ),
                 VoceKind::Frasi(nomi) => {
                     frasi += 1;
                     json!({"voce": "frasi", "nomi": nomi, "indice": frasi - 1})
@@ -143,7 +152,7 @@ mod tests {
             out.insert("campo".into(), json!(c.campo));
         }
         fn campo(&self, i: &Intestazione, out: &mut Map<String, Value>) {
-            out.insert("pointer".into(), format!("/ente/{}", i.nome).into());
+            out.insert("pointer".into(), i.pointer().into());
         }
     }
 

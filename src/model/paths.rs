@@ -149,7 +149,11 @@ pub fn of(ed: &Edition) -> Vec<Path> {
     ];
     for i in &INTESTAZIONE {
         let kind = if i.data { Kind::DateTime } else { Kind::Text };
-        out.push(Path::new(format!("ente.{}", i.nome), kind, Campo::Ente(i.campo)));
+        out.push(Path::new(
+            format!("ente.{}", i.nome),
+            kind,
+            Campo::Ente(i.campo),
+        ));
     }
     for q in &ed.quadri {
         for v in &q.voci {

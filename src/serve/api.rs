@@ -368,8 +368,7 @@ impl crate::form::json::Extras for Pointers<'_> {
     }
 
     fn campo(&self, campo: &crate::form::Intestazione, out: &mut serde_json::Map<String, Value>) {
-        let path = crate::model::paths::pointer(&format!("ente.{}", campo.nome));
-        out.insert("pointer".into(), path.into());
+        out.insert("pointer".into(), campo.pointer().into());
     }
 }
 

@@ -16,7 +16,7 @@ mod pdftotext;
 mod portal;
 
 use crate::diagnostic::{Diagnostic, Error, Result, Severity, Warned};
-use crate::form::{Colonna, Quadro, Rendering, Riga, Tipo, Voce};
+use crate::form::{CampoEnte, Colonna, Intestazione, Quadro, Rendering, Riga, Tipo, Voce};
 use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda, Valore};
 use crate::number::format_it;
@@ -99,22 +99,26 @@ fn printed(quadro: &Quadro, rendering: Rendering) -> Vec<&Voce> {
         .collect()
 }
 
-/// The page-1 header fields the form has a value for (`Denominazione` with
-/// the province, `Codice indentificativo`, `Data ultima modifica`). Empty
-/// ones are left out: the reader would take the next line for their value.
+/// The lines of the page-1 header block the form has a value for, with
+/// their labels ([`Intestazione::stampate`]: `Denominazione` with the
+/// province, `Codice indentificativo`, `Data ultima modifica`). Empty ones
+/// are left out: the reader would take the next line for their value.
 fn header_fields(s: &Scheda) -> Vec<(&'static str, String)> {
-    let name = match (&s.ente.denominazione, &s.ente.provincia) {
-        (Some(n), Some(p)) => Some(format!("{n} ({p})")),
-        (n, _) => n.clone(),
-    };
-    [
-        ("Denominazione", name),
-        ("Codice indentificativo", s.ente.codice.clone()),
-        ("Data ultima modifica", s.ente.data.map(|d| d.format_it())),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| Some((label, value.filter(|v| !v.is_empty())?)))
-    .collect()
+    let e = &s.ente;
+    Intestazione::stampate()
+        .filter_map(|i| {
+            let value = match i.campo {
+                CampoEnte::Denominazione => match (&e.denominazione, &e.provincia) {
+                    (Some(n), Some(p)) => Some(format!("{n} ({p})")),
+                    (n, _) => n.clone(),
+                },
+                CampoEnte::Provincia => e.provincia.clone(),
+                CampoEnte::Codice => e.codice.clone(),
+                CampoEnte::Data => e.data.map(|d| d.format_it()),
+            };
+            Some((i.etichetta, value.filter(|v| !v.is_empty())?))
+        })
+        .collect()
 }
 
 /// A value as the form prints it: counts as they are, decimals with at
