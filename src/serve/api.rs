@@ -10,14 +10,17 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::Shared;
 use super::problem::{Problem, lang};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::form::json::Extras;
+use crate::form::{self, Colonna, Edition, Intestazione, Rendering, Riga};
 use crate::format::Format;
 use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
+use crate::model::paths::{self, Kind};
 use crate::readers::Partial;
 
 /// [`Diagnostic::json_in`] of each.
@@ -336,7 +339,7 @@ pub async fn edition(axum::extract::Path(code): axum::extract::Path<String>) -> 
         "codice": ed.codice,
         "anno": ed.anni.anno,
         "titolo": ed.titolo,
-        "quadri": crate::form::json::quadri(ed, crate::form::Rendering::Pdf, &Pointers(ed)),
+        "quadri": form::json::quadri(ed, Rendering::Pdf, &Pointers(ed)),
     }))
     .into_response())
 }
@@ -345,17 +348,10 @@ pub async fn edition(axum::extract::Path(code): axum::extract::Path<String>) -> 
 /// column and of each field of the header block as its JSON `pointer`, and
 /// the kind of value a column holds as `valore` (`intero`, `decimale`,
 /// `sino`, `testo`, as the header block's fields say theirs).
-struct Pointers<'a>(&'a crate::form::Edition);
+struct Pointers<'a>(&'a Edition);
 
-impl crate::form::json::Extras for Pointers<'_> {
-    fn colonna(
-        &self,
-        quadro: u8,
-        riga: &crate::form::Riga,
-        c: &crate::form::Colonna,
-        out: &mut serde_json::Map<String, Value>,
-    ) {
-        use crate::model::paths::{self, Kind};
+impl Extras for Pointers<'_> {
+    fn colonna(&self, quadro: u8, riga: &Riga, c: &Colonna, out: &mut Map<String, Value>) {
         let path = paths::of_column(self.0, quadro, riga, c);
         let valore = match path.kind {
             Kind::Integer => "intero",
@@ -367,7 +363,7 @@ impl crate::form::json::Extras for Pointers<'_> {
         out.insert("pointer".into(), path.pointer().into());
     }
 
-    fn campo(&self, campo: &crate::form::Intestazione, out: &mut serde_json::Map<String, Value>) {
+    fn campo(&self, campo: &Intestazione, out: &mut Map<String, Value>) {
         out.insert("pointer".into(), campo.pointer().into());
     }
 }
