@@ -9,6 +9,7 @@
 //! take for a formula (starting with `=`, `+`, `-` or `@`) gets a leading
 //! apostrophe.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{Kind, Lang, Message, kind, word};
@@ -167,40 +168,129 @@ pub fn one_line_in(d: &Diagnostic, lang: Lang) -> String {
     }
 }
 
-/// The columns of the CSV report, in order: a kind of message, or a name
-/// the same in every language (a row of the form, the `code`).
-const COLUMN_KINDS: [Result<Kind, &str>; 18] = [
-    Ok(kind::COLUMN_INPUT),
-    Ok(kind::COLUMN_ROW),
-    Ok(kind::COLUMN_STATUS),
-    Ok(kind::COLUMN_COMUNE),
-    Ok(kind::COLUMN_EDITION),
-    Err("R04"),
-    Err("R05"),
-    Ok(kind::COLUMN_CASO),
-    Ok(kind::COLUMN_QUADRO3_DUE),
-    Err("R09"),
-    Err("R15"),
-    Ok(kind::COLUMN_QUADRO3_COHERENT),
-    Ok(kind::COLUMN_CONSISTENT),
-    Ok(kind::COLUMN_WARNINGS),
-    Ok(kind::COLUMN_CORRECTIONS),
-    Ok(kind::COLUMN_OUTPUTS),
-    Ok(kind::COLUMN_ERROR),
-    Err("code"),
+/// What a column of the report holds, as a row gives it.
+enum Datum<'a> {
+    /// A text (the input, the Comune, the error, the code).
+    Text(Option<&'a str>),
+    /// A whole number (the row of a workbook, the line of a JSON Lines
+    /// file).
+    Count(Option<u32>),
+    /// What became of the form: its word in the CSV (in the report's
+    /// language), its code in the JSON.
+    Status(Status),
+    /// An amount or a ratio of the form: at least the form's two decimals
+    /// in the CSV, exact in the JSON.
+    Amount(Option<Decimal>),
+    /// The Quadro 2 case.
+    Caso(Option<Caso>),
+    /// `SI`/`NO` in the CSV, a boolean in the JSON.
+    YesNo(Option<bool>),
+    /// A list: one cell, its items separated by [`LIST_SEPARATOR`] (empty
+    /// when they are), in the CSV; an array in the JSON.
+    List(&'a [String]),
+    /// The errors in full (the JSON only).
+    Diagnostics(&'a [Diagnostic]),
+}
+
+/// One column of the report: its header in the CSV, its key in the JSON
+/// and the row's value, written as each says ([`Datum`]).
+struct Column {
+    /// Its header in the CSV: a kind of message, or a name the same in
+    /// every language (a row of the form, the `code`); `None` for a column
+    /// of the JSON only.
+    header: Option<Result<Kind, &'static str>>,
+    /// Its key in the JSON.
+    key: &'static str,
+    /// The row's value.
+    value: for<'a> fn(&'a Row) -> Datum<'a>,
+}
+
+/// The columns of the report, in order. The `code` column is the stable
+/// code of the row's outcome ([`Row::code`]).
+const COLUMNS: [Column; 19] = [
+    Column::new(Ok(kind::COLUMN_INPUT), "input", |r| {
+        Datum::Text(Some(&r.input))
+    }),
+    Column::new(Ok(kind::COLUMN_ROW), "row", |r| Datum::Count(r.riga)),
+    Column::new(Ok(kind::COLUMN_STATUS), "status", |r| {
+        Datum::Status(r.status)
+    }),
+    Column::new(Ok(kind::COLUMN_COMUNE), "comune", |r| {
+        Datum::Text(r.comune.as_deref())
+    }),
+    Column::new(Ok(kind::COLUMN_EDITION), "edizione", |r| {
+        Datum::Text(r.edizione.as_deref())
+    }),
+    Column::new(Err("R04"), "R04", |r| Datum::Amount(r.r04)),
+    Column::new(Err("R05"), "R05", |r| Datum::Amount(r.r05)),
+    Column::new(Ok(kind::COLUMN_CASO), "caso", |r| Datum::Caso(r.caso)),
+    Column::new(Ok(kind::COLUMN_QUADRO3_DUE), "quadro3_dovuto", |r| {
+        Datum::YesNo(r.quadro3_dovuto)
+    }),
+    Column::new(Err("R09"), "R09", |r| Datum::Amount(r.r09)),
+    Column::new(Err("R15"), "R15", |r| Datum::Amount(r.r15)),
+    Column::new(Ok(kind::COLUMN_QUADRO3_COHERENT), "quadro3_coerente", |r| {
+        Datum::YesNo(r.quadro3_coerente)
+    }),
+    Column::new(Ok(kind::COLUMN_CONSISTENT), "consistent", |r| {
+        Datum::YesNo(r.consistent)
+    }),
+    Column::new(Ok(kind::COLUMN_WARNINGS), "warnings", |r| {
+        Datum::List(&r.warnings)
+    }),
+    Column::new(Ok(kind::COLUMN_CORRECTIONS), "corrections", |r| {
+        Datum::List(&r.corrections)
+    }),
+    Column::new(Ok(kind::COLUMN_OUTPUTS), OUTPUTS, |r| {
+        Datum::List(&r.outputs)
+    }),
+    Column::new(Ok(kind::COLUMN_ERROR), "error", |r| {
+        Datum::Text(r.error.as_deref())
+    }),
+    Column::new(Err("code"), "code", |r| Datum::Text(Some(r.code()))),
+    Column::json_only("diagnostics", |r| Datum::Diagnostics(&r.diagnostics)),
 ];
+
+/// The key of the column of the files written.
+const OUTPUTS: &str = "outputs";
+
+impl Column {
+    /// A column of the CSV and the JSON.
+    const fn new(
+        header: Result<Kind, &'static str>,
+        key: &'static str,
+        value: for<'a> fn(&'a Row) -> Datum<'a>,
+    ) -> Column {
+        Column {
+            header: Some(header),
+            key,
+            value,
+        }
+    }
+
+    /// A column of the JSON only.
+    const fn json_only(key: &'static str, value: for<'a> fn(&'a Row) -> Datum<'a>) -> Column {
+        Column {
+            header: None,
+            key,
+            value,
+        }
+    }
+
+    /// Its header in the CSV in `lang`, if the CSV has it.
+    fn header_in(&self, lang: Lang) -> Option<String> {
+        Some(match self.header? {
+            Ok(kind) => Message::new(kind, []).render(lang),
+            Err(name) => name.to_string(),
+        })
+    }
+}
 
 /// The names of the CSV report's columns in `lang`, in order; the last,
 /// `code`, is named so in every language: the stable code of the row's
 /// outcome ([`Row::code`]).
 pub fn columns(lang: Lang) -> Vec<String> {
-    COLUMN_KINDS
-        .iter()
-        .map(|c| match c {
-            Ok(kind) => Message::new(*kind, []).render(lang),
-            Err(name) => (*name).to_string(),
-        })
-        .collect()
+    COLUMNS.iter().filter_map(|c| c.header_in(lang)).collect()
 }
 
 /// What separates the items of a list in one cell (warnings, outputs): a
@@ -208,42 +298,54 @@ pub fn columns(lang: Lang) -> Vec<String> {
 pub const LIST_SEPARATOR: &str = " | ";
 
 enum Cell<'a> {
-    Text(&'a str),
+    Text(Cow<'a, str>),
     Number(String),
     Empty,
 }
 
-fn text(t: Option<&str>) -> Cell<'_> {
-    t.map_or(Cell::Empty, Cell::Text)
-}
-
-/// A list joined in one cell; empty when it is.
-fn list(s: &str) -> Cell<'_> {
-    if s.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s)
+impl<'a> Datum<'a> {
+    /// The value as a cell of the CSV in `lang`.
+    fn cell(&self, lang: Lang) -> Cell<'a> {
+        let text = |t: &'a str| Cell::Text(Cow::Borrowed(t));
+        match *self {
+            Datum::Text(t) => t.map_or(Cell::Empty, text),
+            Datum::Count(n) => n.map_or(Cell::Empty, |n| Cell::Number(n.to_string())),
+            Datum::Status(s) => Cell::Text(Cow::Owned(s.word(lang))),
+            Datum::Amount(d) => d.map_or(Cell::Empty, |d| Cell::Number(format_it(d, 2))),
+            Datum::Caso(c) => c.map_or(Cell::Empty, |c| {
+                text(match c {
+                    Caso::A => "A",
+                    Caso::B => "B",
+                    Caso::C => "C",
+                    Caso::D => "D",
+                })
+            }),
+            Datum::YesNo(b) => b.map_or(Cell::Empty, |b| text(if b { "SI" } else { "NO" })),
+            Datum::List(items) => {
+                let joined = items.join(LIST_SEPARATOR);
+                if joined.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(Cow::Owned(joined))
+                }
+            }
+            Datum::Diagnostics(_) => Cell::Empty,
+        }
     }
-}
 
-/// An amount or a ratio of the form, with at least the form's two decimals.
-fn number(d: Option<Decimal>) -> Cell<'static> {
-    d.map_or(Cell::Empty, |d| Cell::Number(format_it(d, 2)))
-}
-
-fn yes_no(b: Option<bool>) -> Cell<'static> {
-    b.map_or(Cell::Empty, |b| Cell::Text(if b { "SI" } else { "NO" }))
-}
-
-fn caso(c: Option<Caso>) -> Cell<'static> {
-    c.map_or(Cell::Empty, |c| {
-        Cell::Text(match c {
-            Caso::A => "A",
-            Caso::B => "B",
-            Caso::C => "C",
-            Caso::D => "D",
-        })
-    })
+    /// The value in the JSON report: numbers exact, absent values `null`.
+    fn json(&self) -> Value {
+        match *self {
+            Datum::Text(t) => t.map_or(Value::Null, Value::from),
+            Datum::Count(n) => n.map_or(Value::Null, Value::from),
+            Datum::Status(s) => Value::from(s.as_str()),
+            Datum::Amount(d) => json_number(d),
+            Datum::Caso(c) => serde_json::to_value(c).unwrap_or(Value::Null),
+            Datum::YesNo(b) => b.map_or(Value::Null, Value::from),
+            Datum::List(items) => Value::from(items),
+            Datum::Diagnostics(ds) => serde_json::to_value(ds).unwrap_or(Value::Null),
+        }
+    }
 }
 
 fn push_cell(out: &mut String, cell: &Cell<'_>) {
@@ -275,42 +377,19 @@ fn push_line(out: &mut String, cells: &[Cell<'_>]) {
 fn csv_header(lang: Lang) -> String {
     let mut out = String::from("\u{FEFF}");
     let names = columns(lang);
-    let header: Vec<Cell<'_>> = names.iter().map(|c| Cell::Text(c)).collect();
+    let header: Vec<Cell<'_>> = names.iter().map(|c| Cell::Text(Cow::Borrowed(c))).collect();
     push_line(&mut out, &header);
     out
 }
 
 /// One row as a line of the CSV.
 fn push_csv_row(out: &mut String, r: &Row, lang: Lang) {
-    let status = r.status.word(lang);
-    let (warnings, corrections, outputs) = (
-        r.warnings.join(LIST_SEPARATOR),
-        r.corrections.join(LIST_SEPARATOR),
-        r.outputs.join(LIST_SEPARATOR),
-    );
-    push_line(
-        out,
-        &[
-            Cell::Text(&r.input),
-            r.riga.map_or(Cell::Empty, |n| Cell::Number(n.to_string())),
-            Cell::Text(&status),
-            text(r.comune.as_deref()),
-            text(r.edizione.as_deref()),
-            number(r.r04),
-            number(r.r05),
-            caso(r.caso),
-            yes_no(r.quadro3_dovuto),
-            number(r.r09),
-            number(r.r15),
-            yes_no(r.quadro3_coerente),
-            yes_no(r.consistent),
-            list(&warnings),
-            list(&corrections),
-            list(&outputs),
-            text(r.error.as_deref()),
-            Cell::Text(r.code()),
-        ],
-    );
+    let cells: Vec<Cell<'_>> = COLUMNS
+        .iter()
+        .filter(|c| c.header.is_some())
+        .map(|c| (c.value)(r).cell(lang))
+        .collect();
+    push_line(out, &cells);
 }
 
 /// The report as CSV for a spreadsheet with Italian settings (see the
@@ -336,27 +415,12 @@ fn json_number(d: Option<Decimal>) -> Value {
 
 /// One row as a JSON object.
 fn json_row(r: &Row) -> Value {
-    json!({
-        "input": r.input,
-        "row": r.riga,
-        "status": r.status,
-        "comune": r.comune,
-        "edizione": r.edizione,
-        "R04": json_number(r.r04),
-        "R05": json_number(r.r05),
-        "caso": r.caso,
-        "quadro3_dovuto": r.quadro3_dovuto,
-        "R09": json_number(r.r09),
-        "R15": json_number(r.r15),
-        "quadro3_coerente": r.quadro3_coerente,
-        "consistent": r.consistent,
-        "warnings": r.warnings,
-        "corrections": r.corrections,
-        "outputs": r.outputs,
-        "error": r.error,
-        "code": r.code(),
-        "diagnostics": r.diagnostics,
-    })
+    Value::Object(
+        COLUMNS
+            .iter()
+            .map(|c| (c.key.to_string(), (c.value)(r).json()))
+            .collect(),
+    )
 }
 
 /// One row as an element of the JSON array: indented as a pretty array
@@ -503,7 +567,7 @@ pub fn earlier_outputs(path: &Path) -> HashSet<String> {
     let names: Vec<String> = if is_json(path) {
         let rows: Vec<Value> = serde_json::from_slice(&bytes).unwrap_or_default();
         rows.iter()
-            .filter_map(|r| r.get("outputs")?.as_array().cloned())
+            .filter_map(|r| r.get(OUTPUTS)?.as_array().cloned())
             .flatten()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect()
@@ -511,8 +575,9 @@ pub fn earlier_outputs(path: &Path) -> HashSet<String> {
         let text = String::from_utf8_lossy(&bytes);
         let records = parse_csv(text.trim_start_matches('\u{FEFF}'));
         let Some(column) = records.first().and_then(|h| {
-            let names = [Lang::En, Lang::It].map(|l| columns(l).swap_remove(15));
-            h.iter().position(|c| names.contains(c))
+            let outputs = COLUMNS.iter().find(|c| c.key == OUTPUTS)?;
+            let names = [Lang::En, Lang::It].map(|l| outputs.header_in(l));
+            h.iter().position(|c| names.contains(&Some(c.clone())))
         }) else {
             return HashSet::new();
         };

@@ -8,9 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::Args;
 use scheda::Format;
 use scheda::batch::{self, NamePattern, Options, Status};
+use scheda::form::Rendering;
 use scheda::messages::{Message, kind};
 use scheda::writers::WriteOptions;
-use scheda::writers::text::TextLayout;
 
 use super::progress::{Progress, rate};
 use super::{
@@ -81,7 +81,7 @@ pub(super) struct BatchArgs {
     quiet: bool,
     /// Text layout to write (by default the edition's own).
     #[arg(long, value_name = "LAYOUT", ignore_case = true, value_parser = layout_parser())]
-    layout: Option<TextLayout>,
+    layout: Option<Rendering>,
     /// The edition of forms whose file does not say which it is (a table
     /// of Comuni without an `edizione` column or years in its headers).
     #[arg(long = "edition", visible_alias = "edizione", value_name = "EDITION", value_parser = edizione_parser())]

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 use scheda::diagnostic::Diagnostic;
+use scheda::form::Rendering;
 use scheda::messages::{Message, kind};
 use scheda::select::Selector;
 use scheda::writers::WriteOptions;
-use scheda::writers::text::TextLayout;
 use scheda::{Format, Scheda, rules, writers};
 
 use super::io::{output_format, read_forms, refuse_overwriting_input, write_output};
@@ -49,7 +49,7 @@ pub(super) struct ConvertArgs {
     /// Text layout to write (by default the edition's own, as its
     /// description says).
     #[arg(long, value_name = "LAYOUT", ignore_case = true, value_parser = layout_parser())]
-    layout: Option<TextLayout>,
+    layout: Option<Rendering>,
     #[command(flatten)]
     common: Common,
 }

@@ -26,11 +26,11 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use scheda::diagnostic::Severity;
 use scheda::diagnostic::{Diagnostic, Error};
+use scheda::form::Rendering;
 use scheda::limits::Limits;
 use scheda::messages::{Lang, Message, kind};
 use scheda::model::Edizione;
 use scheda::rules::Catalogue;
-use scheda::writers::text::TextLayout;
 use scheda::{Format, Scheda};
 
 /// Exit code: everything went well (and `check` found the forms consistent).
@@ -243,17 +243,15 @@ fn written_values() -> Vec<PossibleValue> {
     ]
 }
 
-/// The accepted values of `--layout`.
-fn layout_parser() -> impl TypedValueParser<Value = TextLayout> {
-    PossibleValuesParser::new([
-        PossibleValue::new("pdftotext")
-            .alias("pdf")
-            .help("the text of the portal's PDF through pdftotext"),
-        PossibleValue::new("portal")
-            .alias("portale")
-            .help("a copy of the portal page"),
-    ])
-    .try_map(|s| s.parse::<TextLayout>())
+/// The accepted values of `--layout`: the layouts the text writer writes.
+fn layout_parser() -> impl TypedValueParser<Value = Rendering> {
+    PossibleValuesParser::new(Rendering::WRITTEN.map(|(layout, name, alias)| {
+        PossibleValue::new(name).alias(alias).help(match layout {
+            Rendering::Pdftotext => "the text of the portal's PDF through pdftotext",
+            _ => "a copy of the portal page",
+        })
+    }))
+    .try_map(|s| Rendering::written_named(&s))
 }
 
 /// The accepted values of `--edition`: `--help` lists the known editions;

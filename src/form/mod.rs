@@ -17,14 +17,21 @@
 
 pub mod expr;
 mod global;
+mod intestazione;
+pub mod json;
 mod load;
 mod registry;
 pub mod sheets;
 
 pub use expr::{Calcolo, Field};
 pub use global::{Edizione, description, find, install, known};
+pub use intestazione::{CampoEnte, INTESTAZIONE, Intestazione};
 pub use load::load;
 pub use registry::{Registry, Source};
+
+use std::fmt;
+
+use crate::messages::{Message, kind};
 
 /// One edition of the form, as its description file gives it, with every
 /// text's placeholders (`{anno}`, `{fabbisogno}`, ...) filled in.
@@ -77,25 +84,70 @@ pub struct Regole {
     pub relazione: String,
 }
 
-/// A rendering of the form, where renderings print it differently.
+/// A rendering of the form, where renderings print it differently: scheda's
+/// PDF, and the layouts of extracted text that the text reader knows and
+/// the text writer writes (the edition's `layout_testo` by default). The
+/// one name of a text layout, for the description files, the command line
+/// (`--layout`), the text reader's detection and the text writer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rendering {
     /// scheda's PDF.
     Pdf,
-    /// The portal's PDF through pdftotext.
+    /// The portal's PDF (or scheda's) through pdftotext: each row's label,
+    /// then its column headers, then its values on a line of their own.
     Pdftotext,
-    /// The portal page copied as text.
+    /// The portal page copied as text: tab-separated cells, `<input>` tags
+    /// for the editable fields of Quadro 3.
     Portale,
+    /// A copy of the IFEL page (read only): values on the label's line,
+    /// `R00C` codes, dotted thousands, no Quadro 3 when there is nothing to
+    /// report.
+    Ifel,
+    /// `pdftotext -layout` of a PDF of the form (read only): cells side by
+    /// side, aligned with spaces, which the text reader puts back in
+    /// reading order first.
+    PdftotextLayout,
 }
 
 impl Rendering {
+    /// The extracted-text layouts the text writer writes, with the name
+    /// and the other word that `--layout` takes for each.
+    pub const WRITTEN: [(Rendering, &'static str, &'static str); 2] = [
+        (Rendering::Pdftotext, "pdftotext", "pdf"),
+        (Rendering::Portale, "portal", "portale"),
+    ];
+
     /// The name used in description files.
     pub fn name(self) -> &'static str {
         match self {
             Rendering::Pdf => "pdf",
             Rendering::Pdftotext => "pdftotext",
             Rendering::Portale => "portale",
+            Rendering::Ifel => "ifel",
+            Rendering::PdftotextLayout => "pdftotext -layout",
         }
+    }
+
+    /// The text layout that `--layout` names (any case): `pdftotext` (or
+    /// `pdf`), `portal` (or `portale`).
+    pub fn written_named(name: &str) -> Result<Rendering, Message> {
+        let lower = name.to_ascii_lowercase();
+        Rendering::WRITTEN
+            .iter()
+            .find(|(_, name, alias)| [*name, *alias].contains(&lower.as_str()))
+            .map(|(r, _, _)| *r)
+            .ok_or_else(|| Message::new(kind::TEXT_LAYOUT_UNKNOWN, [("name", lower.into())]))
+    }
+}
+
+/// A text layout as messages and the command line name it (`portal`,
+/// `pdftotext -layout`).
+impl fmt::Display for Rendering {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Rendering::Portale => "portal",
+            other => other.name(),
+        })
     }
 }
 
@@ -162,7 +214,7 @@ impl Voce {
 /// What a [`Voce`] prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VoceKind {
-    /// The header block: Denominazione, Codice indentificativo, Data.
+    /// The header block: the Comune's data ([`INTESTAZIONE`]).
     Intestazione,
     /// A paragraph; bold where `grassetto`; opening Quadro 4 section
     /// `sezione` where given.

@@ -16,19 +16,12 @@ pub const COMUNI: &str = "Comuni";
 /// The headers of the `Ente` sheet's two columns (a key, its value).
 pub const ENTE_COLUMNS: [&str; 2] = ["Campo", "Valore"];
 
-/// The keys of the `Ente` sheet (column A), in order; a reader finds each
-/// by its first word.
+/// The keys of the `Ente` sheet (column A), in order: the edition, the
+/// year, then the Comune's fields by the header block's labels
+/// ([`super::INTESTAZIONE`]); a reader finds each by its first word.
 pub const EDIZIONE: &str = "Edizione";
 /// The reporting year.
 pub const ANNO: &str = "Anno";
-/// The Comune's name.
-pub const DENOMINAZIONE: &str = "Denominazione";
-/// The province's two letters.
-pub const PROVINCIA: &str = "Provincia";
-/// The form's own spelling (sic).
-pub const CODICE: &str = "Codice indentificativo";
-/// The form's date.
-pub const DATA: &str = "Data ultima modifica";
 
 /// Key of a hidden row of the `Ente` sheet listing the derived fields that
 /// the model leaves blank but whose `Scheda` cell caches the value the

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::{DataOra, Domanda, Edizione, FieldError, Scheda, Valore};
-use crate::form::{Colonna, Edition, Riga, Tipo, VoceKind};
+use crate::form::{CampoEnte, Colonna, Edition, INTESTAZIONE, Riga, Tipo, VoceKind};
 
 /// The path of the JSON `schema_version`: not a field of the form, so no
 /// column of a workbook (a reader accepts it all the same).
@@ -60,8 +60,9 @@ pub enum Campo {
     Edizione,
     /// `anno`.
     Anno,
-    /// `ente.denominazione`, `ente.provincia`, `ente.codice`, `ente.data`.
-    Ente(&'static str),
+    /// `ente.denominazione`, `ente.provincia`, `ente.codice`, `ente.data`
+    /// ([`INTESTAZIONE`]).
+    Ente(CampoEnte),
     /// A column of a row (`campo` `None` for a row of one value).
     Riga {
         /// The row's code.
@@ -114,14 +115,6 @@ pub fn riga_path(quadro: u8, codice: &str, campo: Option<&str>) -> String {
     }
 }
 
-/// The Comune's fields, in the model's order.
-const ENTE: [(&str, Kind); 4] = [
-    ("denominazione", Kind::Text),
-    ("provincia", Kind::Text),
-    ("codice", Kind::Text),
-    ("data", Kind::DateTime),
-];
-
 /// The field of column `c` of row `r` of quadro `quadro` of edition `ed`:
 /// the free-text report and the Quadro 4 answers where the model keeps
 /// them, any other row by its code.
@@ -154,8 +147,13 @@ pub fn of(ed: &Edition) -> Vec<Path> {
         Path::new("edizione".into(), Kind::Text, Campo::Edizione),
         Path::new("anno".into(), Kind::Integer, Campo::Anno),
     ];
-    for (field, kind) in ENTE {
-        out.push(Path::new(format!("ente.{field}"), kind, Campo::Ente(field)));
+    for i in &INTESTAZIONE {
+        let kind = if i.data { Kind::DateTime } else { Kind::Text };
+        out.push(Path::new(
+            format!("ente.{}", i.nome),
+            kind,
+            Campo::Ente(i.campo),
+        ));
     }
     for q in &ed.quadri {
         for v in &q.voci {
@@ -239,11 +237,11 @@ pub fn get(s: &Scheda, campo: &Campo) -> Option<Valore> {
         Campo::Anno => Some(Valore::Decimale(Decimal::from(s.anno))),
         Campo::Ente(field) => {
             let e = &s.ente;
-            match *field {
-                "denominazione" => e.denominazione.clone().map(Valore::Testo),
-                "provincia" => e.provincia.clone().map(Valore::Testo),
-                "codice" => e.codice.clone().map(Valore::Testo),
-                _ => e.data.map(|d| Valore::Testo(d.to_string())),
+            match field {
+                CampoEnte::Denominazione => e.denominazione.clone().map(Valore::Testo),
+                CampoEnte::Provincia => e.provincia.clone().map(Valore::Testo),
+                CampoEnte::Codice => e.codice.clone().map(Valore::Testo),
+                CampoEnte::Data => e.data.map(|d| Valore::Testo(d.to_string())),
             }
         }
         Campo::Riga { codice, campo } => s.valore(codice, campo.as_deref()),
@@ -282,11 +280,11 @@ pub fn set(s: &mut Scheda, campo: &Campo, valore: Option<Valore>) -> Result<(), 
         Campo::Ente(field) => {
             let v = text(valore)?;
             let e = &mut s.ente;
-            match *field {
-                "denominazione" => e.denominazione = v,
-                "provincia" => e.provincia = v,
-                "codice" => e.codice = v,
-                _ => {
+            match field {
+                CampoEnte::Denominazione => e.denominazione = v,
+                CampoEnte::Provincia => e.provincia = v,
+                CampoEnte::Codice => e.codice = v,
+                CampoEnte::Data => {
                     e.data = v
                         .map(|t| DataOra::from_str(&t))
                         .transpose()

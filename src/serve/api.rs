@@ -10,14 +10,17 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::Shared;
 use super::problem::{Problem, lang};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::form::json::Extras;
+use crate::form::{self, Colonna, Edition, Intestazione, Rendering, Riga};
 use crate::format::Format;
 use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
+use crate::model::paths::{self, Kind};
 use crate::readers::Partial;
 
 /// [`Diagnostic::json_in`] of each.
@@ -325,76 +328,44 @@ fn content_type(format: Format) -> &'static str {
 }
 
 /// `GET /api/editions/{code}`: what the page needs to lay the form out as
-/// on paper: every entry of the edition's description as its PDF prints
-/// it, each column with the JSON pointer of its field in the model, the
-/// kind of value it holds and whether the rules compute it.
+/// on paper: the edition's JSON as its PDF prints it
+/// ([`crate::form::json`]), each column and each field of the header block
+/// with the JSON pointer of its field in the model and the kind of value it
+/// holds ([`Pointers`]).
 pub async fn edition(axum::extract::Path(code): axum::extract::Path<String>) -> Answer {
     let edizione = edizione_named(&code)?;
     let ed = edizione.description();
-    let column = |quadro: u8, r: &crate::form::Riga, c: &crate::form::Colonna| {
-        let path = crate::model::paths::of_column(ed, quadro, r, c);
-        json!({
-            "intestazione": c.intestazione,
-            "tipo": c.tipo.name(),
-            "valore": match path.kind {
-                crate::model::paths::Kind::Integer => "intero",
-                crate::model::paths::Kind::Decimal => "decimale",
-                crate::model::paths::Kind::Bool => "sino",
-                _ => "testo",
-            },
-            "pointer": path.pointer(),
-            "derivata": c.derivata || r.derivata,
-            "vuoto": c.vuoto,
-        })
-    };
-    let quadri: Vec<Value> = ed
-        .quadri
-        .iter()
-        .map(|q| {
-            let voci: Vec<Value> = q
-                .voci
-                .iter()
-                .filter(|v| v.in_rendering(crate::form::Rendering::Pdf))
-                .filter_map(|v| {
-                    use crate::form::VoceKind as K;
-                    Some(match &v.kind {
-                        K::Intestazione => json!({"voce": "intestazione"}),
-                        K::Nota { testo, grassetto, .. } => {
-                            json!({"voce": "nota", "testo": testo, "grassetto": grassetto})
-                        }
-                        K::Gruppo(t) => json!({"voce": "gruppo", "testo": t}),
-                        K::Barra(t) => json!({"voce": "barra", "testo": t}),
-                        K::Didascalia(t) => json!({"voce": "didascalia", "testo": t}),
-                        K::Frasi(nomi) => json!({"voce": "frasi", "nomi": nomi}),
-                        K::Riga(r) => json!({
-                            "voce": "riga",
-                            "codice": r.codice,
-                            "etichetta": r.etichetta,
-                            "colonne": r.colonne.iter().map(|c| column(q.numero, r, c)).collect::<Vec<_>>(),
-                        }),
-                        K::Domanda { codice, etichetta } => {
-                            let r = crate::form::Riga::domanda(codice, etichetta);
-                            json!({
-                                "voce": "domanda",
-                                "codice": codice,
-                                "etichetta": etichetta,
-                                "colonne": r.colonne.iter().map(|c| column(q.numero, &r, c)).collect::<Vec<_>>(),
-                            })
-                        }
-                        K::Pagina => return None,
-                    })
-                })
-                .collect();
-            json!({"numero": q.numero, "fascia": q.fascia, "voci": voci})
-        })
-        .collect();
     Ok(Json(json!({
         "codice": ed.codice,
         "anno": ed.anni.anno,
         "titolo": ed.titolo,
-        "quadri": quadri,
+        "quadri": form::json::quadri(ed, Rendering::Pdf, &Pointers(ed)),
     }))
     .into_response())
+}
+
+/// What the page adds to the edition's JSON: the model's field of each
+/// column and of each field of the header block as its JSON `pointer`, and
+/// the kind of value a column holds as `valore` (`intero`, `decimale`,
+/// `sino`, `testo`, as the header block's fields say theirs).
+struct Pointers<'a>(&'a Edition);
+
+impl Extras for Pointers<'_> {
+    fn colonna(&self, quadro: u8, riga: &Riga, c: &Colonna, out: &mut Map<String, Value>) {
+        let path = paths::of_column(self.0, quadro, riga, c);
+        let valore = match path.kind {
+            Kind::Integer => "intero",
+            Kind::Decimal => "decimale",
+            Kind::Bool => "sino",
+            _ => "testo",
+        };
+        out.insert("valore".into(), valore.into());
+        out.insert("pointer".into(), path.pointer().into());
+    }
+
+    fn campo(&self, campo: &Intestazione, out: &mut Map<String, Value>) {
+        out.insert("pointer".into(), campo.pointer().into());
+    }
 }
 
 /// `GET /api/template/{code}`: a blank form of the edition, as a model.

@@ -4,6 +4,7 @@
 pub mod json;
 pub mod jsonl;
 pub mod pdf;
+mod sentences;
 pub mod text;
 pub mod xlsx;
 
@@ -23,7 +24,7 @@ pub struct WriteOptions {
     pub templates_dir: Option<PathBuf>,
     /// The extracted-text layout to write; by default the one of the
     /// form's edition.
-    pub layout: Option<text::TextLayout>,
+    pub layout: Option<crate::form::Rendering>,
 }
 
 impl WriteOptions {

@@ -4,8 +4,8 @@
 //! never padded to `72,00` as if it were exact; one printed with more (seed
 //! 004's R04, `33,629149`) is written at the form's precision (`33,63`).
 
+use scheda::form::Rendering;
 use scheda::model::Scheda;
-use scheda::writers::text::TextLayout;
 use scheda::writers::{self, WriteOptions};
 use scheda::{Format, readers, rules};
 
@@ -48,8 +48,8 @@ fn every_output_of_a_consistent_form_checks_consistent() {
         ("jsonl", Format::JsonLines, None),
         ("pdf", Format::Pdf, None),
         ("xlsx", Format::Xlsx, None),
-        ("txt pdftotext", Format::Text, Some(TextLayout::Pdftotext)),
-        ("txt portal", Format::Text, Some(TextLayout::Portal)),
+        ("txt pdftotext", Format::Text, Some(Rendering::Pdftotext)),
+        ("txt portal", Format::Text, Some(Rendering::Portale)),
     ];
     for (name, s) in forms() {
         assert_eq!(rules::check(&s), vec![], "{name} checks consistent");
@@ -137,8 +137,8 @@ fn every_output_of_seed_004_reads_back_to_one_model_with_r04_at_two_decimals() {
         (Format::JsonLines, None),
         (Format::Pdf, None),
         (Format::Xlsx, None),
-        (Format::Text, Some(TextLayout::Pdftotext)),
-        (Format::Text, Some(TextLayout::Portal)),
+        (Format::Text, Some(Rendering::Pdftotext)),
+        (Format::Text, Some(Rendering::Portale)),
     ] {
         let options = WriteOptions {
             layout,

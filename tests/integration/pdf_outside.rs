@@ -90,7 +90,7 @@ fn layout_text(name: &str) -> Vec<u8> {
     let layout = scheda::readers::text::detect(&text).map(|d| d.1);
     assert_eq!(
         layout.as_ref().ok(),
-        Some(&scheda::readers::text::Layout::PdftotextLayout),
+        Some(&scheda::form::Rendering::PdftotextLayout),
         "{name}: {layout:?}"
     );
     bytes

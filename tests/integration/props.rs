@@ -52,10 +52,9 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, RngSeed};
 use rust_decimal::Decimal;
-use scheda::form::{Colonna, Tipo};
+use scheda::form::{CampoEnte, Colonna, Rendering, Tipo};
 use scheda::model::paths::{self, Campo};
 use scheda::model::{DataOra, Edizione, Scheda, Valore};
-use scheda::writers::text::TextLayout;
 
 use crate::util::from_json;
 use scheda::writers::{WriteOptions, Writer};
@@ -158,11 +157,11 @@ fn rows_of(ed: Edizione) -> Vec<Vec<Field>> {
         let (row, takes, number) = match &path.campo {
             Campo::SchemaVersion | Campo::Edizione | Campo::Anno => continue,
             Campo::Ente(f) => {
-                let takes = match *f {
-                    "denominazione" => Gen::Name,
-                    "provincia" => Gen::Province,
-                    "codice" => Gen::Code,
-                    _ => Gen::Date,
+                let takes = match f {
+                    CampoEnte::Denominazione => Gen::Name,
+                    CampoEnte::Provincia => Gen::Province,
+                    CampoEnte::Codice => Gen::Code,
+                    CampoEnte::Data => Gen::Date,
                 };
                 (None, takes, false)
             }
@@ -665,11 +664,11 @@ fn partial_rows(s: &Scheda) -> Vec<String> {
 thread_local! {
     /// One writer per thread and text layout (none: the edition's), so the
     /// PDF renderer and the sentence catalogue are loaded once.
-    static WRITERS: RefCell<Vec<(Option<TextLayout>, Writer)>> = const { RefCell::new(Vec::new()) };
+    static WRITERS: RefCell<Vec<(Option<Rendering>, Writer)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Write `s` in `format` (text in `layout`), as `scheda convert` does.
-fn write(s: &Scheda, format: Format, layout: Option<TextLayout>) -> Vec<u8> {
+fn write(s: &Scheda, format: Format, layout: Option<Rendering>) -> Vec<u8> {
     WRITERS.with(|w| {
         let mut w = w.borrow_mut();
         let at = match w.iter().position(|(l, _)| *l == layout) {
@@ -723,7 +722,7 @@ proptest! {
     #[test]
     fn portal_text_round_trips(Model(s) in model(Blanks::Any)) {
         valid(&s)?;
-        let back = read_one(&write(&s, Format::Text, Some(TextLayout::Portal)), Format::Text)?;
+        let back = read_one(&write(&s, Format::Text, Some(Rendering::Portale)), Format::Text)?;
         same(&back, &as_text(&s), "portal text")?;
     }
 
@@ -731,7 +730,7 @@ proptest! {
     #[test]
     fn pdftotext_text_round_trips(Model(s) in model(Blanks::WholeRows)) {
         valid(&s)?;
-        let back = read_one(&write(&s, Format::Text, Some(TextLayout::Pdftotext)), Format::Text)?;
+        let back = read_one(&write(&s, Format::Text, Some(Rendering::Pdftotext)), Format::Text)?;
         same(&back, &as_text(&s), "pdftotext text")?;
     }
 
@@ -864,7 +863,7 @@ proptest! {
 // ---------------------------------------------------------------------------
 
 /// `s` written as text in `layout` and read back.
-fn through_text(s: &Scheda, layout: TextLayout) -> (String, scheda::Result<Scheda>) {
+fn through_text(s: &Scheda, layout: Rendering) -> (String, scheda::Result<Scheda>) {
     let text = String::from_utf8(write(s, Format::Text, Some(layout))).unwrap();
     let back = scheda::readers::text::read_str(&text).map(|w| w.value);
     (text, back)
@@ -879,7 +878,7 @@ fn a_modalita_opening_with_a_number_reads_back() {
         r#""quadro1": {"R01B": 1000},
            "quadro3": {"R10": {"numero": 1.00, "modalita": "12,50 euro l'ora", "spesa": 3.00}}"#,
     );
-    for layout in [TextLayout::Portal, TextLayout::Pdftotext] {
+    for layout in [Rendering::Portale, Rendering::Pdftotext] {
         let (text, back) = through_text(&s, layout);
         let back = back.unwrap_or_else(|e| panic!("{layout}: {e}\n{text}"));
         assert_eq!(back, s, "{layout}");
@@ -893,7 +892,7 @@ fn a_modalita_opening_with_a_number_reads_back() {
 fn an_empty_form_in_the_portal_layout_reads_back() {
     for ed in Edizione::ALL {
         let s = Scheda::empty(ed);
-        let (text, back) = through_text(&s, TextLayout::Portal);
+        let (text, back) = through_text(&s, Rendering::Portale);
         assert_eq!(
             back.unwrap_or_else(|e| panic!("{ed}: {e}\n{text}")),
             s,

@@ -348,6 +348,29 @@ fn editions_health_and_the_page() {
     assert_eq!(m12[1]["pointer"], "/quadro1/M12/utenti", "{m12}");
     assert_eq!(m12[1]["valore"], "intero");
     assert_eq!(m12[3]["derivata"], true, "the mean is computed");
+    // The header block's fields, with the form's labels and their pointers.
+    let header = &soc25["quadri"][0]["voci"][0];
+    assert_eq!(header["voce"], "intestazione");
+    let campi: Vec<(&str, &str)> = header["campi"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["etichetta"].as_str().unwrap(),
+                c["pointer"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        campi,
+        [
+            ("Denominazione", "/ente/denominazione"),
+            ("Provincia", "/ente/provincia"),
+            ("Codice indentificativo", "/ente/codice"),
+            ("Data ultima modifica", "/ente/data"),
+        ]
+    );
     let unknown = call(addr, "GET", "/api/editions/SOC99", &[], b"");
     assert_eq!(unknown.status, 404);
     assert_eq!(unknown.json()["error"], "edizione «SOC99» sconosciuta");

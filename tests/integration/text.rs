@@ -2,8 +2,9 @@
 //! real files show (each must read to the seed's model), and the errors.
 
 use scheda::diagnostic::Location;
+use scheda::form::Rendering;
 use scheda::model::{Edizione, RigaOre, Scheda};
-use scheda::readers::text::{self, Layout};
+use scheda::readers::text;
 use scheda::{Format, Warned};
 
 use crate::util::{self, SEEDS};
@@ -43,11 +44,11 @@ fn seeds_read_to_their_golden_models() {
 #[test]
 fn seeds_are_told_apart_by_edition_and_layout() {
     let expected = [
-        (Edizione::SOC25, Layout::Pdftotext),
-        (Edizione::SOC25, Layout::Pdftotext),
-        (Edizione::SOC25, Layout::Pdftotext),
-        (Edizione::SOC26, Layout::Portal),
-        (Edizione::SOC25, Layout::Ifel),
+        (Edizione::SOC25, Rendering::Pdftotext),
+        (Edizione::SOC25, Rendering::Pdftotext),
+        (Edizione::SOC25, Rendering::Pdftotext),
+        (Edizione::SOC26, Rendering::Portale),
+        (Edizione::SOC25, Rendering::Ifel),
     ];
     for (name, want) in SEEDS.iter().zip(expected) {
         assert_eq!(text::detect(&seed(name)).unwrap(), want, "{name}");
@@ -607,7 +608,7 @@ fn a_soc26_form_in_the_pdftotext_layout_reads_like_its_portal_copy() {
     let text = String::from_utf8(util::read_fixture("soc26_pdftotext.txt")).unwrap();
     assert_eq!(
         text::detect(&text).unwrap(),
-        (Edizione::SOC26, Layout::Pdftotext)
+        (Edizione::SOC26, Rendering::Pdftotext)
     );
     let got = read(text.as_bytes());
     assert!(got.warnings.is_empty(), "{:?}", got.warnings);

@@ -6,8 +6,9 @@
 //! `Scheda::altre` and R08 under its new wording.
 
 use rust_decimal::Decimal;
+use scheda::form::Rendering;
 use scheda::model::{Scheda, Valore};
-use scheda::readers::text::{self, Layout};
+use scheda::readers::text;
 
 use crate::util::{self, tempdir};
 
@@ -66,7 +67,7 @@ fn a_new_edition_reads_its_new_row_and_reworded_label() {
 
     let text = soc92_portal_text();
     let (edizione, layout) = text::detect(&text).unwrap();
-    assert_eq!((edizione.code(), layout), ("SOC92", Layout::Portal));
+    assert_eq!((edizione.code(), layout), ("SOC92", Rendering::Portale));
     let read = text::read_str(&text).unwrap_or_else(|e| panic!("{e}"));
     assert!(read.warnings.is_empty(), "{:?}", read.warnings);
     let s: Scheda = read.value;

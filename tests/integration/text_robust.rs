@@ -327,8 +327,8 @@ fn a_blank_form_and_a_blank_r09_are_read_without_a_word() {
     let mut s = Scheda::empty(scheda::model::Edizione::SOC25);
     s.quadro1.R03 = Some(1000);
     for layout in [
-        scheda::writers::text::TextLayout::Pdftotext,
-        scheda::writers::text::TextLayout::Portal,
+        scheda::form::Rendering::Pdftotext,
+        scheda::form::Rendering::Portale,
     ] {
         let out =
             scheda::writers::text::write(&s, Some(layout), &scheda::rules::Catalogue::builtin())

@@ -2,10 +2,11 @@
 //! layouts, and the SOC25 text keeps the seed's words in order.
 
 use rust_decimal::Decimal;
+use scheda::form::Rendering;
 use scheda::model::{Edizione, Scheda, Valore};
 use scheda::readers::text;
 use scheda::rules::Catalogue;
-use scheda::writers::text::{TextLayout, write};
+use scheda::writers::text::write;
 
 use crate::util::{SEEDS, from_json, read_fixture, tempdir};
 
@@ -15,7 +16,7 @@ fn seed_model(seed: &str) -> Scheda {
         .value
 }
 
-fn written(s: &Scheda, layout: Option<TextLayout>) -> String {
+fn written(s: &Scheda, layout: Option<Rendering>) -> String {
     let bytes = write(s, layout, &Catalogue::builtin()).unwrap().value;
     String::from_utf8(bytes).unwrap()
 }
@@ -24,7 +25,7 @@ fn written(s: &Scheda, layout: Option<TextLayout>) -> String {
 fn every_seed_round_trips_through_both_layouts() {
     for seed in SEEDS {
         let model = seed_model(seed);
-        for layout in [None, Some(TextLayout::Pdftotext), Some(TextLayout::Portal)] {
+        for layout in [None, Some(Rendering::Pdftotext), Some(Rendering::Portale)] {
             let out = written(&model, layout);
             let back = text::read_str(&out)
                 .unwrap_or_else(|e| panic!("{seed} {layout:?}: {e}\n{out}"))
@@ -85,14 +86,14 @@ fn soc25_text_keeps_the_seed_words_in_order() {
 fn partially_blank_rows_need_the_portal_layout() {
     let mut s = seed_model(SEEDS[1]);
     s.quadro1.M12.ore = None;
-    let err = write(&s, Some(TextLayout::Pdftotext), &Catalogue::builtin()).unwrap_err();
+    let err = write(&s, Some(Rendering::Pdftotext), &Catalogue::builtin()).unwrap_err();
     let msg = err.to_string();
     assert!(
         msg.contains("row M12 has both blank and filled cells"),
         "{msg}"
     );
     assert!(msg.contains("--layout portal"), "{msg}");
-    let out = written(&s, Some(TextLayout::Portal));
+    let out = written(&s, Some(Rendering::Portale));
     assert_eq!(text::read_str(&out).unwrap().value, s);
 }
 
@@ -198,8 +199,8 @@ fn write_soc91(dir: &std::path::Path) {
     let catalogue = Catalogue::from_dir(dir).unwrap();
     for (name, layout) in [
         ("default.txt", None),
-        ("pdftotext.txt", Some(TextLayout::Pdftotext)),
-        ("portal.txt", Some(TextLayout::Portal)),
+        ("pdftotext.txt", Some(Rendering::Pdftotext)),
+        ("portal.txt", Some(Rendering::Portale)),
     ] {
         let bytes = write(&s, layout, &catalogue).unwrap().value;
         std::fs::write(dir.join(name), bytes).unwrap();
@@ -217,7 +218,7 @@ fn portal_keeps_a_blank_count_of_a_row_without_hours() {
             ed,
             r#""quadro1": {"M30": {"utenti_2019": null, "utenti": 498}, "R01B": 1000}"#,
         );
-        let out = written(&s, Some(TextLayout::Portal));
+        let out = written(&s, Some(Rendering::Portale));
         assert!(
             out.contains("M30 - Utenti Multiutenza\t<input type=\"text\"/>\t498\t\t\n"),
             "{out}"
@@ -243,7 +244,7 @@ fn pdftotext_keeps_the_texts_of_quadro_3() {
                 "R12": {"descrizione": "Sportello di ascolto e trasporto", "spesa": 1200.00}
             }"#,
         );
-        let out = written(&s, Some(TextLayout::Pdftotext));
+        let out = written(&s, Some(Rendering::Pdftotext));
         assert!(
             out.contains("\n1,00 Costo orario per ore lavorate 2500,00\n"),
             "{out}"
@@ -254,5 +255,36 @@ fn pdftotext_keeps_the_texts_of_quadro_3() {
         );
         let back = text::read_str(&out).unwrap_or_else(|e| panic!("{ed}: {e}"));
         assert_eq!(back.value, s, "{ed}");
+    }
+}
+
+/// One name for a text layout: `--layout`'s words, the reader's names, and
+/// the layouts the writer does not write (read only) refused.
+#[test]
+fn one_enum_names_the_text_layouts() {
+    for (word, layout) in [
+        ("pdftotext", Rendering::Pdftotext),
+        ("PDF", Rendering::Pdftotext),
+        ("portal", Rendering::Portale),
+        ("Portale", Rendering::Portale),
+    ] {
+        assert_eq!(Rendering::written_named(word).unwrap(), layout, "{word}");
+    }
+    assert!(Rendering::written_named("ifel").is_err());
+    let names: Vec<String> = [
+        Rendering::Pdftotext,
+        Rendering::Portale,
+        Rendering::Ifel,
+        Rendering::PdftotextLayout,
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    assert_eq!(names, ["pdftotext", "portal", "ifel", "pdftotext -layout"]);
+    assert_eq!(Rendering::Portale.name(), "portale");
+    let s = seed_model(SEEDS[0]);
+    for layout in [Rendering::Ifel, Rendering::PdftotextLayout, Rendering::Pdf] {
+        let err = write(&s, Some(layout), &Catalogue::builtin()).unwrap_err();
+        assert!(err.to_string().contains("unknown text layout"), "{err}");
     }
 }

@@ -13,31 +13,27 @@
 
 use std::collections::VecDeque;
 
+use crate::form::{CampoEnte, Intestazione};
 use crate::messages::{Message, kind};
 use crate::model::{DataOra, Ente};
 
 use super::context::Diags;
 use super::lines::{self, Furniture, Line};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Denominazione,
-    Codice,
-    Data,
+/// The labels of the header block's lines and their other wordings, lower
+/// case, and their fields ([`Intestazione::stampate`]; the province has no
+/// line of its own).
+fn labels() -> Vec<(String, CampoEnte)> {
+    Intestazione::stampate()
+        .flat_map(|i| i.etichette().map(|l| (l.to_lowercase(), i.campo)))
+        .collect()
 }
-
-/// The header-block labels, lower case, and their fields.
-const LABELS: [(&str, Field); 4] = [
-    ("denominazione", Field::Denominazione),
-    ("codice indentificativo", Field::Codice),
-    ("codice identificativo", Field::Codice),
-    ("data ultima modifica", Field::Data),
-];
 
 /// Read the Comune and the date from the lines before the first row
 /// (`first`) and from the footers.
 pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags) {
-    let mut pending: VecDeque<Field> = VecDeque::new();
+    let labels = labels();
+    let mut pending: VecDeque<CampoEnte> = VecDeque::new();
     let mut modified = None;
     let mut joined = None;
     for (i, line) in lines.iter().enumerate().take(first) {
@@ -46,7 +42,7 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
         }
         // A label broken in its cell (`Codice` / `indentificativo`): the
         // two lines read as one.
-        let broken = broken_label(lines, i, first);
+        let broken = broken_label(&labels, lines, i, first);
         let line = match &broken {
             Some((next, whole)) => {
                 joined = Some(*next);
@@ -72,13 +68,13 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             ente.denominazione.get_or_insert_with(|| name.to_string());
             continue;
         }
-        if let Some(prov) = own_label(&line.text, crate::form::sheets::PROVINCIA)
+        if let Some(prov) = own_label(&line.text, CampoEnte::Provincia.etichetta())
             .filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()))
         {
             ente.provincia.get_or_insert_with(|| prov.to_uppercase());
             continue;
         }
-        let label = LABELS.iter().find_map(|(l, field)| {
+        let label = labels.iter().find_map(|(l, field)| {
             let value = strip_prefix_ci(&line.text, l)?;
             (value.is_empty() || value.starts_with(' ')).then_some((value.trim(), *field))
         });
@@ -96,7 +92,7 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             // be shorter than the column of labels: a date belongs to `Data
             // ultima modifica`, and the labels waiting before it are empty.
             let is_date = DataOra::parse_it(&line.text).is_some();
-            let data = pending.iter().position(|f| *f == Field::Data);
+            let data = pending.iter().position(|f| *f == CampoEnte::Data);
             let field = match data {
                 Some(i) if is_date => pending.drain(..=i).next_back(),
                 _ => pending.pop_front(),
@@ -115,23 +111,24 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
                 .eq_ignore_ascii_case(&crate::form::sheets::ENTE_COLUMNS.join(" "))
     }) {
         for line in lines.iter().skip(start + 1) {
-            if let Some(prov) = strip_prefix_ci(&line.text, crate::form::sheets::PROVINCIA)
+            if let Some(prov) = strip_prefix_ci(&line.text, CampoEnte::Provincia.etichetta())
                 .and_then(|rest| rest.strip_prefix(' '))
             {
                 ente.provincia
                     .get_or_insert_with(|| prov.trim().to_string());
                 continue;
             }
-            let Some((value, field)) = LABELS.iter().find_map(|(l, field)| {
+            let Some((value, field)) = labels.iter().find_map(|(l, field)| {
                 let value = strip_prefix_ci(&line.text, l)?.strip_prefix(' ')?;
                 Some((value.trim(), *field))
             }) else {
                 continue;
             };
             let unset = match field {
-                Field::Denominazione => ente.denominazione.is_none(),
-                Field::Codice => ente.codice.is_none(),
-                Field::Data => modified.is_none(),
+                CampoEnte::Denominazione => ente.denominazione.is_none(),
+                CampoEnte::Provincia => ente.provincia.is_none(),
+                CampoEnte::Codice => ente.codice.is_none(),
+                CampoEnte::Data => modified.is_none(),
             };
             if unset && !value.is_empty() {
                 set(field, value, line.no, ente, &mut modified, d);
@@ -175,10 +172,15 @@ fn own_label<'a>(text: &'a str, label: &str) -> Option<&'a str> {
 /// Line `i` and the next non-blank line before `first` as one line, when
 /// line `i` is the start of a header-block label and the two lines make
 /// the whole label: the next line's index, and the joined line.
-fn broken_label(lines: &[Line], i: usize, first: usize) -> Option<(usize, Line)> {
+fn broken_label(
+    labels: &[(String, CampoEnte)],
+    lines: &[Line],
+    i: usize,
+    first: usize,
+) -> Option<(usize, Line)> {
     let line = lines.get(i)?;
     let lower = line.text.to_lowercase();
-    let starts_label = LABELS.iter().any(|(l, _)| {
+    let starts_label = labels.iter().any(|(l, _)| {
         l.len() > lower.len()
             && l.starts_with(&lower)
             && l.as_bytes().get(lower.len()) == Some(&b' ')
@@ -194,7 +196,7 @@ fn broken_label(lines: &[Line], i: usize, first: usize) -> Option<(usize, Line)>
         .find(|(_, l)| !l.is_blank())?;
     let whole = format!("{} {}", line.text, after.text);
     let whole_lower = whole.to_lowercase();
-    LABELS
+    labels
         .iter()
         .any(|(l, _)| whole_lower.starts_with(l))
         .then(|| {
@@ -223,7 +225,7 @@ fn province_alone(value: &str) -> Option<String> {
 }
 
 fn set(
-    field: Field,
+    field: CampoEnte,
     value: &str,
     no: usize,
     ente: &mut Ente,
@@ -232,7 +234,7 @@ fn set(
 ) {
     match field {
         // `Denominazione SONDRIO (SO)`: the province where it is printed.
-        Field::Denominazione => match lines::comune(&format!("Comune {value}")) {
+        CampoEnte::Denominazione => match lines::comune(&format!("Comune {value}")) {
             Some((name, prov)) => {
                 ente.denominazione = Some(name);
                 ente.provincia = Some(prov);
@@ -243,8 +245,9 @@ fn set(
                 None => ente.denominazione = Some(value.to_string()),
             },
         },
-        Field::Codice => ente.codice = Some(value.to_string()),
-        Field::Data => match DataOra::parse_it(value) {
+        CampoEnte::Provincia => ente.provincia = Some(value.to_uppercase()),
+        CampoEnte::Codice => ente.codice = Some(value.to_string()),
+        CampoEnte::Data => match DataOra::parse_it(value) {
             Some(date) => *modified = Some(date),
             None => d.fail(
                 no,

@@ -10,6 +10,7 @@
 //! numbers stay those of the input (a form feed is not a line break).
 
 use super::tags;
+use crate::form::Intestazione;
 
 /// One line of the input, normalised.
 #[derive(Debug, Clone)]
@@ -538,15 +539,19 @@ fn is_time(w: &str) -> bool {
             .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The page-1 header block: `Denominazione X`, `Codice indentificativo X`,
-/// `Data ultima modifica X` and the IFEL page's `Comune SONDRIO (SO)`.
+/// The page-1 header block: a line's label and its value, if any
+/// ([`Intestazione::stampate`]: `Denominazione X`, `Codice indentificativo
+/// X`, `Data ultima modifica X`; not R0C's `Denominazione ATS`), and the
+/// IFEL page's `Comune SONDRIO (SO)`.
 fn is_header_block(text: &str, lower: &str) -> bool {
-    lower == "denominazione"
-        || lower.starts_with("denominazione ") && !lower.starts_with("denominazione ats")
-        || lower.starts_with("codice indentificativo")
-        || lower.starts_with("codice identificativo")
-        || lower.starts_with("data ultima modifica")
-        || comune(text).is_some()
+    let labelled = Intestazione::stampate()
+        .flat_map(Intestazione::etichette)
+        .any(|label| {
+            lower
+                .strip_prefix(label.to_lowercase().as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        });
+    labelled && !lower.starts_with("denominazione ats") || comune(text).is_some()
 }
 
 /// `Comune SONDRIO (SO)` -> (`SONDRIO`, `SO`).

@@ -1,5 +1,5 @@
 //! Reader for the form as extracted text, in the layouts met in practice
-//! (see [`Layout`]): pdftotext of the PDF, a copy of the SOC26 portal page,
+//! (see [`Rendering`]): pdftotext of the PDF, a copy of the SOC26 portal page,
 //! a copy of the IFEL page, and `pdftotext -layout` of the PDF, which is put
 //! back in reading order by position first. The edition and the layout are
 //! detected from the text ([`detect`]); so is the notation of the numbers
@@ -44,9 +44,9 @@ mod tokens;
 mod values;
 
 use std::collections::BTreeSet;
-use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::form::Rendering;
 use crate::limits::{self, Limits};
 use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
@@ -54,37 +54,6 @@ use crate::readers::partial::{self, Mode, Partial};
 
 use lines::{Furniture, Line};
 use rows::Codes;
-
-/// The layouts of extracted text this reader knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Layout {
-    /// `pdftotext` of the portal's PDF (or of scheda's own): each row's
-    /// label, then its column headers, then its values on a line of their own.
-    Pdftotext,
-    /// A copy of the SOC26 portal page: tab-separated cells, `<input>` tags
-    /// for the editable fields of Quadro 3.
-    Portal,
-    /// A copy of the IFEL page: values on the label's line, `R00C` codes,
-    /// dotted thousands, no Quadro 3 when there is nothing to report.
-    Ifel,
-    /// `pdftotext -layout` of a PDF of the form (the portal's, scheda's, a
-    /// printed web page): cells side by side, aligned with spaces. It is
-    /// put back in reading order by position (see `columns`), then read
-    /// as the layout it then shows; a page whose rows touch (a workbook, a
-    /// web page) is read as a grid of lines instead (see `grid`).
-    PdftotextLayout,
-}
-
-impl fmt::Display for Layout {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Layout::Pdftotext => "pdftotext",
-            Layout::Portal => "portal",
-            Layout::Ifel => "ifel",
-            Layout::PdftotextLayout => "pdftotext -layout",
-        })
-    }
-}
 
 /// Read one form from extracted text. The bytes are UTF-8 (with or without
 /// a byte-order mark), UTF-16 with a byte-order mark, or else taken for
@@ -188,9 +157,11 @@ fn read_lines(
     let options = context::Options {
         blanks_meant,
         ..match layout {
-            Layout::Pdftotext | Layout::PdftotextLayout => pdftotext::options(),
-            Layout::Portal => portal::options(),
-            Layout::Ifel => ifel::options(),
+            Rendering::Portale => portal::options(),
+            Rendering::Ifel => ifel::options(),
+            Rendering::Pdftotext | Rendering::PdftotextLayout | Rendering::Pdf => {
+                pdftotext::options()
+            }
         }
     };
     let (mut out, rows) = flow::read(&lines, edizione, &options, codes, mode)
@@ -224,7 +195,7 @@ fn aligned_failed() -> Diagnostic {
         Severity::Error,
         Message::new(
             kind::ALIGNED_UNREADABLE,
-            [("layout", Layout::PdftotextLayout.to_string().into())],
+            [("layout", Rendering::PdftotextLayout.to_string().into())],
         ),
         Some(Message::new(kind::ALIGNED_UNREADABLE_HINT, [])),
     )
@@ -232,13 +203,13 @@ fn aligned_failed() -> Diagnostic {
 
 /// Tell the edition and the layout of an extracted text; an error when the
 /// text is not a form, or not in a known layout.
-pub fn detect(text: &str) -> Result<(Edizione, Layout)> {
+pub fn detect(text: &str) -> Result<(Edizione, Rendering)> {
     let aligned = columns::looks_aligned(text);
     let (edizione, layout) = detect_lines(&split(text, aligned), &Codes::known())?;
     Ok((
         edizione,
         if aligned {
-            Layout::PdftotextLayout
+            Rendering::PdftotextLayout
         } else {
             layout
         },
@@ -248,7 +219,7 @@ pub fn detect(text: &str) -> Result<(Edizione, Layout)> {
 /// Fewest distinct row codes for a text to be taken for a form.
 const MIN_CODES: usize = 8;
 
-fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Layout)> {
+fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Rendering)> {
     let codes: BTreeSet<&str> = lines.iter().filter_map(|l| known.prefix(&l.text)).collect();
     if codes.len() < MIN_CODES {
         // The form by the names of its built-in editions.
@@ -269,11 +240,11 @@ fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Layout)> {
     }
     let edizione = edition(lines, known)?;
     let layout = if portal::score(lines, known) >= 5 {
-        Layout::Portal
+        Rendering::Portale
     } else if ifel::score(lines, known) >= 2 {
-        Layout::Ifel
+        Rendering::Ifel
     } else if pdftotext::score(lines, edizione) >= 1 {
-        Layout::Pdftotext
+        Rendering::Pdftotext
     } else {
         return Err(Error::new(Diagnostic::coded(
             Severity::Error,

@@ -2,7 +2,7 @@
 //! header names, found by walking an edition's description.
 //!
 //! A header names a field by its path (`quadro1.M12.utenti`), by the words
-//! of the Comune's data (`Comune`, `Denominazione`, `Ente`, `Provincia`,
+//! of the Comune's data (the header block's labels, `Comune`, `Ente`,
 //! `Codice ISTAT`, ...), or by a row code and words for one of the row's
 //! columns, in any order and punctuation: `M12 Utenti 2024`, `Utenti 2024
 //! (M12)`, `M12 - Numero di utenti serviti - 2024`, `M12_utenti_2019`. The
@@ -16,21 +16,20 @@ use std::borrow::Cow;
 use super::cells::fold;
 use super::columns;
 use super::locate::{Tag, tag};
-use crate::form::{Anni, Colonna, Edition, Riga, VoceKind};
+use crate::form::{Anni, Colonna, Edition, INTESTAZIONE, Riga, VoceKind};
 use crate::messages::{Message, kind as k};
 use crate::model::Edizione;
 use crate::model::paths::{self, Path};
 
-/// The words of the Comune's data and of the edition, and their paths.
-const WORDS: [(&str, &str); 24] = [
+/// The words of the Comune's data and of the edition, and their paths,
+/// besides the labels of the header block ([`INTESTAZIONE`]).
+const WORDS: [(&str, &str); 19] = [
     ("comune", "ente.denominazione"),
-    ("denominazione", "ente.denominazione"),
     ("ente", "ente.denominazione"),
     ("denominazione ente", "ente.denominazione"),
     ("nome comune", "ente.denominazione"),
     ("denominazione comune", "ente.denominazione"),
     ("nome ente", "ente.denominazione"),
-    ("provincia", "ente.provincia"),
     ("prov", "ente.provincia"),
     ("sigla provincia", "ente.provincia"),
     ("codice", "ente.codice"),
@@ -39,10 +38,7 @@ const WORDS: [(&str, &str); 24] = [
     ("cod istat", "ente.codice"),
     ("istat", "ente.codice"),
     ("codice comune", "ente.codice"),
-    ("codice identificativo", "ente.codice"),
-    ("codice indentificativo", "ente.codice"),
     ("data", "ente.data"),
-    ("data ultima modifica", "ente.data"),
     ("data di ultima modifica", "ente.data"),
     ("edizione", "edizione"),
     ("anno", "anno"),
@@ -70,6 +66,12 @@ pub(super) fn plain_field(text: &str) -> Option<Path> {
         return Some(p);
     }
     let joined = words(text).join(" ");
+    if let Some(i) = INTESTAZIONE
+        .iter()
+        .find(|i| i.etichette().any(|l| words(l).join(" ") == joined))
+    {
+        return paths::find(&format!("ente.{}", i.nome));
+    }
     WORDS
         .iter()
         .find(|(w, _)| *w == joined)

@@ -25,8 +25,8 @@ use super::locate::{
     header_rows, key, no_codes,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
-use crate::form::sheets::{self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, ENTE, PROVINCIA};
-use crate::form::{Colonna, Riga, Tipo, VoceKind};
+use crate::form::sheets::{self, ANNO, CALCOLATI, ENTE};
+use crate::form::{CampoEnte, Colonna, INTESTAZIONE, Riga, Tipo, VoceKind};
 use crate::messages::{Arg, Message, kind as k};
 use crate::model::paths;
 use crate::model::{Edizione, FieldError, Scheda, Valore};
@@ -302,12 +302,7 @@ impl FormReader<'_> {
         e.provincia = e.provincia.take().or(b.provincia);
         e.codice = e.codice.take().or(b.codice);
         e.data = e.data.or(b.data);
-        let pointers = [
-            "/ente/denominazione",
-            "/ente/provincia",
-            "/ente/codice",
-            "/ente/data",
-        ];
+        let pointers = INTESTAZIONE.map(|i| i.pointer());
         for (pointer, cell) in block.cells {
             if pointers.iter().zip(filled).any(|(p, f)| f && *p == pointer) {
                 self.cells.insert(pointer, cell);
@@ -328,24 +323,27 @@ impl FormReader<'_> {
                 self.scheda.anno = i32::try_from(anno).unwrap_or(i32::MAX);
             }
         }
-        let mut text = |written: &str, field: &str| -> Option<String> {
-            let key = key(written);
+        let mut text = |campo: CampoEnte| -> Option<String> {
+            let field = campo.intestazione();
+            let key = key(field.etichetta);
             let row = ente_row(sheet, &key)?;
-            let pointer = format!("/ente/{field}");
+            let pointer = field.pointer();
             self.cells.insert(pointer.clone(), sheet.at(row, 1));
             let errors = self.conv.errors.len();
             let text = self.conv.text(sheet, row, 1, &key.as_str().into());
             self.of_field(errors, &pointer);
             text.map(|t| t.trim().to_string())
         };
-        let denominazione = text(DENOMINAZIONE, "denominazione");
-        let provincia = text(PROVINCIA, "provincia").map(|p| p.to_uppercase());
-        let codice = text(CODICE, "codice");
-        let data = ente_row(sheet, &key(DATA)).and_then(|row| {
-            self.cells.insert("/ente/data".into(), sheet.at(row, 1));
+        let denominazione = text(CampoEnte::Denominazione);
+        let provincia = text(CampoEnte::Provincia).map(|p| p.to_uppercase());
+        let codice = text(CampoEnte::Codice);
+        let data_key = CampoEnte::Data.etichetta();
+        let data = ente_row(sheet, &key(data_key)).and_then(|row| {
+            let pointer = CampoEnte::Data.intestazione().pointer();
+            self.cells.insert(pointer.clone(), sheet.at(row, 1));
             let errors = self.conv.errors.len();
-            let date = self.conv.date(sheet, row, 1, &DATA.into());
-            self.of_field(errors, "/ente/data");
+            let date = self.conv.date(sheet, row, 1, &data_key.into());
+            self.of_field(errors, &pointer);
             date
         });
         let e = &mut self.scheda.ente;

@@ -16,7 +16,9 @@ use super::ats::plain_field;
 use super::cells::{Cell, Sheet, fold, from_serial};
 use super::locate::Found;
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::form::CampoEnte;
 use crate::messages::{Message, kind as k};
+use crate::model::paths::Campo;
 use crate::model::{DataOra, Ente};
 
 /// How many rows of a sheet without row codes are looked at.
@@ -26,38 +28,15 @@ const FOOTER_ROWS: u32 = 20;
 /// How far right of its label a value may be.
 const VALUE_SPAN: u32 = 6;
 
-/// One field of the header block: its model path (`ente.provincia`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Denominazione,
-    Provincia,
-    Codice,
-    Data,
-}
-
-impl Field {
-    /// The field a label names, if one of the Comune's.
-    fn of_label(text: &str) -> Option<Field> {
-        let label = text.trim().trim_end_matches([':', '.', ' ']);
-        if label.is_empty() || label.len() > 40 {
-            return None;
-        }
-        match plain_field(label)?.path.as_str() {
-            "ente.denominazione" => Some(Field::Denominazione),
-            "ente.provincia" => Some(Field::Provincia),
-            "ente.codice" => Some(Field::Codice),
-            "ente.data" => Some(Field::Data),
-            _ => None,
-        }
+/// The field of the Comune's data a label names, if one.
+fn of_label(text: &str) -> Option<CampoEnte> {
+    let label = text.trim().trim_end_matches([':', '.', ' ']);
+    if label.is_empty() || label.len() > 40 {
+        return None;
     }
-
-    fn pointer(self) -> &'static str {
-        match self {
-            Field::Denominazione => "/ente/denominazione",
-            Field::Provincia => "/ente/provincia",
-            Field::Codice => "/ente/codice",
-            Field::Data => "/ente/data",
-        }
+    match plain_field(label)?.campo {
+        Campo::Ente(field) => Some(field),
+        _ => None,
     }
 }
 
@@ -126,7 +105,7 @@ impl Block {
 
     /// Read the field labelled by the cell (`row`, `col`), if it is a label.
     fn label(&mut self, sheet: &Sheet, row: u32, col: u32, text: &str) {
-        if let Some(field) = Field::of_label(text) {
+        if let Some(field) = of_label(text) {
             if self.has(field) {
                 return;
             }
@@ -134,7 +113,7 @@ impl Block {
                 self.set(field, sheet, r, c, &sheet.get(r, c));
             }
         } else if let Some((label, value)) = text.split_once(':')
-            && let Some(field) = Field::of_label(label)
+            && let Some(field) = of_label(label)
             && !value.trim().is_empty()
             && !self.has(field)
         {
@@ -142,17 +121,17 @@ impl Block {
         }
     }
 
-    fn has(&self, field: Field) -> bool {
+    fn has(&self, field: CampoEnte) -> bool {
         let e = &self.ente;
         match field {
-            Field::Denominazione => e.denominazione.is_some(),
-            Field::Provincia => e.provincia.is_some(),
-            Field::Codice => e.codice.is_some(),
-            Field::Data => e.data.is_some(),
+            CampoEnte::Denominazione => e.denominazione.is_some(),
+            CampoEnte::Provincia => e.provincia.is_some(),
+            CampoEnte::Codice => e.codice.is_some(),
+            CampoEnte::Data => e.data.is_some(),
         }
     }
 
-    fn set(&mut self, field: Field, sheet: &Sheet, row: u32, col: u32, cell: &Cell) {
+    fn set(&mut self, field: CampoEnte, sheet: &Sheet, row: u32, col: u32, cell: &Cell) {
         let text = || match cell {
             Cell::Text(t) => Some(t.trim().to_string()),
             Cell::Number(d) => Some(d.normalize().to_string()),
@@ -160,10 +139,10 @@ impl Block {
         };
         let e = &mut self.ente;
         match field {
-            Field::Denominazione => e.denominazione = text(),
-            Field::Provincia => e.provincia = text().map(|p| p.to_uppercase()),
-            Field::Codice => e.codice = text(),
-            Field::Data => {
+            CampoEnte::Denominazione => e.denominazione = text(),
+            CampoEnte::Provincia => e.provincia = text().map(|p| p.to_uppercase()),
+            CampoEnte::Codice => e.codice = text(),
+            CampoEnte::Data => {
                 e.data = date(cell);
                 if e.data.is_none() {
                     let message = Message::new(k::HEADER_DATE_IGNORED, [("found", cell.shown())]);
@@ -176,7 +155,7 @@ impl Block {
         }
         if self.has(field) {
             self.cells
-                .push((field.pointer().into(), sheet.at(row, col)));
+                .push((field.intestazione().pointer(), sheet.at(row, col)));
         }
     }
 }
@@ -186,7 +165,7 @@ impl Block {
 fn value_cell(sheet: &Sheet, row: u32, col: u32) -> Option<(u32, u32)> {
     let is_value = |r: u32, c: u32| {
         let cell = sheet.get(r, c);
-        !cell.is_blank() && !matches!(cell, Cell::Text(t) if Field::of_label(t).is_some())
+        !cell.is_blank() && !matches!(cell, Cell::Text(t) if of_label(t).is_some())
     };
     let beside = (col + 1..col + 1 + VALUE_SPAN)
         .take_while(|&c| c < sheet.width())
@@ -251,18 +230,18 @@ mod tests {
     #[test]
     fn labels_in_peoples_words() {
         for (label, field) in [
-            ("Comune", Some(Field::Denominazione)),
-            ("Denominazione:", Some(Field::Denominazione)),
-            ("Ente", Some(Field::Denominazione)),
-            ("PROVINCIA", Some(Field::Provincia)),
-            ("Codice indentificativo", Some(Field::Codice)),
-            ("Codice ente", Some(Field::Codice)),
-            ("Data ultima modifica", Some(Field::Data)),
-            ("Data", Some(Field::Data)),
+            ("Comune", Some(CampoEnte::Denominazione)),
+            ("Denominazione:", Some(CampoEnte::Denominazione)),
+            ("Ente", Some(CampoEnte::Denominazione)),
+            ("PROVINCIA", Some(CampoEnte::Provincia)),
+            ("Codice indentificativo", Some(CampoEnte::Codice)),
+            ("Codice ente", Some(CampoEnte::Codice)),
+            ("Data ultima modifica", Some(CampoEnte::Data)),
+            ("Data", Some(CampoEnte::Data)),
             ("Informazioni relative al Comune", None),
             ("Descrizione", None),
         ] {
-            assert!(Field::of_label(label) == field, "{label}");
+            assert!(of_label(label) == field, "{label}");
         }
     }
 

@@ -26,30 +26,20 @@
 //!   words' advances below, a layout knows how many lines a label or a
 //!   header takes in a given width (lines break at spaces) without
 //!   measuring it in Typst;
-//! - `quadri`: one object per quadro, in order: `numero` (a number), `fascia`
-//!   (the lines of the side band) and `voci`, what it prints in order, each
-//!   with its kind in `voce`:
-//!   - `intestazione`: the header block (Comune, code, date: `ente` in the
-//!     form's data);
-//!   - `nota` (`testo`, `grassetto`), `gruppo`, `barra`, `didascalia`
-//!     (`testo`);
-//!   - `riga`: `codice`, `etichetta` (the label as printed),
-//!     `etichetta_parole` (the advance of each of its space-separated words,
-//!     in thousandths of an em) and `colonne`, each with `tipo` (`utenti`,
-//!     `euro`, `testo`, `relazione`, ...), `intestazione` (the header, or
-//!     null), `intestazione_parole` (as `etichetta_parole`) and `larghezza`
-//!     (in column units, a number); the values are the form's `righe`;
-//!   - `frasi`: `nomi` (the catalogue names) and `indice`, where the chosen
-//!     sentences are in the form's `frasi`;
-//!   - `domanda`: `codice` and `etichetta`; the answer is the form's
-//!     `risposte`;
-//!   - `pagina`: a page break.
+//! - `quadri`: what the PDF prints, quadro by quadro, as
+//!   [`crate::form::json`] describes it, with the advance of each
+//!   space-separated word of a row's label (`etichetta_parole`) and of a
+//!   column's header (`intestazione_parole`), in thousandths of an em; the
+//!   values are the form's `righe`, the chosen sentences its `frasi` (by
+//!   the entry's `indice`), the answers its `risposte`, the header block's
+//!   values its `ente` (by each field's `campo`).
 //!
 //! The shape of `/data.json`:
 //! - `edizione`, `anno`; `documento`: `title`, `author` (or null),
 //!   `keywords`;
-//! - `ente`: `denominazione` (with ` (PR)` when the province is known),
-//!   `codice`, `data` (`dd/mm/yyyy hh:mm`);
+//! - `ente`: the values of the header block's lines by their `campo`:
+//!   `denominazione` (with ` (PR)` when the province is known), `codice`,
+//!   `data` (`dd/mm/yyyy hh:mm`);
 //! - `righe`: every row's printed values by its code, one per column (`M12`:
 //!   `["0", "84", "840", "72,00"]`; the free text keeps its line breaks as
 //!   `\n`);
@@ -65,10 +55,12 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
+use serde_json::{Map, Value, json};
 
 use super::world::{has_glyph, metrics, word_advances};
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
-use crate::form::{Colonna, Edition, Rendering, Riga, Tipo, VoceKind};
+use crate::form::json::Extras;
+use crate::form::{CampoEnte, Colonna, Edition, Intestazione, Rendering, Riga, Tipo, VoceKind};
 use crate::messages::{Message, kind};
 use crate::model::{Scheda, Valore};
 use crate::number::format_it;
@@ -82,146 +74,40 @@ pub(crate) struct FormData {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The whole `/edizione.json` (see the module's documentation).
-#[derive(Serialize)]
-struct EditionData<'a> {
-    edizione: &'a str,
-    anno: String,
-    titolo: &'a str,
-    pagine: u32,
-    metriche: Metriche,
-    quadri: Vec<Quadro<'a>>,
-}
+/// What the PDF adds to the edition's JSON ([`crate::form::json`]): the
+/// advance of each word of a label and of a header, in thousandths of an
+/// em, so that the template sizes a row without measuring text.
+struct Advances;
 
-/// Metrics of the regular face, in thousandths of an em.
-#[derive(Serialize)]
-struct Metriche {
-    spazio: u32,
-    maiuscole: u32,
-}
+impl Extras for Advances {
+    fn riga(&self, _: u8, riga: &Riga, out: &mut Map<String, Value>) {
+        out.insert(
+            "etichetta_parole".into(),
+            word_advances(&riga.etichetta).into(),
+        );
+    }
 
-#[derive(Serialize)]
-struct Quadro<'a> {
-    numero: u8,
-    fascia: &'a [String],
-    voci: Vec<Entry<'a>>,
-}
-
-/// One entry of a quadro, tagged with its kind (`"voce": "riga"`).
-#[derive(Serialize)]
-#[serde(tag = "voce", rename_all = "lowercase")]
-enum Entry<'a> {
-    Intestazione,
-    Nota {
-        testo: &'a str,
-        grassetto: bool,
-    },
-    Gruppo {
-        testo: &'a str,
-    },
-    Barra {
-        testo: &'a str,
-    },
-    Didascalia {
-        testo: &'a str,
-    },
-    Pagina,
-    Riga {
-        codice: &'a str,
-        etichetta: &'a str,
-        /// The advance of each word of the label, in thousandths of an em
-        /// (the template sizes the row from it, without measuring text).
-        etichetta_parole: Vec<u32>,
-        colonne: Vec<Column<'a>>,
-    },
-    Frasi {
-        nomi: &'a [String],
-        indice: usize,
-    },
-    Domanda {
-        codice: &'a str,
-        etichetta: &'a str,
-    },
-}
-
-#[derive(Serialize)]
-struct Column<'a> {
-    tipo: &'static str,
-    intestazione: Option<&'a str>,
-    /// The advance of each word of the header, in thousandths of an em.
-    intestazione_parole: Vec<u32>,
-    larghezza: u8,
+    fn colonna(&self, _: u8, _: &Riga, c: &Colonna, out: &mut Map<String, Value>) {
+        let words = c.intestazione.as_deref().map(word_advances);
+        out.insert(
+            "intestazione_parole".into(),
+            words.unwrap_or_default().into(),
+        );
+    }
 }
 
 /// The `/edizione.json` of an edition: what its PDF prints, whatever the
 /// form.
 pub(crate) fn edition(edition: &Edition) -> Result<Vec<u8>> {
     let m = metrics();
-    let mut frasi = 0;
-    let quadri = edition
-        .quadri
-        .iter()
-        .map(|q| Quadro {
-            numero: q.numero,
-            fascia: &q.fascia,
-            voci: q
-                .voci
-                .iter()
-                .filter(|v| v.in_rendering(Rendering::Pdf))
-                .map(|v| match &v.kind {
-                    VoceKind::Intestazione => Entry::Intestazione,
-                    VoceKind::Nota {
-                        testo, grassetto, ..
-                    } => Entry::Nota {
-                        testo,
-                        grassetto: *grassetto,
-                    },
-                    VoceKind::Gruppo(testo) => Entry::Gruppo { testo },
-                    VoceKind::Barra(testo) => Entry::Barra { testo },
-                    VoceKind::Didascalia(testo) => Entry::Didascalia { testo },
-                    VoceKind::Pagina => Entry::Pagina,
-                    VoceKind::Riga(riga) => Entry::Riga {
-                        codice: &riga.codice,
-                        etichetta: &riga.etichetta,
-                        etichetta_parole: word_advances(&riga.etichetta),
-                        colonne: riga
-                            .colonne
-                            .iter()
-                            .map(|c| Column {
-                                tipo: c.tipo.name(),
-                                intestazione: c.intestazione.as_deref(),
-                                intestazione_parole: c
-                                    .intestazione
-                                    .as_deref()
-                                    .map(word_advances)
-                                    .unwrap_or_default(),
-                                larghezza: c.larghezza,
-                            })
-                            .collect(),
-                    },
-                    VoceKind::Frasi(nomi) => {
-                        frasi += 1;
-                        Entry::Frasi {
-                            nomi,
-                            indice: frasi - 1,
-                        }
-                    }
-                    VoceKind::Domanda { codice, etichetta } => Entry::Domanda { codice, etichetta },
-                })
-                .collect(),
-        })
-        .collect();
-    let data = EditionData {
-        edizione: &edition.codice,
-        anno: edition.anni.anno.to_string(),
-        titolo: &edition.titolo,
-        pagine: edition.pagine,
-        metriche: Metriche {
-            spazio: m.space,
-            maiuscole: m.cap_height,
-        },
-        quadri,
-    };
+    let data = json!({
+        "edizione": edition.codice,
+        "anno": edition.anni.anno.to_string(),
+        "titolo": edition.titolo,
+        "pagine": edition.pagine,
+        "metriche": {"spazio": m.space, "maiuscole": m.cap_height},
+        "quadri": crate::form::json::quadri(edition, Rendering::Pdf, &Advances),
+    });
     serde_json::to_vec(&data).map_err(data_failed)
 }
 
@@ -231,7 +117,7 @@ struct Form<'a> {
     edizione: &'a str,
     anno: String,
     documento: Documento,
-    ente: Ente,
+    ente: Map<String, Value>,
     righe: BTreeMap<&'a str, Vec<String>>,
     frasi: Vec<Vec<&'a str>>,
     risposte: BTreeMap<&'a str, &'static str>,
@@ -243,13 +129,6 @@ struct Documento {
     title: String,
     author: Option<String>,
     keywords: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct Ente {
-    denominazione: String,
-    codice: String,
-    data: String,
 }
 
 /// Build the `/data.json` of `s` with its chosen sentences, walking its
@@ -268,11 +147,18 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences, counted: bool) -> Result<
         (true, false) => format!("({provincia})"),
         (true, true) => String::new(),
     };
-    let ente = Ente {
-        denominazione: comune,
-        codice: t.line("/ente/codice", s.ente.codice.as_deref()),
-        data: s.ente.data.map(|d| d.format_it()).unwrap_or_default(),
-    };
+    // The fields of the printed block, by their names (the province is
+    // printed after the name).
+    let mut ente = Map::new();
+    for i in Intestazione::stampate() {
+        let value = match i.campo {
+            CampoEnte::Denominazione => comune.clone(),
+            CampoEnte::Provincia => provincia.clone(),
+            CampoEnte::Codice => t.line("/ente/codice", s.ente.codice.as_deref()),
+            CampoEnte::Data => s.ente.data.map(|d| d.format_it()).unwrap_or_default(),
+        };
+        ente.insert(i.nome.to_string(), value.into());
+    }
 
     let mut righe = BTreeMap::new();
     let mut frasi = Vec::new();
@@ -291,9 +177,9 @@ pub(crate) fn build(s: &Scheda, sentences: &Sentences, counted: bool) -> Result<
                 VoceKind::Frasi(nomi) => {
                     let mut testi = Vec::new();
                     for nome in nomi {
-                        let chosen = chosen(sentences, nome)
-                            .ok_or_else(|| unknown_sentence(s.edizione.code(), nome, v.line))?;
-                        testi.extend(chosen);
+                        testi.extend(crate::writers::sentences::named(
+                            sentences, nome, s.edizione, v.line,
+                        )?);
                     }
                     frasi.push(testi);
                 }
@@ -374,35 +260,6 @@ fn decimals(tipo: Tipo) -> u32 {
         Tipo::Utenti | Tipo::Ore | Tipo::Abitanti | Tipo::Rapporto | Tipo::RapportoAts => 0,
         _ => 2,
     }
-}
-
-/// The sentences the catalogue name `nome` stands for in a description's
-/// `frasi` entry (possibly none), or `None` for a name the rules never
-/// choose.
-fn chosen<'a>(sentences: &'a Sentences, nome: &str) -> Option<Vec<&'a str>> {
-    Some(match nome {
-        "assistenti" => sentences.assistenti.as_deref().into_iter().collect(),
-        "lep" => vec![sentences.lep.as_str()],
-        "servizi" => sentences.servizi.as_deref().into_iter().collect(),
-        "servizi_seguito" => vec![sentences.servizi_seguito.as_str()],
-        "quadro2" => sentences.quadro2.iter().map(String::as_str).collect(),
-        "quadro3" => sentences.quadro3.iter().map(String::as_str).collect(),
-        _ => return None,
-    })
-}
-
-fn unknown_sentence(codice: &str, nome: &str, line: usize) -> Error {
-    Error::new(
-        Diagnostic::coded(
-            Severity::Error,
-            Message::new(
-                kind::UNKNOWN_SENTENCES,
-                [("edition", codice.into()), ("name", nome.into())],
-            ),
-            Some(Message::new(kind::SENTENCES_HINT, [])),
-        )
-        .at(Location::file_line(format!("editions/{codice}.toml"), line)),
-    )
 }
 
 /// The PDF metadata of a form.
@@ -524,21 +381,6 @@ impl TextCleaner {
 mod tests {
     use super::*;
     use crate::model::Edizione;
-
-    #[test]
-    fn every_sentence_name_of_the_built_in_editions_is_printed() {
-        let sentences = Sentences::default();
-        for ed in Edizione::ALL {
-            for v in ed.description().quadri.iter().flat_map(|q| &q.voci) {
-                if let VoceKind::Frasi(nomi) = &v.kind {
-                    for nome in nomi {
-                        assert!(chosen(&sentences, nome).is_some(), "{ed}: {nome}");
-                    }
-                }
-            }
-        }
-        assert!(chosen(&sentences, "nonesuch").is_none());
-    }
 
     #[test]
     fn values_print_through_their_column() {

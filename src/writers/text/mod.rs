@@ -15,73 +15,43 @@
 mod pdftotext;
 mod portal;
 
-use std::fmt;
-use std::str::FromStr;
-
-use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
-use crate::form::{Colonna, Quadro, Rendering, Riga, Tipo, Voce};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity, Warned};
+use crate::form::{CampoEnte, Colonna, Intestazione, Quadro, Rendering, Riga, Tipo, Voce};
 use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda, Valore};
 use crate::number::format_it;
-use crate::rules::{Catalogue, Sentences, sentences};
+use crate::rules::{Catalogue, sentences};
 
-/// An extracted-text layout that scheda writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TextLayout {
-    /// The official PDF through pdftotext: label, column headers, then the
-    /// values of a row on one line.
-    Pdftotext,
-    /// The portal page copied from a browser: tab-separated cells, input
-    /// fields as `<input .../>` tags.
-    Portal,
-}
-
-impl TextLayout {
-    /// The layout an edition is normally seen in.
-    pub fn for_edition(edizione: Edizione) -> Self {
-        match edizione.description().layout_testo {
-            Rendering::Pdftotext => TextLayout::Pdftotext,
-            Rendering::Portale | Rendering::Pdf => TextLayout::Portal,
-        }
+/// The layout an edition is normally seen in (its `layout_testo`).
+pub fn layout_of(edizione: Edizione) -> Rendering {
+    match edizione.description().layout_testo {
+        Rendering::Pdftotext => Rendering::Pdftotext,
+        _ => Rendering::Portale,
     }
 }
 
-impl fmt::Display for TextLayout {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TextLayout::Pdftotext => "pdftotext",
-            TextLayout::Portal => "portal",
-        })
-    }
-}
-
-impl FromStr for TextLayout {
-    type Err = Message;
-
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "pdftotext" | "pdf" => Ok(TextLayout::Pdftotext),
-            "portal" | "portale" => Ok(TextLayout::Portal),
-            other => Err(Message::new(
-                kind::TEXT_LAYOUT_UNKNOWN,
-                [("name", other.into())],
-            )),
-        }
-    }
-}
-
-/// Write `scheda` as extracted text in `layout` (by default the edition's).
+/// Write `scheda` as extracted text in `layout` (by default the edition's:
+/// [`layout_of`]), one of [`Rendering::WRITTEN`]; another is an error.
 /// The sentences come from `catalogue`; UNVERIFIED ones are warnings.
 pub fn write(
     scheda: &Scheda,
-    layout: Option<TextLayout>,
+    layout: Option<Rendering>,
     catalogue: &Catalogue,
 ) -> Result<Warned<Vec<u8>>> {
     let chosen = sentences::choose(scheda, catalogue)?;
-    let layout = layout.unwrap_or(TextLayout::for_edition(scheda.edizione));
-    let text = match layout {
-        TextLayout::Pdftotext => pdftotext::write(scheda, &chosen.value)?,
-        TextLayout::Portal => portal::write(scheda, &chosen.value)?,
+    let text = match layout.unwrap_or(layout_of(scheda.edizione)) {
+        Rendering::Pdftotext => pdftotext::write(scheda, &chosen.value)?,
+        Rendering::Portale => portal::write(scheda, &chosen.value)?,
+        other => {
+            return Err(Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(
+                    kind::TEXT_LAYOUT_UNKNOWN,
+                    [("name", other.to_string().into())],
+                ),
+                None,
+            )));
+        }
     };
     Ok(Warned {
         value: text.into_bytes(),
@@ -129,22 +99,26 @@ fn printed(quadro: &Quadro, rendering: Rendering) -> Vec<&Voce> {
         .collect()
 }
 
-/// The page-1 header fields the form has a value for (`Denominazione` with
-/// the province, `Codice indentificativo`, `Data ultima modifica`). Empty
-/// ones are left out: the reader would take the next line for their value.
+/// The lines of the page-1 header block the form has a value for, with
+/// their labels ([`Intestazione::stampate`]: `Denominazione` with the
+/// province, `Codice indentificativo`, `Data ultima modifica`). Empty ones
+/// are left out: the reader would take the next line for their value.
 fn header_fields(s: &Scheda) -> Vec<(&'static str, String)> {
-    let name = match (&s.ente.denominazione, &s.ente.provincia) {
-        (Some(n), Some(p)) => Some(format!("{n} ({p})")),
-        (n, _) => n.clone(),
-    };
-    [
-        ("Denominazione", name),
-        ("Codice indentificativo", s.ente.codice.clone()),
-        ("Data ultima modifica", s.ente.data.map(|d| d.format_it())),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| Some((label, value.filter(|v| !v.is_empty())?)))
-    .collect()
+    let e = &s.ente;
+    Intestazione::stampate()
+        .filter_map(|i| {
+            let value = match i.campo {
+                CampoEnte::Denominazione => match (&e.denominazione, &e.provincia) {
+                    (Some(n), Some(p)) => Some(format!("{n} ({p})")),
+                    (n, _) => n.clone(),
+                },
+                CampoEnte::Provincia => e.provincia.clone(),
+                CampoEnte::Codice => e.codice.clone(),
+                CampoEnte::Data => e.data.map(|d| d.format_it()),
+            };
+            Some((i.etichetta, value.filter(|v| !v.is_empty())?))
+        })
+        .collect()
 }
 
 /// A value as the form prints it: counts as they are, decimals with at
@@ -197,41 +171,6 @@ fn formatted(col: &Colonna, value: Option<&str>) -> Option<String> {
     }
 }
 
-/// The sentences of `frasi` that the catalogue names `name` (`lep`,
-/// `quadro2`, ...), in order; an unknown name is an error of the edition's
-/// description.
-fn sentences_named<'a>(
-    frasi: &'a Sentences,
-    name: &str,
-    edizione: Edizione,
-    voce: &Voce,
-) -> Result<Vec<&'a str>> {
-    Ok(match name {
-        "assistenti" => frasi.assistenti.iter().map(String::as_str).collect(),
-        "lep" => vec![frasi.lep.as_str()],
-        "servizi" => frasi.servizi.iter().map(String::as_str).collect(),
-        "servizi_seguito" => vec![frasi.servizi_seguito.as_str()],
-        "quadro2" => frasi.quadro2.iter().map(String::as_str).collect(),
-        "quadro3" => frasi.quadro3.iter().map(String::as_str).collect(),
-        other => {
-            return Err(Error::new(
-                Diagnostic::coded(
-                    Severity::Error,
-                    Message::new(
-                        kind::UNKNOWN_SENTENCES,
-                        [("edition", edizione.code().into()), ("name", other.into())],
-                    ),
-                    Some(Message::new(kind::SENTENCES_HINT, [])),
-                )
-                .at(Location::file_line(
-                    format!("editions/{edizione}.toml"),
-                    voce.line,
-                )),
-            ));
-        }
-    })
-}
-
 /// Free text as one line per paragraph.
 fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').map(str::trim).filter(|l| !l.is_empty())
@@ -264,46 +203,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::VoceKind;
-
-    #[test]
-    fn sentences_are_found_by_their_catalogue_names() {
-        let frasi = Sentences {
-            lep: "lep".into(),
-            quadro2: vec!["a".into(), "b".into()],
-            ..Sentences::default()
-        };
-        let ed = Edizione::SOC26;
-        let voce = ed
-            .description()
-            .quadri
-            .iter()
-            .flat_map(|q| &q.voci)
-            .find(|v| matches!(v.kind, VoceKind::Frasi(_)))
-            .unwrap();
-        assert_eq!(
-            sentences_named(&frasi, "quadro2", ed, voce).unwrap(),
-            ["a", "b"]
-        );
-        assert!(
-            sentences_named(&frasi, "assistenti", ed, voce)
-                .unwrap()
-                .is_empty()
-        );
-        let err = sentences_named(&frasi, "saluti", ed, voce).unwrap_err();
-        assert_eq!(
-            err.diagnostics
-                .first()
-                .unwrap()
-                .message_in(crate::messages::Lang::It),
-            "la descrizione dell'edizione SOC26 stampa le frasi `saluti`, che le regole non \
-             scelgono mai"
-        );
-        let err = err.to_string();
-        assert!(err.contains("the sentences `saluti`, which"), "{err}");
-        let at = format!("editions/SOC26.toml:{}", voce.line);
-        assert!(err.contains(&at), "{err}");
-    }
 
     #[test]
     fn words_wrap_at_the_width_and_a_long_word_stands_alone() {

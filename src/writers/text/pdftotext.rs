@@ -4,8 +4,8 @@
 //! pages separated by a form feed.
 
 use super::{
-    Lines, formatted, header_fields, is_full_width, is_text, one_line, paragraphs, printed,
-    sentences_named, value, wrap,
+    Lines, formatted, header_fields, is_full_width, is_text, one_line, paragraphs, printed, value,
+    wrap,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
 use crate::form::{Colonna, Edition, Rendering, Riga, Tipo, Voce, VoceKind};
@@ -246,7 +246,7 @@ fn entry(
         VoceKind::Riga(riga) => o.riga(s, riga)?,
         VoceKind::Frasi(names) => {
             for name in names {
-                for p in sentences_named(frasi, name, s.edizione, voce)? {
+                for p in crate::writers::sentences::named(frasi, name, s.edizione, voce.line)? {
                     o.para(p);
                 }
             }

@@ -9,7 +9,7 @@
 
 use super::{
     Lines, formatted, header_fields, is_full_width, is_text, is_user_row, one_line, paragraphs,
-    printed, printed_value, sentences_named, value, wrap,
+    printed, printed_value, value, wrap,
 };
 use crate::diagnostic::Result;
 use crate::form::{Disposizione, Edition, Quadro, Rendering, Riga, Tipo, Voce, VoceKind};
@@ -389,7 +389,7 @@ fn entry(
         VoceKind::Riga(riga) => o.riga(s, riga, next),
         VoceKind::Frasi(names) => {
             for name in names {
-                for p in sentences_named(frasi, name, s.edizione, voce)? {
+                for p in crate::writers::sentences::named(frasi, name, s.edizione, voce.line)? {
                     o.text(p);
                     if o.mode == Disposizione::Blocchi {
                         o.lines.blank();

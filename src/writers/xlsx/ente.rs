@@ -5,9 +5,8 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Worksheet};
 
 use super::{Style, XResult};
-use crate::form::sheets::{
-    self, ANNO, CALCOLATI, CODICE, DATA, DENOMINAZIONE, EDIZIONE, ENTE as SHEET, PROVINCIA,
-};
+use crate::form::sheets::{self, ANNO, CALCOLATI, EDIZIONE, ENTE as SHEET};
+use crate::form::{CampoEnte, INTESTAZIONE};
 use crate::model::Scheda;
 
 /// The row (0-based) of [`CALCOLATI`].
@@ -30,30 +29,26 @@ pub(crate) fn add_sheet(
     ws.write_string_with_format(2, 0, ANNO, &st.ente_key)?;
     ws.write_string_with_format(2, 1, s.anno.to_string(), &st.ente_locked)?;
     let e = &s.ente;
-    let data = e.data.map(|d| d.format_it());
-    let inputs = [
-        (
-            DENOMINAZIONE,
-            e.denominazione.as_deref(),
-            "Il nome del Comune come stampato sulla scheda (es. SONDRIO).",
-        ),
-        (
-            PROVINCIA,
-            e.provincia.as_deref(),
-            "La sigla della provincia, due lettere maiuscole (es. SO).",
-        ),
-        (
-            CODICE,
-            e.codice.as_deref(),
-            "Il codice identificativo del Comune sul portale (es. CR039SIF11WQ).",
-        ),
-        (
-            DATA,
-            data.as_deref(),
-            "Data e ora come gg/mm/aaaa hh:mm (es. 20/03/2026 10:30).",
-        ),
-    ];
-    for (row, (key, value, message)) in (3u32..).zip(inputs) {
+    for (row, i) in (3u32..).zip(&INTESTAZIONE) {
+        let (value, message) = match i.campo {
+            CampoEnte::Denominazione => (
+                e.denominazione.clone(),
+                "Il nome del Comune come stampato sulla scheda (es. SONDRIO).",
+            ),
+            CampoEnte::Provincia => (
+                e.provincia.clone(),
+                "La sigla della provincia, due lettere maiuscole (es. SO).",
+            ),
+            CampoEnte::Codice => (
+                e.codice.clone(),
+                "Il codice identificativo del Comune sul portale (es. CR039SIF11WQ).",
+            ),
+            CampoEnte::Data => (
+                e.data.map(|d| d.format_it()),
+                "Data e ora come gg/mm/aaaa hh:mm (es. 20/03/2026 10:30).",
+            ),
+        };
+        let key = i.etichetta;
         ws.write_string_with_format(row, 0, key, &st.ente_key)?;
         match value {
             Some(v) if !v.is_empty() => {
@@ -63,7 +58,7 @@ pub(crate) fn add_sheet(
                 ws.write_blank(row, 1, &st.input_text)?;
             }
         }
-        let rule = if key == PROVINCIA {
+        let rule = if i.campo == CampoEnte::Provincia {
             DataValidation::new().allow_text_length(DataValidationRule::EqualTo(2))
         } else {
             DataValidation::new().allow_text_length(DataValidationRule::LessThanOrEqualTo(200))

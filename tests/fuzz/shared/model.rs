@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use rust_decimal::Decimal;
+use scheda::form::Rendering;
 use scheda::model::paths::{self, Campo, Kind};
 use scheda::model::{DataOra, Edizione, Scheda, Valore};
 use scheda::writers::WriteOptions;
-use scheda::writers::text::TextLayout;
 use scheda::{Format, Severity};
 
 /// A valid model or nothing: the fields, in the description's order.
@@ -89,7 +89,7 @@ static POOL: LazyLock<rayon::ThreadPool> =
 /// The model written in `format`; `None` where the format refuses it with
 /// an error (the text layouts print every value of a row, so a row blank in
 /// part cannot be written as text: the writer says so).
-fn write(s: &Scheda, format: Format, layout: Option<TextLayout>) -> Option<Vec<u8>> {
+fn write(s: &Scheda, format: Format, layout: Option<Rendering>) -> Option<Vec<u8>> {
     let written = match format {
         Format::Pdf => POOL.install(|| RENDERER.with(|w| w.borrow_mut().write(s, format))),
         _ => {
@@ -170,8 +170,8 @@ pub fn writers(data: &[u8]) {
         (Format::Json, None, &printed),
         (Format::JsonLines, None, &printed),
         (Format::Xlsx, None, &printed),
-        (Format::Text, Some(TextLayout::Pdftotext), &printed),
-        (Format::Text, Some(TextLayout::Portal), &printed),
+        (Format::Text, Some(Rendering::Pdftotext), &printed),
+        (Format::Text, Some(Rendering::Portale), &printed),
         (Format::Pdf, None, &printed),
     ] {
         let Some(bytes) = write(&original, format, layout) else {
