@@ -238,12 +238,17 @@ fn broken(doc: &Path) -> (Vec<String>, usize) {
             }
             let Some(anchor) = anchor else { continue };
             if file.extension().is_none_or(|e| e != "md") {
-                out.push(format!("{place}: an anchor into a file that is not Markdown"));
+                out.push(format!(
+                    "{place}: an anchor into a file that is not Markdown"
+                ));
                 continue;
             }
             let found = anchors(&std::fs::read_to_string(&file).unwrap());
             if !found.contains(anchor) {
-                out.push(format!("{place}: no heading `{anchor}` in {}", file.display()));
+                out.push(format!(
+                    "{place}: no heading `{anchor}` in {}",
+                    file.display()
+                ));
             }
         }
     }
@@ -338,6 +343,9 @@ fn headings_are_named_as_github_names_them() {
         "1-dal-foglio-di-calcolo-o-dal-pdf-del-portale"
     );
     assert_eq!(slug("Quadro 1 – Autodiagnosi"), "quadro-1--autodiagnosi");
-    assert_eq!(slug("Una nuova edizione / A new edition"), "una-nuova-edizione--a-new-edition");
+    assert_eq!(
+        slug("Una nuova edizione / A new edition"),
+        "una-nuova-edizione--a-new-edition"
+    );
     assert_eq!(slug("Perché `R0B`? [vedi](x.md)"), "perché-r0b-vedi");
 }
