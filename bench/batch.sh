@@ -246,7 +246,7 @@ say "generating the first $lo_forms forms as workbooks..."
 
 # --- one form as a new process ---------------------------------------------
 
-# The model bench/process.sh uses by default, as in the README's Speed table.
+# The model bench/process.sh uses by default, as in docs/reference.md's Speed tables.
 say "one form as a new process (bench/process.sh $runs)..."
 process=$(bench/process.sh "$runs" 2>"$work/process.log") || {
   tail -n 20 "$work/process.log" >&2

@@ -13,8 +13,8 @@ use clap::Parser;
 /// PDF writing allocate and free small objects by the million on every
 /// worker thread. In six pairs of `scheda batch` runs side by side on 1,000
 /// forms, glibc's malloc took 3-9% longer, for the same peak memory (~67
-/// MiB); mimalloc was as fast but peaked at 140-180 MiB (see README, "Batch
-/// speed").
+/// MiB); mimalloc was as fast but peaked at 140-180 MiB (see
+/// docs/development.md, "Speed design notes").
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

@@ -11,6 +11,7 @@ mod cli_many;
 mod cli_messages;
 mod cli_options;
 mod consistency;
+mod docs;
 mod editions;
 mod formulas;
 mod fuzz;
