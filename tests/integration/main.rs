@@ -30,6 +30,7 @@ mod pdf_edition;
 mod pdf_outside;
 mod pdf_read;
 mod props;
+mod publiccode;
 mod rules;
 mod rules_data;
 mod serve;
