@@ -15,6 +15,7 @@
 mod api;
 mod batch;
 mod bodies;
+mod openapi;
 mod pool;
 mod problem;
 mod undecided;
@@ -94,6 +95,7 @@ pub fn app(options: &Options) -> Result<Router> {
     let token = Arc::new(options.token.clone());
     let api = Router::new()
         .route("/api/health", get(api::health))
+        .route("/api/openapi.json", get(openapi::document))
         .route("/api/editions", get(api::editions))
         .route("/api/editions/{code}", get(api::edition))
         .route("/api/template/{code}", get(api::template))

@@ -23,6 +23,7 @@ mod messages_sheets;
 mod messages_text;
 mod messages_writers;
 mod new_edition;
+mod openapi;
 mod outside;
 mod partial;
 mod pdf;
