@@ -6,13 +6,16 @@
 //! - [`io`]: reading inputs, writing outputs whole, standard output that
 //!   ends quietly when its reader goes away;
 //! - [`convert`], [`check`], [`template`], [`editions`], [`batch`] (with
-//!   its [`progress`]), [`serve`]: one module per command.
+//!   its [`progress`]), [`serve`], [`completions`], [`man`]: one module per
+//!   command.
 
 mod batch;
 mod check;
+mod completions;
 mod convert;
 mod editions;
 mod io;
+mod man;
 mod progress;
 mod serve;
 mod template;
@@ -162,6 +165,20 @@ enum Command {
     /// opens the browser. Nothing is written to disk or kept between
     /// requests.
     Serve(serve::ServeArgs),
+    /// Write the completion script of a shell (bash, zsh, fish, powershell,
+    /// elvish) to standard output.
+    ///
+    /// `scheda completions bash > ~/.local/share/bash-completion/completions/scheda`;
+    /// zsh: a file `_scheda` in a folder of $fpath; fish:
+    /// ~/.config/fish/completions/scheda.fish; PowerShell: add the output to
+    /// $PROFILE.
+    Completions(completions::CompletionsArgs),
+    /// Write the manual page (roff) to standard output, or with -o DIR one
+    /// page per command.
+    ///
+    /// `scheda man | man -l -` reads it; `scheda man -o DIR` writes
+    /// scheda.1, scheda-convert.1, ... for a folder of MANPATH.
+    Man(man::ManArgs),
 }
 
 /// Options shared by every command.
@@ -311,6 +328,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Editions(args) => editions::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     };
     match result {
         Ok(code) => code,

@@ -10,6 +10,7 @@ mod cli;
 mod cli_many;
 mod cli_messages;
 mod cli_options;
+mod completions_man;
 mod consistency;
 mod docs;
 mod editions;
