@@ -1,6 +1,7 @@
-//! The HTTP API (the page uses it too). Every answer is JSON, but a rendered
-//! file; bad input gets a 4xx with `{"error", "location", "hint"}` in the
-//! command line's words.
+//! The HTTP API (the page uses it too; `GET /api/openapi.json` describes
+//! it). Every answer is JSON, but a rendered file; bad input gets a 4xx with
+//! the problem JSON of [`super::problem`] (`{"error", "code", "location",
+//! "place", "hint"}`), in the request's language.
 
 use std::sync::Arc;
 
