@@ -80,8 +80,11 @@ fn variant(bases: &[Scheda], i: usize) -> Scheda {
     let mut s = bases[0].clone();
     s.ente.denominazione = Some(format!("COMUNE DI PROVA {i}"));
     s.ente.provincia = None;
-    s.quadro1.M35.utenti = Some(i as u64 % 97);
-    s.quadro1.M35.utenti_2019 = Some(i as u64 % 89);
+    for (campo, n) in [("utenti", 97), ("utenti_2019", 89)] {
+        let v = scheda::model::Valore::Intero(i as u64 % n);
+        s.set_valore("M35", Some(campo), Some(v))
+            .expect("M35 is a row of users");
+    }
     s
 }
 

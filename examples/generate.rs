@@ -25,8 +25,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use rust_decimal::Decimal;
+use scheda::form::{Tipo, VoceKind};
 use scheda::model::DataOra;
-use scheda::model::{Domanda, RIGHE_UTENTI, Scheda, TipoRiga, Utenti};
+use scheda::model::{Scheda, Valore};
 
 /// The seed goldens the forms start from, in the order they are used.
 const BASES: [&str; 5] = [
@@ -256,9 +257,9 @@ fn form(bases: &[Scheda], seed: u64, i: usize) -> Scheda {
         g.range(0, 59) as u8,
     );
     let (ats, capofila) = *g.pick(&ATS);
-    s.quadro1.R0C = Some(ats.to_string());
-    s.quadro1.R0D = Some(capofila.to_string());
-    s.quadro1.R0E = Some(g.range(1800, 9000));
+    set(&mut s, "R0C", None, Valore::Testo(ats.to_string()));
+    set(&mut s, "R0D", None, Valore::Testo(capofila.to_string()));
+    set(&mut s, "R0E", None, Valore::Intero(g.range(1800, 9000)));
 
     // Population, by size class (most Comuni are small).
     let (lo, hi) = *g.pick(&[
@@ -271,73 +272,105 @@ fn form(bases: &[Scheda], seed: u64, i: usize) -> Scheda {
         (30000, 120000),
     ]);
     let pop = g.range(lo, hi);
-    s.quadro1.R03 = Some(pop);
+    set(&mut s, "R03", None, Valore::Intero(pop));
 
-    // Users: a service level around the reference one, spread over the rows.
+    // Users: a service level around the reference one, spread over the
+    // user rows the total sums (those with hours carry hours too).
     let r05 = g.range(200, 1000);
-    s.quadro1.R05 = Some(euro(r05));
+    set(&mut s, "R05", None, Valore::Decimale(euro(r05)));
     let level = r05 * g.range(50, 160) / 100; // hundredths of a percent
     let total = (pop * level / 10_000).max(1);
-    let weights: Vec<u64> = RIGHE_UTENTI
+    let user_rows: Vec<(&str, bool)> = s
+        .edizione
+        .description()
+        .righe()
+        .filter(|(_, r)| !r.derivata && r.colonne.iter().any(|c| c.tipo == Tipo::Utenti))
+        .map(|(_, r)| {
+            let hours = r.colonne.iter().any(|c| c.tipo == Tipo::Ore);
+            (r.codice.as_str(), hours)
+        })
+        .collect();
+    let weights: Vec<u64> = user_rows
         .iter()
         .map(|_| if g.chance(40) { 0 } else { g.range(1, 100) })
         .collect();
     let sum: u64 = weights.iter().sum::<u64>().max(1);
-    for (def, w) in RIGHE_UTENTI.iter().zip(&weights) {
+    for ((code, hours), w) in user_rows.iter().zip(&weights) {
         let utenti = total * w / sum;
         let utenti_2019 = utenti * g.range(50, 150) / 100 + g.range(0, 2);
-        let ore = match def.kind {
-            TipoRiga::ConOre if utenti > 0 && !g.chance(20) => {
-                Some(utenti * g.range(1, 200) + g.range(0, utenti - 1))
-            }
-            TipoRiga::ConOre => Some(0),
-            TipoRiga::SoloUtenti => None,
-        };
-        let row = Utenti {
-            utenti_2019: Some(utenti_2019),
-            utenti: Some(utenti),
-            ore,
-            media_ore: None,
-        };
-        s.quadro1.set_utenti(def.code, row);
+        set(
+            &mut s,
+            code,
+            Some("utenti_2019"),
+            Valore::Intero(utenti_2019),
+        );
+        set(&mut s, code, Some("utenti"), Valore::Intero(utenti));
+        if *hours {
+            let ore = if utenti > 0 && !g.chance(20) {
+                utenti * g.range(1, 200) + g.range(0, utenti - 1)
+            } else {
+                0
+            };
+            set(&mut s, code, Some("ore"), Valore::Intero(ore));
+            s.set_valore(code, Some("media_ore"), None).expect("a mean");
+        }
     }
 
     // Staff: one social worker every 1.500-10.000 inhabitants, some none.
-    let q1 = &mut s.quadro1;
     let workers = if g.chance(10) {
         0
     } else {
         (pop * 4 / g.range(1500, 10000)).max(1)
     };
-    q1.R01.anno = Some(quarters(workers));
-    q1.R01.anno_2020 = Some(quarters(workers * g.range(50, 120) / 100));
-    q1.R01A = Some(quarters(if g.chance(30) { g.range(1, 4) } else { 0 }));
+    let staff = |s: &mut Scheda, code: &str, campo: Option<&str>, quarters_of: u64| {
+        set(s, code, campo, Valore::Decimale(quarters(quarters_of)));
+    };
+    staff(&mut s, "R01", Some("anno"), workers);
+    staff(
+        &mut s,
+        "R01",
+        Some("anno_2020"),
+        workers * g.range(50, 120) / 100,
+    );
+    staff(
+        &mut s,
+        "R01A",
+        None,
+        if g.chance(30) { g.range(1, 4) } else { 0 },
+    );
     let others = pop * 4 / g.range(2000, 20000);
-    q1.R02.anno = Some(quarters(others));
-    q1.R02.anno_2020 = Some(quarters(others * g.range(50, 120) / 100));
+    staff(&mut s, "R02", Some("anno"), others);
+    staff(
+        &mut s,
+        "R02",
+        Some("anno_2020"),
+        others * g.range(50, 120) / 100,
+    );
     if soc26 {
-        q1.R02X = Some(quarters(others / 4));
-        q1.R02Y = Some(quarters(others / 3));
-        q1.R02A = Some(quarters(g.range(0, 4)));
+        staff(&mut s, "R02X", None, others / 4);
+        staff(&mut s, "R02Y", None, others / 3);
+        staff(&mut s, "R02A", None, g.range(0, 4));
     }
 
     // Spending: need, historical spending (below need about one time in
     // four), additional resources.
     let r06 = euro(pop * g.range(4000, 12000) + g.range(0, 99));
-    s.quadro2.R06 = Some(r06);
-    s.quadro2.R07.anno_2017 = Some(share(r06, g.range(50, 130)));
-    s.quadro2.R07.anno_2021 = Some(share(r06, g.range(60, 160)));
-    s.quadro2.R08 = Some(share(r06, g.range(1, 8)));
+    set(&mut s, "R06", None, Valore::Decimale(r06));
+    let r07_2017 = share(r06, g.range(50, 130));
+    set(&mut s, "R07", Some("anno_2017"), Valore::Decimale(r07_2017));
+    let r07_2021 = share(r06, g.range(60, 160));
+    set(&mut s, "R07", Some("anno_2021"), Valore::Decimale(r07_2021));
+    let r08 = share(r06, g.range(1, 8));
+    set(&mut s, "R08", None, Valore::Decimale(r08));
 
     // Quadro 3: filled in when due (R09 of at least 1.000 euro), for about
     // R09 (sometimes less: the form then says so); otherwise as the seed
     // leaves it, at zero.
     scheda::rules::recompute(&mut s);
     let due = scheda::rules::outcomes(&s).quadro3_dovuto == Some(true);
-    let q3 = &mut s.quadro3;
-    let zero = |v: Option<Decimal>| v.map(|_| Decimal::new(0, 2));
+    let zero = Valore::Decimale(Decimal::new(0, 2));
     if due {
-        let r09 = q3.R09.unwrap_or_default();
+        let r09 = s.decimale("R09", None).unwrap_or_default();
         let target = share(r09, g.range(80, 130));
         let weights: Vec<u64> = (0..5)
             .map(|_| if g.chance(40) { 0 } else { g.range(1, 10) })
@@ -354,47 +387,72 @@ fn form(bases: &[Scheda], seed: u64, i: usize) -> Scheda {
         if weights.iter().all(|w| *w == 0) {
             parts[4] = target;
         }
-        for (row, spesa) in [(&mut q3.R10, parts[0]), (&mut q3.R11, parts[1])] {
-            row.spesa = Some(spesa);
+        for (code, spesa) in [("R10", parts[0]), ("R11", parts[1])] {
+            set(&mut s, code, Some("spesa"), Valore::Decimale(spesa));
             if spesa.is_zero() {
-                row.numero = Some(Decimal::new(0, 2));
-                row.modalita = None;
+                set(&mut s, code, Some("numero"), zero.clone());
+                s.set_valore(code, Some("modalita"), None).expect("a text");
             } else {
-                row.numero = Some(euro(g.range(25, 200)));
-                row.modalita = Some(
-                    "Costo orario da CCNL Funzioni locali per le ore aggiuntive prestate nell'anno"
-                        .to_string(),
+                set(
+                    &mut s,
+                    code,
+                    Some("numero"),
+                    Valore::Decimale(euro(g.range(25, 200))),
+                );
+                let modalita =
+                    "Costo orario da CCNL Funzioni locali per le ore aggiuntive prestate nell'anno";
+                set(
+                    &mut s,
+                    code,
+                    Some("modalita"),
+                    Valore::Testo(modalita.to_string()),
                 );
             }
         }
-        q3.R12.spesa = Some(parts[2]);
-        q3.R12.descrizione = (!parts[2].is_zero()).then(|| {
-            "Potenziamento del servizio di assistenza domiciliare e dello sportello sociale"
-                .to_string()
+        set(&mut s, "R12", Some("spesa"), Valore::Decimale(parts[2]));
+        let descrizione = (!parts[2].is_zero()).then(|| {
+            Valore::Testo(
+                "Potenziamento del servizio di assistenza domiciliare e dello sportello sociale"
+                    .to_string(),
+            )
         });
-        q3.R13 = Some(parts[3]);
-        q3.R14 = Some(parts[4]);
+        s.set_valore("R12", Some("descrizione"), descrizione)
+            .expect("a text");
+        set(&mut s, "R13", None, Valore::Decimale(parts[3]));
+        set(&mut s, "R14", None, Valore::Decimale(parts[4]));
     } else {
-        for row in [&mut q3.R10, &mut q3.R11] {
-            row.numero = zero(row.numero);
-            row.spesa = zero(row.spesa);
-            row.modalita = None;
+        // Every amount the seed fills in, at zero; the texts blank.
+        for (code, campo) in [
+            ("R10", Some("numero")),
+            ("R10", Some("spesa")),
+            ("R11", Some("numero")),
+            ("R11", Some("spesa")),
+            ("R12", Some("spesa")),
+            ("R13", None),
+            ("R14", None),
+        ] {
+            if s.valore(code, campo).is_some() {
+                set(&mut s, code, campo, zero.clone());
+            }
         }
-        q3.R12.spesa = zero(q3.R12.spesa);
-        q3.R12.descrizione = None;
-        q3.R13 = zero(q3.R13);
-        q3.R14 = zero(q3.R14);
+        for (code, campo) in [
+            ("R10", "modalita"),
+            ("R11", "modalita"),
+            ("R12", "descrizione"),
+        ] {
+            s.set_valore(code, Some(campo), None).expect("a text");
+        }
     }
-    s.quadro3.R15 = None;
+    s.set_valore("R15", None, None).expect("an amount");
     scheda::rules::recompute(&mut s);
 
     // Quadro 4 (SOC25): every question of the section the rules choose.
     if s.edizione.description().regole.domande {
         let section = scheda::rules::outcomes(&s).sezione_quadro4;
-        s.quadro4.risposte = Domanda::all()
-            .filter(|d| Some(d.section()) == section)
-            .map(|d| (d, g.chance(50)))
-            .collect();
+        for (code, in_section) in questions(&s) {
+            let answer = (Some(in_section) == section).then(|| g.chance(50));
+            s.set_risposta(&code, answer);
+        }
     }
 
     let errors = s.validate();
@@ -404,6 +462,31 @@ fn form(bases: &[Scheda], seed: u64, i: usize) -> Scheda {
         "form {i} is not consistent: {errors:?} {discrepancies:?}"
     );
     s
+}
+
+/// Store `v` in row `code`, column `campo`, of a form built here.
+fn set(s: &mut Scheda, code: &str, campo: Option<&str>, v: Valore) {
+    s.set_valore(code, campo, Some(v))
+        .unwrap_or_else(|e| panic!("{code} {campo:?}: {e:?}"));
+}
+
+/// The Quadro 4 questions of the form's edition with their section: the
+/// one the last note that opens a section before them opens.
+fn questions(s: &Scheda) -> Vec<(String, u8)> {
+    let mut section = 0;
+    let mut out = Vec::new();
+    for q in &s.edizione.description().quadri {
+        for v in &q.voci {
+            match &v.kind {
+                VoceKind::Nota {
+                    sezione: Some(n), ..
+                } => section = *n,
+                VoceKind::Domanda { codice, .. } => out.push((codice.clone(), section)),
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -228,12 +228,12 @@ pub(crate) fn fill_report(report: &mut Row, form: &mut Scheda, recompute: bool) 
         warnings.extend(found.into_iter().map(|d| d.warning(false)));
     }
     let outcomes = rules::outcomes(form);
-    report.r04 = form.quadro1.R04;
-    report.r05 = form.quadro1.R05;
+    report.r04 = form.decimale("R04", None);
+    report.r05 = form.decimale("R05", None);
     report.caso = outcomes.caso;
     report.quadro3_dovuto = outcomes.quadro3_dovuto;
-    report.r09 = form.quadro3.R09;
-    report.r15 = form.quadro3.R15;
+    report.r09 = form.decimale("R09", None);
+    report.r15 = form.decimale("R15", None);
     report.quadro3_coerente = outcomes.quadro3_coerente;
     warnings
 }

@@ -76,6 +76,7 @@ struct RawVoce {
     varianti: Vec<String>,
     colonne: Option<Spanned<toml::Value>>,
     derivata: Option<bool>,
+    facoltativa: Option<bool>,
     frasi: Option<Vec<String>>,
     domanda: Option<String>,
     didascalia: Option<String>,
@@ -413,6 +414,7 @@ fn voce_kind(
             varianti: v.varianti.iter().map(|t| fill(c, t)).collect(),
             colonne,
             derivata: v.derivata.unwrap_or(false),
+            facoltativa: v.facoltativa.unwrap_or(false),
             codice,
         })
     })
@@ -635,7 +637,7 @@ mod tests {
                 "riga = \"M15\"",
                 "riga = \"M12\"",
                 "duplicate_row_code",
-                "codice di riga `M12` ripetuto (la prima volta alla riga 112 del file)",
+                "codice di riga `M12` ripetuto (la prima volta alla riga 114 del file)",
                 Some("ogni riga di un'edizione ha il suo codice"),
             ),
             (

@@ -260,6 +260,9 @@ pub struct Riga {
     pub colonne: Vec<Colonna>,
     /// Whether the rules compute the whole row (R0B).
     pub derivata: bool,
+    /// Whether the JSON model leaves the row out when it is blank (the
+    /// "di cui" rows SOC26 added; description key `facoltativa`).
+    pub facoltativa: bool,
 }
 
 /// A column of a row.
@@ -370,6 +373,7 @@ impl Riga {
                 varianti: Vec::new(),
             }],
             derivata: false,
+            facoltativa: false,
         }
     }
 }

@@ -14,7 +14,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::{DataOra, Domanda, Edizione, FieldError, Scheda, Valore};
+use super::{DataOra, Edizione, FieldError, Scheda, Valore};
 use crate::form::{CampoEnte, Colonna, Edition, INTESTAZIONE, Riga, Tipo, VoceKind};
 
 /// The path of the JSON `schema_version`: not a field of the form, so no
@@ -70,8 +70,8 @@ pub enum Campo {
         /// The column's model field.
         campo: Option<String>,
     },
-    /// A Quadro 4 answer.
-    Risposta(Domanda),
+    /// A Quadro 4 answer, by its question's code.
+    Risposta(String),
     /// The free-text report, whatever the edition's code for it.
     Relazione,
 }
@@ -122,13 +122,11 @@ pub fn of_column(ed: &Edition, quadro: u8, r: &Riga, c: &Colonna) -> Path {
     if r.codice == ed.regole.relazione {
         return Path::new("quadro4.relazione".into(), Kind::Text, Campo::Relazione);
     }
-    if c.tipo == Tipo::Sino
-        && let Ok(d) = r.codice.parse::<Domanda>()
-    {
+    if ed.domande().any(|(q, _)| q == r.codice) {
         return Path::new(
-            format!("quadro4.risposte.{d}"),
+            format!("quadro4.risposte.{}", r.codice),
             Kind::Bool,
-            Campo::Risposta(d),
+            Campo::Risposta(r.codice.clone()),
         );
     }
     Path::new(
@@ -245,8 +243,8 @@ pub fn get(s: &Scheda, campo: &Campo) -> Option<Valore> {
             }
         }
         Campo::Riga { codice, campo } => s.valore(codice, campo.as_deref()),
-        Campo::Risposta(d) => s.quadro4.risposte.get(d).copied().map(Valore::SiNo),
-        Campo::Relazione => s.quadro4.relazione.clone().map(Valore::Testo),
+        Campo::Risposta(d) => s.risposta(d).map(Valore::SiNo),
+        Campo::Relazione => s.relazione().map(|t| Valore::Testo(t.to_string())),
     }
 }
 
@@ -294,15 +292,13 @@ pub fn set(s: &mut Scheda, campo: &Campo, valore: Option<Valore>) -> Result<(), 
         }
         Campo::Riga { codice, campo } => return s.set_valore(codice, campo.as_deref(), valore),
         Campo::Risposta(d) => match valore {
-            None => {
-                s.quadro4.risposte.remove(d);
-            }
-            Some(Valore::SiNo(b)) => {
-                s.quadro4.risposte.insert(*d, b);
-            }
+            None => s.set_risposta(d, None),
+            Some(Valore::SiNo(b)) => s.set_risposta(d, Some(b)),
             Some(_) => return Err(FieldError::WrongKind("SI or NO")),
         },
-        Campo::Relazione => s.quadro4.relazione = text(valore)?,
+        Campo::Relazione => {
+            return s.set_valore(s.edizione.relazione_code(), None, valore);
+        }
     }
     Ok(())
 }
@@ -357,14 +353,14 @@ mod tests {
         let all = of(Edizione::SOC26.description());
         let find = |p: &str| all.iter().find(|x| x.path == p).unwrap().campo.clone();
         set(&mut s, &find("quadro1.M12.utenti"), Some(Valore::Intero(3))).unwrap();
-        assert_eq!(s.quadro1.M12.utenti, Some(3));
+        assert_eq!(s.intero("M12", Some("utenti")), Some(3));
         set(
             &mut s,
             &find("quadro4.relazione"),
             Some(Valore::Testo("r".into())),
         )
         .unwrap();
-        assert_eq!(s.quadro4.relazione.as_deref(), Some("r"));
+        assert_eq!(s.relazione(), Some("r"));
         set(
             &mut s,
             &find("ente.data"),

@@ -1,9 +1,14 @@
-//! The model's constraints (docs/model.md), checked after reading.
+//! The model's constraints (docs/model.md), checked after reading: each
+//! value by its column's kind in the edition's description (no negative
+//! number, the decimals the form prints, the report's length), and every
+//! filled-in row and answer one of the edition.
 
 use rust_decimal::Decimal;
 
-use super::{Edizione, MAX_RELAZIONE_CHARS, RIGA_TOTALE, RIGHE_UTENTI, SCHEMA_VERSION, Scheda};
+use super::valore::max_places;
+use super::{Edizione, MAX_RELAZIONE_CHARS, SCHEMA_VERSION, Scheda, Valore, paths};
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
+use crate::form::{Edition, Riga, Tipo};
 use crate::messages::{Message, kind};
 
 impl Scheda {
@@ -67,43 +72,97 @@ impl Scheda {
                 Message::new(kind::PROVINCE_CODE, [("found", p.as_str().into())]),
             );
         }
-        let q1 = &self.quadro1;
-        for def in RIGHE_UTENTI.iter().chain([&RIGA_TOTALE]) {
-            if let Some(r) = q1.riga_ore(def.code) {
-                v.dec(
-                    &format!("/quadro1/{}/media_ore", def.code),
-                    r.media_ore,
-                    Some(2),
-                );
-            }
-        }
-        v.dec("/quadro1/R01/anno_2020", q1.R01.anno_2020, Some(2));
-        v.dec("/quadro1/R01/anno", q1.R01.anno, Some(2));
-        v.dec("/quadro1/R01A", q1.R01A, Some(2));
-        v.dec("/quadro1/R02/anno_2020", q1.R02.anno_2020, Some(2));
-        v.dec("/quadro1/R02/anno", q1.R02.anno, Some(2));
-        for (code, value) in [("R02X", q1.R02X), ("R02Y", q1.R02Y), ("R02A", q1.R02A)] {
-            v.dec(&format!("/quadro1/{code}"), value, Some(2));
+        let d = self.edizione.description();
+        for (quadro, riga) in d.righe() {
+            self.row(&mut v, d, quadro, riga);
         }
         self.rows_of_the_edition(&mut v);
-        v.dec("/quadro1/R04", q1.R04, None);
-        v.dec("/quadro1/R05", q1.R05, None);
-        let q2 = &self.quadro2;
-        v.dec("/quadro2/R06", q2.R06, Some(2));
-        v.dec("/quadro2/R07/anno_2017", q2.R07.anno_2017, Some(2));
-        v.dec("/quadro2/R07/anno_2021", q2.R07.anno_2021, Some(2));
-        v.dec("/quadro2/R08", q2.R08, Some(2));
-        let q3 = &self.quadro3;
-        v.dec("/quadro3/R09", q3.R09, Some(2));
-        for (code, r) in [("R10", &q3.R10), ("R11", &q3.R11)] {
-            v.dec(&format!("/quadro3/{code}/numero"), r.numero, Some(2));
-            v.dec(&format!("/quadro3/{code}/spesa"), r.spesa, Some(2));
+        self.answers_of_the_edition(&mut v);
+        v.out
+    }
+}
+
+impl Scheda {
+    /// Check the values of row `riga` of quadro `quadro` of edition `d`
+    /// against its columns' kinds: no negative number, no more decimals
+    /// than the form prints, no report longer than the form takes.
+    fn row(&self, v: &mut Validator, d: &Edition, quadro: u8, riga: &Riga) {
+        for c in &riga.colonne {
+            let Some(value) = self.valore(&riga.codice, c.campo.as_deref()) else {
+                continue;
+            };
+            let pointer = || paths::of_column(d, quadro, riga, c).pointer();
+            match value {
+                Valore::Decimale(value) => v.dec(&pointer(), value, max_places(c.tipo)),
+                Valore::Testo(text) if c.tipo == Tipo::Relazione => {
+                    let n = text.chars().count();
+                    if n > MAX_RELAZIONE_CHARS {
+                        v.out.push(
+                            Diagnostic::coded(
+                                Severity::Warning,
+                                Message::new(kind::REPORT_TOO_LONG, [("n", n.into())]),
+                                Some(Message::new(kind::REPORT_TOO_LONG_HINT, [])),
+                            )
+                            .at(Location::pointer(pointer())),
+                        );
+                    }
+                }
+                _ => {}
+            }
         }
-        v.dec("/quadro3/R12/spesa", q3.R12.spesa, Some(2));
-        v.dec("/quadro3/R13", q3.R13, Some(2));
-        v.dec("/quadro3/R14", q3.R14, Some(2));
-        v.dec("/quadro3/R15", q3.R15, Some(2));
-        if !self.edizione.description().regole.domande && !self.quadro4.risposte.is_empty() {
+    }
+
+    /// Every filled-in row must be a row of the edition (SOC25 has no
+    /// R02X; an edition may drop a row): a row of another edition is
+    /// refused, after its values are checked by that edition's columns.
+    fn rows_of_the_edition(&self, v: &mut Validator) {
+        let d = self.edizione.description();
+        let mut foreign: Vec<(&Edition, u8, &Riga)> = Vec::new();
+        for ed in Edizione::known() {
+            let other = ed.description();
+            for (quadro, riga) in other.righe() {
+                let filled = self.righe.contains_key(&riga.codice);
+                if filled
+                    && d.riga(&riga.codice).is_none()
+                    && !foreign.iter().any(|(_, _, r)| r.codice == riga.codice)
+                {
+                    foreign.push((other, quadro, riga));
+                }
+            }
+        }
+        for (other, quadro, riga) in foreign {
+            self.row(v, other, quadro, riga);
+            let code = &riga.codice;
+            let having: Vec<&str> = Edizione::known()
+                .into_iter()
+                .filter(|e| e.description().riga(code).is_some())
+                .map(Edizione::code)
+                .collect();
+            let message = Message::new(
+                kind::ROW_OF_OTHER_EDITIONS,
+                [
+                    ("row", code.as_str().into()),
+                    ("having", having.join(", ").into()),
+                    ("edizione", self.edizione.to_string().into()),
+                ],
+            );
+            v.err(&format!("/quadro{quadro}/{code}"), message);
+        }
+    }
+
+    /// Every answer must be to a question of the edition: an edition
+    /// without questions (SOC26) takes none.
+    fn answers_of_the_edition(&self, v: &mut Validator) {
+        let d = self.edizione.description();
+        let foreign: Vec<&str> = self
+            .risposte()
+            .map(|(c, _)| c)
+            .filter(|c| !d.domande().any(|(q, _)| q == *c))
+            .collect();
+        if foreign.is_empty() {
+            return;
+        }
+        if !d.regole.domande {
             v.err(
                 "/quadro4/risposte",
                 Message::new(
@@ -111,87 +170,23 @@ impl Scheda {
                     [("edizione", self.edizione.to_string().into())],
                 ),
             );
+            return;
         }
-        if let Some(text) = &self.quadro4.relazione {
-            let n = text.chars().count();
-            if n > MAX_RELAZIONE_CHARS {
-                v.out.push(
-                    Diagnostic::coded(
-                        Severity::Warning,
-                        Message::new(kind::REPORT_TOO_LONG, [("n", n.into())]),
-                        Some(Message::new(kind::REPORT_TOO_LONG_HINT, [])),
-                    )
-                    .at(Location::pointer("/quadro4/relazione")),
-                );
-            }
-        }
-        v.out
-    }
-}
-
-impl Scheda {
-    /// Every filled-in typed row must be a row of the edition (SOC25 has no
-    /// R02X; an edition may drop a row); every row of [`Scheda::altre`] too.
-    fn rows_of_the_edition(&self, v: &mut Validator) {
-        let d = self.edizione.description();
-        let mut codes: Vec<String> = self.altre.keys().cloned().collect();
-        for ed in Edizione::known() {
-            for (_, riga) in ed.description().righe() {
-                if !codes.contains(&riga.codice) {
-                    codes.push(riga.codice.clone());
-                }
-            }
-        }
-        for code in codes {
-            if d.riga(&code).is_some()
-                || code == d.regole.relazione
-                || d.domande().any(|(c, _)| c == code)
-            {
-                continue;
-            }
-            let filled = match self.altre.get(&code) {
-                Some(cells) => !cells.is_empty(),
-                None => {
-                    let columns: Vec<Option<String>> = Edizione::known()
-                        .iter()
-                        .filter_map(|e| e.description().riga(&code))
-                        .flat_map(|r| r.colonne.iter().map(|c| c.campo.clone()))
-                        .collect();
-                    columns
-                        .iter()
-                        .any(|campo| self.valore(&code, campo.as_deref()).is_some())
-                }
-            };
-            if !filled {
-                continue;
-            }
+        for code in foreign {
             let having: Vec<&str> = Edizione::known()
                 .into_iter()
-                .filter(|e| e.description().riga(&code).is_some())
+                .filter(|e| e.description().domande().any(|(q, _)| q == code))
                 .map(Edizione::code)
                 .collect();
-            let quadro = Edizione::known()
-                .iter()
-                .find_map(|e| {
-                    e.description()
-                        .righe()
-                        .find(|(_, r)| r.codice == code)
-                        .map(|(q, _)| q)
-                })
-                .unwrap_or(1);
-            let message = if having.is_empty() {
-                Message::new(kind::ROW_OF_NO_EDITION, [("row", code.as_str().into())])
-            } else {
-                Message::new(
-                    kind::ROW_OF_OTHER_EDITIONS,
-                    [
-                        ("row", code.as_str().into()),
-                        ("having", having.join(", ").into()),
-                        ("edizione", self.edizione.to_string().into()),
-                    ],
-                )
-            };
-            v.err(&format!("/quadro{quadro}/{code}"), message);
+            let message = Message::new(
+                kind::ROW_OF_OTHER_EDITIONS,
+                [
+                    ("row", code.into()),
+                    ("having", having.join(", ").into()),
+                    ("edizione", self.edizione.to_string().into()),
+                ],
+            );
+            v.err(&format!("/quadro4/risposte/{code}"), message);
         }
     }
 }
@@ -207,8 +202,7 @@ impl Validator {
             .push(Diagnostic::coded(Severity::Error, message, None).at(Location::pointer(pointer)));
     }
 
-    fn dec(&mut self, pointer: &str, value: Option<Decimal>, max_places: Option<u32>) {
-        let Some(value) = value else { return };
+    fn dec(&mut self, pointer: &str, value: Decimal, max_places: Option<u32>) {
         if value.is_sign_negative() && !value.is_zero() {
             self.err(pointer, negative(value));
         }
@@ -221,12 +215,12 @@ impl Validator {
 }
 
 /// The message of a negative `value`.
-pub(crate) fn negative(value: Decimal) -> Message {
+fn negative(value: Decimal) -> Message {
     Message::new(kind::VALUE_NEGATIVE, [("value", value.to_string().into())])
 }
 
 /// The message of a `value` of more than `max` decimals.
-pub(crate) fn too_many_decimals(value: Decimal, max: u32) -> Message {
+fn too_many_decimals(value: Decimal, max: u32) -> Message {
     Message::new(
         kind::TOO_MANY_DECIMALS,
         [

@@ -219,12 +219,13 @@ mod tests {
     #[test]
     fn constraints_blank_the_fields_they_refuse() {
         let mut s = Scheda::empty(Edizione::SOC26);
-        s.quadro2.R06 = Some(rust_decimal::Decimal::new(-500, 2));
+        let minus_5 = crate::model::Valore::Decimale(rust_decimal::Decimal::new(-500, 2));
+        s.set_valore("R06", None, Some(minus_5)).unwrap();
         let mut read = Partial::whole(s.clone());
         assert!(constrain(&mut read, Mode::Strict, |_| None).is_err());
         assert!(read.is_whole());
         constrain(&mut read, Mode::Lenient, |_| None).unwrap();
-        assert_eq!(read.scheda.quadro2.R06, None);
+        assert_eq!(read.scheda.valore("R06", None), None);
         assert_eq!(read.blank_fields(), ["/quadro2/R06"]);
         assert!(read.errors[0].diagnostic.message.contains("negative"));
         // The year is no field to blank: the form fails.

@@ -71,9 +71,8 @@ pub fn outcomes(s: &Scheda) -> Outcomes {
 /// are chosen from these, so that no sentence is computed from a value the
 /// page leaves blank.
 pub fn printed_outcomes(s: &Scheda) -> Outcomes {
-    let q1 = &s.quadro1;
-    let r04 = q1.R04.map(|v| round_half_up(v, 2));
-    let servizi_inferiore = match (r04, q1.R05) {
+    let r04 = s.decimale("R04", None).map(|v| round_half_up(v, 2));
+    let servizi_inferiore = match (r04, s.decimale("R05", None)) {
         (Some(r04), Some(r05)) => Some(r04 < round_half_up(r05, 2)),
         _ => None,
     };
@@ -85,13 +84,13 @@ pub fn printed_outcomes(s: &Scheda) -> Outcomes {
         (Some(true), Some(false)) => Some(Caso::D),
         _ => None,
     };
-    let r09 = s.quadro3.R09;
+    let r09 = s.decimale("R09", None);
     let quadro3_dovuto = match spesa_inferiore {
         Some(false) => Some(false),
         Some(true) => r09.map(|r09| r09 >= Decimal::from(1000)),
         None => None,
     };
-    let quadro3_coerente = match (quadro3_dovuto, r09, s.quadro3.R15) {
+    let quadro3_coerente = match (quadro3_dovuto, r09, s.decimale("R15", None)) {
         (Some(true), Some(r09), Some(r15)) => Some(r15 >= r09),
         (Some(true), Some(_), None) => Some(false),
         _ => None,
@@ -104,11 +103,11 @@ pub fn printed_outcomes(s: &Scheda) -> Outcomes {
         Some(Caso::C) => Some(4),
         None => None,
     };
-    let assistenti_nulli = match (q1.R01.anno, q1.R01A) {
+    let assistenti_nulli = match (s.decimale("R01", Some("anno")), s.decimale("R01A", None)) {
         (None, None) => None,
         (a, b) => Some((a.unwrap_or_default() + b.unwrap_or_default()).is_zero()),
     };
-    let sopra_soglia_6500 = q1.R01B.map(|r| r > 6500);
+    let sopra_soglia_6500 = s.intero("R01B", None).map(|r| r > 6500);
     Outcomes {
         servizi_inferiore,
         spesa_inferiore,
@@ -121,17 +120,17 @@ pub fn printed_outcomes(s: &Scheda) -> Outcomes {
     }
 }
 
-/// The larger of the two historical spending columns (R07 2017, R07 2021):
-/// the form's `Spesa storica 2017 (o 2021)`.
+/// The largest of the historical spending columns of R07 (2017, 2021): the
+/// form's `Spesa storica 2017 (o 2021)`; blank when all are.
 pub fn spesa_storica(s: &Scheda) -> Option<Decimal> {
-    let r07 = &s.quadro2.R07;
-    match (r07.anno_2017, r07.anno_2021) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
+    let r07 = s.edizione.description().riga("R07")?;
+    r07.colonne
+        .iter()
+        .filter_map(|c| s.decimale("R07", c.campo.as_deref()))
+        .max()
 }
 
 /// Rule 6 (docs/form.md#spesa): spending below need, `max(R07) < R06`.
 pub fn spesa_inferiore(s: &Scheda) -> Option<bool> {
-    Some(spesa_storica(s)? < s.quadro2.R06?)
+    Some(spesa_storica(s)? < s.decimale("R06", None)?)
 }

@@ -260,7 +260,7 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     };
 
     // Quadro 1: social workers.
-    let r01b = s.quadro1.R01B;
+    let r01b = s.intero("R01B", None);
     b.out.assistenti = match (o.assistenti_nulli, r01b) {
         (Some(true), _) => Some(b.say("assistenti_nullo", std::slice::from_ref(&anno))?),
         (Some(false), Some(r01b)) => {

@@ -38,21 +38,20 @@ pub struct Open {
 
 /// The conclusions of `s` that its blank values leave open.
 pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
-    let q1 = &s.quadro1;
     // The derived values, printed or computed.
     let full = completed(s);
     let mut open = Vec::new();
     if o.servizi_inferiore.is_none() {
         let mut righe = Vec::new();
-        if full.quadro1.R04.is_none() {
-            if full.quadro1.R0B.utenti.is_none() {
+        if full.valore("R04", None).is_none() {
+            if full.valore("R0B", Some("utenti")).is_none() {
                 righe.extend(user_rows(s));
             }
-            if q1.R03.is_none() {
+            if s.valore("R03", None).is_none() {
                 righe.push("R03".to_string());
             }
         }
-        if q1.R05.is_none() {
+        if s.valore("R05", None).is_none() {
             righe.push("R05".to_string());
         }
         open.push(Open {
@@ -64,10 +63,10 @@ pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
     match o.spesa_inferiore {
         None => {
             let mut righe = Vec::new();
-            if s.quadro2.R06.is_none() {
+            if s.valore("R06", None).is_none() {
                 righe.push("R06".to_string());
             }
-            if s.quadro2.R07.anno_2017.is_none() && s.quadro2.R07.anno_2021.is_none() {
+            if crate::rules::spesa_storica(s).is_none() {
                 righe.push("R07".to_string());
             }
             open.push(Open {
@@ -85,13 +84,13 @@ pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
     }
     // The Comune's own social workers of the year decide the sentence (R01A,
     // those of the association, may be blank).
-    let no_staff = q1.R01.anno.is_none();
-    if no_staff || (o.assistenti_nulli == Some(false) && full.quadro1.R01B.is_none()) {
+    let no_staff = s.valore("R01", Some("anno")).is_none();
+    if no_staff || (o.assistenti_nulli == Some(false) && full.valore("R01B", None).is_none()) {
         let mut righe = Vec::new();
         if no_staff {
             righe.push("R01".to_string());
         }
-        if q1.R03.is_none() {
+        if s.valore("R03", None).is_none() {
             righe.push("R03".to_string());
         }
         open.push(Open {
@@ -141,12 +140,17 @@ mod tests {
         assert_eq!(open[1].righe, ["R06", "R07"]);
 
         let mut full = blank.clone();
-        full.quadro1.R04 = Some(rust_decimal::Decimal::from(20));
-        full.quadro1.R05 = Some(rust_decimal::Decimal::from(10));
-        full.quadro1.R01.anno = Some(rust_decimal::Decimal::ONE);
-        full.quadro1.R01B = Some(3000);
-        full.quadro2.R06 = Some(rust_decimal::Decimal::from(100));
-        full.quadro2.R07.anno_2017 = Some(rust_decimal::Decimal::from(200));
+        for (code, campo, value) in [
+            ("R04", None, 20),
+            ("R05", None, 10),
+            ("R01", Some("anno"), 1),
+            ("R01B", None, 3000),
+            ("R06", None, 100),
+            ("R07", Some("anno_2017"), 200),
+        ] {
+            full.set_valore(code, campo, Some(crate::model::Valore::Intero(value)))
+                .unwrap();
+        }
         let open = undecided(&full, &crate::rules::outcomes(&full));
         assert!(open.is_empty(), "{open:?}");
     }

@@ -9,7 +9,7 @@ use scheda::model::Scheda;
 use scheda::writers::{self, WriteOptions};
 use scheda::{Format, readers, rules};
 
-use crate::util::{SEEDS, read_fixture};
+use crate::util::{SEEDS, dec_of, read_fixture};
 
 /// Every seed (as the text reader reads it) and every sample, by name.
 fn forms() -> Vec<(String, Scheda)> {
@@ -77,7 +77,10 @@ fn integer_means_are_written_as_computed_with_a_warning() {
         .find(|(n, _)| n == "sondrio.json")
         .unwrap()
         .1;
-    assert_eq!(sondrio.quadro1.M12.media_ore.unwrap().to_string(), "72");
+    assert_eq!(
+        dec_of(&sondrio, "M12", "media_ore").unwrap().to_string(),
+        "72"
+    );
     let written = writers::write(&sondrio, Format::Xlsx, &WriteOptions::default()).unwrap();
     let warnings: Vec<String> = written
         .warnings
@@ -104,7 +107,10 @@ fn integer_means_are_written_as_computed_with_a_warning() {
         .unwrap()
         .value
         .remove(0);
-    assert_eq!(back.quadro1.M12.media_ore.unwrap().to_string(), "72.05");
+    assert_eq!(
+        dec_of(&back, "M12", "media_ore").unwrap().to_string(),
+        "72.05"
+    );
     // JSON too holds the values as the form prints them, with the same
     // warnings; R04's six decimals are brought to two.
     let json = writers::write(&sondrio, Format::Json, &WriteOptions::default()).unwrap();
@@ -130,7 +136,7 @@ fn integer_means_are_written_as_computed_with_a_warning() {
 fn every_output_of_seed_004_reads_back_to_one_model_with_r04_at_two_decimals() {
     let text = read_fixture("004_7444e9ac6383849b.txt");
     let s = readers::read(&text, Format::Text).unwrap().value.remove(0);
-    assert_eq!(s.quadro1.R04.unwrap().to_string(), "33.629149");
+    assert_eq!(dec_of(&s, "R04", "").unwrap().to_string(), "33.629149");
     let mut models = Vec::new();
     for (format, layout) in [
         (Format::Json, None),
@@ -161,7 +167,11 @@ fn every_output_of_seed_004_reads_back_to_one_model_with_r04_at_two_decimals() {
             .unwrap()
             .value
             .remove(0);
-        assert_eq!(back.quadro1.R04.unwrap().to_string(), "33.63", "{format}");
+        assert_eq!(
+            dec_of(&back, "R04", "").unwrap().to_string(),
+            "33.63",
+            "{format}"
+        );
         models.push((format!("{format} {layout:?}"), json(&back)));
     }
     for (name, model) in &models[1..] {
@@ -191,6 +201,9 @@ fn recompute_lists_only_real_changes() {
     for c in &changes {
         assert_ne!(number(&c.before), number(&c.after), "{c:?}");
     }
-    assert_eq!(sondrio.quadro1.M18.media_ore.unwrap().to_string(), "24.00");
+    assert_eq!(
+        dec_of(&sondrio, "M18", "media_ore").unwrap().to_string(),
+        "24.00"
+    );
     assert!(rules::recompute(&mut sondrio).is_empty());
 }

@@ -71,15 +71,19 @@ fn the_built_in_editions_agree_with_the_model() {
     assert_eq!(m12.colonne[3].tipo, Tipo::Media);
     assert!(m12.colonne[3].derivata);
     assert_eq!(soc25.spellings_of("R0C"), ["R0C", "R00C", "ROC"]);
-    // Every user row of the model is a row of both descriptions, in order.
-    for ed in [soc25, soc26] {
-        let users: Vec<&str> = ed
+    // The user rows R0B sums open both descriptions: 21 rows, 12 with hours.
+    for ed in Edizione::ALL {
+        let users = crate::util::user_rows(ed);
+        let codes: Vec<&str> = users.iter().map(|(c, _)| c.as_str()).collect();
+        let first: Vec<&str> = ed
+            .description()
             .righe()
             .map(|(_, r)| r.codice.as_str())
-            .take(scheda::model::RIGHE_UTENTI.len())
+            .take(users.len())
             .collect();
-        let model: Vec<&str> = scheda::model::RIGHE_UTENTI.iter().map(|d| d.code).collect();
-        assert_eq!(users, model);
+        assert_eq!(codes, first);
+        assert_eq!((codes.len(), codes[20]), (21, "R0A"));
+        assert_eq!(users.iter().filter(|(_, hours)| *hours).count(), 12);
     }
     // Sections of Quadro 4 are opened by their notes.
     let sections: Vec<u8> = soc25

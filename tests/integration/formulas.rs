@@ -10,7 +10,10 @@ use scheda::writers::{self, WriteOptions};
 use scheda::{Format, rules};
 use serde_json::Value;
 
-use crate::util::{dec, fixture, p, read_fixture, scheda, scheda_in, stderr, stdout, tempdir};
+use crate::util::{
+    blank, dec, dec_of, fixture, int_of, p, read_fixture, scheda, scheda_in, stderr, stdout,
+    tempdir,
+};
 
 const SEED: &str = "001_c36fd2931944160a";
 
@@ -122,9 +125,9 @@ fn a_formula_scheda_cannot_compute_is_told_in_italian_with_its_reason() {
 #[test]
 fn a_multi_comune_workbook_computes_its_formulas_row_by_row() {
     let read = read_workbook("many_comuni.xlsx").unwrap();
-    let r04: Vec<_> = read.value.iter().map(|s| s.quadro1.R04).collect();
+    let r04: Vec<_> = read.value.iter().map(|s| dec_of(s, "R04", "")).collect();
     assert_eq!(r04, [Some(dec("21.62")), Some(dec("33.63"))]);
-    assert_eq!(read.value[0].quadro1.M30.utenti, Some(800));
+    assert_eq!(int_of(&read.value[0], "M30", "utenti"), Some(800));
     // One warning per form: each names its own cells.
     assert_eq!(read.warnings.len(), 2, "{:?}", read.warnings);
     let first = read.warnings[0].render(None);
@@ -157,10 +160,10 @@ fn check_of_a_workbook_whose_derived_values_the_rules_computed() {
 /// file in `dir`.
 fn with_blank_derived(dir: &std::path::Path) -> (Scheda, std::path::PathBuf) {
     let mut s = seed();
-    s.quadro1.R01B = None;
-    s.quadro1.R04 = None;
-    s.quadro1.R0B.utenti = None;
-    s.quadro1.R0B.utenti_2019 = None;
+    blank(&mut s, "R01B", "");
+    blank(&mut s, "R04", "");
+    blank(&mut s, "R0B", "utenti");
+    blank(&mut s, "R0B", "utenti_2019");
     let path = dir.join("blank.json");
     std::fs::write(&path, writers::json::write(&s).unwrap()).unwrap();
     (s, path)

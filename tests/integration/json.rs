@@ -104,11 +104,6 @@ fn a_null_answer_is_an_unanswered_question() {
     )
     .unwrap()
     .value;
-    let answers: Vec<String> = s
-        .quadro4
-        .risposte
-        .iter()
-        .map(|(q, a)| format!("{q}={a}"))
-        .collect();
+    let answers: Vec<String> = s.risposte().map(|(q, a)| format!("{q}={a}")).collect();
     assert_eq!(answers, ["R21=true"]);
 }

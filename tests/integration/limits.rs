@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use crate::util::scheda;
+use crate::util::{scheda, set_relazione};
 
 /// A workbook-looking archive whose one sheet inflates to `mib` MiB of
 /// zeros (a few hundred kilobytes on disk).
@@ -270,7 +270,7 @@ fn a_report_too_long_is_a_warning_fatal_under_strict() {
         ("1.00", "1.00"),
         "1.00",
     );
-    s.quadro4.relazione = Some("parola ".repeat(1000));
+    set_relazione(&mut s, Some("parola ".repeat(1000)));
     let json = scheda::writers::write(&s, scheda::Format::Json, &Default::default())
         .unwrap()
         .value;

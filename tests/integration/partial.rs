@@ -10,7 +10,9 @@ use scheda::readers::{self, Partial};
 use scheda::{Format, Scheda};
 use serde_json::Value;
 
-use crate::util::{SEEDS, p, read_fixture, scheda, stderr, tempdir};
+use crate::util::{
+    SEEDS, blank_row, dec_of, int_of, p, read_fixture, row, scheda, stderr, tempdir,
+};
 
 const M15: [&str; 4] = [
     "/quadro1/M15/utenti_2019",
@@ -80,15 +82,11 @@ fn a_text_missing_a_row_reads_without_it() {
     // The other rows are filled; M15 blank.
     let seed = expected();
     let s = &read.scheda;
-    assert_eq!(s.quadro1.M12, seed.quadro1.M12);
-    assert_eq!(s.quadro1.M18, seed.quadro1.M18);
-    assert_eq!(s.quadro2.R06, seed.quadro2.R06);
+    assert_eq!(row(s, "M12"), row(&seed, "M12"));
+    assert_eq!(row(s, "M18"), row(&seed, "M18"));
+    assert_eq!(dec_of(s, "R06", ""), dec_of(&seed, "R06", ""));
     assert_eq!(s.ente, seed.ente);
-    let m15 = &s.quadro1.M15;
-    assert_eq!(
-        (m15.utenti_2019, m15.utenti, m15.ore, m15.media_ore),
-        (None, None, None, None)
-    );
+    assert!(blank_row(s, "M15"));
     assert_eq!(read.blank_fields(), M15);
 }
 
@@ -115,9 +113,9 @@ fn a_text_with_a_bad_value_reads_without_its_row() {
     // The row's values did not all read: none of them is kept.
     assert_eq!(error.pointers, M15);
     let seed = expected();
-    assert_eq!(read.scheda.quadro1.M12, seed.quadro1.M12);
-    assert_eq!(read.scheda.quadro1.M18, seed.quadro1.M18);
-    assert_eq!(read.scheda.quadro1.M15.utenti_2019, None);
+    assert_eq!(row(&read.scheda, "M12"), row(&seed, "M12"));
+    assert_eq!(row(&read.scheda, "M18"), row(&seed, "M18"));
+    assert_eq!(int_of(&read.scheda, "M15", "utenti_2019"), None);
 }
 
 #[test]
@@ -132,8 +130,11 @@ fn a_value_the_model_refuses_is_left_blank_at_its_line() {
     assert!(r06.diagnostic.message.contains("negative"), "{r06:?}");
     let at = text.lines().position(|l| l.starts_with("R06 - ")).unwrap();
     assert_eq!(line(&r06.diagnostic), at + 1);
-    assert_eq!(read.scheda.quadro2.R06, None);
-    assert_eq!(read.scheda.quadro2.R08, expected().quadro2.R08);
+    assert_eq!(dec_of(&read.scheda, "R06", ""), None);
+    assert_eq!(
+        dec_of(&read.scheda, "R08", ""),
+        dec_of(&expected(), "R08", "")
+    );
 }
 
 #[test]
@@ -186,12 +187,13 @@ fn a_workbook_with_a_bad_cell_reads_without_that_field() {
         "{:?}",
         error.diagnostic
     );
-    let q1 = &read.scheda.quadro1;
-    assert_eq!((q1.M12.utenti_2019, q1.M12.utenti), (Some(5), Some(3)));
-    assert_eq!((q1.M18.utenti, q1.M18.ore), (Some(2), Some(30)));
+    let s = &read.scheda;
+    let ints = |code: &str, campi: [&str; 2]| campi.map(|c| int_of(s, code, c));
+    assert_eq!(ints("M12", ["utenti_2019", "utenti"]), [Some(5), Some(3)]);
+    assert_eq!(ints("M18", ["utenti", "ore"]), [Some(2), Some(30)]);
     // Only the cell that does not read is blank.
-    assert_eq!((q1.M15.utenti_2019, q1.M15.utenti), (Some(10), None));
-    assert_eq!(q1.M15.ore, Some(7390));
+    assert_eq!(ints("M15", ["utenti_2019", "utenti"]), [Some(10), None]);
+    assert_eq!(int_of(s, "M15", "ore"), Some(7390));
 }
 
 #[test]
@@ -219,10 +221,13 @@ fn a_json_model_reads_without_the_values_it_refuses() {
         Some(Location::pointer("/quadro1/M15/utenti"))
     );
     let seed = expected();
-    assert_eq!(read.scheda.quadro1.M15.utenti, None);
-    assert_eq!(read.scheda.quadro1.M15.ore, seed.quadro1.M15.ore);
-    assert_eq!(read.scheda.quadro2.R06, None);
-    assert_eq!(read.scheda.quadro1.M12, seed.quadro1.M12);
+    assert_eq!(int_of(&read.scheda, "M15", "utenti"), None);
+    assert_eq!(
+        int_of(&read.scheda, "M15", "ore"),
+        int_of(&seed, "M15", "ore")
+    );
+    assert_eq!(dec_of(&read.scheda, "R06", ""), None);
+    assert_eq!(row(&read.scheda, "M12"), row(&seed, "M12"));
 }
 
 #[test]
@@ -253,7 +258,7 @@ fn the_api_answers_the_partial_form_with_its_errors() {
     let form = &json["forms"][0];
     assert_eq!(
         form["quadro1"]["M12"]["utenti"],
-        seed.quadro1.M12.utenti.unwrap()
+        int_of(&seed, "M12", "utenti").unwrap()
     );
     assert_eq!(form["quadro1"]["M15"]["utenti"], Value::Null);
     let errors = json["errors"].as_array().unwrap();

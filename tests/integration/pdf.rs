@@ -6,10 +6,10 @@
 //! renders several forms with one reusable renderer.
 
 use lopdf::{Document, Object};
-use scheda::model::{DataOra, Domanda, Edizione, Scheda};
+use scheda::model::{DataOra, Edizione, Scheda};
 use scheda::writers::pdf::{PAGES, PdfSettings, Renderer};
 
-use crate::util::{self, SEEDS, dec, form};
+use crate::util::{self, SEEDS, dec, form, set, set_relazione};
 
 /// The text of a PDF as scheda's reader extracts it (lopdf, content-stream
 /// order), with runs of white space and line breaks made single spaces.
@@ -62,8 +62,8 @@ fn branches() -> Vec<Branch> {
             ("34786.95", "51475.22"),
             "4391.81",
         );
-        s.quadro3.R14 = Some(dec(r14));
-        s.quadro3.R15 = Some(dec(r14));
+        set(&mut s, "R14", "", Some(dec(r14)));
+        set(&mut s, "R15", "", Some(dec(r14)));
         s
     };
     let mut nullo = form(
@@ -74,11 +74,11 @@ fn branches() -> Vec<Branch> {
         ("36123.59", "133345.30"),
         "6127.97",
     );
-    nullo.quadro1.R01.anno = Some(dec("0.00"));
-    nullo.quadro1.R01B = Some(0);
+    set(&mut nullo, "R01", "anno", Some(dec("0.00")));
+    set(&mut nullo, "R01B", "", Some(0));
     let mut soglia = form(SOC26, 10, "1.00", "100.00", ("120.00", "0.00"), "0.00");
-    soglia.quadro1.R03 = Some(7000);
-    soglia.quadro1.R01B = Some(7000);
+    set(&mut soglia, "R03", "", Some(7000));
+    set(&mut soglia, "R01B", "", Some(7000));
     let mut d = form(
         SOC25,
         60,
@@ -87,8 +87,8 @@ fn branches() -> Vec<Branch> {
         ("34786.95", "51475.22"),
         "4391.81",
     );
-    d.quadro3.R14 = Some(dec("2420.47"));
-    d.quadro3.R15 = Some(dec("2420.47"));
+    set(&mut d, "R14", "", Some(dec("2420.47")));
+    set(&mut d, "R15", "", Some(dec("2420.47")));
     vec![
         Branch {
             name: "case A, SOC25: Quadro 3 not due",
@@ -235,11 +235,11 @@ fn labels_values_and_blanks_print_as_the_portal_does() {
         ("36123.59", "133345.30"),
         "6127.97",
     );
-    s.quadro1.R04 = Some(dec("33.629149"));
-    s.quadro1.M12.media_ore = Some(dec("72"));
-    s.quadro2.R06 = Some(dec("1984440.83"));
-    s.quadro4.risposte.insert(Domanda::new(23).unwrap(), false);
-    s.quadro4.risposte.insert(Domanda::new(28).unwrap(), true);
+    set(&mut s, "R04", "", Some(dec("33.629149")));
+    set(&mut s, "M12", "media_ore", Some(dec("72")));
+    set(&mut s, "R06", "", Some(dec("1984440.83")));
+    s.set_risposta("R23", Some(false));
+    s.set_risposta("R28", Some(true));
     let text = flat_text(&renderer.render(&s).unwrap().value);
     for needle in [
         "SOC25 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2024",
@@ -278,10 +278,10 @@ fn labels_values_and_blanks_print_as_the_portal_does() {
     s.ente.provincia = Some("CR".into());
     s.ente.codice = Some("CR039SIF11WQ".into());
     s.ente.data = Some(DataOra::new(2026, 3, 20, 10, 30).unwrap());
-    s.quadro1.R0E = Some(2569);
-    s.quadro1.R02X = Some(dec("0.00"));
-    s.quadro1.R02A = Some(dec("1.50"));
-    s.quadro4.relazione = Some("Relazione breve.".into());
+    set(&mut s, "R0E", "", Some(2569));
+    set(&mut s, "R02X", "", Some(dec("0.00")));
+    set(&mut s, "R02A", "", Some(dec("1.50")));
+    set_relazione(&mut s, Some("Relazione breve."));
     let text = flat_text(&renderer.render(&s).unwrap().value);
     for needle in [
         "SOC26 - SOCIALE - SCHEDA DI MONITORAGGIO DEGLI OBIETTIVI DI SERVIZIO 2025",
@@ -320,17 +320,17 @@ fn user_text_with_typst_syntax_is_printed_literally() {
         "6127.97",
     );
     s.ente.denominazione = Some(evil.into());
-    s.quadro1.R0D = Some(format!("{evil} #pagebreak()"));
-    s.quadro3.R10.numero = Some(dec("0.00"));
-    s.quadro3.R10.modalita = Some("$1+1$ e/o *costo*".into());
-    s.quadro3.R10.spesa = Some(dec("0.00"));
+    set(&mut s, "R0D", "", Some(format!("{evil} #pagebreak()")));
+    set(&mut s, "R10", "numero", Some(dec("0.00")));
+    set(&mut s, "R10", "modalita", Some("$1+1$ e/o *costo*"));
+    set(&mut s, "R10", "spesa", Some(dec("0.00")));
     // The longest report the form allows, words with hyphens and slashes
     // included, must fit the seventh page and come back as typed.
     let sentence = format!("Servizi socio-sanitari e/o e-mail {evil} fine. ");
     let mut relazione = sentence.repeat(6000 / sentence.chars().count());
     relazione.truncate(relazione.trim_end().len());
     assert!(relazione.chars().count() <= 6000);
-    s.quadro4.relazione = Some(relazione.clone());
+    set_relazione(&mut s, Some(relazione.clone()));
     let out = scheda::writers::pdf::write(&s, &PdfSettings::default()).unwrap();
     assert_eq!(page_count(&out.value), PAGES);
     let text = flat_text(&out.value);
@@ -359,7 +359,7 @@ fn overflowing_text_and_missing_glyphs_are_warnings() {
         "721.05",
     );
     // Some 2.000 short lines cannot fit the seventh page.
-    s.quadro4.relazione = Some(format!("Ciao 😀\n{}", "r\n".repeat(1990)));
+    set_relazione(&mut s, Some(format!("Ciao 😀\n{}", "r\n".repeat(1990))));
     let out = scheda::writers::pdf::write(&s, &PdfSettings::default()).unwrap();
     let pages = page_count(&out.value);
     assert!(pages > PAGES, "{pages} pages");
@@ -574,7 +574,7 @@ fn templates_and_sentences_can_be_overridden_from_a_directory() {
         ("36123.59", "133345.30"),
         "6127.97",
     );
-    s.quadro1.R01.anno = Some(dec("0.00"));
+    set(&mut s, "R01", "anno", Some(dec("0.00")));
     let settings = PdfSettings {
         templates_dir: Some(dir.clone()),
     };
@@ -605,7 +605,7 @@ fn templates_and_sentences_can_be_overridden_from_a_directory() {
 #[test]
 fn an_invalid_model_is_refused_before_rendering() {
     let mut s = Scheda::empty(Edizione::SOC25);
-    s.quadro1.R02X = Some(dec("1.00"));
+    set(&mut s, "R02X", "", Some(dec("1.00")));
     let err = scheda::writers::pdf::write(&s, &PdfSettings::default())
         .unwrap_err()
         .to_string();
@@ -616,12 +616,17 @@ fn an_invalid_model_is_refused_before_rendering() {
 /// `modalita`) and different amounts, its derived values computed.
 pub(crate) fn r10_r11_with_text(modalita: &str) -> Scheda {
     let mut model = seed_model(SEEDS[2]);
-    model.quadro3.R10.numero = Some(dec("2"));
-    model.quadro3.R10.modalita = Some(modalita.into());
-    model.quadro3.R10.spesa = Some(dec("1500.25"));
-    model.quadro3.R11.numero = Some(dec("1"));
-    model.quadro3.R11.modalita = Some("Contratto a tempo determinato".into());
-    model.quadro3.R11.spesa = Some(dec("830.10"));
+    set(&mut model, "R10", "numero", Some(dec("2")));
+    set(&mut model, "R10", "modalita", Some(modalita));
+    set(&mut model, "R10", "spesa", Some(dec("1500.25")));
+    set(&mut model, "R11", "numero", Some(dec("1")));
+    set(
+        &mut model,
+        "R11",
+        "modalita",
+        Some("Contratto a tempo determinato"),
+    );
+    set(&mut model, "R11", "spesa", Some(dec("830.10")));
     scheda::rules::recompute(&mut model);
     model
 }

@@ -8,7 +8,7 @@ use scheda::model::Scheda;
 use scheda::writers::pdf::{PdfSettings, Renderer, write};
 
 use crate::pdf::{r10_r11_with_text, seed_model};
-use crate::util::{SEEDS, read_fixture};
+use crate::util::{SEEDS, dec, read_fixture, set, set_relazione};
 
 /// The model a test PDF holds (`tests/fixtures/pdf/NAME.expected.json`).
 fn expected(name: &str) -> Scheda {
@@ -80,7 +80,10 @@ fn a_scan_and_another_document_are_refused_with_the_reason() {
 #[test]
 fn the_embedded_data_reads_back_losslessly() {
     let mut model = r10_r11_with_text("Costo orario medio 2024");
-    model.quadro4.relazione = Some("Prima riga.\nSeconda riga,\n\ncon un a capo.".into());
+    set_relazione(
+        &mut model,
+        Some("Prima riga.\nSeconda riga,\n\ncon un a capo."),
+    );
     let pdf = write(&model, &PdfSettings::default()).unwrap().value;
     let back = scheda::readers::pdf::read(&pdf).unwrap();
     assert_eq!(back.value, model);
@@ -96,7 +99,7 @@ fn embedded_data_that_disagrees_with_the_page_is_reported_and_the_page_wins() {
     let pdf = write(&model, &PdfSettings::default()).unwrap().value;
     // Change R06 in the attached JSON only.
     let mut tampered_model = model.clone();
-    tampered_model.quadro2.R06 = Some("99999.99".parse().unwrap());
+    set(&mut tampered_model, "R06", "", Some(dec("99999.99")));
     let json = scheda::writers::json::write(&tampered_model).unwrap();
     let mut doc = Document::load_mem(&pdf).unwrap();
     let id = doc

@@ -4,7 +4,7 @@
 use scheda::model::{Edizione, Scheda};
 use scheda::rules::{self, Caso, Catalogue};
 
-use crate::util::{dec, form};
+use crate::util::{blank, dec, dec_of, form, int_of, set};
 
 fn sentences(s: &Scheda) -> rules::Sentences {
     rules::sentences::choose(s, &Catalogue::builtin())
@@ -15,12 +15,12 @@ fn sentences(s: &Scheda) -> rules::Sentences {
 #[test]
 fn derived_values_follow_the_rules() {
     let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("50", "80"), "10");
-    s.quadro1.R03 = Some(1748);
-    s.quadro1.M15.utenti = Some(16);
-    s.quadro1.M15.ore = Some(7390);
-    s.quadro1.M15.utenti_2019 = Some(5);
-    s.quadro1.R01.anno = Some(dec("16.00"));
-    s.quadro1.R03 = Some(21297);
+    set(&mut s, "R03", "", Some(1748));
+    set(&mut s, "M15", "utenti", Some(16));
+    set(&mut s, "M15", "ore", Some(7390));
+    set(&mut s, "M15", "utenti_2019", Some(5));
+    set(&mut s, "R01", "anno", Some(dec("16.00")));
+    set(&mut s, "R03", "", Some(21297));
     let d = rules::derive(&s);
     // Rule 1 (docs/form.md#r0b): R0B sums every user row.
     assert_eq!(d.get("R0B", Some("utenti")), Some(dec("100")));
@@ -40,10 +40,10 @@ fn derived_values_follow_the_rules() {
 #[test]
 fn r04_and_r01b_of_the_seeds() {
     let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("50", "80"), "10");
-    s.quadro1.R03 = Some(1748);
+    set(&mut s, "R03", "", Some(1748));
     assert_eq!(rules::derive(&s).get("R04", None), Some(dec("4.81")));
     assert_eq!(rules::derive(&s).get("R01B", None), Some(dec("1748")));
-    s.quadro1.R01.anno = Some(dec("0.00"));
+    set(&mut s, "R01", "anno", Some(dec("0.00")));
     assert_eq!(
         rules::derive(&s).get("R01B", None),
         Some(dec("0")),
@@ -64,7 +64,7 @@ fn r09_and_r15() {
     );
     assert_eq!(rules::derive(&s).get("R09", None), Some(dec("2420.47")));
     // R08 smaller than the gap: R09 = R08.
-    s.quadro2.R08 = Some(dec("1000.00"));
+    set(&mut s, "R08", "", Some(dec("1000.00")));
     assert_eq!(rules::derive(&s).get("R09", None), Some(dec("1000.00")));
     // Spesa non inferiore: 0,00 in SOC25, blank in SOC26.
     let s25 = form(Edizione::SOC25, 28, "4.49", "100", ("50", "120"), "10");
@@ -74,11 +74,11 @@ fn r09_and_r15() {
     assert_eq!(rules::derive(&s26).get("R09", None), None);
     // R15 sums the spesa aggiuntiva of R10..R14.
     let mut s = s25;
-    s.quadro3.R10.spesa = Some(dec("1.10"));
-    s.quadro3.R11.spesa = Some(dec("2.20"));
-    s.quadro3.R12.spesa = Some(dec("3.30"));
-    s.quadro3.R13 = Some(dec("4.40"));
-    s.quadro3.R14 = Some(dec("3396.00"));
+    set(&mut s, "R10", "spesa", Some(dec("1.10")));
+    set(&mut s, "R11", "spesa", Some(dec("2.20")));
+    set(&mut s, "R12", "spesa", Some(dec("3.30")));
+    set(&mut s, "R13", "", Some(dec("4.40")));
+    set(&mut s, "R14", "", Some(dec("3396.00")));
     assert_eq!(rules::derive(&s).get("R15", None), Some(dec("3407.00")));
 }
 
@@ -279,10 +279,11 @@ fn table() -> Vec<Row> {
 fn quadro2_and_quadro3_sentences_for_every_case() {
     for row in table() {
         let mut s = form(row.ed, row.users, row.r05, row.r06, row.r07, row.r08);
-        s.quadro3.R09 = rules::derive(&s).get("R09", None);
+        let r09 = rules::derive(&s).get("R09", None);
+        set(&mut s, "R09", "", r09);
         if let Some(r14) = row.r14 {
-            s.quadro3.R14 = Some(dec(r14));
-            s.quadro3.R15 = Some(dec(r14));
+            set(&mut s, "R14", "", Some(dec(r14)));
+            set(&mut s, "R15", "", Some(dec(r14)));
         }
         let o = rules::outcomes(&s);
         assert_eq!(o.caso, Some(row.caso), "{}", row.name);
@@ -357,11 +358,16 @@ fn social_worker_sentences() {
     ];
     for (ed, r01, r03, assistenti, lep, unverified) in cases {
         let mut s = form(ed, 10, "1.00", "100", ("120", "0"), "0");
-        s.quadro1.R01.anno = Some(dec(r01));
-        s.quadro1.R03 = Some(r03);
+        set(&mut s, "R01", "anno", Some(dec(r01)));
+        set(&mut s, "R03", "", Some(r03));
         let d = rules::derive(&s);
-        s.quadro1.R01B = d.get("R01B", None).map(|v| u64::try_from(v).unwrap());
-        s.quadro1.R04 = d.get("R04", None);
+        set(
+            &mut s,
+            "R01B",
+            "",
+            d.get("R01B", None).map(|v| u64::try_from(v).unwrap()),
+        );
+        set(&mut s, "R04", "", d.get("R04", None));
         let out = sentences(&s);
         assert_eq!(
             out.assistenti.as_deref(),
@@ -414,25 +420,25 @@ fn service_level_sentences() {
 #[test]
 fn check_accepts_agreeing_values_and_names_disagreeing_ones() {
     let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("120", "0"), "0");
-    s.quadro1.R03 = Some(1748);
-    s.quadro1.R01B = Some(1748);
-    s.quadro1.R04 = Some(dec("4.81"));
-    s.quadro3.R09 = Some(dec("0.00"));
+    set(&mut s, "R03", "", Some(1748));
+    set(&mut s, "R01B", "", Some(1748));
+    set(&mut s, "R04", "", Some(dec("4.81")));
+    set(&mut s, "R09", "", Some(dec("0.00")));
     assert_eq!(rules::check(&s), vec![]);
 
     // More printed decimals than the rule: within one unit of the last one.
-    s.quadro1.R04 = Some(dec("4.805491"));
+    set(&mut s, "R04", "", Some(dec("4.805491")));
     assert_eq!(rules::check(&s), vec![]);
-    s.quadro1.R04 = Some(dec("4.80"));
+    set(&mut s, "R04", "", Some(dec("4.80")));
     let found = rules::check(&s);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].code, "R04");
     assert_eq!(found[0].printed, "4,80");
     assert_eq!(found[0].computed, "4,81");
 
-    s.quadro1.R04 = Some(dec("4.81"));
-    s.quadro1.R0B.utenti = Some(85);
-    s.quadro1.M12.media_ore = Some(dec("10.01"));
+    set(&mut s, "R04", "", Some(dec("4.81")));
+    set(&mut s, "R0B", "utenti", Some(85));
+    set(&mut s, "M12", "media_ore", Some(dec("10.01")));
     let found = rules::check(&s);
     let codes: Vec<_> = found
         .iter()
@@ -444,25 +450,25 @@ fn check_accepts_agreeing_values_and_names_disagreeing_ones() {
 #[test]
 fn integer_means_agree_within_one_unit() {
     let mut s = form(Edizione::SOC25, 1131, "6.62", "100", ("120", "0"), "0");
-    s.quadro1.M12.ore = Some(81489);
-    s.quadro1.M12.media_ore = Some(dec("72"));
-    s.quadro1.R04 = None;
+    set(&mut s, "M12", "ore", Some(81489));
+    set(&mut s, "M12", "media_ore", Some(dec("72")));
+    blank(&mut s, "R04", "");
     assert!(rules::check(&s).iter().all(|d| d.code != "M12"));
     // 81489 / 1131 = 72,05: 73 is within one unit, 74 is not.
-    s.quadro1.M12.media_ore = Some(dec("73"));
+    set(&mut s, "M12", "media_ore", Some(dec("73")));
     assert!(rules::check(&s).iter().all(|d| d.code != "M12"));
-    s.quadro1.M12.media_ore = Some(dec("74"));
+    set(&mut s, "M12", "media_ore", Some(dec("74")));
     assert!(rules::check(&s).iter().any(|d| d.code == "M12"));
 }
 
 #[test]
 fn recompute_replaces_and_lists_changes() {
     let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("120", "0"), "0");
-    s.quadro1.R03 = Some(1748);
-    s.quadro1.R01B = Some(1748);
-    s.quadro1.R04 = Some(dec("33.629149"));
-    s.quadro1.R0B.utenti = Some(99);
-    s.quadro3.R09 = None;
+    set(&mut s, "R03", "", Some(1748));
+    set(&mut s, "R01B", "", Some(1748));
+    set(&mut s, "R04", "", Some(dec("33.629149")));
+    set(&mut s, "R0B", "utenti", Some(99));
+    blank(&mut s, "R09", "");
     let changes = rules::recompute(&mut s);
     let list: Vec<_> = changes
         .iter()
@@ -476,8 +482,8 @@ fn recompute_replaces_and_lists_changes() {
             ("R09", "(vuoto)", "0,00")
         ]
     );
-    assert_eq!(s.quadro1.R0B.utenti, Some(84));
-    assert_eq!(s.quadro1.R04, Some(dec("4.81")));
+    assert_eq!(int_of(&s, "R0B", "utenti"), Some(84));
+    assert_eq!(dec_of(&s, "R04", ""), Some(dec("4.81")));
     assert_eq!(rules::check(&s), vec![]);
     assert!(
         rules::recompute(&mut s).is_empty(),
@@ -494,7 +500,7 @@ fn overridden_catalogue_is_used() {
     std::fs::write(dir.join("sentences/SOC25.j2"), custom).unwrap();
     let catalogue = Catalogue::from_dir(&dir).unwrap();
     let mut s = form(Edizione::SOC25, 10, "1.00", "100", ("120", "0"), "0");
-    s.quadro1.R01.anno = Some(dec("0.00"));
+    set(&mut s, "R01", "anno", Some(dec("0.00")));
     let out = rules::sentences::choose(&s, &catalogue).unwrap().value;
     assert_eq!(
         out.assistenti.as_deref(),

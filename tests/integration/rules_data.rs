@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use scheda::messages::Lang;
-use scheda::model::{Edizione, RIGHE_UTENTI, Scheda, Valore};
+use scheda::model::{Edizione, Scheda, Valore};
 use scheda::rules;
 use serde_json::Value;
 
@@ -33,8 +33,8 @@ fn computed(s: &Scheda, code: &str, campo: Option<&str>) -> Option<String> {
 #[test]
 fn r0b_sums_the_user_rows_blank_unless_all_are_given() {
     let mut s = Scheda::empty(Edizione::SOC25);
-    for def in RIGHE_UTENTI {
-        set(&mut s, def.code, Some("utenti"), Some("1"));
+    for (code, _) in crate::util::user_rows(Edizione::SOC25) {
+        set(&mut s, &code, Some("utenti"), Some("1"));
     }
     set(&mut s, "M12", Some("utenti"), Some("100"));
     assert_eq!(computed(&s, "R0B", Some("utenti")).as_deref(), Some("120"));
@@ -121,8 +121,8 @@ fn r04_service_level() {
     // Where the user rows are all given, their sum is read, not the
     // printed total.
     let mut s = Scheda::empty(Edizione::SOC26);
-    for def in RIGHE_UTENTI {
-        set(&mut s, def.code, Some("utenti"), Some("0"));
+    for (code, _) in crate::util::user_rows(Edizione::SOC26) {
+        set(&mut s, &code, Some("utenti"), Some("0"));
     }
     set(&mut s, "M12", Some("utenti"), Some("10"));
     set(&mut s, "R0B", Some("utenti"), Some("999"));

@@ -8,7 +8,7 @@ use scheda::model::{Edizione, Scheda};
 use scheda::{Format, readers};
 
 use crate::serve::{post, start};
-use crate::util::{SEEDS, fixture, read_fixture, scheda, stderr, tempdir};
+use crate::util::{SEEDS, dec_of, fixture, int_of, read_fixture, scheda, stderr, tempdir};
 
 /// The model of seed `n` (`001`).
 fn seed(n: &str) -> Scheda {
@@ -175,11 +175,11 @@ fn csv_numbers_are_read_in_the_notation_the_file_uses() {
         let read = ats(csv).unwrap_or_else(|e| panic!("{csv}: {e}"));
         let form = &read.value[0];
         assert_eq!(
-            form.quadro2.R06.map(|d| d.to_string()).as_deref(),
+            dec_of(form, "R06", "").map(|d| d.to_string()).as_deref(),
             Some(r06),
             "{csv}"
         );
-        assert_eq!(form.quadro1.M12.utenti, Some(utenti), "{csv}");
+        assert_eq!(int_of(form, "M12", "utenti"), Some(utenti), "{csv}");
         let warned = read
             .warnings
             .iter()
@@ -202,7 +202,7 @@ fn a_ragged_or_lopsided_csv_is_read_or_refused_without_a_panic() {
     let short = "Titolo\n\nComune;M12 Utenti 2024;M12 Ore 2024\nA;3\nB\n";
     let forms = ats(short).unwrap().value;
     assert_eq!(forms.len(), 2);
-    assert_eq!(forms[0].quadro1.M12.utenti, Some(3));
+    assert_eq!(int_of(&forms[0], "M12", "utenti"), Some(3));
     assert_eq!(forms[1].ente.denominazione.as_deref(), Some("B"));
     // One line of many fields over many short lines: refused, not a dense sheet.
     let mut wide = "x;".repeat(200_000);

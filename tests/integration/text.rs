@@ -3,11 +3,11 @@
 
 use scheda::diagnostic::Location;
 use scheda::form::Rendering;
-use scheda::model::{Edizione, RigaOre, Scheda};
+use scheda::model::{Edizione, Scheda};
 use scheda::readers::text;
 use scheda::{Format, Warned};
 
-use crate::util::{self, SEEDS};
+use crate::util::{self, SEEDS, blank_row, dec_of, int_of, set, text_of};
 
 fn seed(name: &str) -> String {
     String::from_utf8(util::read_fixture(&format!("{name}.txt"))).unwrap()
@@ -19,7 +19,7 @@ fn read(bytes: &[u8]) -> Warned<Scheda> {
 
 fn read_err(text: &str) -> scheda::Error {
     match text::read_str(text) {
-        Ok(w) => panic!("expected an error, read {:?}", w.value.quadro1),
+        Ok(w) => panic!("expected an error, read {:?}", w.value),
         Err(e) => e,
     }
 }
@@ -76,7 +76,7 @@ fn the_format_dispatch_reads_text() {
     let bytes = util::read_fixture(&format!("{}.txt", SEEDS[2]));
     let forms = scheda::readers::read(&bytes, Format::Text).unwrap().value;
     assert_eq!(forms.len(), 1);
-    assert_eq!(forms[0].quadro1.R0E, Some(4718));
+    assert_eq!(int_of(&forms[0], "R0E", ""), Some(4718));
 }
 
 // --- Variations -------------------------------------------------------------
@@ -294,19 +294,19 @@ fn a_row_without_values_is_never_read_as_zero() {
     let (text, _) = replace_line(&seed(SEEDS[0]), "8 36 0 0,00", "");
     let label = text.lines().position(|l| l.starts_with("M12 - ")).unwrap() + 1;
     let out = read(text.as_bytes());
-    assert_eq!(out.value.quadro1.M12, RigaOre::default());
+    assert!(blank_row(&out.value, "M12"));
     let w = &out.warnings[0];
     assert_eq!(w.message, "row M12 has no values: it reads as blank");
     assert_eq!(w.location, Some(Location::line(label)));
     // In a form left blank, a blank row reads as null.
     let mut blank = Scheda::empty(Edizione::SOC25);
-    blank.quadro1.R03 = Some(1000);
+    set(&mut blank, "R03", "", Some(1000));
     let out = scheda::writers::text::write(&blank, None, &scheda::rules::Catalogue::builtin())
         .unwrap()
         .value;
     let s = read(&out).value;
-    assert_eq!(s.quadro1.M12, RigaOre::default());
-    assert_eq!(s.quadro1.R03, Some(1000));
+    assert!(blank_row(&s, "M12"));
+    assert_eq!(int_of(&s, "R03", ""), Some(1000));
 }
 
 #[test]
@@ -315,7 +315,7 @@ fn a_header_line_of_years_is_never_taken_for_values() {
     // has none, not 2020 and 2024 social workers.
     let blank_r01 = |text: &str| {
         let out = read(text.as_bytes());
-        assert_eq!(out.value.quadro1.R01, Default::default());
+        assert!(blank_row(&out.value, "R01"));
         let messages: Vec<_> = out.warnings.iter().map(|w| w.message.as_str()).collect();
         assert!(
             messages.contains(&"row R01 has no values: it reads as blank"),
@@ -341,14 +341,17 @@ fn an_empty_portal_field_is_null_and_a_filled_one_is_read() {
     );
     let s = read(text.as_bytes()).value;
     assert_eq!(
-        s.quadro3.R12.descrizione.as_deref(),
+        text_of(&s, "R12", "descrizione").as_deref(),
         Some("Spesa per il trasporto")
     );
-    assert_eq!(s.quadro3.R12.spesa, Some(util::dec("0.00")));
-    assert_eq!(s.quadro3.R10.numero, None);
-    assert_eq!(s.quadro3.R10.modalita.as_deref(), Some("Costo medio & ore"));
-    assert_eq!(s.quadro3.R10.spesa, Some(util::dec("1200.50")));
-    assert_eq!(s.quadro3.R11.numero, Some(util::dec("0.00")));
+    assert_eq!(dec_of(&s, "R12", "spesa"), Some(util::dec("0.00")));
+    assert_eq!(dec_of(&s, "R10", "numero"), None);
+    assert_eq!(
+        text_of(&s, "R10", "modalita").as_deref(),
+        Some("Costo medio & ore")
+    );
+    assert_eq!(dec_of(&s, "R10", "spesa"), Some(util::dec("1200.50")));
+    assert_eq!(dec_of(&s, "R11", "numero"), Some(util::dec("0.00")));
 }
 
 #[test]
@@ -367,22 +370,22 @@ fn pdftotext_text_in_quadro_3_is_read_as_modalita_and_description() {
             1,
         );
     let s = read(text.as_bytes()).value;
-    assert_eq!(s.quadro3.R10.numero, Some(util::dec("1.00")));
+    assert_eq!(dec_of(&s, "R10", "numero"), Some(util::dec("1.00")));
     assert_eq!(
-        s.quadro3.R10.modalita.as_deref(),
+        text_of(&s, "R10", "modalita").as_deref(),
         Some("Costo orario per ore lavorate")
     );
-    assert_eq!(s.quadro3.R10.spesa, Some(util::dec("2500.00")));
-    assert_eq!(s.quadro3.R11.numero, Some(util::dec("0.00")));
-    assert_eq!(s.quadro3.R11.modalita, None);
+    assert_eq!(dec_of(&s, "R10", "spesa"), Some(util::dec("2500.00")));
+    assert_eq!(dec_of(&s, "R11", "numero"), Some(util::dec("0.00")));
+    assert_eq!(text_of(&s, "R11", "modalita"), None);
     assert_eq!(
-        s.quadro3.R12.descrizione.as_deref(),
+        text_of(&s, "R12", "descrizione").as_deref(),
         Some("Sportello di ascolto\ne trasporto")
     );
-    assert_eq!(s.quadro3.R12.spesa, Some(util::dec("1200.00")));
+    assert_eq!(dec_of(&s, "R12", "spesa"), Some(util::dec("1200.00")));
     // The heading after R12's amount is not part of the description.
     let s = read(seed(SEEDS[2]).as_bytes()).value;
-    assert_eq!(s.quadro3.R12.descrizione, None);
+    assert_eq!(text_of(&s, "R12", "descrizione"), None);
 }
 
 // --- Errors -----------------------------------------------------------------
@@ -652,7 +655,7 @@ fn the_relazione_keeps_paragraphs_and_runs_across_page_furniture() {
         "5.000,00 abitanti.\n\n  Secondo   paragrafo,\u{a0}su\ndue righe.\n",
     );
     let s = read(text.as_bytes()).value;
-    let relazione = s.quadro4.relazione.unwrap();
+    let relazione = s.relazione().unwrap();
     assert!(
         relazione.starts_with("Il trasferimento statale è stato utilizzato per coprire l'incremento della quota associativa al Consorzio Intercomunale Socio Assistenziale di Tortona. Esso gestisce, in forma associata, la funzione"),
         "{relazione}"
@@ -671,7 +674,7 @@ fn the_ifel_relazione_ends_at_the_closing_text() {
     );
     let s = read(text.as_bytes()).value;
     assert_eq!(
-        s.quadro4.relazione.as_deref(),
+        s.relazione(),
         Some("Il Comune ha potenziato il servizio sociale professionale.")
     );
 }
@@ -683,10 +686,7 @@ fn a_portal_textarea_gives_the_relazione() {
         "caratteri)\n<textarea name=\"r16\">Prima riga &amp; altro\nseconda riga</textarea>",
     );
     let s = read(text.as_bytes()).value;
-    assert_eq!(
-        s.quadro4.relazione.as_deref(),
-        Some("Prima riga & altro seconda riga")
-    );
+    assert_eq!(s.relazione(), Some("Prima riga & altro seconda riga"));
 }
 
 #[test]

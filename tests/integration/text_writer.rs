@@ -8,7 +8,7 @@ use scheda::readers::text;
 use scheda::rules::Catalogue;
 use scheda::writers::text::write;
 
-use crate::util::{SEEDS, from_json, read_fixture, tempdir};
+use crate::util::{SEEDS, blank, from_json, read_fixture, set, set_relazione, tempdir};
 
 fn seed_model(seed: &str) -> Scheda {
     text::read(&read_fixture(&format!("{seed}.txt")))
@@ -85,7 +85,7 @@ fn soc25_text_keeps_the_seed_words_in_order() {
 #[test]
 fn partially_blank_rows_need_the_portal_layout() {
     let mut s = seed_model(SEEDS[1]);
-    s.quadro1.M12.ore = None;
+    blank(&mut s, "M12", "ore");
     let err = write(&s, Some(Rendering::Pdftotext), &Catalogue::builtin()).unwrap_err();
     let msg = err.to_string();
     assert!(
@@ -100,9 +100,22 @@ fn partially_blank_rows_need_the_portal_layout() {
 #[test]
 fn free_text_survives_the_portal_layout() {
     let mut s = seed_model(SEEDS[3]);
-    s.quadro3.R10.modalita = Some("costo \"orario\" <medio> & oneri".into());
-    s.quadro3.R12.descrizione = Some("Potenziamento del servizio 2025".into());
-    s.quadro4.relazione = Some("Primo paragrafo.\nSecondo paragrafo con R08 e 12,50 euro.".into());
+    set(
+        &mut s,
+        "R10",
+        "modalita",
+        Some("costo \"orario\" <medio> & oneri"),
+    );
+    set(
+        &mut s,
+        "R12",
+        "descrizione",
+        Some("Potenziamento del servizio 2025"),
+    );
+    set_relazione(
+        &mut s,
+        Some("Primo paragrafo.\nSecondo paragrafo con R08 e 12,50 euro."),
+    );
     let out = written(&s, None);
     assert!(
         out.contains("value=\"costo &quot;orario&quot; &lt;medio&gt; &amp; oneri\""),

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use rust_decimal::Decimal;
-use scheda::model::{Edizione, RIGHE_UTENTI, Scheda, TipoRiga, Utenti};
+use scheda::form::Tipo;
+use scheda::model::{Edizione, Scheda, Valore};
 use scheda::rules;
 
 /// The five real forms shipped as fixtures, by file stem.
@@ -87,6 +88,111 @@ pub fn dec(s: &str) -> rust_decimal::Decimal {
     s.parse().unwrap()
 }
 
+/// A value to store in a form ([`set`]): a whole number, a decimal, a
+/// text, a SI/NO answer, or an `Option` of one (`None` blanks the field).
+pub struct Cell(Option<Valore>);
+
+impl From<i32> for Cell {
+    fn from(n: i32) -> Cell {
+        Cell(Some(Valore::Intero(u64::try_from(n).expect("a count"))))
+    }
+}
+
+impl From<u64> for Cell {
+    fn from(n: u64) -> Cell {
+        Cell(Some(Valore::Intero(n)))
+    }
+}
+
+impl From<Decimal> for Cell {
+    fn from(d: Decimal) -> Cell {
+        Cell(Some(Valore::Decimale(d)))
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(t: &str) -> Cell {
+        Cell(Some(Valore::Testo(t.to_string())))
+    }
+}
+
+impl From<String> for Cell {
+    fn from(t: String) -> Cell {
+        Cell(Some(Valore::Testo(t)))
+    }
+}
+
+impl From<bool> for Cell {
+    fn from(b: bool) -> Cell {
+        Cell(Some(Valore::SiNo(b)))
+    }
+}
+
+impl From<Valore> for Cell {
+    fn from(v: Valore) -> Cell {
+        Cell(Some(v))
+    }
+}
+
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    fn from(v: Option<T>) -> Cell {
+        Cell(v.and_then(|v| v.into().0))
+    }
+}
+
+/// The column `campo` of a row, `""` for a row of one value.
+fn campo(campo: &str) -> Option<&str> {
+    (!campo.is_empty()).then_some(campo)
+}
+
+/// Store `value` in row `code`, column `campo` (`""` for a row of one
+/// value) of `s`: `set(&mut s, "M12", "utenti", 5)`.
+#[track_caller]
+pub fn set(s: &mut Scheda, code: &str, field: &str, value: impl Into<Cell>) {
+    s.set_valore(code, campo(field), value.into().0)
+        .unwrap_or_else(|e| panic!("{code} {field}: {e:?}"));
+}
+
+/// Blank row `code`, column `campo` of `s`.
+#[track_caller]
+pub fn blank(s: &mut Scheda, code: &str, field: &str) {
+    s.set_valore(code, campo(field), None)
+        .unwrap_or_else(|e| panic!("{code} {field}: {e:?}"));
+}
+
+/// The value of row `code`, column `campo` of `s`: `get(&s, "R04", "")`.
+pub fn get(s: &Scheda, code: &str, field: &str) -> Option<Valore> {
+    s.valore(code, campo(field))
+}
+
+/// The value of row `code`, column `campo` of `s`, as a whole number.
+pub fn int_of(s: &Scheda, code: &str, field: &str) -> Option<u64> {
+    s.intero(code, campo(field))
+}
+
+/// The value of row `code`, column `campo` of `s`, as a decimal.
+pub fn dec_of(s: &Scheda, code: &str, field: &str) -> Option<Decimal> {
+    s.decimale(code, campo(field))
+}
+
+/// The value of row `code`, column `campo` of `s`, as a text.
+pub fn text_of(s: &Scheda, code: &str, field: &str) -> Option<String> {
+    Some(get(s, code, field)?.text()?.to_string())
+}
+
+/// The user rows R0B sums (the rows with a `utenti` column the rules do not
+/// compute), with whether they have hours, in the form's order.
+pub fn user_rows(ed: Edizione) -> Vec<(String, bool)> {
+    ed.description()
+        .righe()
+        .filter(|(_, r)| !r.derivata && r.colonne.iter().any(|c| c.tipo == Tipo::Utenti))
+        .map(|(_, r)| {
+            let hours = r.colonne.iter().any(|c| c.tipo == Tipo::Ore);
+            (r.codice.clone(), hours)
+        })
+        .collect()
+}
+
 /// A consistent form for rule and PDF tests: 1000 inhabitants, `users`
 /// users in Y (all in M12), one social worker, R05 as given, spending as
 /// given, R09 computed.
@@ -99,39 +205,36 @@ pub fn form(
     r08: &str,
 ) -> Scheda {
     let mut s = Scheda::empty(ed);
-    for def in RIGHE_UTENTI {
-        let hours = def.kind == TipoRiga::ConOre;
-        s.quadro1.set_utenti(
-            def.code,
-            Utenti {
-                utenti_2019: Some(0),
-                utenti: Some(0),
-                ore: hours.then_some(0),
-                media_ore: hours.then(|| dec("0.00")),
-            },
-        );
+    for (code, hours) in user_rows(ed) {
+        set(&mut s, &code, "utenti_2019", 0);
+        set(&mut s, &code, "utenti", 0);
+        if hours {
+            set(&mut s, &code, "ore", 0);
+            set(&mut s, &code, "media_ore", dec("0.00"));
+        }
     }
-    s.quadro1.M12.utenti = Some(users);
-    s.quadro1.M12.ore = Some(users * 10);
-    s.quadro1.M12.media_ore = Some(dec("10.00"));
-    s.quadro1.R0B.utenti_2019 = Some(0);
-    s.quadro1.R0B.utenti = Some(users);
-    s.quadro1.R0C = Some("SEBINO - 5".into());
-    s.quadro1.R0D = Some("COMUNE DI LOVERE".into());
-    s.quadro1.R01.anno_2020 = Some(dec("1.00"));
-    s.quadro1.R01.anno = Some(dec("1.00"));
-    s.quadro1.R01A = Some(dec("0.00"));
-    s.quadro1.R01B = Some(1000);
-    s.quadro1.R02.anno_2020 = Some(dec("0.00"));
-    s.quadro1.R02.anno = Some(dec("0.00"));
-    s.quadro1.R03 = Some(1000);
-    s.quadro1.R04 = Some(Decimal::from(users) / Decimal::from(10));
-    s.quadro1.R05 = Some(dec(r05));
-    s.quadro2.R06 = Some(dec(r06));
-    s.quadro2.R07.anno_2017 = Some(dec(r07.0));
-    s.quadro2.R07.anno_2021 = Some(dec(r07.1));
-    s.quadro2.R08 = Some(dec(r08));
-    s.quadro3.R09 = rules::derive(&s).get("R09", None);
+    set(&mut s, "M12", "utenti", users);
+    set(&mut s, "M12", "ore", users * 10);
+    set(&mut s, "M12", "media_ore", dec("10.00"));
+    set(&mut s, "R0B", "utenti_2019", 0);
+    set(&mut s, "R0B", "utenti", users);
+    set(&mut s, "R0C", "", "SEBINO - 5");
+    set(&mut s, "R0D", "", "COMUNE DI LOVERE");
+    set(&mut s, "R01", "anno_2020", dec("1.00"));
+    set(&mut s, "R01", "anno", dec("1.00"));
+    set(&mut s, "R01A", "", dec("0.00"));
+    set(&mut s, "R01B", "", 1000);
+    set(&mut s, "R02", "anno_2020", dec("0.00"));
+    set(&mut s, "R02", "anno", dec("0.00"));
+    set(&mut s, "R03", "", 1000);
+    set(&mut s, "R04", "", Decimal::from(users) / Decimal::from(10));
+    set(&mut s, "R05", "", dec(r05));
+    set(&mut s, "R06", "", dec(r06));
+    set(&mut s, "R07", "anno_2017", dec(r07.0));
+    set(&mut s, "R07", "anno_2021", dec(r07.1));
+    set(&mut s, "R08", "", dec(r08));
+    let r09 = rules::derive(&s).get("R09", None);
+    set(&mut s, "R09", "", r09);
     s
 }
 
@@ -226,4 +329,33 @@ pub fn altered(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("altered.txt");
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// Store the free-text report of `s` (the row its edition names).
+pub fn set_relazione(s: &mut Scheda, text: impl Into<Cell>) {
+    let code = s.edizione.relazione_code();
+    set(s, code, "", text);
+}
+
+/// Every column of row `code` of `s`'s edition (`""` for a row of one
+/// value) with its value, in the form's order.
+pub fn row(s: &Scheda, code: &str) -> Vec<(String, Option<Valore>)> {
+    let riga = s
+        .edizione
+        .description()
+        .riga(code)
+        .expect("a row of the edition");
+    riga.colonne
+        .iter()
+        .map(|c| {
+            let campo = c.campo.clone().unwrap_or_default();
+            let v = get(s, code, &campo);
+            (campo, v)
+        })
+        .collect()
+}
+
+/// Whether every column of row `code` of `s` is blank.
+pub fn blank_row(s: &Scheda, code: &str) -> bool {
+    row(s, code).iter().all(|(_, v)| v.is_none())
 }

@@ -292,22 +292,12 @@ kinds! {
     REPORT_TOO_LONG = "report_too_long" ["n"];
     /// Its hint.
     REPORT_TOO_LONG_HINT = "report_too_long_hint" [];
-    /// A row of no edition.
-    ROW_OF_NO_EDITION = "row_of_no_edition" ["row"];
     /// A row of other editions.
     ROW_OF_OTHER_EDITIONS = "row_of_other_editions" ["row", "having", "edizione"];
     /// A negative value.
     VALUE_NEGATIVE = "value_negative" ["value"];
     /// A value of too many decimals.
     TOO_MANY_DECIMALS = "too_many_decimals" ["value", "max"];
-    /// A row of columns given as no object.
-    ROW_NOT_AN_OBJECT = "row_not_an_object" ["row", "found"];
-    /// A value that is not a number.
-    MODEL_NUMBER = "model_number" ["found"];
-    /// A value that is not a text.
-    MODEL_TEXT = "model_text" ["found"];
-    /// A value that is not true or false.
-    MODEL_YES_NO = "model_yes_no" ["found"];
     /// A form that does not write as JSON.
     JSON_WRITE_FAILED = "json_write_failed" ["detail"];
     /// A form number past the input's forms.

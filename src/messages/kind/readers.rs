@@ -229,8 +229,6 @@ kinds! {
     NO_FORMS_BELOW_HEADER = "no_forms_below_header" ["sheet"];
     /// Its hint.
     NO_FORMS_BELOW_HEADER_HINT = "no_forms_below_header_hint" [];
-    /// A field of a row of another edition.
-    FIELD_ONLY_IN = "field_only_in" ["row", "editions", "edition"];
 }
 
 // The spreadsheet reader: formulas without a result.
@@ -419,7 +417,6 @@ pub const READERS: &[Kind] = &[
     NO_EDITION_KNOWN,
     NO_FORMS_BELOW_HEADER,
     NO_FORMS_BELOW_HEADER_HINT,
-    FIELD_ONLY_IN,
     // Spreadsheets: formulas.
     FORMULAS_WITHOUT_RESULT,
     PARTS,

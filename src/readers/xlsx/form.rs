@@ -143,9 +143,9 @@ struct FormReader<'a> {
 
 impl FormReader<'_> {
     /// Read the row `code` found at `ctx`: a row or a question of the
-    /// edition; a row of another edition that the model has a field for is
-    /// read with that edition's columns (the model's checks then say where
-    /// it belongs); any other code is ignored, with a warning.
+    /// edition; a row of another known edition is read with that edition's
+    /// columns (the model's checks then say where it belongs); any other
+    /// code is ignored, with a warning.
     fn row(&mut self, code: &str, ctx: &RowCtx) {
         let ed = self.scheda.edizione;
         let desc = ed.description();
@@ -163,11 +163,7 @@ impl FormReader<'_> {
         if let Some((quadro, riga)) = question {
             return self.riga(quadro, &riga, ctx);
         }
-        if Scheda::is_typed_row(code)
-            && let Some((quadro, riga)) = Edizione::known()
-                .into_iter()
-                .find_map(|e| e.description().righe().find(|(_, r)| r.codice == code))
-        {
+        if let Some((quadro, riga)) = crate::model::riga(ed, code) {
             return self.riga(quadro, riga, ctx);
         }
         let message = Message::new(

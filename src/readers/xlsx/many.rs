@@ -479,30 +479,7 @@ fn read_row(
         return None;
     }
     let mut scheda = Scheda::empty(edizione);
-    let desc = edizione.description();
     for (path, col, value) in values {
-        // A row that neither this edition nor the model has a field for.
-        if let Campo::Riga { codice, .. } = &path.campo
-            && desc.riga(codice).is_none()
-            && !Scheda::is_typed_row(codice)
-        {
-            let having: Vec<&str> = Edizione::known()
-                .into_iter()
-                .filter(|e| e.description().riga(codice).is_some())
-                .map(Edizione::code)
-                .collect();
-            let message = Message::new(
-                k::FIELD_ONLY_IN,
-                [
-                    ("row", codice.as_str().into()),
-                    ("editions", having.join(", ").into()),
-                    ("edition", edizione.to_string().into()),
-                ],
-            );
-            conv.errors
-                .push(Diagnostic::coded(Severity::Error, message, None).at(sheet.at(row, col)));
-            continue;
-        }
         if let Err(e) = paths::set(&mut scheda, &path.campo, Some(value)) {
             let what = path.path.as_str().into();
             conv.errors.push(refused(&e, what).at(sheet.at(row, col)));

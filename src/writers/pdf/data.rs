@@ -385,9 +385,13 @@ mod tests {
     #[test]
     fn values_print_through_their_column() {
         let mut s = Scheda::empty(Edizione::ALL[0]);
-        s.quadro1.R01B = Some(1000);
-        s.quadro1.R04 = Some(Decimal::new(33_629_149, 6));
-        s.quadro1.R05 = Some(Decimal::from(5));
+        for (code, value) in [
+            ("R01B", Valore::Intero(1000)),
+            ("R04", Valore::Decimale(Decimal::new(33_629_149, 6))),
+            ("R05", Valore::Decimale(Decimal::from(5))),
+        ] {
+            s.set_valore(code, None, Some(value)).unwrap();
+        }
         let ed = s.edizione.description();
         let mut t = TextCleaner::default();
         let mut print = |code: &str| {

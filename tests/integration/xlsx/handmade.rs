@@ -8,7 +8,7 @@ use scheda::readers::xlsx as reader;
 use scheda::writers::xlsx as writer;
 
 use super::{read_err, read_one, sheet_of, write_row};
-use crate::util::dec;
+use crate::util::{dec, dec_of, int_of, set};
 
 #[test]
 fn reads_a_sheet_laid_out_by_hand() {
@@ -55,34 +55,39 @@ fn reads_a_sheet_laid_out_by_hand() {
     );
     let s = read_one(&bytes);
     assert_eq!(s.edizione, Edizione::SOC25);
-    let q1 = &s.quadro1;
     assert_eq!(
         (
-            q1.M12.utenti_2019,
-            q1.M12.utenti,
-            q1.M12.ore,
-            q1.M12.media_ore
+            int_of(&s, "M12", "utenti_2019"),
+            int_of(&s, "M12", "utenti"),
+            int_of(&s, "M12", "ore"),
+            dec_of(&s, "M12", "media_ore")
         ),
         (Some(327), Some(1131), Some(81489), Some(dec("72.05")))
     );
     assert_eq!(
-        (q1.M30.utenti_2019, q1.M30.utenti),
+        (
+            int_of(&s, "M30", "utenti_2019"),
+            int_of(&s, "M30", "utenti")
+        ),
         (Some(3660), Some(3488))
     );
-    assert_eq!(q1.R0A.utenti, Some(0));
-    assert_eq!(q1.M15.utenti, None, "absent rows stay blank");
-    assert_eq!(q1.R0E, Some(3483));
-    assert_eq!(q1.R01B, Some(1331));
+    assert_eq!(int_of(&s, "R0A", "utenti"), Some(0));
+    assert_eq!(int_of(&s, "M15", "utenti"), None, "absent rows stay blank");
+    assert_eq!(int_of(&s, "R0E", ""), Some(3483));
+    assert_eq!(int_of(&s, "R01B", ""), Some(1331));
     assert_eq!(
-        (q1.R01.anno_2020, q1.R01.anno),
+        (dec_of(&s, "R01", "anno_2020"), dec_of(&s, "R01", "anno")),
         (Some(dec("7")), Some(dec("16")))
     );
-    assert_eq!((q1.R02.anno_2020, q1.R02.anno), (None, Some(dec("3"))));
-    assert_eq!(s.quadro2.R06, Some(dec("1984440.83")));
-    assert_eq!(s.quadro2.R07.anno_2017, Some(dec("1831062.70")));
-    assert_eq!(s.quadro2.R07.anno_2021, Some(dec("3827129.97")));
-    assert_eq!(s.quadro4.risposte.len(), 2);
-    assert_eq!(s.quadro4.relazione.as_deref(), Some("Testo libero"));
+    assert_eq!(
+        (dec_of(&s, "R02", "anno_2020"), dec_of(&s, "R02", "anno")),
+        (None, Some(dec("3")))
+    );
+    assert_eq!(dec_of(&s, "R06", ""), Some(dec("1984440.83")));
+    assert_eq!(dec_of(&s, "R07", "anno_2017"), Some(dec("1831062.70")));
+    assert_eq!(dec_of(&s, "R07", "anno_2021"), Some(dec("3827129.97")));
+    assert_eq!(s.risposte().count(), 2);
+    assert_eq!(s.relazione(), Some("Testo libero"));
 }
 
 #[test]
@@ -106,12 +111,15 @@ fn reads_codes_and_values_without_labels_or_headers() {
     assert_eq!(s.edizione, Edizione::SOC26);
     assert_eq!(s.anno, 2025);
     assert_eq!(
-        (s.quadro1.M35.utenti_2019, s.quadro1.M35.utenti),
+        (
+            int_of(&s, "M35", "utenti_2019"),
+            int_of(&s, "M35", "utenti")
+        ),
         (Some(2), Some(3))
     );
-    assert_eq!(s.quadro1.R0B.utenti, Some(14));
-    assert_eq!(s.quadro4.relazione.as_deref(), Some("Relazione 2025"));
-    assert!(s.quadro4.risposte.is_empty());
+    assert_eq!(int_of(&s, "R0B", "utenti"), Some(14));
+    assert_eq!(s.relazione(), Some("Relazione 2025"));
+    assert_eq!(s.risposte().count(), 0);
 }
 
 #[test]
@@ -126,11 +134,15 @@ fn a_minimal_workbook_with_uncomputed_formulas() {
     let w = reader::read(&minimal_xlsx("Scheda", sheet)).unwrap();
     let s = &w.value[0];
     assert_eq!(
-        (s.quadro1.M30.utenti_2019, s.quadro1.M30.utenti),
+        (int_of(s, "M30", "utenti_2019"), int_of(s, "M30", "utenti")),
         (Some(1), Some(2))
     );
-    assert_eq!(s.quadro1.R0B.utenti, Some(7), "a cached result is read");
-    assert_eq!(s.quadro1.R0B.utenti_2019, None);
+    assert_eq!(
+        int_of(s, "R0B", "utenti"),
+        Some(7),
+        "a cached result is read"
+    );
+    assert_eq!(int_of(s, "R0B", "utenti_2019"), None);
     assert_eq!(w.warnings.len(), 1, "{:?}", w.warnings);
     let warning = w.warnings[0].render(None);
     assert!(
@@ -270,14 +282,14 @@ fn a_computed_value_filled_in_reads_blank_until_its_inputs_change() {
         wb.save_to_buffer().unwrap()
     };
     let same = read_one(&workbook(0.0));
-    assert_eq!(same.quadro3.R09, None);
+    assert_eq!(dec_of(&same, "R09", ""), None);
     assert_eq!(
-        same.quadro3.R15,
+        dec_of(&same, "R15", ""),
         Some(dec("0")),
         "a different value is kept"
     );
     let changed = read_one(&workbook(2420.47));
-    assert_eq!(changed.quadro3.R09, Some(dec("2420.47")));
+    assert_eq!(dec_of(&changed, "R09", ""), Some(dec("2420.47")));
 }
 
 #[test]
@@ -385,7 +397,7 @@ fn a_workbook_without_the_form_is_refused() {
 #[test]
 fn values_the_form_cannot_hold_are_refused_when_writing() {
     let mut s = Scheda::empty(Edizione::SOC25);
-    s.quadro2.R06 = Some(dec("12345678901234567.89"));
+    set(&mut s, "R06", "", Some(dec("12345678901234567.89")));
     let e = writer::write(&s).unwrap_err().to_string();
     assert!(
         e.contains("R06") && e.contains("cannot be stored exactly"),
@@ -401,7 +413,7 @@ fn values_the_form_cannot_hold_are_refused_when_writing() {
 #[test]
 fn values_of_more_than_15_digits_are_refused_when_writing() {
     let mut s = Scheda::empty(Edizione::SOC25);
-    s.quadro3.R15 = Some(dec("12231351221828.19"));
+    set(&mut s, "R15", "", Some(dec("12231351221828.19")));
     for bytes in [
         writer::write(&s),
         scheda::writers::xlsx::write_many(std::slice::from_ref(&s)),
@@ -412,6 +424,6 @@ fn values_of_more_than_15_digits_are_refused_when_writing() {
             "{e}"
         );
     }
-    s.quadro3.R15 = Some(dec("1223135122182.19"));
+    set(&mut s, "R15", "", Some(dec("1223135122182.19")));
     assert!(writer::write(&s).is_ok());
 }

@@ -3,6 +3,7 @@
 //! the relazione on the lines under its label, and ATS tables headed with
 //! the rows' whole labels. Given as CSV text, the simplest sheet.
 
+use crate::util::{dec, dec_of, text_of};
 use scheda::model::{DataOra, Ente, Scheda};
 use scheda::{Format, readers};
 
@@ -82,7 +83,7 @@ fn the_date_at_the_foot() {
         s.ente,
         ente("SONDRIO", None, None, Some("25/03/2025 11:18"))
     );
-    assert_eq!(s.quadro4.relazione.as_deref(), Some("Testo"));
+    assert_eq!(s.relazione(), Some("Testo"));
 }
 
 #[test]
@@ -111,7 +112,7 @@ fn the_relazione_under_its_label() {
     ];
     for (rows, want) in cases {
         let csv = format!("{TITLE}\n\n{TABLE}{rows}");
-        assert_eq!(form(&csv).quadro4.relazione.as_deref(), Some(want), "{csv}");
+        assert_eq!(form(&csv).relazione(), Some(want), "{csv}");
     }
 }
 
@@ -126,13 +127,10 @@ fn ats_headers_with_the_rows_whole_labels() {
         SONDRIO;1,5;2,5;Sportello;100,00;21000\n";
     let s = form(csv);
     assert_eq!(s.edizione, scheda::model::Edizione::SOC25);
-    let r01 = serde_json::to_value(&s.quadro1).unwrap();
-    assert_eq!(r01["R01"]["anno_2020"].as_f64(), Some(1.5), "{r01}");
-    assert_eq!(r01["R01"]["anno"].as_f64(), Some(2.5), "{r01}");
-    let q3 = serde_json::to_value(&s.quadro3).unwrap();
+    assert_eq!(dec_of(&s, "R01", "anno_2020"), Some(dec("1.5")));
+    assert_eq!(dec_of(&s, "R01", "anno"), Some(dec("2.5")));
     assert_eq!(
-        q3["R12"]["descrizione"],
-        serde_json::json!("Sportello"),
-        "{q3}"
+        text_of(&s, "R12", "descrizione").as_deref(),
+        Some("Sportello")
     );
 }

@@ -1,10 +1,10 @@
 //! Forms built by hand for the tests: the seeds' values, free text that
 //! looks like formulas and markup, blanks everywhere.
 
-use scheda::model::{DataOra, Domanda, Edizione, RIGHE_UTENTI, Scheda, TipoRiga, Utenti};
+use scheda::model::{DataOra, Edizione, Scheda};
 use scheda::readers;
 
-use crate::util::dec;
+use crate::util::{dec, set, set_relazione, user_rows};
 
 /// The MODEL.md example (seed 002, SOC25, case C, Quadro 3 compiled).
 const SEED_002: &str = r#"{
@@ -56,21 +56,17 @@ pub(super) fn seed_002() -> Scheda {
 
 /// Every user row filled from `rows` (code, 2019, Y, hours, printed mean).
 fn fill_users(s: &mut Scheda, rows: &[(&str, u64, u64, u64, &str)]) {
-    for def in RIGHE_UTENTI {
-        let hours = def.kind == TipoRiga::ConOre;
+    for (code, hours) in user_rows(s.edizione) {
         let (u19, u, ore, media) = rows
             .iter()
-            .find(|r| r.0 == def.code)
+            .find(|r| r.0 == code)
             .map_or((0, 0, 0, "0.00"), |r| (r.1, r.2, r.3, r.4));
-        s.quadro1.set_utenti(
-            def.code,
-            Utenti {
-                utenti_2019: Some(u19),
-                utenti: Some(u),
-                ore: hours.then_some(ore),
-                media_ore: hours.then(|| dec(media)),
-            },
-        );
+        set(s, &code, "utenti_2019", u19);
+        set(s, &code, "utenti", u);
+        if hours {
+            set(s, &code, "ore", ore);
+            set(s, &code, "media_ore", dec(media));
+        }
     }
 }
 
@@ -102,22 +98,24 @@ pub(super) fn sondrio() -> Scheda {
             ("M59", 937, 32, 2304, "72"),
         ],
     );
-    let q1 = &mut s.quadro1;
-    (q1.R0B.utenti_2019, q1.R0B.utenti) = (Some(6355), Some(7162));
-    q1.R0C = Some("SONDRIO".into());
-    q1.R0D = Some("SONDRIO".into());
-    q1.R0E = Some(3483);
-    (q1.R01.anno_2020, q1.R01.anno) = (Some(dec("7")), Some(dec("16")));
-    q1.R01A = Some(dec("0"));
-    q1.R01B = Some(1331);
-    (q1.R02.anno_2020, q1.R02.anno) = (Some(dec("2")), Some(dec("3")));
-    q1.R03 = Some(21297);
-    q1.R04 = Some(dec("33.629149"));
-    q1.R05 = Some(dec("8.69"));
-    s.quadro2.R06 = Some(dec("1984440.83"));
-    s.quadro2.R07.anno_2017 = Some(dec("1831062.70"));
-    s.quadro2.R07.anno_2021 = Some(dec("3827129.97"));
-    s.quadro2.R08 = Some(dec("140850.26"));
+    set(&mut s, "R0B", "utenti_2019", Some(6355));
+    set(&mut s, "R0B", "utenti", Some(7162));
+    set(&mut s, "R0C", "", Some("SONDRIO"));
+    set(&mut s, "R0D", "", Some("SONDRIO"));
+    set(&mut s, "R0E", "", Some(3483));
+    set(&mut s, "R01", "anno_2020", Some(dec("7")));
+    set(&mut s, "R01", "anno", Some(dec("16")));
+    set(&mut s, "R01A", "", Some(dec("0")));
+    set(&mut s, "R01B", "", Some(1331));
+    set(&mut s, "R02", "anno_2020", Some(dec("2")));
+    set(&mut s, "R02", "anno", Some(dec("3")));
+    set(&mut s, "R03", "", Some(21297));
+    set(&mut s, "R04", "", Some(dec("33.629149")));
+    set(&mut s, "R05", "", Some(dec("8.69")));
+    set(&mut s, "R06", "", Some(dec("1984440.83")));
+    set(&mut s, "R07", "anno_2017", Some(dec("1831062.70")));
+    set(&mut s, "R07", "anno_2021", Some(dec("3827129.97")));
+    set(&mut s, "R08", "", Some(dec("140850.26")));
     for (n, v) in [
         (16, true),
         (17, true),
@@ -127,7 +125,7 @@ pub(super) fn sondrio() -> Scheda {
         (21, true),
         (22, false),
     ] {
-        s.quadro4.risposte.insert(Domanda::new(n).unwrap(), v);
+        s.set_risposta(&format!("R{n}"), Some(v));
     }
     s
 }
@@ -151,28 +149,35 @@ pub(super) fn cumignano() -> Scheda {
             ("M36", 0, 1, 0, ""),
         ],
     );
-    let q1 = &mut s.quadro1;
-    (q1.R0B.utenti_2019, q1.R0B.utenti) = (Some(19), Some(14));
-    q1.R0C = Some("CREMA".into());
-    q1.R0D = Some("COMUNE DI CREMA".into());
-    q1.R0E = Some(2569);
-    (q1.R01.anno_2020, q1.R01.anno) = (Some(dec("1.00")), Some(dec("1.00")));
-    q1.R01A = Some(dec("0.00"));
-    q1.R01B = Some(399);
-    (q1.R02.anno_2020, q1.R02.anno) = (Some(dec("0.00")), Some(dec("0.00")));
-    (q1.R02X, q1.R02Y, q1.R02A) = (Some(dec("0.00")), Some(dec("0.00")), Some(dec("0.00")));
-    q1.R03 = Some(399);
-    q1.R04 = Some(dec("3.51"));
-    q1.R05 = Some(dec("5.08"));
-    s.quadro2.R06 = Some(dec("21733.32"));
-    s.quadro2.R07.anno_2017 = Some(dec("15721.61"));
-    s.quadro2.R07.anno_2021 = Some(dec("29562.20"));
-    s.quadro2.R08 = Some(dec("721.05"));
-    let q3 = &mut s.quadro3;
-    (q3.R10.numero, q3.R10.spesa) = (Some(dec("0.00")), Some(dec("0.00")));
-    (q3.R11.numero, q3.R11.spesa) = (Some(dec("0.00")), Some(dec("0.00")));
-    q3.R12.spesa = Some(dec("0.00"));
-    (q3.R13, q3.R14, q3.R15) = (Some(dec("0.00")), Some(dec("0.00")), Some(dec("0.00")));
+    set(&mut s, "R0B", "utenti_2019", Some(19));
+    set(&mut s, "R0B", "utenti", Some(14));
+    set(&mut s, "R0C", "", Some("CREMA"));
+    set(&mut s, "R0D", "", Some("COMUNE DI CREMA"));
+    set(&mut s, "R0E", "", Some(2569));
+    set(&mut s, "R01", "anno_2020", Some(dec("1.00")));
+    set(&mut s, "R01", "anno", Some(dec("1.00")));
+    set(&mut s, "R01A", "", Some(dec("0.00")));
+    set(&mut s, "R01B", "", Some(399));
+    set(&mut s, "R02", "anno_2020", Some(dec("0.00")));
+    set(&mut s, "R02", "anno", Some(dec("0.00")));
+    set(&mut s, "R02X", "", Some(dec("0.00")));
+    set(&mut s, "R02Y", "", Some(dec("0.00")));
+    set(&mut s, "R02A", "", Some(dec("0.00")));
+    set(&mut s, "R03", "", Some(399));
+    set(&mut s, "R04", "", Some(dec("3.51")));
+    set(&mut s, "R05", "", Some(dec("5.08")));
+    set(&mut s, "R06", "", Some(dec("21733.32")));
+    set(&mut s, "R07", "anno_2017", Some(dec("15721.61")));
+    set(&mut s, "R07", "anno_2021", Some(dec("29562.20")));
+    set(&mut s, "R08", "", Some(dec("721.05")));
+    set(&mut s, "R10", "numero", Some(dec("0.00")));
+    set(&mut s, "R10", "spesa", Some(dec("0.00")));
+    set(&mut s, "R11", "numero", Some(dec("0.00")));
+    set(&mut s, "R11", "spesa", Some(dec("0.00")));
+    set(&mut s, "R12", "spesa", Some(dec("0.00")));
+    set(&mut s, "R13", "", Some(dec("0.00")));
+    set(&mut s, "R14", "", Some(dec("0.00")));
+    set(&mut s, "R15", "", Some(dec("0.00")));
     s
 }
 
@@ -187,30 +192,33 @@ pub(super) fn texts_and_blanks() -> Scheda {
     s.ente.denominazione = Some("=1+1".into());
     s.ente.codice = Some("019114".into());
     s.ente.data = DataOra::new(2025, 3, 25, 11, 18);
-    s.quadro1.M12 = scheda::model::RigaOre {
-        utenti_2019: Some(16),
-        utenti: Some(16),
-        ore: Some(7390),
-        media_ore: Some(dec("461.88")),
-    };
-    s.quadro1.M15.utenti = Some(0);
-    s.quadro1.M15.ore = Some(12);
-    s.quadro1.M15.media_ore = Some(dec("0.00"));
-    s.quadro1.M30.utenti_2019 = Some(0);
-    s.quadro1.R0C = Some(TRICKY.into());
-    s.quadro1.R01.anno = Some(dec("1.5"));
-    s.quadro1.R01A = Some(dec("0.25"));
-    s.quadro1.R01B = Some(1000);
-    s.quadro1.R03 = Some(1750);
-    s.quadro1.R05 = Some(dec("4.49"));
-    s.quadro3.R10.modalita = Some("Costo medio\ndi un assistente".into());
-    s.quadro3.R11.spesa = Some(dec("0.10"));
-    s.quadro3.R12.descrizione = Some(TRICKY.into());
-    s.quadro3.R14 = Some(dec("0.20"));
-    s.quadro3.R15 = Some(dec("0.30"));
-    s.quadro4.risposte.insert(Domanda::new(16).unwrap(), true);
-    s.quadro4.risposte.insert(Domanda::new(23).unwrap(), false);
-    s.quadro4.relazione = Some(format!("{TRICKY}\n{}", "x".repeat(5800)));
+    set(&mut s, "M12", "utenti_2019", 16);
+    set(&mut s, "M12", "utenti", 16);
+    set(&mut s, "M12", "ore", 7390);
+    set(&mut s, "M12", "media_ore", dec("461.88"));
+    set(&mut s, "M15", "utenti", Some(0));
+    set(&mut s, "M15", "ore", Some(12));
+    set(&mut s, "M15", "media_ore", Some(dec("0.00")));
+    set(&mut s, "M30", "utenti_2019", Some(0));
+    set(&mut s, "R0C", "", Some(TRICKY));
+    set(&mut s, "R01", "anno", Some(dec("1.5")));
+    set(&mut s, "R01A", "", Some(dec("0.25")));
+    set(&mut s, "R01B", "", Some(1000));
+    set(&mut s, "R03", "", Some(1750));
+    set(&mut s, "R05", "", Some(dec("4.49")));
+    set(
+        &mut s,
+        "R10",
+        "modalita",
+        Some("Costo medio\ndi un assistente"),
+    );
+    set(&mut s, "R11", "spesa", Some(dec("0.10")));
+    set(&mut s, "R12", "descrizione", Some(TRICKY));
+    set(&mut s, "R14", "", Some(dec("0.20")));
+    set(&mut s, "R15", "", Some(dec("0.30")));
+    s.set_risposta("R16", Some(true));
+    s.set_risposta("R23", Some(false));
+    set_relazione(&mut s, Some(format!("{TRICKY}\n{}", "x".repeat(5800))));
     s
 }
 

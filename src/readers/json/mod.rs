@@ -15,6 +15,10 @@ use crate::model::paths::{self, Kind};
 use crate::model::{Edizione, SCHEMA_VERSION, Scheda};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
 
+mod shape;
+
+use shape::Refused;
+
 /// Read one model from JSON bytes.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
     read_with(bytes, &Limits::default())
@@ -69,8 +73,6 @@ pub(crate) fn from_value(value: Value) -> Result<Warned<Scheda>> {
 /// no field of the form.
 fn from_value_in(mut value: Value, mode: Mode) -> Result<Warned<Partial>> {
     check_version(&value)?;
-    // Rows of an edition that the typed model has no field for (R02Z).
-    let altre = crate::model::take_altre(&mut value).map_err(Error::many)?;
     // The form's fields, to tell a field from anything else.
     let form = value
         .get("edizione")
@@ -78,14 +80,18 @@ fn from_value_in(mut value: Value, mode: Mode) -> Result<Warned<Partial>> {
         .and_then(|c| c.parse::<Edizione>().ok())
         .map(Scheda::empty);
     let mut errors: Vec<Blanked> = Vec::new();
-    let mut scheda: Scheda = loop {
-        let e = match serde_path_to_error::deserialize(&value) {
+    let scheda: Scheda = loop {
+        let e = match shape::scheda(&value) {
             Ok(scheda) => break scheda,
-            Err(e) => e,
+            Err(e) => *e,
         };
-        let pointer = pointer(e.path());
-        let message = e.inner().to_string();
-        let error = field_error(&value, &pointer, e.path(), &message);
+        let pointer = e.pointer;
+        let error = match e.refused {
+            Refused::Serde { dotted, message } => field_error(&value, &pointer, &dotted, &message),
+            Refused::Coded { message, hint } => {
+                Diagnostic::coded(Severity::Error, message, hint).at(Location::pointer(&pointer))
+            }
+        };
         let field = form.as_ref().and_then(|f| partial::field(f, &pointer));
         // Each field is blanked once: refused blank, it is no field.
         let again = errors.iter().any(|b| b.pointers.contains(&pointer));
@@ -97,7 +103,6 @@ fn from_value_in(mut value: Value, mode: Mode) -> Result<Warned<Partial>> {
             pointers: vec![pointer],
         });
     };
-    scheda.altre = altre;
     let mut read = Partial { scheda, errors };
     let warnings = partial::constrain(&mut read, mode, |_| None)?;
     Ok(Warned {
@@ -128,12 +133,7 @@ fn blank_at(value: &mut Value, pointer: &str) -> bool {
 }
 
 /// The diagnostic for a field the model's deserialiser refused.
-fn field_error(
-    value: &Value,
-    pointer: &str,
-    path: &serde_path_to_error::Path,
-    message: &str,
-) -> Diagnostic {
+fn field_error(value: &Value, pointer: &str, dotted: &str, message: &str) -> Diagnostic {
     let at = Location::pointer(pointer);
     // The name serde quotes first: `unknown field `x``, `missing field `x``.
     let quoted = || -> Arg { message.split('`').nth(1).unwrap_or_default().into() };
@@ -145,28 +145,9 @@ fn field_error(
         let hint = Message::new(kind::UNKNOWN_FIELD_HINT, []);
         return Diagnostic::coded(Severity::Error, message, Some(hint)).at(at);
     }
-    let dotted: Vec<&str> = path
-        .iter()
-        .filter_map(|s| match s {
-            Segment::Map { key } if key != NUMBER_TOKEN => Some(key.as_str()),
-            _ => None,
-        })
-        .collect();
-    let dotted = dotted.join(".");
-    let integer = paths::kind_of(&dotted) == Some(Kind::Integer);
+    let integer = paths::kind_of(dotted) == Some(Kind::Integer);
     if let (true, Some(found)) = (integer, value.pointer(pointer)) {
-        let found = match found {
-            Value::Number(n) => {
-                let text = n.to_string();
-                let literal = !text.contains(['.', 'e', 'E']) && !text.starts_with('-');
-                if literal && n.as_u64().is_none() {
-                    format!("{text} (too large)")
-                } else {
-                    text
-                }
-            }
-            other => other.to_string(),
-        };
+        let found = shape::found_count(found);
         if dotted == "anno" {
             let message = Message::new(kind::MODEL_YEAR, [("found", found.into())]);
             return Diagnostic::coded(Severity::Error, message, None).at(at);
@@ -200,7 +181,7 @@ fn field_error(
             kind::WRONG_TYPE
         };
         Message::new(k, [("found", found.into()), ("detail", message.into())])
-    } else if let Some(own) = own_parser(&dotted, value.pointer(pointer)) {
+    } else if let Some(own) = own_parser(dotted, value.pointer(pointer)) {
         own
     } else {
         Message::new(kind::INVALID_VALUE, [("detail", message.into())])
@@ -222,6 +203,18 @@ fn own_parser(dotted: &str, found: Option<&Value>) -> Option<Message> {
 /// The key serde_json uses inside a number read with arbitrary precision;
 /// not a place in the document.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The path of a field as its dotted name (`ente.data`), for its kind.
+fn dotted(path: &serde_path_to_error::Path) -> String {
+    let keys: Vec<&str> = path
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Map { key } if key != NUMBER_TOKEN => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
+    keys.join(".")
+}
 
 /// The RFC 6901 pointer of a path: `/quadro1/M12/utenti`; `~` is written
 /// `~0` and `/` is written `~1` inside a key.
