@@ -133,76 +133,11 @@ impl Renderer {
         let chosen = sentences::choose(scheda, &self.catalogue)?;
         let mut warnings = problems;
         warnings.extend(chosen.warnings);
-        let edition = match self.editions.get(code) {
-            Some(bytes) => bytes.clone(),
-            None => {
-                let bytes = Bytes::new(data::edition(scheda.edizione.description())?);
-                self.editions.insert(code.to_string(), bytes.clone());
-                bytes
-            }
-        };
         let date = form_date(scheda);
-        let today = Datetime::from_ymd(date.year, date.month, date.day)
-            .ok_or_else(|| date_invalid(date))?;
         let official = scheda.edizione.description().pagine as usize;
-        let model = crate::writers::json::write(scheda)?;
-
-        // Page numbers follow the description's page breaks, unless the form
-        // runs over its official pages: then it is laid out again with
-        // counted pages.
-        let mut document = None;
-        for counted in [false, true] {
-            let form = data::build(scheda, &chosen.value, counted)
-                .map_err(|e| e.with_warnings(warnings.clone()))?;
-            let files = FormFiles {
-                edition: edition.clone(),
-                data: form.json,
-                model: model.clone(),
-            };
-            self.world.set_form(code, files, today)?;
-            let compiled = typst::compile::<PagedDocument>(&self.world);
-            let mut these: Vec<Diagnostic> = form.warnings;
-            these.extend(
-                compiled
-                    .warnings
-                    .iter()
-                    .map(|d| self.template_diagnostic(d)),
-            );
-            let compiled = compiled.output.map_err(|errors| {
-                let mut all = warnings.clone();
-                all.extend(these.clone());
-                Error::many(errors.iter().map(|d| self.template_diagnostic(d)).collect())
-                    .with_warnings(all)
-            })?;
-            let fits = compiled.pages().len() == official;
-            document = Some((compiled, these));
-            if fits {
-                break;
-            }
-        }
-        let Some((mut document, these)) = document else {
-            return Err(Error::new(Diagnostic::coded(
-                Severity::Error,
-                Message::new(kind::LAYOUT_FAILED, []),
-                Some(Message::new(kind::WRITER_INTERNAL_HINT, [])),
-            )));
-        };
+        let (mut document, these) = self.lay_out(scheda, &chosen.value, date, &warnings)?;
         warnings.extend(these);
-
-        // The metadata is set here rather than with `set document(...)` in
-        // the template: a per-form value in the styles would defeat Typst's
-        // memoisation from one form to the next. A template's own wins.
-        let meta = data::metadata(scheda);
-        let info = document.info_mut();
-        if info.title.is_none() {
-            info.title = Some(meta.title.into());
-        }
-        if info.author.is_empty() {
-            info.author = meta.author.into_iter().map(Into::into).collect();
-        }
-        if info.keywords.is_empty() {
-            info.keywords = meta.keywords.into_iter().map(Into::into).collect();
-        }
+        set_metadata(&mut document, scheda);
 
         let pages = document.pages().len();
         if pages != official {
@@ -238,6 +173,75 @@ impl Renderer {
         Ok(Warned {
             value: bytes,
             warnings,
+        })
+    }
+
+    /// The edition's description as the layout reads it, made once per
+    /// edition.
+    fn edition_json(&mut self, scheda: &Scheda) -> Result<Bytes> {
+        let code = scheda.edizione.code();
+        if let Some(bytes) = self.editions.get(code) {
+            return Ok(bytes.clone());
+        }
+        let bytes = Bytes::new(data::edition(scheda.edizione.description())?);
+        self.editions.insert(code.to_string(), bytes.clone());
+        Ok(bytes)
+    }
+
+    /// The form laid out by Typst, with the warnings of its data and of the
+    /// layout. Page numbers follow the description's page breaks, unless
+    /// the form runs over its official pages: then it is laid out again
+    /// with counted pages. `before`: the warnings gathered so far, kept in a
+    /// failure.
+    fn lay_out(
+        &mut self,
+        scheda: &Scheda,
+        chosen: &crate::rules::Sentences,
+        date: DataOra,
+        before: &[Diagnostic],
+    ) -> Result<(PagedDocument, Vec<Diagnostic>)> {
+        let code = scheda.edizione.code();
+        let edition = self.edition_json(scheda)?;
+        let today = Datetime::from_ymd(date.year, date.month, date.day)
+            .ok_or_else(|| date_invalid(date))?;
+        let official = scheda.edizione.description().pagine as usize;
+        let model = crate::writers::json::write(scheda)?;
+        let mut document = None;
+        for counted in [false, true] {
+            let form = data::build(scheda, chosen, counted)
+                .map_err(|e| e.with_warnings(before.to_vec()))?;
+            let files = FormFiles {
+                edition: edition.clone(),
+                data: form.json,
+                model: model.clone(),
+            };
+            self.world.set_form(code, files, today)?;
+            let compiled = typst::compile::<PagedDocument>(&self.world);
+            let mut these: Vec<Diagnostic> = form.warnings;
+            these.extend(
+                compiled
+                    .warnings
+                    .iter()
+                    .map(|d| self.template_diagnostic(d)),
+            );
+            let compiled = compiled.output.map_err(|errors| {
+                let mut all = before.to_vec();
+                all.extend(these.clone());
+                Error::many(errors.iter().map(|d| self.template_diagnostic(d)).collect())
+                    .with_warnings(all)
+            })?;
+            let fits = compiled.pages().len() == official;
+            document = Some((compiled, these));
+            if fits {
+                break;
+            }
+        }
+        document.ok_or_else(|| {
+            Error::new(Diagnostic::coded(
+                Severity::Error,
+                Message::new(kind::LAYOUT_FAILED, []),
+                Some(Message::new(kind::WRITER_INTERNAL_HINT, [])),
+            ))
         })
     }
 
@@ -281,6 +285,24 @@ impl Renderer {
             .first()
             .map(|h| Message::new(kind::LAYOUT_HINT, [("detail", h.v.to_string().into())]));
         (severity, message, hint)
+    }
+}
+
+/// The document's title, author and keywords, set here rather than with
+/// `set document(...)` in the template: a per-form value in the styles would
+/// defeat Typst's memoisation from one form to the next. A template's own
+/// wins.
+fn set_metadata(document: &mut PagedDocument, scheda: &Scheda) {
+    let meta = data::metadata(scheda);
+    let info = document.info_mut();
+    if info.title.is_none() {
+        info.title = Some(meta.title.into());
+    }
+    if info.author.is_empty() {
+        info.author = meta.author.into_iter().map(Into::into).collect();
+    }
+    if info.keywords.is_empty() {
+        info.keywords = meta.keywords.into_iter().map(Into::into).collect();
     }
 }
 
