@@ -66,15 +66,7 @@ pub(super) fn read(
         .map(|i| is_header_line(lines, i, &phrases))
         .collect();
 
-    let mut anchors: Vec<Option<(usize, usize)>> = Vec::with_capacity(rows.len());
-    let mut from = 0;
-    for row in &rows {
-        let found = find_anchor(lines, from, row);
-        if let Some((i, _)) = found {
-            from = i + 1;
-        }
-        anchors.push(found);
-    }
+    let anchors = anchors(lines, &rows);
 
     let mut scheda = Scheda::empty(ed);
     let Some(first) = anchors.iter().flatten().map(|a| a.0).min() else {
@@ -117,19 +109,7 @@ pub(super) fn read(
         let Some((anchor, code_len)) = *anchor else {
             continue;
         };
-        let end = found
-            .iter()
-            .copied()
-            .find(|&l| l > anchor)
-            .or_else(|| {
-                lines
-                    .iter()
-                    .enumerate()
-                    .skip(anchor + 1)
-                    .find(|(_, l)| l.furniture == Some(Furniture::Closing))
-                    .map(|(i, _)| i)
-            })
-            .unwrap_or(lines.len());
+        let end = row_end(lines, &found, anchor);
         ctxs.push(Ctx {
             lines,
             header_line: &header_line,
@@ -177,6 +157,40 @@ pub(super) fn read(
         },
         row_lines,
     ))
+}
+
+/// Where each row starts, in the form's order (line and length of its
+/// code), each searched after the one before; `None` for a row not found.
+fn anchors(lines: &[Line], rows: &[Row]) -> Vec<Option<(usize, usize)>> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut from = 0;
+    for row in rows {
+        let found = find_anchor(lines, from, row);
+        if let Some((i, _)) = found {
+            from = i + 1;
+        }
+        out.push(found);
+    }
+    out
+}
+
+/// The line after the last of the row that starts at `anchor`: the next
+/// row found (`found`, the rows' starting lines), else the closing
+/// furniture, else the end of the text.
+fn row_end(lines: &[Line], found: &[usize], anchor: usize) -> usize {
+    found
+        .iter()
+        .copied()
+        .find(|&l| l > anchor)
+        .or_else(|| {
+            lines
+                .iter()
+                .enumerate()
+                .skip(anchor + 1)
+                .find(|(_, l)| l.furniture == Some(Furniture::Closing))
+                .map(|(i, _)| i)
+        })
+        .unwrap_or(lines.len())
 }
 
 /// The rows not found: an error for each run of them, with the place where
