@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::expr::{self, RawCalcolo};
+use super::expr::{self, RawCalcolo, RawEsito};
 use super::{
     Anni, Colonna, Disposizione, Edition, Quadro, Regole, Rendering, Riga, Tipo, Voce, VoceKind,
 };
@@ -32,6 +32,8 @@ struct RawEdition {
     quadro: Vec<RawQuadro>,
     #[serde(default)]
     calcolo: Vec<RawCalcolo>,
+    #[serde(default)]
+    esito: Vec<RawEsito>,
 }
 
 #[derive(Deserialize)]
@@ -319,6 +321,14 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
     } else {
         Vec::new()
     };
+    // The outcomes, checked against the rows in the same way.
+    let esiti = if c.errors.is_empty() {
+        let (esiti, errors) = expr::build_esiti(raw.esito, &quadri, c.file, c.text);
+        c.errors.extend(errors);
+        esiti
+    } else {
+        Vec::new()
+    };
     Edition {
         codice: codice.clone(),
         titolo,
@@ -332,6 +342,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
         spellings: raw.spellings.into_iter().collect(),
         quadri,
         calcoli,
+        esiti,
     }
 }
 

@@ -56,6 +56,9 @@ pub struct Edition {
     /// The derived values and their formulas, in the order the rules
     /// compute them ([`expr`]).
     pub calcoli: Vec<Calcolo>,
+    /// What the rules conclude, each a condition or a choice among
+    /// conditions ([`expr::Esito`]), in order.
+    pub esiti: Vec<expr::Esito>,
 }
 
 /// The years of an edition.

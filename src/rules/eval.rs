@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::form::expr::{Expr, Func, Op};
+use crate::form::expr::{Esito, Expr, Func, Op, Regola};
 use crate::form::{Calcolo, Field, Tipo};
 use crate::model::Scheda;
 use crate::number::round_half_up;
@@ -78,6 +78,7 @@ pub(crate) fn evaluate(s: &Scheda) -> Vec<Computed> {
         s,
         done: Vec::with_capacity(rules.len()),
         index: BTreeMap::new(),
+        esiti: Vec::new(),
     };
     for rule in rules {
         let exact = ctx.top(&rule.formula);
@@ -87,12 +88,54 @@ pub(crate) fn evaluate(s: &Scheda) -> Vec<Computed> {
     ctx.done
 }
 
+/// The value of one outcome: yes/no, or the value of a choice; `None`
+/// where the form's blanks leave it open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conclusion {
+    /// A yes/no outcome.
+    SiNo(Option<bool>),
+    /// A choice's value.
+    Scelta(Option<&'static str>),
+}
+
+/// Work out every outcome of `s`'s edition, in order, from the values `s`
+/// holds (printed ones: no rule is evaluated here).
+pub(crate) fn conclude(s: &Scheda) -> Vec<(&'static Esito, Conclusion)> {
+    let esiti = &s.edizione.description().esiti;
+    let mut ctx = Ctx {
+        s,
+        done: Vec::new(),
+        index: BTreeMap::new(),
+        esiti: Vec::with_capacity(esiti.len()),
+    };
+    let mut out = Vec::with_capacity(esiti.len());
+    for esito in esiti {
+        let value = match &esito.regola {
+            Regola::Condizione(e) => Conclusion::SiNo(ctx.cond(e)),
+            Regola::Scelta(cases) => Conclusion::Scelta(
+                cases
+                    .iter()
+                    .find(|(_, e)| ctx.cond(e) == Some(true))
+                    .map(|(v, _)| v.as_str()),
+            ),
+        };
+        ctx.esiti.push(match value {
+            Conclusion::SiNo(v) => v,
+            Conclusion::Scelta(_) => None,
+        });
+        out.push((esito, value));
+    }
+    out
+}
+
 /// The values a formula reads: the model's, and those of the rules already
 /// evaluated.
 struct Ctx<'a> {
     s: &'a Scheda,
     done: Vec<Computed>,
     index: BTreeMap<&'static Field, usize>,
+    /// The outcomes worked out so far (a choice's as `None`).
+    esiti: Vec<Option<bool>>,
 }
 
 impl Ctx<'_> {
@@ -153,7 +196,7 @@ impl Ctx<'_> {
     fn num(&self, e: &Expr) -> Option<Decimal> {
         match e {
             Expr::Number(n) => Some(*n),
-            Expr::Blank | Expr::Rows(_) => None,
+            Expr::Blank | Expr::Rows(_) | Expr::Esito(_) => None,
             Expr::Field(f) => self.field(f),
             Expr::Neg(x) => self.num(x).map(|v| -v),
             Expr::Binary(op, a, b) => {
@@ -231,6 +274,11 @@ impl Ctx<'_> {
                 }
             }
             Expr::Call(Func::Non, args) => self.cond(args.first()?).map(|c| !c),
+            Expr::Call(Func::Se, args) => match self.cond(args.first()?)? {
+                true => self.cond(args.get(1)?),
+                false => self.cond(args.get(2)?),
+            },
+            Expr::Esito(i) => self.esiti.get(*i).copied().flatten(),
             _ => None,
         }
     }

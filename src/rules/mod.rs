@@ -12,7 +12,7 @@ pub mod sentences;
 
 pub use check::{Change, Discrepancy, Missing, check, missing, recompute, settle_precision};
 pub use derive::{Derived, completed, derive};
-pub use eval::Computed;
+pub use eval::{Computed, Conclusion};
 pub use report::{Report, report};
 pub use sentences::{Catalogue, Sentences};
 
@@ -20,7 +20,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::Scheda;
-use crate::number::round_half_up;
 
 /// Quadro 2 outcome, by spending (rule 6) and service level (rule 5):
 /// docs/form.md#caso.
@@ -71,53 +70,42 @@ pub fn outcomes(s: &Scheda) -> Outcomes {
 /// are chosen from these, so that no sentence is computed from a value the
 /// page leaves blank.
 pub fn printed_outcomes(s: &Scheda) -> Outcomes {
-    let r04 = s.decimale("R04", None).map(|v| round_half_up(v, 2));
-    let servizi_inferiore = match (r04, s.decimale("R05", None)) {
-        (Some(r04), Some(r05)) => Some(r04 < round_half_up(r05, 2)),
-        _ => None,
+    let mut o = Outcomes {
+        servizi_inferiore: None,
+        spesa_inferiore: None,
+        caso: None,
+        quadro3_dovuto: None,
+        quadro3_coerente: None,
+        sezione_quadro4: None,
+        assistenti_nulli: None,
+        sopra_soglia_6500: None,
     };
-    let spesa_inferiore = spesa_inferiore(s);
-    let caso = match (spesa_inferiore, servizi_inferiore) {
-        (Some(false), Some(true)) => Some(Caso::A),
-        (Some(false), Some(false)) => Some(Caso::B),
-        (Some(true), Some(true)) => Some(Caso::C),
-        (Some(true), Some(false)) => Some(Caso::D),
-        _ => None,
-    };
-    let r09 = s.decimale("R09", None);
-    let quadro3_dovuto = match spesa_inferiore {
-        Some(false) => Some(false),
-        Some(true) => r09.map(|r09| r09 >= Decimal::from(1000)),
-        None => None,
-    };
-    let quadro3_coerente = match (quadro3_dovuto, r09, s.decimale("R15", None)) {
-        (Some(true), Some(r09), Some(r15)) => Some(r15 >= r09),
-        (Some(true), Some(_), None) => Some(false),
-        _ => None,
-    };
-    let sezione_quadro4 = match caso {
-        _ if !s.edizione.description().regole.domande => None,
-        Some(Caso::B) => Some(1),
-        Some(Caso::A) => Some(2),
-        Some(Caso::D) => Some(3),
-        Some(Caso::C) => Some(4),
-        None => None,
-    };
-    let assistenti_nulli = match (s.decimale("R01", Some("anno")), s.decimale("R01A", None)) {
-        (None, None) => None,
-        (a, b) => Some((a.unwrap_or_default() + b.unwrap_or_default()).is_zero()),
-    };
-    let sopra_soglia_6500 = s.intero("R01B", None).map(|r| r > 6500);
-    Outcomes {
-        servizi_inferiore,
-        spesa_inferiore,
-        caso,
-        quadro3_dovuto,
-        quadro3_coerente,
-        sezione_quadro4,
-        assistenti_nulli,
-        sopra_soglia_6500,
+    // The description's outcomes (`[[esito]]`), by the names the loader
+    // lets in (`form::expr::ESITI`).
+    for (esito, value) in eval::conclude(s) {
+        match (esito.nome.as_str(), value) {
+            ("servizi_inferiore", Conclusion::SiNo(v)) => o.servizi_inferiore = v,
+            ("spesa_inferiore", Conclusion::SiNo(v)) => o.spesa_inferiore = v,
+            ("quadro3_dovuto", Conclusion::SiNo(v)) => o.quadro3_dovuto = v,
+            ("quadro3_coerente", Conclusion::SiNo(v)) => o.quadro3_coerente = v,
+            ("assistenti_nulli", Conclusion::SiNo(v)) => o.assistenti_nulli = v,
+            ("sopra_soglia_6500", Conclusion::SiNo(v)) => o.sopra_soglia_6500 = v,
+            ("caso", Conclusion::Scelta(v)) => {
+                o.caso = v.and_then(|v| match v {
+                    "A" => Some(Caso::A),
+                    "B" => Some(Caso::B),
+                    "C" => Some(Caso::C),
+                    "D" => Some(Caso::D),
+                    _ => None,
+                });
+            }
+            ("sezione_quadro4", Conclusion::Scelta(v)) => {
+                o.sezione_quadro4 = v.and_then(|v| v.parse().ok());
+            }
+            _ => {}
+        }
     }
+    o
 }
 
 /// The largest of the historical spending columns of R07 (2017, 2021): the

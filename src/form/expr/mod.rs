@@ -52,6 +52,7 @@
 //! the branches of `se`: `check` compares a printed value with the exact one
 //! at those places ([`Expr::places`]).
 
+mod esiti;
 mod parse;
 mod resolve;
 
@@ -59,6 +60,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+pub use esiti::{ESITI, Esito, Forma, Regola};
+pub(crate) use esiti::{RawEsito, build_esiti};
 pub(crate) use resolve::{RawCalcolo, build};
 
 use super::Tipo;
@@ -135,6 +138,9 @@ pub enum Expr {
     Binary(Op, Box<Expr>, Box<Expr>),
     /// A function and its arguments.
     Call(Func, Vec<Expr>),
+    /// An earlier yes/no outcome of the description (`[[esito]]`), by its
+    /// index: a condition.
+    Esito(usize),
 }
 
 impl Expr {
@@ -163,7 +169,7 @@ impl Expr {
 
     fn collect_fields<'a>(&'a self, out: &mut Vec<&'a Field>) {
         match self {
-            Expr::Number(_) | Expr::Blank => {}
+            Expr::Number(_) | Expr::Blank | Expr::Esito(_) => {}
             Expr::Field(f) => out.push(f),
             Expr::Rows(fields) => out.extend(fields),
             Expr::Neg(x) => x.collect_fields(out),

@@ -35,7 +35,7 @@ pub(crate) struct RawCalcolo {
 
 /// What an expression gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ty {
+pub(super) enum Ty {
     Number,
     Condition,
     /// Fields of rows of a kind.
@@ -43,26 +43,26 @@ enum Ty {
 }
 
 /// A row of the edition, with its quadro and the line of its entry.
-struct Row<'a> {
+pub(super) struct Row<'a> {
     quadro: u8,
-    riga: &'a Riga,
+    pub(super) riga: &'a Riga,
     line: usize,
 }
 
 /// The lines of the description file, for errors.
-struct Source<'a> {
-    file: &'a str,
-    text: &'a str,
-    errors: Vec<Diagnostic>,
+pub(super) struct Source<'a> {
+    pub(super) file: &'a str,
+    pub(super) text: &'a str,
+    pub(super) errors: Vec<Diagnostic>,
 }
 
 impl Source<'_> {
-    fn line(&self, at: usize) -> usize {
+    pub(super) fn line(&self, at: usize) -> usize {
         let end = at.min(self.text.len());
         self.text.get(..end).unwrap_or("").matches('\n').count() + 1
     }
 
-    fn error(&mut self, line: usize, message: Message, hint: Option<Message>) {
+    pub(super) fn error(&mut self, line: usize, message: Message, hint: Option<Message>) {
         self.errors.push(
             Diagnostic::coded(Severity::Error, message, hint)
                 .at(Location::file_line(self.file, line)),
@@ -79,17 +79,9 @@ impl Source<'_> {
     }
 }
 
-/// Check the `[[calcolo]]` entries `raw` against the edition's `quadri`;
-/// `fill` fills a text's placeholders. The rules in the file's order, with
-/// the errors found (empty when all is well).
-pub(crate) fn build(
-    raw: Vec<RawCalcolo>,
-    quadri: &[Quadro],
-    file: &str,
-    text: &str,
-    fill: &mut dyn FnMut(&Range<usize>, &str) -> String,
-) -> (Vec<Calcolo>, Vec<Diagnostic>) {
-    let rows: Vec<Row> = quadri
+/// Every row of the edition, with its quadro and line.
+pub(super) fn rows(quadri: &[Quadro]) -> Vec<Row<'_>> {
+    quadri
         .iter()
         .flat_map(|q| {
             q.voci.iter().filter_map(move |v| match &v.kind {
@@ -101,7 +93,20 @@ pub(crate) fn build(
                 _ => None,
             })
         })
-        .collect();
+        .collect()
+}
+
+/// Check the `[[calcolo]]` entries `raw` against the edition's `quadri`;
+/// `fill` fills a text's placeholders. The rules in the file's order, with
+/// the errors found (empty when all is well).
+pub(crate) fn build(
+    raw: Vec<RawCalcolo>,
+    quadri: &[Quadro],
+    file: &str,
+    text: &str,
+    fill: &mut dyn FnMut(&Range<usize>, &str) -> String,
+) -> (Vec<Calcolo>, Vec<Diagnostic>) {
+    let rows = rows(quadri);
     let mut src = Source {
         file,
         text,
@@ -133,7 +138,11 @@ pub(crate) fn build(
                 .iter()
                 .find(|r| per_row && r.riga.codice == campo.codice)
                 .map(|r| r.riga);
-            let scope = Scope { rows: &rows, own };
+            let scope = Scope {
+                rows: &rows,
+                own,
+                esiti: &[],
+            };
             let whole = resolve(&parsed, &scope).and_then(|(e, ty)| want(e, ty, Ty::Number, 0));
             match whole {
                 Ok(formula) => out.push(Calcolo {
@@ -157,7 +166,7 @@ pub(crate) fn build(
     (out, src.errors)
 }
 
-fn formula_error(
+pub(super) fn formula_error(
     src: &mut Source,
     span: &Range<usize>,
     formula: &str,
@@ -386,12 +395,14 @@ fn field(rows: &[Row], codice: &str, campo: Option<&str>) -> Result<(Field, Tipo
 
 /// What names resolve against: the edition's rows, and the row a rule
 /// applies to (for `per_ogni_colonna`).
-struct Scope<'a> {
-    rows: &'a [Row<'a>],
-    own: Option<&'a Riga>,
+pub(super) struct Scope<'a> {
+    pub(super) rows: &'a [Row<'a>],
+    pub(super) own: Option<&'a Riga>,
+    /// The names of the yes/no outcomes before (`[[esito]]`), by index.
+    pub(super) esiti: &'a [String],
 }
 
-fn resolve(raw: &Raw, scope: &Scope) -> Result<(Expr, Ty), FormulaError> {
+pub(super) fn resolve(raw: &Raw, scope: &Scope) -> Result<(Expr, Ty), FormulaError> {
     Ok(match raw {
         Raw::Number(n) => (Expr::Number(*n), Ty::Number),
         Raw::Code { codice, campo, at } => {
@@ -402,6 +413,9 @@ fn resolve(raw: &Raw, scope: &Scope) -> Result<(Expr, Ty), FormulaError> {
         Raw::Name { name, at } => {
             if name == "vuoto" {
                 return Ok((Expr::Blank, Ty::Number));
+            }
+            if let Some(i) = scope.esiti.iter().position(|e| e == name) {
+                return Ok((Expr::Esito(i), Ty::Condition));
             }
             let Some(own) = scope.own.filter(|_| !is_function(name)) else {
                 let m = if is_function(name) {
@@ -452,8 +466,9 @@ fn is_function(name: &str) -> bool {
 }
 
 /// `e` where a `wanted` goes.
-fn want(e: Expr, ty: Ty, wanted: Ty, at: usize) -> Result<Expr, FormulaError> {
-    if ty == wanted {
+pub(super) fn want(e: Expr, ty: Ty, wanted: Ty, at: usize) -> Result<Expr, FormulaError> {
+    // `vuoto` is blank in a condition's place too (an outcome left open).
+    if ty == wanted || (wanted == Ty::Condition && e == Expr::Blank) {
         return Ok(e);
     }
     let m = match (wanted, ty) {
@@ -527,6 +542,9 @@ fn call(name: &str, args: &[Raw], at: usize, scope: &Scope) -> Result<(Expr, Ty)
     for a in args {
         resolved.push(resolve(a, scope)?);
     }
+    // `se` whose branches are conditions (or `vuoto` and a condition).
+    let condition_branches =
+        *func == Func::Se && resolved.iter().skip(1).any(|(_, t)| *t == Ty::Condition);
     let out: Vec<Expr> = match func {
         Func::Se => {
             let mut it = resolved.into_iter().zip(args);
@@ -534,7 +552,13 @@ fn call(name: &str, args: &[Raw], at: usize, scope: &Scope) -> Result<(Expr, Ty)
                 Some(((e, ty), raw)) => want(e, ty, wanted, raw.at_or(at)),
                 None => Ok(Expr::Blank),
             };
-            vec![next(Ty::Condition)?, next(Ty::Number)?, next(Ty::Number)?]
+            // A choice between conditions is a condition (an outcome's).
+            let branch = if condition_branches {
+                Ty::Condition
+            } else {
+                Ty::Number
+            };
+            vec![next(Ty::Condition)?, next(branch)?, next(branch)?]
         }
         Func::Arrotonda => {
             let mut it = resolved.into_iter();
@@ -577,6 +601,7 @@ fn call(name: &str, args: &[Raw], at: usize, scope: &Scope) -> Result<(Expr, Ty)
     };
     let ty = match func {
         Func::QualcheVuoto | Func::TuttiVuoti | Func::O | Func::E | Func::Non => Ty::Condition,
+        Func::Se if condition_branches => Ty::Condition,
         _ => Ty::Number,
     };
     Ok((Expr::Call(*func, out), ty))

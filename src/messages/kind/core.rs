@@ -426,4 +426,12 @@ kinds! {
     CALC_MISSING = "calc_missing" ["field"];
     /// Its hint.
     CALC_MISSING_HINT = "calc_missing_hint" [];
+    /// An `[[esito]]` the catalogue does not know.
+    ESITO_UNKNOWN = "esito_unknown" ["name", "known"];
+    /// An outcome given twice.
+    ESITO_TWICE = "esito_twice" ["name", "line"];
+    /// A case of a choice with a value the outcome cannot take.
+    ESITO_VALUE = "esito_value" ["name", "value", "known"];
+    /// An outcome without the key its shape wants.
+    ESITO_SHAPE = "esito_shape" ["name", "wanted"];
 }

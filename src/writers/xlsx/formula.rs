@@ -68,6 +68,9 @@ impl Translator<'_> {
                 )
             }
             Expr::Call(func, args) => self.call(*func, args),
+            // Outcomes are not formulas of the workbook (the loader keeps
+            // them out of a [[calcolo]]).
+            Expr::Esito(_) => "\"\"".to_string(),
         }
     }
 
