@@ -631,3 +631,47 @@ fn every_row_set_and_rule_of_the_builtin_editions_is_checked_at_load() {
         );
     }
 }
+
+/// An outcome changed by data alone: a SOC27 whose Quadro 3 is due from
+/// 2.000 euro of additional resources (SOC26: from 1.000). Spending 8.500
+/// against a need of 10.000, with 1.500 euro allotted: R09 = 1.500, due in
+/// SOC26, not in SOC27; the case (C: spending below need, services below
+/// reference) is the same in both.
+#[test]
+fn a_soc27_that_changes_an_outcome_by_data() {
+    let dir = tempdir("rules-data-outcome");
+    make_soc27(&dir);
+    let path = dir.join("editions/SOC27.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let due = "condizione = \"se(spesa_inferiore, R09 >= 1000, spesa_inferiore)\"";
+    assert!(text.contains(due), "SOC26's rule changed: update this test");
+    std::fs::write(&path, text.replace(due, &due.replace("1000", "2000"))).unwrap();
+
+    let outcomes = |edizione: &str, anno: i64| {
+        let text = std::fs::read_to_string(fixture("003_a8faf5e3924ac3ee.expected.json")).unwrap();
+        let mut model: Value = serde_json::from_str(&text).unwrap();
+        model["edizione"] = edizione.into();
+        model["anno"] = anno.into();
+        model["quadro2"] = serde_json::json!({
+            "R06": 10000.00, "R07": {"anno_2017": 8000.00, "anno_2021": 8500.00}, "R08": 1500.00
+        });
+        model["quadro3"]["R09"] = Value::Null;
+        let input = dir.join(format!("{edizione}.json"));
+        std::fs::write(&input, serde_json::to_vec_pretty(&model).unwrap()).unwrap();
+        // R09 is left blank for the rules to compute: `check` says so
+        // (exit 1) and gives the outcomes all the same.
+        let out = scheda(&["check", "--json", p(&input), "--templates", p(&dir)]);
+        let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        report[0]["outcomes"].clone()
+    };
+    let soc26 = outcomes("SOC26", 2025);
+    let soc27 = outcomes("SOC27", 2026);
+    for (name, expected_26, expected_27) in [
+        ("spesa_inferiore", Value::Bool(true), Value::Bool(true)),
+        ("caso", "C".into(), "C".into()),
+        ("quadro3_dovuto", Value::Bool(true), Value::Bool(false)),
+    ] {
+        assert_eq!(soc26[name], expected_26, "SOC26 {name}: {soc26}");
+        assert_eq!(soc27[name], expected_27, "SOC27 {name}: {soc27}");
+    }
+}
