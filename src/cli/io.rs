@@ -202,16 +202,7 @@ impl Stdout {
                 self.closed = true;
                 Ok(())
             }
-            Err(e) => Err(Failure::named(
-                None,
-                coded(
-                    Message::new(
-                        kind::FAILED_TO_WRITE_STDOUT,
-                        [("error", scheda::messages::io_reason(&e).into())],
-                    ),
-                    None,
-                ),
-            )),
+            Err(e) => Err(stdout_failure(&e)),
         }
     }
 
@@ -219,4 +210,18 @@ impl Stdout {
     pub(super) fn line(&mut self, text: &str) -> CliResult<()> {
         self.write(format!("{text}\n").as_bytes())
     }
+}
+
+/// The failure of standard output that cannot be written.
+pub(super) fn stdout_failure(e: &std::io::Error) -> Failure {
+    Failure::named(
+        None,
+        coded(
+            Message::new(
+                kind::FAILED_TO_WRITE_STDOUT,
+                [("error", scheda::messages::io_reason(e).into())],
+            ),
+            None,
+        ),
+    )
 }

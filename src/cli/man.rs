@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, CommandFactory};
 use scheda::messages::{Message, kind};
 
-use super::io::Stdout;
+use super::io::{Stdout, stdout_failure};
 use super::{Cli, CliResult, EXIT_OK, Failure, coded, say};
 
 #[derive(Debug, Args)]
@@ -22,18 +22,7 @@ pub(super) fn run(args: ManArgs) -> CliResult<u8> {
     let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
     let Some(dir) = args.output else {
-        let page = render(&command).map_err(|e| {
-            Failure::named(
-                None,
-                coded(
-                    Message::new(
-                        kind::FAILED_TO_WRITE_STDOUT,
-                        [("error", scheda::messages::io_reason(&e).into())],
-                    ),
-                    None,
-                ),
-            )
-        })?;
+        let page = render(&command).map_err(|e| stdout_failure(&e))?;
         Stdout::default().write(&page)?;
         return Ok(EXIT_OK);
     };
