@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn a_blank_form_leaves_every_conclusion_open_and_a_full_one_none() {
-        let blank = Scheda::empty(Edizione::ALL[0]);
+        let blank = Scheda::empty(Edizione::builtin("SOC25"));
         let open = undecided(&blank, &crate::rules::outcomes(&blank));
         let per: Vec<&str> = open.iter().map(|o| o.per).collect();
         assert_eq!(per, [WORDS.servizi, WORDS.spesa, WORDS.assistenti]);

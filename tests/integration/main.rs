@@ -37,6 +37,7 @@ mod rules;
 mod rules_data;
 mod serve;
 mod spreadsheets;
+mod templates;
 mod text;
 mod text_edition;
 mod text_robust;
