@@ -23,8 +23,9 @@ use scheda::model::Scheda;
 use scheda::writers::pdf::{PdfSettings, Renderer};
 
 /// The allocator of the `scheda` binary (src/main.rs), so that the renderer
-/// alone is measured as `scheda batch` runs it.
-#[cfg(not(target_env = "msvc"))]
+/// alone is measured as `scheda batch` runs it (with `--features jemalloc`,
+/// as bench/*.sh build it).
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
