@@ -27,8 +27,7 @@ struct Word {
 
 /// The words of every page of `pdf`, page by page.
 fn words(pdf: &[u8], name: &str) -> Vec<Word> {
-    let path =
-        std::env::temp_dir().join(format!("scheda-{}-{name}-bbox.pdf", std::process::id()));
+    let path = std::env::temp_dir().join(format!("scheda-{}-{name}-bbox.pdf", std::process::id()));
     std::fs::write(&path, pdf).unwrap();
     let out = std::process::Command::new("pdftotext")
         .args(["-bbox", "-enc", "UTF-8"])
@@ -81,7 +80,8 @@ fn occurrences<'a>(words: &'a [Word], phrase: &str) -> Vec<&'a Word> {
     words
         .windows(wanted.len())
         .filter(|w| {
-            w.iter().zip(&wanted).all(|(a, b)| a.text == *b) && w.iter().all(|a| a.page == w[0].page)
+            w.iter().zip(&wanted).all(|(a, b)| a.text == *b)
+                && w.iter().all(|a| a.page == w[0].page)
         })
         .map(|w| &w[0])
         .collect()
@@ -142,7 +142,11 @@ fn misplaced(s: &Scheda, pdf: &[u8], name: &str) -> (usize, Vec<String>, Vec<Str
             let label: Vec<&str> = riga.etichetta.split_whitespace().take(3).collect();
             let codes = occurrences(&words, &label.join(" "));
             let [code] = codes.as_slice() else {
-                wrong.push(format!("{}: its label is printed {} times", riga.codice, codes.len()));
+                wrong.push(format!(
+                    "{}: its label is printed {} times",
+                    riga.codice,
+                    codes.len()
+                ));
                 continue;
             };
             let (what, target) = match riga.colonne.iter().find_map(|c| c.intestazione.clone()) {
@@ -155,9 +159,9 @@ fn misplaced(s: &Scheda, pdf: &[u8], name: &str) -> (usize, Vec<String>, Vec<Str
                     }
                 },
             };
-            let beside = occurrences(&words, &target).into_iter().any(|w| {
-                w.page == code.page && w.x_min > code.x_max && level(code, w)
-            });
+            let beside = occurrences(&words, &target)
+                .into_iter()
+                .any(|w| w.page == code.page && w.x_min > code.x_max && level(code, w));
             if !beside {
                 let found: Vec<String> = occurrences(&words, &target)
                     .into_iter()
@@ -171,7 +175,11 @@ fn misplaced(s: &Scheda, pdf: &[u8], name: &str) -> (usize, Vec<String>, Vec<Str
                     code.x_max,
                     code.y_min,
                     code.y_max,
-                    if found.is_empty() { "nowhere on its page".to_string() } else { found.join(", ") }
+                    if found.is_empty() {
+                        "nowhere on its page".to_string()
+                    } else {
+                        found.join(", ")
+                    }
                 ));
             }
         }
