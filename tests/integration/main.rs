@@ -31,6 +31,7 @@ mod pdf;
 mod pdf_edition;
 mod pdf_outside;
 mod pdf_read;
+mod pdf_rows;
 mod props;
 mod publiccode;
 mod rules;
