@@ -4,8 +4,8 @@
 
 CONFIG names the server's URL, the files to drop and a folder for the
 downloads (and, optionally, one for screenshots); the Rust tests
-(serve::the_page_in_a_browser and serve::the_clerks_page_*) write it. Each
-scenario of CONFIG["scenari"] runs on a fresh page and records what it saw
+(serve::in_a_browser) write it. The scenarios of CONFIG["scenari"] run in
+one browser, each on a fresh page, and each records what it saw
 (or the error that stopped it) under its name; the script prints one JSON
 object, which the Rust test checks, reading the downloads back.
 
@@ -105,10 +105,15 @@ def status(d, form=0):
     return {"text": s.text, "classes": s.get_attribute("class")}
 
 
-def settled(d, form=0):
-    """Wait for the check that follows an edit (debounced) to come back."""
-    time.sleep(0.9)
-    wait(lambda: "Verifica in corso" not in status(d, form)["text"], "the check")
+def checks(d, form=0):
+    """How many checks of the form came back (the page counts them)."""
+    return int(forms(d)[form].get_attribute("data-verifiche") or 0)
+
+
+def settled(d, form=0, before=None):
+    """Wait for the check that follows an edit (debounced) to come back:
+    the form's count of checks passes `before` (taken before the edit)."""
+    wait(lambda: checks(d, form) > before, "the check")
 
 
 def choose(d, url, *paths, count=1):
@@ -122,11 +127,12 @@ def choose(d, url, *paths, count=1):
 
 
 def type_into(d, pointer, text, form=0):
+    before = checks(d, form)
     box = field(d, pointer, form)
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(Keys.DELETE)
     box.send_keys(text)
-    settled(d, form)
+    settled(d, form, before)
 
 
 def sentences(d, form=0):
@@ -176,8 +182,9 @@ def stampati(d, c, seen):
         seen[name + "_campo"] = column(d, pointer)
     seen["status"] = status(d)
     box = field(d, "/quadro1/R04").find_element(By.XPATH, "..")
+    before = checks(d)
     box.find_element(By.CSS_SELECTOR, ".nota-campo button").click()
-    settled(d)
+    settled(d, 0, before)
     seen["r04_corretto"] = value(d, "/quadro1/R04")
     seen["r0b_dopo"] = value(d, "/quadro1/R0B/utenti")
     seen["status_dopo"] = status(d)
@@ -193,10 +200,9 @@ def non_validi(d, c, seen):
     seen["pdf_disabilitato"] = not pdf.is_enabled()
     before = set(os.listdir(c["downloads"]))
     d.execute_script("arguments[0].disabled = false; arguments[0].click();", forms(d)[0].find_element(By.CSS_SELECTOR, "button[data-to='json']"))
-    time.sleep(1.5)
     alert = None
     try:
-        alert = d.switch_to.alert.text
+        alert = wait(lambda: d.switch_to.alert.text, "the refusal", timeout=5)
         d.switch_to.alert.accept()
     except Exception:
         pass
@@ -304,7 +310,7 @@ def server_assente(d, c, seen):
     upload = d.find_element(By.ID, "file")
     d.execute_script("arguments[0].hidden = false;", upload)
     upload.send_keys(c["seed000"])
-    time.sleep(2)
+    wait(lambda: "non risponde" in d.find_element(By.ID, "out").text, "the file's answer", timeout=5)
     seen["file_senza_server"] = d.find_element(By.ID, "out").text.split("\n")[-3:]
 
 
@@ -353,20 +359,40 @@ SCENARI = {
 }
 
 
+def fresh(d):
+    """Undo what a scenario did to the browser: its width, the network
+    cut, its page and cookies; the next scenario starts on a blank page."""
+    d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    try:
+        d.delete_network_conditions()
+    except Exception:  # none were set
+        pass
+    d.get("about:blank")
+    d.delete_all_cookies()
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         c = json.load(f)
     seen = {}
+    d = None
+    # One browser for the scenarios, each on a fresh page; a scenario that
+    # stopped leaves the browser, and the next one starts another.
     for name in c["scenari"]:
-        d = driver(c["downloads"])
+        if d is None:
+            d = driver(c["downloads"])
+        else:
+            fresh(d)
         seen[name] = {}
         try:
             SCENARI[name](d, c, seen[name])
         except Exception as e:  # recorded: the Rust test says which scenario failed and why
             seen[name]["errore"] = f"{type(e).__name__}: {e}"
             seen[name]["traccia"] = traceback.format_exc().splitlines()[-4:]
-        finally:
             d.quit()
+            d = None
+    if d is not None:
+        d.quit()
     print(json.dumps(seen))
 
 

@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::sync::OnceLock;
 
 use scheda::serve::Options;
 use serde_json::Value;
@@ -442,16 +443,55 @@ fn a_token_is_asked_for_when_the_server_has_one() {
     assert_eq!(call(addr, "GET", "/", &[], b"").status, 200);
 }
 
-/// What `tests/browser/page.py` saw running `scenari` on a fresh server, in
-/// headless Chromium; each scenario's record, with its downloads in
-/// `dir/downloads`. A scenario that stopped fails the test with its error.
-fn in_a_browser(scenari: &[&str]) -> (Value, std::path::PathBuf) {
+/// The scenarios of `tests/browser/page.py`, in two groups: each group runs
+/// once per test binary, in one browser (a fresh page for each scenario),
+/// and the two groups in parallel; a test reads its scenarios' records. A
+/// scenario of no group runs alone.
+const BROWSER_GROUPS: [&[&str]; 2] = [
+    &["modifica", "stampati", "non_validi", "numeri", "zip"],
+    &[
+        "vuota",
+        "accesso",
+        "telefono",
+        "server_assente",
+        "in_parte",
+        "errori",
+    ],
+];
+
+/// What `tests/browser/page.py` saw running `scenari` (each scenario's
+/// record; its downloads are named in it), from the run of their group. A
+/// scenario that stopped fails the test with its error.
+fn in_a_browser(scenari: &[&str]) -> Value {
+    static RUNS: [OnceLock<Value>; 2] = [OnceLock::new(), OnceLock::new()];
+    let group = BROWSER_GROUPS
+        .iter()
+        .position(|g| scenari.iter().all(|s| g.contains(s)));
+    let seen = match group {
+        Some(i) => RUNS[i]
+            .get_or_init(|| run_in_browser(BROWSER_GROUPS[i], &format!("gruppo{i}")))
+            .clone(),
+        None => run_in_browser(scenari, &scenari.join("-")),
+    };
+    for name in scenari {
+        assert!(
+            seen.get(name).is_some(),
+            "scenario {name} did not run: {seen}"
+        );
+        assert!(
+            seen[name].get("errore").is_none(),
+            "scenario {name} stopped: {}",
+            seen[name]
+        );
+    }
+    seen
+}
+
+/// Runs `scenari` in headless Chromium on a fresh server, with the files
+/// they drop and the downloads in a temporary folder named by `tag`.
+fn run_in_browser(scenari: &[&str], tag: &str) -> Value {
     let addr = start(Options::default());
-    let dir = std::env::temp_dir().join(format!(
-        "scheda-page-{}-{}",
-        std::process::id(),
-        scenari.join("-")
-    ));
+    let dir = std::env::temp_dir().join(format!("scheda-page-{}-{tag}", std::process::id()));
     let downloads = dir.join("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
     // Seed 001 with three printed derived values changed (issue 19, bug 1).
@@ -505,15 +545,7 @@ fn in_a_browser(scenari: &[&str]) -> (Value, std::path::PathBuf) {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let seen: Value = serde_json::from_slice(&run.stdout).unwrap();
-    for name in scenari {
-        assert!(
-            seen[name].get("errore").is_none(),
-            "scenario {name} stopped: {}",
-            seen[name]
-        );
-    }
-    (seen, dir)
+    serde_json::from_slice(&run.stdout).unwrap()
 }
 
 /// Files of the bad-input corpus (`bad_inputs.rs`), written in `dir`: each
@@ -565,7 +597,7 @@ fn bad_files(dir: &std::path::Path) -> Vec<(String, std::path::PathBuf)> {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_page_in_a_browser() {
-    let (seen, dir) = in_a_browser(&["modifica"]);
+    let seen = in_a_browser(&["modifica"]);
     let seen = &seen["modifica"];
     let seed = expected(SEEDS[1]);
     assert_eq!(
@@ -581,7 +613,6 @@ fn the_page_in_a_browser() {
         "Tutti i valori derivati sono coerenti con le regole del modulo."
     );
     let pdf = std::fs::read(seen["download"].as_str().unwrap()).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
     let back = scheda::readers::pdf::read(&pdf).unwrap().value;
     assert_eq!(int_of(&back, "M12", "utenti"), Some(103));
     assert_eq!(int_of(&back, "R0B", "utenti"), Some(1094));
@@ -611,8 +642,7 @@ fn the_page_in_a_browser() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_page_keeps_printed_values_that_disagree() {
-    let (seen, dir) = in_a_browser(&["stampati"]);
-    std::fs::remove_dir_all(&dir).ok();
+    let seen = in_a_browser(&["stampati"]);
     let seen = &seen["stampati"];
     for (name, printed, computed) in [
         ("r0b", "999", "994"),
@@ -663,7 +693,7 @@ fn the_page_keeps_printed_values_that_disagree() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_page_gives_no_value_to_an_invalid_field() {
-    let (seen, dir) = in_a_browser(&["non_validi"]);
+    let seen = in_a_browser(&["non_validi"]);
     let seen = &seen["non_validi"];
     assert!(
         seen["m12"]["classes"].as_str().unwrap().contains("invalid"),
@@ -704,7 +734,6 @@ fn the_page_gives_no_value_to_an_invalid_field() {
     assert_eq!(seen["r0b_migliaia"], r0b.to_string(), "{seen}");
     let json: Value =
         serde_json::from_slice(&std::fs::read(seen["json"].as_str().unwrap()).unwrap()).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(json["quadro1"]["M12"]["utenti"], 1234);
     assert_eq!(json["quadro1"]["R0B"]["utenti"], r0b);
 }
@@ -718,8 +747,7 @@ fn the_page_gives_no_value_to_an_invalid_field() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_page_reads_numbers_as_a_clerk_types_them() {
-    let (seen, dir) = in_a_browser(&["numeri"]);
-    std::fs::remove_dir_all(&dir).ok();
+    let seen = in_a_browser(&["numeri"]);
     let seen = &seen["numeri"];
     let seed = expected(SEEDS[1]);
     let r03 = seed["quadro1"]["R03"].as_u64().unwrap();
@@ -765,7 +793,7 @@ fn the_page_reads_numbers_as_a_clerk_types_them() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_zip_is_made_of_the_forms_on_the_page() {
-    let (seen, dir) = in_a_browser(&["zip"]);
+    let seen = in_a_browser(&["zip"]);
     let seen = &seen["zip"];
     let righe: Vec<&str> = seen["riepilogo"]
         .as_array()
@@ -796,7 +824,6 @@ fn the_zip_is_made_of_the_forms_on_the_page() {
     assert_eq!(seen["schede_dopo_chiusura"], 1);
     assert_eq!(seen["dopo_chiusura"].as_array().unwrap().len(), 2, "{seen}");
     let bytes = std::fs::read(seen["zip"].as_str().unwrap()).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut pdf = Vec::new();
     std::io::Read::read_to_end(&mut zip.by_name("SONDRIO.pdf").unwrap(), &mut pdf).unwrap();
@@ -815,8 +842,7 @@ fn the_zip_is_made_of_the_forms_on_the_page() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn a_blank_form_says_what_is_missing() {
-    let (seen, dir) = in_a_browser(&["vuota"]);
-    std::fs::remove_dir_all(&dir).ok();
+    let seen = in_a_browser(&["vuota"]);
     let seen = &seen["vuota"];
     let status = seen["status"]["text"].as_str().unwrap();
     assert_ne!(seen["status"]["classes"], "status ok", "{seen}");
@@ -842,8 +868,7 @@ fn a_blank_form_says_what_is_missing() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_page_for_every_clerk() {
-    let (seen, dir) = in_a_browser(&["accesso", "telefono"]);
-    std::fs::remove_dir_all(&dir).ok();
+    let seen = in_a_browser(&["accesso", "telefono"]);
     let a = &seen["accesso"];
     assert_eq!(a["primo_tab"], "drop", "{a}");
     assert_eq!(a["scelte_da_tastiera"], 2, "{a}");
@@ -872,8 +897,7 @@ fn the_page_for_every_clerk() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_page_says_when_the_server_is_gone() {
-    let (seen, dir) = in_a_browser(&["server_assente"]);
-    std::fs::remove_dir_all(&dir).ok();
+    let seen = in_a_browser(&["server_assente"]);
     let s = &seen["server_assente"];
     assert!(
         s["status"]["text"]
@@ -903,8 +927,7 @@ fn the_page_says_when_the_server_is_gone() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_page_opens_a_file_that_reads_in_part() {
-    let (seen, dir) = in_a_browser(&["in_parte"]);
-    std::fs::remove_dir_all(&dir).ok();
+    let seen = in_a_browser(&["in_parte"]);
     let s = &seen["in_parte"];
     let seed = expected(SEEDS[1]);
     assert_eq!(
@@ -980,8 +1003,7 @@ fn the_page_opens_a_file_that_reads_in_part() {
     ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
 )]
 fn the_page_shows_bad_files_errors_in_italian() {
-    let (seen, dir) = in_a_browser(&["errori"]);
-    std::fs::remove_dir_all(&dir).ok();
+    let seen = in_a_browser(&["errori"]);
     let s = &seen["errori"];
     let expected: [(&str, &[&str]); 5] = [
         ("non-scheda.txt", &["il testo non è una scheda"]),
