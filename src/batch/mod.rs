@@ -61,7 +61,7 @@ use std::sync::{Mutex, mpsc};
 pub use form::strict_warnings;
 pub use names::NamePattern;
 pub use plan::{Action, EXTENSIONS, Input, Plan, is_form_file, plan, walk};
-pub use report::{Row, Status};
+pub use report::{Headline, Row, Status};
 
 use crate::diagnostic::{Error, Result};
 use crate::format::Format;

@@ -228,7 +228,7 @@ pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
         let form = model(&bytes)?;
         let report = crate::rules::report(&form, &tools.catalogue)?;
         let computed = computed(&form)?;
-        let undecided = super::undecided::undecided(&form, &report.value.outcomes);
+        let undecided = super::undecided::undecided(&form, lang);
         Ok(json!({
             "check": report.value,
             "computed": model_json(&computed)?,
