@@ -10,10 +10,10 @@ use super::report::{Headline, Row, Status, one_line_in};
 use super::{Options, files};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::form::Riepilogo;
 use crate::format::Format;
 use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
-use crate::form::Riepilogo;
 use crate::rules::{self, Conclusion};
 use crate::writers::Writer;
 
@@ -236,9 +236,15 @@ pub(crate) fn fill_report(report: &mut Row, form: &mut Scheda, recompute: bool) 
         .iter()
         .map(|item| {
             let value = match item {
-                Riepilogo::Valore(f) => Headline::Amount(form.decimale(&f.codice, f.campo.as_deref())),
+                Riepilogo::Valore(f) => {
+                    Headline::Amount(form.decimale(&f.codice, f.campo.as_deref()))
+                }
                 Riepilogo::Esito(nome) => {
-                    match concluded.iter().find(|(e, _)| e.nome == *nome).map(|(_, c)| c) {
+                    match concluded
+                        .iter()
+                        .find(|(e, _)| e.nome == *nome)
+                        .map(|(_, c)| c)
+                    {
                         Some(Conclusion::Scelta(v)) => Headline::Choice(v.map(str::to_string)),
                         Some(Conclusion::SiNo(v)) => Headline::YesNo(*v),
                         None => Headline::YesNo(None),

@@ -20,10 +20,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::messages::{Kind, Lang, Message, kind, word};
-use crate::number::format_it;
 use crate::form::Riepilogo;
+use crate::messages::{Kind, Lang, Message, kind, word};
 use crate::model::Edizione;
+use crate::number::format_it;
 
 /// What became of one form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -689,8 +689,14 @@ mod tests {
         let mut row = Row::new("in/a;b.json".into(), Some(3), Status::Ok);
         row.comune = Some("SANT'\"ANNA\"; X".into());
         row.riepilogo = vec![
-            ("R04".into(), Headline::Amount(Some("33.629149".parse().unwrap()))),
-            ("R09".into(), Headline::Amount(Some("1234.5".parse().unwrap()))),
+            (
+                "R04".into(),
+                Headline::Amount(Some("33.629149".parse().unwrap())),
+            ),
+            (
+                "R09".into(),
+                Headline::Amount(Some("1234.5".parse().unwrap())),
+            ),
             ("quadro3_dovuto".into(), Headline::YesNo(Some(true))),
             ("caso".into(), Headline::Choice(Some("C".into()))),
         ];
@@ -721,7 +727,8 @@ mod tests {
             .map(|i| {
                 let mut row = Row::new(format!("in/{i}.json"), None, Status::Ok);
                 row.comune = Some(format!("COMUNE {i}"));
-                row.riepilogo = vec![("R04".into(), Headline::Amount(Some("2.5".parse().unwrap())))];
+                row.riepilogo =
+                    vec![("R04".into(), Headline::Amount(Some("2.5".parse().unwrap())))];
                 row.warnings = vec!["una riga\ne un'altra".into()];
                 row.outputs = vec![format!("COMUNE {i}.pdf")];
                 row
@@ -784,7 +791,10 @@ mod tests {
         row.error = Some("non è una scheda (.doc)".into());
         row.error_code = Some(kind::SKIP_NOT_A_FORM.key);
         let mut done = Row::new("in/b.json".into(), None, Status::Ok);
-        done.riepilogo = vec![("R04".into(), Headline::Amount(Some("33.63".parse().unwrap())))];
+        done.riepilogo = vec![(
+            "R04".into(),
+            Headline::Amount(Some("33.63".parse().unwrap())),
+        )];
         done.consistent = Some(true);
         done.outputs = vec!["B.pdf".into()];
         let text = String::from_utf8(csv_in(&[row, done], Lang::It)).unwrap();

@@ -343,7 +343,12 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
     } else {
         Vec::new()
     };
-    let riepilogo = riepilogo(c, &raw.riepilogo.colonne, &quadri, &esiti);
+    // The report's columns, once the rows and outcomes they name are right.
+    let riepilogo = if c.errors.is_empty() {
+        riepilogo(c, &raw.riepilogo.colonne, &quadri, &esiti)
+    } else {
+        Vec::new()
+    };
     Edition {
         codice: codice.clone(),
         titolo,

@@ -183,6 +183,9 @@ mod tests {
             .collect()
     }
 
+    /// An open conclusion as a test writes it: per, rows, sentences.
+    type Expected = (&'static str, Vec<&'static str>, Vec<&'static str>);
+
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()
     }
@@ -193,7 +196,11 @@ mod tests {
         let users_26 = "«Numero di utenti serviti - 2025» di 21 righe (da M12 a R0A)";
         let blank_expected = |users: &'static str| {
             vec![
-                (SERVIZI, vec![users, "R03", "R05"], vec!["servizi", "servizi_seguito", "quadro2"]),
+                (
+                    SERVIZI,
+                    vec![users, "R03", "R05"],
+                    vec!["servizi", "servizi_seguito", "quadro2"],
+                ),
                 (SPESA, vec!["R06", "R07"], vec!["quadro2", "quadro3"]),
                 (ASSISTENTI, vec!["R01", "R03"], vec!["assistenti"]),
             ]
@@ -213,15 +220,30 @@ mod tests {
         let mut no_r03 = full(Edizione::SOC25);
         no_r03.set_valore("R03", None, None).unwrap();
         // One R07 column is enough.
-        let mut r07_2021 = with(full(Edizione::SOC25), &[("R07", Some("anno_2021"), "150.00")]);
+        let mut r07_2021 = with(
+            full(Edizione::SOC25),
+            &[("R07", Some("anno_2021"), "150.00")],
+        );
         r07_2021.set_valore("R07", Some("anno_2017"), None).unwrap();
-        let cases: Vec<(&str, Scheda, Vec<(&str, Vec<&str>, Vec<&str>)>)> = vec![
+        let cases: Vec<(&str, Scheda, Vec<Expected>)> = vec![
             ("blank SOC25", blank25, blank_expected(users)),
             ("blank SOC26", blank26, blank_expected(users_26)),
-            ("only R06 missing", only_r06, vec![(SPESA, vec!["R06"], vec!["quadro2", "quadro3"])]),
-            ("SOC26 below need", below26, vec![(QUADRO3, vec!["R08"], vec!["quadro3"])]),
+            (
+                "only R06 missing",
+                only_r06,
+                vec![(SPESA, vec!["R06"], vec!["quadro2", "quadro3"])],
+            ),
+            (
+                "SOC26 below need",
+                below26,
+                vec![(QUADRO3, vec!["R08"], vec!["quadro3"])],
+            ),
             ("association staff", association, vec![]),
-            ("no R03", no_r03, vec![(ASSISTENTI, vec!["R03"], vec!["assistenti"])]),
+            (
+                "no R03",
+                no_r03,
+                vec![(ASSISTENTI, vec!["R03"], vec!["assistenti"])],
+            ),
             ("full", full(Edizione::SOC25), vec![]),
             ("R07 2021 given", r07_2021, vec![]),
         ];
@@ -250,12 +272,16 @@ mod tests {
             .description()
             .righe()
             .filter(|(_, r)| {
-                !r.derivata && r.colonne.iter().any(|c| c.tipo == Tipo::Utenti && !c.derivata)
+                !r.derivata
+                    && r.colonne
+                        .iter()
+                        .any(|c| c.tipo == Tipo::Utenti && !c.derivata)
             })
             .map(|(_, r)| r.codice.clone())
             .collect();
         for code in &users[3..] {
-            s.set_valore(code, Some("utenti"), Some(Valore::Intero(1))).unwrap();
+            s.set_valore(code, Some("utenti"), Some(Valore::Intero(1)))
+                .unwrap();
         }
         assert_eq!(undecided(&s, Lang::It)[0].righe, users[..3]);
         s.set_valore(&users[3], Some("utenti"), None).unwrap();

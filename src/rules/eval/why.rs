@@ -11,8 +11,8 @@
 //! Quadro 3 coherence not asked) has no reason, and no field to fill.
 
 use super::{Conclusion, Ctx};
-use crate::form::expr::{Expr, Func, Regola};
 use crate::form::Field;
+use crate::form::expr::{Expr, Func, Regola};
 use crate::model::Scheda;
 
 /// How deep the formulas of derived values are followed: each reads only
@@ -39,7 +39,14 @@ pub(crate) fn open(full: &Scheda) -> Vec<(usize, Vec<Field>)> {
         let (value, why) = match &esito.regola {
             Regola::Condizione(e) => {
                 let v = ctx.cond(e);
-                (Conclusion::SiNo(v), if v.is_none() { ctx.why_cond(e, 0) } else { Vec::new() })
+                (
+                    Conclusion::SiNo(v),
+                    if v.is_none() {
+                        ctx.why_cond(e, 0)
+                    } else {
+                        Vec::new()
+                    },
+                )
             }
             Regola::Scelta(cases) => {
                 let chosen = cases.iter().find(|(_, e)| ctx.cond(e) == Some(true));
@@ -84,7 +91,12 @@ impl Ctx<'_> {
         if self.field(f).is_some() {
             return Vec::new();
         }
-        match self.s.edizione.description().calcolo(&f.codice, f.campo.as_deref()) {
+        match self
+            .s
+            .edizione
+            .description()
+            .calcolo(&f.codice, f.campo.as_deref())
+        {
             Some(rule) if depth < DEPTH => self.why_num(&rule.formula, depth + 1),
             Some(_) => Vec::new(),
             None => vec![f.clone()],
