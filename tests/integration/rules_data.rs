@@ -363,6 +363,23 @@ fn a_broken_formula_is_an_error_of_the_description_at_its_line() {
             "R15 is a computed column (`derivata = true`) but no [[calcolo]] computes it",
             "R15 è una colonna calcolata (`derivata = true`) ma nessun [[calcolo]] la calcola",
         ),
+        // An outcome's sentences that no `frasi` entry prints, and a
+        // report's column that is neither a field nor an outcome.
+        (
+            vec![(
+                "frasi = [\"servizi\", \"servizi_seguito\"]\ncondizione",
+                "frasi = [\"servizi\", \"saluti\"]\ncondizione",
+            )],
+            ("nome = \"servizi_inferiore\"", 2),
+            "outcome `servizi_inferiore` chooses the sentences `saluti`, which no `frasi` entry of the description prints (printed: assistenti, lep, servizi, servizi_seguito, quadro2, quadro3)",
+            "l'esito `servizi_inferiore` sceglie le frasi `saluti`, che nessuna voce `frasi`",
+        ),
+        (
+            vec![("\"R09\", \"R15\"", "\"R09\", \"R99\", \"sopra_soglia\"")],
+            ("colonne = [\"R04\"", 0),
+            "`[riepilogo]`: `R99` is neither a field of the form nor an outcome of the description",
+            "`[riepilogo]`: `R99` non è un campo della scheda né un esito della descrizione",
+        ),
     ];
     for (edits, at, english, italian) in cases {
         let text = soc26_with(&edits);
