@@ -1,7 +1,7 @@
 //! Two jobs, both at build time:
 //!
 //! 1. Lists every file under `templates/` (edition descriptions, sentence
-//!    catalogues, Typst layouts) for `src/templates.rs` to compile in, so
+//!    catalogues, Typst layouts) for `src/form/files.rs` to compile in, so
 //!    that the code names no edition: a new built-in edition is its files.
 //! 2. Tells the test suite which external tools it can use.
 //!

@@ -22,8 +22,8 @@
 #
 # Environment: LO_FORMS (default 50), JOBS (passed as `--jobs`; by default
 # scheda batch chooses), RUNS (bench/process.sh runs, default 20), SCHEDA
-# (the binary whose `batch` is measured; by default target/release/scheda,
-# built here; bench/process.sh always times target/release/scheda), TMPDIR
+# (the binary whose `batch` is measured; by default target/dist/scheda,
+# built here; bench/process.sh always times target/dist/scheda), TMPDIR
 # (where forms and PDFs go: 1,000 and 8,000 forms and their PDFs take about
 # 1 GB). Every temporary file is removed on exit, and none before: on a file
 # system without a journal (this machine's ext4), the kernel passes over
@@ -79,11 +79,11 @@ trap 'exit 143' TERM
 
 # --- tools -----------------------------------------------------------------
 
-say "building the release binary and the generator..."
-cargo build --release --quiet --bin scheda --example generate --example bench
-bin=${SCHEDA:-target/release/scheda}
-gen=target/release/examples/generate
-renderer=target/release/examples/bench
+say "building the benchmarks' binary (profile dist: fat LTO, jemalloc) and the generator..."
+cargo build --profile dist --features jemalloc --quiet --bin scheda --example generate --example bench
+bin=${SCHEDA:-target/dist/scheda}
+gen=target/dist/examples/generate
+renderer=target/dist/examples/bench
 
 batch_args=(--to pdf --quiet)
 [ -n "${JOBS:-}" ] && batch_args+=(--jobs "$JOBS")

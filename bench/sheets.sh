@@ -26,8 +26,8 @@ if [ -n "$quick" ]; then
   CARGO_PROFILE_DEV_OPT_LEVEL=2 cargo build --quiet --bin scheda --example read
   bin=${CARGO_TARGET_DIR:-target}/debug
 else
-  cargo build --release --quiet --bin scheda --example read
-  bin=${CARGO_TARGET_DIR:-target}/release
+  cargo build --profile dist --features jemalloc --quiet --bin scheda --example read
+  bin=${CARGO_TARGET_DIR:-target}/dist
 fi
 seeds=(tests/fixtures/00*_*.expected.json)
 : >"$dir/ats.jsonl"

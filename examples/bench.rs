@@ -23,8 +23,9 @@ use scheda::model::Scheda;
 use scheda::writers::pdf::{PdfSettings, Renderer};
 
 /// The allocator of the `scheda` binary (src/main.rs), so that the renderer
-/// alone is measured as `scheda batch` runs it.
-#[cfg(not(target_env = "msvc"))]
+/// alone is measured as `scheda batch` runs it (with `--features jemalloc`,
+/// as bench/*.sh build it).
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
@@ -120,11 +121,16 @@ fn main() {
         eprintln!("cannot read {}: {e}", args.model.display());
         std::process::exit(2);
     });
+    let templates = scheda::Templates::from_dir(args.templates.as_deref()).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(2);
+    });
     let jsonl = args.model.extension().is_some_and(|e| e == "jsonl");
+    let limits = scheda::limits::Limits::default();
     let read = if jsonl {
-        scheda::readers::jsonl::read(&bytes).map(|w| w.value)
+        scheda::readers::jsonl::read_with(&bytes, &limits, &templates).map(|w| w.value)
     } else {
-        scheda::readers::json::read(&bytes).map(|w| vec![w.value])
+        scheda::readers::json::read_with(&bytes, &limits, &templates).map(|w| vec![w.value])
     };
     let base = match read {
         Ok(forms) if !forms.is_empty() => std::sync::Arc::new(forms),
@@ -147,7 +153,7 @@ fn main() {
         let t = ctx.index();
         let (forms, threads) = (args.forms, args.threads);
         let settings = PdfSettings {
-            templates_dir: args.templates.clone(),
+            templates: templates.clone(),
         };
         let mut renderer = Renderer::new(&settings).unwrap_or_else(|e| panic!("{e}"));
         let mut first = None;

@@ -30,3 +30,4 @@ pub mod writers;
 pub use diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 pub use format::Format;
 pub use model::{Edizione, Scheda};
+pub use templates::Templates;

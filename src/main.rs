@@ -14,8 +14,10 @@ use clap::Parser;
 /// worker thread. In six pairs of `scheda batch` runs side by side on 1,000
 /// forms, glibc's malloc took 3-9% longer, for the same peak memory (~67
 /// MiB); mimalloc was as fast but peaked at 140-180 MiB (see
-/// docs/development.md, "Speed design notes").
-#[cfg(not(target_env = "msvc"))]
+/// docs/development.md, "Speed design notes"). Built in with `--features
+/// jemalloc` (the benchmarks' build): two minutes of C build that a first
+/// PDF does not need.
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

@@ -164,7 +164,7 @@ mod tests {
         names
             .iter()
             .map(|n| {
-                let mut s = Scheda::empty(Edizione::SOC25);
+                let mut s = Scheda::empty(Edizione::builtin("SOC25"));
                 s.ente.denominazione = n.map(str::to_string);
                 s
             })

@@ -1,88 +1,165 @@
-//! Every file scheda compiles in from `templates/`: the edition descriptions,
-//! the sentence catalogues and the Typst layouts, by their path under
-//! `templates/`. A directory given with `--templates DIR` replaces any of them
-//! with its own file at the same path ([`read`]); `scheda editions --export`
-//! writes them back out in that layout.
+//! The templates a process works with, as one value ([`Templates`]): the
+//! edition descriptions, the sentence catalogue and the Typst layouts, from
+//! the files compiled into scheda and, where it has them, a directory
+//! (`--templates DIR`). It is built once and passed to whatever needs it, as
+//! Typst passes its `World`: readers find editions in it, writers take its
+//! catalogue and layouts. Two values with different directories live side
+//! by side in one process.
+//!
+//! The files themselves are read by [`crate::form::files`], re-exported
+//! here.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
 
-use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::diagnostic::Result;
+use crate::form::{Edizione, Registry};
 use crate::messages::{Message, kind};
+use crate::rules::Catalogue;
 
-// `BUILTIN`: every file under `templates/`, listed by build.rs.
-include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
+pub use crate::form::files::{BUILTIN, Origin, builtin, read, typst_imports};
 
-/// The built-in file at `path` (`sentences/SOC25.j2`), if there is one.
-pub fn builtin(path: &str) -> Option<&'static str> {
-    BUILTIN.iter().find(|(p, _)| *p == path).map(|(_, t)| *t)
+/// The editions, sentence catalogue and layouts of scheda's built-in files
+/// and, optionally, of a directory. Cheap to clone (shared).
+#[derive(Debug, Clone)]
+pub struct Templates(Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    /// The directory whose files replace the built-in ones, if any.
+    dir: Option<PathBuf>,
+    /// Every edition, oldest first (built-in first, then the directory's).
+    editions: Vec<Edizione>,
+    /// Where each edition's description comes from, in the same order.
+    sources: Vec<Origin>,
+    /// The sentence catalogue of every edition that has one.
+    catalogue: Catalogue,
 }
 
-/// Where a file comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    /// Compiled into scheda.
-    Builtin,
-    /// Read from this file.
-    File(PathBuf),
-}
+/// The built-in templates, made once.
+static BUILTIN_TEMPLATES: LazyLock<Templates> = LazyLock::new(|| {
+    // The built-in files are part of scheda's source and its tests load
+    // every one of them: failing here is a defect of the build.
+    match Templates::load(None) {
+        Ok(t) => t,
+        Err(e) => panic!("scheda's built-in templates do not load:\n{e}"),
+    }
+});
 
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Origin::Builtin => f.write_str("built in"),
-            Origin::File(path) => write!(f, "{}", path.display()),
+impl Templates {
+    /// The templates compiled into scheda.
+    pub fn builtin() -> Templates {
+        BUILTIN_TEMPLATES.clone()
+    }
+
+    /// The built-in templates with the files of `dir` in place of theirs:
+    /// `dir/editions/*.toml` add an edition or replace the built-in one of
+    /// the same code, `dir/sentences/CODE.j2` an edition's sentences,
+    /// `dir/CODE.typ` (and what it imports) its layout. `dir` must be a
+    /// directory.
+    pub fn with_dir(dir: &Path) -> Result<Templates> {
+        Templates::load(Some(dir))
+    }
+
+    /// [`Templates::with_dir`] when given a directory, else the built-in
+    /// templates.
+    pub fn from_dir(dir: Option<&Path>) -> Result<Templates> {
+        match dir {
+            Some(dir) => Templates::with_dir(dir),
+            None => Ok(Templates::builtin()),
         }
+    }
+
+    fn load(dir: Option<&Path>) -> Result<Templates> {
+        let registry = Registry::from_templates(dir)?;
+        let editions = crate::form::handles(registry.iter().map(|(e, _)| e));
+        let sources = registry.iter().map(|(_, s)| s.clone()).collect();
+        if let Some(dir) = dir {
+            crate::rules::sentences::require_dir(dir)?;
+        }
+        let catalogue = Catalogue::load(dir, &editions)?;
+        Ok(Templates(Arc::new(Inner {
+            dir: dir.map(Path::to_path_buf),
+            editions,
+            sources,
+            catalogue,
+        })))
+    }
+
+    /// The directory whose files replace the built-in ones, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        self.0.dir.as_deref()
+    }
+
+    /// Every edition, oldest first.
+    pub fn editions(&self) -> &[Edizione] {
+        &self.0.editions
+    }
+
+    /// Every edition with where its description comes from, oldest first.
+    pub fn sources(&self) -> impl Iterator<Item = (Edizione, &Origin)> {
+        self.0.editions.iter().copied().zip(&self.0.sources)
+    }
+
+    /// The edition whose code is `code` (any case, spaces around it
+    /// aside), if there is one.
+    pub fn find(&self, code: &str) -> Option<Edizione> {
+        let code = code.trim();
+        self.editions()
+            .iter()
+            .copied()
+            .find(|e| e.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The edition whose code is `code`, or the message that names the
+    /// editions there are.
+    pub fn edizione(&self, code: &str) -> std::result::Result<Edizione, Message> {
+        self.find(code).ok_or_else(|| {
+            Message::new(
+                kind::EDITION_NOT_KNOWN,
+                [("code", code.trim().into()), ("known", self.codes().into())],
+            )
+        })
+    }
+
+    /// The codes of the editions, for messages (`SOC25, SOC26`).
+    pub fn codes(&self) -> String {
+        let codes: Vec<&str> = self.editions().iter().map(|e| e.code()).collect();
+        codes.join(", ")
+    }
+
+    /// The sentence catalogue.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.0.catalogue
+    }
+
+    /// The file at `path` under `templates/`: the directory's where it has
+    /// one, else the built-in one ([`read`]).
+    pub fn file(&self, path: &str) -> Result<Option<(String, Origin)>> {
+        read(self.dir(), path)
     }
 }
 
-/// The file at `path` under `templates/`: from `dir` where it has one, else
-/// built in; `None` when neither has it.
-pub fn read(dir: Option<&Path>, path: &str) -> Result<Option<(String, Origin)>> {
-    if let Some(dir) = dir {
-        let file = dir.join(path);
-        if file.is_file() {
-            let text = std::fs::read_to_string(&file).map_err(|e| read_failed(&file, &e))?;
-            return Ok(Some((text, Origin::File(file))));
-        }
+impl Default for Templates {
+    /// The built-in templates.
+    fn default() -> Self {
+        Templates::builtin()
     }
-    Ok(builtin(path).map(|t| (t.to_string(), Origin::Builtin)))
 }
 
-/// The error of a file or folder of a templates directory that cannot be
-/// read: its path and the system's reason.
-pub(crate) fn read_failed(path: &Path, error: &std::io::Error) -> Error {
-    Error::new(Diagnostic::coded(
-        Severity::Error,
-        Message::new(
-            kind::READ_FAILED,
-            [
-                ("what", path.display().to_string().into()),
-                ("reason", error.to_string().into()),
-            ],
-        ),
-        None,
-    ))
-}
-
-/// The files a Typst layout imports or includes (`#import "common.typ"`),
-/// by path, in the order they appear.
-pub fn typst_imports(source: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for line in source.lines() {
-        let line = line.trim_start();
-        let rest = line
-            .strip_prefix("#import")
-            .or_else(|| line.strip_prefix("#include"));
-        let Some(rest) = rest else { continue };
-        let mut parts = rest.split('"');
-        if let (Some(_), Some(path)) = (parts.next(), parts.next())
-            && path.ends_with(".typ")
-            && !out.iter().any(|p| p == path)
-        {
-            out.push(path.trim_start_matches('/').to_string());
+impl Edizione {
+    /// The built-in edition `code` (`SOC25`): for tests and examples, where
+    /// the code is known to be built in.
+    ///
+    /// # Panics
+    ///
+    /// When no built-in edition has the code.
+    pub fn builtin(code: &str) -> Edizione {
+        match Templates::builtin().find(code) {
+            Some(e) => e,
+            None => panic!("no built-in edition {code}"),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -90,12 +167,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_the_imports_of_a_layout() {
-        let imports = typst_imports(builtin("form.typ").unwrap());
-        assert_eq!(imports, ["common.typ"]);
-        assert_eq!(
-            typst_imports("#include \"/a.typ\"\n#import \"b.typ\": *"),
-            ["a.typ", "b.typ"]
-        );
+    fn building_the_same_templates_twice_gives_the_same_handles() {
+        let a = Templates::load(None).unwrap();
+        let b = Templates::builtin();
+        for (x, y) in a.editions().iter().zip(b.editions()) {
+            assert!(std::ptr::eq(x.description(), y.description()));
+        }
+        assert_eq!(a.editions(), b.editions());
     }
 }

@@ -188,7 +188,8 @@ pub fn run(
         ))
     })?;
     let stale = files::remove_stale(&options.dir);
-    let sink = report::Sink::create(&options.report, options.lang)
+    let editions = options.write.templates.editions();
+    let sink = report::Sink::create(&options.report, editions, options.lang)
         .map_err(|e| report_error(options, &e))?;
     let mut formats: Vec<Format> = Vec::new();
     for f in &options.formats {

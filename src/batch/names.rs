@@ -379,7 +379,7 @@ mod tests {
 
     #[test]
     fn patterns_fill_placeholders_and_refuse_unknown_ones() {
-        let mut form = Scheda::empty(Edizione::SOC25);
+        let mut form = Scheda::empty(Edizione::builtin("SOC25"));
         form.ente.denominazione = Some("SONDRIO".into());
         form.ente.provincia = Some("SO".into());
         let input = Path::new("dir/ambito.xlsx");

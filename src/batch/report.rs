@@ -282,11 +282,12 @@ impl Column {
     }
 }
 
-/// The `riepilogo` columns of a report: those of every edition known, in
-/// order, each name once (`R04`, `caso`).
-fn headlines() -> Vec<Riepilogo> {
+/// The `riepilogo` columns of a report of forms of `editions` (those a
+/// [`Templates`](crate::templates::Templates) value knows): those of every
+/// edition, in order, each name once (`R04`, `caso`).
+fn headlines(editions: &[Edizione]) -> Vec<Riepilogo> {
     let mut out: Vec<Riepilogo> = Vec::new();
-    for ed in Edizione::known() {
+    for ed in editions {
         for item in &ed.description().riepilogo {
             if !out.iter().any(|o| o.name() == item.name()) {
                 out.push(item.clone());
@@ -325,11 +326,11 @@ fn headline<'a>(r: &'a Row, item: &Riepilogo) -> Datum<'a> {
     }
 }
 
-/// The names of the CSV report's columns in `lang`, in order; the last,
-/// `code`, is named so in every language: the stable code of the row's
-/// outcome ([`Row::code`]).
-pub fn columns(lang: Lang) -> Vec<String> {
-    let items = headlines();
+/// The names of the CSV report's columns in `lang`, in order, for forms of
+/// `editions`; the last, `code`, is named so in every language: the stable
+/// code of the row's outcome ([`Row::code`]).
+pub fn columns(editions: &[Edizione], lang: Lang) -> Vec<String> {
+    let items = headlines(editions);
     let fixed = |cols: &[Column]| -> Vec<String> {
         cols.iter().filter_map(|c| c.header_in(lang)).collect()
     };
@@ -411,9 +412,9 @@ fn push_line(out: &mut String, cells: &[Cell<'_>]) {
 }
 
 /// The CSV's first line: the byte order mark and the column names.
-fn csv_header(lang: Lang) -> String {
+fn csv_header(editions: &[Edizione], lang: Lang) -> String {
     let mut out = String::from("\u{FEFF}");
-    let names = columns(lang);
+    let names = columns(editions, lang);
     let header: Vec<Cell<'_>> = names.iter().map(|c| Cell::Text(Cow::Borrowed(c))).collect();
     push_line(&mut out, &header);
     out
@@ -445,14 +446,14 @@ fn push_csv_row(out: &mut String, r: &Row, items: &[Riepilogo], lang: Lang) {
 
 /// The report as CSV for a spreadsheet with Italian settings (see the
 /// module's documentation), in English.
-pub fn csv(rows: &[Row]) -> Vec<u8> {
-    csv_in(rows, Lang::En)
+pub fn csv(rows: &[Row], editions: &[Edizione]) -> Vec<u8> {
+    csv_in(rows, editions, Lang::En)
 }
 
 /// The report as CSV, its headers and outcomes in `lang`.
-pub fn csv_in(rows: &[Row], lang: Lang) -> Vec<u8> {
-    let mut out = csv_header(lang);
-    let items = headlines();
+pub fn csv_in(rows: &[Row], editions: &[Edizione], lang: Lang) -> Vec<u8> {
+    let mut out = csv_header(editions, lang);
+    let items = headlines(editions);
     for r in rows {
         push_csv_row(&mut out, r, &items, lang);
     }
@@ -497,9 +498,9 @@ fn json_end(rows: usize) -> &'static str {
 
 /// The report as a JSON array, one object per row, numbers exact (as the
 /// form holds them).
-pub fn json(rows: &[Row]) -> Vec<u8> {
+pub fn json(rows: &[Row], editions: &[Edizione]) -> Vec<u8> {
     let mut out = String::new();
-    let items = headlines();
+    let items = headlines(editions);
     for (i, r) in rows.iter().enumerate() {
         push_json_row(&mut out, r, &items, i == 0);
     }
@@ -515,8 +516,8 @@ pub fn is_json(path: &Path) -> bool {
 
 /// Write the report to `path` whole (a temporary file renamed into place),
 /// as JSON for a `.json` path and CSV otherwise.
-pub fn save(path: &Path, rows: &[Row], lang: Lang) -> std::io::Result<()> {
-    let mut sink = Sink::create(path, lang)?;
+pub fn save(path: &Path, rows: &[Row], editions: &[Edizione], lang: Lang) -> std::io::Result<()> {
+    let mut sink = Sink::create(path, editions, lang)?;
     for row in rows {
         sink.push(row)?;
     }
@@ -544,7 +545,7 @@ impl Sink {
     /// Start the report at `path` (its temporary file is made now: a folder
     /// that does not exist fails here, before any form is done), its
     /// headers and outcomes in `lang`.
-    pub fn create(path: &Path, lang: Lang) -> std::io::Result<Sink> {
+    pub fn create(path: &Path, editions: &[Edizione], lang: Lang) -> std::io::Result<Sink> {
         let temp = super::files::temporary_path(path);
         let file = File::create(&temp)?;
         let mut sink = Sink {
@@ -553,13 +554,13 @@ impl Sink {
             file: Some(BufWriter::new(file)),
             json: is_json(path),
             lang,
-            items: headlines(),
+            items: headlines(editions),
             rows: 0,
             line: String::new(),
             finished: false,
         };
         if !sink.json {
-            sink.line = csv_header(lang);
+            sink.line = csv_header(editions, lang);
             sink.write_line()?;
         }
         Ok(sink)
@@ -684,6 +685,11 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
 mod tests {
     use super::*;
 
+    /// The built-in editions.
+    fn editions() -> Vec<Edizione> {
+        crate::templates::Templates::builtin().editions().to_vec()
+    }
+
     #[test]
     fn csv_for_an_italian_spreadsheet_and_back() {
         let mut row = Row::new("in/a;b.json".into(), Some(3), Status::Ok);
@@ -702,7 +708,7 @@ mod tests {
         ];
         row.warnings = vec!["=1+2".into()];
         row.outputs = vec!["A.pdf".into(), "A.xlsx".into()];
-        let bytes = csv(&[row]);
+        let bytes = csv(&[row], &editions());
         let text = String::from_utf8(bytes).unwrap();
         let mut lines = text.split("\r\n");
         assert_eq!(
@@ -740,10 +746,11 @@ mod tests {
     fn json_rows_one_by_one_make_the_pretty_array() {
         for n in [0, 1, 3] {
             let rows = sample_rows(n);
-            let whole: Vec<Value> = rows.iter().map(|r| json_row(r, &headlines())).collect();
+            let items = headlines(&editions());
+            let whole: Vec<Value> = rows.iter().map(|r| json_row(r, &items)).collect();
             let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
             assert_eq!(
-                String::from_utf8(json(&rows)).unwrap(),
+                String::from_utf8(json(&rows, &editions())).unwrap(),
                 expected,
                 "{n} rows"
             );
@@ -757,21 +764,21 @@ mod tests {
         let rows = sample_rows(3);
         for name in ["r.csv", "r.json"] {
             let path = dir.join(name);
-            let mut sink = Sink::create(&path, Lang::En).unwrap();
+            let mut sink = Sink::create(&path, &editions(), Lang::En).unwrap();
             for row in &rows {
                 sink.push(row).unwrap();
             }
             assert!(!path.exists(), "{name} appears only when finished");
             sink.finish().unwrap();
             let expected = if is_json(&path) {
-                json(&rows)
+                json(&rows, &editions())
             } else {
-                csv(&rows)
+                csv(&rows, &editions())
             };
             assert_eq!(std::fs::read(&path).unwrap(), expected, "{name}");
         }
         let dropped = dir.join("dropped.csv");
-        let mut sink = Sink::create(&dropped, Lang::En).unwrap();
+        let mut sink = Sink::create(&dropped, &editions(), Lang::En).unwrap();
         sink.push(&rows[0]).unwrap();
         drop(sink);
         let left: Vec<_> = std::fs::read_dir(&dir)
@@ -779,7 +786,7 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(left.len(), 2, "only the finished reports: {left:?}");
-        assert!(Sink::create(&dir.join("missing/r.csv"), Lang::En).is_err());
+        assert!(Sink::create(&dir.join("missing/r.csv"), &editions(), Lang::En).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -797,7 +804,7 @@ mod tests {
         )];
         done.consistent = Some(true);
         done.outputs = vec!["B.pdf".into()];
-        let text = String::from_utf8(csv_in(&[row, done], Lang::It)).unwrap();
+        let text = String::from_utf8(csv_in(&[row, done], &editions(), Lang::It)).unwrap();
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert!(lines[0].starts_with("\u{FEFF}\"file\";\"riga\";\"esito\";\"Comune\""));
         assert!(lines[0].ends_with("\"file scritti\";\"errore\";\"code\""));

@@ -12,6 +12,7 @@ use crate::limits::{self, Limits};
 use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 use crate::readers;
+use crate::templates::Templates;
 
 /// One form of an input that holds many: its row (of the workbook, as a
 /// spreadsheet numbers it) or line (of the JSON Lines file), and the form
@@ -35,15 +36,24 @@ pub(super) enum Opened {
 }
 
 /// Open `path`: its format from its extension, or from its first bytes;
-/// `edizione` is the edition of forms whose input does not say.
-pub(super) fn open(path: &Path, limits: &Limits, edizione: Option<Edizione>) -> Opened {
+/// `edizione` is the edition of forms whose input does not say; every form
+/// is of an edition of `templates`.
+pub(super) fn open(
+    path: &Path,
+    limits: &Limits,
+    templates: &Templates,
+    edizione: Option<Edizione>,
+) -> Opened {
     match Format::from_path(path) {
         Some(Format::JsonLines) => match File::open(path) {
             Ok(file) => match file
                 .metadata()
                 .map_or(Ok(()), |m| limits.check_size(path, m.len()))
             {
-                Ok(()) => lines(path, BufReader::with_capacity(1 << 16, file), limits),
+                Ok(()) => {
+                    let reader = BufReader::with_capacity(1 << 16, file);
+                    lines(path, reader, limits, templates)
+                }
                 Err(e) => Opened::One(Box::new(Err(e))),
             },
             Err(e) => Opened::One(Box::new(Err(limits::read_error(path, &e)))),
@@ -51,7 +61,7 @@ pub(super) fn open(path: &Path, limits: &Limits, edizione: Option<Edizione>) -> 
         format => match limits.read_file(path) {
             Ok(bytes) => {
                 let format = format.unwrap_or_else(|| Format::sniff(&bytes));
-                from_bytes(bytes, format, limits, edizione)
+                from_bytes(bytes, format, limits, templates, edizione)
             }
             Err(e) => Opened::One(Box::new(Err(e))),
         },
@@ -62,19 +72,20 @@ fn from_bytes(
     bytes: Vec<u8>,
     format: Format,
     limits: &Limits,
+    templates: &Templates,
     edizione: Option<Edizione>,
 ) -> Opened {
     match format {
-        Format::JsonLines => lines(Path::new(""), Cursor::new(bytes), limits),
+        Format::JsonLines => lines(Path::new(""), Cursor::new(bytes), limits, templates),
         Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
-            match readers::xlsx::open_as(&bytes, limits, format, edizione) {
+            match readers::xlsx::open_as(&bytes, limits, templates, format, edizione) {
                 Ok(readers::xlsx::Workbook::Form(form)) => Opened::One(Box::new(Ok(*form))),
                 Ok(readers::xlsx::Workbook::Rows(rows)) => Opened::Many(Box::new(Workbook(rows))),
                 Err(e) => Opened::One(Box::new(Err(e))),
             }
         }
         Format::Text | Format::Json | Format::Pdf => Opened::One(Box::new(
-            readers::read_with(&bytes, format, limits).and_then(|read| {
+            readers::read_with(&bytes, format, limits, templates).and_then(|read| {
                 let Warned {
                     mut value,
                     warnings,
@@ -111,6 +122,7 @@ impl Forms for Workbook {
 struct Lines<R> {
     reader: R,
     limits: Limits,
+    templates: Templates,
     /// The number of the last line read (1-based).
     line: u32,
     /// Forms left, counted when the file was opened.
@@ -125,6 +137,7 @@ fn lines<R: BufRead + std::io::Seek + Send + 'static>(
     path: &Path,
     mut reader: R,
     limits: &Limits,
+    templates: &Templates,
 ) -> Opened {
     let mut left = 0;
     let mut buf = Vec::new();
@@ -149,6 +162,7 @@ fn lines<R: BufRead + std::io::Seek + Send + 'static>(
     Opened::Many(Box::new(Lines {
         reader,
         limits: *limits,
+        templates: templates.clone(),
         line: 0,
         left,
         done: false,
@@ -189,7 +203,12 @@ impl<R: BufRead + Send> Forms for Lines<R> {
                     self.left = self.left.saturating_sub(1);
                     let no = self.line as usize;
                     let read = match std::str::from_utf8(bytes) {
-                        Ok(text) => readers::jsonl::read_line(text.trim_end(), no, &self.limits),
+                        Ok(text) => readers::jsonl::read_line(
+                            text.trim_end(),
+                            no,
+                            &self.limits,
+                            &self.templates,
+                        ),
                         Err(e) => Err(Error::new(
                             Diagnostic::coded(
                                 Severity::Error,

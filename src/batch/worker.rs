@@ -260,7 +260,7 @@ fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender
             set_error_in(&mut report, &coded_error(why.clone()), shared.options.lang);
             send_one(tx, input, report)
         }
-        Action::Read => match open(path, &shared.options.limits, shared.options.edizione) {
+        Action::Read => match open(path, shared.options) {
             Opened::One(read) => {
                 drop(opening);
                 match guarded(&shared.job(input, 0, None), writer, *read) {
@@ -281,14 +281,12 @@ fn start(shared: &Shared<'_>, input: usize, writer: &mut Writer, tx: &SyncSender
     }
 }
 
-/// [`source::open`], with a panic (a bug in a reader) turned into the
-/// input's error.
-fn open(
-    path: &std::path::Path,
-    limits: &crate::limits::Limits,
-    edizione: Option<crate::model::Edizione>,
-) -> Opened {
-    catch_unwind(AssertUnwindSafe(|| source::open(path, limits, edizione))).unwrap_or_else(|_| {
-        Opened::One(Box::new(Err(internal_error(kind::INTERNAL_ERROR_READING))))
-    })
+/// [`source::open`] with the limits, templates and edition of `options`,
+/// a panic (a bug in a reader) turned into the input's error.
+fn open(path: &std::path::Path, options: &Options) -> Opened {
+    let (limits, templates) = (&options.limits, &options.write.templates);
+    catch_unwind(AssertUnwindSafe(|| {
+        source::open(path, limits, templates, options.edizione)
+    }))
+    .unwrap_or_else(|_| Opened::One(Box::new(Err(internal_error(kind::INTERNAL_ERROR_READING)))))
 }

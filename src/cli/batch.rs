@@ -91,7 +91,7 @@ pub(super) struct BatchArgs {
 }
 
 pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
-    args.common.catalogue()?;
+    let templates = args.common.load_templates()?;
     if args.layout.is_some() && !args.to.contains(&Format::Text) {
         return Err(Failure::named(
             None,
@@ -126,12 +126,12 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
     options.recompute = args.recompute;
     options.strict = args.common.strict;
     options.limits = args.common.limits()?;
-    options.edizione = parse_optional_edizione(args.edizione.as_deref())?;
+    options.edizione = parse_optional_edizione(&templates, args.edizione.as_deref())?;
     options.force = args.force;
     options.lang = lang();
     options.names = args.name.clone().unwrap_or_default();
     options.write = WriteOptions {
-        templates_dir: args.common.templates.clone(),
+        templates,
         layout: args.layout,
     };
     if let Some(report) = &args.report {

@@ -48,8 +48,8 @@ pub(super) struct CheckArgs {
 pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
     let strict = args.common.strict;
     let limits = args.common.limits()?;
-    let catalogue = args.common.catalogue()?;
-    let edizione = parse_optional_edizione(args.edizione.as_deref())?;
+    let templates = args.common.load_templates()?;
+    let edizione = parse_optional_edizione(&templates, args.edizione.as_deref())?;
     let mut out = Stdout::default();
     let mut code = EXIT_OK;
     let mut reports = Vec::new();
@@ -62,12 +62,12 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
     };
     let (inputs, mut tally) = expand_folders(&args.inputs);
     for input in &inputs {
-        let forms = match read_forms(input, args.from, strict, &limits, edizione) {
+        let forms = match read_forms(input, args.from, strict, (&limits, &templates), edizione) {
             Ok(forms) => forms,
             Err(failure) => {
                 // A file that reads in part: every error of its fields at once.
-                let failure =
-                    partial_failure(input, args.from, &limits, edizione).unwrap_or(failure);
+                let failure = partial_failure(input, args.from, (&limits, &templates), edizione)
+                    .unwrap_or(failure);
                 tally.unreadable += 1;
                 code = code.max(failed(display_name(input), failure, &mut reports));
                 continue;
@@ -75,7 +75,7 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
         };
         for (i, form) in forms.iter().enumerate() {
             let label = form_label(input, i, forms.len(), form);
-            let report = match rules::report(form, &catalogue) {
+            let report = match rules::report(form, templates.catalogue()) {
                 Ok(report) => report.value,
                 Err(e) => {
                     tally.unreadable += 1;

@@ -63,8 +63,8 @@ struct Read {
 pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     let strict = args.common.strict;
     let limits = args.common.limits()?;
-    args.common.catalogue()?;
-    let edizione = parse_optional_edizione(args.edizione.as_deref())?;
+    let templates = args.common.load_templates()?;
+    let edizione = parse_optional_edizione(&templates, args.edizione.as_deref())?;
     let to = output_format(&args.output, args.to)?;
     if args.layout.is_some() && to != Format::Text {
         return Err(Failure::output(
@@ -78,7 +78,7 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     let mut read = Vec::new();
     for input in &args.inputs {
         refuse_overwriting_input(input, &args.output)?;
-        let forms = read_forms(input, args.from, strict, &limits, edizione)?;
+        let forms = read_forms(input, args.from, strict, (&limits, &templates), edizione)?;
         let of = forms.len();
         read.extend(forms.into_iter().enumerate().map(|(i, form)| Read {
             label: form_label(input, i, of, &form),
@@ -124,7 +124,7 @@ pub(super) fn run(args: ConvertArgs) -> CliResult<u8> {
     }
     let forms: Vec<Scheda> = read.into_iter().map(|r| r.form).collect();
     let options = WriteOptions {
-        templates_dir: args.common.templates.clone(),
+        templates,
         layout: args.layout,
     };
     let bytes = if let [form] = forms.as_slice() {

@@ -8,6 +8,7 @@ use std::path::Path;
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::limits::Limits;
 use scheda::messages::{Message, kind};
+use scheda::templates::Templates;
 use scheda::{Edizione, Format, Scheda, readers};
 
 use super::{CliResult, Failure, coded, display_name, report_warnings};
@@ -17,20 +18,21 @@ fn input_format(path: &Path, bytes: &[u8], from: Option<Format>) -> Format {
         .unwrap_or_else(|| Format::sniff(bytes))
 }
 
-/// Read every form in one input file, printing its warnings; `edizione` is
+/// Read every form in one input file, within the limits and of the
+/// editions of the templates given, printing its warnings; `edizione` is
 /// the edition of forms whose file does not say.
 pub(super) fn read_forms(
     path: &Path,
     from: Option<Format>,
     strict: bool,
-    limits: &Limits,
+    (limits, templates): (&Limits, &Templates),
     edizione: Option<Edizione>,
 ) -> CliResult<Vec<Scheda>> {
     let bytes = limits
         .read_file(path)
         .map_err(|e| Failure::new(Some(path), e))?;
     let format = input_format(path, &bytes, from);
-    let read = readers::read_as(&bytes, format, limits, edizione)
+    let read = readers::read_as(&bytes, format, limits, templates, edizione)
         .map_err(|e| Failure::new(Some(path), e))?;
     report_warnings(Some(&display_name(path)), &read.warnings, strict)?;
     if read.value.is_empty() {
@@ -49,12 +51,12 @@ pub(super) fn read_forms(
 pub(super) fn partial_failure(
     path: &Path,
     from: Option<Format>,
-    limits: &Limits,
+    (limits, templates): (&Limits, &Templates),
     edizione: Option<Edizione>,
 ) -> Option<Failure> {
     let bytes = limits.read_file(path).ok()?;
     let format = input_format(path, &bytes, from);
-    let read = readers::read_partial(&bytes, format, limits, edizione).ok()?;
+    let read = readers::read_partial(&bytes, format, limits, templates, edizione).ok()?;
     let errors: Vec<Diagnostic> = read
         .value
         .iter()

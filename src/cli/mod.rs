@@ -33,7 +33,7 @@ use scheda::form::Rendering;
 use scheda::limits::Limits;
 use scheda::messages::{Lang, Message, kind};
 use scheda::model::Edizione;
-use scheda::rules::Catalogue;
+use scheda::templates::Templates;
 use scheda::{Format, Scheda};
 
 /// Exit code: everything went well (and `check` found the forms consistent).
@@ -206,17 +206,13 @@ impl Common {
         Limits::with(&self.limits).map_err(|e| Failure::named(None, e))
     }
 
-    /// Make the editions of `--templates DIR` known (`DIR/editions/*.toml`),
-    /// then load the sentence catalogue: the built-in one, or the one of
-    /// `--templates`, which must be a directory. Every command starts here.
-    fn catalogue(&self) -> CliResult<Catalogue> {
-        match &self.templates {
-            Some(dir) => {
-                scheda::form::install(dir).map_err(|e| Failure::new(None, e))?;
-                Catalogue::from_dir(dir).map_err(|e| Failure::new(None, e))
-            }
-            None => Ok(Catalogue::builtin()),
-        }
+    /// The templates of the command: the built-in ones, with those of
+    /// `--templates DIR` (which must be a directory) in their place: its
+    /// editions (`DIR/editions/*.toml`), sentences and layouts. Every
+    /// command starts here, and passes the value to what it reads and
+    /// writes.
+    fn load_templates(&self) -> CliResult<Templates> {
+        Templates::from_dir(self.templates.as_deref()).map_err(|e| Failure::new(None, e))
     }
 }
 
@@ -291,11 +287,14 @@ impl TypedValueParser for EdizioneParser {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(
-            Edizione::known()
-                .into_iter()
-                .map(|ed| PossibleValue::new(ed.code())),
-        ))
+        // The command line is read before `--templates`: the built-in ones.
+        let builtin = Templates::builtin();
+        let codes: Vec<PossibleValue> = builtin
+            .editions()
+            .iter()
+            .map(|ed| PossibleValue::new(ed.code()))
+            .collect();
+        Some(Box::new(codes.into_iter()))
     }
 }
 
@@ -303,14 +302,17 @@ fn edizione_parser() -> EdizioneParser {
     EdizioneParser
 }
 
-/// The edition of `--edition`, if given, once `--templates` is read.
-fn parse_optional_edizione(code: Option<&str>) -> CliResult<Option<Edizione>> {
-    code.map(parse_edizione).transpose()
+/// The edition of `--edition`, if given: one of `templates`.
+fn parse_optional_edizione(
+    templates: &Templates,
+    code: Option<&str>,
+) -> CliResult<Option<Edizione>> {
+    code.map(|code| parse_edizione(templates, code)).transpose()
 }
 
-/// The edition a command line names, once `--templates` is read.
-fn parse_edizione(code: &str) -> CliResult<Edizione> {
-    code.parse::<Edizione>().map_err(|e| {
+/// The edition of `templates` a command line names.
+fn parse_edizione(templates: &Templates, code: &str) -> CliResult<Edizione> {
+    templates.edizione(code).map_err(|e| {
         Failure::new(
             None,
             coded(e, Some(Message::new(kind::EDITIONS_CLI_HINT, []))),

@@ -45,8 +45,7 @@ fn size(text: &str) -> Result<usize, Message> {
 }
 
 pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
-    // Makes the editions of --templates known, and checks the directory.
-    args.common.catalogue()?;
+    let templates = args.common.load_templates()?;
     let options = Options {
         bind: args.bind,
         max_upload: args.max_upload,
@@ -55,7 +54,7 @@ pub(super) fn run(args: ServeArgs) -> CliResult<u8> {
         token: args.token.clone(),
         limits: args.common.limits()?,
         write: WriteOptions {
-            templates_dir: args.common.templates.clone(),
+            templates,
             layout: None,
         },
     };

@@ -30,12 +30,12 @@ pub(super) struct TemplateArgs {
 }
 
 pub(super) fn run(args: TemplateArgs) -> CliResult<u8> {
-    args.common.catalogue()?;
-    let edizione = parse_edizione(&args.edizione)?;
+    let templates = args.common.load_templates()?;
+    let edizione = parse_edizione(&templates, &args.edizione)?;
     let to = output_format(&args.output, args.to)?;
     let empty = Scheda::empty(edizione);
     let options = WriteOptions {
-        templates_dir: args.common.templates.clone(),
+        templates,
         layout: None,
     };
     let written =

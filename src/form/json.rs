@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn every_entry_once_with_a_consumers_keys() {
-        let ed = Edizione::SOC25.description();
+        let ed = Edizione::builtin("SOC25").description();
         let quadri = quadri(ed, Rendering::Pdf, &Marked);
         let voci: Vec<&Value> = quadri
             .as_array()

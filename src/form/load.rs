@@ -689,7 +689,7 @@ mod tests {
     /// line and its hint.
     #[test]
     fn a_description_s_errors_are_told_in_italian() {
-        let soc26 = crate::templates::builtin("editions/SOC26.toml").unwrap();
+        let soc26 = crate::form::files::builtin("editions/SOC26.toml").unwrap();
         let cases = [
             (
                 "layout_testo = \"portale\"",

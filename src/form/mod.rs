@@ -13,18 +13,22 @@
 //! Descriptions are TOML files (`templates/editions/SOC25.toml` documents the
 //! format in its comments), compiled in and replaceable from a directory at
 //! run time ([`Registry`]); [`load`] reads one, with errors naming the file and
-//! the line.
+//! the line. The files themselves, compiled in or from a directory, are read
+//! by [`files`]; a [`crate::templates::Templates`] value holds the editions
+//! a process works with, as [`Edizione`] handles.
 
+mod edizione;
 pub mod expr;
-mod global;
+pub mod files;
 mod intestazione;
 pub mod json;
 mod load;
 mod registry;
 pub mod sheets;
 
+pub use edizione::Edizione;
+pub(crate) use edizione::handles;
 pub use expr::{Calcolo, Field};
-pub use global::{Edizione, description, find, install, known};
 pub use intestazione::{CampoEnte, INTESTAZIONE, Intestazione};
 pub use load::load;
 pub use registry::{Registry, Source};

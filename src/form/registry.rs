@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use super::files::{self as templates, Origin};
 use super::{Edition, load};
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
 use crate::messages::{Message, kind};
-use crate::templates::{self, Origin};
 
 /// Where an edition's description comes from.
 pub type Source = Origin;

@@ -209,7 +209,7 @@ impl std::fmt::Display for Message {
     }
 }
 
-/// A message is the error of the parsers of values (`"SOC27".parse::<Edizione>()`),
+/// A message is the error of the parsers of values (`templates.edizione("SOC27")`),
 /// so that the command line can render it in the user's language.
 impl std::error::Error for Message {}
 

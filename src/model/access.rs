@@ -25,20 +25,16 @@ fn column<'a>(r: &'a Riga, campo: Option<&str>) -> Option<&'a Colonna> {
 }
 
 /// Row `codice` with its quadro: of `ed` if it has it, else of the first
-/// known edition that does.
+/// edition known with it that does.
 pub(crate) fn riga(ed: Edizione, codice: &str) -> Option<(u8, &'static Riga)> {
     let find = |d: &'static Edition| d.righe().find(|(_, r)| r.codice == codice);
-    find(ed.description()).or_else(|| {
-        Edizione::known()
-            .into_iter()
-            .find_map(|e| find(e.description()))
-    })
+    find(ed.description()).or_else(|| ed.known_with().find_map(|e| find(e.description())))
 }
 
-/// Whether `codice` is a Quadro 4 question of some known edition.
-pub(crate) fn is_question(codice: &str) -> bool {
-    Edizione::known()
-        .into_iter()
+/// Whether `codice` is a Quadro 4 question of `ed` or of an edition known
+/// with it.
+pub(crate) fn is_question(ed: Edizione, codice: &str) -> bool {
+    ed.known_with()
         .any(|e| e.description().domande().any(|(c, _)| c == codice))
 }
 
@@ -75,7 +71,7 @@ impl Scheda {
     ) -> Result<(), FieldError> {
         let row = riga(self.edizione, codice);
         let answer = campo.is_none()
-            && (self.own_question(codice) || (row.is_none() && is_question(codice)));
+            && (self.own_question(codice) || (row.is_none() && is_question(self.edizione, codice)));
         if answer {
             let answer = match valore {
                 None => None,
@@ -159,7 +155,7 @@ mod tests {
 
     #[test]
     fn reads_and_writes_every_kind_of_field() {
-        let mut s = Scheda::empty(Edizione::SOC25);
+        let mut s = Scheda::empty(Edizione::builtin("SOC25"));
         s.set_valore("M12", Some("utenti"), Some(Valore::Intero(13)))
             .unwrap();
         assert_eq!(s.valore("M12", Some("utenti")), Some(Valore::Intero(13)));
@@ -198,7 +194,7 @@ mod tests {
         s.set_valore("M12", Some("ore"), None).unwrap();
         assert_eq!(s.righe.len(), 2, "R06 and R40 are left");
 
-        let mut s26 = Scheda::empty(Edizione::SOC26);
+        let mut s26 = Scheda::empty(Edizione::builtin("SOC26"));
         s26.set_valore("R16", None, Some(Valore::Testo("r".into())))
             .unwrap();
         assert_eq!(s26.relazione(), Some("r"));

@@ -26,12 +26,8 @@
 //! row, so the same model always serialises to the same bytes.
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
-
-use crate::messages::{Message, kind};
 
 mod access;
 mod data;
@@ -76,11 +72,6 @@ pub struct Scheda {
 pub use crate::form::Edizione;
 
 impl Edizione {
-    /// The edition's description.
-    pub fn description(self) -> &'static crate::form::Edition {
-        crate::form::description(self)
-    }
-
     /// The reporting year Y of this edition.
     pub fn anno(self) -> i32 {
         self.description().anni.anno
@@ -95,53 +86,11 @@ impl Edizione {
     pub fn relazione_code(self) -> &'static str {
         &self.description().regole.relazione
     }
-
-    /// Every known edition, oldest first: the built-in ones and those
-    /// installed at run time.
-    pub fn known() -> Vec<Edizione> {
-        crate::form::known()
-    }
-}
-
-impl fmt::Debug for Edizione {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl fmt::Display for Edizione {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for Edizione {
-    type Err = Message;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let code = s.trim();
-        crate::form::find(code).ok_or_else(|| {
-            // The built-in editions: those installed from a --templates
-            // directory are named by the callers' hints.
-            let known: Vec<&str> = Edizione::ALL.iter().map(|e| e.code()).collect();
-            Message::new(
-                kind::EDITION_NOT_KNOWN,
-                [("code", code.into()), ("known", known.join(", ").into())],
-            )
-        })
-    }
 }
 
 impl Serialize for Edizione {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for Edizione {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let code = String::deserialize(deserializer)?;
-        code.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -189,11 +189,11 @@ fn merge(base: &mut Vec<Path>, other: Vec<Path>) {
 }
 
 /// The columns of a multi-Comune workbook for `schede`: every field of the
-/// editions present (of every known edition when there are none), in the
-/// form's order.
-pub fn columns(schede: &[Scheda]) -> Vec<Path> {
+/// editions present (of every one of `editions` when there are none), in
+/// the form's order (that of `editions`, oldest first).
+pub fn columns(schede: &[Scheda], editions: &[Edizione]) -> Vec<Path> {
     let mut cols = Vec::new();
-    for ed in Edizione::known() {
+    for &ed in editions {
         if schede.is_empty() || schede.iter().any(|s| s.edizione == ed) {
             merge(&mut cols, of(ed.description()));
         }
@@ -201,27 +201,27 @@ pub fn columns(schede: &[Scheda]) -> Vec<Path> {
     cols
 }
 
-/// Every path of every known edition, and `schema_version`.
-pub fn known() -> Vec<Path> {
+/// Every path of every one of `editions`, and `schema_version`.
+pub fn known(editions: &[Edizione]) -> Vec<Path> {
     let mut all = vec![Path::new(
         SCHEMA_VERSION.into(),
         Kind::Integer,
         Campo::SchemaVersion,
     )];
-    for ed in Edizione::known() {
+    for ed in editions {
         merge(&mut all, of(ed.description()));
     }
     all
 }
 
-/// The kind of `path` (any case), if some known edition has it.
-pub fn kind_of(path: &str) -> Option<Kind> {
-    find(path).map(|p| p.kind)
+/// The kind of `path` (any case), if one of `editions` has it.
+pub fn kind_of(path: &str, editions: &[Edizione]) -> Option<Kind> {
+    find(path, editions).map(|p| p.kind)
 }
 
-/// The field `path` names (any case), if some known edition has it.
-pub fn find(path: &str) -> Option<Path> {
-    let all = known();
+/// The field `path` names (any case), if one of `editions` has it.
+pub fn find(path: &str, editions: &[Edizione]) -> Option<Path> {
+    let all = known(editions);
     let exact = all.iter().position(|p| p.path == path);
     let index = exact.or_else(|| all.iter().position(|p| p.path.eq_ignore_ascii_case(path)))?;
     Some(all[index].clone())
@@ -313,15 +313,20 @@ mod tests {
 
     #[test]
     fn columns_follow_the_descriptions() {
-        let soc25 = columns(&[Scheda::empty(Edizione::SOC25)]);
+        let editions = crate::templates::Templates::builtin();
+        let editions = editions.editions();
+        let soc25 = columns(&[Scheda::empty(Edizione::builtin("SOC25"))], editions);
         let n25 = names(&soc25);
         assert_eq!(n25[..3], ["edizione", "anno", "ente.denominazione"]);
         assert!(n25.contains(&"quadro4.risposte.R16"));
         assert!(!n25.iter().any(|p| p.contains("R02X")));
-        let both = columns(&[
-            Scheda::empty(Edizione::SOC25),
-            Scheda::empty(Edizione::SOC26),
-        ]);
+        let both = columns(
+            &[
+                Scheda::empty(Edizione::builtin("SOC25")),
+                Scheda::empty(Edizione::builtin("SOC26")),
+            ],
+            editions,
+        );
         let nb = names(&both);
         let at = |p: &str| nb.iter().position(|c| *c == p).unwrap();
         assert!(at("quadro1.R02.anno") < at("quadro1.R02X"));
@@ -332,7 +337,7 @@ mod tests {
 
     #[test]
     fn kinds_come_from_the_column_kinds() {
-        let k = known();
+        let k = known(crate::templates::Templates::builtin().editions());
         let kind = |p: &str| k.iter().find(|x| x.path == p).unwrap().kind;
         assert_eq!(kind("quadro1.M12.utenti"), Kind::Integer);
         assert_eq!(kind("quadro1.M12.media_ore"), Kind::Decimal);
@@ -349,8 +354,8 @@ mod tests {
 
     #[test]
     fn values_go_through_the_field_registry() {
-        let mut s = Scheda::empty(Edizione::SOC26);
-        let all = of(Edizione::SOC26.description());
+        let mut s = Scheda::empty(Edizione::builtin("SOC26"));
+        let all = of(Edizione::builtin("SOC26").description());
         let find = |p: &str| all.iter().find(|x| x.path == p).unwrap().campo.clone();
         set(&mut s, &find("quadro1.M12.utenti"), Some(Valore::Intero(3))).unwrap();
         assert_eq!(s.intero("M12", Some("utenti")), Some(3));

@@ -118,7 +118,7 @@ impl Scheda {
     fn rows_of_the_edition(&self, v: &mut Validator) {
         let d = self.edizione.description();
         let mut foreign: Vec<(&Edition, u8, &Riga)> = Vec::new();
-        for ed in Edizione::known() {
+        for ed in self.edizione.known_with() {
             let other = ed.description();
             for (quadro, riga) in other.righe() {
                 let filled = self.righe.contains_key(&riga.codice);
@@ -133,8 +133,9 @@ impl Scheda {
         for (other, quadro, riga) in foreign {
             self.row(v, other, quadro, riga);
             let code = &riga.codice;
-            let having: Vec<&str> = Edizione::known()
-                .into_iter()
+            let having: Vec<&str> = self
+                .edizione
+                .known_with()
                 .filter(|e| e.description().riga(code).is_some())
                 .map(Edizione::code)
                 .collect();
@@ -173,8 +174,9 @@ impl Scheda {
             return;
         }
         for code in foreign {
-            let having: Vec<&str> = Edizione::known()
-                .into_iter()
+            let having: Vec<&str> = self
+                .edizione
+                .known_with()
                 .filter(|e| e.description().domande().any(|(q, _)| q == code))
                 .map(Edizione::code)
                 .collect();

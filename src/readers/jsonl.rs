@@ -7,14 +7,20 @@ use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::limits::{self, Limits};
 use crate::messages::{Message, kind};
 use crate::model::Scheda;
+use crate::templates::Templates;
 
-/// Read every model of a JSON Lines file, in order.
+/// Read every model of a JSON Lines file, in order, of built-in editions.
 pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
-    read_with(bytes, &Limits::default())
+    read_with(bytes, &Limits::default(), &Templates::builtin())
 }
 
-/// [`read`] within `limits` (the number of forms, the nesting depth).
-pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
+/// [`read`] within `limits` (the number of forms, the nesting depth), of
+/// editions of `templates`.
+pub fn read_with(
+    bytes: &[u8],
+    limits: &Limits,
+    templates: &Templates,
+) -> Result<Warned<Vec<Scheda>>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = 1 + bytes
@@ -48,7 +54,7 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
                 .at(Location::line(no)),
             ));
         }
-        match read_line(line, no, limits) {
+        match read_line(line, no, limits, templates) {
             Ok(s) => {
                 schede.push(s.value);
                 warnings.extend(s.warnings);
@@ -68,7 +74,12 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
 /// One model from the text of line `no` (1-based) of a JSON Lines file;
 /// the diagnostics are placed on that line. For reading a file one line
 /// at a time, as `scheda batch` does.
-pub fn read_line(line: &str, no: usize, limits: &Limits) -> Result<Warned<Scheda>> {
+pub fn read_line(
+    line: &str,
+    no: usize,
+    limits: &Limits,
+    templates: &Templates,
+) -> Result<Warned<Scheda>> {
     super::json::check_depth(line, limits.json_depth, no - 1)?;
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         let message = e.to_string();
@@ -88,7 +99,7 @@ pub fn read_line(line: &str, no: usize, limits: &Limits) -> Result<Warned<Scheda
             .at(Location::line(no)),
         )
     })?;
-    match super::json::from_value(value) {
+    match super::json::from_value(value, templates) {
         Ok(read) => Ok(Warned {
             value: read.value,
             warnings: read.warnings.into_iter().map(|d| on_line(d, no)).collect(),

@@ -17,18 +17,26 @@ use crate::format::Format;
 use crate::limits::{self, Limits};
 use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
+use crate::templates::Templates;
 pub(crate) use partial::Mode;
 pub use partial::{Blanked, Partial};
 
 /// Read every form in `bytes` (a multi-Comune workbook and a JSON Lines
-/// file hold several; every other format one).
+/// file hold several; every other format one), of the built-in editions.
 pub fn read(bytes: &[u8], format: Format) -> Result<Warned<Vec<Scheda>>> {
-    read_with(bytes, format, &Limits::default())
+    read_with(bytes, format, &Limits::default(), &Templates::builtin())
 }
 
-/// [`read`] within `limits` (the default ones for [`read`]).
-pub fn read_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
-    read_as(bytes, format, limits, None)
+/// [`read`] within `limits` (the default ones for [`read`]), of the
+/// editions of `templates` (the built-in ones for [`read`]): a reader
+/// knows the editions it is given, and only those.
+pub fn read_with(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+    templates: &Templates,
+) -> Result<Warned<Vec<Scheda>>> {
+    read_as(bytes, format, limits, templates, None)
 }
 
 /// [`read_with`], with the edition of forms whose file does not say which
@@ -38,9 +46,17 @@ pub fn read_as(
     bytes: &[u8],
     format: Format,
     limits: &Limits,
+    templates: &Templates,
     edizione: Option<Edizione>,
 ) -> Result<Warned<Vec<Scheda>>> {
-    partial::whole(read_in(bytes, format, limits, edizione, Mode::Strict)?)
+    partial::whole(read_in(
+        bytes,
+        format,
+        limits,
+        templates,
+        edizione,
+        Mode::Strict,
+    )?)
 }
 
 /// [`read_as`], going on past the errors local to some fields of a form:
@@ -59,9 +75,10 @@ pub fn read_partial(
     bytes: &[u8],
     format: Format,
     limits: &Limits,
+    templates: &Templates,
     edizione: Option<Edizione>,
 ) -> Result<Warned<Vec<Partial>>> {
-    read_in(bytes, format, limits, edizione, Mode::Lenient)
+    read_in(bytes, format, limits, templates, edizione, Mode::Lenient)
 }
 
 /// Read in `mode`: strict, a local error fails the read where a lenient read
@@ -70,6 +87,7 @@ fn read_in(
     bytes: &[u8],
     format: Format,
     limits: &Limits,
+    templates: &Templates,
     edizione: Option<Edizione>,
     mode: Mode,
 ) -> Result<Warned<Vec<Partial>>> {
@@ -84,13 +102,13 @@ fn read_in(
     let one = |w: Warned<Partial>| w.map(|p| vec![p]);
     let whole = |w: Warned<Vec<Scheda>>| w.map(|v| v.into_iter().map(Partial::whole).collect());
     match format {
-        Format::Json => json::read_in(bytes, limits, mode).map(one),
-        Format::JsonLines => jsonl::read_with(bytes, limits).map(whole),
-        Format::Text => text::read_in(bytes, limits, mode).map(one),
-        Format::Pdf => pdf::read_in(bytes, limits, mode).map(one),
+        Format::Json => json::read_in(bytes, limits, templates, mode).map(one),
+        Format::JsonLines => jsonl::read_with(bytes, limits, templates).map(whole),
+        Format::Text => text::read_in(bytes, limits, templates, mode).map(one),
+        Format::Pdf => pdf::read_in(bytes, limits, templates, mode).map(one),
         // Whatever the name says, the bytes tell the kind of spreadsheet.
         Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods | Format::Csv => {
-            xlsx::read_in(bytes, limits, format, edizione, mode)
+            xlsx::read_in(bytes, limits, templates, format, edizione, mode)
         }
     }
 }

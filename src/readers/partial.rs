@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn a_row_has_the_pointers_of_its_columns() {
         assert_eq!(
-            row_pointers(Edizione::SOC26, "M15"),
+            row_pointers(Edizione::builtin("SOC26"), "M15"),
             [
                 "/quadro1/M15/utenti_2019",
                 "/quadro1/M15/utenti",
@@ -209,16 +209,19 @@ mod tests {
             ]
         );
         assert_eq!(
-            row_pointers(Edizione::SOC25, "R16"),
+            row_pointers(Edizione::builtin("SOC25"), "R16"),
             ["/quadro4/risposte/R16"]
         );
-        assert_eq!(row_pointers(Edizione::SOC26, "R16"), ["/quadro4/relazione"]);
-        assert!(row_pointers(Edizione::SOC25, "R02X").is_empty());
+        assert_eq!(
+            row_pointers(Edizione::builtin("SOC26"), "R16"),
+            ["/quadro4/relazione"]
+        );
+        assert!(row_pointers(Edizione::builtin("SOC25"), "R02X").is_empty());
     }
 
     #[test]
     fn constraints_blank_the_fields_they_refuse() {
-        let mut s = Scheda::empty(Edizione::SOC26);
+        let mut s = Scheda::empty(Edizione::builtin("SOC26"));
         let minus_5 = crate::model::Valore::Decimale(rust_decimal::Decimal::new(-500, 2));
         s.set_valore("R06", None, Some(minus_5)).unwrap();
         let mut read = Partial::whole(s.clone());

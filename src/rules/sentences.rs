@@ -2,7 +2,8 @@
 //! by the minijinja catalogue in `templates/sentences/<EDIZIONE>.j2`.
 //!
 //! The catalogue is compiled in and can be replaced at run time from a
-//! directory ([`Catalogue::from_dir`]). Each sentence is a macro; the
+//! directory; a [`crate::templates::Templates`] value loads it once
+//! ([`crate::templates::Templates::catalogue`]). Each sentence is a macro; the
 //! catalogue's `unverified` list names the macros whose wording has no known
 //! official source, and using one of them raises a warning.
 
@@ -17,7 +18,7 @@ use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 
 /// The sentence catalogue of both editions.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Catalogue {
     env: Environment<'static>,
 }
@@ -47,29 +48,16 @@ pub(crate) fn require_dir(dir: &Path) -> Result<()> {
 }
 
 impl Catalogue {
-    /// The catalogue compiled into scheda: every edition whose catalogue is
-    /// built in.
-    pub fn builtin() -> Self {
-        Self::load(None).expect("the built-in sentence catalogue compiles")
-    }
-
-    /// The catalogue with each edition's file taken from
-    /// `dir/sentences/<EDIZIONE>.j2` where it exists, else the built-in one.
-    /// A `dir` that is not a directory is an error, as for the PDF
-    /// templates; so is a known edition with no catalogue in either place.
-    pub fn from_dir(dir: &Path) -> Result<Self> {
-        require_dir(dir)?;
-        Self::load(Some(dir))
-    }
-
-    fn load(dir: Option<&Path>) -> Result<Self> {
+    /// The catalogue of `editions`, each edition's file taken from
+    /// `dir/sentences/<EDIZIONE>.j2` where it exists, else the built-in
+    /// one; an edition with neither has no sentences (refused when a form
+    /// of it is worded).
+    pub(crate) fn load(dir: Option<&Path>, editions: &[Edizione]) -> Result<Self> {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        for ed in Edizione::known() {
+        for ed in editions {
             let path = format!("sentences/{}.j2", ed.code());
-            // An edition with no catalogue anywhere (one installed from
-            // another directory) is refused when a form of it is worded.
-            let Some((source, origin)) = crate::templates::read(dir, &path)? else {
+            let Some((source, origin)) = crate::form::files::read(dir, &path)? else {
                 continue;
             };
             env.add_template_owned(ed.code(), source).map_err(|e| {
@@ -131,12 +119,6 @@ impl Catalogue {
             .with_state_mut(|state| state.call_macro(name, args))
             .map_err(fail)?;
         Ok((join_lines(&text), unverified))
-    }
-}
-
-impl Default for Catalogue {
-    fn default() -> Self {
-        Self::builtin()
     }
 }
 

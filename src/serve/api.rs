@@ -23,6 +23,7 @@ use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
 use crate::model::paths::{self, Kind};
 use crate::readers::Partial;
+use crate::templates::Templates;
 
 /// [`Diagnostic::json_in`] of each.
 fn diagnostics_json(ds: &[Diagnostic], lang: Lang) -> Value {
@@ -41,9 +42,11 @@ pub async fn health(State(shared): State<Arc<Shared>>) -> Json<Value> {
 }
 
 /// `GET /api/editions`: the editions scheda knows.
-pub async fn editions() -> Json<Value> {
-    let list: Vec<Value> = crate::form::known()
-        .into_iter()
+pub async fn editions(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    let list: Vec<Value> = shared
+        .templates
+        .editions()
+        .iter()
         .map(|e| {
             let d = e.description();
             json!({"codice": d.codice, "anno": d.anni.anno, "titolo": d.titolo, "pagine": d.pagine})
@@ -83,20 +86,23 @@ pub async fn read(
         (None, None) => Format::sniff(&bytes),
     };
     let edizione = match &q.edizione {
-        Some(code) => Some(edizione_given(code)?),
+        Some(code) => Some(edizione_given(&shared.templates, code)?),
         None => None,
     };
     let limits = shared.limits;
     let lang = lang();
     let outcome = work(&shared, move |tools| {
-        let read = match crate::readers::read_as(&bytes, format, &limits, edizione) {
+        let templates = &tools.templates;
+        let read = match crate::readers::read_as(&bytes, format, &limits, templates, edizione) {
             Ok(read) => read.map(|forms| forms.into_iter().map(Partial::whole).collect()),
             // The file as far as it reads, if it reads in part; else the
             // error that stops it, as the command line says it.
-            Err(e) => match crate::readers::read_partial(&bytes, format, &limits, edizione) {
-                Ok(read) if read.value.iter().any(|p| !p.is_whole()) => read,
-                _ => return Err(e),
-            },
+            Err(e) => {
+                match crate::readers::read_partial(&bytes, format, &limits, templates, edizione) {
+                    Ok(read) if read.value.iter().any(|p| !p.is_whole()) => read,
+                    _ => return Err(e),
+                }
+            }
         };
         let mut forms = Vec::new();
         let mut checks = Vec::new();
@@ -170,7 +176,7 @@ pub async fn render(
     let format = format_named(to)?;
     let (bytes, _room) = super::bodies::read(&shared, body).await?;
     let (written, name) = work(&shared, move |tools| {
-        let form = model(&bytes)?;
+        let form = model(&bytes, &tools.templates)?;
         let written = tools.writer.write(&form, format)?;
         let stem = form
             .ente
@@ -225,9 +231,9 @@ pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
     let (bytes, _room) = super::bodies::read(&shared, body).await?;
     let lang = lang();
     let outcome = work(&shared, move |tools| {
-        let form = model(&bytes)?;
+        let form = model(&bytes, &tools.templates)?;
         let report = crate::rules::report(&form, &tools.catalogue)?;
-        let computed = computed(&form)?;
+        let computed = computed(&form, &tools.templates)?;
         let undecided = super::undecided::undecided(&form, lang);
         Ok(json!({
             "check": report.value,
@@ -242,8 +248,9 @@ pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
 
 /// `form` with every derived value as the rules compute it from its inputs
 /// alone: blank where an input they need is blank (a printed derived value
-/// is not kept where the rules cannot compute it).
-fn computed(form: &Scheda) -> crate::Result<Scheda> {
+/// is not kept where the rules cannot compute it). `templates`: those the
+/// form was read with.
+fn computed(form: &Scheda, templates: &Templates) -> crate::Result<Scheda> {
     let mut inputs = model_json(form)?;
     let ed = form.edizione.description();
     for (quadro, r) in ed.righe() {
@@ -261,7 +268,7 @@ fn computed(form: &Scheda) -> crate::Result<Scheda> {
             Some(Message::new(kind::INTERNAL_HINT, [])),
         ))
     })?;
-    let mut computed = model(&bytes)?;
+    let mut computed = model(&bytes, templates)?;
     crate::rules::recompute(&mut computed);
     Ok(computed)
 }
@@ -305,8 +312,9 @@ pub(super) fn format_named(name: &str) -> Result<Format, Problem> {
 }
 
 /// One canonical JSON model from a body.
-fn model(bytes: &[u8]) -> crate::Result<Scheda> {
-    Ok(crate::readers::json::read(bytes)?.value)
+fn model(bytes: &[u8], templates: &Templates) -> crate::Result<Scheda> {
+    let limits = crate::limits::Limits::default();
+    Ok(crate::readers::json::read_with(bytes, &limits, templates)?.value)
 }
 
 /// A model as its canonical JSON value.
@@ -333,8 +341,11 @@ fn content_type(format: Format) -> &'static str {
 /// ([`crate::form::json`]), each column and each field of the header block
 /// with the JSON pointer of its field in the model and the kind of value it
 /// holds ([`Pointers`]).
-pub async fn edition(axum::extract::Path(code): axum::extract::Path<String>) -> Answer {
-    let edizione = edizione_named(&code)?;
+pub async fn edition(
+    State(shared): State<Arc<Shared>>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Answer {
+    let edizione = edizione_named(&shared.templates, &code)?;
     let ed = edizione.description();
     Ok(Json(json!({
         "codice": ed.codice,
@@ -370,39 +381,43 @@ impl Extras for Pointers<'_> {
 }
 
 /// `GET /api/template/{code}`: a blank form of the edition, as a model.
-pub async fn template(axum::extract::Path(code): axum::extract::Path<String>) -> Answer {
-    let edizione = edizione_named(&code)?;
+pub async fn template(
+    State(shared): State<Arc<Shared>>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Answer {
+    let edizione = edizione_named(&shared.templates, &code)?;
     let blank = Scheda::empty(edizione);
     Ok(Json(model_json(&blank).map_err(|e| Problem::bad(&e))?).into_response())
 }
 
-/// The hint of an unknown edition: the editions known.
-fn editions_hint() -> Message {
-    let known: Vec<&str> = crate::form::known().into_iter().map(|e| e.code()).collect();
-    Message::new(kind::EDITIONS_HINT, [("known", known.join(", ").into())])
+/// The hint of an unknown edition: the editions of `templates`.
+fn editions_hint(templates: &Templates) -> Message {
+    Message::new(kind::EDITIONS_HINT, [("known", templates.codes().into())])
 }
 
-/// The edition a query's `?edizione=` names, else a `400`.
-fn edizione_given(code: &str) -> Result<crate::model::Edizione, Problem> {
-    edizione_named(code).map_err(|_| {
+/// The edition of `templates` a query's `?edizione=` names, else a `400`.
+fn edizione_given(templates: &Templates, code: &str) -> Result<crate::model::Edizione, Problem> {
+    edizione_named(templates, code).map_err(|_| {
         Problem::new(
             StatusCode::BAD_REQUEST,
             Message::new(kind::UNKNOWN_EDITION_QUERY, [("code", code.into())]),
-            Some(editions_hint()),
+            Some(editions_hint(templates)),
         )
     })
 }
 
-/// The known edition `code` names (case aside), else a `404`.
-fn edizione_named(code: &str) -> Result<crate::model::Edizione, Problem> {
-    crate::form::known()
-        .into_iter()
+/// The edition of `templates` that `code` names (case aside), else a `404`.
+fn edizione_named(templates: &Templates, code: &str) -> Result<crate::model::Edizione, Problem> {
+    templates
+        .editions()
+        .iter()
+        .copied()
         .find(|e| e.code().eq_ignore_ascii_case(code))
         .ok_or_else(|| {
             Problem::new(
                 StatusCode::NOT_FOUND,
                 Message::new(kind::UNKNOWN_EDITION, [("code", code.into())]),
-                Some(editions_hint()),
+                Some(editions_hint(templates)),
             )
         })
 }

@@ -141,7 +141,7 @@ fn zip_of(
     for (name, bytes) in files {
         let path = Path::new(name);
         let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(bytes));
-        let read = match crate::readers::read_with(bytes, format, limits) {
+        let read = match crate::readers::read_with(bytes, format, limits, &tools.templates) {
             Ok(read) => read,
             Err(e) => {
                 let mut row = Row::new(name.clone(), None, Status::Failed);
@@ -182,7 +182,10 @@ fn zip_of(
         }
     }
     zip.start_file("report.csv", options)
-        .and_then(|()| zip.write_all(&report::csv(&rows)).map_err(Into::into))
+        .and_then(|()| {
+            zip.write_all(&report::csv(&rows, tools.templates.editions()))
+                .map_err(Into::into)
+        })
         .and_then(|()| zip.finish().map(|c| c.into_inner()))
         .map_err(|e| zip_failed(&e))
 }

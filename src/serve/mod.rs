@@ -91,6 +91,7 @@ pub fn app(options: &Options) -> Result<Router> {
         open: options.open_to_network(),
         limits: options.limits,
         bodies: bodies::Budget::new(options.max_upload),
+        templates: options.write.templates.clone(),
     });
     let token = Arc::new(options.token.clone());
     let api = Router::new()
@@ -218,6 +219,8 @@ pub(crate) struct Shared {
     pub limits: crate::limits::Limits,
     /// Room for request bodies ([`bodies`]).
     pub bodies: bodies::Budget,
+    /// The editions the server knows (those of the workers' writers).
+    pub templates: crate::templates::Templates,
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use tokio::sync::{Semaphore, oneshot};
 
 use crate::diagnostic::Result;
 use crate::rules::Catalogue;
+use crate::templates::Templates;
 use crate::writers::{WriteOptions, Writer};
 
 /// What a job gets to work with.
@@ -20,6 +21,8 @@ pub struct Tools {
     pub writer: Writer,
     /// The sentence catalogue.
     pub catalogue: Catalogue,
+    /// The templates forms are read with (the writer's).
+    pub templates: Templates,
 }
 
 type Job = Box<dyn FnOnce(&mut Tools) + Send>;
@@ -39,10 +42,9 @@ impl Pool {
     /// Start `jobs` worker threads ([`crate::workers::pool`]).
     pub fn new(jobs: usize, options: &WriteOptions) -> Result<Pool> {
         let jobs = jobs.max(1);
-        // Made here first, so that a bad templates directory fails the start.
         let mut tools = Vec::with_capacity(jobs);
         for _ in 0..jobs {
-            tools.push(Mutex::new(Some(options.catalogue()?)));
+            tools.push(Mutex::new(Some(options.templates.catalogue().clone())));
         }
         let threads = crate::workers::pool(jobs, "scheda-serve")?;
         let (sender, receiver) = mpsc::channel::<Job>();
@@ -54,6 +56,7 @@ impl Pool {
             let mut tools = Tools {
                 writer: Writer::new(options.clone()),
                 catalogue,
+                templates: options.templates.clone(),
             };
             loop {
                 let job = {
@@ -108,7 +111,7 @@ mod tests {
         runtime.block_on(async {
             let panicked: Option<u8> = pool.run(|_| panic!("a bug")).await;
             assert_eq!(panicked, None);
-            let model = crate::model::Scheda::empty(crate::model::Edizione::ALL[0]);
+            let model = crate::model::Scheda::empty(crate::model::Edizione::builtin("SOC25"));
             let after = pool
                 .run(move |tools| tools.writer.write(&model, crate::Format::Json).is_ok())
                 .await;

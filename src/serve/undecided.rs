@@ -205,23 +205,23 @@ mod tests {
                 (ASSISTENTI, vec!["R01", "R03"], vec!["assistenti"]),
             ]
         };
-        let blank25 = Scheda::empty(Edizione::SOC25);
-        let blank26 = Scheda::empty(Edizione::SOC26);
-        let mut only_r06 = full(Edizione::SOC25);
+        let blank25 = Scheda::empty(Edizione::builtin("SOC25"));
+        let blank26 = Scheda::empty(Edizione::builtin("SOC26"));
+        let mut only_r06 = full(Edizione::builtin("SOC25"));
         only_r06.set_valore("R06", None, None).unwrap();
         // Spending below need (R07 200 < R06 300), R08 blank: whether
         // Quadro 3 is due waits for R08 (through R09).
-        let below26 = with(full(Edizione::SOC26), &[("R06", None, "300.00")]);
+        let below26 = with(full(Edizione::builtin("SOC26")), &[("R06", None, "300.00")]);
         // The Comune's own staff blank, the association's given: R01B is
         // computed, the sentence is known.
-        let mut association = with(full(Edizione::SOC25), &[("R01A", None, "2.00")]);
+        let mut association = with(full(Edizione::builtin("SOC25")), &[("R01A", None, "2.00")]);
         association.set_valore("R01", Some("anno"), None).unwrap();
         // R03 blank and R04 printed: only the social workers wait for it.
-        let mut no_r03 = full(Edizione::SOC25);
+        let mut no_r03 = full(Edizione::builtin("SOC25"));
         no_r03.set_valore("R03", None, None).unwrap();
         // One R07 column is enough.
         let mut r07_2021 = with(
-            full(Edizione::SOC25),
+            full(Edizione::builtin("SOC25")),
             &[("R07", Some("anno_2021"), "150.00")],
         );
         r07_2021.set_valore("R07", Some("anno_2017"), None).unwrap();
@@ -244,7 +244,7 @@ mod tests {
                 no_r03,
                 vec![(ASSISTENTI, vec!["R03"], vec!["assistenti"])],
             ),
-            ("full", full(Edizione::SOC25), vec![]),
+            ("full", full(Edizione::builtin("SOC25")), vec![]),
             ("R07 2021 given", r07_2021, vec![]),
         ];
         for (name, s, expected) in cases {
@@ -258,14 +258,14 @@ mod tests {
 
     #[test]
     fn a_span_of_rows_speaks_the_language_asked() {
-        let blank = Scheda::empty(Edizione::SOC25);
+        let blank = Scheda::empty(Edizione::builtin("SOC25"));
         let open = undecided(&blank, Lang::En);
         assert_eq!(
             open[0].righe[0],
             "“Numero di utenti serviti - 2024” of 21 rows (M12 to R0A)"
         );
         // Four blank user rows are one item; three are named.
-        let mut s = full(Edizione::SOC25);
+        let mut s = full(Edizione::builtin("SOC25"));
         s.set_valore("R04", None, None).unwrap();
         let users: Vec<String> = s
             .edizione

@@ -8,33 +8,22 @@ mod sentences;
 pub mod text;
 pub mod xlsx;
 
-use std::path::PathBuf;
-
 use crate::diagnostic::{Diagnostic, Location, Result, Severity, Warned};
 use crate::format::Format;
 use crate::messages::{Message, kind};
 use crate::model::Scheda;
-use crate::rules::{self, Catalogue};
+use crate::rules;
+use crate::templates::Templates;
 
 /// Options shared by the writers.
 #[derive(Debug, Clone, Default)]
 pub struct WriteOptions {
-    /// A directory whose templates (`SOC25.typ`, `sentences/SOC25.j2`, ...)
-    /// replace the built-in ones.
-    pub templates_dir: Option<PathBuf>,
+    /// The templates (the PDF layouts, the sentence catalogue): the
+    /// built-in ones by default.
+    pub templates: Templates,
     /// The extracted-text layout to write; by default the one of the
     /// form's edition.
     pub layout: Option<crate::form::Rendering>,
-}
-
-impl WriteOptions {
-    /// The sentence catalogue: from `templates_dir` where it has one.
-    pub fn catalogue(&self) -> Result<Catalogue> {
-        match &self.templates_dir {
-            Some(dir) => Catalogue::from_dir(dir),
-            None => Ok(Catalogue::builtin()),
-        }
-    }
 }
 
 /// Write one form in `format`.
@@ -47,20 +36,17 @@ impl WriteOptions {
 /// a derived value at another precision than the form prints it, so that
 /// every output of one form reads back to one model.
 ///
-/// For many forms, keep a [`Writer`]: it loads the PDF layouts and the
-/// sentence catalogue once.
+/// For many forms, keep a [`Writer`]: it loads the PDF layouts once.
 pub fn write(scheda: &Scheda, format: Format, options: &WriteOptions) -> Result<Warned<Vec<u8>>> {
     Writer::new(options.clone()).write(scheda, format)
 }
 
-/// A reusable writer of single forms: the PDF [`pdf::Renderer`] and the
-/// sentence catalogue are made on first use and kept, so that a batch
-/// thread pays for them once. A `Writer` is `Send`: give each worker
-/// thread its own.
+/// A reusable writer of single forms: the PDF [`pdf::Renderer`] is made on
+/// first use and kept, so that a batch thread pays for it once. A `Writer`
+/// is `Send`: give each worker thread its own.
 pub struct Writer {
     options: WriteOptions,
     renderer: Option<pdf::Renderer>,
-    catalogue: Option<Catalogue>,
 }
 
 impl Writer {
@@ -69,19 +55,14 @@ impl Writer {
         Writer {
             options,
             renderer: None,
-            catalogue: None,
         }
     }
 
-    /// Load now what writing `formats` needs (the PDF layouts, the sentence
-    /// catalogue), so that a bad templates directory is an error before the
-    /// first form.
+    /// Load now what writing `formats` needs (the PDF layouts), so that a
+    /// bad layout is an error before the first form.
     pub fn prepare(&mut self, formats: &[Format]) -> Result<()> {
         if formats.contains(&Format::Pdf) {
             self.renderer()?;
-        }
-        if formats.contains(&Format::Text) {
-            self.catalogue()?;
         }
         Ok(())
     }
@@ -90,18 +71,10 @@ impl Writer {
         let renderer = match self.renderer.take() {
             Some(r) => r,
             None => pdf::Renderer::new(&pdf::PdfSettings {
-                templates_dir: self.options.templates_dir.clone(),
+                templates: self.options.templates.clone(),
             })?,
         };
         Ok(self.renderer.insert(renderer))
-    }
-
-    fn catalogue(&mut self) -> Result<&Catalogue> {
-        let catalogue = match self.catalogue.take() {
-            Some(c) => c,
-            None => self.options.catalogue()?,
-        };
-        Ok(self.catalogue.insert(catalogue))
     }
 
     /// Write one form in `format`, as [`write()`] does.
@@ -112,7 +85,7 @@ impl Writer {
             Format::JsonLines => Warned::new(jsonl::write(&scheda)?),
             Format::Text => {
                 let layout = self.options.layout;
-                text::write(&scheda, layout, self.catalogue()?)?
+                text::write(&scheda, layout, self.options.templates.catalogue())?
             }
             Format::Xlsx => Warned::new(xlsx::write(&scheda)?),
             Format::Pdf => self.renderer()?.render(&scheda)?,

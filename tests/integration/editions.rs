@@ -14,7 +14,7 @@ fn builtin(code: &str) -> &'static scheda::form::Edition {
 
 #[test]
 fn the_built_in_editions_agree_with_the_model() {
-    for ed in Edizione::ALL {
+    for ed in crate::util::builtin_editions() {
         let e = builtin(ed.code());
         assert_eq!(e.codice, ed.code());
         assert_eq!(e.titolo, ed.title());
@@ -72,7 +72,7 @@ fn the_built_in_editions_agree_with_the_model() {
     assert!(m12.colonne[3].derivata);
     assert_eq!(soc25.spellings_of("R0C"), ["R0C", "R00C", "ROC"]);
     // The user rows R0B sums open both descriptions: 21 rows, 12 with hours.
-    for ed in Edizione::ALL {
+    for ed in crate::util::builtin_editions() {
         let users = crate::util::user_rows(ed);
         let codes: Vec<&str> = users.iter().map(|(c, _)| c.as_str()).collect();
         let first: Vec<&str> = ed
@@ -268,12 +268,14 @@ pub fn derived_edition(code: &str) -> std::path::PathBuf {
 #[test]
 fn the_json_of_a_new_edition_keeps_its_new_row_in_place() {
     let dir = derived_edition("SOC95");
-    scheda::form::install(&dir).unwrap();
-    let ed: Edizione = "SOC95".parse().unwrap();
+    let templates = scheda::Templates::with_dir(&dir).unwrap();
+    let limits = scheda::limits::Limits::default();
+    let read = |bytes: &[u8]| scheda::readers::json::read_with(bytes, &limits, &templates);
+    let ed: Edizione = templates.edizione("SOC95").unwrap();
     assert_eq!(ed.anno(), 2026);
     let json = r#"{"schema_version":1,"edizione":"SOC95","anno":2026,
         "quadro1":{"R02Y":1.00,"R02Z":2.5,"R03":1000}}"#;
-    let s = scheda::readers::json::read(json.as_bytes()).unwrap().value;
+    let s = read(json.as_bytes()).unwrap().value;
     assert_eq!(
         s.valore("R02Z", None),
         Some(scheda::model::Valore::Decimale("2.5".parse().unwrap()))
@@ -288,7 +290,7 @@ fn the_json_of_a_new_edition_keeps_its_new_row_in_place() {
     assert_eq!(keys, ["R02", "R02Y", "R02Z", "R03"], "{out}");
     assert!(out.contains("\"R02Z\": 2.50"), "{out}");
     // Lossless, and the JSON Lines writer agrees.
-    let back = scheda::readers::json::read(out.as_bytes()).unwrap().value;
+    let back = read(out.as_bytes()).unwrap().value;
     assert_eq!(back, s);
     let line = scheda::writers::jsonl::write(&s).unwrap();
     assert!(String::from_utf8(line).unwrap().contains("\"R02Z\":2.50"));
@@ -311,9 +313,7 @@ fn the_json_of_a_new_edition_keeps_its_new_row_in_place() {
         ),
     ] {
         let json = format!(r#"{{"schema_version":1,"edizione":"SOC95","anno":2026,{body}}}"#);
-        let err = scheda::readers::json::read(json.as_bytes())
-            .unwrap_err()
-            .to_string();
+        let err = read(json.as_bytes()).unwrap_err().to_string();
         assert!(err.contains(message), "{message}: {err}");
         assert!(err.contains(pointer), "{pointer}: {err}");
     }

@@ -221,7 +221,7 @@ fn words(text: &str) -> String {
 fn no_output_prints_a_sentence_computed_from_a_value_it_leaves_blank() {
     let dir = tempdir("formulas-sentences");
     let (blank, _) = with_blank_derived(&dir);
-    let catalogue = rules::Catalogue::builtin();
+    let catalogue = scheda::Templates::builtin().catalogue().clone();
     let whole = rules::sentences::choose(&seed(), &catalogue).unwrap().value;
     let assistenti = whole.assistenti.clone().unwrap();
     let servizi = whole.servizi.clone().unwrap();

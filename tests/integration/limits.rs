@@ -263,7 +263,7 @@ fn the_server_reads_within_its_limits() {
 #[test]
 fn a_report_too_long_is_a_warning_fatal_under_strict() {
     let mut s = crate::util::form(
-        scheda::Edizione::ALL[0],
+        crate::util::builtin_editions()[0],
         10,
         "1.00",
         "1.00",

@@ -42,8 +42,14 @@ pub(crate) fn without_m15() -> String {
 
 /// The one form of a lenient read of `bytes`.
 fn partial(bytes: &[u8], format: Format) -> Partial {
-    let read = readers::read_partial(bytes, format, &Limits::default(), None)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let read = readers::read_partial(
+        bytes,
+        format,
+        &Limits::default(),
+        &scheda::Templates::builtin(),
+        None,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(read.value.len(), 1);
     read.value.into_iter().next().unwrap()
 }
@@ -233,9 +239,15 @@ fn a_json_model_reads_without_the_values_it_refuses() {
 #[test]
 fn what_is_not_local_still_fails() {
     // Not a form: the lenient read fails as the strict one.
-    let e = readers::read_partial(b"Lorem ipsum\n", Format::Text, &Limits::default(), None)
-        .unwrap_err()
-        .to_string();
+    let e = readers::read_partial(
+        b"Lorem ipsum\n",
+        Format::Text,
+        &Limits::default(),
+        &scheda::Templates::builtin(),
+        None,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("is not a SOC25/SOC26 form"), "{e}");
     // A whole file reads whole.
     let read = partial(seed_text().as_bytes(), Format::Text);
@@ -321,8 +333,11 @@ fn a_file_that_reads_whole_reads_the_same_both_ways() {
     for (name, format) in files {
         let bytes = read_fixture(&name);
         let limits = Limits::default();
-        let strict = readers::read_as(&bytes, format, &limits, None).unwrap();
-        let lenient = readers::read_partial(&bytes, format, &limits, None).unwrap();
+        let strict =
+            readers::read_as(&bytes, format, &limits, &scheda::Templates::builtin(), None).unwrap();
+        let lenient =
+            readers::read_partial(&bytes, format, &limits, &scheda::Templates::builtin(), None)
+                .unwrap();
         assert!(lenient.value.iter().all(Partial::is_whole), "{name}");
         let forms: Vec<Scheda> = lenient.value.into_iter().map(|p| p.scheda).collect();
         assert_eq!(forms, strict.value, "{name}");

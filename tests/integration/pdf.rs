@@ -52,7 +52,7 @@ struct Branch {
 }
 
 fn branches() -> Vec<Branch> {
-    use Edizione::{SOC25, SOC26};
+    let (soc25, soc26) = (Edizione::builtin("SOC25"), Edizione::builtin("SOC26"));
     let seed002 = |ed, r14: &str| {
         let mut s = form(
             ed,
@@ -67,7 +67,7 @@ fn branches() -> Vec<Branch> {
         s
     };
     let mut nullo = form(
-        SOC25,
+        soc25,
         25,
         "4.49",
         "124120.25",
@@ -76,11 +76,11 @@ fn branches() -> Vec<Branch> {
     );
     set(&mut nullo, "R01", "anno", Some(dec("0.00")));
     set(&mut nullo, "R01B", "", Some(0));
-    let mut soglia = form(SOC26, 10, "1.00", "100.00", ("120.00", "0.00"), "0.00");
+    let mut soglia = form(soc26, 10, "1.00", "100.00", ("120.00", "0.00"), "0.00");
     set(&mut soglia, "R03", "", Some(7000));
     set(&mut soglia, "R01B", "", Some(7000));
     let mut d = form(
-        SOC25,
+        soc25,
         60,
         "4.49",
         "53895.69",
@@ -92,7 +92,7 @@ fn branches() -> Vec<Branch> {
     vec![
         Branch {
             name: "case A, SOC25: Quadro 3 not due",
-            scheda: form(SOC25, 48, "6.62", "124120.25", ("36123.59", "133345.30"), "6127.97"),
+            scheda: form(soc25, 48, "6.62", "124120.25", ("36123.59", "133345.30"), "6127.97"),
             holds: vec![
                 "R08 - Risorse aggiuntive effettive del sociale assegnate per il 2024 6127,97".into(),
                 A_25.into(),
@@ -100,19 +100,19 @@ fn branches() -> Vec<Branch> {
                 "R15 -TOTALE OBIETTIVI DI SERVIZIO 2024 Spesa aggiuntiva".into(),
                 Q3_THEN.into(),
             ],
-            lacks: vec![y(Q3_OK, SOC25)],
+            lacks: vec![y(Q3_OK, soc25)],
             unverified: 0,
         },
         Branch {
             name: "case A, SOC26: no closing lines",
-            scheda: form(SOC26, 35, "5.08", "21733.32", ("15721.61", "29562.20"), "721.05"),
+            scheda: form(soc26, 35, "5.08", "21733.32", ("15721.61", "29562.20"), "721.05"),
             holds: vec![A_26.into()],
             lacks: vec![QUADRO4.into(), Q3_THEN.into()],
             unverified: 0,
         },
         Branch {
             name: "case B",
-            scheda: form(SOC25, 216, "5.03", "248166.97", ("321178.98", "590018.38"), "14894.95"),
+            scheda: form(soc25, 216, "5.03", "248166.97", ("321178.98", "590018.38"), "14894.95"),
             holds: vec![
                 "Nel 2024 il livello di servizio effettivo dell'ente locale è risultato non inferiore al livello di servizio di riferimento.".into(),
                 B.into(),
@@ -123,12 +123,12 @@ fn branches() -> Vec<Branch> {
         },
         Branch {
             name: "case C, Quadro 3 coherent (seed 002)",
-            scheda: seed002(SOC25, "3396.00"),
+            scheda: seed002(soc25, "3396.00"),
             holds: vec![
-                y(C, SOC25),
-                y(C_THEN, SOC25),
+                y(C, soc25),
+                y(C_THEN, soc25),
                 "R09 - Risorse aggiuntive effettive del sociale assegnate per il 2024 da rendicontare 2420,47".into(),
-                y(Q3_OK, SOC25),
+                y(Q3_OK, soc25),
                 Q3_THEN.into(),
             ],
             lacks: vec![],
@@ -136,29 +136,29 @@ fn branches() -> Vec<Branch> {
         },
         Branch {
             name: "case C, Quadro 3 not coherent",
-            scheda: seed002(SOC25, "1000.00"),
-            holds: vec![y(C, SOC25), y(Q3_KO, SOC25)],
+            scheda: seed002(soc25, "1000.00"),
+            holds: vec![y(C, soc25), y(Q3_KO, soc25)],
             lacks: vec![Q3_THEN.into()],
             unverified: 1,
         },
         Branch {
             name: "case C, SOC26, coherent",
-            scheda: seed002(SOC26, "2420.47"),
-            holds: vec![y(C, SOC26), y(Q3_OK, SOC26)],
+            scheda: seed002(soc26, "2420.47"),
+            holds: vec![y(C, soc26), y(Q3_OK, soc26)],
             lacks: vec![Q3_THEN.into()],
             unverified: 0,
         },
         Branch {
             name: "case C, R09 under 1.000 euro: Quadro 3 not due",
-            scheda: form(SOC25, 25, "4.49", "52000.00", ("34786.95", "51475.22"), "4391.81"),
-            holds: vec![y(C, SOC25), y(SOTTO_SOGLIA, SOC25), Q3_THEN.into()],
-            lacks: vec![y(C_THEN, SOC25)],
+            scheda: form(soc25, 25, "4.49", "52000.00", ("34786.95", "51475.22"), "4391.81"),
+            holds: vec![y(C, soc25), y(SOTTO_SOGLIA, soc25), Q3_THEN.into()],
+            lacks: vec![y(C_THEN, soc25)],
             unverified: 1,
         },
         Branch {
             name: "case D",
             scheda: d,
-            holds: vec![D_HEAD.into(), y(C_THEN, SOC25), y(Q3_OK, SOC25)],
+            holds: vec![D_HEAD.into(), y(C_THEN, soc25), y(Q3_OK, soc25)],
             lacks: vec![],
             unverified: 2,
         },
@@ -167,7 +167,7 @@ fn branches() -> Vec<Branch> {
             scheda: nullo,
             holds: vec![
                 "1 assistente ogni : 0".into(),
-                y(NULLO, SOC25),
+                y(NULLO, soc25),
                 format!("ogni 4.000 abitanti (L.178/2020). {LEGGE_2022}"),
             ],
             lacks: vec![],
@@ -228,7 +228,7 @@ fn every_branch_prints_its_sentences_in_place() {
 fn labels_values_and_blanks_print_as_the_portal_does() {
     let mut renderer = Renderer::new(&PdfSettings::default()).unwrap();
     let mut s = form(
-        Edizione::SOC25,
+        Edizione::builtin("SOC25"),
         84,
         "6.62",
         "124120.25",
@@ -267,7 +267,7 @@ fn labels_values_and_blanks_print_as_the_portal_does() {
     }
 
     let mut s = form(
-        Edizione::SOC26,
+        Edizione::builtin("SOC26"),
         14,
         "5.08",
         "21733.32",
@@ -312,7 +312,7 @@ fn labels_values_and_blanks_print_as_the_portal_does() {
 fn user_text_with_typst_syntax_is_printed_literally() {
     let evil = r##"#read("/etc/passwd") $x$ *b* <l> @r \ #set page(width: 10pt) _e_ `r` [c] // x"##;
     let mut s = form(
-        Edizione::SOC25,
+        Edizione::builtin("SOC25"),
         48,
         "6.62",
         "124120.25",
@@ -351,7 +351,7 @@ fn user_text_with_typst_syntax_is_printed_literally() {
 #[test]
 fn overflowing_text_and_missing_glyphs_are_warnings() {
     let mut s = form(
-        Edizione::SOC26,
+        Edizione::builtin("SOC26"),
         14,
         "5.08",
         "21733.32",
@@ -447,7 +447,7 @@ fn xmp(doc: &Document) -> String {
 #[test]
 fn output_is_stable_pdfa_3b_with_embedded_fonts_and_data() {
     let mut s = form(
-        Edizione::SOC25,
+        Edizione::builtin("SOC25"),
         48,
         "6.62",
         "124120.25",
@@ -567,7 +567,7 @@ fn templates_and_sentences_can_be_overridden_from_a_directory() {
     std::fs::write(dir.join("sentences/SOC25.j2"), catalogue).unwrap();
 
     let mut s = form(
-        Edizione::SOC25,
+        Edizione::builtin("SOC25"),
         48,
         "6.62",
         "124120.25",
@@ -576,7 +576,7 @@ fn templates_and_sentences_can_be_overridden_from_a_directory() {
     );
     set(&mut s, "R01", "anno", Some(dec("0.00")));
     let settings = PdfSettings {
-        templates_dir: Some(dir.clone()),
+        templates: scheda::Templates::with_dir(&dir).unwrap(),
     };
     let text = flat_text(&scheda::writers::pdf::write(&s, &settings).unwrap().value);
     std::fs::remove_dir_all(&dir).ok();
@@ -592,7 +592,7 @@ fn templates_and_sentences_can_be_overridden_from_a_directory() {
     )
     .unwrap();
     let settings = PdfSettings {
-        templates_dir: Some(dir.clone()),
+        templates: scheda::Templates::with_dir(&dir).unwrap(),
     };
     let err = scheda::writers::pdf::write(&s, &settings)
         .unwrap_err()
@@ -604,7 +604,7 @@ fn templates_and_sentences_can_be_overridden_from_a_directory() {
 
 #[test]
 fn an_invalid_model_is_refused_before_rendering() {
-    let mut s = Scheda::empty(Edizione::SOC25);
+    let mut s = Scheda::empty(Edizione::builtin("SOC25"));
     set(&mut s, "R02X", "", Some(dec("1.00")));
     let err = scheda::writers::pdf::write(&s, &PdfSettings::default())
         .unwrap_err()

@@ -48,15 +48,14 @@ fn soc94_dir(name: &str, layout: bool) -> PathBuf {
 
 fn settings(dir: &Path) -> PdfSettings {
     PdfSettings {
-        templates_dir: Some(dir.to_path_buf()),
+        templates: scheda::Templates::with_dir(dir).unwrap(),
     }
 }
 
 #[test]
 fn a_new_edition_prints_its_new_row_and_reworded_label() {
     let dir = soc94_dir("soc94", true);
-    scheda::form::install(&dir).unwrap();
-    let ed: Edizione = CODE.parse().unwrap();
+    let ed: Edizione = settings(&dir).templates.edizione(CODE).unwrap();
     assert_eq!(ed.anno(), 2026);
 
     let mut s = form(

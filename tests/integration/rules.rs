@@ -2,19 +2,26 @@
 //! every sentence branch, with the expected text spelled out.
 
 use scheda::model::{Edizione, Scheda};
-use scheda::rules::{self, Caso, Catalogue};
+use scheda::rules::{self, Caso};
 
 use crate::util::{blank, dec, dec_of, form, int_of, set};
 
 fn sentences(s: &Scheda) -> rules::Sentences {
-    rules::sentences::choose(s, &Catalogue::builtin())
+    rules::sentences::choose(s, scheda::Templates::builtin().catalogue())
         .unwrap()
         .value
 }
 
 #[test]
 fn derived_values_follow_the_rules() {
-    let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("50", "80"), "10");
+    let mut s = form(
+        Edizione::builtin("SOC25"),
+        84,
+        "6.62",
+        "100",
+        ("50", "80"),
+        "10",
+    );
     set(&mut s, "R03", "", Some(1748));
     set(&mut s, "M15", "utenti", Some(16));
     set(&mut s, "M15", "ore", Some(7390));
@@ -39,7 +46,14 @@ fn derived_values_follow_the_rules() {
 
 #[test]
 fn r04_and_r01b_of_the_seeds() {
-    let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("50", "80"), "10");
+    let mut s = form(
+        Edizione::builtin("SOC25"),
+        84,
+        "6.62",
+        "100",
+        ("50", "80"),
+        "10",
+    );
     set(&mut s, "R03", "", Some(1748));
     assert_eq!(rules::derive(&s).get("R04", None), Some(dec("4.81")));
     assert_eq!(rules::derive(&s).get("R01B", None), Some(dec("1748")));
@@ -55,7 +69,7 @@ fn r04_and_r01b_of_the_seeds() {
 fn r09_and_r15() {
     // Seed 002: spesa inferiore, R09 = min(R08, R06 - max(R07)).
     let mut s = form(
-        Edizione::SOC25,
+        Edizione::builtin("SOC25"),
         28,
         "4.49",
         "53895.69",
@@ -67,10 +81,24 @@ fn r09_and_r15() {
     set(&mut s, "R08", "", Some(dec("1000.00")));
     assert_eq!(rules::derive(&s).get("R09", None), Some(dec("1000.00")));
     // Spesa non inferiore: 0,00 in SOC25, blank in SOC26.
-    let s25 = form(Edizione::SOC25, 28, "4.49", "100", ("50", "120"), "10");
+    let s25 = form(
+        Edizione::builtin("SOC25"),
+        28,
+        "4.49",
+        "100",
+        ("50", "120"),
+        "10",
+    );
     let zero = rules::derive(&s25).get("R09", None).unwrap();
     assert_eq!(zero.to_string(), "0.00");
-    let s26 = form(Edizione::SOC26, 28, "4.49", "100", ("50", "120"), "10");
+    let s26 = form(
+        Edizione::builtin("SOC26"),
+        28,
+        "4.49",
+        "100",
+        ("50", "120"),
+        "10",
+    );
     assert_eq!(rules::derive(&s26).get("R09", None), None);
     // R15 sums the spesa aggiuntiva of R10..R14.
     let mut s = s25;
@@ -84,7 +112,7 @@ fn r09_and_r15() {
 
 #[test]
 fn blank_inputs_leave_derived_values_blank() {
-    let s = Scheda::empty(Edizione::SOC25);
+    let s = Scheda::empty(Edizione::builtin("SOC25"));
     let d = rules::derive(&s);
     for c in d.iter() {
         assert_eq!(c.exact, None, "{}", c.rule.campo);
@@ -131,12 +159,12 @@ struct Row {
 }
 
 fn table() -> Vec<Row> {
-    use Edizione::{SOC25, SOC26};
+    let (soc25, soc26) = (Edizione::builtin("SOC25"), Edizione::builtin("SOC26"));
     let c = |ed| vec![format!("{C_HEAD}{}", y(C_TAIL, ed)), y(C_THEN, ed)];
     vec![
         Row {
             name: "case A, SOC25 (seed 000)",
-            ed: SOC25,
+            ed: soc25,
             users: 48,
             r05: "6.62",
             r06: "124120.25",
@@ -151,7 +179,7 @@ fn table() -> Vec<Row> {
         },
         Row {
             name: "case A, SOC26 (seed 003)",
-            ed: SOC26,
+            ed: soc26,
             users: 35,
             r05: "5.08",
             r06: "21733.32",
@@ -166,7 +194,7 @@ fn table() -> Vec<Row> {
         },
         Row {
             name: "case B, SOC25 (seed 001)",
-            ed: SOC25,
+            ed: soc25,
             users: 216,
             r05: "5.03",
             r06: "248166.97",
@@ -181,7 +209,7 @@ fn table() -> Vec<Row> {
         },
         Row {
             name: "case B, equal levels count as not below",
-            ed: SOC26,
+            ed: soc26,
             users: 50,
             r05: "5.00",
             r06: "100.00",
@@ -196,7 +224,7 @@ fn table() -> Vec<Row> {
         },
         Row {
             name: "case C, Quadro 3 coherent (seed 002)",
-            ed: SOC25,
+            ed: soc25,
             users: 25,
             r05: "4.49",
             r06: "53895.69",
@@ -205,13 +233,13 @@ fn table() -> Vec<Row> {
             r14: Some("3396.00"),
             caso: Caso::C,
             sezione: Some(4),
-            quadro2: c(SOC25),
-            quadro3: vec![y(Q3_OK, SOC25), Q3_THEN.into()],
+            quadro2: c(soc25),
+            quadro3: vec![y(Q3_OK, soc25), Q3_THEN.into()],
             unverified: &[],
         },
         Row {
             name: "case C, Quadro 3 not coherent",
-            ed: SOC25,
+            ed: soc25,
             users: 25,
             r05: "4.49",
             r06: "53895.69",
@@ -220,13 +248,13 @@ fn table() -> Vec<Row> {
             r14: Some("1000.00"),
             caso: Caso::C,
             sezione: Some(4),
-            quadro2: c(SOC25),
-            quadro3: vec![y(Q3_KO, SOC25)],
+            quadro2: c(soc25),
+            quadro3: vec![y(Q3_KO, soc25)],
             unverified: &["quadro3_non_coerente"],
         },
         Row {
             name: "case C, SOC26, coherent: no closing line",
-            ed: SOC26,
+            ed: soc26,
             users: 25,
             r05: "4.49",
             r06: "53895.69",
@@ -235,13 +263,13 @@ fn table() -> Vec<Row> {
             r14: Some("2420.47"),
             caso: Caso::C,
             sezione: None,
-            quadro2: c(SOC26),
-            quadro3: vec![y(Q3_OK, SOC26)],
+            quadro2: c(soc26),
+            quadro3: vec![y(Q3_OK, soc26)],
             unverified: &[],
         },
         Row {
             name: "case C, R09 under 1.000 euro: Quadro 3 not due",
-            ed: SOC25,
+            ed: soc25,
             users: 25,
             r05: "4.49",
             r06: "52000.00",
@@ -251,15 +279,15 @@ fn table() -> Vec<Row> {
             caso: Caso::C,
             sezione: Some(4),
             quadro2: vec![
-                format!("{C_HEAD}{}", y(C_TAIL, SOC25)),
-                y(SOTTO_SOGLIA, SOC25),
+                format!("{C_HEAD}{}", y(C_TAIL, soc25)),
+                y(SOTTO_SOGLIA, soc25),
             ],
             quadro3: vec![Q3_THEN.into()],
             unverified: &["quadro2_sotto_soglia"],
         },
         Row {
             name: "case D",
-            ed: SOC25,
+            ed: soc25,
             users: 60,
             r05: "4.49",
             r06: "53895.69",
@@ -268,8 +296,8 @@ fn table() -> Vec<Row> {
             r14: Some("2420.47"),
             caso: Caso::D,
             sezione: Some(3),
-            quadro2: vec![format!("{D_HEAD}{}", y(C_TAIL, SOC25)), y(C_THEN, SOC25)],
-            quadro3: vec![y(Q3_OK, SOC25), Q3_THEN.into()],
+            quadro2: vec![format!("{D_HEAD}{}", y(C_TAIL, soc25)), y(C_THEN, soc25)],
+            quadro3: vec![y(Q3_OK, soc25), Q3_THEN.into()],
             unverified: &["quadro2_d", "quadro2_d_seguito"],
         },
     ]
@@ -292,7 +320,8 @@ fn quadro2_and_quadro3_sentences_for_every_case() {
         assert_eq!(out.quadro2, row.quadro2, "{}", row.name);
         assert_eq!(out.quadro3, row.quadro3, "{}", row.name);
         assert_eq!(out.unverified, row.unverified, "{}", row.name);
-        let warned = rules::sentences::choose(&s, &Catalogue::builtin()).unwrap();
+        let warned =
+            rules::sentences::choose(&s, scheda::Templates::builtin().catalogue()).unwrap();
         assert_eq!(warned.warnings.len(), row.unverified.len(), "{}", row.name);
     }
 }
@@ -316,7 +345,7 @@ fn social_worker_sentences() {
     let lep_26 = LEP_25.replace("un solo LEP", "un LEP");
     let cases: Vec<WorkerCase> = vec![
         (
-            Edizione::SOC25,
+            Edizione::builtin("SOC25"),
             "1.00",
             1748,
             "Nel 2024 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 1748 abitanti.".into(),
@@ -324,7 +353,7 @@ fn social_worker_sentences() {
             vec![],
         ),
         (
-            Edizione::SOC26,
+            Edizione::builtin("SOC26"),
             "1.00",
             399,
             "Nel 2025 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 399 abitanti.".into(),
@@ -332,7 +361,7 @@ fn social_worker_sentences() {
             vec![],
         ),
         (
-            Edizione::SOC25,
+            Edizione::builtin("SOC25"),
             "0.00",
             1120,
             "Nel 2024 per il Comune il numero di assistenti sociali è risultato nullo.".into(),
@@ -340,7 +369,7 @@ fn social_worker_sentences() {
             vec![],
         ),
         (
-            Edizione::SOC26,
+            Edizione::builtin("SOC26"),
             "1.00",
             7000,
             "Nel 2025 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 7000 abitanti.".into(),
@@ -348,7 +377,7 @@ fn social_worker_sentences() {
             vec!["lep_soglia_6500"],
         ),
         (
-            Edizione::SOC25,
+            Edizione::builtin("SOC25"),
             "1.00",
             6500,
             "Nel 2024 per il Comune il numero di assistenti sociali in rapporto alla popolazione è risultato pari a 1 ogni 6500 abitanti.".into(),
@@ -383,25 +412,25 @@ fn social_worker_sentences() {
 fn service_level_sentences() {
     for (ed, users, r05, expected) in [
         (
-            Edizione::SOC25,
+            Edizione::builtin("SOC25"),
             48,
             "6.62",
             "Nel 2024 il livello di servizio effettivo dell'ente locale è risultato inferiore al livello di servizio di riferimento.",
         ),
         (
-            Edizione::SOC25,
+            Edizione::builtin("SOC25"),
             216,
             "5.03",
             "Nel 2024 il livello di servizio effettivo dell'ente locale è risultato non inferiore al livello di servizio di riferimento.",
         ),
         (
-            Edizione::SOC26,
+            Edizione::builtin("SOC26"),
             35,
             "5.08",
             "Nel 2025 il livello di servizio effettivo dell'ente locale è risultato inferiore al livello di servizio di riferimento.",
         ),
         (
-            Edizione::SOC26,
+            Edizione::builtin("SOC26"),
             50,
             "5.00",
             "Nel 2025 il livello di servizio effettivo dell'ente locale è risultato non inferiore al livello di servizio di riferimento.",
@@ -419,7 +448,14 @@ fn service_level_sentences() {
 
 #[test]
 fn check_accepts_agreeing_values_and_names_disagreeing_ones() {
-    let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("120", "0"), "0");
+    let mut s = form(
+        Edizione::builtin("SOC25"),
+        84,
+        "6.62",
+        "100",
+        ("120", "0"),
+        "0",
+    );
     set(&mut s, "R03", "", Some(1748));
     set(&mut s, "R01B", "", Some(1748));
     set(&mut s, "R04", "", Some(dec("4.81")));
@@ -449,7 +485,14 @@ fn check_accepts_agreeing_values_and_names_disagreeing_ones() {
 
 #[test]
 fn integer_means_agree_within_one_unit() {
-    let mut s = form(Edizione::SOC25, 1131, "6.62", "100", ("120", "0"), "0");
+    let mut s = form(
+        Edizione::builtin("SOC25"),
+        1131,
+        "6.62",
+        "100",
+        ("120", "0"),
+        "0",
+    );
     set(&mut s, "M12", "ore", Some(81489));
     set(&mut s, "M12", "media_ore", Some(dec("72")));
     blank(&mut s, "R04", "");
@@ -463,7 +506,14 @@ fn integer_means_agree_within_one_unit() {
 
 #[test]
 fn recompute_replaces_and_lists_changes() {
-    let mut s = form(Edizione::SOC25, 84, "6.62", "100", ("120", "0"), "0");
+    let mut s = form(
+        Edizione::builtin("SOC25"),
+        84,
+        "6.62",
+        "100",
+        ("120", "0"),
+        "0",
+    );
     set(&mut s, "R03", "", Some(1748));
     set(&mut s, "R01B", "", Some(1748));
     set(&mut s, "R04", "", Some(dec("33.629149")));
@@ -498,8 +548,18 @@ fn overridden_catalogue_is_used() {
     let builtin = include_str!("../../templates/sentences/SOC25.j2");
     let custom = builtin.replace("è risultato nullo.", "è risultato pari a zero.");
     std::fs::write(dir.join("sentences/SOC25.j2"), custom).unwrap();
-    let catalogue = Catalogue::from_dir(&dir).unwrap();
-    let mut s = form(Edizione::SOC25, 10, "1.00", "100", ("120", "0"), "0");
+    let catalogue = scheda::Templates::with_dir(&dir)
+        .unwrap()
+        .catalogue()
+        .clone();
+    let mut s = form(
+        Edizione::builtin("SOC25"),
+        10,
+        "1.00",
+        "100",
+        ("120", "0"),
+        "0",
+    );
     set(&mut s, "R01", "anno", Some(dec("0.00")));
     let out = rules::sentences::choose(&s, &catalogue).unwrap().value;
     assert_eq!(

@@ -229,11 +229,11 @@ fn the_edition_comes_from_the_headers_the_title_or_the_flag() {
     let by_year = |year: u32| format!("Comune;Provincia;M12 Utenti {year}\nA;SO;3\n");
     assert_eq!(
         ats(&by_year(2024)).unwrap().value[0].edizione,
-        Edizione::SOC25
+        Edizione::builtin("SOC25")
     );
     assert_eq!(
         ats(&by_year(2025)).unwrap().value[0].edizione,
-        Edizione::SOC26
+        Edizione::builtin("SOC26")
     );
     // Headers every edition has: the title, else --edition.
     let untold = "Comune;Provincia;M12_utenti_2019\nA;SO;5\n";
@@ -241,7 +241,10 @@ fn the_edition_comes_from_the_headers_the_title_or_the_flag() {
     assert!(e.contains("cannot tell the edition"), "{e}");
     assert!(e.contains("--edition"), "{e}");
     let titled = format!("Tabella ATS - anno 2025\n{untold}");
-    assert_eq!(ats(&titled).unwrap().value[0].edizione, Edizione::SOC26);
+    assert_eq!(
+        ats(&titled).unwrap().value[0].edizione,
+        Edizione::builtin("SOC26")
+    );
 
     let dir = tempdir("ats-edizione");
     let input = dir.join("ats.csv");

@@ -44,11 +44,11 @@ fn seeds_read_to_their_golden_models() {
 #[test]
 fn seeds_are_told_apart_by_edition_and_layout() {
     let expected = [
-        (Edizione::SOC25, Rendering::Pdftotext),
-        (Edizione::SOC25, Rendering::Pdftotext),
-        (Edizione::SOC25, Rendering::Pdftotext),
-        (Edizione::SOC26, Rendering::Portale),
-        (Edizione::SOC25, Rendering::Ifel),
+        (Edizione::builtin("SOC25"), Rendering::Pdftotext),
+        (Edizione::builtin("SOC25"), Rendering::Pdftotext),
+        (Edizione::builtin("SOC25"), Rendering::Pdftotext),
+        (Edizione::builtin("SOC26"), Rendering::Portale),
+        (Edizione::builtin("SOC25"), Rendering::Ifel),
     ];
     for (name, want) in SEEDS.iter().zip(expected) {
         assert_eq!(text::detect(&seed(name)).unwrap(), want, "{name}");
@@ -299,9 +299,9 @@ fn a_row_without_values_is_never_read_as_zero() {
     assert_eq!(w.message, "row M12 has no values: it reads as blank");
     assert_eq!(w.location, Some(Location::line(label)));
     // In a form left blank, a blank row reads as null.
-    let mut blank = Scheda::empty(Edizione::SOC25);
+    let mut blank = Scheda::empty(Edizione::builtin("SOC25"));
     set(&mut blank, "R03", "", Some(1000));
-    let out = scheda::writers::text::write(&blank, None, &scheda::rules::Catalogue::builtin())
+    let out = scheda::writers::text::write(&blank, None, scheda::Templates::builtin().catalogue())
         .unwrap()
         .value;
     let s = read(&out).value;
@@ -611,7 +611,7 @@ fn a_soc26_form_in_the_pdftotext_layout_reads_like_its_portal_copy() {
     let text = String::from_utf8(util::read_fixture("soc26_pdftotext.txt")).unwrap();
     assert_eq!(
         text::detect(&text).unwrap(),
-        (Edizione::SOC26, Rendering::Pdftotext)
+        (Edizione::builtin("SOC26"), Rendering::Pdftotext)
     );
     let got = read(text.as_bytes());
     assert!(got.warnings.is_empty(), "{:?}", got.warnings);

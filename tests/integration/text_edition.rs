@@ -1,7 +1,7 @@
 //! An edition the text reader has never seen, read from its description
 //! alone: SOC92, made at run time from the built-in SOC26 description (years
 //! moved on by one, a staff row `R02Z` after R02Y, R08's label reworded) and
-//! installed with `scheda::form::install`. A portal copy of a SOC92 form,
+//! read with a `scheda::Templates` of the directory. A portal copy of a SOC92 form,
 //! written here by hand from the SOC26 seed, reads with R02Z's value in
 //! `Scheda::altre` and R08 under its new wording.
 
@@ -63,12 +63,14 @@ fn a_new_edition_reads_its_new_row_and_reworded_label() {
     let dir = tempdir("text-soc92");
     std::fs::create_dir_all(dir.join("editions")).unwrap();
     std::fs::write(dir.join("editions/SOC92.toml"), soc92_description()).unwrap();
-    scheda::form::install(&dir).unwrap();
+    let templates = scheda::Templates::with_dir(&dir).unwrap();
 
     let text = soc92_portal_text();
-    let (edizione, layout) = text::detect(&text).unwrap();
+    let (edizione, layout) = text::detect_with(&text, &templates).unwrap();
     assert_eq!((edizione.code(), layout), ("SOC92", Rendering::Portale));
-    let read = text::read_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let limits = scheda::limits::Limits::default();
+    let read = text::read_with(text.as_bytes(), &limits, &templates);
+    let read = read.unwrap_or_else(|e| panic!("{e}"));
     assert!(read.warnings.is_empty(), "{:?}", read.warnings);
     let s: Scheda = read.value;
     assert_eq!(s.edizione.code(), "SOC92");

@@ -324,16 +324,19 @@ fn a_blank_form_and_a_blank_r09_are_read_without_a_word() {
     assert!(read(&seed(SEEDS[3])).warnings.is_empty());
     // A form written with most of a quadro blank (scheda's own output of
     // a form being filled in) is read as it is.
-    let mut s = Scheda::empty(scheda::model::Edizione::SOC25);
+    let mut s = Scheda::empty(scheda::model::Edizione::builtin("SOC25"));
     set(&mut s, "R03", "", Some(1000));
     for layout in [
         scheda::form::Rendering::Pdftotext,
         scheda::form::Rendering::Portale,
     ] {
-        let out =
-            scheda::writers::text::write(&s, Some(layout), &scheda::rules::Catalogue::builtin())
-                .unwrap()
-                .value;
+        let out = scheda::writers::text::write(
+            &s,
+            Some(layout),
+            scheda::Templates::builtin().catalogue(),
+        )
+        .unwrap()
+        .value;
         let got = read(std::str::from_utf8(&out).unwrap());
         assert_eq!(got.value, s, "{layout:?}");
         assert!(got.warnings.is_empty(), "{layout:?}: {:?}", got.warnings);

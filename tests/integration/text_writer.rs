@@ -5,7 +5,6 @@ use rust_decimal::Decimal;
 use scheda::form::Rendering;
 use scheda::model::{Edizione, Scheda, Valore};
 use scheda::readers::text;
-use scheda::rules::Catalogue;
 use scheda::writers::text::write;
 
 use crate::util::{SEEDS, blank, from_json, read_fixture, set, set_relazione, tempdir};
@@ -17,7 +16,9 @@ fn seed_model(seed: &str) -> Scheda {
 }
 
 fn written(s: &Scheda, layout: Option<Rendering>) -> String {
-    let bytes = write(s, layout, &Catalogue::builtin()).unwrap().value;
+    let bytes = write(s, layout, scheda::Templates::builtin().catalogue())
+        .unwrap()
+        .value;
     String::from_utf8(bytes).unwrap()
 }
 
@@ -86,7 +87,12 @@ fn soc25_text_keeps_the_seed_words_in_order() {
 fn partially_blank_rows_need_the_portal_layout() {
     let mut s = seed_model(SEEDS[1]);
     blank(&mut s, "M12", "ore");
-    let err = write(&s, Some(Rendering::Pdftotext), &Catalogue::builtin()).unwrap_err();
+    let err = write(
+        &s,
+        Some(Rendering::Pdftotext),
+        scheda::Templates::builtin().catalogue(),
+    )
+    .unwrap_err();
     let msg = err.to_string();
     assert!(
         msg.contains("row M12 has both blank and filled cells"),
@@ -195,10 +201,10 @@ fn a_new_edition_s_row_and_label_go_through_both_layouts() {
     assert_eq!(pdftotext.matches('\x0c').count(), 6, "{pdftotext}");
 }
 
-/// Install SOC91 from `dir` and write a SOC91 form there in each layout.
+/// Write a SOC91 form, of the templates of `dir`, there in each layout.
 fn write_soc91(dir: &std::path::Path) {
-    scheda::form::install(dir).unwrap();
-    let edizione: Edizione = "SOC91".parse().unwrap();
+    let templates = scheda::Templates::with_dir(dir).unwrap();
+    let edizione: Edizione = templates.edizione("SOC91").unwrap();
     let mut s = Scheda::empty(edizione);
     assert_eq!(s.anno, 2026);
     s.set_valore("R02Z", None, Some(Valore::Decimale(Decimal::new(150, 2))))
@@ -209,13 +215,13 @@ fn write_soc91(dir: &std::path::Path) {
         s.valore("R02Z", None),
         Some(Valore::Decimale(Decimal::new(150, 2)))
     );
-    let catalogue = Catalogue::from_dir(dir).unwrap();
+    let catalogue = templates.catalogue();
     for (name, layout) in [
         ("default.txt", None),
         ("pdftotext.txt", Some(Rendering::Pdftotext)),
         ("portal.txt", Some(Rendering::Portale)),
     ] {
-        let bytes = write(&s, layout, &catalogue).unwrap().value;
+        let bytes = write(&s, layout, catalogue).unwrap().value;
         std::fs::write(dir.join(name), bytes).unwrap();
     }
 }
@@ -226,7 +232,7 @@ fn write_soc91(dir: &std::path::Path) {
 /// and read as missing.
 #[test]
 fn portal_keeps_a_blank_count_of_a_row_without_hours() {
-    for ed in Edizione::ALL {
+    for ed in crate::util::builtin_editions() {
         let s = from_json(
             ed,
             r#""quadro1": {"M30": {"utenti_2019": null, "utenti": 498}, "R01B": 1000}"#,
@@ -248,7 +254,7 @@ fn portal_keeps_a_blank_count_of_a_row_without_hours() {
 /// form's cells.
 #[test]
 fn pdftotext_keeps_the_texts_of_quadro_3() {
-    for ed in Edizione::ALL {
+    for ed in crate::util::builtin_editions() {
         let s = from_json(
             ed,
             r#""quadro3": {
@@ -297,7 +303,7 @@ fn one_enum_names_the_text_layouts() {
     assert_eq!(Rendering::Portale.name(), "portale");
     let s = seed_model(SEEDS[0]);
     for layout in [Rendering::Ifel, Rendering::PdftotextLayout, Rendering::Pdf] {
-        let err = write(&s, Some(layout), &Catalogue::builtin()).unwrap_err();
+        let err = write(&s, Some(layout), scheda::Templates::builtin().catalogue()).unwrap_err();
         assert!(err.to_string().contains("unknown text layout"), "{err}");
     }
 }

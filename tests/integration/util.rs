@@ -359,3 +359,8 @@ pub fn row(s: &Scheda, code: &str) -> Vec<(String, Option<Valore>)> {
 pub fn blank_row(s: &Scheda, code: &str) -> bool {
     row(s, code).iter().all(|(_, v)| v.is_none())
 }
+
+/// The built-in editions, oldest first.
+pub fn builtin_editions() -> Vec<Edizione> {
+    scheda::Templates::builtin().editions().to_vec()
+}

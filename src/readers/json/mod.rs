@@ -12,26 +12,33 @@ use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::limits::{self, Limits};
 use crate::messages::{Arg, Message, kind};
 use crate::model::paths::{self, Kind};
-use crate::model::{Edizione, SCHEMA_VERSION, Scheda};
+use crate::model::{SCHEMA_VERSION, Scheda};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
+use crate::templates::Templates;
 
 mod shape;
 
 use shape::Refused;
 
-/// Read one model from JSON bytes.
+/// Read one model from JSON bytes, of a built-in edition.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
-    read_with(bytes, &Limits::default())
+    read_with(bytes, &Limits::default(), &Templates::builtin())
 }
 
-/// [`read`] within `limits` (the nesting depth).
-pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
-    partial::whole_one(read_in(bytes, limits, Mode::Strict)?)
+/// [`read`] within `limits` (the nesting depth), of an edition of
+/// `templates`.
+pub fn read_with(bytes: &[u8], limits: &Limits, templates: &Templates) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_in(bytes, limits, templates, Mode::Strict)?)
 }
 
 /// [`read_with`] in `mode`: a lenient read leaves blank the fields whose
 /// value the model refuses ([`crate::readers::read_partial`]).
-pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warned<Partial>> {
+pub(crate) fn read_in(
+    bytes: &[u8],
+    limits: &Limits,
+    templates: &Templates,
+    mode: Mode,
+) -> Result<Warned<Partial>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::new(Diagnostic::coded(
@@ -58,36 +65,38 @@ pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warne
             .then(|| Message::new(kind::JSON_IS_JSONL_HINT, []));
         Error::new(Diagnostic::coded(Severity::Error, message, hint).at(Location::line(e.line())))
     })?;
-    from_value_in(value, mode)
+    from_value_in(value, templates, mode)
 }
 
 /// Read one model from a parsed JSON value: the version first, then the
 /// fields, then the model's own constraints.
-pub(crate) fn from_value(value: Value) -> Result<Warned<Scheda>> {
-    partial::whole_one(from_value_in(value, Mode::Strict)?)
+pub(crate) fn from_value(value: Value, templates: &Templates) -> Result<Warned<Scheda>> {
+    partial::whole_one(from_value_in(value, templates, Mode::Strict)?)
 }
 
 /// [`from_value`] in `mode`: strict, the first field the model refuses
 /// fails the read; lenient, each such field of the form is read as blank
 /// and the model read again, until it reads or refuses something that is
 /// no field of the form.
-fn from_value_in(mut value: Value, mode: Mode) -> Result<Warned<Partial>> {
+fn from_value_in(mut value: Value, templates: &Templates, mode: Mode) -> Result<Warned<Partial>> {
     check_version(&value)?;
     // The form's fields, to tell a field from anything else.
     let form = value
         .get("edizione")
         .and_then(Value::as_str)
-        .and_then(|c| c.parse::<Edizione>().ok())
+        .and_then(|c| templates.find(c))
         .map(Scheda::empty);
     let mut errors: Vec<Blanked> = Vec::new();
     let scheda: Scheda = loop {
-        let e = match shape::scheda(&value) {
+        let e = match shape::scheda(&value, templates) {
             Ok(scheda) => break scheda,
             Err(e) => *e,
         };
         let pointer = e.pointer;
         let error = match e.refused {
-            Refused::Serde { dotted, message } => field_error(&value, &pointer, &dotted, &message),
+            Refused::Serde { dotted, message } => {
+                field_error(&value, &pointer, &dotted, &message, templates)
+            }
             Refused::Coded { message, hint } => {
                 Diagnostic::coded(Severity::Error, message, hint).at(Location::pointer(&pointer))
             }
@@ -133,7 +142,13 @@ fn blank_at(value: &mut Value, pointer: &str) -> bool {
 }
 
 /// The diagnostic for a field the model's deserialiser refused.
-fn field_error(value: &Value, pointer: &str, dotted: &str, message: &str) -> Diagnostic {
+fn field_error(
+    value: &Value,
+    pointer: &str,
+    dotted: &str,
+    message: &str,
+    templates: &Templates,
+) -> Diagnostic {
     let at = Location::pointer(pointer);
     // The name serde quotes first: `unknown field `x``, `missing field `x``.
     let quoted = || -> Arg { message.split('`').nth(1).unwrap_or_default().into() };
@@ -145,7 +160,7 @@ fn field_error(value: &Value, pointer: &str, dotted: &str, message: &str) -> Dia
         let hint = Message::new(kind::UNKNOWN_FIELD_HINT, []);
         return Diagnostic::coded(Severity::Error, message, Some(hint)).at(at);
     }
-    let integer = paths::kind_of(dotted) == Some(Kind::Integer);
+    let integer = paths::kind_of(dotted, templates.editions()) == Some(Kind::Integer);
     if let (true, Some(found)) = (integer, value.pointer(pointer)) {
         let found = shape::found_count(found);
         if dotted == "anno" {
@@ -181,7 +196,7 @@ fn field_error(value: &Value, pointer: &str, dotted: &str, message: &str) -> Dia
             kind::WRONG_TYPE
         };
         Message::new(k, [("found", found.into()), ("detail", message.into())])
-    } else if let Some(own) = own_parser(dotted, value.pointer(pointer)) {
+    } else if let Some(own) = own_parser(dotted, value.pointer(pointer), templates) {
         own
     } else {
         Message::new(kind::INVALID_VALUE, [("detail", message.into())])
@@ -191,10 +206,10 @@ fn field_error(value: &Value, pointer: &str, dotted: &str, message: &str) -> Dia
 
 /// The message of the parser of a field that has its own (the edition, the
 /// date), for the text it refused: serde only keeps its English.
-fn own_parser(dotted: &str, found: Option<&Value>) -> Option<Message> {
+fn own_parser(dotted: &str, found: Option<&Value>, templates: &Templates) -> Option<Message> {
     let text = found?.as_str()?;
     match dotted {
-        "edizione" => text.parse::<crate::model::Edizione>().err(),
+        "edizione" => templates.edizione(text).err(),
         "ente.data" => text.parse::<crate::model::DataOra>().err(),
         _ => None,
     }

@@ -18,6 +18,7 @@ use crate::form::{Riga, VoceKind};
 use crate::messages::{Message, kind};
 use crate::model::paths::Kind;
 use crate::model::{Edizione, Ente, Scheda, Valore, is_question};
+use crate::templates::Templates;
 
 /// A key or value the shape refuses, at its JSON pointer.
 pub(super) struct Refusal {
@@ -62,22 +63,34 @@ const TOP: [&str; 8] = [
 
 /// Read the shape of a model's JSON (an object: [`super::check_version`]
 /// saw it).
-pub(super) fn scheda(value: &Value) -> Shaped<Scheda> {
+///
+/// The edition is one of `templates`; until the top level says which, the
+/// form is of the oldest. The rows and questions other than the edition's
+/// own are those of the editions known with it.
+pub(super) fn scheda(value: &Value, templates: &Templates) -> Shaped<Scheda> {
     let Some(top) = value.as_object() else {
         return Err(serde_type(String::new(), String::new(), value, "a map"));
     };
     let edizione = top
         .get("edizione")
         .and_then(Value::as_str)
-        .and_then(|c| c.parse::<Edizione>().ok());
-    let mut s = Scheda::empty(edizione.unwrap_or(Edizione::ALL[0]));
+        .and_then(|c| templates.find(c));
+    let Some(first) = edizione.or_else(|| templates.editions().first().copied()) else {
+        return Err(edition_refused(templates, ""));
+    };
+    let mut s = Scheda::empty(first);
     for (key, v) in top {
         match key.as_str() {
             "schema_version" => s.schema_version = typed(v, key)?,
-            "edizione" => s.edizione = typed(v, key)?,
+            "edizione" => {
+                let code: String = typed(v, key)?;
+                s.edizione = templates
+                    .find(&code)
+                    .ok_or_else(|| edition_refused(templates, &code))?;
+            }
             "anno" => s.anno = typed(v, key)?,
             "ente" => s.ente = ente(v)?,
-            _ => match quadro_number(key) {
+            _ => match quadro_number(s.edizione, key) {
                 Some(n) => quadro(&mut s, n, v)?,
                 None => return Err(unknown(format!("/{}", escape(key)), key, &TOP)),
             },
@@ -95,6 +108,22 @@ pub(super) fn scheda(value: &Value) -> Shaped<Scheda> {
         }
     }
     Ok(s)
+}
+
+/// The refusal of an edition `code` that `templates` do not have, as serde
+/// words a value its parser refuses.
+fn edition_refused(templates: &Templates, code: &str) -> Box<Refusal> {
+    let message = match templates.edizione(code) {
+        Err(message) => message.to_string(),
+        Ok(_) => String::new(),
+    };
+    Box::new(Refusal {
+        pointer: "/edizione".to_string(),
+        refused: Refused::Serde {
+            dotted: "edizione".to_string(),
+            message,
+        },
+    })
 }
 
 /// A typed field of the top level, by serde.
@@ -128,11 +157,12 @@ fn ente(v: &Value) -> Shaped<Ente> {
     })
 }
 
-/// The number of quadro `quadroN`, if some known edition has it.
-fn quadro_number(key: &str) -> Option<u8> {
+/// The number of quadro `quadroN`, if `ed` or an edition known with it
+/// has it.
+fn quadro_number(ed: Edizione, key: &str) -> Option<u8> {
     let n: u8 = key.strip_prefix("quadro")?.parse().ok()?;
-    let known = Edizione::known()
-        .into_iter()
+    let known = ed
+        .known_with()
         .any(|e| e.description().quadri.iter().any(|q| q.numero == n));
     (known && key == format!("quadro{n}")).then_some(n)
 }
@@ -147,12 +177,12 @@ enum Entry {
     Risposte,
 }
 
-/// The keys of quadro `n` in the model, over every known edition, in the
-/// form's order: the rows' codes, `risposte` where the questions stand and
-/// `relazione` for the free-text report.
-fn keys(n: u8) -> Vec<String> {
+/// The keys of quadro `n` in the model, over `ed` and the editions known
+/// with it, in the form's order: the rows' codes, `risposte` where the
+/// questions stand and `relazione` for the free-text report.
+fn keys(ed: Edizione, n: u8) -> Vec<String> {
     let mut all: Vec<String> = Vec::new();
-    for e in Edizione::known() {
+    for e in ed.known_with() {
         let d = e.description();
         let mut prev: Option<String> = None;
         for v in d
@@ -190,7 +220,7 @@ fn entry(ed: Edizione, n: u8, key: &str, keys: &[String]) -> Option<Entry> {
         "relazione" => Some(Entry::Relazione),
         "risposte" => Some(Entry::Risposte),
         code => std::iter::once(ed)
-            .chain(Edizione::known())
+            .chain(ed.known_with())
             .find_map(|e| {
                 let d = e.description();
                 d.righe()
@@ -206,7 +236,7 @@ fn quadro(s: &mut Scheda, n: u8, v: &Value) -> Shaped<()> {
     let Value::Object(map) = v else {
         return Err(serde_type(pointer, format!("quadro{n}"), v, "a map"));
     };
-    let keys = keys(n);
+    let keys = keys(s.edizione, n);
     for (key, v) in map {
         let at = format!("{pointer}/{}", escape(key));
         match entry(s.edizione, n, key, &keys) {
@@ -269,7 +299,7 @@ fn answers(s: &mut Scheda, n: u8, v: &Value, pointer: &str) -> Shaped<()> {
     };
     for (code, a) in map {
         let at = format!("{pointer}/{}", escape(code));
-        if !is_question(code) {
+        if !is_question(s.edizione, code) {
             let detail = Message::new(kind::NOT_A_QUESTION, [("found", code.as_str().into())]);
             let message =
                 Message::new(kind::INVALID_VALUE, [("detail", detail.to_string().into())]);

@@ -18,7 +18,10 @@ const MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// The form embedded in `pdf`, if it carries one: `None` when it has no
 /// `scheda.json`, a warning when it has one that does not read.
-pub(super) fn data(pdf: &Pdf) -> Option<std::result::Result<Scheda, Diagnostic>> {
+pub(super) fn data(
+    pdf: &Pdf,
+    templates: &crate::templates::Templates,
+) -> Option<std::result::Result<Scheda, Diagnostic>> {
     let bytes = find(pdf)?;
     let unreadable = |reason: Arg| {
         Diagnostic::coded(
@@ -39,7 +42,7 @@ pub(super) fn data(pdf: &Pdf) -> Option<std::result::Result<Scheda, Diagnostic>>
         return Some(Err(unreadable(reason.into())));
     }
     Some(
-        crate::readers::json::read(&bytes)
+        crate::readers::json::read_with(&bytes, &crate::limits::Limits::default(), templates)
             .map(|w| w.value)
             .map_err(|e| unreadable(first_message(&e))),
     )

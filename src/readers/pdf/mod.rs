@@ -29,33 +29,42 @@ use crate::limits::{self, Limits};
 use crate::messages::{Message, kind};
 use crate::model::Scheda;
 use crate::readers::partial::{self, Mode, Partial};
+use crate::templates::Templates;
 
 /// Read the form a PDF carries: scheda's own PDFs come back to the model
 /// they were written from. The warnings are those of the text reader, pages
 /// whose text could not be read, and rows where the embedded data and the
 /// page text disagree.
+///
+/// Of a built-in edition; [`read_with`] reads those of other templates.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
-    read_with(bytes, &Limits::default())
+    read_with(bytes, &Limits::default(), &Templates::builtin())
 }
 
-/// [`read`] within `limits` (pages and objects).
-pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
-    partial::whole_one(read_in(bytes, limits, Mode::Strict)?)
+/// [`read`] within `limits` (pages and objects), of an edition of
+/// `templates`.
+pub fn read_with(bytes: &[u8], limits: &Limits, templates: &Templates) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_in(bytes, limits, templates, Mode::Strict)?)
 }
 
 /// [`read_with`] in `mode`: a lenient read of the page text leaves blank
 /// the rows it cannot read ([`crate::readers::read_partial`]). A PDF that
 /// carries the form's data reads whole from it, in either mode.
-pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warned<Partial>> {
+pub(crate) fn read_in(
+    bytes: &[u8],
+    limits: &Limits,
+    templates: &Templates,
+    mode: Mode,
+) -> Result<Warned<Partial>> {
     let pdf = load(bytes)?;
     let extracted = extract(&pdf, limits)?;
-    let embedded = embedded::data(&pdf);
+    let embedded = embedded::data(&pdf, templates);
     // Beside the form's data, a row printed blank is blank in the data too,
     // or the comparison says where they differ.
     let blanks_meant = matches!(embedded, Some(Ok(_)));
     // The page text is compared with the data it carries as read whole.
     let mode = if blanks_meant { Mode::Strict } else { mode };
-    let from_text = page_text(&extracted.value, blanks_meant, mode).map(|mut out| {
+    let from_text = page_text(&extracted.value, blanks_meant, templates, mode).map(|mut out| {
         let mut warnings = extracted.warnings.clone();
         warnings.append(&mut out.warnings);
         out.warnings = warnings;
@@ -76,25 +85,26 @@ pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warne
 }
 
 /// Read the text extracted from a PDF of the form: [`extract_text`], or
-/// `pdftotext` (plain or `-raw`).
+/// `pdftotext` (plain or `-raw`), of a built-in edition.
 pub fn read_text(extracted: &str) -> Result<Warned<Scheda>> {
-    partial::whole_one(page_text(extracted, false, Mode::Strict)?)
+    let templates = Templates::builtin();
+    partial::whole_one(page_text(extracted, false, &templates, Mode::Strict)?)
 }
 
-/// [`read_text`], with blank rows meant or not, in `mode`
-/// ([`text::read_str_in`]).
-fn page_text(extracted: &str, blanks_meant: bool, mode: Mode) -> Result<Warned<Partial>> {
-    if let Err(e) = text::detect(extracted) {
+/// [`read_text`], with blank rows meant or not, of an edition of
+/// `templates`, in `mode` ([`text::read_str_in`]).
+fn page_text(
+    extracted: &str,
+    blanks_meant: bool,
+    templates: &Templates,
+    mode: Mode,
+) -> Result<Warned<Partial>> {
+    if let Err(e) = text::detect_with(extracted, templates) {
+        let codes: Vec<&str> = templates.editions().iter().map(|e| e.code()).collect();
         let message = Message::new(
             kind::PDF_NOT_A_FORM,
             [
-                (
-                    "forms",
-                    crate::model::Edizione::ALL
-                        .map(|e| e.code())
-                        .join("/")
-                        .into(),
-                ),
+                ("forms", codes.join("/").into()),
                 ("reason", embedded::first_message(&e)),
             ],
         );
@@ -105,7 +115,7 @@ fn page_text(extracted: &str, blanks_meant: bool, mode: Mode) -> Result<Warned<P
             Some(hint),
         )));
     }
-    text::read_str_in(extracted, blanks_meant, mode)
+    text::read_str_in(extracted, blanks_meant, templates, mode)
 }
 
 /// The text of every page of a PDF in reading order, rebuilt from the

@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 
 use crate::form::{CampoEnte, Intestazione};
 use crate::messages::{Message, kind};
-use crate::model::{DataOra, Ente};
+use crate::model::{DataOra, Edizione, Ente};
 
 use super::context::Diags;
 use super::lines::{self, Furniture, Line};
@@ -31,7 +31,7 @@ fn labels() -> Vec<(String, CampoEnte)> {
 
 /// Read the Comune and the date from the lines before the first row
 /// (`first`) and from the footers.
-pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags) {
+pub(super) fn read(lines: &[Line], first: usize, ed: Edizione, ente: &mut Ente, d: &mut Diags) {
     let labels = labels();
     let mut pending: VecDeque<CampoEnte> = VecDeque::new();
     let mut modified = None;
@@ -86,7 +86,7 @@ pub(super) fn read(lines: &[Line], first: usize, ente: &mut Ente, d: &mut Diags)
             }
         } else if line.furniture.is_none()
             && !pending.is_empty()
-            && !lines::is_band_line(&line.text)
+            && !lines::is_band_line(&line.text, ed)
         {
             // A field left empty prints nothing, so a column of values may
             // be shorter than the column of labels: a date belongs to `Data
@@ -276,7 +276,7 @@ fn footer_date(text: &str) -> Option<DataOra> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::readers::text::lines::split;
+    use crate::readers::text::lines::split_builtin as split;
 
     fn ente(text: &str) -> (Ente, Diags) {
         let lines = split(text);
@@ -286,7 +286,7 @@ mod tests {
             .unwrap();
         let mut e = Ente::default();
         let mut d = Diags::default();
-        read(&lines, first, &mut e, &mut d);
+        read(&lines, first, Edizione::builtin("SOC25"), &mut e, &mut d);
         (e, d)
     }
 

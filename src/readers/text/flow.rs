@@ -92,7 +92,7 @@ pub(super) fn read(
         });
     }
     let mut header = Diags::default();
-    ente::read(lines, first, &mut scheda.ente, &mut header);
+    ente::read(lines, first, ed, &mut scheda.ente, &mut header);
     d.warnings.append(&mut header.warnings);
     // The header's only error is a date that does not read.
     for error in header.errors {

@@ -71,10 +71,10 @@ type Known = (&'static str, Vec<&'static str>, Vec<Vec<String>>);
 const ANY: &str = "\u{0}";
 
 impl Labels {
-    fn known() -> Labels {
+    fn of(editions: &[Edizione]) -> Labels {
         let mut out: Vec<Known> = Vec::new();
         let mut headers: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-        for ed in Edizione::known() {
+        for ed in editions {
             let d = ed.description();
             for (_, r) in d.righe() {
                 let words = headers.entry(r.codice.as_str()).or_default();
@@ -244,9 +244,9 @@ fn values(right: &[Cell]) -> Option<(Vec<Cell>, Vec<String>)> {
 
 /// The text in reading order, each line with the 1-based number of the
 /// input line it comes from; `None` when the text has no row code with a
-/// value beside it (not a grid).
-pub(super) fn lines(text: &str) -> Option<Vec<(usize, String)>> {
-    let labels = Labels::known();
+/// value beside it (not a grid). The rows are those of `editions`.
+pub(super) fn lines(text: &str, editions: &[Edizione]) -> Option<Vec<(usize, String)>> {
+    let labels = Labels::of(editions);
     let pages: Vec<Vec<GridLine>> = {
         let mut first = 1;
         let mut out = Vec::new();
@@ -720,7 +720,11 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<String> {
-        lines(text).unwrap().into_iter().map(|(_, t)| t).collect()
+        lines(text, crate::templates::Templates::builtin().editions())
+            .unwrap()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect()
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 use super::tags;
 use crate::form::Intestazione;
+use crate::model::Edizione;
 
 /// One line of the input, normalised.
 #[derive(Debug, Clone)]
@@ -78,7 +79,7 @@ impl Furniture {
 
 /// Split a text into normalised lines (`\r\n`, `\n` and a lone `\r` end a
 /// line). A leading byte-order mark is dropped.
-pub(super) fn split(text: &str) -> Vec<Line> {
+pub(super) fn split(text: &str, editions: &[Edizione]) -> Vec<Line> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut raw = Vec::new();
     let mut rest = text;
@@ -98,12 +99,22 @@ pub(super) fn split(text: &str) -> Vec<Line> {
         }
         no += 1;
     }
-    split_numbered(raw)
+    split_numbered(raw, editions)
 }
 
-/// Normalise lines already split, each with its 1-based number in the input.
-pub(super) fn split_numbered<'a>(raw: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<Line> {
-    let titles = Titles::known();
+/// [`split`], knowing the built-in editions.
+#[cfg(test)]
+pub(super) fn split_builtin(text: &str) -> Vec<Line> {
+    split(text, crate::templates::Templates::builtin().editions())
+}
+
+/// Normalise lines already split, each with its 1-based number in the
+/// input; the titles and bands are those of `editions`.
+pub(super) fn split_numbered<'a>(
+    raw: impl IntoIterator<Item = (usize, &'a str)>,
+    editions: &[Edizione],
+) -> Vec<Line> {
+    let titles = Titles::of(editions);
     let mut out: Vec<Line> = Vec::new();
     for (no, raw) in raw {
         let mut l = line(no, raw, &titles);
@@ -254,19 +265,18 @@ const HEADINGS: [&str; 4] = [
     "totale",
 ];
 
-/// The title lines of the known editions, normalised, and their side
+/// The title lines of some editions, normalised, and their side
 /// bands (`fascia`) lower case, their lines joined (`autodiagnosi del numero
 /// di utenti serviti`).
 struct Titles(Vec<String>, Vec<String>);
 
 impl Titles {
-    fn known() -> Titles {
-        let editions = crate::form::known();
+    fn of(editions: &[Edizione]) -> Titles {
         let titles = editions
             .iter()
             .map(|e| normalize(&e.description().titolo))
             .collect();
-        let mut bands: Vec<String> = band_lines(&editions)
+        let mut bands: Vec<String> = band_lines(editions.iter().copied())
             .into_iter()
             .map(|lines| lines.join(" "))
             .collect();
@@ -277,9 +287,8 @@ impl Titles {
 }
 
 /// The lines of each side band of `editions`, normalised, lower case.
-fn band_lines(editions: &[crate::model::Edizione]) -> Vec<Vec<String>> {
+fn band_lines(editions: impl Iterator<Item = Edizione>) -> Vec<Vec<String>> {
     editions
-        .iter()
         .flat_map(|e| &e.description().quadri)
         .map(|q| {
             q.fascia
@@ -290,13 +299,13 @@ fn band_lines(editions: &[crate::model::Edizione]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Whether `text` (normalised) is one line of a side band of a known
-/// edition. Only where no column header can stand (the header block):
+/// Whether `text` (normalised) is one line of a side band of `ed` or an
+/// edition known with it. Only where no column header can stand (the header block):
 /// `Numero di utenti serviti` is both a band line and the first line of a
 /// header as pdftotext splits it.
-pub(super) fn is_band_line(text: &str) -> bool {
+pub(super) fn is_band_line(text: &str, ed: Edizione) -> bool {
     let lower = text.to_lowercase();
-    band_lines(&crate::form::known())
+    band_lines(ed.known_with())
         .iter()
         .flatten()
         .any(|l| *l == lower)
@@ -305,7 +314,10 @@ pub(super) fn is_band_line(text: &str) -> bool {
 /// What kind of furniture a normalised line is.
 #[cfg(test)]
 pub(super) fn classify(text: &str) -> Option<Furniture> {
-    classify_with(text, &Titles::known())
+    classify_with(
+        text,
+        &Titles::of(crate::templates::Templates::builtin().editions()),
+    )
 }
 
 /// What kind of furniture a normalised line is, `titles` being those of
@@ -586,7 +598,7 @@ mod tests {
 
     #[test]
     fn splits_every_line_ending_and_keeps_line_numbers() {
-        let lines = split("\u{feff}a\r\nb\rc\n\u{c}d\n");
+        let lines = split_builtin("\u{feff}a\r\nb\rc\n\u{c}d\n");
         let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
         assert_eq!(got, [(1, "a"), (2, "b"), (3, "c"), (4, "d"), (5, "")]);
     }

@@ -232,7 +232,7 @@ fn boundary(lines: &[Line], end: Pos, last: Option<char>) -> bool {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::readers::text::lines::split;
+    use crate::readers::text::lines::split_builtin as split;
 
     #[test]
     fn matches_across_lines_ignoring_space_and_case() {

@@ -51,25 +51,32 @@ use crate::limits::{self, Limits};
 use crate::messages::{Message, kind};
 use crate::model::{Edizione, Scheda};
 use crate::readers::partial::{self, Mode, Partial};
+use crate::templates::Templates;
 
 use lines::{Furniture, Line};
 use rows::Codes;
 
 /// Read one form from extracted text. The bytes are UTF-8 (with or without
 /// a byte-order mark), UTF-16 with a byte-order mark, or else taken for
-/// Windows-1252, with a warning.
+/// Windows-1252, with a warning. The form is of a built-in edition.
 pub fn read(bytes: &[u8]) -> Result<Warned<Scheda>> {
-    read_with(bytes, &Limits::default())
+    read_with(bytes, &Limits::default(), &Templates::builtin())
 }
 
-/// [`read`] within `limits` (the length of a line).
-pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Scheda>> {
-    partial::whole_one(read_in(bytes, limits, Mode::Strict)?)
+/// [`read`] within `limits` (the length of a line), of an edition of
+/// `templates`.
+pub fn read_with(bytes: &[u8], limits: &Limits, templates: &Templates) -> Result<Warned<Scheda>> {
+    partial::whole_one(read_in(bytes, limits, templates, Mode::Strict)?)
 }
 
 /// [`read_with`] in `mode` (a lenient read leaves blank the rows it cannot
 /// read: [`crate::readers::read_partial`]).
-pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warned<Partial>> {
+pub(crate) fn read_in(
+    bytes: &[u8],
+    limits: &Limits,
+    templates: &Templates,
+    mode: Mode,
+) -> Result<Warned<Partial>> {
     let (text, warnings) = decode(bytes);
     // A line's bytes are at least its characters: count only long ones.
     let long = |l: &str| l.len() > limits.line && l.chars().count() > limits.line;
@@ -92,7 +99,7 @@ pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warne
         );
         return Err(e.with_warnings(warnings));
     }
-    match read_str_in(&text, false, mode) {
+    match read_str_in(&text, false, templates, mode) {
         Ok(mut out) => {
             out.warnings.splice(0..0, warnings);
             Ok(out)
@@ -101,36 +108,45 @@ pub(crate) fn read_in(bytes: &[u8], limits: &Limits, mode: Mode) -> Result<Warne
     }
 }
 
-/// Read one form from extracted text already decoded.
+/// Read one form from extracted text already decoded, of a built-in
+/// edition.
 pub fn read_str(text: &str) -> Result<Warned<Scheda>> {
-    read_str_with(text, false)
+    partial::whole_one(read_str_in(
+        text,
+        false,
+        &Templates::builtin(),
+        Mode::Strict,
+    )?)
 }
 
-/// [`read_str`]; with `blanks_meant`, a row printed blank is not reported
-/// (the text is the page of a PDF that carries the form's data, to which
-/// it is compared).
-pub(crate) fn read_str_with(text: &str, blanks_meant: bool) -> Result<Warned<Scheda>> {
-    partial::whole_one(read_str_in(text, blanks_meant, Mode::Strict)?)
-}
-
-/// [`read_str_with`] in `mode`.
-pub(crate) fn read_str_in(text: &str, blanks_meant: bool, mode: Mode) -> Result<Warned<Partial>> {
+/// [`read_str`], of an edition of `templates`, in `mode`; with
+/// `blanks_meant`, a row printed blank is not reported (the text is the
+/// page of a PDF that carries the form's data, to which it is compared).
+pub(crate) fn read_str_in(
+    text: &str,
+    blanks_meant: bool,
+    templates: &Templates,
+    mode: Mode,
+) -> Result<Warned<Partial>> {
     let aligned = columns::looks_aligned(text);
-    let codes = Codes::known();
+    let codes = Codes::of(templates);
     if !aligned {
-        return read_lines(split(text, false), blanks_meant, &codes, mode);
+        return read_lines(split(text, false, &codes), blanks_meant, &codes, mode);
     }
     // Read by position first; a page whose rows touch reads as a grid. The
     // reading that holds is the one that reads whole; when neither does,
     // the one by position says what is wrong.
-    let by_position = split(text, true);
+    let by_position = split(text, true, &codes);
     let e = match read_lines(by_position.clone(), blanks_meant, &codes, Mode::Strict) {
         Ok(out) => return Ok(out),
         Err(e) => e,
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if let Some(grid) = grid::lines(text) {
-        let lines = lines::split_numbered(grid.iter().map(|(no, t)| (*no, t.as_str())));
+    if let Some(grid) = grid::lines(text, codes.editions()) {
+        let lines = lines::split_numbered(
+            grid.iter().map(|(no, t)| (*no, t.as_str())),
+            codes.editions(),
+        );
         if let Ok(out) = read_lines(lines, blanks_meant, &codes, Mode::Strict) {
             return Ok(out);
         }
@@ -177,14 +193,18 @@ fn read_lines(
 }
 
 /// The lines of `text`, put back in reading order first when it is laid
-/// out in aligned columns.
-fn split(text: &str, aligned: bool) -> Vec<Line> {
+/// out in aligned columns; titles and bands are those of the editions of
+/// `codes`.
+fn split(text: &str, aligned: bool, codes: &Codes) -> Vec<Line> {
     if aligned {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let reflowed = columns::reflow(text);
-        lines::split_numbered(reflowed.iter().map(|(no, t)| (*no, t.as_str())))
+        lines::split_numbered(
+            reflowed.iter().map(|(no, t)| (*no, t.as_str())),
+            codes.editions(),
+        )
     } else {
-        lines::split(text)
+        lines::split(text, codes.editions())
     }
 }
 
@@ -202,10 +222,17 @@ fn aligned_failed() -> Diagnostic {
 }
 
 /// Tell the edition and the layout of an extracted text; an error when the
-/// text is not a form, or not in a known layout.
+/// text is not a form, or not in a known layout. The edition is a built-in
+/// one.
 pub fn detect(text: &str) -> Result<(Edizione, Rendering)> {
+    detect_with(text, &Templates::builtin())
+}
+
+/// [`detect`], the edition one of `templates`.
+pub fn detect_with(text: &str, templates: &Templates) -> Result<(Edizione, Rendering)> {
     let aligned = columns::looks_aligned(text);
-    let (edizione, layout) = detect_lines(&split(text, aligned), &Codes::known())?;
+    let codes = Codes::of(templates);
+    let (edizione, layout) = detect_lines(&split(text, aligned, &codes), &codes)?;
     Ok((
         edizione,
         if aligned {
@@ -222,8 +249,8 @@ const MIN_CODES: usize = 8;
 fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Rendering)> {
     let codes: BTreeSet<&str> = lines.iter().filter_map(|l| known.prefix(&l.text)).collect();
     if codes.len() < MIN_CODES {
-        // The form by the names of its built-in editions.
-        let form: Vec<&str> = Edizione::ALL.iter().map(|e| e.code()).collect();
+        // The form by the names of its editions.
+        let form: Vec<&str> = known.editions().iter().map(|e| e.code()).collect();
         let message = Message::new(
             kind::NOT_A_FORM,
             [
@@ -260,11 +287,11 @@ fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Rendering)> 
 /// and headers print.
 fn edition(lines: &[Line], known: &Codes) -> Result<Edizione> {
     if let Some(title) = lines.iter().find(|l| l.furniture == Some(Furniture::Title)) {
-        if let Some(ed) = by_title(&title.text) {
+        if let Some(ed) = by_title(&title.text, known.editions()) {
             return Ok(ed);
         }
         let code = title.text.split(' ').next().unwrap_or("");
-        return code.parse().map_err(|e: Message| {
+        return known.templates().edizione(code).map_err(|e: Message| {
             Error::new(
                 Diagnostic::coded(
                     Severity::Error,
@@ -288,7 +315,7 @@ fn edition(lines: &[Line], known: &Codes) -> Result<Edizione> {
     // text: its fabbisogno years, its reporting year after the words that
     // print it, rows that only it has, and codes spelled as only it prints
     // them (`ROA`).
-    let editions = Edizione::known();
+    let editions = known.editions();
     let mut scores = vec![0usize; editions.len()];
     for line in lines {
         let lower = line.text.to_lowercase();
@@ -346,12 +373,13 @@ fn edition(lines: &[Line], known: &Codes) -> Result<Edizione> {
     }
 }
 
-/// The known edition whose title `line` is, spacing aside.
-fn by_title(line: &str) -> Option<Edizione> {
+/// The edition of `editions` whose title `line` is, spacing aside.
+fn by_title(line: &str, editions: &[Edizione]) -> Option<Edizione> {
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let line = squash(line);
-    Edizione::known()
-        .into_iter()
+    editions
+        .iter()
+        .copied()
         .find(|e| squash(&e.description().titolo) == line)
 }
 

@@ -249,8 +249,8 @@ mod tests {
     }
 
     fn applied(text: &str) -> (Result<Option<Diagnostic>, Error>, Vec<String>) {
-        let mut lines = super::super::lines::split(text);
-        let out = apply(&mut lines, Edizione::SOC25);
+        let mut lines = super::super::lines::split_builtin(text);
+        let out = apply(&mut lines, Edizione::builtin("SOC25"));
         (out, lines.into_iter().map(|l| l.text).collect())
     }
 

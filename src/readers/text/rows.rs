@@ -9,6 +9,7 @@
 use crate::form::{Colonna, Tipo, VoceKind};
 use crate::model::Edizione;
 use crate::number::is_number;
+use crate::templates::Templates;
 
 use super::matcher::Key;
 
@@ -147,16 +148,18 @@ fn starts_with_code(text: &str, code: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '-']))
 }
 
-/// The row codes of every known edition, each with its spellings: what a
-/// text is recognised by before its edition is known.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Codes(Vec<(&'static str, Vec<&'static str>)>);
+/// The row codes of every edition of the templates a text is read with,
+/// each with its spellings: what a text is recognised by before its
+/// edition is known. The templates come along, for what else the reader
+/// asks of its editions.
+#[derive(Debug, Clone)]
+pub(super) struct Codes(Vec<(&'static str, Vec<&'static str>)>, Templates);
 
 impl Codes {
-    /// The codes of every known edition (built-in or installed).
-    pub fn known() -> Codes {
+    /// The codes of every edition of `templates`.
+    pub fn of(templates: &Templates) -> Codes {
         let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
-        for ed in Edizione::known() {
+        for ed in templates.editions() {
             let d = ed.description();
             let codes = d
                 .righe()
@@ -176,7 +179,17 @@ impl Codes {
                 }
             }
         }
-        Codes(out)
+        Codes(out, templates.clone())
+    }
+
+    /// The templates the codes come from.
+    pub fn templates(&self) -> &Templates {
+        &self.1
+    }
+
+    /// Their editions, oldest first.
+    pub fn editions(&self) -> &[Edizione] {
+        self.1.editions()
     }
 
     /// The known code (any edition, any spelling) a line starts with, if
@@ -192,7 +205,7 @@ impl Codes {
 /// The known code (any edition, any spelling) a line starts with, if any.
 #[cfg(test)]
 pub(super) fn code_prefix(text: &str) -> Option<&'static str> {
-    Codes::known().prefix(text)
+    Codes::of(&Templates::builtin()).prefix(text)
 }
 
 /// A label as matched after the code: the printed label without the code
@@ -360,12 +373,12 @@ mod tests {
     #[test]
     fn every_edition_lists_its_rows_in_order() {
         let codes = |ed| rows(ed).iter().map(|r| r.code).collect::<Vec<_>>();
-        let soc25 = codes(Edizione::SOC25);
+        let soc25 = codes(Edizione::builtin("SOC25"));
         assert_eq!(soc25.len(), 22 + 7 + 3 + 3 + 7 + 24 + 1);
         assert_eq!(&soc25[20..24], ["R0A", "R0B", "R0C", "R0D"]);
         assert_eq!(soc25.last(), Some(&"R40"));
         assert!(!soc25.contains(&"R02X"));
-        let soc26 = codes(Edizione::SOC26);
+        let soc26 = codes(Edizione::builtin("SOC26"));
         assert_eq!(&soc26[28..32], ["R02", "R02X", "R02Y", "R02A"]);
         assert_eq!(soc26.last(), Some(&"R16"));
     }
@@ -387,7 +400,7 @@ mod tests {
         ] {
             assert_eq!(code_prefix(text), code, "{text}");
         }
-        let r0c = rows(Edizione::SOC25)
+        let r0c = rows(Edizione::builtin("SOC25"))
             .into_iter()
             .find(|r| r.code == "R0C")
             .unwrap();

@@ -55,13 +55,13 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The field a header names whatever the edition: a field path, or the
-/// Comune's data in words.
-pub(super) fn plain_field(text: &str) -> Option<Path> {
+/// The field a header names whatever the edition (of `editions`): a field
+/// path, or the Comune's data in words.
+pub(super) fn plain_field(text: &str, editions: &[Edizione]) -> Option<Path> {
     // Every path but the words below holds a dot: the list of paths is
     // made only for those.
     if text.contains('.')
-        && let Some(p) = paths::find(text.trim())
+        && let Some(p) = paths::find(text.trim(), editions)
     {
         return Some(p);
     }
@@ -70,24 +70,24 @@ pub(super) fn plain_field(text: &str) -> Option<Path> {
         .iter()
         .find(|i| i.etichette().any(|l| words(l).join(" ") == joined))
     {
-        return paths::find(&format!("ente.{}", i.nome));
+        return paths::find(&format!("ente.{}", i.nome), editions);
     }
     WORDS
         .iter()
         .find(|(w, _)| *w == joined)
-        .and_then(|(_, path)| paths::find(path))
+        .and_then(|(_, path)| paths::find(path, editions))
 }
 
 /// Whether a header names the Comune (its name's column).
-pub(super) fn names_comune(text: &str) -> bool {
-    plain_field(text).is_some_and(|p| p.path == "ente.denominazione")
+pub(super) fn names_comune(text: &str, editions: &[Edizione]) -> bool {
+    plain_field(text, editions).is_some_and(|p| p.path == "ente.denominazione")
 }
 
-/// The row codes of every known edition, with their other spellings, in
-/// lower case: (spelling, code). Made once per sheet.
-pub(super) fn known_codes() -> Vec<(String, String)> {
+/// The row codes of `editions`, with their other spellings, in lower case:
+/// (spelling, code). Made once per sheet.
+pub(super) fn known_codes(editions: &[Edizione]) -> Vec<(String, String)> {
     let mut codes = Vec::new();
-    for ed in Edizione::known() {
+    for ed in editions {
         let desc = ed.description();
         for q in &desc.quadri {
             for v in &q.voci {
@@ -247,7 +247,8 @@ fn fits(c: &Colonna, single: bool, wanted: &Wanted, anni: &Anni) -> bool {
 /// The field header `text` names in edition `ed`; `known` is
 /// [`known_codes`].
 pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Result<Path, Miss> {
-    if let Some(p) = plain_field(text) {
+    let editions: Vec<Edizione> = ed.known_with().collect();
+    if let Some(p) = plain_field(text, &editions) {
         return Ok(p);
     }
     let desc = ed.description();
@@ -344,12 +345,13 @@ pub(super) fn field(text: &str, ed: Edizione, known: &[(String, String)]) -> Res
 }
 
 /// The editions that title lines name, by code (`SOC25`) or by their
-/// reporting year (`Utenti 2024`).
-pub(super) fn editions_in_titles(titles: &[String]) -> Vec<Edizione> {
+/// reporting year (`Utenti 2024`), among `editions`.
+pub(super) fn editions_in_titles(titles: &[String], editions: &[Edizione]) -> Vec<Edizione> {
     let words: Vec<String> = titles.iter().flat_map(|t| words(t)).collect();
     let found_years = years(&words);
-    Edizione::known()
-        .into_iter()
+    editions
+        .iter()
+        .copied()
         .filter(|ed| {
             words.iter().any(|w| w.eq_ignore_ascii_case(ed.code()))
                 || found_years.contains(&ed.description().anni.anno)
@@ -364,59 +366,95 @@ mod tests {
     #[test]
     fn headers_in_peoples_words() {
         let cases = [
-            ("M12 Utenti 2024", Edizione::SOC25, "quadro1.M12.utenti"),
-            ("Utenti 2024 (M12)", Edizione::SOC25, "quadro1.M12.utenti"),
+            (
+                "M12 Utenti 2024",
+                Edizione::builtin("SOC25"),
+                "quadro1.M12.utenti",
+            ),
+            (
+                "Utenti 2024 (M12)",
+                Edizione::builtin("SOC25"),
+                "quadro1.M12.utenti",
+            ),
             (
                 "M12 - Numero di utenti serviti - 2024",
-                Edizione::SOC25,
+                Edizione::builtin("SOC25"),
                 "quadro1.M12.utenti",
             ),
             (
                 "M12_utenti_2019",
-                Edizione::SOC26,
+                Edizione::builtin("SOC26"),
                 "quadro1.M12.utenti_2019",
             ),
-            ("M12 Ore 2025", Edizione::SOC26, "quadro1.M12.ore"),
+            (
+                "M12 Ore 2025",
+                Edizione::builtin("SOC26"),
+                "quadro1.M12.ore",
+            ),
             (
                 "M12 media ore 2024",
-                Edizione::SOC25,
+                Edizione::builtin("SOC25"),
                 "quadro1.M12.media_ore",
             ),
-            ("R01 2020", Edizione::SOC25, "quadro1.R01.anno_2020"),
-            ("R01A 2024", Edizione::SOC25, "quadro1.R01A"),
-            ("quadro1.M12.ore", Edizione::SOC25, "quadro1.M12.ore"),
-            ("Codice ISTAT", Edizione::SOC25, "ente.codice"),
-            ("Comune", Edizione::SOC26, "ente.denominazione"),
-            ("R16", Edizione::SOC25, "quadro4.risposte.R16"),
+            (
+                "R01 2020",
+                Edizione::builtin("SOC25"),
+                "quadro1.R01.anno_2020",
+            ),
+            ("R01A 2024", Edizione::builtin("SOC25"), "quadro1.R01A"),
+            (
+                "quadro1.M12.ore",
+                Edizione::builtin("SOC25"),
+                "quadro1.M12.ore",
+            ),
+            ("Codice ISTAT", Edizione::builtin("SOC25"), "ente.codice"),
+            ("Comune", Edizione::builtin("SOC26"), "ente.denominazione"),
+            ("R16", Edizione::builtin("SOC25"), "quadro4.risposte.R16"),
             // The row's label in the header: its words are not column words.
             (
                 "R01 - Numero di assistenti sociali in forza al Comune (con qualsiasi forma \
                  contrattuale, anche mediante esternalizzazione) - 2020",
-                Edizione::SOC25,
+                Edizione::builtin("SOC25"),
                 "quadro1.R01.anno_2020",
             ),
             (
                 "R01B - Numero di assistenti sociali in rapporto alla popolazione a livello di \
                  Comune [1:R03/(R01+R01A)]",
-                Edizione::SOC25,
+                Edizione::builtin("SOC25"),
                 "quadro1.R01B",
             ),
             (
                 "R01 Assistenti sociali anno",
-                Edizione::SOC25,
+                Edizione::builtin("SOC25"),
                 "quadro1.R01.anno",
             ),
             (
                 "R01 Assistenti sociali 2020",
-                Edizione::SOC25,
+                Edizione::builtin("SOC25"),
                 "quadro1.R01.anno_2020",
             ),
-            ("M12 Utenti", Edizione::SOC25, "quadro1.M12.utenti"),
-            ("Codice indentificativo", Edizione::SOC26, "ente.codice"),
-            ("Data ultima modifica", Edizione::SOC26, "ente.data"),
+            (
+                "M12 Utenti",
+                Edizione::builtin("SOC25"),
+                "quadro1.M12.utenti",
+            ),
+            (
+                "Codice indentificativo",
+                Edizione::builtin("SOC26"),
+                "ente.codice",
+            ),
+            (
+                "Data ultima modifica",
+                Edizione::builtin("SOC26"),
+                "ente.data",
+            ),
         ];
         for (text, ed, want) in cases {
-            match field(text, ed, &known_codes()) {
+            match field(
+                text,
+                ed,
+                &known_codes(crate::templates::Templates::builtin().editions()),
+            ) {
                 Ok(p) => assert_eq!(p.path, want, "{text}"),
                 Err(e) => panic!("{text}: {e:?}"),
             }
@@ -425,14 +463,15 @@ mod tests {
 
     #[test]
     fn a_header_that_fits_no_column_says_which_there_are() {
-        let known = known_codes();
-        let Err(Miss::Wrong(m)) = field("M12 Utenti 2024", Edizione::SOC26, &known) else {
+        let known = known_codes(crate::templates::Templates::builtin().editions());
+        let Err(Miss::Wrong(m)) = field("M12 Utenti 2024", Edizione::builtin("SOC26"), &known)
+        else {
             panic!("SOC26 has no users of 2024");
         };
         let m = m.render(crate::messages::Lang::En);
         assert!(m.contains("utenti 2019, utenti 2025"), "{m}");
         assert!(matches!(
-            field("Note", Edizione::SOC25, &known),
+            field("Note", Edizione::builtin("SOC25"), &known),
             Err(Miss::Nothing)
         ));
     }

@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn columns_are_named_as_before() {
-        let ed = Edizione::SOC25.description();
+        let ed = Edizione::builtin("SOC25").description();
         let names = |code: &str| -> Vec<String> {
             let r = ed.riga(code).unwrap();
             let single = r.colonne.len() == 1;

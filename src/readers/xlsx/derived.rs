@@ -30,14 +30,14 @@ pub(crate) fn is_derived(r: &Riga, c: &Colonna) -> bool {
     r.derivata || c.derivata
 }
 
-/// The pointer of `path` when it names a derived value of any known
-/// edition (a multi-Comune workbook's column), for [`Conv::derived`].
-pub(crate) fn pointer_if_derived(path: &Path) -> Option<String> {
+/// The pointer of `path` when it names a derived value of one of
+/// `editions` (a multi-Comune workbook's column), for [`Conv::derived`].
+pub(crate) fn pointer_if_derived(path: &Path, editions: &[Edizione]) -> Option<String> {
     let Campo::Riga { codice, campo } = &path.campo else {
         return None;
     };
-    Edizione::known()
-        .into_iter()
+    editions
+        .iter()
         .filter_map(|e| e.description().riga(codice))
         .any(|r| {
             r.colonne

@@ -31,19 +31,21 @@ use crate::messages::{Arg, Message, kind as k};
 use crate::model::paths;
 use crate::model::{Edizione, FieldError, Scheda, Valore};
 use crate::readers::partial::{self, Blanked, Mode, Partial};
+use crate::templates::Templates;
 
 /// Read the one form of a form workbook; `hint` is the edition when the
-/// workbook does not say (`--edition`). A cell that does not read fails a
-/// strict read; a lenient one leaves its field blank
-/// ([`crate::readers::read_partial`]).
+/// workbook does not say (`--edition`); the form is of an edition of
+/// `templates`. A cell that does not read fails a strict read; a lenient
+/// one leaves its field blank ([`crate::readers::read_partial`]).
 pub(super) fn read(
     sheets: &[Sheet],
+    templates: &Templates,
     hint: Option<Edizione>,
     mode: Mode,
 ) -> Result<Warned<Partial>> {
     let ente = sheets.iter().position(|s| fold(&s.name) == fold(ENTE));
     let mut conv = Conv::default();
-    let codes = Codes::known();
+    let codes = Codes::of(templates);
     let found = find_codes(sheets, ente, &codes, &mut conv);
     if found.is_empty() {
         return Err(no_codes(sheets));
@@ -53,21 +55,22 @@ pub(super) fn read(
         .enumerate()
         .map(|(i, sheet)| header_rows(sheet, &found, i))
         .collect();
-    let said = edition(sheets, ente, &headers, &mut conv);
+    let said = edition(sheets, ente, &headers, templates, &mut conv);
     let edizione = match said.or_else(|| hint.filter(|_| conv.errors.is_empty())) {
         Some(ed) => ed,
         None if !conv.errors.is_empty() => {
             return Err(Error::many(conv.errors).with_warnings(conv.warnings));
         }
         None => {
-            let newest = Edizione::known().last().map_or(0, |e| e.anno());
-            let message = Message::new(k::FORM_EDITION_UNKNOWN, [("editions", editions())]);
+            let known = templates.editions();
+            let newest = known.last().map_or(0, |e| e.anno());
+            let message = Message::new(k::FORM_EDITION_UNKNOWN, [("editions", editions(known))]);
             let hint = Message::new(
                 k::FORM_EDITION_UNKNOWN_HINT,
                 [
                     ("sheet", ENTE.into()),
                     ("row", sheets::EDIZIONE.into()),
-                    ("editions", editions()),
+                    ("editions", editions(known)),
                     ("year", newest.to_string().into()),
                 ],
             );
@@ -285,7 +288,8 @@ impl FormReader<'_> {
     /// The Comune's data from the form's own header block, for the fields
     /// the `Ente` sheet (if any) leaves blank.
     fn header_block(&mut self, ente: Option<usize>, found: &[Found]) {
-        let block = header::read(self.sheets, ente, found);
+        let editions: Vec<Edizione> = self.scheda.edizione.known_with().collect();
+        let block = header::read(self.sheets, ente, found, &editions);
         let e = &mut self.scheda.ente;
         let b = block.ente;
         let filled = [

@@ -18,6 +18,7 @@ use super::locate::Found;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::form::CampoEnte;
 use crate::messages::{Message, kind as k};
+use crate::model::Edizione;
 use crate::model::paths::Campo;
 use crate::model::{DataOra, Ente};
 
@@ -28,13 +29,14 @@ const FOOTER_ROWS: u32 = 20;
 /// How far right of its label a value may be.
 const VALUE_SPAN: u32 = 6;
 
-/// The field of the Comune's data a label names, if one.
-fn of_label(text: &str) -> Option<CampoEnte> {
+/// The field of the Comune's data a label names, if one; `editions` are
+/// those the form may be of.
+fn of_label(text: &str, editions: &[Edizione]) -> Option<CampoEnte> {
     let label = text.trim().trim_end_matches([':', '.', ' ']);
     if label.is_empty() || label.len() > 40 {
         return None;
     }
-    match plain_field(label)?.campo {
+    match plain_field(label, editions)?.campo {
         Campo::Ente(field) => Some(field),
         _ => None,
     }
@@ -47,12 +49,23 @@ pub(super) struct Block {
     pub(super) ente: Ente,
     pub(super) cells: Vec<(String, Location)>,
     pub(super) warnings: Vec<Diagnostic>,
+    /// The editions the form may be of, for the labels.
+    editions: Vec<Edizione>,
 }
 
 /// Read the header block from every sheet but `skip` (scheda's `Ente`
-/// sheet); the first value found for a field wins.
-pub(super) fn read(sheets: &[Sheet], skip: Option<usize>, found: &[Found]) -> Block {
-    let mut block = Block::default();
+/// sheet); the first value found for a field wins. The labels are those of
+/// `editions`.
+pub(super) fn read(
+    sheets: &[Sheet],
+    skip: Option<usize>,
+    found: &[Found],
+    editions: &[Edizione],
+) -> Block {
+    let mut block = Block {
+        editions: editions.to_vec(),
+        ..Block::default()
+    };
     let sheets_read = || {
         sheets
             .iter()
@@ -105,15 +118,15 @@ impl Block {
 
     /// Read the field labelled by the cell (`row`, `col`), if it is a label.
     fn label(&mut self, sheet: &Sheet, row: u32, col: u32, text: &str) {
-        if let Some(field) = of_label(text) {
+        if let Some(field) = of_label(text, &self.editions) {
             if self.has(field) {
                 return;
             }
-            if let Some((r, c)) = value_cell(sheet, row, col) {
+            if let Some((r, c)) = value_cell(sheet, row, col, &self.editions) {
                 self.set(field, sheet, r, c, &sheet.get(r, c));
             }
         } else if let Some((label, value)) = text.split_once(':')
-            && let Some(field) = of_label(label)
+            && let Some(field) = of_label(label, &self.editions)
             && !value.trim().is_empty()
             && !self.has(field)
         {
@@ -162,10 +175,10 @@ impl Block {
 
 /// The cell holding the value of the label at (`row`, `col`): the next
 /// filled cell to its right, else the cell under it; never another label.
-fn value_cell(sheet: &Sheet, row: u32, col: u32) -> Option<(u32, u32)> {
+fn value_cell(sheet: &Sheet, row: u32, col: u32, editions: &[Edizione]) -> Option<(u32, u32)> {
     let is_value = |r: u32, c: u32| {
         let cell = sheet.get(r, c);
-        !cell.is_blank() && !matches!(cell, Cell::Text(t) if of_label(t).is_some())
+        !cell.is_blank() && !matches!(cell, Cell::Text(t) if of_label(t, editions).is_some())
     };
     let beside = (col + 1..col + 1 + VALUE_SPAN)
         .take_while(|&c| c < sheet.width())
@@ -241,7 +254,10 @@ mod tests {
             ("Informazioni relative al Comune", None),
             ("Descrizione", None),
         ] {
-            assert!(of_label(label) == field, "{label}");
+            assert!(
+                of_label(label, crate::templates::Templates::builtin().editions()) == field,
+                "{label}"
+            );
         }
     }
 

@@ -11,6 +11,7 @@ use crate::form::{Tipo, VoceKind};
 use crate::messages::{Arg, Kind, Message, kind as k};
 use crate::model::Edizione;
 use crate::number;
+use crate::templates::Templates;
 
 /// How many leading columns may hold the row code.
 pub(super) const CODE_COLUMNS: u32 = 4;
@@ -82,8 +83,9 @@ pub(super) fn tag(text: &str) -> Option<Tag> {
     })
 }
 
-/// The row codes of every known edition: rows and questions, their other
-/// spellings (`ROA`, `R00C`), and which rows count users.
+/// The row codes of every edition a workbook is read with: rows and
+/// questions, their other spellings (`ROA`, `R00C`), and which rows count
+/// users.
 pub(super) struct Codes {
     codes: BTreeSet<String>,
     /// Another spelling, in capitals -> the code.
@@ -92,14 +94,14 @@ pub(super) struct Codes {
 }
 
 impl Codes {
-    /// The codes of the editions known to this process.
-    pub(super) fn known() -> Codes {
+    /// The codes of the editions of `templates`.
+    pub(super) fn of(templates: &Templates) -> Codes {
         let mut out = Codes {
             codes: BTreeSet::new(),
             spellings: BTreeMap::new(),
             users: BTreeSet::new(),
         };
-        for ed in Edizione::known() {
+        for ed in templates.editions() {
             let d = ed.description();
             for q in &d.quadri {
                 for v in &q.voci {
@@ -153,7 +155,7 @@ impl Codes {
 /// follows it in the same cell.
 #[cfg(test)]
 fn code_of(text: &str) -> Option<(String, bool)> {
-    Codes::known().code_of(text)
+    Codes::of(&Templates::builtin()).code_of(text)
 }
 
 /// The header rows of one sheet: row, and the tagged columns of that row.
@@ -302,25 +304,27 @@ pub(super) fn has_label_column<'a>(
 }
 
 /// The edition: the `Ente` sheet, else a title `SOC25 ...`, else the years
-/// of the headers (2025 only in SOC26's, 2024 in SOC25's).
+/// of the headers (2025 only in SOC26's, 2024 in SOC25's): one of the
+/// editions of `templates`.
 pub(super) fn edition(
     sheets: &[Sheet],
     ente: Option<usize>,
     headers: &[Headers],
+    templates: &Templates,
     conv: &mut Conv,
 ) -> Option<Edizione> {
     if let Some(sheet) = ente.and_then(|i| sheets.get(i))
         && let Some(row) = ente_row(sheet, &key(EDIZIONE))
         && let Some(text) = conv.text(sheet, row, 1, &EDIZIONE.into())
     {
-        match text.parse::<Edizione>() {
-            Ok(ed) => return Some(ed),
-            Err(_) => {
+        match templates.find(&text) {
+            Some(ed) => return Some(ed),
+            None => {
                 let message = Message::new(
                     k::EXPECTED_EDITION,
                     [
                         ("what", EDIZIONE.into()),
-                        ("editions", editions()),
+                        ("editions", editions(templates.editions())),
                         ("found", format!("\"{}\"", text.trim()).into()),
                     ],
                 );
@@ -340,9 +344,9 @@ pub(super) fn edition(
                     continue;
                 };
                 let t = text.trim_start().to_ascii_uppercase();
-                for ed in Edizione::known() {
+                for ed in templates.editions() {
                     if t.starts_with(&ed.code().to_ascii_uppercase()) {
-                        return Some(ed);
+                        return Some(*ed);
                     }
                 }
             }
@@ -362,16 +366,17 @@ pub(super) fn edition(
     }
     // The newest edition whose reporting year the headers print.
     let mentions = |y: i32| years.iter().any(|t| t.contains(&y.to_string()));
-    Edizione::known()
-        .into_iter()
+    templates
+        .editions()
+        .iter()
         .rev()
+        .copied()
         .find(|e| mentions(e.anno()))
 }
 
-/// The built-in editions as a message lists them (as `Edizione`'s own
-/// parsing does; those installed from --templates are named by hints).
-pub(super) fn editions() -> Arg {
-    let codes: Vec<&str> = Edizione::ALL.into_iter().map(Edizione::code).collect();
+/// `editions` as a message lists them (`SOC25 or SOC26`).
+pub(super) fn editions(editions: &[Edizione]) -> Arg {
+    let codes: Vec<&str> = editions.iter().map(|e| e.code()).collect();
     list(&codes, k::OR_LIST)
 }
 

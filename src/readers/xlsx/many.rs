@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use super::ats;
 use super::cells::{Conv, Sheet, fold};
 use super::form::refused;
-use super::locate::{editions, list};
+use super::locate::{editions as editions_arg, list};
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity, Warned};
 use crate::messages::{Arg, Message, kind as k};
 use crate::model::paths::{self, Campo, Kind, Path};
@@ -33,14 +33,15 @@ const HEADER_CHARS: usize = 120;
 /// the first that holds `edizione` and paths such as `quadro1.M12.utenti`,
 /// or a table's header: three cells or more, one naming the Comune and one
 /// naming a row's column in some edition (`M12 Utenti 2024`). A form's
-/// key and value (`Denominazione`, the Comune's name) is no header.
-pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
+/// key and value (`Denominazione`, the Comune's name) is no header. The
+/// fields are those of `editions`.
+pub(super) fn header_row(sheet: &Sheet, editions: &[Edizione]) -> Option<u32> {
     let rows = sheet.rows();
-    let known = ats::known_codes();
+    let known = ats::known_codes(editions);
     let names_field = |t: &str| {
         t.chars().count() <= HEADER_CHARS
             && !ats::codes_in(t, &known).is_empty()
-            && Edizione::known().into_iter().any(|ed| {
+            && editions.iter().any(|&ed| {
                 ats::field(t, ed, &known).is_ok_and(|p| {
                     matches!(
                         p.campo,
@@ -61,7 +62,7 @@ pub(super) fn header_row(sheet: &Sheet) -> Option<u32> {
         });
         (has_edizione && has_paths)
             || (texts.len() >= 3
-                && texts.iter().any(|t| ats::names_comune(t))
+                && texts.iter().any(|t| ats::names_comune(t, editions))
                 && texts.iter().any(|t| names_field(t)))
     })
 }
@@ -79,7 +80,8 @@ fn header_texts(sheet: &Sheet, header: u32) -> Vec<(u32, &str)> {
 /// The columns a header row names in edition `ed`: the fields, the errors
 /// naming the cells, and the warnings for columns that name nothing.
 fn columns_of(sheet: &Sheet, header: u32, ed: Edizione) -> Named {
-    let known = ats::known_codes();
+    let editions: Vec<Edizione> = ed.known_with().collect();
+    let known = ats::known_codes(&editions);
     let (mut columns, mut errors, mut warnings): (Vec<(u32, Path)>, _, _) =
         (Vec::new(), Vec::new(), Vec::new());
     // Headers that could name several columns of a row, for when the
@@ -171,11 +173,17 @@ fn looks_like_path(text: &str) -> bool {
 
 /// The edition of the rows of a sheet without an `edizione` column, and
 /// the columns its header names in it: the one edition whose columns the
-/// headers name, else the one the title lines name, else `hint`.
-fn decide(sheet: &Sheet, header: u32, hint: Option<Edizione>) -> Result<(Edizione, Named)> {
-    let tried: Vec<(Edizione, Named)> = Edizione::known()
-        .into_iter()
-        .map(|ed| (ed, columns_of(sheet, header, ed)))
+/// headers name, else the one the title lines name, else `hint`: one of
+/// `editions`.
+fn decide(
+    sheet: &Sheet,
+    header: u32,
+    editions: &[Edizione],
+    hint: Option<Edizione>,
+) -> Result<(Edizione, Named)> {
+    let tried: Vec<(Edizione, Named)> = editions
+        .iter()
+        .map(|&ed| (ed, columns_of(sheet, header, ed)))
         .collect();
     let fitting: Vec<&(Edizione, Named)> =
         tried.iter().filter(|(_, n)| n.errors.is_empty()).collect();
@@ -183,7 +191,7 @@ fn decide(sheet: &Sheet, header: u32, hint: Option<Edizione>) -> Result<(Edizion
         .flat_map(|row| (0..sheet.width()).filter_map(move |col| sheet.text(row, col)))
         .map(str::to_string)
         .collect();
-    let titled = ats::editions_in_titles(&titles);
+    let titled = ats::editions_in_titles(&titles, editions);
     let chosen = match fitting.as_slice() {
         [] => None,
         [one] => Some(*one),
@@ -208,7 +216,7 @@ fn decide(sheet: &Sheet, header: u32, hint: Option<Edizione>) -> Result<(Edizion
             .iter()
             .map(|(_, t)| t.to_string())
             .collect();
-        let pointed = ats::editions_in_titles(&named_years);
+        let pointed = ats::editions_in_titles(&named_years, editions);
         let shown = tried.iter().find(|(ed, _)| Some(*ed) == hint).or_else(|| {
             tried
                 .iter()
@@ -222,10 +230,13 @@ fn decide(sheet: &Sheet, header: u32, hint: Option<Edizione>) -> Result<(Edizion
         k::FORMS_EDITION_UNKNOWN,
         [("editions", list(&codes, k::AND_LIST))],
     );
-    let year = Edizione::known().last().map_or(0, |e| e.anno());
+    let year = editions.last().map_or(0, |e| e.anno());
     let hint = Message::new(
         k::FORMS_EDITION_UNKNOWN_HINT,
-        [("year", year.to_string().into()), ("editions", editions())],
+        [
+            ("year", year.to_string().into()),
+            ("editions", editions_arg(editions)),
+        ],
     );
     Err(Error::new(
         Diagnostic::coded(Severity::Error, message, Some(hint)).at(sheet.at(header, 0)),
@@ -240,6 +251,8 @@ pub(super) struct Many {
     columns: Vec<(u32, Path)>,
     /// The edition of rows that do not say (no `edizione` column).
     edizione: Option<Edizione>,
+    /// The editions the rows may be of.
+    editions: Vec<Edizione>,
     /// Warnings of the whole sheet, given with its first row.
     pending: Vec<Diagnostic>,
     /// The next row to read (0-based, absolute) and the end of the sheet.
@@ -252,20 +265,22 @@ pub(super) struct Many {
 impl Many {
     /// Open `sheet`, whose header row is `header`: an error for an unknown
     /// or repeated column, or a sheet with no form below its header.
-    /// `hint` is the edition of rows whose table does not say.
+    /// `hint` is the edition of rows whose table does not say; every row
+    /// is of one of `editions`.
     pub(super) fn open(
         sheet: Sheet,
         header: u32,
         limits: &Limits,
+        editions: &[Edizione],
         hint: Option<Edizione>,
     ) -> Result<Many> {
-        let has_edizione = header_texts(&sheet, header)
-            .iter()
-            .any(|(_, t)| ats::plain_field(t).is_some_and(|p| p.campo == Campo::Edizione));
+        let has_edizione = header_texts(&sheet, header).iter().any(|(_, t)| {
+            ats::plain_field(t, editions).is_some_and(|p| p.campo == Campo::Edizione)
+        });
         let (edizione, columns, pending) = if has_edizione {
             // The rows say; the headers are read in the first row's edition.
-            let first = first_edition(&sheet, header).or(hint);
-            let newest = Edizione::known().into_iter().last();
+            let first = first_edition(&sheet, header, editions).or(hint);
+            let newest = editions.last().copied();
             let Some(ed) = first.or(newest) else {
                 let message = Message::new(k::NO_EDITION_KNOWN, []);
                 return Err(Error::new(Diagnostic::coded(
@@ -280,7 +295,7 @@ impl Many {
             }
             (None, named.columns, named.warnings)
         } else {
-            let (ed, named) = decide(&sheet, header, hint)?;
+            let (ed, named) = decide(&sheet, header, editions, hint)?;
             (Some(ed), named.columns, named.warnings)
         };
         let rows = sheet.rows();
@@ -290,6 +305,7 @@ impl Many {
             sheet,
             columns,
             edizione,
+            editions: editions.to_vec(),
             pending,
             forms_left: 0,
         };
@@ -358,7 +374,8 @@ impl Many {
                 warnings: std::mem::take(&mut self.pending),
                 ..Conv::default()
             };
-            let read = match read_row(&self.sheet, row, &self.columns, self.edizione, &mut conv) {
+            let fixed = (self.edizione, self.editions.as_slice());
+            let read = match read_row(&self.sheet, row, &self.columns, fixed, &mut conv) {
                 Some(s) if conv.errors.is_empty() => Ok(Warned {
                     value: s,
                     warnings: conv.warnings,
@@ -371,13 +388,21 @@ impl Many {
     }
 }
 
-/// The edition the first row below the header names, if it names one.
-fn first_edition(sheet: &Sheet, header: u32) -> Option<Edizione> {
+/// The edition (of `editions`) the first row below the header names, if it
+/// names one.
+fn first_edition(sheet: &Sheet, header: u32, editions: &[Edizione]) -> Option<Edizione> {
     let col = header_texts(sheet, header)
         .into_iter()
-        .find(|(_, t)| ats::plain_field(t).is_some_and(|p| p.campo == Campo::Edizione))?
+        .find(|(_, t)| ats::plain_field(t, editions).is_some_and(|p| p.campo == Campo::Edizione))?
         .0;
-    (header + 1..sheet.rows().end).find_map(|row| sheet.text(row, col)?.trim().parse().ok())
+    let named = |text: &str| {
+        let text = text.trim();
+        editions
+            .iter()
+            .copied()
+            .find(|e| e.code().eq_ignore_ascii_case(text))
+    };
+    (header + 1..sheet.rows().end).find_map(|row| named(sheet.text(row, col)?))
 }
 
 /// Read every form of a multi-Comune sheet whose header is in `header`: all
@@ -386,9 +411,10 @@ pub(super) fn read(
     sheet: Sheet,
     header: u32,
     limits: &Limits,
+    editions: &[Edizione],
     hint: Option<Edizione>,
 ) -> Result<Warned<Vec<Scheda>>> {
-    let mut many = Many::open(sheet, header, limits, hint)?;
+    let mut many = Many::open(sheet, header, limits, editions, hint)?;
     let (mut schede, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     while let Some((_, read)) = many.next_row() {
         match read {
@@ -417,11 +443,13 @@ pub(super) fn read(
 }
 
 /// One form from one row; `None` (with errors in `conv`) when it is wrong.
+/// `fixed`: the edition of rows that do not say, and the editions a row may
+/// name.
 fn read_row(
     sheet: &Sheet,
     row: u32,
     columns: &[(u32, Path)],
-    fixed: Option<Edizione>,
+    (fixed, editions): (Option<Edizione>, &[Edizione]),
     conv: &mut Conv,
 ) -> Option<Scheda> {
     let errors_before = conv.errors.len();
@@ -432,7 +460,7 @@ fn read_row(
         let what: Arg = path.path.as_str().into();
         let what = &what;
         cells.insert(path.pointer(), sheet.at(row, col));
-        conv.derived = super::derived::pointer_if_derived(path);
+        conv.derived = super::derived::pointer_if_derived(path, editions);
         let value = match path.kind {
             Kind::Text => conv.text(sheet, row, col, what).map(Valore::Testo),
             Kind::DateTime => conv
@@ -451,7 +479,15 @@ fn read_row(
         (Campo::Edizione, Valore::Testo(t)) => Some(t),
         _ => None,
     });
-    let edizione = match (edizione.map(|t| (t, t.parse::<Edizione>())), fixed) {
+    let named = |t: &String| {
+        let code = t.trim();
+        editions
+            .iter()
+            .copied()
+            .find(|e| e.code().eq_ignore_ascii_case(code))
+            .ok_or(())
+    };
+    let edizione = match (edizione.map(|t| (t, named(t))), fixed) {
         (Some((_, Ok(ed))), _) | (None, Some(ed)) => ed,
         (other, _) => {
             let found: Arg = match other {
@@ -466,7 +502,7 @@ fn read_row(
                 k::EXPECTED_EDITION,
                 [
                     ("what", "edizione".into()),
-                    ("editions", editions()),
+                    ("editions", editions_arg(editions)),
                     ("found", found),
                 ],
             );

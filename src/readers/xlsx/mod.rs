@@ -45,18 +45,24 @@ use crate::limits::{self, Limits};
 use crate::messages::{Arg, Kind as MessageKind, Message, kind as k};
 use crate::model::{Edizione, Scheda};
 use crate::readers::partial::{self, Mode, Partial};
+use crate::templates::Templates;
 use cells::Sheet;
 use kind::Kind;
 
 /// Read the forms of a workbook: one for a form workbook, one per row for
-/// a multi-Comune workbook.
+/// a multi-Comune workbook; of the built-in editions.
 pub fn read(bytes: &[u8]) -> Result<Warned<Vec<Scheda>>> {
-    read_with(bytes, &Limits::default())
+    read_with(bytes, &Limits::default(), &Templates::builtin())
 }
 
-/// [`read`] within `limits` (what the workbook inflates to, its forms).
-pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
-    read_as(bytes, limits, Format::Xlsx, None)
+/// [`read`] within `limits` (what the workbook inflates to, its forms), of
+/// the editions of `templates`.
+pub fn read_with(
+    bytes: &[u8],
+    limits: &Limits,
+    templates: &Templates,
+) -> Result<Warned<Vec<Scheda>>> {
+    read_as(bytes, limits, templates, Format::Xlsx, None)
 }
 
 /// [`read_with`] of a file named (or said to be) `format`, with the edition
@@ -66,10 +72,18 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Warned<Vec<Scheda>>> {
 pub fn read_as(
     bytes: &[u8],
     limits: &Limits,
+    templates: &Templates,
     format: Format,
     edizione: Option<Edizione>,
 ) -> Result<Warned<Vec<Scheda>>> {
-    partial::whole(read_in(bytes, limits, format, edizione, Mode::Strict)?)
+    partial::whole(read_in(
+        bytes,
+        limits,
+        templates,
+        format,
+        edizione,
+        Mode::Strict,
+    )?)
 }
 
 /// [`read_as`] in `mode`: a lenient read of a form workbook leaves blank
@@ -78,6 +92,7 @@ pub fn read_as(
 pub(crate) fn read_in(
     bytes: &[u8],
     limits: &Limits,
+    templates: &Templates,
     format: Format,
     edizione: Option<Edizione>,
     mode: Mode,
@@ -86,14 +101,17 @@ pub(crate) fn read_in(
         value: mut sheets,
         mut warnings,
     } = open_sheets(bytes, limits, format == Format::Csv)?;
+    let editions = templates.editions();
     let read = match sheets
         .iter()
         .enumerate()
-        .find_map(|(i, s)| many::header_row(s).map(|row| (i, row)))
+        .find_map(|(i, s)| many::header_row(s, editions).map(|row| (i, row)))
     {
-        Some((at, header)) => many::read(sheets.swap_remove(at), header, limits, edizione)
-            .map(|w| w.map(|forms| forms.into_iter().map(Partial::whole).collect())),
-        None => form::read(&sheets, edizione, mode).map(|w| w.map(|form| vec![form])),
+        Some((at, header)) => {
+            many::read(sheets.swap_remove(at), header, limits, editions, edizione)
+                .map(|w| w.map(|forms| forms.into_iter().map(Partial::whole).collect()))
+        }
+        None => form::read(&sheets, templates, edizione, mode).map(|w| w.map(|form| vec![form])),
     };
     let mut read = read.map_err(|e| e.with_warnings(std::mem::take(&mut warnings)))?;
     warnings.append(&mut read.warnings);
@@ -158,13 +176,15 @@ impl Iterator for Rows {
 /// workbook's header is checked now and its rows when they are read
 /// ([`Rows`]); a form workbook is read whole. [`read`] reads every form at
 /// once, and fails when one row is wrong.
+///
+/// The forms are of the built-in editions.
 pub fn open(bytes: &[u8]) -> Result<Workbook> {
-    open_with(bytes, &Limits::default())
+    open_with(bytes, &Limits::default(), &Templates::builtin())
 }
 
-/// [`open`] within `limits`.
-pub fn open_with(bytes: &[u8], limits: &Limits) -> Result<Workbook> {
-    open_as(bytes, limits, Format::Xlsx, None)
+/// [`open`] within `limits`, of the editions of `templates`.
+pub fn open_with(bytes: &[u8], limits: &Limits, templates: &Templates) -> Result<Workbook> {
+    open_as(bytes, limits, templates, Format::Xlsx, None)
 }
 
 /// [`open_with`] of a file named `format` ([`read_as`]), with the edition
@@ -173,6 +193,7 @@ pub fn open_with(bytes: &[u8], limits: &Limits) -> Result<Workbook> {
 pub fn open_as(
     bytes: &[u8],
     limits: &Limits,
+    templates: &Templates,
     format: Format,
     edizione: Option<Edizione>,
 ) -> Result<Workbook> {
@@ -180,18 +201,21 @@ pub fn open_as(
         value: mut sheets,
         warnings: opened,
     } = open_sheets(bytes, limits, format == Format::Csv)?;
+    let editions = templates.editions();
     match sheets
         .iter()
         .enumerate()
-        .find_map(|(i, s)| many::header_row(s).map(|row| (i, row)))
+        .find_map(|(i, s)| many::header_row(s, editions).map(|row| (i, row)))
     {
         Some((at, header)) => {
-            let mut many = many::Many::open(sheets.swap_remove(at), header, limits, edizione)?;
+            let sheet = sheets.swap_remove(at);
+            let mut many = many::Many::open(sheet, header, limits, editions, edizione)?;
             many.warn_first(opened);
             Ok(Workbook::Rows(Rows(Box::new(many))))
         }
         None => {
-            let mut read = partial::whole_one(form::read(&sheets, edizione, Mode::Strict)?)?;
+            let mut read =
+                partial::whole_one(form::read(&sheets, templates, edizione, Mode::Strict)?)?;
             let form = read.value;
             let mut warnings = opened;
             warnings.append(&mut read.warnings);

@@ -32,7 +32,6 @@ mod data;
 mod world;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use typst::WorldExt;
@@ -44,8 +43,9 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use self::world::{FormFiles, FormWorld, no_layout};
 use crate::diagnostic::{Diagnostic, Error, Result, Severity, Warned};
 use crate::messages::{Message, kind};
-use crate::model::{DataOra, Edizione, Scheda};
-use crate::rules::{Catalogue, sentences};
+use crate::model::{DataOra, Scheda};
+use crate::rules::sentences;
+use crate::templates::Templates;
 
 /// The number of pages of the official form of the built-in editions (each
 /// edition's description gives its own, `pagine`).
@@ -63,11 +63,11 @@ static RENDERED: AtomicUsize = AtomicUsize::new(0);
 /// Settings of the PDF writer.
 #[derive(Debug, Clone, Default)]
 pub struct PdfSettings {
-    /// A directory whose layouts (`CODE.typ` for each edition, `common.typ`
-    /// and whatever they import) replace the built-in ones or add those of a
-    /// new edition, and whose `sentences/` replaces the sentence catalogue
-    /// ([`Catalogue::from_dir`]); files it lacks stay built in.
-    pub templates_dir: Option<PathBuf>,
+    /// The templates: the layouts (`CODE.typ` for each edition, `common.typ`
+    /// and whatever they import) of their directory, where it has them, in
+    /// place of the built-in ones or for a new edition, and their sentence
+    /// catalogue.
+    pub templates: Templates,
 }
 
 /// Write one form as PDF. The warnings name the sentences whose wording is
@@ -86,35 +86,26 @@ pub struct Renderer {
     world: FormWorld,
     /// The `/edizione.json` of each edition rendered so far, by code.
     editions: HashMap<String, Bytes>,
-    catalogue: Catalogue,
-    /// Where layouts come from, for an edition installed after the renderer
-    /// was made.
-    templates_dir: Option<PathBuf>,
+    /// The layouts' directory and the sentence catalogue; also for a form
+    /// of an edition the renderer did not start with.
+    templates: Templates,
 }
 
 impl Renderer {
-    /// A renderer with the built-in layouts, or those of
-    /// `settings.templates_dir`, for every known edition that has one.
+    /// A renderer with the layouts of `settings.templates` (built in, or of
+    /// their directory) for every edition of theirs that has one.
     pub fn new(settings: &PdfSettings) -> Result<Self> {
-        let dir = settings.templates_dir.as_deref();
-        if let Some(dir) = dir {
-            crate::rules::sentences::require_dir(dir)?;
-        }
+        let templates = settings.templates.clone();
         let mut world = FormWorld::new();
-        for edizione in Edizione::known() {
+        for edizione in templates.editions() {
             // An edition without a layout is an error when one of its forms
             // is rendered, not before.
-            world.load_layout(dir, edizione.code())?;
+            world.load_layout(templates.dir(), edizione.code())?;
         }
-        let catalogue = match dir {
-            Some(dir) => Catalogue::from_dir(dir)?,
-            None => Catalogue::builtin(),
-        };
         Ok(Renderer {
             world,
             editions: HashMap::new(),
-            catalogue,
-            templates_dir: settings.templates_dir.clone(),
+            templates,
         })
     }
 
@@ -122,15 +113,11 @@ impl Renderer {
     /// built in or in the templates directory, is an error.
     pub fn render(&mut self, scheda: &Scheda) -> Result<Warned<Vec<u8>>> {
         let code = scheda.edizione.code();
-        if !self.world.has_layout(code)
-            && !self
-                .world
-                .load_layout(self.templates_dir.as_deref(), code)?
-        {
+        if !self.world.has_layout(code) && !self.world.load_layout(self.templates.dir(), code)? {
             return Err(no_layout(code));
         }
         let problems = scheda.constraints()?;
-        let chosen = sentences::choose(scheda, &self.catalogue)?;
+        let chosen = sentences::choose(scheda, self.templates.catalogue())?;
         let mut warnings = problems;
         warnings.extend(chosen.warnings);
         let date = form_date(scheda);

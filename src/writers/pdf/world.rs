@@ -26,8 +26,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::form::files as templates;
 use crate::messages::{Message, kind};
-use crate::templates;
 
 /// The font faces, compiled in: Liberation Sans 2 (SIL OFL 1.1, see
 /// `fonts/OFL.txt`), metric-compatible with Arial.

@@ -9,13 +9,19 @@ use crate::form::sheets::COMUNI as SHEET;
 use crate::messages::{Arg, Message, kind};
 use crate::model::paths::{self, Kind};
 use crate::model::{Edizione, Scheda, Valore};
+use crate::templates::Templates;
 
 pub(super) fn write(schede: &[Scheda]) -> XResult<Vec<u8>> {
-    let columns = paths::columns(schede);
+    // The editions known with the forms' (the built-in ones without forms).
+    let editions: Vec<Edizione> = match schede.first() {
+        Some(s) => s.edizione.known_with().collect(),
+        None => Templates::builtin().editions().to_vec(),
+    };
+    let columns = paths::columns(schede, &editions);
     let mut workbook = Workbook::new();
     // The latest form's date, else 1 January after the oldest edition's
     // reporting year (never the clock).
-    let oldest = Edizione::known().first().map_or(2000, |e| e.anno()) + 1;
+    let oldest = editions.first().map_or(2000, |e| e.anno()) + 1;
     let created = schede
         .iter()
         .filter_map(|s| s.ente.data)

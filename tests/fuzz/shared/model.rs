@@ -11,7 +11,7 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use rust_decimal::Decimal;
 use scheda::form::Rendering;
 use scheda::model::paths::{self, Campo, Kind};
-use scheda::model::{DataOra, Edizione, Scheda, Valore};
+use scheda::model::{DataOra, Scheda, Valore};
 use scheda::writers::WriteOptions;
 use scheda::{Format, Severity};
 
@@ -56,7 +56,7 @@ fn value(u: &mut Unstructured<'_>, kind: Kind, campo: &Campo) -> Result<Option<V
 
 impl<'a> Arbitrary<'a> for Model {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let edizione = *u.choose(&Edizione::ALL)?;
+        let edizione = *u.choose(scheda::Templates::builtin().editions())?;
         let mut s = Scheda::empty(edizione);
         for p in paths::of(edizione.description()) {
             if matches!(

@@ -54,7 +54,7 @@ fn reads_a_sheet_laid_out_by_hand() {
         ],
     );
     let s = read_one(&bytes);
-    assert_eq!(s.edizione, Edizione::SOC25);
+    assert_eq!(s.edizione, Edizione::builtin("SOC25"));
     assert_eq!(
         (
             int_of(&s, "M12", "utenti_2019"),
@@ -108,7 +108,7 @@ fn reads_codes_and_values_without_labels_or_headers() {
         ],
     );
     let s = read_one(&bytes);
-    assert_eq!(s.edizione, Edizione::SOC26);
+    assert_eq!(s.edizione, Edizione::builtin("SOC26"));
     assert_eq!(s.anno, 2025);
     assert_eq!(
         (
@@ -396,7 +396,7 @@ fn a_workbook_without_the_form_is_refused() {
 
 #[test]
 fn values_the_form_cannot_hold_are_refused_when_writing() {
-    let mut s = Scheda::empty(Edizione::SOC25);
+    let mut s = Scheda::empty(Edizione::builtin("SOC25"));
     set(&mut s, "R06", "", Some(dec("12345678901234567.89")));
     let e = writer::write(&s).unwrap_err().to_string();
     assert!(
@@ -412,7 +412,7 @@ fn values_the_form_cannot_hold_are_refused_when_writing() {
 /// it is refused, as one of 17 digits is.
 #[test]
 fn values_of_more_than_15_digits_are_refused_when_writing() {
-    let mut s = Scheda::empty(Edizione::SOC25);
+    let mut s = Scheda::empty(Edizione::builtin("SOC25"));
     set(&mut s, "R15", "", Some(dec("12231351221828.19")));
     for bytes in [
         writer::write(&s),

@@ -126,7 +126,7 @@ fn ats_headers_with_the_rows_whole_labels() {
         R03 - Numero di abitanti\n\
         SONDRIO;1,5;2,5;Sportello;100,00;21000\n";
     let s = form(csv);
-    assert_eq!(s.edizione, scheda::model::Edizione::SOC25);
+    assert_eq!(s.edizione, scheda::model::Edizione::builtin("SOC25"));
     assert_eq!(dec_of(&s, "R01", "anno_2020"), Some(dec("1.5")));
     assert_eq!(dec_of(&s, "R01", "anno"), Some(dec("2.5")));
     assert_eq!(

@@ -186,12 +186,12 @@ fn an_edited_count_updates_the_totals_in_libreoffice() {
     ignore = "needs LibreOffice's soffice, not found on PATH when built: apt-get install libreoffice-calc-nogui"
 )]
 fn the_template_opens_in_libreoffice() {
-    let files: Vec<(&str, Vec<u8>)> = Edizione::ALL
+    let files: Vec<(&str, Vec<u8>)> = crate::util::builtin_editions()
         .iter()
         .map(|ed| (ed.code(), writer::template(*ed).unwrap()))
         .collect();
     let saved = through_libreoffice(&files);
-    for (ed, bytes) in Edizione::ALL.iter().zip(&saved) {
+    for (ed, bytes) in crate::util::builtin_editions().iter().zip(&saved) {
         assert_eq!(read_one(bytes), Scheda::empty(*ed), "{ed}");
     }
 }
@@ -207,7 +207,10 @@ fn libreoffice_sees_protection_validation_and_print_setup() {
     // unlocked inputs, Italian validation messages, SI/NO lists, A4 fitted
     // to the width, grouped number formats and the fixed creation date.
     let saved = through_libreoffice_as(
-        &[("protection", writer::template(Edizione::SOC25).unwrap())],
+        &[(
+            "protection",
+            writer::template(Edizione::builtin("SOC25")).unwrap(),
+        )],
         "fods",
     );
     let xml = String::from_utf8(saved[0].clone()).unwrap();
@@ -253,7 +256,7 @@ fn libreoffice_sees_protection_validation_and_print_setup() {
 /// A form whose M15 mean is 7390 / 16 = 461,875: 461,88 rounded half up,
 /// 461,87 rounded half to even. The mean is blank.
 fn m15_half_way() -> Scheda {
-    let mut s = Scheda::empty(Edizione::SOC25);
+    let mut s = Scheda::empty(Edizione::builtin("SOC25"));
     set(&mut s, "M15", "utenti", 16);
     set(&mut s, "M15", "ore", 7390);
     s

@@ -73,7 +73,7 @@ fn fill_users(s: &mut Scheda, rows: &[(&str, u64, u64, u64, &str)]) {
 /// Seed 004 as printed (SONDRIO, SOC25): integer means, euro amounts with
 /// thousands, R04 with six decimals, no Quadro 3, answers of section 1.
 pub(super) fn sondrio() -> Scheda {
-    let mut s = Scheda::empty(Edizione::SOC25);
+    let mut s = Scheda::empty(Edizione::builtin("SOC25"));
     s.ente.denominazione = Some("SONDRIO".into());
     s.ente.provincia = Some("SO".into());
     fill_users(
@@ -133,7 +133,7 @@ pub(super) fn sondrio() -> Scheda {
 /// Seed 003 (CUMIGNANO SUL NAVIGLIO, SOC26): header block, R02X/R02Y/R02A,
 /// R09 blank, free text in R16.
 pub(super) fn cumignano() -> Scheda {
-    let mut s = Scheda::empty(Edizione::SOC26);
+    let mut s = Scheda::empty(Edizione::builtin("SOC26"));
     s.ente.denominazione = Some("CUMIGNANO SUL NAVIGLIO".into());
     s.ente.codice = Some("CR039SIF11WQ".into());
     s.ente.data = DataOra::new(2026, 3, 20, 10, 30);
@@ -188,7 +188,7 @@ const TRICKY: &str =
 /// A SOC25 form with free text everywhere, answers of two sections, staff
 /// with decimals and a partly blank Quadro 1 (whose totals stay blank).
 pub(super) fn texts_and_blanks() -> Scheda {
-    let mut s = Scheda::empty(Edizione::SOC25);
+    let mut s = Scheda::empty(Edizione::builtin("SOC25"));
     s.ente.denominazione = Some("=1+1".into());
     s.ente.codice = Some("019114".into());
     s.ente.data = DataOra::new(2025, 3, 25, 11, 18);
@@ -228,7 +228,7 @@ pub(super) fn hand_built() -> Vec<(&'static str, Scheda)> {
         ("sondrio (seed 004)", sondrio()),
         ("cumignano (seed 003)", cumignano()),
         ("texts and blanks", texts_and_blanks()),
-        ("empty SOC25", Scheda::empty(Edizione::SOC25)),
-        ("empty SOC26", Scheda::empty(Edizione::SOC26)),
+        ("empty SOC25", Scheda::empty(Edizione::builtin("SOC25"))),
+        ("empty SOC26", Scheda::empty(Edizione::builtin("SOC26"))),
     ]
 }

@@ -76,7 +76,7 @@ fn multi_comune_sheets_people_fill_in() {
     assert_eq!(dec_of(&forms[0], "R06", ""), Some(dec("1984440.83")));
     assert_eq!(forms[0].risposta("R16"), Some(true));
     assert_eq!(forms[0].ente.data, DataOra::new(2025, 3, 25, 11, 18));
-    assert_eq!(forms[1].edizione, Edizione::SOC26);
+    assert_eq!(forms[1].edizione, Edizione::builtin("SOC26"));
     assert_eq!(int_of(&forms[1], "M12", "utenti"), Some(7));
     assert_eq!(forms[1].ente.data, DataOra::new(2026, 3, 20, 10, 30));
 }
