@@ -6,14 +6,15 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::report::{Row, Status, one_line_in};
+use super::report::{Headline, Row, Status, one_line_in};
 use super::{Options, files};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Diagnostic, Error, Result, Warned};
+use crate::form::Riepilogo;
 use crate::format::Format;
 use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
-use crate::rules;
+use crate::rules::{self, Conclusion};
 use crate::writers::Writer;
 
 /// The result of one form: its report row, the stem of its name and its
@@ -227,14 +228,32 @@ pub(crate) fn fill_report(report: &mut Row, form: &mut Scheda, recompute: bool) 
     } else {
         warnings.extend(found.into_iter().map(|d| d.warning(false)));
     }
-    let outcomes = rules::outcomes(form);
-    report.r04 = form.decimale("R04", None);
-    report.r05 = form.decimale("R05", None);
-    report.caso = outcomes.caso;
-    report.quadro3_dovuto = outcomes.quadro3_dovuto;
-    report.r09 = form.decimale("R09", None);
-    report.r15 = form.decimale("R15", None);
-    report.quadro3_coerente = outcomes.quadro3_coerente;
+    let concluded = rules::conclusions(form);
+    report.riepilogo = form
+        .edizione
+        .description()
+        .riepilogo
+        .iter()
+        .map(|item| {
+            let value = match item {
+                Riepilogo::Valore(f) => {
+                    Headline::Amount(form.decimale(&f.codice, f.campo.as_deref()))
+                }
+                Riepilogo::Esito(nome) => {
+                    match concluded
+                        .iter()
+                        .find(|(e, _)| e.nome == *nome)
+                        .map(|(_, c)| c)
+                    {
+                        Some(Conclusion::Scelta(v)) => Headline::Choice(v.map(str::to_string)),
+                        Some(Conclusion::SiNo(v)) => Headline::YesNo(*v),
+                        None => Headline::YesNo(None),
+                    }
+                }
+            };
+            (item.name(), value)
+        })
+        .collect();
     warnings
 }
 

@@ -61,7 +61,7 @@ use std::sync::{Mutex, mpsc};
 pub use form::strict_warnings;
 pub use names::NamePattern;
 pub use plan::{Action, EXTENSIONS, Input, Plan, is_form_file, plan, walk};
-pub use report::{Row, Status};
+pub use report::{Headline, Row, Status};
 
 use crate::diagnostic::{Error, Result};
 use crate::format::Format;
@@ -188,7 +188,8 @@ pub fn run(
         ))
     })?;
     let stale = files::remove_stale(&options.dir);
-    let sink = report::Sink::create(&options.report, options.lang)
+    let editions = options.write.templates.editions();
+    let sink = report::Sink::create(&options.report, editions, options.lang)
         .map_err(|e| report_error(options, &e))?;
     let mut formats: Vec<Format> = Vec::new();
     for f in &options.formats {

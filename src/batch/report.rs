@@ -20,9 +20,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::form::Riepilogo;
 use crate::messages::{Kind, Lang, Message, kind, word};
+use crate::model::Edizione;
 use crate::number::format_it;
-use crate::rules::Caso;
 
 /// What became of one form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,20 +79,10 @@ pub struct Row {
     pub comune: Option<String>,
     /// The edition's code (`SOC25`).
     pub edizione: Option<String>,
-    /// R04, as written (after `recompute`, the computed one).
-    pub r04: Option<Decimal>,
-    /// R05.
-    pub r05: Option<Decimal>,
-    /// The Quadro 2 case (A-D).
-    pub caso: Option<Caso>,
-    /// Whether Quadro 3 must be compiled.
-    pub quadro3_dovuto: Option<bool>,
-    /// R09.
-    pub r09: Option<Decimal>,
-    /// R15.
-    pub r15: Option<Decimal>,
-    /// Whether Quadro 3 is coherent (R15 >= R09), when it is due.
-    pub quadro3_coerente: Option<bool>,
+    /// What the edition's `riepilogo` gives of the form, by its names
+    /// (`R04`, `caso`): values as written (after `recompute`, the computed
+    /// ones) and outcomes.
+    pub riepilogo: Vec<(String, Headline)>,
     /// Whether every printed derived value agreed with the rules, as read.
     pub consistent: Option<bool>,
     /// The warnings: of reading, of the rules (a printed value that
@@ -123,13 +114,7 @@ impl Row {
             status,
             comune: None,
             edizione: None,
-            r04: None,
-            r05: None,
-            caso: None,
-            quadro3_dovuto: None,
-            r09: None,
-            r15: None,
-            quadro3_coerente: None,
+            riepilogo: Vec::new(),
             consistent: None,
             warnings: Vec::new(),
             corrections: Vec::new(),
@@ -150,6 +135,26 @@ impl Row {
     pub fn is_form(&self) -> bool {
         self.status != Status::Skipped
     }
+
+    /// Its `riepilogo` item `name`.
+    fn headline(&self, name: &str) -> Option<&Headline> {
+        self.riepilogo
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, h)| h)
+    }
+}
+
+/// One item of a form's `riepilogo`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Headline {
+    /// A value of the form: at least the form's two decimals in the CSV,
+    /// exact in the JSON.
+    Amount(Option<Decimal>),
+    /// A yes/no outcome: `SI`/`NO` in the CSV, a boolean in the JSON.
+    YesNo(Option<bool>),
+    /// The value of a choice (the Quadro 2 case `C`).
+    Choice(Option<String>),
 }
 
 /// A diagnostic in one line of the report: its message and where it
@@ -181,8 +186,6 @@ enum Datum<'a> {
     /// An amount or a ratio of the form: at least the form's two decimals
     /// in the CSV, exact in the JSON.
     Amount(Option<Decimal>),
-    /// The Quadro 2 case.
-    Caso(Option<Caso>),
     /// `SI`/`NO` in the CSV, a boolean in the JSON.
     YesNo(Option<bool>),
     /// A list: one cell, its items separated by [`LIST_SEPARATOR`] (empty
@@ -205,9 +208,8 @@ struct Column {
     value: for<'a> fn(&'a Row) -> Datum<'a>,
 }
 
-/// The columns of the report, in order. The `code` column is the stable
-/// code of the row's outcome ([`Row::code`]).
-const COLUMNS: [Column; 19] = [
+/// The columns of the report before the `riepilogo` of the editions.
+const BEFORE: [Column; 5] = [
     Column::new(Ok(kind::COLUMN_INPUT), "input", |r| {
         Datum::Text(Some(&r.input))
     }),
@@ -221,17 +223,11 @@ const COLUMNS: [Column; 19] = [
     Column::new(Ok(kind::COLUMN_EDITION), "edizione", |r| {
         Datum::Text(r.edizione.as_deref())
     }),
-    Column::new(Err("R04"), "R04", |r| Datum::Amount(r.r04)),
-    Column::new(Err("R05"), "R05", |r| Datum::Amount(r.r05)),
-    Column::new(Ok(kind::COLUMN_CASO), "caso", |r| Datum::Caso(r.caso)),
-    Column::new(Ok(kind::COLUMN_QUADRO3_DUE), "quadro3_dovuto", |r| {
-        Datum::YesNo(r.quadro3_dovuto)
-    }),
-    Column::new(Err("R09"), "R09", |r| Datum::Amount(r.r09)),
-    Column::new(Err("R15"), "R15", |r| Datum::Amount(r.r15)),
-    Column::new(Ok(kind::COLUMN_QUADRO3_COHERENT), "quadro3_coerente", |r| {
-        Datum::YesNo(r.quadro3_coerente)
-    }),
+];
+
+/// The columns after it. The `code` column is the stable code of the
+/// row's outcome ([`Row::code`]).
+const AFTER: [Column; 7] = [
     Column::new(Ok(kind::COLUMN_CONSISTENT), "consistent", |r| {
         Datum::YesNo(r.consistent)
     }),
@@ -286,11 +282,62 @@ impl Column {
     }
 }
 
-/// The names of the CSV report's columns in `lang`, in order; the last,
-/// `code`, is named so in every language: the stable code of the row's
-/// outcome ([`Row::code`]).
-pub fn columns(lang: Lang) -> Vec<String> {
-    COLUMNS.iter().filter_map(|c| c.header_in(lang)).collect()
+/// The `riepilogo` columns of a report of forms of `editions` (those a
+/// [`Templates`](crate::templates::Templates) value knows): those of every
+/// edition, in order, each name once (`R04`, `caso`).
+fn headlines(editions: &[Edizione]) -> Vec<Riepilogo> {
+    let mut out: Vec<Riepilogo> = Vec::new();
+    for ed in editions {
+        for item in &ed.description().riepilogo {
+            if !out.iter().any(|o| o.name() == item.name()) {
+                out.push(item.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The header of a `riepilogo` column in `lang`: a value by its name, the
+/// same in every language (`R04`); an outcome in the catalogue's words
+/// (`column_caso`), or by its name where the catalogue has none.
+fn headline_header(item: &Riepilogo, lang: Lang) -> String {
+    let name = item.name();
+    let key = format!("column_{name}");
+    match item {
+        Riepilogo::Esito(_) => match kind::all().into_iter().find(|k| k.key == key) {
+            Some(k) => Message::new(k, []).render(lang),
+            None => name,
+        },
+        Riepilogo::Valore(_) => name,
+    }
+}
+
+/// The value of the `riepilogo` column `item` for `r` (blank where the
+/// form's edition does not give it).
+fn headline<'a>(r: &'a Row, item: &Riepilogo) -> Datum<'a> {
+    match r.headline(&item.name()) {
+        Some(Headline::Amount(d)) => Datum::Amount(*d),
+        Some(Headline::YesNo(b)) => Datum::YesNo(*b),
+        Some(Headline::Choice(c)) => Datum::Text(c.as_deref()),
+        None => match item {
+            Riepilogo::Valore(_) => Datum::Amount(None),
+            Riepilogo::Esito(_) => Datum::YesNo(None),
+        },
+    }
+}
+
+/// The names of the CSV report's columns in `lang`, in order, for forms of
+/// `editions`; the last, `code`, is named so in every language: the stable
+/// code of the row's outcome ([`Row::code`]).
+pub fn columns(editions: &[Edizione], lang: Lang) -> Vec<String> {
+    let items = headlines(editions);
+    let fixed = |cols: &[Column]| -> Vec<String> {
+        cols.iter().filter_map(|c| c.header_in(lang)).collect()
+    };
+    let mut out = fixed(&BEFORE);
+    out.extend(items.iter().map(|i| headline_header(i, lang)));
+    out.extend(fixed(&AFTER));
+    out
 }
 
 /// What separates the items of a list in one cell (warnings, outputs): a
@@ -312,14 +359,6 @@ impl<'a> Datum<'a> {
             Datum::Count(n) => n.map_or(Cell::Empty, |n| Cell::Number(n.to_string())),
             Datum::Status(s) => Cell::Text(Cow::Owned(s.word(lang))),
             Datum::Amount(d) => d.map_or(Cell::Empty, |d| Cell::Number(format_it(d, 2))),
-            Datum::Caso(c) => c.map_or(Cell::Empty, |c| {
-                text(match c {
-                    Caso::A => "A",
-                    Caso::B => "B",
-                    Caso::C => "C",
-                    Caso::D => "D",
-                })
-            }),
             Datum::YesNo(b) => b.map_or(Cell::Empty, |b| text(if b { "SI" } else { "NO" })),
             Datum::List(items) => {
                 let joined = items.join(LIST_SEPARATOR);
@@ -340,7 +379,6 @@ impl<'a> Datum<'a> {
             Datum::Count(n) => n.map_or(Value::Null, Value::from),
             Datum::Status(s) => Value::from(s.as_str()),
             Datum::Amount(d) => json_number(d),
-            Datum::Caso(c) => serde_json::to_value(c).unwrap_or(Value::Null),
             Datum::YesNo(b) => b.map_or(Value::Null, Value::from),
             Datum::List(items) => Value::from(items),
             Datum::Diagnostics(ds) => serde_json::to_value(ds).unwrap_or(Value::Null),
@@ -374,35 +412,50 @@ fn push_line(out: &mut String, cells: &[Cell<'_>]) {
 }
 
 /// The CSV's first line: the byte order mark and the column names.
-fn csv_header(lang: Lang) -> String {
+fn csv_header(editions: &[Edizione], lang: Lang) -> String {
     let mut out = String::from("\u{FEFF}");
-    let names = columns(lang);
+    let names = columns(editions, lang);
     let header: Vec<Cell<'_>> = names.iter().map(|c| Cell::Text(Cow::Borrowed(c))).collect();
     push_line(&mut out, &header);
     out
 }
 
+/// The row's values, column by column (`items`: the `riepilogo` columns),
+/// with the key of each and whether the CSV has it.
+fn data<'a>(r: &'a Row, items: &[Riepilogo]) -> Vec<(Cow<'static, str>, bool, Datum<'a>)> {
+    let fixed = |c: &Column| (Cow::Borrowed(c.key), c.header.is_some(), (c.value)(r));
+    let mut out: Vec<_> = BEFORE.iter().map(fixed).collect();
+    out.extend(
+        items
+            .iter()
+            .map(|i| (Cow::Owned(i.name()), true, headline(r, i))),
+    );
+    out.extend(AFTER.iter().map(fixed));
+    out
+}
+
 /// One row as a line of the CSV.
-fn push_csv_row(out: &mut String, r: &Row, lang: Lang) {
-    let cells: Vec<Cell<'_>> = COLUMNS
-        .iter()
-        .filter(|c| c.header.is_some())
-        .map(|c| (c.value)(r).cell(lang))
+fn push_csv_row(out: &mut String, r: &Row, items: &[Riepilogo], lang: Lang) {
+    let cells: Vec<Cell<'_>> = data(r, items)
+        .into_iter()
+        .filter(|(_, in_csv, _)| *in_csv)
+        .map(|(_, _, d)| d.cell(lang))
         .collect();
     push_line(out, &cells);
 }
 
 /// The report as CSV for a spreadsheet with Italian settings (see the
 /// module's documentation), in English.
-pub fn csv(rows: &[Row]) -> Vec<u8> {
-    csv_in(rows, Lang::En)
+pub fn csv(rows: &[Row], editions: &[Edizione]) -> Vec<u8> {
+    csv_in(rows, editions, Lang::En)
 }
 
 /// The report as CSV, its headers and outcomes in `lang`.
-pub fn csv_in(rows: &[Row], lang: Lang) -> Vec<u8> {
-    let mut out = csv_header(lang);
+pub fn csv_in(rows: &[Row], editions: &[Edizione], lang: Lang) -> Vec<u8> {
+    let mut out = csv_header(editions, lang);
+    let items = headlines(editions);
     for r in rows {
-        push_csv_row(&mut out, r, lang);
+        push_csv_row(&mut out, r, &items, lang);
     }
     out.into_bytes()
 }
@@ -414,11 +467,11 @@ fn json_number(d: Option<Decimal>) -> Value {
 }
 
 /// One row as a JSON object.
-fn json_row(r: &Row) -> Value {
+fn json_row(r: &Row, items: &[Riepilogo]) -> Value {
     Value::Object(
-        COLUMNS
-            .iter()
-            .map(|c| (c.key.to_string(), (c.value)(r).json()))
+        data(r, items)
+            .into_iter()
+            .map(|(key, _, d)| (key.into_owned(), d.json()))
             .collect(),
     )
 }
@@ -426,8 +479,8 @@ fn json_row(r: &Row) -> Value {
 /// One row as an element of the JSON array: indented as a pretty array
 /// prints it (a string never holds a raw line break, so indenting each
 /// line is safe).
-fn push_json_row(out: &mut String, r: &Row, first: bool) {
-    let text = serde_json::to_string_pretty(&json_row(r)).unwrap_or_else(|_| "{}".into());
+fn push_json_row(out: &mut String, r: &Row, items: &[Riepilogo], first: bool) {
+    let text = serde_json::to_string_pretty(&json_row(r, items)).unwrap_or_else(|_| "{}".into());
     out.push_str(if first { "[\n" } else { ",\n" });
     for (i, line) in text.lines().enumerate() {
         if i > 0 {
@@ -445,10 +498,11 @@ fn json_end(rows: usize) -> &'static str {
 
 /// The report as a JSON array, one object per row, numbers exact (as the
 /// form holds them).
-pub fn json(rows: &[Row]) -> Vec<u8> {
+pub fn json(rows: &[Row], editions: &[Edizione]) -> Vec<u8> {
     let mut out = String::new();
+    let items = headlines(editions);
     for (i, r) in rows.iter().enumerate() {
-        push_json_row(&mut out, r, i == 0);
+        push_json_row(&mut out, r, &items, i == 0);
     }
     out.push_str(json_end(rows.len()));
     out.into_bytes()
@@ -462,8 +516,8 @@ pub fn is_json(path: &Path) -> bool {
 
 /// Write the report to `path` whole (a temporary file renamed into place),
 /// as JSON for a `.json` path and CSV otherwise.
-pub fn save(path: &Path, rows: &[Row], lang: Lang) -> std::io::Result<()> {
-    let mut sink = Sink::create(path, lang)?;
+pub fn save(path: &Path, rows: &[Row], editions: &[Edizione], lang: Lang) -> std::io::Result<()> {
+    let mut sink = Sink::create(path, editions, lang)?;
     for row in rows {
         sink.push(row)?;
     }
@@ -480,6 +534,8 @@ pub struct Sink {
     file: Option<BufWriter<File>>,
     json: bool,
     lang: Lang,
+    /// The `riepilogo` columns.
+    items: Vec<Riepilogo>,
     rows: usize,
     line: String,
     finished: bool,
@@ -489,7 +545,7 @@ impl Sink {
     /// Start the report at `path` (its temporary file is made now: a folder
     /// that does not exist fails here, before any form is done), its
     /// headers and outcomes in `lang`.
-    pub fn create(path: &Path, lang: Lang) -> std::io::Result<Sink> {
+    pub fn create(path: &Path, editions: &[Edizione], lang: Lang) -> std::io::Result<Sink> {
         let temp = super::files::temporary_path(path);
         let file = File::create(&temp)?;
         let mut sink = Sink {
@@ -498,12 +554,13 @@ impl Sink {
             file: Some(BufWriter::new(file)),
             json: is_json(path),
             lang,
+            items: headlines(editions),
             rows: 0,
             line: String::new(),
             finished: false,
         };
         if !sink.json {
-            sink.line = csv_header(lang);
+            sink.line = csv_header(editions, lang);
             sink.write_line()?;
         }
         Ok(sink)
@@ -513,9 +570,9 @@ impl Sink {
     pub fn push(&mut self, row: &Row) -> std::io::Result<()> {
         self.line.clear();
         if self.json {
-            push_json_row(&mut self.line, row, self.rows == 0);
+            push_json_row(&mut self.line, row, &self.items, self.rows == 0);
         } else {
-            push_csv_row(&mut self.line, row, self.lang);
+            push_csv_row(&mut self.line, row, &self.items, self.lang);
         }
         self.rows += 1;
         self.write_line()
@@ -575,7 +632,7 @@ pub fn earlier_outputs(path: &Path) -> HashSet<String> {
         let text = String::from_utf8_lossy(&bytes);
         let records = parse_csv(text.trim_start_matches('\u{FEFF}'));
         let Some(column) = records.first().and_then(|h| {
-            let outputs = COLUMNS.iter().find(|c| c.key == OUTPUTS)?;
+            let outputs = AFTER.iter().find(|c| c.key == OUTPUTS)?;
             let names = [Lang::En, Lang::It].map(|l| outputs.header_in(l));
             h.iter().position(|c| names.contains(&Some(c.clone())))
         }) else {
@@ -628,17 +685,30 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
 mod tests {
     use super::*;
 
+    /// The built-in editions.
+    fn editions() -> Vec<Edizione> {
+        crate::templates::Templates::builtin().editions().to_vec()
+    }
+
     #[test]
     fn csv_for_an_italian_spreadsheet_and_back() {
         let mut row = Row::new("in/a;b.json".into(), Some(3), Status::Ok);
         row.comune = Some("SANT'\"ANNA\"; X".into());
-        row.r04 = Some("33.629149".parse().unwrap());
-        row.r09 = Some("1234.5".parse().unwrap());
-        row.quadro3_dovuto = Some(true);
-        row.caso = Some(Caso::C);
+        row.riepilogo = vec![
+            (
+                "R04".into(),
+                Headline::Amount(Some("33.629149".parse().unwrap())),
+            ),
+            (
+                "R09".into(),
+                Headline::Amount(Some("1234.5".parse().unwrap())),
+            ),
+            ("quadro3_dovuto".into(), Headline::YesNo(Some(true))),
+            ("caso".into(), Headline::Choice(Some("C".into()))),
+        ];
         row.warnings = vec!["=1+2".into()];
         row.outputs = vec!["A.pdf".into(), "A.xlsx".into()];
-        let bytes = csv(&[row]);
+        let bytes = csv(&[row], &editions());
         let text = String::from_utf8(bytes).unwrap();
         let mut lines = text.split("\r\n");
         assert_eq!(
@@ -663,7 +733,8 @@ mod tests {
             .map(|i| {
                 let mut row = Row::new(format!("in/{i}.json"), None, Status::Ok);
                 row.comune = Some(format!("COMUNE {i}"));
-                row.r04 = Some("2.5".parse().unwrap());
+                row.riepilogo =
+                    vec![("R04".into(), Headline::Amount(Some("2.5".parse().unwrap())))];
                 row.warnings = vec!["una riga\ne un'altra".into()];
                 row.outputs = vec![format!("COMUNE {i}.pdf")];
                 row
@@ -675,10 +746,11 @@ mod tests {
     fn json_rows_one_by_one_make_the_pretty_array() {
         for n in [0, 1, 3] {
             let rows = sample_rows(n);
-            let whole: Vec<Value> = rows.iter().map(json_row).collect();
+            let items = headlines(&editions());
+            let whole: Vec<Value> = rows.iter().map(|r| json_row(r, &items)).collect();
             let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
             assert_eq!(
-                String::from_utf8(json(&rows)).unwrap(),
+                String::from_utf8(json(&rows, &editions())).unwrap(),
                 expected,
                 "{n} rows"
             );
@@ -692,21 +764,21 @@ mod tests {
         let rows = sample_rows(3);
         for name in ["r.csv", "r.json"] {
             let path = dir.join(name);
-            let mut sink = Sink::create(&path, Lang::En).unwrap();
+            let mut sink = Sink::create(&path, &editions(), Lang::En).unwrap();
             for row in &rows {
                 sink.push(row).unwrap();
             }
             assert!(!path.exists(), "{name} appears only when finished");
             sink.finish().unwrap();
             let expected = if is_json(&path) {
-                json(&rows)
+                json(&rows, &editions())
             } else {
-                csv(&rows)
+                csv(&rows, &editions())
             };
             assert_eq!(std::fs::read(&path).unwrap(), expected, "{name}");
         }
         let dropped = dir.join("dropped.csv");
-        let mut sink = Sink::create(&dropped, Lang::En).unwrap();
+        let mut sink = Sink::create(&dropped, &editions(), Lang::En).unwrap();
         sink.push(&rows[0]).unwrap();
         drop(sink);
         let left: Vec<_> = std::fs::read_dir(&dir)
@@ -714,7 +786,7 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(left.len(), 2, "only the finished reports: {left:?}");
-        assert!(Sink::create(&dir.join("missing/r.csv"), Lang::En).is_err());
+        assert!(Sink::create(&dir.join("missing/r.csv"), &editions(), Lang::En).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -726,10 +798,13 @@ mod tests {
         row.error = Some("non è una scheda (.doc)".into());
         row.error_code = Some(kind::SKIP_NOT_A_FORM.key);
         let mut done = Row::new("in/b.json".into(), None, Status::Ok);
-        done.r04 = Some("33.63".parse().unwrap());
+        done.riepilogo = vec![(
+            "R04".into(),
+            Headline::Amount(Some("33.63".parse().unwrap())),
+        )];
         done.consistent = Some(true);
         done.outputs = vec!["B.pdf".into()];
-        let text = String::from_utf8(csv_in(&[row, done], Lang::It)).unwrap();
+        let text = String::from_utf8(csv_in(&[row, done], &editions(), Lang::It)).unwrap();
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert!(lines[0].starts_with("\u{FEFF}\"file\";\"riga\";\"esito\";\"Comune\""));
         assert!(lines[0].ends_with("\"file scritti\";\"errore\";\"code\""));

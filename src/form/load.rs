@@ -11,7 +11,8 @@ use toml::Spanned;
 
 use super::expr::{self, RawCalcolo, RawEsito};
 use super::{
-    Anni, Colonna, Disposizione, Edition, Quadro, Regole, Rendering, Riga, Tipo, Voce, VoceKind,
+    Anni, Colonna, Disposizione, Edition, Field, Quadro, Regole, Rendering, Riepilogo, Riga, Tipo,
+    Voce, VoceKind,
 };
 use crate::diagnostic::{Diagnostic, Error, Location, Result, Severity};
 use crate::messages::{Kind, Message, kind};
@@ -34,6 +35,16 @@ struct RawEdition {
     calcolo: Vec<RawCalcolo>,
     #[serde(default)]
     esito: Vec<RawEsito>,
+    #[serde(default)]
+    riepilogo: RawRiepilogo,
+}
+
+/// The `[riepilogo]` table: the batch report's columns.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRiepilogo {
+    #[serde(default)]
+    colonne: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -323,9 +334,18 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
     };
     // The outcomes, checked against the rows in the same way.
     let esiti = if c.errors.is_empty() {
-        let (esiti, errors) = expr::build_esiti(raw.esito, &quadri, c.file, c.text);
+        let (file, text) = (c.file, c.text);
+        let (esiti, errors) = expr::build_esiti(raw.esito, &quadri, file, text, &mut |span, t| {
+            places.fill(c, span, t)
+        });
         c.errors.extend(errors);
         esiti
+    } else {
+        Vec::new()
+    };
+    // The report's columns, once the rows and outcomes they name are right.
+    let riepilogo = if c.errors.is_empty() {
+        riepilogo(c, &raw.riepilogo.colonne, &quadri, &esiti)
     } else {
         Vec::new()
     };
@@ -343,7 +363,48 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
         quadri,
         calcoli,
         esiti,
+        riepilogo,
     }
+}
+
+/// The `[riepilogo]` columns of a description: each name a field of its rows (`R04`,
+/// `R01.anno`) or one of its outcomes (`caso`).
+fn riepilogo(
+    c: &mut Checker,
+    raw: &[Spanned<String>],
+    quadri: &[Quadro],
+    esiti: &[expr::Esito],
+) -> Vec<Riepilogo> {
+    let mut out = Vec::new();
+    for entry in raw {
+        let name = entry.get_ref().trim();
+        if esiti.iter().any(|e| e.nome == name) {
+            out.push(Riepilogo::Esito(name.to_string()));
+            continue;
+        }
+        let (codice, campo) = match name.split_once('.') {
+            Some((codice, campo)) => (codice, Some(campo)),
+            None => (name, None),
+        };
+        let is_field = quadri
+            .iter()
+            .flat_map(|q| &q.voci)
+            .filter_map(|v| match &v.kind {
+                VoceKind::Riga(r) if r.codice == codice => Some(r),
+                _ => None,
+            })
+            .any(|r| r.colonne.iter().any(|col| col.campo.as_deref() == campo));
+        if is_field {
+            out.push(Riepilogo::Valore(Field::new(codice, campo)));
+        } else {
+            c.error(
+                &entry.span(),
+                Message::new(kind::RIEPILOGO_UNKNOWN, [("name", name.into())]),
+                None,
+            );
+        }
+    }
+    out
 }
 
 impl RawVoce {

@@ -63,6 +63,28 @@ pub struct Edition {
     /// What the rules conclude, each a condition or a choice among
     /// conditions ([`expr::Esito`]), in order.
     pub esiti: Vec<expr::Esito>,
+    /// What the batch report gives of a form of this edition, in order
+    /// (`riepilogo`): values of the form and outcomes.
+    pub riepilogo: Vec<Riepilogo>,
+}
+
+/// One item of an edition's `riepilogo`: a column of the batch report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Riepilogo {
+    /// A value of the form (`R04`, `R01.anno`).
+    Valore(Field),
+    /// An outcome, by its `[[esito]]` name (`caso`).
+    Esito(String),
+}
+
+impl Riepilogo {
+    /// Its name, as the description writes it (`R04`, `caso`).
+    pub fn name(&self) -> String {
+        match self {
+            Riepilogo::Valore(f) => f.to_string(),
+            Riepilogo::Esito(nome) => nome.clone(),
+        }
+    }
 }
 
 /// The years of an edition.

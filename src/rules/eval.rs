@@ -8,6 +8,8 @@
 //! exact one; the value the form prints is that exact value rounded
 //! ([`Computed::value`]). An `arrotonda` anywhere else rounds on the spot.
 
+mod why;
+
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -16,6 +18,8 @@ use crate::form::expr::{Esito, Expr, Func, Op, Regola};
 use crate::form::{Calcolo, Field, Tipo};
 use crate::model::Scheda;
 use crate::number::round_half_up;
+
+pub(crate) use why::open;
 
 /// One derived value of a form: its rule and its exact value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,9 +16,10 @@ pub use eval::{Computed, Conclusion};
 pub use report::{Report, report};
 pub use sentences::{Catalogue, Sentences};
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::form::Field;
+use crate::form::expr::Esito;
 use crate::model::Scheda;
 
 /// Quadro 2 outcome, by spending (rule 6) and service level (rule 5):
@@ -108,17 +109,42 @@ pub fn printed_outcomes(s: &Scheda) -> Outcomes {
     o
 }
 
-/// The largest of the historical spending columns of R07 (2017, 2021): the
-/// form's `Spesa storica 2017 (o 2021)`; blank when all are.
-pub fn spesa_storica(s: &Scheda) -> Option<Decimal> {
-    let r07 = s.edizione.description().riga("R07")?;
-    r07.colonne
-        .iter()
-        .filter_map(|c| s.decimale("R07", c.campo.as_deref()))
-        .max()
+/// Every outcome of `s`'s edition, in the description's order, as
+/// [`outcomes`] works them out (from the printed values, blank derived ones
+/// computed).
+pub fn conclusions(s: &Scheda) -> Vec<(&'static Esito, Conclusion)> {
+    eval::conclude(&completed(s))
 }
 
-/// Rule 6 (docs/form.md#spesa): spending below need, `max(R07) < R06`.
-pub fn spesa_inferiore(s: &Scheda) -> Option<bool> {
-    Some(spesa_storica(s)? < s.decimale("R06", None)?)
+/// An outcome the form's blank values leave open, and the blank inputs it
+/// reads that keep it open (docs/form.md#vuoti).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undecided {
+    /// The outcome, from the edition's description.
+    pub esito: &'static Esito,
+    /// Its place among the edition's outcomes.
+    pub index: usize,
+    /// The inputs to fill (a derived value blank for blank inputs gives
+    /// those inputs; one printed counts as given), in the order the
+    /// formulas name them.
+    pub inputs: Vec<Field>,
+}
+
+/// The outcomes of `s` that its blank values leave open, in the
+/// description's order: each blank where `s`'s derived values are
+/// completed ([`completed`]), for blank inputs it reads itself (an outcome
+/// open only because an earlier one is, or blank by its rule alone, is not
+/// listed).
+pub fn undecided(s: &Scheda) -> Vec<Undecided> {
+    let esiti = &s.edizione.description().esiti;
+    eval::open(&completed(s))
+        .into_iter()
+        .filter_map(|(index, inputs)| {
+            Some(Undecided {
+                esito: esiti.get(index)?,
+                index,
+                inputs,
+            })
+        })
+        .collect()
 }

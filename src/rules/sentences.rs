@@ -242,6 +242,8 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
     };
 
     // Quadro 1: social workers.
+    // The value the sentence quotes: the catalogue's macro
+    // `assistenti_pari(anno, r01b)` names it, not the description.
     let r01b = s.intero("R01B", None);
     b.out.assistenti = match (o.assistenti_nulli, r01b) {
         (Some(true), _) => Some(b.say("assistenti_nullo", std::slice::from_ref(&anno))?),

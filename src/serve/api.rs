@@ -234,7 +234,7 @@ pub async fn check(State(shared): State<Arc<Shared>>, body: Body) -> Answer {
         let form = model(&bytes, &tools.templates)?;
         let report = crate::rules::report(&form, &tools.catalogue)?;
         let computed = computed(&form, &tools.templates)?;
-        let undecided = super::undecided::undecided(&form, &report.value.outcomes);
+        let undecided = super::undecided::undecided(&form, lang);
         Ok(json!({
             "check": report.value,
             "computed": model_json(&computed)?,

@@ -182,7 +182,10 @@ fn zip_of(
         }
     }
     zip.start_file("report.csv", options)
-        .and_then(|()| zip.write_all(&report::csv(&rows)).map_err(Into::into))
+        .and_then(|()| {
+            zip.write_all(&report::csv(&rows, tools.templates.editions()))
+                .map_err(Into::into)
+        })
         .and_then(|()| zip.finish().map(|c| c.into_inner()))
         .map_err(|e| zip_failed(&e))
 }

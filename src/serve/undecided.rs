@@ -1,157 +1,293 @@
 //! What a form still lacks to conclude: for each conclusion of the rules
 //! that its blank values leave open, the rows to fill, and the sentences
 //! that wait for it. The page says this instead of a sentence it cannot
-//! know (a blank form concludes nothing). The words are the page's
-//! (Italian, a clerk's), all in [`WORDS`].
+//! know (a blank form concludes nothing).
+//!
+//! All of it follows the edition's description: the conclusions are its
+//! `[[esito]]` entries that blank values leave open ([`rules::undecided`]),
+//! named by their `descrizione` (outcomes with the same words are one
+//! conclusion); the rows are the blank inputs their conditions and the
+//! formulas they read lead to, in the form's order; the sentences are the
+//! `frasi` of the outcome and of every outcome that names it.
 
 use serde::Serialize;
 
-use crate::form::Tipo;
+use crate::form::Field;
+use crate::messages::{Lang, Message, kind};
 use crate::model::Scheda;
-use crate::rules::{Outcomes, completed};
-
-/// The page's words for each open conclusion.
-struct Words {
-    servizi: &'static str,
-    spesa: &'static str,
-    quadro3: &'static str,
-    assistenti: &'static str,
-}
-
-const WORDS: Words = Words {
-    servizi: "livello di servizio, Quadro 1",
-    spesa: "spesa rispetto al fabbisogno, Quadri 2 e 3",
-    quadro3: "risorse aggiuntive da rendicontare, Quadro 3",
-    assistenti: "assistenti sociali per abitante, Quadro 1",
-};
+use crate::rules;
 
 /// One conclusion the rules cannot draw yet.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Open {
-    /// What is not concluded, in the clerk's words.
-    pub per: &'static str,
-    /// The rows whose blank values keep it open (`R05`, `M12`).
+    /// What is not concluded, in the clerk's words (the outcome's
+    /// `descrizione`).
+    pub per: String,
+    /// The rows whose blank values keep it open (`R05`, `M12`), in the
+    /// form's order; more than three of one column as one item.
     pub righe: Vec<String>,
-    /// The sentences (as the rules' report names them) that wait for it.
-    pub frasi: Vec<&'static str>,
+    /// The sentences (as the description's `frasi` entries name them) that
+    /// wait for it.
+    pub frasi: Vec<String>,
 }
 
-/// The conclusions of `s` that its blank values leave open.
-pub fn undecided(s: &Scheda, o: &Outcomes) -> Vec<Open> {
-    // The derived values, printed or computed.
-    let full = completed(s);
-    let mut open = Vec::new();
-    if o.servizi_inferiore.is_none() {
-        let mut righe = Vec::new();
-        if full.valore("R04", None).is_none() {
-            if full.valore("R0B", Some("utenti")).is_none() {
-                righe.extend(user_rows(s));
-            }
-            if s.valore("R03", None).is_none() {
-                righe.push("R03".to_string());
+/// The conclusions of `s` that its blank values leave open, the rows'
+/// words in `lang`.
+pub fn undecided(s: &Scheda, lang: Lang) -> Vec<Open> {
+    let esiti = &s.edizione.description().esiti;
+    let mut out: Vec<(Open, Vec<Field>)> = Vec::new();
+    for u in rules::undecided(s) {
+        // The sentences of the outcome, then those of every later outcome
+        // that names it, or names one that does.
+        let mut waiting = vec![u.index];
+        for (i, e) in esiti.iter().enumerate().skip(u.index + 1) {
+            if e.reads().iter().any(|r| waiting.contains(r)) {
+                waiting.push(i);
             }
         }
-        if s.valore("R05", None).is_none() {
-            righe.push("R05".to_string());
+        let frasi: Vec<String> = waiting
+            .iter()
+            .filter_map(|&i| esiti.get(i))
+            .flat_map(|e| e.frasi.iter().cloned())
+            .collect();
+        match out.iter_mut().find(|(o, _)| o.per == u.esito.descrizione) {
+            Some((o, inputs)) => {
+                extend(&mut o.frasi, frasi);
+                extend(inputs, u.inputs);
+            }
+            None => out.push((
+                Open {
+                    per: u.esito.descrizione.clone(),
+                    righe: Vec::new(),
+                    frasi: unique(frasi),
+                },
+                u.inputs,
+            )),
         }
-        open.push(Open {
-            per: WORDS.servizi,
-            righe,
-            frasi: vec!["servizi", "servizi_seguito", "quadro2"],
-        });
     }
-    match o.spesa_inferiore {
-        None => {
-            let mut righe = Vec::new();
-            if s.valore("R06", None).is_none() {
-                righe.push("R06".to_string());
-            }
-            if crate::rules::spesa_storica(s).is_none() {
-                righe.push("R07".to_string());
-            }
-            open.push(Open {
-                per: WORDS.spesa,
-                righe,
-                frasi: vec!["quadro2", "quadro3"],
-            });
-        }
-        Some(true) if o.quadro3_dovuto.is_none() => open.push(Open {
-            per: WORDS.quadro3,
-            righe: vec!["R08".to_string()],
-            frasi: vec!["quadro3"],
-        }),
-        _ => {}
+    for (o, inputs) in &mut out {
+        o.righe = rows(s, inputs, lang);
     }
-    // The Comune's own social workers of the year decide the sentence (R01A,
-    // those of the association, may be blank).
-    let no_staff = s.valore("R01", Some("anno")).is_none();
-    if no_staff || (o.assistenti_nulli == Some(false) && full.valore("R01B", None).is_none()) {
-        let mut righe = Vec::new();
-        if no_staff {
-            righe.push("R01".to_string());
-        }
-        if s.valore("R03", None).is_none() {
-            righe.push("R03".to_string());
-        }
-        open.push(Open {
-            per: WORDS.assistenti,
-            righe,
-            frasi: vec!["assistenti"],
-        });
-    }
-    open
+    out.into_iter().map(|(o, _)| o).collect()
 }
 
-/// The user rows of Quadro 1 (those R0B sums) whose users of the year are
-/// blank, as the edition's description lists them; more than three as one
-/// span (`gli utenti 2024 di 21 righe (da M12 a R0A)`).
-fn user_rows(s: &Scheda) -> Vec<String> {
-    let blank: Vec<String> = s
-        .edizione
-        .description()
+/// `more` added to `to`, each item once.
+fn extend<T: PartialEq>(to: &mut Vec<T>, more: Vec<T>) {
+    for x in more {
+        if !to.contains(&x) {
+            to.push(x);
+        }
+    }
+}
+
+/// `items`, each once, in order.
+fn unique<T: PartialEq>(items: Vec<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    extend(&mut out, items);
+    out
+}
+
+/// The rows of `inputs`, in the order the edition's description lists
+/// them, each once; where more than three rows are blank in one column
+/// (`utenti`), one item for them, at the first's place, naming the column
+/// by its header.
+fn rows(s: &Scheda, inputs: &[Field], lang: Lang) -> Vec<String> {
+    let description = s.edizione.description();
+    // (row, column) in the form's order.
+    let ordered: Vec<&Field> = description
         .righe()
-        .filter(|(q, r)| *q == 1 && !r.derivata && r.colonne.iter().any(|c| c.tipo == Tipo::Utenti))
-        .filter(|(_, r)| s.valore(&r.codice, Some("utenti")).is_none())
-        .map(|(_, r)| r.codice.clone())
+        .flat_map(|(_, r)| inputs.iter().filter(move |f| f.codice == r.codice))
         .collect();
-    match (blank.first(), blank.last()) {
-        (Some(first), Some(last)) if blank.len() > 3 => vec![format!(
-            "gli utenti {} di {} righe (da {first} a {last})",
-            s.anno,
-            blank.len()
-        )],
-        _ => blank,
+    let many = |campo: &Option<String>| {
+        campo.is_some() && ordered.iter().filter(|f| &f.campo == campo).count() > 3
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut spans: Vec<&Option<String>> = Vec::new();
+    for f in &ordered {
+        if !many(&f.campo) {
+            if !out.contains(&f.codice) {
+                out.push(f.codice.clone());
+            }
+            continue;
+        }
+        if spans.contains(&&f.campo) {
+            continue;
+        }
+        spans.push(&f.campo);
+        let of_column: Vec<&&Field> = ordered.iter().filter(|g| g.campo == f.campo).collect();
+        let column = description
+            .riga(&f.codice)
+            .and_then(|r| r.colonne.iter().find(|c| c.campo == f.campo))
+            .and_then(|c| c.intestazione.clone())
+            .unwrap_or_else(|| f.to_string());
+        let last = of_column.last().map_or(f.codice.as_str(), |g| &g.codice);
+        let span = Message::new(
+            kind::OPEN_ROWS_SPAN,
+            [
+                ("column", column.into()),
+                ("count", of_column.len().into()),
+                ("first", f.codice.as_str().into()),
+                ("last", last.into()),
+            ],
+        );
+        out.push(span.render(lang));
     }
+    out
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::model::Edizione;
+    use crate::form::Tipo;
+    use crate::model::{Edizione, Valore};
+
+    const SERVIZI: &str = "livello di servizio, Quadro 1";
+    const SPESA: &str = "spesa rispetto al fabbisogno, Quadri 2 e 3";
+    const QUADRO3: &str = "risorse aggiuntive da rendicontare, Quadro 3";
+    const ASSISTENTI: &str = "assistenti sociali per abitante, Quadro 1";
+
+    /// `s` with each (code, field, value); a value with a dot a decimal.
+    fn with(mut s: Scheda, values: &[(&str, Option<&str>, &str)]) -> Scheda {
+        for (code, campo, v) in values {
+            let v = match v.parse::<u64>() {
+                Ok(n) => Valore::Intero(n),
+                Err(_) => Valore::Decimale(v.parse().unwrap()),
+            };
+            s.set_valore(code, *campo, Some(v)).unwrap();
+        }
+        s
+    }
+
+    /// Every input the conclusions read, given: R04 printed (so no user
+    /// row is asked for), spending not below need.
+    fn full(ed: Edizione) -> Scheda {
+        with(
+            Scheda::empty(ed),
+            &[
+                ("R04", None, "20.00"),
+                ("R05", None, "10.00"),
+                ("R01", Some("anno"), "1.00"),
+                ("R03", None, "3000"),
+                ("R06", None, "100.00"),
+                ("R07", Some("anno_2017"), "200.00"),
+            ],
+        )
+    }
+
+    /// (per, rows, sentences) of each open conclusion.
+    fn open(s: &Scheda, lang: Lang) -> Vec<(String, Vec<String>, Vec<String>)> {
+        undecided(s, lang)
+            .into_iter()
+            .map(|o| (o.per, o.righe, o.frasi))
+            .collect()
+    }
+
+    /// An open conclusion as a test writes it: per, rows, sentences.
+    type Expected = (&'static str, Vec<&'static str>, Vec<&'static str>);
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
 
     #[test]
-    fn a_blank_form_leaves_every_conclusion_open_and_a_full_one_none() {
-        let blank = Scheda::empty(Edizione::builtin("SOC25"));
-        let open = undecided(&blank, &crate::rules::outcomes(&blank));
-        let per: Vec<&str> = open.iter().map(|o| o.per).collect();
-        assert_eq!(per, [WORDS.servizi, WORDS.spesa, WORDS.assistenti]);
-        assert!(open[0].righe[0].contains("da M12 a R0A"), "{open:?}");
-        assert!(open[0].righe.contains(&"R05".to_string()), "{open:?}");
-        assert_eq!(open[1].righe, ["R06", "R07"]);
+    fn the_open_conclusions_follow_the_description() {
+        let users = "«Numero di utenti serviti - 2024» di 21 righe (da M12 a R0A)";
+        let users_26 = "«Numero di utenti serviti - 2025» di 21 righe (da M12 a R0A)";
+        let blank_expected = |users: &'static str| {
+            vec![
+                (
+                    SERVIZI,
+                    vec![users, "R03", "R05"],
+                    vec!["servizi", "servizi_seguito", "quadro2"],
+                ),
+                (SPESA, vec!["R06", "R07"], vec!["quadro2", "quadro3"]),
+                (ASSISTENTI, vec!["R01", "R03"], vec!["assistenti"]),
+            ]
+        };
+        let blank25 = Scheda::empty(Edizione::builtin("SOC25"));
+        let blank26 = Scheda::empty(Edizione::builtin("SOC26"));
+        let mut only_r06 = full(Edizione::builtin("SOC25"));
+        only_r06.set_valore("R06", None, None).unwrap();
+        // Spending below need (R07 200 < R06 300), R08 blank: whether
+        // Quadro 3 is due waits for R08 (through R09).
+        let below26 = with(full(Edizione::builtin("SOC26")), &[("R06", None, "300.00")]);
+        // The Comune's own staff blank, the association's given: R01B is
+        // computed, the sentence is known.
+        let mut association = with(full(Edizione::builtin("SOC25")), &[("R01A", None, "2.00")]);
+        association.set_valore("R01", Some("anno"), None).unwrap();
+        // R03 blank and R04 printed: only the social workers wait for it.
+        let mut no_r03 = full(Edizione::builtin("SOC25"));
+        no_r03.set_valore("R03", None, None).unwrap();
+        // One R07 column is enough.
+        let mut r07_2021 = with(
+            full(Edizione::builtin("SOC25")),
+            &[("R07", Some("anno_2021"), "150.00")],
+        );
+        r07_2021.set_valore("R07", Some("anno_2017"), None).unwrap();
+        let cases: Vec<(&str, Scheda, Vec<Expected>)> = vec![
+            ("blank SOC25", blank25, blank_expected(users)),
+            ("blank SOC26", blank26, blank_expected(users_26)),
+            (
+                "only R06 missing",
+                only_r06,
+                vec![(SPESA, vec!["R06"], vec!["quadro2", "quadro3"])],
+            ),
+            (
+                "SOC26 below need",
+                below26,
+                vec![(QUADRO3, vec!["R08"], vec!["quadro3"])],
+            ),
+            ("association staff", association, vec![]),
+            (
+                "no R03",
+                no_r03,
+                vec![(ASSISTENTI, vec!["R03"], vec!["assistenti"])],
+            ),
+            ("full", full(Edizione::builtin("SOC25")), vec![]),
+            ("R07 2021 given", r07_2021, vec![]),
+        ];
+        for (name, s, expected) in cases {
+            let expected: Vec<(String, Vec<String>, Vec<String>)> = expected
+                .into_iter()
+                .map(|(per, righe, frasi)| (per.to_string(), strings(&righe), strings(&frasi)))
+                .collect();
+            assert_eq!(open(&s, Lang::It), expected, "{name}");
+        }
+    }
 
-        let mut full = blank.clone();
-        for (code, campo, value) in [
-            ("R04", None, 20),
-            ("R05", None, 10),
-            ("R01", Some("anno"), 1),
-            ("R01B", None, 3000),
-            ("R06", None, 100),
-            ("R07", Some("anno_2017"), 200),
-        ] {
-            full.set_valore(code, campo, Some(crate::model::Valore::Intero(value)))
+    #[test]
+    fn a_span_of_rows_speaks_the_language_asked() {
+        let blank = Scheda::empty(Edizione::builtin("SOC25"));
+        let open = undecided(&blank, Lang::En);
+        assert_eq!(
+            open[0].righe[0],
+            "“Numero di utenti serviti - 2024” of 21 rows (M12 to R0A)"
+        );
+        // Four blank user rows are one item; three are named.
+        let mut s = full(Edizione::builtin("SOC25"));
+        s.set_valore("R04", None, None).unwrap();
+        let users: Vec<String> = s
+            .edizione
+            .description()
+            .righe()
+            .filter(|(_, r)| {
+                !r.derivata
+                    && r.colonne
+                        .iter()
+                        .any(|c| c.tipo == Tipo::Utenti && !c.derivata)
+            })
+            .map(|(_, r)| r.codice.clone())
+            .collect();
+        for code in &users[3..] {
+            s.set_valore(code, Some("utenti"), Some(Valore::Intero(1)))
                 .unwrap();
         }
-        let open = undecided(&full, &crate::rules::outcomes(&full));
-        assert!(open.is_empty(), "{open:?}");
+        assert_eq!(undecided(&s, Lang::It)[0].righe, users[..3]);
+        s.set_valore(&users[3], Some("utenti"), None).unwrap();
+        assert_eq!(
+            undecided(&s, Lang::It)[0].righe,
+            ["«Numero di utenti serviti - 2024» di 4 righe (da M12 a M21)"]
+        );
     }
 }

@@ -366,6 +366,23 @@ fn a_broken_formula_is_an_error_of_the_description_at_its_line() {
             "R15 is a computed column (`derivata = true`) but no [[calcolo]] computes it",
             "R15 è una colonna calcolata (`derivata = true`) ma nessun [[calcolo]] la calcola",
         ),
+        // An outcome's sentences that no `frasi` entry prints, and a
+        // report's column that is neither a field nor an outcome.
+        (
+            vec![(
+                "frasi = [\"servizi\", \"servizi_seguito\"]\ncondizione",
+                "frasi = [\"servizi\", \"saluti\"]\ncondizione",
+            )],
+            ("nome = \"servizi_inferiore\"", 2),
+            "outcome `servizi_inferiore` chooses the sentences `saluti`, which no `frasi` entry of the description prints (printed: assistenti, lep, servizi, servizi_seguito, quadro2, quadro3)",
+            "l'esito `servizi_inferiore` sceglie le frasi `saluti`, che nessuna voce `frasi`",
+        ),
+        (
+            vec![("\"R09\", \"R15\"", "\"R09\", \"R99\", \"sopra_soglia\"")],
+            ("colonne = [\"R04\"", 0),
+            "`[riepilogo]`: `R99` is neither a field of the form nor an outcome of the description",
+            "`[riepilogo]`: `R99` non è un campo della scheda né un esito della descrizione",
+        ),
     ];
     for (edits, at, english, italian) in cases {
         let text = soc26_with(&edits);
@@ -677,4 +694,116 @@ fn a_soc27_that_changes_an_outcome_by_data() {
         assert_eq!(soc26[name], expected_26, "SOC26 {name}: {soc26}");
         assert_eq!(soc27[name], expected_27, "SOC27 {name}: {soc27}");
     }
+}
+
+/// What a form lacks to conclude, and the batch report's columns, follow a
+/// SOC27 whose outcomes differ by data: no `sopra_soglia_6500`, the social
+/// workers' outcome in other words, R01B one more column of the report. A
+/// blank SOC27 waits for R01 alone (no longer for R03, which only the
+/// threshold on R01B read), under the new words; its report has R01B.
+#[test]
+fn a_soc27_whose_outcomes_differ_says_what_it_lacks_by_its_own_words() {
+    let dir = tempdir("rules-data-undecided");
+    make_soc27(&dir);
+    let path = dir.join("editions/SOC27.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    for (from, to) in [
+        (
+            "[[esito]]\nnome = \"sopra_soglia_6500\"\ndescrizione = \"assistenti sociali per abitante, Quadro 1\"\nfrasi = [\"assistenti\"]\ncondizione = \"R01B > 6500\"\n",
+            "",
+        ),
+        (
+            "nome = \"assistenti_nulli\"\ndescrizione = \"assistenti sociali per abitante, Quadro 1\"",
+            "nome = \"assistenti_nulli\"\ndescrizione = \"personale sociale del Comune, Quadro 1\"",
+        ),
+        (
+            "\"quadro3_coerente\"]\n",
+            "\"quadro3_coerente\", \"R01B\"]\n",
+        ),
+    ] {
+        assert_eq!(text.matches(from).count(), 1, "`{from}` once in SOC26.toml");
+        text = text.replace(from, to);
+    }
+    std::fs::write(&path, text).unwrap();
+    let blank = dir.join("blank.json");
+    run(&dir, &["template", "--edizione", "SOC27", "-o", p(&blank)]);
+
+    // The page's API, from `scheda serve --templates DIR` on a free port.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_scheda"))
+        .args(["serve", "--bind", &addr.to_string(), "--templates", p(&dir)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let up = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::net::TcpStream::connect(addr).is_ok()
+    });
+    // In Italian, as the page asks.
+    let body = std::fs::read(&blank).unwrap();
+    let italian = [("Accept-Language", "it")];
+    let answer = up.then(|| crate::serve::call(addr, "POST", "/api/check", &italian, &body));
+    server.kill().ok();
+    server.wait().ok();
+    let answer = answer.expect("scheda serve listens");
+    assert_eq!(answer.status, 200);
+    let undecided = answer.json()["undecided"].clone();
+    assert_eq!(
+        undecided,
+        serde_json::json!([
+            {
+                "per": "livello di servizio, Quadro 1",
+                "righe": ["«Numero di utenti serviti - 2026» di 21 righe (da M12 a R0A)", "R03", "R05"],
+                "frasi": ["servizi", "servizi_seguito", "quadro2"],
+            },
+            {
+                "per": "spesa rispetto al fabbisogno, Quadri 2 e 3",
+                "righe": ["R06", "R07"],
+                "frasi": ["quadro2", "quadro3"],
+            },
+            {
+                "per": "personale sociale del Comune, Quadro 1",
+                "righe": ["R01"],
+                "frasi": ["assistenti"],
+            },
+        ])
+    );
+
+    // The batch report: the columns of every edition known, R01B last.
+    let out = dir.join("out");
+    let input = dir.join("in.json");
+    let mut model: Value = serde_json::from_slice(&std::fs::read(&blank).unwrap()).unwrap();
+    model["quadro1"]["R03"] = 6000.into();
+    model["quadro1"]["R01"]["anno"] = serde_json::from_str("2.00").unwrap();
+    std::fs::write(&input, serde_json::to_vec(&model).unwrap()).unwrap();
+    let _ = scheda(&[
+        "batch",
+        p(&input),
+        "-o",
+        p(&out),
+        "--to",
+        "json",
+        "--recompute",
+        "--templates",
+        p(&dir),
+    ]);
+    let report = std::fs::read_to_string(out.join("report.csv")).unwrap();
+    let mut lines = report.trim_start_matches('\u{FEFF}').lines();
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let at = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == format!("\"{name}\""))
+            .unwrap()
+    };
+    assert_eq!(at("R01B"), at("Quadro 3 coherent") + 1, "{header:?}");
+    assert_eq!(at("consistent"), at("R01B") + 1, "{header:?}");
+    assert_eq!(row[at("R01B")], "3000,00", "{report}");
 }

@@ -3,6 +3,9 @@
 //! conditions, in the language of the formulas ([`super`]). A condition may
 //! name an earlier yes/no outcome. The names are those the sentences'
 //! catalogue reads ([`ESITI`]); every error names the file and the line.
+//! Each says what it concludes in a clerk's words (`descrizione`) and which
+//! of the description's `frasi` it chooses (`frasi`): the page says so of
+//! an outcome that blank values leave open.
 
 use std::ops::Range;
 
@@ -13,7 +16,7 @@ use super::parse::parse;
 use super::resolve::{Scope, Source, Ty, formula_error, resolve, rows, want};
 use super::{Expr, Field};
 use crate::diagnostic::Diagnostic;
-use crate::form::Quadro;
+use crate::form::{Quadro, VoceKind};
 use crate::messages::{Message, kind};
 
 /// The shape of an outcome's value.
@@ -45,6 +48,12 @@ pub struct Esito {
     pub nome: String,
     /// How it is worked out.
     pub regola: Regola,
+    /// What it concludes, in a clerk's words (`livello di servizio,
+    /// Quadro 1`).
+    pub descrizione: String,
+    /// The sentences it chooses, by the names the description's `frasi`
+    /// entries print them (`servizi`).
+    pub frasi: Vec<String>,
     /// The line of the description it comes from.
     pub line: usize,
 }
@@ -69,6 +78,29 @@ impl Esito {
         let mut out = Vec::new();
         for e in exprs {
             collect(e, all, &mut out);
+        }
+        out
+    }
+
+    /// The earlier outcomes its rule names, by index into the edition's
+    /// outcomes.
+    pub fn reads(&self) -> Vec<usize> {
+        fn walk(e: &Expr, out: &mut Vec<usize>) {
+            match e {
+                Expr::Esito(i) if !out.contains(i) => out.push(*i),
+                Expr::Neg(x) => walk(x, out),
+                Expr::Binary(_, a, b) => {
+                    walk(a, out);
+                    walk(b, out);
+                }
+                Expr::Call(_, args) => args.iter().for_each(|a| walk(a, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        match &self.regola {
+            Regola::Condizione(e) => walk(e, &mut out),
+            Regola::Scelta(cases) => cases.iter().for_each(|(_, e)| walk(e, &mut out)),
         }
         out
     }
@@ -114,20 +146,39 @@ pub(crate) struct RawCaso {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEsito {
     nome: Spanned<String>,
+    /// What it concludes, in a clerk's words.
+    descrizione: Spanned<String>,
+    /// The sentences it chooses, by the names of the `frasi` entries.
+    #[serde(default)]
+    frasi: Vec<Spanned<String>>,
     /// A yes/no outcome's condition.
     condizione: Option<Spanned<String>>,
     /// Or a choice's cases, in order.
     casi: Option<Vec<RawCaso>>,
 }
 
-/// Check the `[[esito]]` entries `raw` against the edition's `quadri`.
+/// Check the `[[esito]]` entries `raw` against the edition's `quadri`;
+/// `fill` fills a text's placeholders.
 pub(crate) fn build_esiti(
     raw: Vec<RawEsito>,
     quadri: &[Quadro],
     file: &str,
     text: &str,
+    fill: &mut dyn FnMut(&Range<usize>, &str) -> String,
 ) -> (Vec<Esito>, Vec<Diagnostic>) {
     let rows = rows(quadri);
+    // The sentences the description prints, by the names its `frasi`
+    // entries give them.
+    let printed: Vec<&str> = quadri
+        .iter()
+        .flat_map(|q| &q.voci)
+        .filter_map(|v| match &v.kind {
+            VoceKind::Frasi(names) => Some(names),
+            _ => None,
+        })
+        .flatten()
+        .map(String::as_str)
+        .collect();
     let mut src = Source {
         file,
         text,
@@ -204,13 +255,43 @@ pub(crate) fn build_esiti(
             }
         };
         let Some(regola) = regola else { continue };
+        let descrizione = fill(&entry.descrizione.span(), entry.descrizione.get_ref());
+        let mut frasi = Vec::new();
+        for frase in &entry.frasi {
+            let name = frase.get_ref().trim();
+            if printed.contains(&name) {
+                frasi.push(name.to_string());
+                continue;
+            }
+            let mut known: Vec<&str> = Vec::new();
+            for p in &printed {
+                if !known.contains(p) {
+                    known.push(p);
+                }
+            }
+            let m = Message::new(
+                kind::ESITO_FRASE,
+                [
+                    ("name", nome.as_str().into()),
+                    ("frase", name.into()),
+                    ("known", known.join(", ").into()),
+                ],
+            );
+            src.error(src.line(frase.span().start), m, None);
+        }
         // Only a yes/no outcome is a condition others may read; a choice
         // keeps its place so that indices follow `out`.
         names.push(match regola {
             Regola::Condizione(_) => nome.clone(),
             Regola::Scelta(_) => String::new(),
         });
-        out.push(Esito { nome, regola, line });
+        out.push(Esito {
+            nome,
+            regola,
+            descrizione,
+            frasi,
+            line,
+        });
     }
     (out, src.errors)
 }

@@ -99,9 +99,9 @@ kinds! {
     /// ... of the Quadro 2 case.
     COLUMN_CASO = "column_caso" [];
     /// ... of whether Quadro 3 is due.
-    COLUMN_QUADRO3_DUE = "column_quadro3_due" [];
+    COLUMN_QUADRO3_DOVUTO = "column_quadro3_dovuto" [];
     /// ... of whether Quadro 3 is coherent.
-    COLUMN_QUADRO3_COHERENT = "column_quadro3_coherent" [];
+    COLUMN_QUADRO3_COERENTE = "column_quadro3_coerente" [];
     /// ... of whether the printed values agree with the rules.
     COLUMN_CONSISTENT = "column_consistent" [];
     /// ... of the warnings.

@@ -434,4 +434,8 @@ kinds! {
     ESITO_VALUE = "esito_value" ["name", "value", "known"];
     /// An outcome without the key its shape wants.
     ESITO_SHAPE = "esito_shape" ["name", "wanted"];
+    /// An outcome that chooses a sentence no `frasi` entry prints.
+    ESITO_FRASE = "esito_frase" ["name", "frase", "known"];
+    /// A `riepilogo` item that is neither a field nor an outcome.
+    RIEPILOGO_UNKNOWN = "riepilogo_unknown" ["name"];
 }

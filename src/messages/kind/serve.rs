@@ -173,6 +173,14 @@ pub const SERVER_STOPPED: Kind = Kind {
     params: &["reason"],
 };
 
+/// The page's list of what a form lacks to conclude: many rows of one
+/// column as one item (`«Numero di utenti serviti - 2024» di 21 righe (da
+/// M12 a R0A)`).
+pub const OPEN_ROWS_SPAN: Kind = Kind {
+    key: "open_rows_span",
+    params: &["column", "count", "first", "last"],
+};
+
 /// Every kind of this part.
 pub const SERVE: &[Kind] = &[
     EMPTY_BODY,
@@ -209,4 +217,5 @@ pub const SERVE: &[Kind] = &[
     TOKEN_REQUIRED,
     TOKEN_REQUIRED_HINT,
     SERVER_STOPPED,
+    OPEN_ROWS_SPAN,
 ];

@@ -47,6 +47,9 @@ pub(super) fn score(lines: &[Line], codes: &Codes) -> usize {
             }
         })
         .count();
+    // The IFEL page's own spelling of three codes: a mark of the rendering,
+    // which the reader must tell before it knows the edition (the
+    // description's `[spellings]` say what a spelling means, not who prints it).
     2 * any(&|l| {
         ["R00C", "R00D", "R00E"]
             .iter()
