@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::expr::{self, RawCalcolo, RawEsito};
+use super::riporto::{self, RawRiporto};
 use super::{
     Anni, Colonna, Disposizione, Edition, Quadro, Regole, Rendering, Riga, Tipo, Voce, VoceKind,
 };
@@ -34,6 +35,7 @@ struct RawEdition {
     calcolo: Vec<RawCalcolo>,
     #[serde(default)]
     esito: Vec<RawEsito>,
+    riporto: Option<RawRiporto>,
 }
 
 #[derive(Deserialize)]
@@ -329,6 +331,12 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
     } else {
         Vec::new()
     };
+    // What the edition takes from the one before, checked against its rows.
+    let riporto = raw.riporto.map(|r| {
+        riporto::build(r, &quadri, &mut |span, message, hint| {
+            c.error(span, message, hint)
+        })
+    });
     Edition {
         codice: codice.clone(),
         titolo,
@@ -343,6 +351,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
         quadri,
         calcoli,
         esiti,
+        riporto,
     }
 }
 

@@ -21,6 +21,7 @@ mod intestazione;
 pub mod json;
 mod load;
 mod registry;
+mod riporto;
 pub mod sheets;
 
 pub use expr::{Calcolo, Field};
@@ -28,6 +29,7 @@ pub use global::{Edizione, description, find, install, known};
 pub use intestazione::{CampoEnte, INTESTAZIONE, Intestazione};
 pub use load::load;
 pub use registry::{Registry, Source};
+pub use riporto::{Campo, Riporto};
 
 use std::fmt;
 
@@ -59,6 +61,9 @@ pub struct Edition {
     /// What the rules conclude, each a condition or a choice among
     /// conditions ([`expr::Esito`]), in order.
     pub esiti: Vec<expr::Esito>,
+    /// What the edition takes from the edition before it (`[riporto]`),
+    /// if it says.
+    pub riporto: Option<Riporto>,
 }
 
 /// The years of an edition.

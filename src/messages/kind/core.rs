@@ -434,4 +434,16 @@ kinds! {
     ESITO_VALUE = "esito_value" ["name", "value", "known"];
     /// An outcome without the key its shape wants.
     ESITO_SHAPE = "esito_shape" ["name", "wanted"];
+    /// A field of `[riporto]` that is not an input of the edition.
+    CARRY_FIELD_UNKNOWN = "carry_field_unknown" ["field"];
+    /// Its hint.
+    CARRY_FIELD_HINT = "carry_field_hint" [];
+    /// `template --from` for an edition that carries nothing over.
+    CARRY_NONE = "carry_none" ["edition"];
+    /// Its hint.
+    CARRY_NONE_HINT = "carry_none_hint" [];
+    /// `template --from` with a source that is not of the edition before.
+    CARRY_NOT_PREVIOUS = "carry_not_previous" ["source", "edition", "previous"];
+    /// Its hint.
+    CARRY_NOT_PREVIOUS_HINT = "carry_not_previous_hint" ["previous"];
 }

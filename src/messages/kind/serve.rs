@@ -172,6 +172,16 @@ pub const SERVER_STOPPED: Kind = Kind {
     key: "server_stopped",
     params: &["reason"],
 };
+/// `/api/diff` without exactly two files.
+pub const DIFF_TWO_FILES: Kind = Kind {
+    key: "diff_two_files",
+    params: &["n"],
+};
+/// Its hint.
+pub const DIFF_TWO_FILES_HINT: Kind = Kind {
+    key: "diff_two_files_hint",
+    params: &[],
+};
 
 /// Every kind of this part.
 pub const SERVE: &[Kind] = &[
@@ -209,4 +219,6 @@ pub const SERVE: &[Kind] = &[
     TOKEN_REQUIRED,
     TOKEN_REQUIRED_HINT,
     SERVER_STOPPED,
+    DIFF_TWO_FILES,
+    DIFF_TWO_FILES_HINT,
 ];
