@@ -260,7 +260,7 @@ fn text(out: &mut Stdout, esami: &[Esame], many: bool) -> CliResult<()> {
                 .iter()
                 .map(|d| {
                     let mut r = cells(d);
-                    r[3] = value(d.a.as_deref().or(d.b.as_deref()));
+                    r[3] = cut(&value(d.a.as_deref().or(d.b.as_deref())), 60);
                     r[4] = String::new();
                     r
                 })

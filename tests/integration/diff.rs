@@ -378,25 +378,26 @@ fn two_folders_pair_forms_by_the_comune() {
     std::fs::create_dir_all(&da).unwrap();
     std::fs::create_dir_all(&db).unwrap();
     let base = seed(1);
-    let comune = |name: &str, code: &str| {
+    let comune = |name: &str, code: Option<&str>| {
         let mut s = base.clone();
         s.ente.denominazione = Some(name.to_string());
-        s.ente.codice = Some(code.to_string());
+        s.ente.codice = code.map(str::to_string);
         s
     };
     let write = |dir: &Path, file: &str, s: &Scheda| {
         std::fs::write(dir.join(file), scheda::writers::json::write(s).unwrap()).unwrap();
     };
-    write(&da, "uno.json", &comune("UNO", "C1"));
-    write(&da, "due.json", &comune("DUE", "C2"));
-    write(&da, "tre.json", &comune("TRE", "C3"));
-    // In b: DUE under another file name, with one value changed; UNO by its
-    // code alone; TRE missing; QUATTRO new.
-    let mut due = comune("DUE", "C2");
+    write(&da, "uno.json", &comune("UNO", Some("C1")));
+    write(&da, "due.json", &comune("DUE", None));
+    write(&da, "tre.json", &comune("TRE", Some("C3")));
+    // In b: UNO under another file name (paired by its code); DUE, which
+    // has no code, by its name, with one value changed; TRE missing;
+    // QUATTRO new.
+    let mut due = comune("DUE", None);
     set(&mut due, "R0D", "", "LOVERE");
     write(&db, "altro.json", &due);
-    write(&db, "uno.json", &comune("Uno", "C1"));
-    write(&db, "quattro.json", &comune("QUATTRO", "C4"));
+    write(&db, "primo.json", &comune("UNO", Some("C1")));
+    write(&db, "quattro.json", &comune("QUATTRO", Some("C4")));
     let o = scheda(&["diff", p(&da), p(&db)]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let text = stdout(&o);
@@ -405,12 +406,14 @@ fn two_folders_pair_forms_by_the_comune() {
         tail,
         [
             "QUATTRO: only in B (quattro.json)",
-            "TRE: only in A (tre.json)",
             "UNO: the forms agree",
+            "TRE: only in A (tre.json)",
             "DUE: 1 difference",
         ],
         "{text}"
     );
+    // Only the Comune that differs is listed before the summary.
+    assert!(!text.contains("primo.json"), "{text}");
     let json = scheda(&["diff", "--json", p(&da), p(&db)]);
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();
     let due = v
