@@ -183,7 +183,7 @@ fn value_of(s: &Scheda, slot: &Slot) -> Option<String> {
 /// The field of the second edition paired with `slot` of the first: the
 /// field the later edition's `[riporto]` names, else the same row and
 /// column holding the same kind of value.
-fn partner<'b>(slot: &Slot, a: &Edition, b: &Edition, b_slots: &'b [Slot<'b>]) -> Option<usize> {
+fn partner(slot: &Slot, a: &Edition, b: &Edition, b_slots: &[Slot<'_>]) -> Option<usize> {
     let by_code = |codice: &str, campo: Option<&str>| {
         b_slots
             .iter()
