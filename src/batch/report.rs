@@ -413,7 +413,10 @@ pub fn csv_in(rows: &[Row], lang: Lang) -> Vec<u8> {
 /// written bare, any other in quotes, a blank one empty.
 pub fn csv_table(header: &[String], rows: &[Vec<Option<String>>]) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
-    let cells: Vec<Cell<'_>> = header.iter().map(|h| Cell::Text(Cow::Borrowed(h))).collect();
+    let cells: Vec<Cell<'_>> = header
+        .iter()
+        .map(|h| Cell::Text(Cow::Borrowed(h)))
+        .collect();
     push_line(&mut out, &cells);
     for row in rows {
         let cells: Vec<Cell<'_>> = row

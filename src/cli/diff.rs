@@ -343,7 +343,11 @@ fn csv(esami: &[Esame]) -> Vec<u8> {
             ]
         };
         let Some(c) = &e.confronto else {
-            let what = if e.a.is_some() { "scheda_solo_a" } else { "scheda_solo_b" };
+            let what = if e.a.is_some() {
+                "scheda_solo_a"
+            } else {
+                "scheda_solo_b"
+            };
             let mut row = head(what);
             row.extend(std::iter::repeat_n(None, 8));
             rows.push(row);

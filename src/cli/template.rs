@@ -10,7 +10,7 @@ use scheda::messages::{Message, kind};
 use scheda::writers::{self, WriteOptions};
 use scheda::{Format, Scheda};
 
-use super::io::{Stdout, read_forms, refuse_overwriting_input, output_format, write_output};
+use super::io::{Stdout, output_format, read_forms, refuse_overwriting_input, write_output};
 use super::{
     CliResult, Common, EXIT_OK, Failure, display_output, edizione_parser, format_parser,
     input_format_parser, parse_edizione, report_warnings, say,
@@ -64,14 +64,25 @@ pub(super) fn run(args: TemplateArgs) -> CliResult<u8> {
 /// The form of `edizione` started from last year's form in `source`, with
 /// what was carried over and what is left to fill in listed (on standard
 /// error when the form goes to standard output).
-fn started_from(args: &TemplateArgs, source: &Path, edizione: scheda::Edizione) -> CliResult<Scheda> {
+fn started_from(
+    args: &TemplateArgs,
+    source: &Path,
+    edizione: scheda::Edizione,
+) -> CliResult<Scheda> {
     refuse_overwriting_input(source, &args.output)?;
     let limits = args.common.limits()?;
-    let forms = read_forms(source, args.source_format, args.common.strict, &limits, None)?;
+    let forms = read_forms(
+        source,
+        args.source_format,
+        args.common.strict,
+        &limits,
+        None,
+    )?;
     let Some(form) = forms.first() else {
         return Ok(Scheda::empty(edizione));
     };
-    let (new, carried, to_fill) = carry(form, edizione).map_err(|e| Failure::new(Some(source), e))?;
+    let (new, carried, to_fill) =
+        carry(form, edizione).map_err(|e| Failure::new(Some(source), e))?;
     let mut lines = vec![say(Message::new(
         kind::TEMPLATE_CARRIED,
         [

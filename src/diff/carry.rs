@@ -34,7 +34,10 @@ pub struct Riportato {
 /// fill in (every other input, in the form's order). A source of another
 /// edition than the one the description names (`[riporto] da`), or an
 /// edition that names none, is refused with the reason.
-pub fn carry(source: &Scheda, edizione: Edizione) -> Result<(Scheda, Vec<Riportato>, Vec<Riportato>)> {
+pub fn carry(
+    source: &Scheda,
+    edizione: Edizione,
+) -> Result<(Scheda, Vec<Riportato>, Vec<Riportato>)> {
     let ed = edizione.description();
     let Some(riporto) = &ed.riporto else {
         return Err(refused(

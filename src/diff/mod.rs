@@ -309,10 +309,7 @@ pub fn compare(a: &Scheda, b: &Scheda, catalogue: &Catalogue) -> Result<Confront
         }
     }
     for name in names {
-        let (va, vb) = (
-            oa.get(name).and_then(shown),
-            ob.get(name).and_then(shown),
-        );
+        let (va, vb) = (oa.get(name).and_then(shown), ob.get(name).and_then(shown));
         if va != vb {
             differenze.push(named(Parte::Esito, name, va, vb));
         }
@@ -337,10 +334,7 @@ pub fn compare(a: &Scheda, b: &Scheda, catalogue: &Catalogue) -> Result<Confront
         }
     }
     for name in names {
-        let (va, vb) = (
-            fa.get(name).and_then(shown),
-            fb.get(name).and_then(shown),
-        );
+        let (va, vb) = (fa.get(name).and_then(shown), fb.get(name).and_then(shown));
         if va != vb {
             differenze.push(named(Parte::Frase, name, va, vb));
         }

@@ -62,7 +62,10 @@ pub fn pair(
     } else {
         // By the Comune's code, then by its name.
         type Key = fn(&Scheda) -> Option<&String>;
-        let keys: [Key; 2] = [|s| s.ente.codice.as_ref(), |s| s.ente.denominazione.as_ref()];
+        let keys: [Key; 2] = [
+            |s| s.ente.codice.as_ref(),
+            |s| s.ente.denominazione.as_ref(),
+        ];
         for key in keys {
             for (i, (_, fa)) in a.iter().enumerate() {
                 if partner.get(i).copied().flatten().is_some() {

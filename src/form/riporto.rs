@@ -100,7 +100,10 @@ impl fmt::Display for Campo {
                 codice,
                 campo: Some(campo),
             } => write!(f, "{codice}.{campo}"),
-            Campo::Valore { codice, campo: None } => f.write_str(codice),
+            Campo::Valore {
+                codice,
+                campo: None,
+            } => f.write_str(codice),
         }
     }
 }
@@ -118,19 +121,21 @@ fn is_input(quadri: &[Quadro], codice: &str, campo: Option<&str>) -> bool {
 }
 
 fn rows(quadri: &[Quadro]) -> impl Iterator<Item = &Riga> {
-    quadri.iter().flat_map(|q| &q.voci).filter_map(|v| match &v.kind {
-        VoceKind::Riga(r) => Some(r),
-        _ => None,
-    })
+    quadri
+        .iter()
+        .flat_map(|q| &q.voci)
+        .filter_map(|v| match &v.kind {
+            VoceKind::Riga(r) => Some(r),
+            _ => None,
+        })
 }
+
+/// What is told of an entry that is wrong: where, what, and the hint.
+pub(super) type Report<'a> = &'a mut dyn FnMut(&Range<usize>, Message, Option<Message>);
 
 /// Check `raw` against the rows of `quadri`, calling `error` at the span of
 /// every entry that is wrong.
-pub(super) fn build(
-    raw: RawRiporto,
-    quadri: &[Quadro],
-    error: &mut dyn FnMut(&Range<usize>, Message, Option<Message>),
-) -> Riporto {
+pub(super) fn build(raw: RawRiporto, quadri: &[Quadro], error: Report<'_>) -> Riporto {
     let da = raw.da.get_ref().trim().to_string();
     if da.is_empty() || !da.chars().all(|c| c.is_ascii_alphanumeric()) {
         error(
@@ -143,9 +148,8 @@ pub(super) fn build(
     for entry in raw.campi {
         let span = entry.span();
         let RawCampo { campo, da } = entry.into_inner();
-        let unknown = |field: &str| {
-            Message::new(kind::CARRY_FIELD_UNKNOWN, [("field", field.into())])
-        };
+        let unknown =
+            |field: &str| Message::new(kind::CARRY_FIELD_UNKNOWN, [("field", field.into())]);
         let hint = || Some(Message::new(kind::CARRY_FIELD_HINT, []));
         // `*.COLUMN`: that column of every row with it, from the same
         // column of the edition before (or the column `da` names).

@@ -12,8 +12,8 @@ pub mod sentences;
 
 pub use check::{Change, Discrepancy, Missing, check, missing, recompute, settle_precision};
 pub use derive::{Derived, completed, derive};
-pub use eval::{Computed, Conclusion};
 pub(crate) use eval::min_decimals;
+pub use eval::{Computed, Conclusion};
 pub use report::{Report, report};
 pub use sentences::{Catalogue, Sentences};
 

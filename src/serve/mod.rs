@@ -14,8 +14,8 @@
 
 mod api;
 mod batch;
-mod diff;
 mod bodies;
+mod diff;
 mod openapi;
 mod pool;
 mod problem;

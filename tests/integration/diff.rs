@@ -11,9 +11,7 @@ use scheda::rules::{self, Catalogue};
 use serde_json::Value;
 
 use crate::serve::{call, start};
-use crate::util::{
-    SEEDS, dec, p, read_fixture, scheda, set, stderr, stdout, tempdir, text_of,
-};
+use crate::util::{SEEDS, dec, p, read_fixture, scheda, set, stderr, stdout, tempdir, text_of};
 
 /// Seed `n` read from its text.
 fn seed(n: usize) -> Scheda {
@@ -114,7 +112,10 @@ fn three_inputs_changed_list_those_three_and_what_they_move() {
     assert_eq!(listed, moved);
     assert!(listed.contains("servizi_inferiore") && listed.contains("caso"));
     let caso = c.differenze.iter().find(|d| d.codice == "caso").unwrap();
-    assert_eq!((caso.a.as_deref(), caso.b.as_deref()), (Some("B"), Some("A")));
+    assert_eq!(
+        (caso.a.as_deref(), caso.b.as_deref()),
+        (Some("B"), Some("A"))
+    );
     // And the sentences: those of the service level and of Quadro 2.
     let sentences: BTreeSet<&str> = c
         .differenze
@@ -142,11 +143,21 @@ fn three_inputs_changed_list_those_three_and_what_they_move() {
     let text = stdout(&out);
     assert!(text.contains("Fields\n"), "{text}");
     assert!(text.contains("Computed values\n"), "{text}");
-    let line = text.lines().find(|l| l.contains("media_ore") || l.contains("130,00")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("media_ore") || l.contains("130,00"))
+        .unwrap();
     assert!(line.contains("97,50"), "{line}");
-    assert!(text.contains(&format!("{} differences", c.differenze.len())), "{text}");
+    assert!(
+        text.contains(&format!("{} differences", c.differenze.len())),
+        "{text}"
+    );
     let it = crate::util::scheda_in("it_IT.UTF-8", &["diff", p(&fa), p(&fb)]);
-    assert!(stdout(&it).contains("Valori calcolati\n"), "{}", stdout(&it));
+    assert!(
+        stdout(&it).contains("Valori calcolati\n"),
+        "{}",
+        stdout(&it)
+    );
     let json = scheda(&["diff", "--json", p(&fa), p(&fb)]);
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(
@@ -199,7 +210,15 @@ fn two_editions_list_the_fields_of_one_edition_apart() {
     let dir = tempdir("diff-editions");
     let seed0 = crate::util::fixture(&format!("{}.txt", SEEDS[0]));
     let new = dir.join("soc26.json");
-    let o = scheda(&["template", "--edizione", "SOC26", "--from", p(&seed0), "-o", p(&new)]);
+    let o = scheda(&[
+        "template",
+        "--edizione",
+        "SOC26",
+        "--from",
+        p(&seed0),
+        "-o",
+        p(&new),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let a = seed(0);
     let mut b = scheda::readers::json::read(&std::fs::read(&new).unwrap())
@@ -208,7 +227,10 @@ fn two_editions_list_the_fields_of_one_edition_apart() {
     set(&mut b, "R02X", "", dec("1.00"));
     set(&mut b, "R16", "", "La relazione del 2025.");
     let c = diff::compare(&a, &b, &Catalogue::builtin()).unwrap();
-    assert_eq!((c.edizione_a.as_str(), c.edizione_b.as_str()), ("SOC25", "SOC26"));
+    assert_eq!(
+        (c.edizione_a.as_str(), c.edizione_b.as_str()),
+        ("SOC25", "SOC26")
+    );
     let only_a: BTreeSet<&str> = c.solo_a.iter().map(|d| d.codice.as_str()).collect();
     let only_b: BTreeSet<&str> = c.solo_b.iter().map(|d| d.codice.as_str()).collect();
     // SOC25's questions and its report; SOC26's "di cui" rows and its
@@ -236,12 +258,24 @@ fn two_editions_list_the_fields_of_one_edition_apart() {
         .map(|d| (d.codice.clone(), d.campo.clone()))
         .collect();
     assert!(codes.contains(&("M12".to_string(), Some("utenti".to_string()))));
-    assert!(!codes.iter().any(|(_, c)| c.as_deref() == Some("utenti_2019")));
-    assert!(!codes.iter().any(|(r, _)| r == "R07" || r == "R0C" || r == "R0D"));
+    assert!(
+        !codes
+            .iter()
+            .any(|(_, c)| c.as_deref() == Some("utenti_2019"))
+    );
+    assert!(
+        !codes
+            .iter()
+            .any(|(r, _)| r == "R07" || r == "R0C" || r == "R0D")
+    );
     // The command line lists them apart too.
     let o = scheda(&["diff", p(&seed0), p(&new)]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("Only in edition SOC26 (not compared)"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Only in edition SOC26 (not compared)"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -249,13 +283,30 @@ fn next_years_form_from_last_years() {
     let dir = tempdir("template-from");
     let seed1 = crate::util::fixture(&format!("{}.txt", SEEDS[1]));
     let out = dir.join("nuova.xlsx");
-    let o = scheda(&["template", "--edizione", "SOC26", "--from", p(&seed1), "-o", p(&out)]);
+    let o = scheda(&[
+        "template",
+        "--edizione",
+        "SOC26",
+        "--from",
+        p(&seed1),
+        "-o",
+        p(&out),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let listed = stdout(&o);
-    assert!(listed.starts_with("Carried over from the SOC25 form: "), "{listed}");
-    assert!(listed.contains("  R07 anno_2017 (2017): 321178,98"), "{listed}");
+    assert!(
+        listed.starts_with("Carried over from the SOC25 form: "),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("  R07 anno_2017 (2017): 321178,98"),
+        "{listed}"
+    );
     assert!(listed.contains("To fill in: "), "{listed}");
-    assert!(listed.contains("  M12 utenti (Numero di utenti serviti - 2025)"), "{listed}");
+    assert!(
+        listed.contains("  M12 utenti (Numero di utenti serviti - 2025)"),
+        "{listed}"
+    );
 
     let source = seed(1);
     let new = scheda::readers::xlsx::read(&std::fs::read(&out).unwrap())
@@ -349,7 +400,11 @@ fn next_years_form_from_last_years() {
         p(&dir.join("no.json")),
     ]);
     assert_eq!(o.status.code(), Some(3));
-    assert!(stderr(&o).contains("does not say what it takes"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("does not say what it takes"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -361,7 +416,9 @@ fn the_carry_over_is_in_the_description_and_exported() {
     assert!(text.contains("[riporto]\nda = \"SOC25\""), "exported");
     // A field that is not an input is refused at load, with its line.
     let bad = text.replace("{ campo = \"R0D\" }", "{ campo = \"R0B.utenti\" }");
-    let e = scheda::form::load("SOC26.toml", &bad).unwrap_err().to_string();
+    let e = scheda::form::load("SOC26.toml", &bad)
+        .unwrap_err()
+        .to_string();
     let line = bad
         .lines()
         .position(|l| l.contains("R0B.utenti\" }"))
@@ -455,7 +512,12 @@ fn the_api_compares_two_files() {
         &[("Content-Type", &content_type)],
         &body,
     );
-    assert_eq!(answer.status, 200, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
     let v = answer.json();
     assert_eq!(v[0]["a"], "prima.txt");
     assert_eq!(v[0]["differenze"].as_array().unwrap().len(), 1, "{v:#}");
