@@ -4,6 +4,7 @@
 //! they say. Each pair is compared ([`super::compare`]); a form found on
 //! one side only is listed as such.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Confronto, compare};
@@ -89,13 +90,20 @@ pub fn pair(
             }
         }
     }
+    // Each pair compared on its own, on every core (the rules and the
+    // sentences are most of the work).
+    let compared: Vec<Result<Option<Confronto>>> = a
+        .par_iter()
+        .zip(partner.par_iter())
+        .map(|((_, fa), p)| match p.and_then(|j| b.get(j)) {
+            Some((_, fb)) => compare(fa, fb, catalogue).map(Some),
+            None => Ok(None),
+        })
+        .collect();
     let mut out = Vec::with_capacity(a.len() + b.len());
-    for ((where_a, fa), p) in a.iter().zip(&partner) {
+    for (((where_a, fa), p), confronto) in a.iter().zip(&partner).zip(compared) {
         let other = p.and_then(|j| b.get(j));
-        let confronto = match other {
-            Some((_, fb)) => Some(compare(fa, fb, catalogue)?),
-            None => None,
-        };
+        let confronto = confronto?;
         out.push(Esame {
             comune: fa
                 .ente
