@@ -5,6 +5,7 @@
 //! Hub and spoke, as in pandoc: [`readers`] turn bytes into the canonical
 //! [`model::Scheda`] plus diagnostics; [`rules`] derive the computed values and
 //! choose the form's sentences; [`writers`] turn the model into bytes.
+//! [`diff`] compares two forms, and starts next year's from last year's.
 //! [`batch`] does all three for many forms at once, in parallel, on the
 //! threads of [`workers`]; [`serve`] offers them as a web page and an HTTP
 //! API. [`limits`] bounds what a reader takes in.
@@ -13,6 +14,7 @@
 
 pub mod batch;
 pub mod diagnostic;
+pub mod diff;
 pub mod form;
 pub mod format;
 pub mod limits;

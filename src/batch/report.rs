@@ -460,6 +460,33 @@ pub fn csv_in(rows: &[Row], editions: &[Edizione], lang: Lang) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// Any table as CSV in the report's own way (see the module's
+/// documentation): the byte order mark, `header` as the first line, then
+/// each row; a value that is a number in the form's notation (`130,00`) is
+/// written bare, any other in quotes, a blank one empty.
+pub fn csv_table(header: &[String], rows: &[Vec<Option<String>>]) -> Vec<u8> {
+    let mut out = String::from("\u{FEFF}");
+    let cells: Vec<Cell<'_>> = header
+        .iter()
+        .map(|h| Cell::Text(Cow::Borrowed(h)))
+        .collect();
+    push_line(&mut out, &cells);
+    for row in rows {
+        let cells: Vec<Cell<'_>> = row
+            .iter()
+            .map(|v| match v.as_deref() {
+                None | Some("") => Cell::Empty,
+                Some(n) if crate::number::is_number(n) && !n.starts_with(['+', '-']) => {
+                    Cell::Number(n.to_string())
+                }
+                Some(t) => Cell::Text(Cow::Borrowed(t)),
+            })
+            .collect();
+        push_line(&mut out, &cells);
+    }
+    out.into_bytes()
+}
+
 /// An exact decimal as a JSON number.
 fn json_number(d: Option<Decimal>) -> Value {
     d.and_then(|d| d.to_string().parse::<serde_json::Number>().ok())

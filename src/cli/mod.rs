@@ -13,6 +13,7 @@ mod batch;
 mod check;
 mod completions;
 mod convert;
+mod diff;
 mod editions;
 mod io;
 mod man;
@@ -61,7 +62,8 @@ pub const EXIT_INTERRUPTED: u8 = 130;
     after_help = "Exit codes: 0 ok; 1 check found inconsistent values or blank \
 derived values that the rules compute; \
 2 usage error; 3 unreadable input, unwritable output, or a warning under --strict; \
-4 batch: some inputs failed (the others are done; see the report); 130 batch: interrupted."
+4 batch: some inputs failed (the others are done; see the report); 130 batch: interrupted. \
+diff: 0 the forms agree, 1 they differ, 2 an input cannot be read."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -142,6 +144,16 @@ enum Command {
     /// The format follows the extension: .xlsx (the workbook to fill in),
     /// .pdf (the blank form to print), .json, .jsonl or .txt.
     Template(template::TemplateArgs),
+    /// List what changed between two forms of a Comune, or between the
+    /// forms of two folders or multi-Comune files.
+    ///
+    /// `scheda diff 2025/SONDRIO.pdf 2026/SONDRIO.xlsx`: every field whose
+    /// value differs, in the form's order (row, label, column, A, B as the
+    /// form prints them), then the computed values, outcomes and sentences
+    /// that differ; fields one edition has and the other has not are listed
+    /// apart. Forms of two folders are paired by the Comune's code, then by
+    /// name. Exit code 0 when they agree, 1 when they differ, 2 on an error.
+    Diff(diff::DiffArgs),
     /// List the editions scheda knows (code, reporting year, where its
     /// description comes from), or export the files of one.
     ///
@@ -327,6 +339,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Convert(args) => convert::run(args),
         Command::Check(args) => check::run(args),
         Command::Template(args) => template::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Editions(args) => editions::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Serve(args) => serve::run(args),

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::expr::{self, RawCalcolo, RawEsito};
+use super::riporto::{self, RawRiporto};
 use super::{
     Anni, Colonna, Disposizione, Edition, Field, Quadro, Regole, Rendering, Riepilogo, Riga, Tipo,
     Voce, VoceKind,
@@ -37,6 +38,7 @@ struct RawEdition {
     esito: Vec<RawEsito>,
     #[serde(default)]
     riepilogo: RawRiepilogo,
+    riporto: Option<RawRiporto>,
 }
 
 /// The `[riepilogo]` table: the batch report's columns.
@@ -349,6 +351,12 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
     } else {
         Vec::new()
     };
+    // What the edition takes from the one before, checked against its rows.
+    let riporto = raw.riporto.map(|r| {
+        riporto::build(r, &quadri, &mut |span, message, hint| {
+            c.error(span, message, hint)
+        })
+    });
     Edition {
         codice: codice.clone(),
         titolo,
@@ -364,6 +372,7 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
         calcoli,
         esiti,
         riepilogo,
+        riporto,
     }
 }
 

@@ -24,6 +24,7 @@ mod intestazione;
 pub mod json;
 mod load;
 mod registry;
+mod riporto;
 pub mod sheets;
 
 pub use edizione::Edizione;
@@ -32,6 +33,7 @@ pub use expr::{Calcolo, Field};
 pub use intestazione::{CampoEnte, INTESTAZIONE, Intestazione};
 pub use load::load;
 pub use registry::{Registry, Source};
+pub use riporto::{Campo, Riporto};
 
 use std::fmt;
 
@@ -66,6 +68,9 @@ pub struct Edition {
     /// What the batch report gives of a form of this edition, in order
     /// (`riepilogo`): values of the form and outcomes.
     pub riepilogo: Vec<Riepilogo>,
+    /// What the edition takes from the edition before it (`[riporto]`),
+    /// if it says.
+    pub riporto: Option<Riporto>,
 }
 
 /// One item of an edition's `riepilogo`: a column of the batch report.

@@ -12,6 +12,7 @@ pub mod sentences;
 
 pub use check::{Change, Discrepancy, Missing, check, missing, recompute, settle_precision};
 pub use derive::{Derived, completed, derive};
+pub(crate) use eval::min_decimals;
 pub use eval::{Computed, Conclusion};
 pub use report::{Report, report};
 pub use sentences::{Catalogue, Sentences};

@@ -75,7 +75,7 @@ pub async fn batch(
 
 /// The files of the request's parts (name and bytes), within the size and
 /// time limits.
-async fn files(
+pub(super) async fn files(
     shared: &Shared,
     multipart: &mut Multipart,
 ) -> Result<Vec<(String, Vec<u8>)>, Problem> {

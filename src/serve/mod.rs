@@ -15,6 +15,7 @@
 mod api;
 mod batch;
 mod bodies;
+mod diff;
 mod openapi;
 mod pool;
 mod problem;
@@ -104,6 +105,7 @@ pub fn app(options: &Options) -> Result<Router> {
         .route("/api/render", post(api::render))
         .route("/api/check", post(api::check))
         .route("/api/batch", post(batch::batch))
+        .route("/api/diff", post(diff::diff))
         .layer(middleware::from_fn_with_state(token, require_token))
         .with_state(shared);
     Ok(Router::new()

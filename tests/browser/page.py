@@ -26,6 +26,10 @@ Scenarios:
 - in_parte: a text without row M15 (it reads only in part) and seed 000:
   the form opens, M15's fields marked with the reason, the status and the
   summary say so; M15 completed by hand, the marks go.
+- confronta: seed 001 dropped, M12's users changed: the form lists what
+  the clerk changed since it was loaded (field, before, after) above the
+  downloads; then "Confronta" on seed 001 and the form of `stampati`: the
+  table of what differs (issue 23).
 - errori: each file of CONFIG["bad"] (files of the bad-input corpus)
   dropped alone on a fresh page; the texts of its errors as the page shows
   them (the error box, the fields' notes, the status), for the Rust test to
@@ -334,6 +338,32 @@ def in_parte(d, c, seen):
     seen["riepilogo_dopo"] = [li.text for li in d.find_element(By.ID, "summary").find_elements(By.CSS_SELECTOR, "li")]
 
 
+def confronta(d, c, seen):
+    choose(d, c["url"], c["seed001"])
+    changes = forms(d)[0].find_element(By.CSS_SELECTOR, ".modifiche")
+    seen["modifiche_all_inizio"] = changes.is_displayed()
+    m12 = int(value(d, M12))
+    type_into(d, M12, str(m12 + 100))
+    wait(lambda: changes.is_displayed(), "the changes")
+    seen["modifiche_titolo"] = changes.find_element(By.CSS_SELECTOR, "h3").text
+    seen["modifiche"] = [[td.text for td in tr.find_elements(By.CSS_SELECTOR, "td")]
+                         for tr in changes.find_elements(By.CSS_SELECTOR, "tbody tr")]
+    # Above the downloads.
+    toolbar = forms(d)[0].find_element(By.CSS_SELECTOR, ".toolbar")
+    seen["sopra_i_download"] = changes.location["y"] < toolbar.location["y"]
+    type_into(d, M12, str(m12))
+    seen["modifiche_annullate"] = not changes.is_displayed()
+    for side, path in [("a", c["seed001"]), ("b", c["wrong"])]:
+        d.find_element(By.ID, "confronta-" + side).send_keys(path)
+    d.find_element(By.ID, "confronta-via").click()
+    where = d.find_element(By.ID, "confronto")
+    wait(lambda: where.find_elements(By.CSS_SELECTOR, "table.differenze tbody tr"), "the comparison")
+    seen["confronto_esito"] = where.find_element(By.CSS_SELECTOR, "strong").text
+    seen["confronto"] = [[td.text for td in tr.find_elements(By.CSS_SELECTOR, "td")]
+                         for tr in where.find_elements(By.CSS_SELECTOR, "table.differenze tbody tr")]
+    shot(d, c, "page-diff.png")
+
+
 def errori(d, c, seen):
     for name, path in c["bad"]:
         d.get(c["url"])
@@ -355,7 +385,7 @@ def shot(d, c, name):
 SCENARI = {
     "modifica": modifica, "stampati": stampati, "non_validi": non_validi, "numeri": numeri,
     "zip": zip_, "vuota": vuota, "accesso": accesso, "telefono": telefono, "server_assente": server_assente,
-    "in_parte": in_parte, "errori": errori,
+    "in_parte": in_parte, "errori": errori, "confronta": confronta,
 }
 
 

@@ -7,10 +7,11 @@ use std::process::Command;
 use crate::util::{p, scheda, scheda_in, stderr, stdout, tempdir};
 
 /// Every command of scheda.
-const COMMANDS: [&str; 8] = [
+const COMMANDS: [&str; 9] = [
     "convert",
     "check",
     "template",
+    "diff",
     "editions",
     "batch",
     "serve",

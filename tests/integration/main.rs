@@ -12,6 +12,7 @@ mod cli_messages;
 mod cli_options;
 mod completions_man;
 mod consistency;
+mod diff;
 mod docs;
 mod editions;
 mod formulas;

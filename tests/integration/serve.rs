@@ -448,7 +448,14 @@ fn a_token_is_asked_for_when_the_server_has_one() {
 /// and the two groups in parallel; a test reads its scenarios' records. A
 /// scenario of no group runs alone.
 const BROWSER_GROUPS: [&[&str]; 2] = [
-    &["modifica", "stampati", "non_validi", "numeri", "zip"],
+    &[
+        "modifica",
+        "stampati",
+        "non_validi",
+        "numeri",
+        "zip",
+        "confronta",
+    ],
     &[
         "vuota",
         "accesso",
@@ -629,6 +636,51 @@ fn the_page_in_a_browser() {
             .unwrap()
             .contains("è risultato non inferiore"),
         "{seen}"
+    );
+}
+
+/// Issue 23: a form being edited lists what the clerk changed since it was
+/// loaded (field, before, after), above the downloads, and nothing once the
+/// change is undone; "Confronta" on seed 001 and the same form with three
+/// printed derived values changed lists those three.
+#[test]
+#[cfg_attr(
+    all(not(has_chromedriver), not(ci)),
+    ignore = "needs chromium, chromedriver and python3 with selenium: apt-get install chromium chromium-driver python3-selenium"
+)]
+fn the_page_lists_the_changes_and_compares_two_files() {
+    let seen = in_a_browser(&["confronta"]);
+    let seen = &seen["confronta"];
+    assert_eq!(seen["modifiche_all_inizio"], false, "{seen}");
+    let rows: Vec<Vec<String>> = serde_json::from_value(seen["modifiche"].clone()).unwrap();
+    let m12 = ["M12 - Numero di utenti serviti - 2024", "3", "103"].map(String::from);
+    assert!(rows.contains(&m12.to_vec()), "{seen}");
+    let r0b = ["R0B - Numero di utenti serviti - 2024", "994", "1094"].map(String::from);
+    assert!(rows.contains(&r0b.to_vec()), "{seen}");
+    assert_eq!(
+        seen["modifiche_titolo"],
+        format!("{} campi modificati rispetto al file caricato", rows.len())
+    );
+    assert_eq!(seen["sopra_i_download"], true);
+    assert_eq!(seen["modifiche_annullate"], true, "{seen}");
+    let table: Vec<Vec<String>> = serde_json::from_value(seen["confronto"].clone()).unwrap();
+    let computed: Vec<(&str, &str, &str)> = table
+        .iter()
+        .filter(|r| r[0] == "Valore calcolato")
+        .map(|r| (r[1].as_str(), r[4].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        computed,
+        [
+            ("M15", "461,88", "460,00"),
+            ("R0B", "994", "999"),
+            ("R04", "21,62", "21,00")
+        ],
+        "{seen}"
+    );
+    assert!(
+        !table.iter().any(|r| r[0] == "Campo"),
+        "no input differs: {seen}"
     );
 }
 

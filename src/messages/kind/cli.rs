@@ -282,4 +282,30 @@ kinds! {
     BATCH_KEPT_HINT = "batch_kept_hint" [];
     /// A batch's input that does not exist: nothing was done.
     BATCH_INPUT_MISSING_HINT = "batch_input_missing_hint" [];
+    /// `diff`: a blank value.
+    DIFF_BLANK = "diff_blank" [];
+    /// `diff`: the heading of the fields that differ.
+    DIFF_SECTION_FIELDS = "diff_section_fields" [];
+    /// `diff`: the heading of the computed values that differ.
+    DIFF_SECTION_COMPUTED = "diff_section_computed" [];
+    /// `diff`: the heading of the outcomes that differ.
+    DIFF_SECTION_OUTCOMES = "diff_section_outcomes" [];
+    /// `diff`: the heading of the sentences that differ.
+    DIFF_SECTION_SENTENCES = "diff_section_sentences" [];
+    /// `diff`: the heading of the fields of one edition only.
+    DIFF_SECTION_ONLY = "diff_section_only" ["edition"];
+    /// `diff`: the forms agree.
+    DIFF_SAME = "diff_same" [];
+    /// `diff`: one difference.
+    DIFF_COUNT_ONE = "diff_count_one" ["n"];
+    /// `diff`: several differences.
+    DIFF_COUNT_MANY = "diff_count_many" ["n"];
+    /// `diff`: a Comune's form on one side only.
+    DIFF_ONLY_IN = "diff_only_in" ["side", "where"];
+    /// `diff --csv`: the column names, separated by `;`.
+    DIFF_CSV_HEADER = "diff_csv_header" [];
+    /// `template --from`: the heading of the fields carried over.
+    TEMPLATE_CARRIED = "template_carried" ["n", "source"];
+    /// `template --from`: the heading of the fields to fill in.
+    TEMPLATE_TO_FILL = "template_to_fill" ["n"];
 }

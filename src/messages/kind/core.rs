@@ -438,4 +438,16 @@ kinds! {
     ESITO_FRASE = "esito_frase" ["name", "frase", "known"];
     /// A `riepilogo` item that is neither a field nor an outcome.
     RIEPILOGO_UNKNOWN = "riepilogo_unknown" ["name"];
+    /// A field of `[riporto]` that is not an input of the edition.
+    CARRY_FIELD_UNKNOWN = "carry_field_unknown" ["field"];
+    /// Its hint.
+    CARRY_FIELD_HINT = "carry_field_hint" [];
+    /// `template --from` for an edition that carries nothing over.
+    CARRY_NONE = "carry_none" ["edition"];
+    /// Its hint.
+    CARRY_NONE_HINT = "carry_none_hint" [];
+    /// `template --from` with a source that is not of the edition before.
+    CARRY_NOT_PREVIOUS = "carry_not_previous" ["source", "edition", "previous"];
+    /// Its hint.
+    CARRY_NOT_PREVIOUS_HINT = "carry_not_previous_hint" ["previous"];
 }

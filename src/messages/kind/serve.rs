@@ -172,6 +172,16 @@ pub const SERVER_STOPPED: Kind = Kind {
     key: "server_stopped",
     params: &["reason"],
 };
+/// `/api/diff` without exactly two files.
+pub const DIFF_TWO_FILES: Kind = Kind {
+    key: "diff_two_files",
+    params: &["n"],
+};
+/// Its hint.
+pub const DIFF_TWO_FILES_HINT: Kind = Kind {
+    key: "diff_two_files_hint",
+    params: &[],
+};
 
 /// The page's list of what a form lacks to conclude: many rows of one
 /// column as one item (`«Numero di utenti serviti - 2024» di 21 righe (da
@@ -218,4 +228,6 @@ pub const SERVE: &[Kind] = &[
     TOKEN_REQUIRED_HINT,
     SERVER_STOPPED,
     OPEN_ROWS_SPAN,
+    DIFF_TWO_FILES,
+    DIFF_TWO_FILES_HINT,
 ];
