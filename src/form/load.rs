@@ -182,18 +182,9 @@ pub fn load(file: &str, text: &str) -> Result<Edition> {
     }
 }
 
+/// The checked [`Edition`] of a parsed description, its errors added to `c`.
 fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
-    let codice = raw.codice.get_ref().trim().to_string();
-    if codice.is_empty() || !codice.chars().all(|ch| ch.is_ascii_alphanumeric()) {
-        c.error(
-            &raw.codice.span(),
-            Message::new(
-                kind::EDITION_CODE_INVALID,
-                [("code", codice.as_str().into())],
-            ),
-            Some(Message::new(kind::EDITION_CODE_HINT, [])),
-        );
-    }
+    let codice = edition_code(c, &raw.codice);
     let anni = Anni {
         anno: raw.anni.anno,
         utenti_base: raw.anni.utenti_base,
@@ -207,108 +198,12 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
         anni: &anni,
     };
     let titolo = places.fill(c, &raw.titolo.span(), raw.titolo.get_ref());
-    let layout_testo = match rendering(raw.layout_testo.get_ref()) {
-        Some(r) if r != Rendering::Pdf => r,
-        _ => {
-            c.error(
-                &raw.layout_testo.span(),
-                named(kind::UNKNOWN_TEXT_LAYOUT, raw.layout_testo.get_ref()),
-                None,
-            );
-            Rendering::Portale
-        }
-    };
-    // The column sets, each checked once, where it is defined.
-    let mut sets: BTreeMap<String, Vec<RawColonna>> = BTreeMap::new();
-    for (name, set) in raw.colonne {
-        let span = set.span();
-        for col in set.get_ref() {
-            if tipo(&col.tipo).is_none() {
-                c.error(
-                    &span,
-                    Message::new(
-                        kind::UNKNOWN_COLUMN_KIND_IN_SET,
-                        [
-                            ("kind", col.tipo.as_str().into()),
-                            ("set", name.as_str().into()),
-                        ],
-                    ),
-                    Some(kinds_hint()),
-                );
-            }
-        }
-        sets.insert(name, set.into_inner());
-    }
+    let layout_testo = text_layout(c, &raw.layout_testo);
+    let sets = column_sets(c, raw.colonne);
     let mut quadri = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for q in raw.quadro {
-        let mut voci = Vec::new();
-        for entry in q.voce {
-            let span = entry.span();
-            let line = c.line(&span);
-            let mut v = entry.into_inner();
-            let solo = v.solo.take();
-            let portale = v.portale.take().and_then(|name| {
-                let found = Disposizione::ALL.iter().find(|(_, n)| *n == name);
-                if found.is_none() {
-                    c.error(&span, named(kind::UNKNOWN_PORTAL_ARRANGEMENT, &name), None);
-                }
-                found.map(|(d, _)| *d)
-            });
-            let spazio = v.spazio.take().unwrap_or(false);
-            let Some(kind) = voce_kind(c, &span, &places, &sets, v) else {
-                continue;
-            };
-            let code = match &kind {
-                VoceKind::Riga(r) => Some(r.codice.clone()),
-                VoceKind::Domanda { codice, .. } => Some(codice.clone()),
-                _ => None,
-            };
-            if let Some(code) = code {
-                if let Some(first) = seen.get(&code) {
-                    c.error(
-                        &span,
-                        Message::new(
-                            kind::DUPLICATE_ROW_CODE,
-                            [("row", code.as_str().into()), ("line", (*first).into())],
-                        ),
-                        Some(Message::new(kind::DUPLICATE_ROW_CODE_HINT, [])),
-                    );
-                } else {
-                    seen.insert(code, line);
-                }
-            }
-            let solo = solo.map(|names| {
-                names
-                    .iter()
-                    .filter_map(|n| {
-                        let r = rendering(n);
-                        if r.is_none() {
-                            c.error(&span, named(kind::UNKNOWN_RENDERING, n), None);
-                        }
-                        r
-                    })
-                    .collect()
-            });
-            voci.push(Voce {
-                kind,
-                solo,
-                portale,
-                line,
-                spazio,
-            });
-        }
-        quadri.push(Quadro {
-            numero: q.numero,
-            fascia: q
-                .fascia
-                .get_ref()
-                .iter()
-                .map(|f| places.fill(c, &q.fascia.span(), f))
-                .collect(),
-            titolo: q.titolo.map(|t| places.fill(c, &q.fascia.span(), &t)),
-            voci,
-        });
+        quadri.push(quadro(c, q, &places, &sets, &mut seen));
     }
     let relazione = raw.regole.relazione.get_ref().clone();
     if !seen.contains_key(&relazione) {
@@ -321,36 +216,14 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
             None,
         );
     }
-    // The formulas of the derived values, checked against the rows once
-    // the rows are right (against wrong ones they would only repeat their
-    // errors).
-    let calcoli = if c.errors.is_empty() {
-        let (file, text) = (c.file, c.text);
-        let (calcoli, errors) = expr::build(raw.calcolo, &quadri, file, text, &mut |span, t| {
-            places.fill(c, span, t)
-        });
-        c.errors.extend(errors);
-        calcoli
-    } else {
-        Vec::new()
-    };
-    // The outcomes, checked against the rows in the same way.
-    let esiti = if c.errors.is_empty() {
-        let (file, text) = (c.file, c.text);
-        let (esiti, errors) = expr::build_esiti(raw.esito, &quadri, file, text, &mut |span, t| {
-            places.fill(c, span, t)
-        });
-        c.errors.extend(errors);
-        esiti
-    } else {
-        Vec::new()
-    };
-    // The report's columns, once the rows and outcomes they name are right.
-    let riepilogo = if c.errors.is_empty() {
-        riepilogo(c, &raw.riepilogo.colonne, &quadri, &esiti)
-    } else {
-        Vec::new()
-    };
+    let (calcoli, esiti, riepilogo) = derived(
+        c,
+        &places,
+        &quadri,
+        raw.calcolo,
+        raw.esito,
+        &raw.riepilogo.colonne,
+    );
     // What the edition takes from the one before, checked against its rows.
     let riporto = raw.riporto.map(|r| {
         riporto::build(r, &quadri, &mut |span, message, hint| {
@@ -374,6 +247,196 @@ fn convert(raw: RawEdition, c: &mut Checker) -> Edition {
         riepilogo,
         riporto,
     }
+}
+
+/// The edition's code, trimmed; an error when it is empty or not letters and digits.
+fn edition_code(c: &mut Checker, raw: &Spanned<String>) -> String {
+    let codice = raw.get_ref().trim().to_string();
+    if codice.is_empty() || !codice.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+        c.error(
+            &raw.span(),
+            Message::new(
+                kind::EDITION_CODE_INVALID,
+                [("code", codice.as_str().into())],
+            ),
+            Some(Message::new(kind::EDITION_CODE_HINT, [])),
+        );
+    }
+    codice
+}
+
+/// The text layout named by `layout_testo`; an error (and the portal's) when
+/// it names no text layout.
+fn text_layout(c: &mut Checker, raw: &Spanned<String>) -> Rendering {
+    match rendering(raw.get_ref()) {
+        Some(r) if r != Rendering::Pdf => r,
+        _ => {
+            c.error(
+                &raw.span(),
+                named(kind::UNKNOWN_TEXT_LAYOUT, raw.get_ref()),
+                None,
+            );
+            Rendering::Portale
+        }
+    }
+}
+
+/// The column sets, each checked once, where it is defined: an error for
+/// each column of an unknown kind.
+fn column_sets(
+    c: &mut Checker,
+    raw: BTreeMap<String, Spanned<Vec<RawColonna>>>,
+) -> BTreeMap<String, Vec<RawColonna>> {
+    let mut sets: BTreeMap<String, Vec<RawColonna>> = BTreeMap::new();
+    for (name, set) in raw {
+        let span = set.span();
+        for col in set.get_ref() {
+            if tipo(&col.tipo).is_none() {
+                c.error(
+                    &span,
+                    Message::new(
+                        kind::UNKNOWN_COLUMN_KIND_IN_SET,
+                        [
+                            ("kind", col.tipo.as_str().into()),
+                            ("set", name.as_str().into()),
+                        ],
+                    ),
+                    Some(kinds_hint()),
+                );
+            }
+        }
+        sets.insert(name, set.into_inner());
+    }
+    sets
+}
+
+/// One section of the form with its entries; `seen` holds the row codes met
+/// so far with their lines, to find a code used twice.
+fn quadro(
+    c: &mut Checker,
+    q: RawQuadro,
+    places: &Placeholders,
+    sets: &BTreeMap<String, Vec<RawColonna>>,
+    seen: &mut BTreeMap<String, usize>,
+) -> Quadro {
+    let mut voci = Vec::new();
+    for entry in q.voce {
+        if let Some(v) = voce(c, entry, places, sets, seen) {
+            voci.push(v);
+        }
+    }
+    Quadro {
+        numero: q.numero,
+        fascia: q
+            .fascia
+            .get_ref()
+            .iter()
+            .map(|f| places.fill(c, &q.fascia.span(), f))
+            .collect(),
+        titolo: q.titolo.map(|t| places.fill(c, &q.fascia.span(), &t)),
+        voci,
+    }
+}
+
+/// One entry of a section, or none when it cannot be read; an error for an
+/// unknown arrangement or rendering and for a row code used twice.
+fn voce(
+    c: &mut Checker,
+    entry: Spanned<RawVoce>,
+    places: &Placeholders,
+    sets: &BTreeMap<String, Vec<RawColonna>>,
+    seen: &mut BTreeMap<String, usize>,
+) -> Option<Voce> {
+    let span = entry.span();
+    let line = c.line(&span);
+    let mut v = entry.into_inner();
+    let solo = v.solo.take();
+    let portale = v.portale.take().and_then(|name| {
+        let found = Disposizione::ALL.iter().find(|(_, n)| *n == name);
+        if found.is_none() {
+            c.error(&span, named(kind::UNKNOWN_PORTAL_ARRANGEMENT, &name), None);
+        }
+        found.map(|(d, _)| *d)
+    });
+    let spazio = v.spazio.take().unwrap_or(false);
+    let kind = voce_kind(c, &span, places, sets, v)?;
+    let code = match &kind {
+        VoceKind::Riga(r) => Some(r.codice.clone()),
+        VoceKind::Domanda { codice, .. } => Some(codice.clone()),
+        _ => None,
+    };
+    if let Some(code) = code {
+        if let Some(first) = seen.get(&code) {
+            c.error(
+                &span,
+                Message::new(
+                    kind::DUPLICATE_ROW_CODE,
+                    [("row", code.as_str().into()), ("line", (*first).into())],
+                ),
+                Some(Message::new(kind::DUPLICATE_ROW_CODE_HINT, [])),
+            );
+        } else {
+            seen.insert(code, line);
+        }
+    }
+    let solo = solo.map(|names| {
+        names
+            .iter()
+            .filter_map(|n| {
+                let r = rendering(n);
+                if r.is_none() {
+                    c.error(&span, named(kind::UNKNOWN_RENDERING, n), None);
+                }
+                r
+            })
+            .collect()
+    });
+    Some(Voce {
+        kind,
+        solo,
+        portale,
+        line,
+        spazio,
+    })
+}
+
+/// The formulas of the derived values, the outcomes and the report's
+/// columns, each checked against the rows only once everything before it is
+/// right (against wrong rows they would only repeat their errors).
+fn derived(
+    c: &mut Checker,
+    places: &Placeholders,
+    quadri: &[Quadro],
+    calcolo: Vec<RawCalcolo>,
+    esito: Vec<RawEsito>,
+    colonne: &[Spanned<String>],
+) -> (Vec<expr::Calcolo>, Vec<expr::Esito>, Vec<Riepilogo>) {
+    let calcoli = if c.errors.is_empty() {
+        let (file, text) = (c.file, c.text);
+        let (calcoli, errors) = expr::build(calcolo, quadri, file, text, &mut |span, t| {
+            places.fill(c, span, t)
+        });
+        c.errors.extend(errors);
+        calcoli
+    } else {
+        Vec::new()
+    };
+    let esiti = if c.errors.is_empty() {
+        let (file, text) = (c.file, c.text);
+        let (esiti, errors) = expr::build_esiti(esito, quadri, file, text, &mut |span, t| {
+            places.fill(c, span, t)
+        });
+        c.errors.extend(errors);
+        esiti
+    } else {
+        Vec::new()
+    };
+    let riepilogo = if c.errors.is_empty() {
+        riepilogo(c, colonne, quadri, &esiti)
+    } else {
+        Vec::new()
+    };
+    (calcoli, esiti, riepilogo)
 }
 
 /// The `[riepilogo]` columns of a description: each name a field of its rows (`R04`,

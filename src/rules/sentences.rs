@@ -240,42 +240,66 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
         edizione: s.edizione,
         out: Sentences::default(),
     };
+    b.quadro1(s, &o, &anno)?;
+    b.quadro2(&o, &full, &anno)?;
+    b.quadro3(&o, &anno)?;
 
-    // Quadro 1: social workers.
-    // The value the sentence quotes: the catalogue's macro
-    // `assistenti_pari(anno, r01b)` names it, not the description.
-    let r01b = s.intero("R01B", None);
-    b.out.assistenti = match (o.assistenti_nulli, r01b) {
-        (Some(true), _) => Some(b.say("assistenti_nullo", std::slice::from_ref(&anno))?),
-        (Some(false), Some(r01b)) => {
-            Some(b.say("assistenti_pari", &[anno.clone(), Value::from(r01b)])?)
-        }
-        _ => None,
-    };
-    let mut lep = b.say("lep", &[])?;
-    let extra = match (o.assistenti_nulli, o.sopra_soglia_6500) {
-        (Some(true), _) => Some("lep_6500"),
-        (_, Some(true)) => Some("lep_soglia_6500"),
-        _ => None,
-    };
-    if let Some(name) = extra {
-        let text = b.say(name, &[])?;
-        if !text.is_empty() {
-            lep = format!("{lep} {text}");
-        }
+    let out = b.out;
+    let mut warnings = out.warnings();
+    if full != o {
+        warnings.extend(not_printed(s, &complete, &full));
     }
-    b.out.lep = lep;
+    Ok(Warned {
+        value: out,
+        warnings,
+    })
+}
 
-    // Quadro 1: service level.
-    b.out.servizi = match o.servizi_inferiore {
-        Some(true) => Some(b.say("servizi_inferiore", std::slice::from_ref(&anno))?),
-        Some(false) => Some(b.say("servizi_non_inferiore", std::slice::from_ref(&anno))?),
-        None => None,
-    };
-    b.out.servizi_seguito = b.say("servizi_seguito", &[])?;
+impl Builder<'_> {
+    /// Quadro 1's sentences: social workers, the LEP paragraph, the service
+    /// level and the invitation to compile Quadro 2.
+    fn quadro1(&mut self, s: &Scheda, o: &Outcomes, anno: &Value) -> Result<()> {
+        // Quadro 1: social workers.
+        // The value the sentence quotes: the catalogue's macro
+        // `assistenti_pari(anno, r01b)` names it, not the description.
+        let r01b = s.intero("R01B", None);
+        self.out.assistenti = match (o.assistenti_nulli, r01b) {
+            (Some(true), _) => Some(self.say("assistenti_nullo", std::slice::from_ref(anno))?),
+            (Some(false), Some(r01b)) => {
+                Some(self.say("assistenti_pari", &[anno.clone(), Value::from(r01b)])?)
+            }
+            _ => None,
+        };
+        let mut lep = self.say("lep", &[])?;
+        let extra = match (o.assistenti_nulli, o.sopra_soglia_6500) {
+            (Some(true), _) => Some("lep_6500"),
+            (_, Some(true)) => Some("lep_soglia_6500"),
+            _ => None,
+        };
+        if let Some(name) = extra {
+            let text = self.say(name, &[])?;
+            if !text.is_empty() {
+                lep = format!("{lep} {text}");
+            }
+        }
+        self.out.lep = lep;
 
-    // Quadro 2.
-    if let Some(caso) = o.caso {
+        // Quadro 1: service level.
+        self.out.servizi = match o.servizi_inferiore {
+            Some(true) => Some(self.say("servizi_inferiore", std::slice::from_ref(anno))?),
+            Some(false) => Some(self.say("servizi_non_inferiore", std::slice::from_ref(anno))?),
+            None => None,
+        };
+        self.out.servizi_seguito = self.say("servizi_seguito", &[])?;
+        Ok(())
+    }
+
+    /// Quadro 2's outcome paragraphs (case A-D); `full` are the outcomes of
+    /// the form with its derived values filled in.
+    fn quadro2(&mut self, o: &Outcomes, full: &Outcomes, anno: &Value) -> Result<()> {
+        let Some(caso) = o.caso else {
+            return Ok(());
+        };
         let (first, then) = match caso {
             Caso::A => ("quadro2_a", "quadro2_a_seguito"),
             Caso::B => ("quadro2_b", "quadro2_b_seguito"),
@@ -290,78 +314,81 @@ pub fn choose(s: &Scheda, catalogue: &Catalogue) -> Result<Warned<Sentences>> {
             _ => Some(then),
         };
         for name in std::iter::once(first).chain(then) {
-            let text = b.say(name, std::slice::from_ref(&anno))?;
+            let text = self.say(name, std::slice::from_ref(anno))?;
             if !text.is_empty() {
-                b.out.quadro2.push(text);
+                self.out.quadro2.push(text);
             }
         }
+        Ok(())
     }
 
-    // Quadro 3.
-    if o.quadro3_dovuto == Some(true) {
-        match o.quadro3_coerente {
-            Some(true) => {
-                let text = b.say("quadro3_coerente", std::slice::from_ref(&anno))?;
-                b.out.quadro3.push(text);
+    /// Quadro 3's outcome paragraphs after R15: coherent or not, then the
+    /// closing one.
+    fn quadro3(&mut self, o: &Outcomes, anno: &Value) -> Result<()> {
+        if o.quadro3_dovuto == Some(true) {
+            match o.quadro3_coerente {
+                Some(true) => {
+                    let text = self.say("quadro3_coerente", std::slice::from_ref(anno))?;
+                    self.out.quadro3.push(text);
+                }
+                Some(false) => {
+                    let text = self.say("quadro3_non_coerente", std::slice::from_ref(anno))?;
+                    self.out.quadro3.push(text);
+                }
+                None => {}
             }
-            Some(false) => {
-                let text = b.say("quadro3_non_coerente", std::slice::from_ref(&anno))?;
-                b.out.quadro3.push(text);
+        }
+        if o.quadro3_coerente != Some(false) {
+            let text = self.say("quadro3_seguito", &[])?;
+            if !text.is_empty() {
+                self.out.quadro3.push(text);
             }
-            None => {}
         }
+        Ok(())
     }
-    if o.quadro3_coerente != Some(false) {
-        let text = b.say("quadro3_seguito", &[])?;
-        if !text.is_empty() {
-            b.out.quadro3.push(text);
-        }
-    }
+}
 
-    let out = b.out;
-    let mut warnings = out.warnings();
-    if full != o {
-        let blank: Vec<_> = missing(s)
-            .into_iter()
-            .filter(|m| decides(&complete, &full, m))
-            .collect();
-        if !blank.is_empty() {
-            // `R01B (computed 4598), R04 (computed 21,62)`, in the
-            // message's language.
-            let values = blank
-                .iter()
-                .rev()
-                .map(|m| {
-                    Message::new(
-                        kind::BLANK_INPUT,
-                        [
-                            ("row", m.code.as_str().into()),
-                            ("computed", m.computed.as_str().into()),
-                        ],
-                    )
-                })
-                .reduce(|rest, first| {
-                    Message::new(kind::LIST, [("first", first.into()), ("rest", rest.into())])
-                });
-            let leaves = match blank.len() {
-                1 => kind::LEAVES_IT_BLANK,
-                _ => kind::LEAVES_THEM_BLANK,
-            };
-            warnings.push(Diagnostic::coded(
-                Severity::Warning,
-                Message::new(
-                    kind::SENTENCES_NOT_PRINTED,
-                    [
-                        ("values", values.map_or("".into(), Into::into)),
-                        ("leaves", Message::new(leaves, []).into()),
-                    ],
-                ),
-                Some(Message::new(kind::SENTENCES_NOT_PRINTED_HINT, [])),
-            ));
-        }
+/// The warning that sentences are not printed because the form leaves blank
+/// the derived values they follow from, naming those values; none when no
+/// blank value decides an outcome.
+fn not_printed(s: &Scheda, complete: &Scheda, full: &Outcomes) -> Option<Diagnostic> {
+    let blank: Vec<_> = missing(s)
+        .into_iter()
+        .filter(|m| decides(complete, full, m))
+        .collect();
+    if blank.is_empty() {
+        return None;
     }
-    Ok(Warned {
-        value: out,
-        warnings,
-    })
+    // `R01B (computed 4598), R04 (computed 21,62)`, in the
+    // message's language.
+    let values = blank
+        .iter()
+        .rev()
+        .map(|m| {
+            Message::new(
+                kind::BLANK_INPUT,
+                [
+                    ("row", m.code.as_str().into()),
+                    ("computed", m.computed.as_str().into()),
+                ],
+            )
+        })
+        .reduce(|rest, first| {
+            Message::new(kind::LIST, [("first", first.into()), ("rest", rest.into())])
+        });
+    let leaves = match blank.len() {
+        1 => kind::LEAVES_IT_BLANK,
+        _ => kind::LEAVES_THEM_BLANK,
+    };
+    Some(Diagnostic::coded(
+        Severity::Warning,
+        Message::new(
+            kind::SENTENCES_NOT_PRINTED,
+            [
+                ("values", values.map_or("".into(), Into::into)),
+                ("leaves", Message::new(leaves, []).into()),
+            ],
+        ),
+        Some(Message::new(kind::SENTENCES_NOT_PRINTED_HINT, [])),
+    ))
 }

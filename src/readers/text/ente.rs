@@ -33,8 +33,26 @@ fn labels() -> Vec<(String, CampoEnte)> {
 /// (`first`) and from the footers.
 pub(super) fn read(lines: &[Line], first: usize, ed: Edizione, ente: &mut Ente, d: &mut Diags) {
     let labels = labels();
-    let mut pending: VecDeque<CampoEnte> = VecDeque::new();
     let mut modified = None;
+    header_block(lines, first, ed, &labels, ente, &mut modified, d);
+    ente_sheet(lines, &labels, ente, &mut modified, d);
+    let footer = footer_date_of(lines, d);
+    ente.data = modified.or(footer);
+}
+
+/// The header block, the lines before the first row (`first`): its labels
+/// with their values, on the label's line or in a column of values after
+/// the labels; `modified` gets `Data ultima modifica`.
+fn header_block(
+    lines: &[Line],
+    first: usize,
+    ed: Edizione,
+    labels: &[(String, CampoEnte)],
+    ente: &mut Ente,
+    modified: &mut Option<DataOra>,
+    d: &mut Diags,
+) {
+    let mut pending: VecDeque<CampoEnte> = VecDeque::new();
     let mut joined = None;
     for (i, line) in lines.iter().enumerate().take(first) {
         if line.is_blank() || joined == Some(i) {
@@ -42,7 +60,7 @@ pub(super) fn read(lines: &[Line], first: usize, ed: Edizione, ente: &mut Ente, 
         }
         // A label broken in its cell (`Codice` / `indentificativo`): the
         // two lines read as one.
-        let broken = broken_label(&labels, lines, i, first);
+        let broken = broken_label(labels, lines, i, first);
         let line = match &broken {
             Some((next, whole)) => {
                 joined = Some(*next);
@@ -82,7 +100,7 @@ pub(super) fn read(lines: &[Line], first: usize, ed: Edizione, ente: &mut Ente, 
             if value.is_empty() {
                 pending.push_back(field);
             } else {
-                set(field, value, line.no, ente, &mut modified, d);
+                set(field, value, line.no, ente, modified, d);
             }
         } else if line.furniture.is_none()
             && !pending.is_empty()
@@ -98,13 +116,22 @@ pub(super) fn read(lines: &[Line], first: usize, ed: Edizione, ente: &mut Ente, 
                 _ => pending.pop_front(),
             };
             if let Some(field) = field {
-                set(field, &line.text, line.no, ente, &mut modified, d);
+                set(field, &line.text, line.no, ente, modified, d);
             }
         }
     }
-    // The `Ente` sheet of a workbook printed to PDF, after the form:
-    // `Denominazione X`, `Provincia P`, ... under `Campo Valore`. Fields the
-    // header block did not give.
+}
+
+/// The `Ente` sheet of a workbook printed to PDF, after the form:
+/// `Denominazione X`, `Provincia P`, ... under `Campo Valore`; only the
+/// fields the header block did not give.
+fn ente_sheet(
+    lines: &[Line],
+    labels: &[(String, CampoEnte)],
+    ente: &mut Ente,
+    modified: &mut Option<DataOra>,
+    d: &mut Diags,
+) {
     if let Some(start) = lines.iter().position(|l| {
         l.furniture == Some(Furniture::Closing)
             && l.text
@@ -131,10 +158,15 @@ pub(super) fn read(lines: &[Line], first: usize, ed: Edizione, ente: &mut Ente, 
                 CampoEnte::Data => modified.is_none(),
             };
             if unset && !value.is_empty() {
-                set(field, value, line.no, ente, &mut modified, d);
+                set(field, value, line.no, ente, modified, d);
             }
         }
     }
+}
+
+/// The date of the page footers, the first one found; a caution for each
+/// footer whose date differs from it.
+fn footer_date_of(lines: &[Line], d: &mut Diags) -> Option<DataOra> {
     let mut footer: Option<(DataOra, usize)> = None;
     for line in lines
         .iter()
@@ -160,7 +192,7 @@ pub(super) fn read(lines: &[Line], first: usize, ed: Edizione, ente: &mut Ente, 
             Some(_) => {}
         }
     }
-    ente.data = modified.or(footer.map(|f| f.0));
+    footer.map(|f| f.0)
 }
 
 /// The value after `label` (any case) and a space on a line, if any.

@@ -208,17 +208,7 @@ fn missing_rows(
         .zip(anchors)
         .any(|(r, a)| r.quadro == 3 && a.is_some());
     if !quadro3_found && opts.quadro3_optional {
-        let mut quadro3 = rows.iter().filter(|r| r.quadro == 3).map(|r| r.code);
-        let first = quadro3.next().unwrap_or_default();
-        let last = quadro3.next_back().unwrap_or(first);
-        d.warnings.push(Diagnostic::coded(
-            Severity::Warning,
-            Message::new(
-                kind::QUADRO3_LEFT_OUT,
-                [("first", first.into()), ("last", last.into())],
-            ),
-            Some(Message::new(kind::QUADRO3_LEFT_OUT_HINT, [])),
-        ));
+        d.warnings.push(quadro3_left_out(rows));
     }
     let missing: Vec<bool> = rows
         .iter()
@@ -236,7 +226,6 @@ fn missing_rows(
         .zip(anchors)
         .map(|(r, a)| a.map(|(i, _)| (r.code, line_no(lines, i))))
         .collect();
-    let code = |ri: usize| rows.get(ri).map_or("", |r| r.code);
     let mut ri = 0;
     while ri < rows.len() {
         if !is_missing(ri) {
@@ -253,68 +242,103 @@ fn missing_rows(
         ri += 1;
         let prev = found.iter().take(first).rev().find_map(|f| *f);
         let next = found.iter().skip(last + 1).find_map(|f| *f);
-        let (place, no) = match (prev, next) {
-            (Some((p, pl)), Some((n, nl))) => (
-                Message::new(
-                    kind::EXPECTED_BETWEEN,
-                    [
-                        ("prev", p.into()),
-                        ("prev_line", pl.into()),
-                        ("next", n.into()),
-                        ("next_line", nl.into()),
-                    ],
-                ),
-                nl,
-            ),
-            (Some((p, pl)), None) => (
-                Message::new(
-                    kind::EXPECTED_AFTER,
-                    [("prev", p.into()), ("prev_line", pl.into())],
-                ),
-                pl + 1,
-            ),
-            (None, Some((n, nl))) => (
-                Message::new(
-                    kind::EXPECTED_BEFORE,
-                    [("next", n.into()), ("next_line", nl.into())],
-                ),
-                nl,
-            ),
-            (None, None) => (Message::new(kind::NO_ROW_FOUND, []), 1),
-        };
-        let (message, hint) = if first == last {
-            (
-                Message::new(
-                    kind::ROW_NOT_FOUND,
-                    [("row", code(first).into()), ("place", place.into())],
-                ),
-                Message::new(kind::ROW_NOT_FOUND_HINT, []),
-            )
-        } else {
-            (
-                Message::new(
-                    kind::ROWS_NOT_FOUND,
-                    [
-                        ("first", code(first).into()),
-                        ("last", code(last).into()),
-                        ("place", place.into()),
-                    ],
-                ),
-                Message::new(kind::ROWS_NOT_FOUND_HINT, []),
-            )
-        };
-        let codes = rows
-            .iter()
-            .skip(first)
-            .take(last + 1 - first)
-            .map(|r| r.code)
-            .collect();
-        out.push((
-            Diagnostic::coded(Severity::Error, message, Some(hint)).at(Location::line(no)),
-            codes,
-        ));
+        let (place, no) = expected_place(prev, next);
+        out.push(missing_run(rows, first, last, place, no));
     }
     out
+}
+
+/// The warning that Quadro 3 was left out, naming its first and last rows.
+fn quadro3_left_out(rows: &[Row]) -> Diagnostic {
+    let mut quadro3 = rows.iter().filter(|r| r.quadro == 3).map(|r| r.code);
+    let first = quadro3.next().unwrap_or_default();
+    let last = quadro3.next_back().unwrap_or(first);
+    Diagnostic::coded(
+        Severity::Warning,
+        Message::new(
+            kind::QUADRO3_LEFT_OUT,
+            [("first", first.into()), ("last", last.into())],
+        ),
+        Some(Message::new(kind::QUADRO3_LEFT_OUT_HINT, [])),
+    )
+}
+
+/// Where a run of missing rows was expected, between the rows found before
+/// and after it (their codes and lines), and the line its error points at.
+fn expected_place(prev: Option<(&str, usize)>, next: Option<(&str, usize)>) -> (Message, usize) {
+    match (prev, next) {
+        (Some((p, pl)), Some((n, nl))) => (
+            Message::new(
+                kind::EXPECTED_BETWEEN,
+                [
+                    ("prev", p.into()),
+                    ("prev_line", pl.into()),
+                    ("next", n.into()),
+                    ("next_line", nl.into()),
+                ],
+            ),
+            nl,
+        ),
+        (Some((p, pl)), None) => (
+            Message::new(
+                kind::EXPECTED_AFTER,
+                [("prev", p.into()), ("prev_line", pl.into())],
+            ),
+            pl + 1,
+        ),
+        (None, Some((n, nl))) => (
+            Message::new(
+                kind::EXPECTED_BEFORE,
+                [("next", n.into()), ("next_line", nl.into())],
+            ),
+            nl,
+        ),
+        (None, None) => (Message::new(kind::NO_ROW_FOUND, []), 1),
+    }
+}
+
+/// The error for the run of missing rows `first..=last` (indices into
+/// `rows`), expected at `place` and pointing at line `no`, and the codes of
+/// its rows.
+fn missing_run(
+    rows: &[Row],
+    first: usize,
+    last: usize,
+    place: Message,
+    no: usize,
+) -> (Diagnostic, Vec<&'static str>) {
+    let code = |ri: usize| rows.get(ri).map_or("", |r| r.code);
+    let (message, hint) = if first == last {
+        (
+            Message::new(
+                kind::ROW_NOT_FOUND,
+                [("row", code(first).into()), ("place", place.into())],
+            ),
+            Message::new(kind::ROW_NOT_FOUND_HINT, []),
+        )
+    } else {
+        (
+            Message::new(
+                kind::ROWS_NOT_FOUND,
+                [
+                    ("first", code(first).into()),
+                    ("last", code(last).into()),
+                    ("place", place.into()),
+                ],
+            ),
+            Message::new(kind::ROWS_NOT_FOUND_HINT, []),
+        )
+    };
+    let codes = rows
+        .iter()
+        .skip(first)
+        .take(last + 1 - first)
+        .map(|r| r.code)
+        .collect();
+    (
+        Diagnostic::coded(Severity::Error, message, Some(hint)).at(Location::line(no)),
+        codes,
+    )
 }
 
 /// Warn about lines of numbers before the first row: they look like data
