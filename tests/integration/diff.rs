@@ -331,8 +331,8 @@ fn next_years_form_from_last_years() {
         ) = (to, from)
         {
             assert_eq!(
-                new.valore(&codice, campo.as_deref()),
-                source.valore(&c0, f0.as_deref()),
+                new.valore(codice, campo.as_deref()),
+                source.valore(c0, f0.as_deref()),
                 "{to}"
             );
             carried.insert((codice.clone(), campo.clone()));
