@@ -35,11 +35,7 @@ pub async fn batch(
     request_headers: axum::http::HeaderMap,
     mut multipart: Multipart,
 ) -> Result<Response, Problem> {
-    let length = request_headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse().ok());
-    let _room = super::bodies::reserve(&shared, length).await?;
+    let _room = super::bodies::reserve_declared(&shared, &request_headers).await?;
     let formats: Vec<Format> =
         q.to.as_deref()
             .unwrap_or("pdf")

@@ -172,6 +172,19 @@ async fn discard(mut body: Body, max: usize) {
     }
 }
 
+/// Room for a body read part by part (a multipart upload), as long as its
+/// declared `Content-Length` (the largest upload when it declares none).
+pub async fn reserve_declared(
+    shared: &Shared,
+    headers: &axum::http::HeaderMap,
+) -> Result<OwnedSemaphorePermit, Problem> {
+    let length = headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok());
+    reserve(shared, length).await
+}
+
 /// The request body, at most `max_upload` bytes, with its room in the
 /// budget (keep the permit while the bytes are used); an empty body is an
 /// error.

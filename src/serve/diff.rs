@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Multipart, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::Shared;
@@ -24,11 +24,7 @@ pub async fn diff(
     request_headers: axum::http::HeaderMap,
     mut multipart: Multipart,
 ) -> Result<Response, Problem> {
-    let length = request_headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse().ok());
-    let _room = super::bodies::reserve(&shared, length).await?;
+    let _room = super::bodies::reserve_declared(&shared, &request_headers).await?;
     let files = files(&shared, &mut multipart).await?;
     if files.len() != 2 {
         return Err(Problem::new(
