@@ -82,8 +82,30 @@ def wait(condition, what, timeout=20):
             value = None
         if value:
             return value
-        time.sleep(0.1)
+        time.sleep(0.05)
     raise RuntimeError(f"timed out waiting for {what}")
+
+
+# Waiting in the page: the condition, a function body over `a` (the
+# arguments), polled there every 20 ms; one call to the browser instead of
+# several per poll (each costs the browser and chromedriver CPU).
+UNTIL = """
+const [body, a, seconds, done] = arguments;
+const condition = new Function("a", body), end = Date.now() + seconds * 1000;
+(function poll() {
+  let value = null;
+  try { value = condition(a); } catch (e) { value = null; }
+  if (value || Date.now() > end) done(value || null); else setTimeout(poll, 20);
+})();
+"""
+
+
+def until(d, body, args, what, timeout=20):
+    d.set_script_timeout(timeout + 5)
+    value = d.execute_async_script(UNTIL, body, args, timeout)
+    if not value:
+        raise RuntimeError(f"timed out waiting for {what}")
+    return value
 
 
 def forms(d):
@@ -111,13 +133,27 @@ def status(d, form=0):
 
 def checks(d, form=0):
     """How many checks of the form came back (the page counts them)."""
-    return int(forms(d)[form].get_attribute("data-verifiche") or 0)
+    return d.execute_script(
+        "return +(document.querySelectorAll('section.scheda')[arguments[0]].dataset.verifiche || 0)", form)
 
 
 def settled(d, form=0, before=None):
     """Wait for the check that follows an edit (debounced) to come back:
     the form's count of checks passes `before` (taken before the edit)."""
-    wait(lambda: checks(d, form) > before, "the check")
+    until(d, "const f = document.querySelectorAll('section.scheda')[a[0]];"
+             "return f && +(f.dataset.verifiche || 0) > a[1];", [form, before], "the check")
+
+
+# The first `a[0]` forms are on the page and their first check came back.
+CHECKED = """
+const forms = document.querySelectorAll('section.scheda');
+if (document.querySelectorAll("section.scheda input[data-pointer='/quadro1/M12/utenti']").length < a[0]) return false;
+for (let i = 0; i < a[0]; i++) {
+  const s = forms[i].querySelector('.status');
+  if (!s || !s.innerText.trim() || s.innerText.includes('Verifica in corso')) return false;
+}
+return true;
+"""
 
 
 def choose(d, url, *paths, count=1):
@@ -125,9 +161,7 @@ def choose(d, url, *paths, count=1):
     upload = d.find_element(By.ID, "file")
     d.execute_script("arguments[0].hidden = false;", upload)
     upload.send_keys("\n".join(paths))
-    wait(lambda: len(d.find_elements(By.CSS_SELECTOR, f"section.scheda input[data-pointer='{M12}']")) >= count, "the forms")
-    for i in range(count):
-        wait(lambda: status(d, i)["text"] and "Verifica in corso" not in status(d, i)["text"], "the check")
+    until(d, CHECKED, [count], "the forms and their check")
 
 
 def type_into(d, pointer, text, form=0):

@@ -7,12 +7,12 @@ use std::process::Command;
 
 use calamine::{Data, Reader};
 
-use crate::util::{fixture, missing_tool, p, scheda, stderr, tempdir};
+use crate::util::{fixture, missing_tool, p, scheda_in, stderr, tempdir};
 
 /// `report.csv` converted to a workbook by LibreOffice, as an Italian user
 /// opening it would read it: separator `;` (59), text quoted with `"` (34),
 /// UTF-8 (76), from line 1, Italian locale (1040).
-pub(crate) fn through_libreoffice(csv: &Path, out: &Path) -> Vec<Vec<Data>> {
+fn through_libreoffice(csv: &Path, out: &Path) -> Vec<Vec<Data>> {
     let profile = out.join("profile");
     let done = Command::new("soffice")
         .arg(format!(
@@ -65,14 +65,20 @@ fn the_report_opens_in_libreoffice_with_its_columns_and_accents() {
     )
     .unwrap();
     let out = dir.join("out");
-    let run = scheda(&["batch", p(&inputs), "-o", p(&out), "--to", "pdf", "--quiet"]);
+    // Run as an Italian clerk runs it: the report in Italian.
+    let run = scheda_in(
+        "it_IT.UTF-8",
+        &["batch", p(&inputs), "-o", p(&out), "--to", "pdf", "--quiet"],
+    );
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
 
     let rows = through_libreoffice(&out.join("report.csv"), &dir.join("lo"));
     let header: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
+    // The Italian headers, each in a column of its own.
     assert_eq!(
-        header[..6],
-        ["input", "row", "status", "Comune", "edition", "R04"]
+        header.join(";"),
+        "file;riga;esito;Comune;edizione;R04;R05;caso Quadro 2;Quadro 3 dovuto;R09;R15;\
+         Quadro 3 coerente;valori coerenti;avvisi;correzioni;file scritti;errore;code"
     );
     assert_eq!(header.len(), 18, "{header:?}");
     assert_eq!(header[17], "code");
@@ -81,7 +87,7 @@ fn the_report_opens_in_libreoffice_with_its_columns_and_accents() {
     let comune = |row: &[Data]| row[column("Comune")].to_string();
     let cantu = rows.iter().find(|r| comune(r).starts_with("CANT")).unwrap();
     assert_eq!(comune(cantu), r#"CANTÙ; SANT'ANNA "ALTA""#);
-    assert_eq!(cantu[column("edition")], Data::String("SOC26".into()));
+    assert_eq!(cantu[column("edizione")], Data::String("SOC26".into()));
     let sondrio = rows.iter().find(|r| comune(r) == "SONDRIO").unwrap();
     // 33,629149 as printed, read by LibreOffice as a number.
     match &sondrio[column("R04")] {
@@ -97,7 +103,7 @@ fn the_report_opens_in_libreoffice_with_its_columns_and_accents() {
     assert_eq!(number(&cantu[column("R04")]), 3.51);
     assert_eq!(number(&cantu[column("R15")]), 0.0);
     assert_eq!(
-        sondrio[column("outputs")],
+        sondrio[column("file scritti")],
         Data::String("SONDRIO.pdf".into())
     );
 }

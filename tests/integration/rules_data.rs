@@ -592,18 +592,14 @@ fn formulas_of(bytes: &[u8]) -> Vec<String> {
     ignore = "needs LibreOffice's soffice, not found on PATH when built: apt-get install libreoffice-calc-nogui"
 )]
 fn libreoffice_recalculates_a_soc27_workbook_by_its_new_rules() {
-    let dir = tempdir("rules-soc27-libreoffice");
+    // A workbook of the old rules' values ([`soc27_old_workbook`]):
+    // LibreOffice recalculates every formula on opening, and the new
+    // rules' values come back.
+    let dir = tempdir("rules-soc27-libreoffice-back");
     let templates = dir.join("templates");
     make_soc27(&templates);
-    // A workbook of the old rules' values: LibreOffice recalculates every
-    // formula on opening, and the new rules' values come back.
-    let old = soc27_model(&dir, "old.json", &OLD);
-    let xlsx = dir.join("old.xlsx");
-    run(&templates, &["convert", p(&old), "-o", p(&xlsx)]);
-    let bytes = std::fs::read(&xlsx).unwrap();
-    let saved = crate::xlsx::libreoffice::through_libreoffice(&[("soc27", bytes)]);
     let recalculated = dir.join("recalculated.xlsx");
-    std::fs::write(&recalculated, &saved[0]).unwrap();
+    std::fs::write(&recalculated, crate::libreoffice::recalculated("soc27")).unwrap();
     let back = dir.join("back.json");
     run(&templates, &["convert", p(&recalculated), "-o", p(&back)]);
     let model: Value = serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
@@ -617,6 +613,19 @@ fn libreoffice_recalculates_a_soc27_workbook_by_its_new_rules() {
     }
     let out = run(&templates, &["check", p(&recalculated)]);
     assert!(out.ends_with(": consistent\n"), "{out}");
+}
+
+/// The SOC27 workbook of a form whose derived values are the old rules'
+/// (`scheda convert` with the SOC27 templates), for LibreOffice to
+/// recalculate (`crate::libreoffice`).
+pub(crate) fn soc27_old_workbook() -> Vec<u8> {
+    let dir = tempdir("rules-soc27-libreoffice");
+    let templates = dir.join("templates");
+    make_soc27(&templates);
+    let old = soc27_model(&dir, "old.json", &OLD);
+    let xlsx = dir.join("old.xlsx");
+    run(&templates, &["convert", p(&old), "-o", p(&xlsx)]);
+    std::fs::read(&xlsx).unwrap()
 }
 
 #[test]

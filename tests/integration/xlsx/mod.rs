@@ -1,12 +1,11 @@
 //! The workbook (XLSX) both ways: form workbooks, the blank template, the
-//! multi-Comune workbook, the spreadsheets people make, and what happens
-//! when LibreOffice opens, recalculates and saves a workbook.
+//! multi-Comune workbook and the spreadsheets people make (what LibreOffice
+//! makes of the workbooks: `libreoffice`).
 
 mod edition;
 mod handmade;
 mod header_block;
-pub(crate) mod libreoffice;
-mod models;
+pub(crate) mod models;
 mod multi;
 mod sheet;
 
@@ -14,7 +13,7 @@ use rust_xlsxwriter::{Workbook, Worksheet};
 use scheda::model::Scheda;
 use scheda::readers::xlsx as reader;
 
-pub(super) fn read_one(bytes: &[u8]) -> Scheda {
+pub(crate) fn read_one(bytes: &[u8]) -> Scheda {
     let w = reader::read(bytes).unwrap_or_else(|e| panic!("{e}"));
     assert!(w.warnings.is_empty(), "{:?}", w.warnings);
     assert_eq!(w.value.len(), 1);
@@ -30,12 +29,12 @@ pub(super) fn read_err(bytes: &[u8]) -> String {
 
 /// The sheets of a workbook as calamine sees them: values (cached results
 /// for formulas) and formulas, by A1 name.
-pub(super) struct Opened {
+pub(crate) struct Opened {
     values: calamine::Range<calamine::Data>,
     formulas: calamine::Range<String>,
 }
 
-pub(super) fn open(bytes: &[u8], sheet: &str) -> Opened {
+pub(crate) fn open(bytes: &[u8], sheet: &str) -> Opened {
     use calamine::Reader;
     let mut wb: calamine::Xlsx<_> =
         calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
@@ -55,7 +54,7 @@ impl Opened {
             .unwrap_or_else(|| panic!("no row {code}"))
     }
 
-    pub(super) fn value(&self, code: &str, col: u32) -> calamine::Data {
+    pub(crate) fn value(&self, code: &str, col: u32) -> calamine::Data {
         let row = self.row_of(code);
         self.values
             .get_value((row, col))

@@ -50,7 +50,7 @@ const SEED_002: &str = r#"{
   }
 }"#;
 
-pub(super) fn seed_002() -> Scheda {
+pub(crate) fn seed_002() -> Scheda {
     readers::json::read(SEED_002.as_bytes()).unwrap().value
 }
 
@@ -222,7 +222,7 @@ pub(super) fn texts_and_blanks() -> Scheda {
     s
 }
 
-pub(super) fn hand_built() -> Vec<(&'static str, Scheda)> {
+pub(crate) fn hand_built() -> Vec<(&'static str, Scheda)> {
     vec![
         ("seed 002", seed_002()),
         ("sondrio (seed 004)", sondrio()),

@@ -1,35 +1,39 @@
-//! What LibreOffice does to the workbooks: recalculation, edits, the
-//! template, protection and validation as it sees them. The tests that run
+//! What LibreOffice does to scheda's workbooks: recalculation, edits, the
+//! template, protection and validation as it sees them, and a workbook of
+//! an edition with rules of its own (`rules_data`). The tests that run
 //! LibreOffice's `soffice` are ignored, with the reason, where `build.rs`
 //! did not find it; under `CI=true` they run and fail without it.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
+use std::sync::OnceLock;
 
 use scheda::model::{Edizione, Scheda};
 use scheda::readers;
 use scheda::writers::xlsx as writer;
 use scheda::{Format, rules};
 
-use super::models::{hand_built, seed_002};
-use super::{open, read_one};
 use crate::util::{SEEDS, blank, dec, dec_of, int_of, missing_tool, read_fixture, set};
+use crate::xlsx::models::{hand_built, seed_002};
+use crate::xlsx::{open, read_one};
 
 /// Open each workbook in LibreOffice, recalculate every formula and save it
 /// again as XLSX (`soffice --convert-to xlsx`). LibreOffice trusts the cached
 /// results of a file that says Excel wrote it, so the run uses its own
-/// profile with "recalculation on file load: always". Panics, naming the
-/// package to install, when `soffice` cannot be run.
-pub(crate) fn through_libreoffice(files: &[(&str, Vec<u8>)]) -> Vec<Vec<u8>> {
-    through_libreoffice_as(files, "xlsx")
+/// profile with "recalculation on file load: always". `tag` names the
+/// profile and the folders of the run: each caller has its own, so that
+/// runs of different callers go at once. Panics, naming the package to
+/// install, when `soffice` cannot be run.
+fn through_libreoffice(tag: &str, files: &[(&str, Vec<u8>)]) -> Vec<Vec<u8>> {
+    through_libreoffice_as(tag, files, "xlsx")
 }
 
 /// Like [`through_libreoffice`], saving in LibreOffice's format `ext`.
-fn through_libreoffice_as(files: &[(&str, Vec<u8>)], ext: &str) -> Vec<Vec<u8>> {
-    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("libreoffice");
+fn through_libreoffice_as(tag: &str, files: &[(&str, Vec<u8>)], ext: &str) -> Vec<Vec<u8>> {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("libreoffice")
+        .join(tag);
     let profile = base.join("profile");
     let user = profile.join("user");
     std::fs::create_dir_all(&user).unwrap();
@@ -81,6 +85,58 @@ fn through_libreoffice_as(files: &[(&str, Vec<u8>)], ext: &str) -> Vec<Vec<u8>> 
         .collect()
 }
 
+/// What LibreOffice made of this module's workbooks: each recalculated and
+/// saved as XLSX, under its name, and the SOC25 template saved as flat ODF
+/// XML. Starting `soffice` is most of the time of a run, so the first test
+/// that asks has every test's workbooks converted in one run, beside the
+/// one to flat ODF (a profile each).
+struct Saved {
+    xlsx: BTreeMap<String, Vec<u8>>,
+    fods: Vec<u8>,
+}
+
+fn saved() -> &'static Saved {
+    static SAVED: OnceLock<Saved> = OnceLock::new();
+    SAVED.get_or_init(|| {
+        let files: Vec<(String, Vec<u8>)> = [
+            hand_built_workbooks(),
+            seed_workbooks(),
+            vec![("edited".to_string(), edited_workbook())],
+            template_workbooks(),
+            vec![("rounding".to_string(), rounding_workbook())],
+            vec![("soc27".to_string(), crate::rules_data::soc27_old_workbook())],
+        ]
+        .concat();
+        let named: Vec<(&str, Vec<u8>)> = files
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.clone()))
+            .collect();
+        let template = writer::template(Edizione::builtin("SOC25")).unwrap();
+        let (xlsx, mut fods) = std::thread::scope(|scope| {
+            let fods =
+                scope.spawn(|| through_libreoffice_as("fods", &[("protection", template)], "fods"));
+            let xlsx = through_libreoffice("recalculated", &named);
+            (
+                xlsx,
+                fods.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        });
+        Saved {
+            xlsx: files.into_iter().map(|(name, _)| name).zip(xlsx).collect(),
+            fods: fods.remove(0),
+        }
+    })
+}
+
+/// The workbook `name` of [`saved`], as LibreOffice recalculated it.
+pub(crate) fn recalculated(name: &str) -> Vec<u8> {
+    saved()
+        .xlsx
+        .get(name)
+        .unwrap_or_else(|| panic!("no workbook {name} was given to LibreOffice"))
+        .clone()
+}
+
 #[test]
 #[cfg_attr(
     all(not(has_soffice), not(ci)),
@@ -90,20 +146,8 @@ fn libreoffice_recalculates_to_the_same_values() {
     // Models whose derived values agree with the rules come back unchanged
     // after LibreOffice recomputed every formula; seed 004's printed values
     // become the computed ones (R04 33,63 where it printed 33,629149).
-    let models = hand_built();
-    let files: Vec<(&str, Vec<u8>)> = models
-        .iter()
-        .enumerate()
-        .map(|(i, (_, s))| {
-            (
-                ["m0", "m1", "m2", "m3", "m4", "m5"][i],
-                writer::write(s).unwrap(),
-            )
-        })
-        .collect();
-    let saved = through_libreoffice(&files);
-    for ((name, s), bytes) in models.iter().zip(&saved) {
-        let back = read_one(bytes);
+    for (i, (name, s)) in hand_built().iter().enumerate() {
+        let back = read_one(&recalculated(&format!("m{i}")));
         let mut expected = s.clone();
         if *name == "sondrio (seed 004)" {
             let changes = rules::recompute(&mut expected);
@@ -124,17 +168,9 @@ fn libreoffice_recalculates_to_the_same_values() {
     ignore = "needs LibreOffice's soffice, not found on PATH when built: apt-get install libreoffice-calc-nogui"
 )]
 fn libreoffice_keeps_the_seeds() {
-    let mut files = Vec::new();
-    let mut models = Vec::new();
     for seed in SEEDS {
-        let text = read_fixture(&format!("{seed}.txt"));
-        let s = readers::read(&text, Format::Text).unwrap().value.remove(0);
-        files.push((seed, writer::write(&s).unwrap()));
-        models.push(s);
-    }
-    let saved = through_libreoffice(&files);
-    for ((seed, s), bytes) in SEEDS.iter().zip(models).zip(&saved) {
-        let back = read_one(bytes);
+        let s = seed_model(seed);
+        let back = read_one(&recalculated(seed));
         let mut expected = s.clone();
         if seed.starts_with("004") {
             rules::recompute(&mut expected);
@@ -156,19 +192,16 @@ fn an_edited_count_updates_the_totals_in_libreoffice() {
     // The clerk raises M12's users by 10 in the sheet: the workbook still
     // caches the old R0B and R04 until a spreadsheet recalculates them.
     let before = seed_002();
-    let mut edited = before.clone();
-    set(&mut edited, "M12", "utenti", Some(23));
+    let edited = edited_model();
     assert_eq!(
         int_of(&edited, "R0B", "utenti"),
         Some(28),
         "old total still stored"
     );
-    let bytes = writer::write(&edited).unwrap();
-    let stale = read_one(&bytes);
+    let stale = read_one(&edited_workbook());
     assert_eq!(int_of(&stale, "R0B", "utenti"), Some(28));
     assert_eq!(dec_of(&stale, "R04", ""), Some(dec("2.50")));
-    let saved = through_libreoffice(&[("edited", bytes)]);
-    let after = read_one(&saved[0]);
+    let after = read_one(&recalculated("edited"));
     assert_eq!(int_of(&after, "R0B", "utenti"), Some(38));
     // 38 / 1120 x 100 = 3,3928... -> 3,39.
     assert_eq!(dec_of(&after, "R04", ""), Some(dec("3.39")));
@@ -186,13 +219,9 @@ fn an_edited_count_updates_the_totals_in_libreoffice() {
     ignore = "needs LibreOffice's soffice, not found on PATH when built: apt-get install libreoffice-calc-nogui"
 )]
 fn the_template_opens_in_libreoffice() {
-    let files: Vec<(&str, Vec<u8>)> = crate::util::builtin_editions()
-        .iter()
-        .map(|ed| (ed.code(), writer::template(*ed).unwrap()))
-        .collect();
-    let saved = through_libreoffice(&files);
-    for (ed, bytes) in crate::util::builtin_editions().iter().zip(&saved) {
-        assert_eq!(read_one(bytes), Scheda::empty(*ed), "{ed}");
+    for ed in crate::util::builtin_editions() {
+        let saved = recalculated(ed.code());
+        assert_eq!(read_one(&saved), Scheda::empty(ed), "{ed}");
     }
 }
 
@@ -206,14 +235,7 @@ fn libreoffice_sees_protection_validation_and_print_setup() {
     // what makes it safe to edit: sheet protection without a password,
     // unlocked inputs, Italian validation messages, SI/NO lists, A4 fitted
     // to the width, grouped number formats and the fixed creation date.
-    let saved = through_libreoffice_as(
-        &[(
-            "protection",
-            writer::template(Edizione::builtin("SOC25")).unwrap(),
-        )],
-        "fods",
-    );
-    let xml = String::from_utf8(saved[0].clone()).unwrap();
+    let xml = String::from_utf8(saved().fods.clone()).unwrap();
     assert!(xml.contains(r#"table:protected="true""#), "protected sheet");
     assert!(!xml.contains("table:protection-key="), "without a password");
     assert!(
@@ -283,11 +305,60 @@ fn rounding_is_half_up_in_the_sheet_as_in_the_rules() {
 )]
 fn rounding_is_half_up_in_libreoffice_as_in_the_rules() {
     // A wrong printed value is what LibreOffice replaces with its own.
-    let mut s = m15_half_way();
-    set(&mut s, "M15", "media_ore", Some(dec("461.87")));
-    let saved = through_libreoffice(&[("rounding", writer::write(&s).unwrap())]);
     assert_eq!(
-        dec_of(&read_one(&saved[0]), "M15", "media_ore"),
+        dec_of(&read_one(&recalculated("rounding")), "M15", "media_ore"),
         Some(dec("461.88"))
     );
+}
+
+// The workbooks the tests above give LibreOffice, made where
+// [`recalculated`] can make them all at once.
+
+/// The hand-built models' workbooks, `m0` to `m5`.
+fn hand_built_workbooks() -> Vec<(String, Vec<u8>)> {
+    hand_built()
+        .iter()
+        .enumerate()
+        .map(|(i, (_, s))| (format!("m{i}"), writer::write(s).unwrap()))
+        .collect()
+}
+
+/// A seed read from its text.
+fn seed_model(seed: &str) -> Scheda {
+    let text = read_fixture(&format!("{seed}.txt"));
+    readers::read(&text, Format::Text).unwrap().value.remove(0)
+}
+
+/// Each seed's workbook, under the seed's name.
+fn seed_workbooks() -> Vec<(String, Vec<u8>)> {
+    SEEDS
+        .iter()
+        .map(|seed| (seed.to_string(), writer::write(&seed_model(seed)).unwrap()))
+        .collect()
+}
+
+/// Seed 002 with M12's users raised by 10, R0B and R04 left as they were.
+fn edited_model() -> Scheda {
+    let mut edited = seed_002();
+    set(&mut edited, "M12", "utenti", Some(23));
+    edited
+}
+
+fn edited_workbook() -> Vec<u8> {
+    writer::write(&edited_model()).unwrap()
+}
+
+/// Each built-in edition's blank template, under the edition's code.
+fn template_workbooks() -> Vec<(String, Vec<u8>)> {
+    crate::util::builtin_editions()
+        .iter()
+        .map(|ed| (ed.code().to_string(), writer::template(*ed).unwrap()))
+        .collect()
+}
+
+/// [`m15_half_way`] with its mean printed 461,87 (rounded half to even).
+fn rounding_workbook() -> Vec<u8> {
+    let mut s = m15_half_way();
+    set(&mut s, "M15", "media_ore", Some(dec("461.87")));
+    writer::write(&s).unwrap()
 }
