@@ -116,19 +116,27 @@ def field(d, pointer, form=0):
     return forms(d)[form].find_element(By.CSS_SELECTOR, f"input[data-pointer='{pointer}']")
 
 
+# What the page shows is read in one call each (the text as the clerk sees
+# it: `innerText`): every call to the browser costs it and chromedriver
+# some milliseconds of CPU, and a scenario reads hundreds of things.
+INPUT = "document.querySelectorAll('section.scheda')[arguments[0]].querySelector(`input[data-pointer='${arguments[1]}']`)"
+
+
 def value(d, pointer, form=0):
-    return field(d, pointer, form).get_attribute("value")
+    return d.execute_script(f"return {INPUT}.value", form, pointer)
 
 
 def column(d, pointer, form=0):
     """The field's box: its classes and its note."""
-    box = field(d, pointer, form).find_element(By.XPATH, "..")
-    return {"classes": box.get_attribute("class"), "nota": box.find_element(By.CSS_SELECTOR, ".nota-campo").text}
+    return d.execute_script(f"""
+        const box = {INPUT}.parentElement;
+        return {{classes: box.className, nota: box.querySelector('.nota-campo').innerText.trim()}}""", form, pointer)
 
 
 def status(d, form=0):
-    s = forms(d)[form].find_element(By.CSS_SELECTOR, ".status")
-    return {"text": s.text, "classes": s.get_attribute("class")}
+    return d.execute_script("""
+        const s = document.querySelectorAll('section.scheda')[arguments[0]].querySelector('.status');
+        return {text: s.innerText.trim(), classes: s.className}""", form)
 
 
 def checks(d, form=0):
@@ -173,8 +181,25 @@ def type_into(d, pointer, text, form=0):
     settled(d, form, before)
 
 
+def texts(d, selector, root=None):
+    """The text of each element `selector` finds (within `root`)."""
+    return d.execute_script("""
+        return [...(arguments[1] || document).querySelectorAll(arguments[0])].map(e => e.innerText.trim())""",
+                            selector, root)
+
+
+def rows(d, selector, root=None):
+    """The texts of the cells of each table row `selector` finds."""
+    return d.execute_script("""
+        return [...(arguments[1] || document).querySelectorAll(arguments[0])]
+          .map(tr => [...tr.querySelectorAll('td')].map(td => td.innerText.trim()))""", selector, root)
+
+
 def sentences(d, form=0):
-    return [b.text for b in forms(d)[form].find_elements(By.CSS_SELECTOR, ".frasi") if b.is_displayed()]
+    return d.execute_script("""
+        return [...document.querySelectorAll('section.scheda')[arguments[0]].querySelectorAll('.frasi')]
+          .filter(b => b.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+          .map(b => b.innerText.trim())""", form)
 
 
 def new_downloads(downloads, before, ext):
@@ -266,10 +291,10 @@ def zip_(d, c, seen):
     choose(d, c["url"], c["seed003"], c["seed004"], c["broken"], count=2)
     wait(lambda: "non letto" in d.find_element(By.ID, "summary").text, "the failed file in the summary")
     summary = d.find_element(By.ID, "summary")
-    seen["riepilogo"] = [li.text for li in summary.find_elements(By.CSS_SELECTOR, "li")]
+    seen["riepilogo"] = texts(d, "#summary li")
     seen["riepilogo_sopra"] = d.execute_script(
         "return arguments[0].getBoundingClientRect().top < document.querySelector('section.scheda').getBoundingClientRect().top", summary)
-    seen["titoli"] = [f.find_element(By.CSS_SELECTOR, "h2").text for f in forms(d)]
+    seen["titoli"] = texts(d, "section.scheda h2")
     seen["m12_sondrio"] = int(value(d, M12, 1)) + 7
     type_into(d, M12, str(seen["m12_sondrio"]), 1)
     before = set(os.listdir(c["downloads"]))
@@ -278,7 +303,7 @@ def zip_(d, c, seen):
     forms(d)[0].find_element(By.XPATH, ".//button[normalize-space()='Comprimi']").click()
     seen["compressa"] = not field(d, M12, 0).is_displayed()
     forms(d)[0].find_element(By.XPATH, ".//button[normalize-space()='Chiudi']").click()
-    seen["dopo_chiusura"] = [li.text for li in d.find_element(By.ID, "summary").find_elements(By.CSS_SELECTOR, "li")]
+    seen["dopo_chiusura"] = texts(d, "#summary li")
     seen["schede_dopo_chiusura"] = len(forms(d))
 
 
@@ -362,14 +387,14 @@ def in_parte(d, c, seen):
     seen["m18"] = value(d, "/quadro1/M18/utenti")
     seen["m15"] = {p: {**column(d, p), "valore": value(d, p), "aria_invalid": field(d, p).get_attribute("aria-invalid")} for p in M15}
     seen["status"] = status(d)
-    seen["riepilogo"] = [li.text for li in d.find_element(By.ID, "summary").find_elements(By.CSS_SELECTOR, "li")]
+    seen["riepilogo"] = texts(d, "#summary li")
     seen["pdf_abilitato"] = forms(d)[0].find_element(By.CSS_SELECTOR, "button[data-to='pdf']").is_enabled()
     shot(d, c, "page-partial.png")
     for p, text in zip(M15, ["10", "16", "7390"]):
         type_into(d, p, text)
     seen["dopo"] = {p: {**column(d, p), "valore": value(d, p)} for p in M15}
     seen["status_dopo"] = status(d)
-    seen["riepilogo_dopo"] = [li.text for li in d.find_element(By.ID, "summary").find_elements(By.CSS_SELECTOR, "li")]
+    seen["riepilogo_dopo"] = texts(d, "#summary li")
 
 
 def confronta(d, c, seen):
@@ -380,8 +405,7 @@ def confronta(d, c, seen):
     type_into(d, M12, str(m12 + 100))
     wait(lambda: changes.is_displayed(), "the changes")
     seen["modifiche_titolo"] = changes.find_element(By.CSS_SELECTOR, "h3").text
-    seen["modifiche"] = [[td.text for td in tr.find_elements(By.CSS_SELECTOR, "td")]
-                         for tr in changes.find_elements(By.CSS_SELECTOR, "tbody tr")]
+    seen["modifiche"] = rows(d, "tbody tr", changes)
     # Above the downloads.
     toolbar = forms(d)[0].find_element(By.CSS_SELECTOR, ".toolbar")
     seen["sopra_i_download"] = changes.location["y"] < toolbar.location["y"]
@@ -393,8 +417,7 @@ def confronta(d, c, seen):
     where = d.find_element(By.ID, "confronto")
     wait(lambda: where.find_elements(By.CSS_SELECTOR, "table.differenze tbody tr"), "the comparison")
     seen["confronto_esito"] = where.find_element(By.CSS_SELECTOR, "strong").text
-    seen["confronto"] = [[td.text for td in tr.find_elements(By.CSS_SELECTOR, "td")]
-                         for tr in where.find_elements(By.CSS_SELECTOR, "table.differenze tbody tr")]
+    seen["confronto"] = rows(d, "table.differenze tbody tr", where)
     shot(d, c, "page-diff.png")
 
 
@@ -406,8 +429,11 @@ def errori(d, c, seen):
         upload.send_keys(path)
         wait(lambda: d.find_elements(By.CSS_SELECTOR, "#out .error")
              or (forms(d) and status(d)["text"] and "Verifica in corso" not in status(d)["text"]), "the answer to " + name)
-        seen[name] = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#out .error, #out .nota-campo, #out .status")
-                      if e.text.strip()]
+        # The texts shown, in one call (a call for each of the form's
+        # hundreds of notes costs the browser seconds).
+        seen[name] = d.execute_script("""
+            return [...document.querySelectorAll('#out .error, #out .nota-campo, #out .status')]
+              .map(e => e.innerText).filter(t => t.trim())""")
     shot(d, c, "page-error.png")
 
 
