@@ -3,8 +3,8 @@
     python3 tests/browser/page.py CONFIG.json
 
 CONFIG names the server's URL, the files to drop and a folder for the
-downloads (and, optionally, one for screenshots); the Rust tests
-(serve::in_a_browser) write it. The scenarios of CONFIG["scenari"] run in
+downloads (and, optionally, one for screenshots); the Rust test
+(browser::run_in_browser) writes it. The scenarios of CONFIG["scenari"] run in
 one browser, each on a fresh page, and each records what it saw
 (or the error that stopped it) under its name; the script prints one JSON
 object, which the Rust test checks, reading the downloads back.
