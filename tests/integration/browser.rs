@@ -26,8 +26,11 @@ const SCENARI: [&str; 12] = [
     "server_assente",
 ];
 
-/// The checks, each of the records of its scenarios.
-const CHECKS: [(&str, fn(&Value)); 11] = [
+/// A check of what the scenarios saw (it panics on what it finds wrong).
+type Check = fn(&Value);
+
+/// The checks, each of the records of its scenarios, by name.
+const CHECKS: [(&str, Check); 11] = [
     ("the_page_in_a_browser", the_page_in_a_browser),
     (
         "the_page_lists_the_changes_and_compares_two_files",
