@@ -30,6 +30,9 @@ pub enum Format {
     Csv,
 }
 
+/// The extensions of a web page saved from the browser, read as text.
+pub const PAGE_EXTENSIONS: [&str; 2] = ["html", "htm"];
+
 impl Format {
     /// Every format.
     pub const ALL: [Format; 9] = [
@@ -86,6 +89,19 @@ impl Format {
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?;
         Format::from_name(ext)
+    }
+
+    /// The format an input file's extension names: a format's own, or a
+    /// web page saved from the browser (`.html`, `.htm`), read as the text
+    /// it shows ([`crate::readers::text`]). Outputs take [`Format::from_path`].
+    pub fn from_input_path(path: &Path) -> Option<Format> {
+        Format::from_path(path).or_else(|| {
+            let ext = path.extension()?.to_str()?;
+            PAGE_EXTENSIONS
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(ext))
+                .then_some(Format::Text)
+        })
     }
 
     /// The format of a name as the command line and extensions spell it

@@ -9,8 +9,8 @@ use super::report;
 use crate::messages::{Message, kind};
 
 /// The extensions of the files read in a folder.
-pub const EXTENSIONS: [&str; 9] = [
-    "txt", "json", "jsonl", "pdf", "xlsx", "xlsm", "xls", "ods", "csv",
+pub const EXTENSIONS: [&str; 11] = [
+    "txt", "json", "jsonl", "pdf", "xlsx", "xlsm", "xls", "ods", "csv", "html", "htm",
 ];
 
 /// What a batch does with one input.

@@ -44,7 +44,7 @@ pub(super) fn open(
     templates: &Templates,
     edizione: Option<Edizione>,
 ) -> Opened {
-    match Format::from_path(path) {
+    match Format::from_input_path(path) {
         Some(Format::JsonLines) => match File::open(path) {
             Ok(file) => match file
                 .metadata()

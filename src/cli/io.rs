@@ -14,7 +14,7 @@ use scheda::{Edizione, Format, Scheda, readers};
 use super::{CliResult, Failure, coded, display_name, report_warnings};
 
 fn input_format(path: &Path, bytes: &[u8], from: Option<Format>) -> Format {
-    from.or_else(|| Format::from_path(path))
+    from.or_else(|| Format::from_input_path(path))
         .unwrap_or_else(|| Format::sniff(bytes))
 }
 

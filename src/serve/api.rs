@@ -76,13 +76,15 @@ pub async fn read(
     let (bytes, _room) = super::bodies::read(&shared, body).await?;
     let format = match (&q.from, &q.name) {
         (Some(from), _) => format_named(from)?,
-        (None, Some(name)) => Format::from_path(std::path::Path::new(name)).ok_or_else(|| {
-            Problem::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                Message::new(kind::UNKNOWN_EXTENSION, [("name", name.as_str().into())]),
-                Some(Message::new(kind::UNKNOWN_EXTENSION_HINT, [])),
-            )
-        })?,
+        (None, Some(name)) => {
+            Format::from_input_path(std::path::Path::new(name)).ok_or_else(|| {
+                Problem::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    Message::new(kind::UNKNOWN_EXTENSION, [("name", name.as_str().into())]),
+                    Some(Message::new(kind::UNKNOWN_EXTENSION_HINT, [])),
+                )
+            })?
+        }
         (None, None) => Format::sniff(&bytes),
     };
     let edizione = match &q.edizione {

@@ -136,7 +136,7 @@ fn zip_of(
         .last_modified_time(zip::DateTime::default());
     for (name, bytes) in files {
         let path = Path::new(name);
-        let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(bytes));
+        let format = Format::from_input_path(path).unwrap_or_else(|| Format::sniff(bytes));
         let read = match crate::readers::read_with(bytes, format, limits, &tools.templates) {
             Ok(read) => read,
             Err(e) => {

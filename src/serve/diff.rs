@@ -37,7 +37,8 @@ pub async fn diff(
     let answer = work(&shared, move |tools| {
         let mut sides = Vec::with_capacity(2);
         for (name, bytes) in &files {
-            let format = Format::from_path(Path::new(name)).unwrap_or_else(|| Format::sniff(bytes));
+            let format =
+                Format::from_input_path(Path::new(name)).unwrap_or_else(|| Format::sniff(bytes));
             let forms =
                 crate::readers::read_as(bytes, format, &limits, &tools.templates, None)?.value;
             let n = forms.len();

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Build the outside corpus (tests/outside/files/): spreadsheets and PDFs made
-# by programs other than scheda (openpyxl, LibreOffice, reportlab, Chromium)
+# Build the outside corpus (tests/outside/files/): spreadsheets, PDFs and web
+# pages made by programs other than scheda (openpyxl, LibreOffice, reportlab,
+# Chromium)
 # from the seeds' models (tests/fixtures/NNN_*.expected.json), and the
 # `pdftotext -layout` text of every PDF.  README.md lists the files,
 # manifest.json says which seed(s) each one carries.
@@ -106,6 +107,22 @@ chromium_print 000 chromium-intranet-000.pdf
 chromium_print 001 chromium-intranet-001.pdf
 chromium_print 002 chromium-intranet-002.pdf
 chromium_print 003 chromium-intranet-003.pdf
+
+# ------------------------------------------------------- saved web pages
+chromium_save() { # PAGE OUTNAME: the page as Chromium saves it (its DOM, serialized)
+    chromium --headless --no-sandbox --disable-gpu \
+        --user-data-dir="$WORK/chromium-profile" \
+        --dump-dom "file://$1" > "$OUT/$2" 2>/dev/null
+}
+chromium_save "$WORK/intranet/scheda-000.html" chromium-saved-intranet-000.html
+chromium_save "$WORK/intranet/scheda-003.html" chromium-saved-intranet-003.html
+python3 saved.py cp1252 "$WORK/intranet/scheda-001.html" "$OUT/saved-cp1252-intranet-001.html"
+python3 saved.py one-line "$WORK/intranet/scheda-002.html" "$OUT/saved-one-line-intranet-002.html"
+fixture() { ls "$HERE"/../fixtures/"$1"_*.expected.json; }
+python3 ../pdfs/html_portal.py "$(fixture 003)" "$WORK/portal-003.html"
+chromium_save "$WORK/portal-003.html" chromium-saved-portal-003.html
+python3 ../pdfs/html_ifel.py "$(fixture 004)" "$WORK/ifel-004.html"
+chromium_save "$WORK/ifel-004.html" chromium-saved-ifel-004.html
 
 python3 sheets.py long 002 "$WORK/print-it-002.xlsx" --at C5 --print --no-notes
 lo it-IT pdf "$WORK/print-it-002.xlsx" libreoffice-it-002.pdf

@@ -142,6 +142,20 @@ FILES = [
     ("chromium-intranet-002.pdf", "chromium", ["002"], [],
      "the same, Quadro 3 compiled, section 4 answered", []),
     ("chromium-intranet-003.pdf", "chromium", ["003"], [], "the same, SOC26", []),
+    ("chromium-saved-intranet-000.html", "chromium", ["000"], [],
+     "the intranet page saved by Chromium (its DOM serialized, as \"Save page as, complete\" "
+     "does): navigation bar, breadcrumb, styles, each row a table row", []),
+    ("chromium-saved-intranet-003.html", "chromium", ["003"], [], "the same, SOC26", []),
+    ("saved-cp1252-intranet-001.html", "python", ["001"], [],
+     "the intranet page in Windows-1252, its meta tag saying so (an older editor's save)", []),
+    ("saved-one-line-intranet-002.html", "python", ["002"], [],
+     "the intranet page minified: no line break between its tags", []),
+    ("chromium-saved-portal-003.html", "chromium", ["003"], [],
+     "a page laid out as the portal's (tests/pdfs/html_portal.py) saved by Chromium: a line of "
+     "column titles then the label and the values, Quadro 3 values in `<input>` fields", []),
+    ("chromium-saved-ifel-004.html", "chromium", ["004"], [],
+     "a page laid out as IFEL's (tests/pdfs/html_ifel.py) saved by Chromium: its tables' cells "
+     "apart, R00C/R00D/R00E, answers SI/NO in cells, an empty report `<textarea>`", []),
     ("libreoffice-it-002.pdf", "libreoffice", ["002"], [],
      "a workbook exported to PDF by LibreOffice in an Italian locale (`#,##0.00` shows "
      "`53.895,69`), landscape, fit to width, LibreOffice's sheet-name header and page footer", []),
@@ -195,6 +209,8 @@ def main():
             f"Python {sys.version.split()[0]} csv"
         if e["program"] == "pdftotext":
             tool = v["pdftotext"]
+        if e["program"] == "python":
+            tool = f"Python {sys.version.split()[0]}"
         note = e["hard"]
         if e["differs"]:
             note += "; differs: " + ", ".join(

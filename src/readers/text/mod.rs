@@ -26,6 +26,7 @@ mod context;
 mod ente;
 mod flow;
 mod grid;
+mod html;
 mod ifel;
 mod lines;
 mod lost;
@@ -77,7 +78,17 @@ pub(crate) fn read_in(
     templates: &Templates,
     mode: Mode,
 ) -> Result<Warned<Partial>> {
-    let (text, warnings) = decode(bytes);
+    let (text, mut warnings) = decode(bytes);
+    // A web page of the form: the text it shows (in the code page it says
+    // it is in: no warning then).
+    let text = if html::is_page(&text) {
+        if html::says_windows_1252(&text) {
+            warnings.retain(|w| w.code() != kind::NOT_UTF8_TEXT.key);
+        }
+        html::text_of(&text)
+    } else {
+        text
+    };
     // A line's bytes are at least its characters: count only long ones.
     let long = |l: &str| l.len() > limits.line && l.chars().count() > limits.line;
     if let Some((no, n)) = text
@@ -266,9 +277,15 @@ fn detect_lines(lines: &[Line], known: &Codes) -> Result<(Edizione, Rendering)> 
         )));
     }
     let edizione = edition(lines, known)?;
-    let layout = if portal::score(lines, known) >= 5 {
+    // The IFEL page's own marks first when there are several of them: a
+    // copy of it that keeps its table's cells apart by tabs (a browser's
+    // copy, or its saved page) also has the portal's mark.
+    let ifel = ifel::score(lines, known);
+    let layout = if ifel >= 3 {
+        Rendering::Ifel
+    } else if portal::score(lines, known) >= 5 {
         Rendering::Portale
-    } else if ifel::score(lines, known) >= 2 {
+    } else if ifel >= 2 {
         Rendering::Ifel
     } else if pdftotext::score(lines, edizione) >= 1 {
         Rendering::Pdftotext
