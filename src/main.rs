@@ -7,8 +7,6 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// jemalloc rather than the system's allocator: Typst's layout and krilla's
 /// PDF writing allocate and free small objects by the million on every
 /// worker thread. In six pairs of `scheda batch` runs side by side on 1,000
@@ -22,13 +20,5 @@ use clap::Parser;
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
-    match cli::Cli::try_parse() {
-        Ok(args) => ExitCode::from(cli::run(args)),
-        Err(error) => {
-            let args: Vec<String> = std::env::args_os()
-                .map(|a| a.to_string_lossy().into_owned())
-                .collect();
-            ExitCode::from(cli::usage_error(&error, &args))
-        }
-    }
+    ExitCode::from(cli::main(std::env::args_os().collect()))
 }

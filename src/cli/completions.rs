@@ -1,11 +1,13 @@
 //! `scheda completions SHELL`: the shell's completion script, generated
-//! from the command definitions ([`clap_complete`]), on standard output.
+//! from the command definitions ([`clap_complete`]), on standard output;
+//! the descriptions in the language of messages.
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
+use super::help::{self, Shown};
 use super::io::Stdout;
-use super::{Cli, CliResult, EXIT_OK};
+use super::{CliResult, EXIT_OK, lang};
 
 #[derive(Debug, Args)]
 pub(super) struct CompletionsArgs {
@@ -15,7 +17,7 @@ pub(super) struct CompletionsArgs {
 }
 
 pub(super) fn run(args: CompletionsArgs) -> CliResult<u8> {
-    let mut command = Cli::command();
+    let mut command = help::command(lang(), Shown::Completions);
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "scheda", &mut script);
     Stdout::default().write(&script)?;

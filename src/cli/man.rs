@@ -1,14 +1,17 @@
 //! `scheda man`: the manual pages (roff), generated from the command
 //! definitions ([`clap_mangen`]): scheda's own page on standard output, or
 //! with `-o DIR` one page per command (`scheda.1`, `scheda-convert.1`, ...).
+//! The texts are in the language of messages ([`help`]); the section
+//! headings are clap_mangen's (NAME, SYNOPSIS, OPTIONS ...).
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use scheda::messages::{Message, kind};
 
+use super::help::{self, Shown};
 use super::io::{Stdout, stdout_failure};
-use super::{Cli, CliResult, EXIT_OK, Failure, coded, say};
+use super::{CliResult, EXIT_OK, Failure, coded, lang, say};
 
 #[derive(Debug, Args)]
 pub(super) struct ManArgs {
@@ -19,7 +22,7 @@ pub(super) struct ManArgs {
 }
 
 pub(super) fn run(args: ManArgs) -> CliResult<u8> {
-    let mut command = Cli::command().disable_help_subcommand(true);
+    let mut command = help::command(lang(), Shown::Man);
     command.build();
     let Some(dir) = args.output else {
         let page = render(&command).map_err(|e| stdout_failure(&e))?;

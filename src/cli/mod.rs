@@ -7,7 +7,9 @@
 //!   ends quietly when its reader goes away;
 //! - [`convert`], [`check`], [`template`], [`editions`], [`batch`] (with
 //!   its [`progress`]), [`serve`], [`completions`], [`man`]: one module per
-//!   command.
+//!   command;
+//! - [`help`]: the help, the man pages and the completions in the language
+//!   of messages; [`usage`]: the command line's own errors in it.
 
 mod batch;
 mod check;
@@ -15,6 +17,7 @@ mod completions;
 mod convert;
 mod diff;
 mod editions;
+mod help;
 mod io;
 mod man;
 mod progress;
@@ -22,12 +25,11 @@ mod serve;
 mod template;
 mod usage;
 
-pub use usage::fail as usage_error;
-
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 use scheda::diagnostic::Severity;
 use scheda::diagnostic::{Diagnostic, Error};
 use scheda::form::Rendering;
@@ -245,10 +247,13 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
 fn input_format_parser() -> impl TypedValueParser<Value = Format> {
     let mut values = written_values();
     values.extend([
-        PossibleValue::new("xlsm").help("an Excel workbook with macros (read only)"),
-        PossibleValue::new("xls").help("an Excel 97-2003 workbook (read only)"),
-        PossibleValue::new("ods").help("an OpenDocument spreadsheet, LibreOffice's (read only)"),
-        PossibleValue::new("csv").help("a table separated by ; or , (read only)"),
+        value("xlsm", "an Excel workbook with macros (read only)"),
+        value("xls", "an Excel 97-2003 workbook (read only)"),
+        value(
+            "ods",
+            "an OpenDocument spreadsheet, LibreOffice's (read only)",
+        ),
+        value("csv", "a table separated by ; or , (read only)"),
     ]);
     PossibleValuesParser::new(values).try_map(|s| s.parse::<Format>())
 }
@@ -256,25 +261,35 @@ fn input_format_parser() -> impl TypedValueParser<Value = Format> {
 /// The formats scheda writes, as the command line names them.
 fn written_values() -> Vec<PossibleValue> {
     vec![
-        PossibleValue::new("txt")
-            .alias("text")
-            .help("extracted text (pdftotext, a copy of the portal page)"),
-        PossibleValue::new("json").help("the canonical model"),
-        PossibleValue::new("jsonl")
-            .alias("ndjson")
-            .help("JSON Lines: one model per line, any number of forms"),
-        PossibleValue::new("pdf").help("the official-looking PDF"),
-        PossibleValue::new("xlsx").help("a workbook: one form, or one row per Comune"),
+        value(
+            "txt",
+            "extracted text (pdftotext, a copy of the portal page)",
+        )
+        .alias("text"),
+        value("json", "the canonical model"),
+        value(
+            "jsonl",
+            "JSON Lines: one model per line, any number of forms",
+        )
+        .alias("ndjson"),
+        value("pdf", "the official-looking PDF"),
+        value("xlsx", "a workbook: one form, or one row per Comune"),
     ]
+}
+
+/// A possible value with its description (`en`, or its Italian).
+fn value(name: &'static str, en: &'static str) -> PossibleValue {
+    PossibleValue::new(name).help(help::value_help(name, en))
 }
 
 /// The accepted values of `--layout`: the layouts the text writer writes.
 fn layout_parser() -> impl TypedValueParser<Value = Rendering> {
     PossibleValuesParser::new(Rendering::WRITTEN.map(|(layout, name, alias)| {
-        PossibleValue::new(name).alias(alias).help(match layout {
+        let en = match layout {
             Rendering::Pdftotext => "the text of the portal's PDF through pdftotext",
             _ => "a copy of the portal page",
-        })
+        };
+        value(name, en).alias(alias)
     }))
     .try_map(|s| Rendering::written_named(&s))
 }
@@ -332,8 +347,30 @@ fn parse_edizione(templates: &Templates, code: &str) -> CliResult<Edizione> {
     })
 }
 
+/// Read the command line and run it; returns the exit code. The language
+/// of messages is chosen first (`--lang` among the arguments, else the
+/// locale), so that the help and the command line's errors are in it too.
+pub fn main(args: Vec<OsString>) -> u8 {
+    let text: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let _ = LANG.set(choose_lang(usage::given_lang(&text).as_deref()));
+    let mut command = help::command(lang(), help::Shown::Help);
+    let cli = command
+        .try_get_matches_from_mut(args)
+        .and_then(|mut matches| {
+            Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+        });
+    match cli {
+        Ok(cli) => run(cli),
+        Err(error) => usage::fail(&error, &text),
+    }
+}
+
 /// Run a parsed command line; returns the exit code.
-pub fn run(cli: Cli) -> u8 {
+fn run(cli: Cli) -> u8 {
+    // Chosen already by `main`, from the same arguments.
     let _ = LANG.set(choose_lang(cli.lang.as_deref()));
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),

@@ -5,7 +5,8 @@
 //! the error's parts (the argument, the value, the possible values, clap's
 //! suggestion) with the catalogue's kinds, and a value refused by one of
 //! scheda's parsers keeps that parser's message in the same language.
-//! `--help` and `--version` stay as clap prints them.
+//! `--help` and `--version` are printed as clap renders them, from the
+//! command in the language of messages ([`super::help`]).
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use scheda::diagnostic::{Diagnostic, Severity};
@@ -151,7 +152,7 @@ fn value_text(value: &ContextValue) -> String {
 }
 
 /// `--lang it|en` (or `--lang=it`) among the raw arguments.
-fn given_lang(args: &[String]) -> Option<String> {
+pub(super) fn given_lang(args: &[String]) -> Option<String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--" {

@@ -18,6 +18,7 @@ mod docs;
 mod editions;
 mod formulas;
 mod fuzz;
+mod help;
 mod html;
 mod imports;
 mod json;

@@ -245,8 +245,9 @@ fn convert_s_errors_in_italian_and_english() {
 }
 
 /// The command line's own errors (clap's) in Italian, rewritten from their
-/// parts; in English clap's words are kept. A value refused by one of
-/// scheda's parsers keeps that parser's message, in the same language.
+/// parts, with the placeholders the Italian help shows (`<FORMATO>`); in
+/// English clap's words are kept. A value refused by one of scheda's
+/// parsers keeps that parser's message, in the same language.
 #[test]
 fn usage_errors_in_italian_and_english() {
     let it = "it_IT.UTF-8";
@@ -255,7 +256,7 @@ fn usage_errors_in_italian_and_english() {
             it,
             &["convert", "a.txt", "-o", "b.pdf", "--to", "docx"],
             &[
-                "errore: valore non valido `docx` per --to <FORMAT>",
+                "errore: valore non valido `docx` per --to <FORMATO>",
                 "suggerimento: i valori possibili sono txt, json, jsonl, pdf, xlsx",
             ],
         ),
@@ -279,7 +280,7 @@ fn usage_errors_in_italian_and_english() {
             it,
             &["convert", "a.txt"],
             &[
-                "errore: mancano argomenti obbligatori: --output <OUTPUT>",
+                "errore: mancano argomenti obbligatori: --output <FILE>",
                 "suggerimento: `scheda convert --help` elenca i comandi e le opzioni",
             ],
         ),
@@ -287,13 +288,13 @@ fn usage_errors_in_italian_and_english() {
             it,
             &["batch", "a", "-o", "b", "--name", "{foo}"],
             &[
-                "per --name <PATTERN>: segnaposto sconosciuto `{foo}`; i segnaposto sono {denominazione},",
+                "per --name <SCHEMA>: segnaposto sconosciuto `{foo}`; i segnaposto sono {denominazione},",
             ],
         ),
         (
             it,
             &["convert", "a.txt", "-o", "b.json", "--limit", "line=abc"],
-            &["per --limit <NAME=VALUE>: limite `line`: `abc` non è un numero intero"],
+            &["per --limit <NOME=VALORE>: limite `line`: `abc` non è un numero intero"],
         ),
         (
             it,
