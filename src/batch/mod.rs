@@ -1,27 +1,11 @@
 //! Batches: hundreds or thousands of forms in, one file per form and format
 //! out, in parallel, with a report (`scheda batch`).
 //!
-//! ```no_run
-//! use std::path::PathBuf;
-//! use std::sync::atomic::AtomicBool;
-//! use scheda::Format;
-//! use scheda::batch::{self, Event, Options};
-//!
-//! let options = Options::new(PathBuf::from("out"), vec![Format::Pdf]);
-//! let plan = batch::plan(&[PathBuf::from("schede/")], &options.dir, &options.report);
-//! let stop = AtomicBool::new(false); // set it from a Ctrl-C handler
-//! let outcome = batch::run(&plan, &options, &stop, |event| {
-//!     if let Event::Row(row) = event {
-//!         println!("{}: {}", row.input, row.status.as_str());
-//!     }
-//! })?;
-//! // out/report.csv is written; a row is not kept once reported
-//! println!("{} failed", outcome.count(batch::Status::Failed));
-//! if let Some(error) = &outcome.report_error {
-//!     eprintln!("{error}");
-//! }
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```ignore
+#![doc = include_str!("../../examples/batch_api.rs")]
 //! ```
+//!
+//! (This is `examples/batch_api.rs`, which `cargo test` compiles.)
 //!
 //! 1. [`plan()`] lists the inputs: files as given, folders walked for the
 //!    forms' extensions, in a fixed order.
