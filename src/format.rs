@@ -78,6 +78,13 @@ impl Format {
             .join(", ")
     }
 
+    /// The extensions of the input files scheda reads in a folder: those
+    /// of [`Format::read_list`] and of a saved web page, for messages.
+    pub fn input_list() -> String {
+        let pages = PAGE_EXTENSIONS.map(|e| format!(".{e}"));
+        format!("{}, {}", Format::read_list(), pages.join(", "))
+    }
+
     /// The extensions of the formats scheda writes, for messages.
     pub fn written_list() -> String {
         Format::WRITTEN

@@ -44,7 +44,7 @@ use std::sync::{Mutex, mpsc};
 
 pub use form::strict_warnings;
 pub use names::NamePattern;
-pub use plan::{Action, EXTENSIONS, Input, Plan, is_form_file, plan, walk};
+pub use plan::{Action, Input, Plan, is_form_file, plan, walk};
 pub use report::{Headline, Row, Status};
 
 use crate::diagnostic::{Error, Result};

@@ -6,12 +6,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::report;
+use crate::Format;
 use crate::messages::{Message, kind};
-
-/// The extensions of the files read in a folder.
-pub const EXTENSIONS: [&str; 11] = [
-    "txt", "json", "jsonl", "pdf", "xlsx", "xlsm", "xls", "ods", "csv", "html", "htm",
-];
 
 /// What a batch does with one input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,11 +61,10 @@ pub(super) fn canonical(path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Whether `path` has one of the [`EXTENSIONS`].
+/// Whether `path` has the extension of a file scheda reads
+/// ([`Format::from_input_path`]).
 pub fn is_form_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    Format::from_input_path(path).is_some()
 }
 
 /// Plan a batch of `paths` (files and folders) written into `dir`, with its
@@ -77,7 +72,7 @@ pub fn is_form_file(path: &Path) -> bool {
 ///
 /// A file given by name is read whatever its extension (without a known
 /// one, its format is told from its first bytes). A folder is walked
-/// recursively: files with one of the [`EXTENSIONS`] are read, other files
+/// recursively: files with the extension of one scheda reads ([`is_form_file`]) are read, other files
 /// (and Office's lock files, `~$name.xlsx`) are listed as skipped; hidden
 /// files and folders (`.name`) and links to folders are not looked into.
 /// The output folder is not walked when it lies inside an input folder;

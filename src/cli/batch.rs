@@ -145,10 +145,7 @@ pub(super) fn run(args: BatchArgs) -> CliResult<u8> {
                 Message::new(kind::NO_FORM_IN_INPUTS, []),
                 Some(Message::new(
                     kind::NO_FORM_IN_INPUTS_HINT,
-                    [(
-                        "extensions",
-                        batch::EXTENSIONS.map(|e| format!(".{e}")).join(", ").into(),
-                    )],
+                    [("extensions", Format::input_list().into())],
                 )),
             ),
         ));

@@ -109,7 +109,7 @@ pub(super) fn run(args: CheckArgs) -> CliResult<u8> {
         out.line(&tally.summary())?;
     }
     if tally.folders > 0 && inputs.is_empty() {
-        let extensions = batch::EXTENSIONS.map(|e| format!(".{e}")).join(", ");
+        let extensions = Format::input_list();
         Failure::named(
             None,
             coded(

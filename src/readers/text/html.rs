@@ -64,7 +64,7 @@ const HIDDEN: [&[u8]; 8] = [
 ];
 
 /// Elements that stand on lines of their own.
-const BLOCKS: [&[u8]; 33] = [
+const BLOCKS: &[&[u8]] = &[
     b"address",
     b"article",
     b"aside",
@@ -97,12 +97,15 @@ const BLOCKS: [&[u8]; 33] = [
     b"nav",
     b"ol",
     b"p",
+    b"pre",
     b"section",
-];
-
-/// Elements that stand on lines of their own as well (lists, tables).
-const MORE_BLOCKS: [&[u8]; 8] = [
-    b"pre", b"summary", b"table", b"tbody", b"tfoot", b"thead", b"ul", b"tr",
+    b"summary",
+    b"table",
+    b"tbody",
+    b"tfoot",
+    b"thead",
+    b"tr",
+    b"ul",
 ];
 
 /// Input types that hold no value of the form.
@@ -223,7 +226,7 @@ pub(super) fn text_of(page: &str) -> String {
 }
 
 fn is_block(name: &[u8]) -> bool {
-    BLOCKS.contains(&name) || MORE_BLOCKS.contains(&name)
+    BLOCKS.contains(&name)
 }
 
 /// A `<select>` being read: its options' texts and the one chosen.
