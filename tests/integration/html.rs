@@ -82,3 +82,23 @@ fn a_page_that_is_not_the_form_says_so_in_italian() {
     assert_eq!(run.status.code(), Some(3), "{err}");
     assert!(err.contains("il testo non è una scheda"), "{err}");
 }
+
+#[test]
+fn a_page_cut_anywhere_is_an_error_with_its_place_not_a_panic() {
+    let page = std::fs::read(page("chromium-saved-portal-003.html")).unwrap();
+    let mut errors = 0;
+    for cut in (200..page.len()).step_by(331) {
+        match scheda::readers::text::read(&page[..cut]) {
+            Ok(read) => assert!(read.value.ente.denominazione.is_some()),
+            Err(e) => {
+                errors += 1;
+                assert!(e.diagnostics.iter().any(|d| d.is_error()), "{e}");
+            }
+        }
+    }
+    assert!(errors > 10, "{errors}");
+    // Cut before its Quadro 1 ends: the missing rows are named.
+    let at = page.windows(3).position(|w| w == b"M40").unwrap();
+    let e = scheda::readers::text::read(&page[..at]).unwrap_err();
+    assert!(e.to_string().contains("M40"), "{e}");
+}
